@@ -1,0 +1,1 @@
+//! certify stage (see crate docs).

@@ -1,0 +1,32 @@
+//! Errors: peckit could not evaluate an input at all.
+//!
+//! A forged or damaged artefact is *not* an error: it is an artefact with problems
+//! (see [`crate::problem`]). An error means there was nothing to evaluate: not mail, empty,
+//! a resource limit exceeded, an unreadable file.
+
+use thiserror::Error;
+
+/// Why an input could not be evaluated.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input has no bytes.
+    #[error("empty input")]
+    Empty,
+    /// The input does not start with an RFC 5322 header block.
+    #[error("not an e-mail message: {0}")]
+    NotMail(String),
+    /// A resource limit was exceeded.
+    #[error("{what} exceeds the limit of {limit} (set with {flag})")]
+    LimitExceeded {
+        /// What was measured, e.g. "input size".
+        what: &'static str,
+        /// The limit in force.
+        limit: u64,
+        /// The command-line flag that changes the limit.
+        flag: &'static str,
+    },
+    /// I/O failure reading an input.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}

@@ -1,0 +1,193 @@
+//! Problems: named findings about an artefact.
+//!
+//! A problem is data about the artefact, part of its verdict, never an error. Each code is a
+//! stable kebab-case name that appears in the JSON output and never changes with the language.
+//! Adding a code is not a breaking change; renaming or removing one is.
+
+use serde::Serialize;
+
+/// How much a problem weighs in the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Context worth showing; never changes the verdict.
+    Info,
+    /// Suspicious or inconsistent, but the artefact stays valid.
+    Warning,
+    /// The artefact is invalid.
+    Error,
+}
+
+macro_rules! problem_codes {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $severity:ident, $rank:literal; )*) => {
+        /// Every check peckit makes has a code here.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum ProblemCode {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl ProblemCode {
+            /// All codes, in table order.
+            pub const ALL: &'static [ProblemCode] = &[$(ProblemCode::$variant),*];
+
+            /// The stable kebab-case name used in JSON and CSV.
+            pub fn code(self) -> &'static str {
+                match self { $(ProblemCode::$variant => $code,)* }
+            }
+
+            /// The default severity of this problem.
+            pub fn severity(self) -> Severity {
+                match self { $(ProblemCode::$variant => Severity::$severity,)* }
+            }
+
+            /// Lower rank = shown first: the most specific explanation of a failure.
+            pub fn rank(self) -> u8 {
+                match self { $(ProblemCode::$variant => $rank,)* }
+            }
+
+            /// Looks a code up by its stable name.
+            pub fn from_code(code: &str) -> Option<ProblemCode> {
+                match code { $($code => Some(ProblemCode::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+problem_codes! {
+    /// The input is e-mail but carries no PEC marker, signature or daticert.
+    NotPec = "not-pec", Error, 10;
+    /// A PEC look-alike with no S/MIME signature.
+    Unsigned = "unsigned", Error, 11;
+    /// The MIME or CMS structure is broken (missing parts, bad base64, truncated DER).
+    Malformed = "malformed", Error, 12;
+    /// The signed bytes do not match the signed digest: edited, re-saved or reformatted.
+    ContentAltered = "content-altered", Error, 20;
+    /// The signature value does not verify with the signer's key: forged or wrong key.
+    BadSignature = "bad-signature", Error, 21;
+    /// A signature or digest algorithm peckit does not implement.
+    UnsupportedAlgorithm = "unsupported-algorithm", Error, 22;
+    /// The signer certificate is not among the certificates carried or configured.
+    SignerCertMissing = "signer-cert-missing", Error, 23;
+    /// The certificate path does not end at a trusted anchor (or a link's signature fails).
+    Untrusted = "untrusted", Error, 30;
+    /// A certificate of the path was not valid at the signing time.
+    CertNotValidAtSigningTime = "cert-not-valid-at-signing-time", Error, 31;
+    /// The signer certificate is not allowed to sign mail (keyUsage, EKU, basicConstraints).
+    CertUsage = "cert-usage", Error, 32;
+    /// The signed artefact has no daticert.xml (and is not an anomaly envelope).
+    MissingDaticert = "missing-daticert", Error, 40;
+    /// daticert.xml is not well-formed XML; fields were recovered one by one.
+    DaticertMalformed = "daticert-malformed", Error, 41;
+    /// daticert.xml lacks required elements or has invalid values.
+    DaticertIncomplete = "daticert-incomplete", Error, 42;
+    /// The unsigned marker header (X-Ricevuta / X-Trasporto) contradicts the signed tipo.
+    HeaderMismatch = "header-mismatch", Error, 43;
+    /// A daticert.xml or postacert.eml outside the signed entity; ignored.
+    UnsignedContentOutsideSignature = "unsigned-content-outside-signature", Error, 44;
+    /// A resource limit cut the evaluation short.
+    LimitExceeded = "limit-exceeded", Error, 50;
+    /// X-Riferimento-Message-ID differs from the signed msgid.
+    MsgidMismatch = "msgid-mismatch", Warning, 60;
+    /// The envelope Message-ID differs from the signed identificativo.
+    IdentificativoMismatch = "identificativo-mismatch", Warning, 61;
+    /// The Subject prefix does not match the signed kind.
+    SubjectMismatch = "subject-mismatch", Warning, 62;
+    /// The Date header is far from the signed daticert time.
+    DateMismatch = "date-mismatch", Warning, 63;
+    /// The CMS signingTime is far from the signed daticert time.
+    SigningTimeMismatch = "signing-time-mismatch", Warning, 64;
+    /// The signer certificate's e-mail address differs from the From address.
+    SignerAddressMismatch = "signer-address-mismatch", Warning, 65;
+    /// A CEC-PAC address (postacertificata.gov.it) used after the service closed.
+    CecPacAddress = "cec-pac-address", Warning, 66;
+    /// Preavviso with a permanent (5.x.x) error: in practice final.
+    PermanentErrorInPreavviso = "permanent-error-in-preavviso", Warning, 67;
+    /// The artefact is an anomaly envelope: its content is not certified.
+    AnomalyNotCertified = "anomaly-not-certified", Warning, 68;
+    /// A daticert field could not be read (e.g. a bad date) while the rest was.
+    DaticertFieldInvalid = "daticert-field-invalid", Warning, 69;
+    /// The signer certificate has expired since signing: normal for archived mail.
+    CertExpiredNow = "cert-expired-now", Info, 80;
+    /// No signingTime: validity was judged at the daticert time instead.
+    NoSigningTime = "no-signing-time", Info, 81;
+    /// Line ends had to be canonicalised to CRLF to match the digest (LF-only file).
+    CanonicalisedLineEnds = "canonicalised-line-ends", Info, 82;
+    /// A REM/ERDS (ETSI EN 319 522) evidence message: recognised, not checked as PEC.
+    RemEvidence = "rem-evidence", Info, 83;
+    /// SHA-1 digest: accepted for PEC, weak by today's standards.
+    WeakDigest = "weak-digest", Info, 84;
+}
+
+/// One finding about an artefact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Stable code.
+    #[serde(serialize_with = "serialize_code")]
+    pub code: ProblemCode,
+    /// Severity (normally the code's default).
+    pub severity: Severity,
+    /// English explanation with the specifics (values, names).
+    pub message: String,
+}
+
+fn serialize_code<S: serde::Serializer>(code: &ProblemCode, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(code.code())
+}
+
+impl Problem {
+    /// A problem with the code's default severity.
+    pub fn new(code: ProblemCode, message: impl Into<String>) -> Problem {
+        Problem { code, severity: code.severity(), message: message.into() }
+    }
+
+    /// Whether this problem makes the artefact invalid.
+    pub fn is_fatal(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sorts problems so the most specific failure comes first.
+pub fn rank_problems(problems: &mut [Problem]) {
+    problems.sort_by_key(|p| (std::cmp::Reverse(p.severity), p.code.rank()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_round_trip() {
+        let mut seen = HashSet::new();
+        for &code in ProblemCode::ALL {
+            let name = code.code();
+            assert!(seen.insert(name), "duplicate code {name}");
+            assert!(name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{name}");
+            assert_eq!(ProblemCode::from_code(name), Some(code));
+        }
+        let ranks: HashSet<u8> = ProblemCode::ALL.iter().map(|c| c.rank()).collect();
+        assert_eq!(ranks.len(), ProblemCode::ALL.len(), "ranks must be unique");
+    }
+
+    #[test]
+    fn ranking_puts_errors_first() {
+        let mut problems = vec![
+            Problem::new(ProblemCode::CertExpiredNow, "x"),
+            Problem::new(ProblemCode::MsgidMismatch, "x"),
+            Problem::new(ProblemCode::Untrusted, "x"),
+            Problem::new(ProblemCode::ContentAltered, "x"),
+        ];
+        rank_problems(&mut problems);
+        let codes: Vec<_> = problems.iter().map(|p| p.code).collect();
+        assert_eq!(
+            codes,
+            [
+                ProblemCode::ContentAltered,
+                ProblemCode::Untrusted,
+                ProblemCode::MsgidMismatch,
+                ProblemCode::CertExpiredNow
+            ]
+        );
+    }
+}

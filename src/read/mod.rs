@@ -1,0 +1,1 @@
+//! read stage (see crate docs).
