@@ -1,1 +1,2 @@
-//! read stage (see crate docs).
+//! Reading PEC artefacts from raw bytes (see crate docs).
+pub mod mime;

@@ -1,0 +1,439 @@
+//! A byte-exact MIME structure reader.
+//!
+//! It finds header blocks, Content-Type parameters and multipart boundaries on the raw bytes
+//! and records offsets; it never decodes or re-serialises a part. Signature checks need the
+//! exact bytes of the signed entity (RFC 1847 §2.1), so every range here indexes the input.
+//! Decoding of leaf bodies (transfer encodings, charsets, RFC 2047/2231 names) is left to
+//! [`super::decode`].
+//!
+//! Accepts CRLF, bare LF and mixtures of both (crypto-notes P2): stored PEC files are often
+//! LF-only while the signature was computed over CRLF.
+#![deny(clippy::indexing_slicing)]
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::limits::Limits;
+
+/// One header field, unfolded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// Field name as written (compare case-insensitively: Aruba writes `X-Tiporicevuta`).
+    pub name: String,
+    /// Unfolded value with surrounding white space trimmed; not RFC 2047-decoded.
+    pub value: String,
+}
+
+/// A header block in order of appearance.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Headers(pub Vec<Header>);
+
+impl Headers {
+    /// First value of a field, by case-insensitive name.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_str())
+    }
+
+    /// All values of a field, in order.
+    pub fn get_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0.iter().filter(move |h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_str())
+    }
+
+    /// The parsed Content-Type, defaulting to `text/plain` (RFC 2045 §5.2).
+    pub fn content_type(&self) -> ContentType {
+        self.get("content-type").map(ContentType::parse).unwrap_or_default()
+    }
+
+    /// The Content-Transfer-Encoding, lower-cased, if present.
+    pub fn transfer_encoding(&self) -> Option<String> {
+        self.get("content-transfer-encoding").map(|v| v.trim().to_ascii_lowercase())
+    }
+}
+
+/// A parsed Content-Type value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentType {
+    /// `type/subtype`, lower-cased.
+    pub mime: String,
+    /// Parameters with lower-cased names; quoted values unquoted.
+    pub params: BTreeMap<String, String>,
+}
+
+impl Default for ContentType {
+    fn default() -> Self {
+        ContentType { mime: "text/plain".into(), params: BTreeMap::new() }
+    }
+}
+
+impl ContentType {
+    /// Parses `type/subtype; name=value; name="quoted value"`.
+    pub fn parse(value: &str) -> ContentType {
+        let mut pieces = split_params(value).into_iter();
+        let mime = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let mime = if mime.contains('/') { mime } else { "text/plain".into() };
+        let mut params = BTreeMap::new();
+        for piece in pieces {
+            if let Some((k, v)) = piece.split_once('=') {
+                params.insert(k.trim().to_ascii_lowercase(), unquote(v.trim()));
+            }
+        }
+        ContentType { mime, params }
+    }
+
+    /// A parameter by lower-case name.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params.get(name).map(String::as_str)
+    }
+
+    /// Whether this is any `multipart/*`.
+    pub fn is_multipart(&self) -> bool {
+        self.mime.starts_with("multipart/")
+    }
+}
+
+/// Splits on `;` outside double quotes.
+fn split_params(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut in_quotes = false;
+    let mut escaped = false;
+    for c in value.chars() {
+        if escaped {
+            current.push(c);
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' if in_quotes => {
+                current.push(c);
+                escaped = true;
+            }
+            '"' => {
+                in_quotes = !in_quotes;
+                current.push(c);
+            }
+            ';' if !in_quotes => out.push(std::mem::take(&mut current)),
+            _ => current.push(c),
+        }
+    }
+    out.push(current);
+    out
+}
+
+fn unquote(v: &str) -> String {
+    match v.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+        Some(inner) => {
+            let mut out = String::with_capacity(inner.len());
+            let mut chars = inner.chars();
+            while let Some(c) = chars.next() {
+                if c == '\\' {
+                    if let Some(n) = chars.next() {
+                        out.push(n);
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        }
+        None => v.to_string(),
+    }
+}
+
+/// Position of the end of the line starting at `from`: (index of the line break, index after it).
+fn line_end(raw: &[u8], from: usize) -> (usize, usize) {
+    match raw.get(from..).and_then(|rest| memchr::memchr(b'\n', rest)) {
+        Some(i) => {
+            let nl = from + i;
+            let start = if nl > from && raw.get(nl - 1) == Some(&b'\r') { nl - 1 } else { nl };
+            (start, nl + 1)
+        }
+        None => (raw.len(), raw.len()),
+    }
+}
+
+/// Parses the header block at `raw[start..end]`.
+///
+/// Returns the fields and the offset where the body starts (after the empty line), or `end`
+/// when there is no empty line. A line that is neither a field nor a continuation ends the
+/// block too (the body then starts at that line), as lenient readers do.
+pub fn parse_header_block(raw: &[u8], start: usize, end: usize) -> (Headers, usize) {
+    let raw = raw.get(..end).unwrap_or(raw);
+    let mut headers: Vec<Header> = Vec::new();
+    let mut pos = start;
+    while pos < raw.len() {
+        let (content_end, next) = line_end(raw, pos);
+        let line = raw.get(pos..content_end).unwrap_or_default();
+        if line.is_empty() {
+            return (Headers(headers), next);
+        }
+        let first = line.first().copied().unwrap_or(b' ');
+        if first == b' ' || first == b'\t' {
+            if let Some(last) = headers.last_mut() {
+                last.value.push(' ');
+                last.value.push_str(String::from_utf8_lossy(line).trim());
+                pos = next;
+                continue;
+            }
+            return (Headers(headers), pos);
+        }
+        match memchr::memchr(b':', line) {
+            Some(colon) if colon > 0 && is_field_name(line.get(..colon).unwrap_or_default()) => {
+                let name = String::from_utf8_lossy(line.get(..colon).unwrap_or_default());
+                let value = String::from_utf8_lossy(line.get(colon + 1..).unwrap_or_default());
+                headers.push(Header { name: name.trim_end().to_string(), value: value.trim().into() });
+            }
+            _ => return (Headers(headers), pos),
+        }
+        pos = next;
+    }
+    (Headers(headers), raw.len())
+}
+
+/// RFC 5322 §3.6.8 field name: printable ASCII except colon (trailing blanks tolerated).
+fn is_field_name(name: &[u8]) -> bool {
+    let trimmed = name.trim_ascii_end();
+    !trimmed.is_empty() && trimmed.iter().all(|&b| (33..=126).contains(&b) && b != b':')
+}
+
+/// Whether `raw` starts like an RFC 5322 message: a field line first.
+pub fn looks_like_mail(raw: &[u8]) -> bool {
+    let (headers, _) = parse_header_block(raw, 0, raw.len().min(64 * 1024));
+    !headers.0.is_empty()
+}
+
+/// The parts of a multipart body, as byte ranges of the input (RFC 2046 §5.1.1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MultipartSplit {
+    /// Each body part: from after the delimiter line's line break to before the line break
+    /// that precedes the next delimiter (that line break belongs to the delimiter).
+    pub parts: Vec<Range<usize>>,
+    /// Whether the close delimiter `--boundary--` was found.
+    pub closed: bool,
+}
+
+/// Finds the body parts of a multipart entity whose body is `raw[body]`.
+pub fn split_multipart(raw: &[u8], body: Range<usize>, boundary: &str) -> MultipartSplit {
+    let mut delimiter = Vec::with_capacity(boundary.len() + 2);
+    delimiter.extend_from_slice(b"--");
+    delimiter.extend_from_slice(boundary.as_bytes());
+    let finder = memchr::memmem::Finder::new(&delimiter);
+    let region = raw.get(body.clone()).unwrap_or_default();
+    let mut parts = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut closed = false;
+    let mut search_from = 0;
+    while let Some(rel) = finder.find(region.get(search_from..).unwrap_or_default()) {
+        let at = search_from + rel;
+        search_from = at + delimiter.len();
+        let at_line_start = at == 0 || region.get(at - 1) == Some(&b'\n');
+        if !at_line_start {
+            continue;
+        }
+        let after = region.get(at + delimiter.len()..).unwrap_or_default();
+        let is_close = after.starts_with(b"--");
+        // The rest of the line may hold only transport padding (RFC 2046 §5.1.1).
+        let rest_start = at + delimiter.len() + if is_close { 2 } else { 0 };
+        let (line_content_end, next_line) = line_end(region, rest_start);
+        let padding = region.get(rest_start..line_content_end).unwrap_or_default();
+        if !padding.iter().all(|&b| b == b' ' || b == b'\t') {
+            continue;
+        }
+        if let Some(start) = open.take() {
+            // The line break before the delimiter belongs to the delimiter.
+            let mut end = at;
+            if end > start && region.get(end - 1) == Some(&b'\n') {
+                end -= 1;
+                if end > start && region.get(end - 1) == Some(&b'\r') {
+                    end -= 1;
+                }
+            }
+            parts.push(body.start + start..body.start + end.max(start));
+        }
+        if is_close {
+            closed = true;
+            break;
+        }
+        open = Some(next_line);
+        search_from = search_from.max(next_line);
+    }
+    if let Some(start) = open {
+        parts.push(body.start + start..body.end);
+    }
+    MultipartSplit { parts, closed }
+}
+
+/// One MIME entity with its offsets into the buffer it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// The whole entity: header block and body.
+    pub range: Range<usize>,
+    /// Where the body starts.
+    pub body_start: usize,
+    /// The entity's header fields.
+    pub headers: Headers,
+    /// Parsed Content-Type.
+    pub content_type: ContentType,
+    /// Children for `multipart/*`; empty otherwise (message/rfc822 is a leaf here).
+    pub children: Vec<Entity>,
+    /// For multipart: whether the close delimiter was present.
+    pub closed: bool,
+}
+
+impl Entity {
+    /// The body range.
+    pub fn body(&self) -> Range<usize> {
+        self.body_start..self.range.end
+    }
+
+    /// Depth-first walk over this entity and its descendants.
+    pub fn walk(&self) -> Vec<&Entity> {
+        let mut out = Vec::new();
+        let mut stack = vec![self];
+        while let Some(e) = stack.pop() {
+            out.push(e);
+            for c in e.children.iter().rev() {
+                stack.push(c);
+            }
+        }
+        out
+    }
+
+    /// The file name from Content-Disposition `filename` or Content-Type `name`, raw.
+    pub fn raw_file_name(&self) -> Option<String> {
+        let disposition = self.headers.get("content-disposition").map(ContentType::parse_disposition);
+        disposition
+            .as_ref()
+            .and_then(|d| d.param("filename"))
+            .or_else(|| self.content_type.param("name"))
+            .map(str::to_string)
+    }
+}
+
+impl ContentType {
+    /// Parses a Content-Disposition value with the same parameter grammar.
+    pub fn parse_disposition(value: &str) -> ContentType {
+        let mut pieces = split_params(value).into_iter();
+        let mime = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let mut params = BTreeMap::new();
+        for piece in pieces {
+            if let Some((k, v)) = piece.split_once('=') {
+                params.insert(k.trim().to_ascii_lowercase(), unquote(v.trim()));
+            }
+        }
+        ContentType { mime, params }
+    }
+}
+
+/// Why the structure could not be read within the budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StructureLimit {
+    /// Multipart nesting deeper than [`Limits::max_mime_depth`].
+    Depth(usize),
+    /// More parts than [`Limits::max_parts`].
+    Parts(usize),
+}
+
+/// Reads the MIME tree of the entity at `raw[range]`.
+pub fn parse_entity(
+    raw: &[u8],
+    range: Range<usize>,
+    limits: &Limits,
+) -> Result<Entity, StructureLimit> {
+    let mut budget = limits.max_parts;
+    parse_entity_inner(raw, range, 0, limits, &mut budget)
+}
+
+fn parse_entity_inner(
+    raw: &[u8],
+    range: Range<usize>,
+    depth: usize,
+    limits: &Limits,
+    budget: &mut usize,
+) -> Result<Entity, StructureLimit> {
+    if depth > limits.max_mime_depth {
+        return Err(StructureLimit::Depth(limits.max_mime_depth));
+    }
+    if *budget == 0 {
+        return Err(StructureLimit::Parts(limits.max_parts));
+    }
+    *budget -= 1;
+    let (headers, body_start) = parse_header_block(raw, range.start, range.end);
+    let content_type = headers.content_type();
+    let mut children = Vec::new();
+    let mut closed = true;
+    if content_type.is_multipart() {
+        if let Some(boundary) = content_type.param("boundary").filter(|b| !b.is_empty()) {
+            let split = split_multipart(raw, body_start..range.end, boundary);
+            closed = split.closed;
+            for part in split.parts {
+                children.push(parse_entity_inner(raw, part, depth + 1, limits, budget)?);
+            }
+        }
+    }
+    Ok(Entity { range, body_start, headers, content_type, children, closed })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_unfold_and_match_case_insensitively() {
+        let raw = b"X-TipoRicevuta: completa\r\nSubject: a\r\n  b\r\n\r\nbody";
+        let (h, body) = parse_header_block(raw, 0, raw.len());
+        assert_eq!(h.get("x-tiporicevuta"), Some("completa"));
+        assert_eq!(h.get("SUBJECT"), Some("a b"));
+        assert_eq!(&raw[body..], b"body");
+    }
+
+    #[test]
+    fn content_type_params_quoted_and_unquoted() {
+        let ct = ContentType::parse(
+            "multipart/signed; protocol=\"application/x-pkcs7-signature\"; micalg=sha1; boundary=\"--a;b\"",
+        );
+        assert_eq!(ct.mime, "multipart/signed");
+        assert_eq!(ct.param("protocol"), Some("application/x-pkcs7-signature"));
+        assert_eq!(ct.param("micalg"), Some("sha1"));
+        assert_eq!(ct.param("boundary"), Some("--a;b"));
+    }
+
+    #[test]
+    fn split_excludes_the_line_break_before_the_delimiter() {
+        for eol in ["\r\n", "\n"] {
+            let body = format!("pre{eol}--B{eol}part one{eol}{eol}--B  {eol}two{eol}--B--{eol}epi");
+            let raw = body.as_bytes();
+            let split = split_multipart(raw, 0..raw.len(), "B");
+            assert!(split.closed);
+            let parts: Vec<&[u8]> = split.parts.iter().map(|r| &raw[r.clone()]).collect();
+            assert_eq!(parts, [format!("part one{eol}").as_bytes(), b"two"]);
+        }
+    }
+
+    #[test]
+    fn delimiter_must_start_a_line_and_carry_only_padding() {
+        let raw = b"--B\nx --B not\n--Bxyz\n--B--\n";
+        let split = split_multipart(raw, 0..raw.len(), "B");
+        assert_eq!(split.parts.len(), 1);
+        assert_eq!(&raw[split.parts[0].clone()], b"x --B not\n--Bxyz");
+    }
+
+    #[test]
+    fn unterminated_multipart_runs_to_the_end() {
+        let raw = b"--B\nonly part";
+        let split = split_multipart(raw, 0..raw.len(), "B");
+        assert!(!split.closed);
+        assert_eq!(&raw[split.parts[0].clone()], b"only part");
+    }
+
+    #[test]
+    fn nesting_depth_is_bounded() {
+        let mut raw = String::new();
+        for i in 0..100 {
+            raw.push_str(&format!("Content-Type: multipart/mixed; boundary=b{i}\n\n--b{i}\n"));
+        }
+        let limits = Limits { max_mime_depth: 10, ..Limits::default() };
+        let err = parse_entity(raw.as_bytes(), 0..raw.len(), &limits).unwrap_err();
+        assert_eq!(err, StructureLimit::Depth(10));
+    }
+}
