@@ -15,11 +15,15 @@
 //! ([`problem::Problem`]), errors ([`Error`]) mean the input could not be evaluated at all.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod assess;
 pub mod certify;
 pub mod error;
+pub mod extract;
+pub mod input;
 pub mod limits;
 pub mod problem;
 pub mod read;
+pub mod report;
 pub mod verify;
 
 pub use error::Error;

@@ -1,1 +1,24 @@
-fn main() {}
+//! The `peckit` binary: parse the command line, run the command, map the outcome to an exit
+//! code (0 all valid, 1 at least one invalid, 2 usage or I/O error). All logic is in the
+//! library; this crate only wires it to the terminal.
+
+mod cli;
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Version shown by `--version`: the package version and the git commit it was built from.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PECKIT_GIT_COMMIT"), ")");
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(outcome) => outcome.exit_code(),
+        Err(err) => {
+            eprintln!("peckit: {}", commands::terminal::sanitize(&format!("{err:#}")));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Assessment: the verdict on one artefact.
+//!
+//! Combines what [`crate::read`] found, the signature check of [`crate::verify`] and the
+//! cross-checks of [`crate::certify::crosscheck`] into one [`Assessment`]: a verdict and the
+//! problems behind it, ranked so the most specific failure comes first. A forgery is an
+//! `Invalid` assessment, never an error.
+
+use serde::Serialize;
+
+use crate::certify::crosscheck::{self, SignatureFacts};
+use crate::problem::{Problem, ProblemCode, rank_problems};
+use crate::read::{Artefact, Kind, SignedForm};
+use crate::verify::{self, SignatureReport, VerifyOptions};
+
+/// The verdict on one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Authentic and consistent.
+    Valid,
+    /// At least one problem of severity error.
+    Invalid,
+    /// The input could not be evaluated (unreadable, not mail).
+    Error,
+}
+
+impl Verdict {
+    /// Stable name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Valid => "valid",
+            Verdict::Invalid => "invalid",
+            Verdict::Error => "error",
+        }
+    }
+}
+
+/// The verdict on one artefact and on its nested artefacts.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    /// Valid or invalid.
+    pub verdict: Verdict,
+    /// Problems, most specific first.
+    pub problems: Vec<Problem>,
+    /// The signature check, when there was a signature to check.
+    pub signature: Option<SignatureReport>,
+    /// Assessments of the nested artefacts, in the same order as [`Artefact::nested`].
+    pub nested: Vec<Assessment>,
+}
+
+/// Assesses an artefact and, recursively, its nested artefacts.
+pub fn assess(artefact: &Artefact, opts: &VerifyOptions) -> Assessment {
+    let mut problems = artefact.problems.clone();
+    let mut signature = None;
+    match &artefact.signed {
+        None => {
+            let pec_like = artefact.kind.is_pec() || artefact.unsigned_daticert.is_some();
+            if pec_like {
+                problems.push(Problem::new(
+                    ProblemCode::Unsigned,
+                    "a PEC look-alike without an S/MIME signature: nothing in it is certified",
+                ));
+            } else {
+                problems.push(Problem::new(
+                    ProblemCode::NotPec,
+                    "not a PEC artefact: no PEC markers, no signature, no daticert.xml",
+                ));
+            }
+        }
+        Some(signed) if signed.defect.is_some() => {
+            // The defect is already a `malformed` problem from reading.
+        }
+        Some(signed) => {
+            let fallback = artefact.daticert().and_then(|d| d.data.as_ref()).map(|d| d.utc);
+            let form = match signed.form {
+                SignedForm::Detached => verify::SignedForm::Detached,
+                SignedForm::Opaque => verify::SignedForm::Opaque,
+            };
+            let report = verify::verify_signature(
+                signed.content(&artefact.raw),
+                &signed.cms,
+                form,
+                fallback,
+                opts,
+            );
+            problems.extend(report.problems.iter().cloned());
+            signature = Some(report);
+        }
+    }
+    if artefact.signed.is_some() && artefact.kind == Kind::NotPec {
+        problems.push(Problem::new(
+            ProblemCode::NotPec,
+            "a signed e-mail without PEC markers or daticert.xml: not a PEC artefact",
+        ));
+    }
+    let facts = SignatureFacts {
+        signing_time: signature.as_ref().and_then(|s| s.signing_time),
+        signer_email: signature.as_ref().and_then(|s| s.signer.as_ref()).and_then(|c| c.email.clone()),
+    };
+    for p in crosscheck::cross_check(artefact, &facts) {
+        if !problems.iter().any(|q| q.code == p.code && q.message == p.message) {
+            problems.push(p);
+        }
+    }
+    rank_problems(&mut problems);
+    let verdict =
+        if problems.iter().any(Problem::is_fatal) { Verdict::Invalid } else { Verdict::Valid };
+    let nested = artefact.nested.iter().map(|n| assess(n, opts)).collect();
+    Assessment { verdict, problems, signature, nested }
+}

@@ -1,0 +1,310 @@
+//! Cross-checks: the signed daticert against the unsigned headers and the signature.
+//!
+//! Only the signed entity counts. The top-level headers of a PEC artefact are outside the
+//! signature, so each one is a claim; here every claim that has a signed counterpart is
+//! compared with it. A contradicted kind marker makes the artefact invalid (`header-mismatch`,
+//! the rule of the TypeScript reader cited in pec-spec §6); other disagreements are warnings.
+
+use jiff::Timestamp;
+
+use super::cecpac;
+use super::daticert::DatiCert;
+use crate::problem::{Problem, ProblemCode};
+use crate::read::{Artefact, Kind};
+
+/// How far apart two certified times may be before a warning (issue #3: five minutes).
+pub const TIME_TOLERANCE_SECONDS: i64 = 5 * 60;
+
+/// What the signature check learned that the cross-checks need.
+#[derive(Debug, Clone, Default)]
+pub struct SignatureFacts {
+    /// The CMS signingTime.
+    pub signing_time: Option<Timestamp>,
+    /// The signer certificate's e-mail address (SAN rfc822Name).
+    pub signer_email: Option<String>,
+}
+
+/// Runs every cross-check on an artefact; returns the problems found.
+pub fn cross_check(artefact: &Artefact, facts: &SignatureFacts) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_outside_signature(artefact, &mut problems);
+    if artefact.signed.is_none() {
+        return problems;
+    }
+    let content = artefact.content.as_ref();
+    if let Some(error) = content.and_then(|c| c.daticert_error.as_ref()) {
+        problems.push(Problem::new(
+            ProblemCode::DaticertMalformed,
+            format!("daticert.xml cannot be used: {error}"),
+        ));
+    }
+    let Some(daticert) = artefact.daticert() else {
+        check_without_daticert(artefact, &mut problems);
+        return problems;
+    };
+    check_daticert_quality(daticert, &mut problems);
+    check_kind_markers(artefact, daticert, &mut problems);
+    check_identifiers(artefact, daticert, &mut problems);
+    check_times(artefact, daticert, facts, &mut problems);
+    check_signer_address(artefact, facts, &mut problems);
+    check_cecpac(daticert, &mut problems);
+    check_preavviso(daticert, &mut problems);
+    problems
+}
+
+/// Issue #3: a daticert.xml or postacert.eml outside the signed entity is ignored for every
+/// reported field and flagged; so is a signed entity wrapped in unsigned MIME (pec-spec §6,
+/// anti-spoofing rule: trust a receipt only if it is a top-level signed message).
+fn check_outside_signature(artefact: &Artefact, problems: &mut Vec<Problem>) {
+    for found in &artefact.outside_signature {
+        problems.push(Problem::new(
+            ProblemCode::UnsignedContentOutsideSignature,
+            format!("{found} lies outside the signed entity and was ignored"),
+        ));
+    }
+    if let Some(signed) = &artefact.signed {
+        if !signed.is_top_level() && artefact.outside_signature.is_empty() {
+            problems.push(Problem::new(
+                ProblemCode::UnsignedContentOutsideSignature,
+                format!(
+                    "the signed entity is wrapped in unsigned MIME (it is part {}, not the message)",
+                    signed.mime_path
+                ),
+            ));
+        }
+    }
+}
+
+/// DM 2/11/2005: every PEC artefact but the anomaly envelope carries daticert.xml.
+fn check_without_daticert(artefact: &Artefact, problems: &mut Vec<Problem>) {
+    match artefact.kind {
+        Kind::Anomalia => problems.push(Problem::new(
+            ProblemCode::AnomalyNotCertified,
+            "anomaly envelope: the provider signed the wrapper, the content inside is NOT a \
+             certified message (pec-spec Q14)",
+        )),
+        Kind::RemEvidence => problems.push(Problem::new(
+            ProblemCode::RemEvidence,
+            "REM/ERDS evidence (ETSI EN 319 522): recognised, its evidence is not interpreted",
+        )),
+        Kind::NotPec => {}
+        _ => {
+            if artefact.content.as_ref().is_none_or(|c| c.daticert_error.is_none()) {
+                problems.push(Problem::new(
+                    ProblemCode::MissingDaticert,
+                    "the signed entity carries no daticert.xml",
+                ));
+            }
+        }
+    }
+}
+
+/// DTD §3.1: required elements present, XML well-formed, fields readable.
+fn check_daticert_quality(daticert: &DatiCert, problems: &mut Vec<Problem>) {
+    if let Some(reason) = &daticert.malformed {
+        problems.push(Problem::new(
+            ProblemCode::DaticertMalformed,
+            format!("daticert.xml is not well-formed XML ({reason}); fields were recovered one by one"),
+        ));
+    }
+    let missing = daticert.missing_required();
+    if !missing.is_empty() {
+        problems.push(Problem::new(
+            ProblemCode::DaticertIncomplete,
+            format!("daticert.xml lacks required elements: {}", missing.join(", ")),
+        ));
+    }
+    for field_error in &daticert.field_errors {
+        problems.push(Problem::new(
+            ProblemCode::DaticertFieldInvalid,
+            format!("daticert field {}: {}", field_error.field, field_error.message),
+        ));
+    }
+}
+
+/// pec-spec §2.2: X-Ricevuta / X-Trasporto must name the signed tipo; Subject prefix too.
+fn check_kind_markers(artefact: &Artefact, daticert: &DatiCert, problems: &mut Vec<Problem>) {
+    let Some(tipo) = daticert.tipo.as_deref() else { return };
+    let signed_kind = Kind::from_tipo(tipo);
+    let claims = &artefact.claims;
+    if let Some(claimed) = claims.marker_kind() {
+        // An anomaly envelope (X-Trasporto: errore) wraps a message; its daticert, if any,
+        // is the wrapped message's, so only receipts and envelopes are compared.
+        if claimed != signed_kind && claimed != Kind::Anomalia {
+            let header = if claims.x_trasporto.is_some() { "X-Trasporto" } else { "X-Ricevuta" };
+            let value = claims.x_trasporto.as_deref().or(claims.x_ricevuta.as_deref()).unwrap_or("");
+            problems.push(Problem::new(
+                ProblemCode::HeaderMismatch,
+                format!(
+                    "unsigned header {header}: {value} contradicts the signed daticert tipo \"{tipo}\""
+                ),
+            ));
+        }
+    }
+    if let Some(claimed) = claims.subject_kind() {
+        if !signed_kind.matches_subject_claim(&claimed) && claimed != Kind::Anomalia {
+            problems.push(Problem::new(
+                ProblemCode::SubjectMismatch,
+                format!(
+                    "the Subject prefix says {} but the signed daticert says {}",
+                    claimed.name(),
+                    signed_kind.name()
+                ),
+            ));
+        }
+    }
+}
+
+fn normalise_id(id: &str) -> String {
+    id.trim().trim_start_matches('<').trim_end_matches('>').trim().to_string()
+}
+
+/// pec-spec Q12: X-Riferimento-Message-ID = daticert msgid; the envelope's Message-ID =
+/// daticert identificativo.
+fn check_identifiers(artefact: &Artefact, daticert: &DatiCert, problems: &mut Vec<Problem>) {
+    let claims = &artefact.claims;
+    if let (Some(claimed), Some(signed)) =
+        (claims.x_riferimento_message_id.as_deref(), daticert.msgid.as_deref())
+    {
+        if normalise_id(claimed) != normalise_id(signed) {
+            problems.push(Problem::new(
+                ProblemCode::MsgidMismatch,
+                format!("X-Riferimento-Message-ID {claimed} differs from the signed msgid {signed}"),
+            ));
+        }
+    }
+    if artefact.kind == Kind::PostaCertificata {
+        if let (Some(claimed), Some(signed)) =
+            (claims.message_id.as_deref(), daticert.identificativo.as_deref())
+        {
+            if normalise_id(claimed) != normalise_id(signed) {
+                problems.push(Problem::new(
+                    ProblemCode::IdentificativoMismatch,
+                    format!(
+                        "the envelope Message-ID {claimed} differs from the signed identificativo {signed}"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// pec-spec §3.3: Date header and CMS signingTime both equal the daticert time.
+fn check_times(
+    artefact: &Artefact,
+    daticert: &DatiCert,
+    facts: &SignatureFacts,
+    problems: &mut Vec<Problem>,
+) {
+    let Some(certified) = daticert.data.as_ref().map(|d| d.utc) else { return };
+    let far = |t: Timestamp| (t.as_second() - certified.as_second()).abs() > TIME_TOLERANCE_SECONDS;
+    if let Some(date) = artefact.claims.date_instant() {
+        if far(date) {
+            problems.push(Problem::new(
+                ProblemCode::DateMismatch,
+                format!(
+                    "the Date header ({}) is more than 5 minutes from the certified time ({})",
+                    date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    certified.strftime("%Y-%m-%dT%H:%M:%SZ")
+                ),
+            ));
+        }
+    }
+    if let Some(signing) = facts.signing_time {
+        if far(signing) {
+            problems.push(Problem::new(
+                ProblemCode::SigningTimeMismatch,
+                format!(
+                    "the CMS signing time ({}) is more than 5 minutes from the certified time ({})",
+                    signing.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    certified.strftime("%Y-%m-%dT%H:%M:%SZ")
+                ),
+            ));
+        }
+    }
+}
+
+/// Extracts the address part of `Name <addr>` or a bare address, lower-cased.
+pub fn address_of(value: &str) -> String {
+    let v = value.trim();
+    let inner = match (v.rfind('<'), v.rfind('>')) {
+        (Some(a), Some(b)) if a < b => v.get(a + 1..b).unwrap_or(v),
+        _ => v,
+    };
+    inner.trim().trim_matches('"').to_ascii_lowercase()
+}
+
+/// pec-spec §4.1 step 6: the certificate's SAN e-mail equals the From address.
+fn check_signer_address(artefact: &Artefact, facts: &SignatureFacts, problems: &mut Vec<Problem>) {
+    let (Some(email), Some(from)) = (facts.signer_email.as_deref(), artefact.claims.from.as_deref())
+    else {
+        return;
+    };
+    let from_address = address_of(from);
+    if !from_address.eq_ignore_ascii_case(email.trim()) {
+        problems.push(Problem::new(
+            ProblemCode::SignerAddressMismatch,
+            format!("the signer certificate is for {email}, but the message is From {from_address}"),
+        ));
+    }
+}
+
+/// pec-spec §5.1: CEC-PAC boxes could not send after 18 March 2015 nor receive after
+/// 18 July 2015.
+fn check_cecpac(daticert: &DatiCert, problems: &mut Vec<Problem>) {
+    let Some(at) = daticert.data.as_ref().map(|d| d.utc) else { return };
+    let mut seen = Vec::new();
+    if let Some(sender) = daticert.mittente.as_deref() {
+        if let Some(w) = cecpac::cecpac_warning(sender, cecpac::Role::Sender, at) {
+            seen.push(w);
+        }
+    }
+    for recipient in &daticert.destinatari {
+        if let Some(w) = cecpac::cecpac_warning(&recipient.address, cecpac::Role::Recipient, at) {
+            seen.push(w);
+        }
+    }
+    if let Some(c) = daticert.consegna.as_deref() {
+        if let Some(w) = cecpac::cecpac_warning(c, cecpac::Role::Recipient, at) {
+            seen.push(w);
+        }
+    }
+    seen.dedup();
+    for w in seen {
+        problems.push(Problem::new(ProblemCode::CecPacAddress, w));
+    }
+}
+
+/// pec-spec Q7: a preavviso whose errore-esteso is a 5.x.x SMTP code is in practice final.
+fn check_preavviso(daticert: &DatiCert, problems: &mut Vec<Problem>) {
+    if daticert.tipo.as_deref() != Some("preavviso-errore-consegna") {
+        return;
+    }
+    if let Some(e) = daticert.errore_esteso.as_deref() {
+        if e.trim_start().starts_with("5.") {
+            problems.push(Problem::new(
+                ProblemCode::PermanentErrorInPreavviso,
+                format!("preavviso with a permanent error ({}): in practice final", e.trim()),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_extracted_from_display_forms() {
+        assert_eq!(
+            address_of("\"Per conto di: a@b.it\" <Posta-Certificata@PEC.Aruba.it>"),
+            "posta-certificata@pec.aruba.it"
+        );
+        assert_eq!(address_of(" x@y.it "), "x@y.it");
+    }
+
+    #[test]
+    fn message_ids_compare_without_brackets() {
+        assert_eq!(normalise_id(" <a@b> "), normalise_id("a@b"));
+    }
+}

@@ -1,0 +1,225 @@
+//! The command-line definition: clap derive structs, help prose and examples. No logic.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const VERIFY_LONG: &str = "\
+Verify the authenticity of PEC artefacts.
+
+An artefact is VALID when all of these hold: it carries an S/MIME signature over its \
+content (the signed entity) and the content has not changed since signing; the signature \
+verifies with the signer's certificate; that certificate chains, link by link, to a trusted \
+PEC authority and was valid at the signing time; the signed entity carries a daticert.xml \
+(except anomaly envelopes); and the unsigned X-Ricevuta / X-Trasporto markers agree with the \
+signed daticert. Anything else is INVALID, with a problem code saying why. Inputs that are \
+not mail at all, or cannot be read, are ERROR.
+
+Everything reported as certified comes from inside the signed entity. Unsigned headers are \
+shown as claims and cross-checked; disagreements are warnings (or invalid, for the markers).
+
+Exit status: 0 every artefact valid; 1 at least one invalid; 2 usage error or an input that \
+could not be read (the others are still reported).";
+
+const VERIFY_EXAMPLES: &str = "\
+Examples:
+  peckit verify ricevuta.eml
+  peckit verify --format json --trust ca.pem cartella/
+  peckit verify --format csv archivio/ > verdetti.csv";
+
+const INSPECT_LONG: &str = "\
+Show what PEC artefacts are and what their certified data says.
+
+For each file: the kind (from the signed daticert first), the unsigned header claims beside \
+the signed daticert fields, the MIME tree with the signed parts marked, the signer \
+certificate as found, and nested artefacts. Inspect does not verify: use `peckit verify` \
+for a verdict.";
+
+const INSPECT_EXAMPLES: &str = "\
+Examples:
+  peckit inspect ricevuta.eml
+  peckit inspect --format json busta.eml
+  cat ricevuta.eml | peckit inspect -";
+
+const TRUST_EXAMPLES: &str = "\
+Examples:
+  peckit trust list
+  peckit trust list --trust ca.pem --format json";
+
+/// Read, verify and explain Italian certified e-mail (PEC) artefacts.
+#[derive(Debug, Parser)]
+#[command(name = "peckit", version = crate::VERSION, propagate_version = true)]
+#[command(
+    long_about = "Read, verify and explain Italian certified e-mail (PEC) artefacts.\n\n\
+peckit checks the provider's S/MIME signature on PEC envelopes, receipts and notices, \
+chains it to the PEC signing authorities, and reports what the signed daticert.xml certifies. \
+It works offline and never modifies its input."
+)]
+pub struct Cli {
+    /// Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// When to use colours
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The command to run
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Italiano
+    It,
+    /// English
+    En,
+}
+
+/// Colour policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colours on a terminal, unless NO_COLOR is set
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Verify the authenticity of PEC artefacts
+    #[command(long_about = VERIFY_LONG, after_help = VERIFY_EXAMPLES)]
+    Verify(VerifyArgs),
+    /// Show what PEC artefacts are and what their certified data says
+    #[command(long_about = INSPECT_LONG, after_help = INSPECT_EXAMPLES)]
+    Inspect(InspectArgs),
+    /// Manage the trusted PEC signing authorities
+    #[command(subcommand, after_help = TRUST_EXAMPLES)]
+    Trust(TrustCommand),
+    /// Write shell completions and man pages (for packagers)
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+/// Resource limits for hostile input.
+#[derive(Debug, Clone, Args)]
+pub struct LimitArgs {
+    /// Largest input file accepted, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 100 * 1024 * 1024)]
+    pub max_size: u64,
+    /// Deepest MIME multipart nesting
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_depth: usize,
+    /// Most MIME parts in one artefact
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub max_parts: usize,
+    /// Deepest chain of nested artefacts
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub max_nesting: usize,
+}
+
+/// Trust store options.
+#[derive(Debug, Clone, Args)]
+pub struct TrustArgs {
+    /// Add trust anchors from a PEM or DER file, or a folder of them (repeatable)
+    #[arg(long, value_name = "PATH")]
+    pub trust: Vec<PathBuf>,
+    /// Do not trust the embedded PEC signing authorities
+    #[arg(long)]
+    pub no_default_trust: bool,
+}
+
+/// `peckit verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Files or folders (searched recursively for mail); `-` reads standard input
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = VerifyFormat::Table)]
+    pub format: VerifyFormat,
+    /// Judge certificate validity at this instant (RFC 3339) instead of the signing time
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Print only the summary line (and errors)
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Output formats of `verify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifyFormat {
+    /// A readable table
+    Table,
+    /// One JSON document (schema: docs/verify.schema.json)
+    Json,
+    /// One JSON object per line, then a summary line
+    Jsonl,
+    /// Comma-separated values, one row per artefact
+    Csv,
+}
+
+/// `peckit inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Files or folders (searched recursively for mail); `-` reads standard input
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = InspectFormat::Table)]
+    pub format: InspectFormat,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Output formats of `inspect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InspectFormat {
+    /// A readable report
+    Table,
+    /// JSON
+    Json,
+}
+
+/// `peckit trust ...`.
+#[derive(Debug, Subcommand)]
+pub enum TrustCommand {
+    /// List the trusted PEC signing authorities and where each comes from
+    List(TrustListArgs),
+}
+
+/// `peckit trust list`.
+#[derive(Debug, Args)]
+pub struct TrustListArgs {
+    #[command(flatten)]
+    pub trust: TrustArgs,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = InspectFormat::Table)]
+    pub format: InspectFormat,
+}
+
+/// `peckit generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Folder that receives completions/ and man/
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out_dir: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

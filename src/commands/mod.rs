@@ -1,0 +1,175 @@
+//! One module per subcommand: arguments → library options → library → renderer → outcome.
+
+pub mod generate;
+pub mod inspect;
+pub mod terminal;
+pub mod trust;
+pub mod verify;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use peckit::limits::Limits;
+use peckit::report::i18n::Lang;
+use peckit::verify::{TrustStore, VerifyOptions};
+
+use crate::cli::{self, Cli, Command, LimitArgs, TrustArgs};
+
+/// What a run earned, merged over inputs with 2 > 1 > 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// Everything valid / the command succeeded.
+    Success,
+    /// At least one artefact invalid.
+    Invalid,
+    /// A usage error or an input that could not be read.
+    Error,
+}
+
+impl Outcome {
+    /// Merges two outcomes: the worse wins.
+    pub fn merge(self, other: Outcome) -> Outcome {
+        self.max(other)
+    }
+
+    /// The process exit code.
+    pub fn exit_code(self) -> ExitCode {
+        ExitCode::from(match self {
+            Outcome::Success => 0,
+            Outcome::Invalid => 1,
+            Outcome::Error => 2,
+        })
+    }
+}
+
+/// Everything a command needs to talk to people.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui {
+    /// Language of labels and messages.
+    pub lang: Lang,
+    /// Colours.
+    pub paint: terminal::Paint,
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let lang = match cli.lang {
+        Some(cli::Lang::It) => Lang::It,
+        Some(cli::Lang::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let ui = Ui { lang, paint: terminal::Paint { enabled: terminal::use_color(cli.color) } };
+    match cli.command {
+        Command::Verify(args) => verify::run(&args, ui),
+        Command::Inspect(args) => inspect::run(&args, ui),
+        Command::Trust(cli::TrustCommand::List(args)) => trust::list(&args, ui),
+        Command::Generate(args) => generate::run(&args),
+    }
+}
+
+/// The library limits from the flags.
+pub fn limits(args: &LimitArgs) -> Limits {
+    Limits {
+        max_input_bytes: args.max_size,
+        max_mime_depth: args.max_depth,
+        max_parts: args.max_parts,
+        max_nested_artefacts: args.max_nesting,
+        ..Limits::default()
+    }
+}
+
+/// The trust store from the flags.
+pub fn trust_store(args: &TrustArgs) -> Result<TrustStore> {
+    let mut store = if args.no_default_trust { TrustStore::empty() } else { TrustStore::embedded() };
+    for path in &args.trust {
+        store
+            .add_path(path)
+            .with_context(|| format!("loading trust anchors from {}", path.display()))?;
+    }
+    Ok(store)
+}
+
+/// The verification options from the flags.
+pub fn verify_options(trust: &TrustArgs, at: Option<&str>) -> Result<VerifyOptions> {
+    let at = match at {
+        Some(s) => Some(
+            s.parse::<jiff::Timestamp>()
+                .with_context(|| format!("--at {s:?} is not an RFC 3339 time (e.g. 2024-05-01T12:00:00Z)"))?,
+        ),
+        None => None,
+    };
+    Ok(VerifyOptions { trust: trust_store(trust)?, at, now: jiff::Timestamp::now() })
+}
+
+/// Writes to stdout; a closed pipe ends the output quietly (the exit code still counts).
+pub struct Output {
+    out: io::BufWriter<io::Stdout>,
+    closed: bool,
+}
+
+impl Output {
+    /// Standard output, buffered.
+    pub fn stdout() -> Output {
+        Output { out: io::BufWriter::new(io::stdout()), closed: false }
+    }
+
+    /// Writes a chunk; after a broken pipe, further writes are dropped.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.out.write_all(bytes) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other.context("writing to standard output"),
+        }
+    }
+
+    /// Writes a line.
+    pub fn line(&mut self, s: &str) -> Result<()> {
+        self.write(s.as_bytes())?;
+        self.write(b"\n")
+    }
+
+    /// Flushes (so streamed rows appear as files finish).
+    pub fn flush(&mut self) -> Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.out.flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other.context("writing to standard output"),
+        }
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if !self.closed {
+            let _ = self.out.flush();
+        }
+    }
+}
+
+/// Prints a per-file error line on stderr, naming the file.
+pub fn report_input_error(path: &str, err: &dyn std::fmt::Display) {
+    eprintln!("peckit: {}: {}", terminal::sanitize_line(path), terminal::sanitize_line(&err.to_string()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_merge_worst_first() {
+        assert_eq!(Outcome::Success.merge(Outcome::Invalid), Outcome::Invalid);
+        assert_eq!(Outcome::Error.merge(Outcome::Invalid), Outcome::Error);
+        assert_eq!(Outcome::Success.merge(Outcome::Success), Outcome::Success);
+    }
+}

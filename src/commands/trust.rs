@@ -1,0 +1,39 @@
+//! `peckit trust list`: what is trusted, and from where.
+
+use anyhow::Result;
+use comfy_table::{ContentArrangement, Table};
+use peckit::report::i18n::{self, Label};
+
+use super::terminal::sanitize_line;
+use super::{Outcome, Output, Ui};
+use crate::cli::{InspectFormat, TrustListArgs};
+
+/// Runs `peckit trust list`.
+pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
+    let store = super::trust_store(&args.trust)?;
+    let mut out = Output::stdout();
+    match args.format {
+        InspectFormat::Json => {
+            let anchors: Vec<_> = store.anchors().collect();
+            out.line(&serde_json::to_string_pretty(&serde_json::json!({ "anchors": anchors }))?)?;
+        }
+        InspectFormat::Table => {
+            let l = |x| i18n::label(ui.lang, x);
+            let mut table = Table::new();
+            table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.force_no_tty();
+            table.set_header(vec![l(Label::Anchor), l(Label::ValidTo), l(Label::Fingerprint), l(Label::Source)]);
+            for a in store.anchors() {
+                table.add_row(vec![
+                    sanitize_line(&a.subject),
+                    format!("{}\n{}", a.not_before, a.not_after),
+                    a.sha256_hex.clone(),
+                    sanitize_line(&a.source),
+                ]);
+            }
+            out.line(&table.to_string())?;
+        }
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,429 @@
+//! Extraction: take an artefact apart into a folder, byte-exact where bytes matter.
+//!
+//! Writes the original message (`postacert.eml`, exactly as carried after transfer
+//! decoding), `daticert.xml`, the raw CMS (`smime.p7s`), the signer's certificates
+//! (`signer-chain.pem`), the original's body (`body.txt` / `body.html`, UTF-8) and every
+//! attachment under its own (sanitised) name; nested messages go into a subfolder each,
+//! recursively. `manifest.json` indexes every file with its size, SHA-256, media type, MIME
+//! path and original name, plus the verification verdict.
+//!
+//! Only content from the signed entity is extracted: that is what the provider certified.
+//! Safety rules live in [`names`] (hostile names) and [`write`] (no escape, no overwrite).
+
+pub mod names;
+pub mod write;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use crate::assess::Assessment;
+use crate::limits::Limits;
+use crate::problem::Problem;
+use crate::read::{self, Artefact, decode, mime};
+use names::{UniqueNames, sanitize};
+use write::{OutputDir, WriteError};
+
+/// What to extract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Only {
+    /// Everything.
+    All,
+    /// postacert.eml only.
+    Original,
+    /// The original's attachments (and body) only.
+    Attachments,
+    /// daticert.xml only.
+    Daticert,
+    /// smime.p7s and signer-chain.pem only.
+    Signature,
+}
+
+impl Only {
+    fn wants(self, what: Only) -> bool {
+        self == Only::All || self == what
+    }
+}
+
+/// Why extraction stopped.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum ExtractError {
+    /// Writing failed (existing file, I/O).
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// The manifest could not be serialised.
+    #[error("manifest: {0}")]
+    Manifest(#[from] serde_json::Error),
+}
+
+/// One written file.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ManifestFile {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    /// What the file is: original, daticert, signature, signer-chain, body-text, body-html,
+    /// attachment, hash-file.
+    pub role: &'static str,
+    /// Size in bytes.
+    pub size: u64,
+    /// SHA-256, lower-case hex.
+    pub sha256: String,
+    /// Media type of the part it came from.
+    pub media_type: String,
+    /// Where it came from: "signed:1.3" is part 1.3 of the signed entity, "original:1.2" part
+    /// 1.2 of the original message.
+    pub mime_path: String,
+    /// The name as carried in the mail, before sanitising.
+    pub original_name: Option<String>,
+}
+
+/// A hash file of a ricevuta breve: the attachment it stands for and the digest it states.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct HashFile {
+    /// The extracted hash file (relative path).
+    pub path: String,
+    /// The attachment it replaces, from its name (suffix removed).
+    pub attachment_name: String,
+    /// Every digest found in it: lower-case hex.
+    pub digests: Vec<StatedDigest>,
+}
+
+/// A digest stated in a hash file.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct StatedDigest {
+    /// sha1, sha256, sha384 or sha512 (from the digest length).
+    pub algorithm: &'static str,
+    /// Lower-case hex.
+    pub hex: String,
+}
+
+/// manifest.json: the index a clerk archives with the files.
+#[derive(Debug, Clone, Serialize)]
+pub struct Manifest {
+    /// Version of this document's shape.
+    pub schema_version: u32,
+    /// The input, as named on the command line.
+    pub source: String,
+    /// SHA-256 of the input file.
+    pub source_sha256: String,
+    /// Kind of artefact.
+    pub kind: String,
+    /// The verdict, as `peckit verify` reports it.
+    pub verdict: crate::assess::Verdict,
+    /// The problems, as `peckit verify` reports them.
+    pub problems: Vec<Problem>,
+    /// Every file written, in order.
+    pub files: Vec<ManifestFile>,
+    /// For a ricevuta breve: the hash files and the digests they state.
+    pub hash_files: Vec<HashFile>,
+    /// Nested messages, each extracted into its own subfolder.
+    pub nested: Vec<NestedManifest>,
+}
+
+/// A nested message's extraction.
+#[derive(Debug, Clone, Serialize)]
+pub struct NestedManifest {
+    /// The subfolder, relative to the parent folder.
+    pub folder: String,
+    /// Its files.
+    pub files: Vec<ManifestFile>,
+    /// Nested below it.
+    pub nested: Vec<NestedManifest>,
+}
+
+/// Hex SHA-256 of bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+struct Writer<'a> {
+    dir: &'a OutputDir,
+    prefix: String,
+    names: UniqueNames,
+    files: Vec<ManifestFile>,
+}
+
+impl Writer<'_> {
+    fn put(
+        &mut self,
+        wanted: &str,
+        fallback: &str,
+        bytes: &[u8],
+        role: &'static str,
+        media_type: &str,
+        mime_path: String,
+        original_name: Option<String>,
+    ) -> Result<String, ExtractError> {
+        let name = self.names.claim(&sanitize(wanted, fallback));
+        self.dir.write(&name, bytes)?;
+        let rel = format!("{}{name}", self.prefix);
+        self.files.push(ManifestFile {
+            path: rel.clone(),
+            role,
+            size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+            sha256: sha256_hex(bytes),
+            media_type: media_type.to_string(),
+            mime_path,
+            original_name,
+        });
+        Ok(rel)
+    }
+}
+
+/// Extracts an artefact into `dir`.
+///
+/// `signer_chain_pem` is the signer's certificates, signer first, as PEM (from
+/// [`crate::verify::certificates_pem`]); pass an empty string to skip that file.
+pub fn extract(
+    source_name: &str,
+    artefact: &Artefact,
+    assessment: &Assessment,
+    signer_chain_pem: &str,
+    dir: &OutputDir,
+    only: Only,
+    limits: &Limits,
+) -> Result<Manifest, ExtractError> {
+    let mut w = Writer { dir, prefix: String::new(), names: UniqueNames::new(), files: Vec::new() };
+    w.names.reserve("manifest.json");
+    let content = artefact.content.as_ref();
+    let signed_path = |p: &Option<read::PartInfo>| {
+        p.as_ref().map(|p| format!("signed:{}", p.path)).unwrap_or_else(|| "signed".into())
+    };
+    if only.wants(Only::Original) {
+        if let Some(original) = content.and_then(|c| c.original.as_ref()) {
+            let part = content.and_then(|c| c.original_part.clone());
+            w.put(
+                "postacert.eml",
+                "postacert.eml",
+                original,
+                "original",
+                "message/rfc822",
+                signed_path(&part),
+                part.and_then(|p| p.name),
+            )?;
+        }
+    }
+    if only.wants(Only::Daticert) {
+        if let Some(xml) = content.and_then(|c| c.daticert_raw.as_ref()) {
+            let part = content.and_then(|c| c.daticert_part.clone());
+            w.put(
+                "daticert.xml",
+                "daticert.xml",
+                xml,
+                "daticert",
+                "application/xml",
+                signed_path(&part),
+                part.and_then(|p| p.name),
+            )?;
+        }
+    }
+    if only.wants(Only::Signature) {
+        if let Some(signed) = artefact.signed.as_ref().filter(|s| !s.cms.is_empty()) {
+            w.put(
+                "smime.p7s",
+                "smime.p7s",
+                &signed.cms,
+                "signature",
+                "application/pkcs7-signature",
+                format!("signature:{}", signed.mime_path),
+                None,
+            )?;
+            if !signer_chain_pem.is_empty() {
+                w.put(
+                    "signer-chain.pem",
+                    "signer-chain.pem",
+                    signer_chain_pem.as_bytes(),
+                    "signer-chain",
+                    "application/x-pem-file",
+                    format!("signature:{}", signed.mime_path),
+                    None,
+                )?;
+            }
+        }
+    }
+    let mut hash_files = Vec::new();
+    let mut nested = Vec::new();
+    if only.wants(Only::Attachments) {
+        if let Some(original) = content.and_then(|c| c.original.as_ref()) {
+            let is_breve = artefact.receipt_type() == Some("breve");
+            nested = extract_message_parts(original, &mut w, is_breve, &mut hash_files, limits, 0)?;
+        }
+    }
+    Ok(Manifest {
+        schema_version: 1,
+        source: source_name.to_string(),
+        source_sha256: sha256_hex(&artefact.raw),
+        kind: artefact.kind.name().to_string(),
+        verdict: assessment.verdict,
+        problems: assessment.problems.clone(),
+        files: w.files,
+        hash_files,
+        nested,
+    })
+}
+
+/// Writes the body and attachments of a message; nested messages into subfolders.
+fn extract_message_parts(
+    message: &[u8],
+    w: &mut Writer<'_>,
+    is_breve: bool,
+    hash_files: &mut Vec<HashFile>,
+    limits: &Limits,
+    depth: usize,
+) -> Result<Vec<NestedManifest>, ExtractError> {
+    let mut nested = Vec::new();
+    let Ok(root) = mime::parse_entity(message, 0..message.len(), limits) else {
+        return Ok(nested);
+    };
+    let mut have_text = false;
+    let mut have_html = false;
+    let mut attachment_no = 0;
+    let mut stack = vec![(&root, "1".to_string())];
+    while let Some((entity, path)) = stack.pop() {
+        if !entity.children.is_empty() || entity.content_type.is_multipart() {
+            for (i, child) in entity.children.iter().enumerate().rev() {
+                stack.push((child, format!("{path}.{}", i + 1)));
+            }
+            continue;
+        }
+        let raw_entity = message.get(entity.range.clone()).unwrap_or_default();
+        let header_bytes = message.get(entity.range.start..entity.body_start).unwrap_or_default();
+        let name = decode::file_name(header_bytes).or_else(|| entity.raw_file_name());
+        let mime_type = entity.content_type.mime.clone();
+        let is_attachment = name.is_some()
+            || entity
+                .headers
+                .get("content-disposition")
+                .is_some_and(|d| d.trim_start().to_ascii_lowercase().starts_with("attachment"));
+        let mime_path = format!("original:{path}");
+        let is_message = matches!(mime_type.as_str(), "message/rfc822" | "message/global");
+        if !is_attachment && !is_message && (mime_type == "text/plain" || mime_type == "text/html")
+        {
+            let slot = if mime_type == "text/html" { &mut have_html } else { &mut have_text };
+            if !*slot {
+                *slot = true;
+                let text = match decode::decode_leaf(raw_entity) {
+                    decode::Decoded::Text(t) => t.into_bytes(),
+                    decode::Decoded::Bytes(b) => b,
+                };
+                let (file, role) = if mime_type == "text/html" {
+                    ("body.html", "body-html")
+                } else {
+                    ("body.txt", "body-text")
+                };
+                w.put(file, file, &text, role, &mime_type, mime_path, None)?;
+                continue;
+            }
+        }
+        attachment_no += 1;
+        let bytes = decode::decode_leaf(raw_entity).into_bytes();
+        if is_message {
+            let folder_name = w.names.claim(&sanitize(
+                name.as_deref().unwrap_or(""),
+                &format!("message-{attachment_no}"),
+            ));
+            let folder_name = folder_name.trim_end_matches(".eml").to_string();
+            let folder_name = if folder_name.is_empty() { format!("message-{attachment_no}") } else { folder_name };
+            let sub = w.dir.subdir(&folder_name)?;
+            let mut inner = Writer {
+                dir: &sub,
+                prefix: format!("{}{folder_name}/", w.prefix),
+                names: UniqueNames::new(),
+                files: Vec::new(),
+            };
+            inner.put("message.eml", "message.eml", &bytes, "original", &mime_type, mime_path, name)?;
+            let deeper = if depth < limits.max_nested_artefacts {
+                extract_message_parts(&bytes, &mut inner, false, hash_files, limits, depth + 1)?
+            } else {
+                Vec::new()
+            };
+            nested.push(NestedManifest { folder: inner.prefix.clone(), files: inner.files, nested: deeper });
+            continue;
+        }
+        let role = if is_breve { "hash-file" } else { "attachment" };
+        let rel = w.put(
+            name.as_deref().unwrap_or(""),
+            &format!("allegato-{attachment_no}"),
+            &bytes,
+            role,
+            &mime_type,
+            mime_path,
+            name.clone(),
+        )?;
+        if is_breve {
+            hash_files.push(HashFile {
+                path: rel,
+                attachment_name: attachment_name_of_hash_file(name.as_deref().unwrap_or("")),
+                digests: stated_digests(&bytes),
+            });
+        }
+    }
+    Ok(nested)
+}
+
+/// The attachment a hash file stands for: its name without a hash-like suffix.
+fn attachment_name_of_hash_file(name: &str) -> String {
+    for suffix in [".hash", ".sha256", ".sha1", ".sha", ".txt"] {
+        if name.len() > suffix.len() && name.to_ascii_lowercase().ends_with(suffix) {
+            return name.get(..name.len() - suffix.len()).unwrap_or(name).to_string();
+        }
+    }
+    name.to_string()
+}
+
+/// Digests stated in a hash file: hex runs of 40/64/96/128 digits, and base64 runs that decode
+/// to 20/32/48/64 bytes (pec-spec §2.4: the format is not specified, so both are accepted).
+pub fn stated_digests(bytes: &[u8]) -> Vec<StatedDigest> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out: Vec<StatedDigest> = Vec::new();
+    let algorithm = |len: usize| match len {
+        20 => Some("sha1"),
+        32 => Some("sha256"),
+        48 => Some("sha384"),
+        64 => Some("sha512"),
+        _ => None,
+    };
+    for token in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '/' || c == '=')) {
+        if token.is_empty() {
+            continue;
+        }
+        let digest = if token.chars().all(|c| c.is_ascii_hexdigit()) && token.len() % 2 == 0 {
+            hex::decode(token).ok()
+        } else {
+            decode::base64_lenient(token.as_bytes())
+        };
+        if let Some(d) = digest {
+            if let Some(alg) = algorithm(d.len()) {
+                let hex = hex::encode(&d);
+                if !out.iter().any(|s| s.hex == hex) {
+                    out.push(StatedDigest { algorithm: alg, hex });
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digests_are_found_in_hex_and_base64() {
+        let sha256 = sha256_hex(b"abc");
+        let b64 = {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"abc"))
+        };
+        let text = format!("SHA-256: {sha256}\nbase64: {b64}\n");
+        let found = stated_digests(text.as_bytes());
+        assert_eq!(found, vec![StatedDigest { algorithm: "sha256", hex: sha256 }]);
+    }
+
+    #[test]
+    fn hash_file_names_lose_their_suffix() {
+        assert_eq!(attachment_name_of_hash_file("atto.pdf.hash"), "atto.pdf");
+        assert_eq!(attachment_name_of_hash_file("atto.pdf"), "atto.pdf");
+    }
+}

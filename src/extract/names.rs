@@ -1,0 +1,164 @@
+//! Safe file names from hostile mail.
+//!
+//! Attachment names come from strangers. A name must never leave the output folder, name a
+//! Windows device, hide behind control characters, or be empty. The original (unsanitised)
+//! name is kept in the manifest.
+
+use std::collections::HashSet;
+
+/// The longest name written, in bytes (most file systems allow 255).
+pub const MAX_NAME_BYTES: usize = 200;
+
+/// Windows reserved device names (any extension): CON, PRN, AUX, NUL, COM1-9, LPT1-9.
+fn is_windows_device(stem: &str) -> bool {
+    let upper = stem.trim_end_matches([' ', '.']).to_ascii_uppercase();
+    matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.chars().nth(3).is_some_and(|c| c.is_ascii_digit() && c != '0'))
+}
+
+/// Turns any string into one safe file name component.
+///
+/// Path separators, `..`, drive letters, control and bidi characters, and characters that
+/// Windows refuses are replaced by `_`; leading dots, trailing dots and spaces are trimmed;
+/// device names get a `_` prefix; the length is capped keeping the extension. An empty
+/// result becomes `fallback`.
+pub fn sanitize(name: &str, fallback: &str) -> String {
+    // Only the last path component counts: "../../x" and "C:\dir\x" are both "x".
+    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let last = match last.split_once(':') {
+        Some((drive, rest)) if drive.len() == 1 => rest,
+        _ => last,
+    };
+    let mut clean: String = last
+        .chars()
+        .map(|c| {
+            let bad = c.is_control()
+                || matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*' | '/' | '\\')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{FEFF}');
+            if bad { '_' } else { c }
+        })
+        .collect();
+    clean = clean.trim_matches(|c: char| c == ' ' || c == '.').to_string();
+    if clean.chars().all(|c| c == '_') {
+        clean.clear();
+    }
+    if clean.is_empty() {
+        return fallback.to_string();
+    }
+    let stem = clean.split('.').next().unwrap_or("");
+    if is_windows_device(stem) {
+        clean.insert(0, '_');
+    }
+    cap_length(&clean)
+}
+
+/// Caps a name at [`MAX_NAME_BYTES`], keeping a short extension.
+fn cap_length(name: &str) -> String {
+    if name.len() <= MAX_NAME_BYTES {
+        return name.to_string();
+    }
+    let (stem, ext) = match name.rfind('.') {
+        Some(i) if name.len() - i <= 16 && i > 0 => (name.get(..i).unwrap_or(name), name.get(i..).unwrap_or("")),
+        _ => (name, ""),
+    };
+    let budget = MAX_NAME_BYTES - ext.len();
+    let mut cut = String::new();
+    for c in stem.chars() {
+        if cut.len() + c.len_utf8() > budget {
+            break;
+        }
+        cut.push(c);
+    }
+    format!("{cut}{ext}")
+}
+
+/// Hands out unique names within one folder: `atto.pdf`, `atto (2).pdf`, ...
+/// Comparison is case-insensitive, as on Windows and macOS file systems.
+#[derive(Debug, Default)]
+pub struct UniqueNames {
+    taken: HashSet<String>,
+}
+
+impl UniqueNames {
+    /// A new, empty set.
+    pub fn new() -> UniqueNames {
+        UniqueNames::default()
+    }
+
+    /// Reserves a name that the caller writes itself (e.g. `manifest.json`).
+    pub fn reserve(&mut self, name: &str) {
+        self.taken.insert(name.to_lowercase());
+    }
+
+    /// Returns `name`, or `name (N)` with the first free N.
+    pub fn claim(&mut self, name: &str) -> String {
+        if self.taken.insert(name.to_lowercase()) {
+            return name.to_string();
+        }
+        let (stem, ext) = match name.rfind('.') {
+            Some(i) if i > 0 => (name.get(..i).unwrap_or(name), name.get(i..).unwrap_or("")),
+            _ => (name, ""),
+        };
+        let mut n = 2;
+        loop {
+            let candidate = cap_length(&format!("{stem} ({n}){ext}"));
+            if self.taken.insert(candidate.to_lowercase()) {
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_names_stay_inside() {
+        assert_eq!(sanitize("../../x", "f"), "x");
+        assert_eq!(sanitize("/etc/passwd", "f"), "passwd");
+        assert_eq!(sanitize("C:\\Windows\\x.exe", "f"), "x.exe");
+        assert_eq!(sanitize("C:x", "f"), "x");
+        assert_eq!(sanitize("a/b", "f"), "b");
+        assert_eq!(sanitize("..", "f"), "f");
+        assert_eq!(sanitize("", "allegato-1"), "allegato-1");
+        assert_eq!(sanitize("  .hidden. ", "f"), "hidden");
+        assert_eq!(sanitize("a\u{0}b\x1b[31m", "f"), "a_b_[31m");
+        assert_eq!(sanitize("evil\u{202E}fdp.exe", "f"), "evil_fdp.exe");
+    }
+
+    #[test]
+    fn windows_devices_are_renamed() {
+        assert_eq!(sanitize("CON", "f"), "_CON");
+        assert_eq!(sanitize("nul.txt", "f"), "_nul.txt");
+        assert_eq!(sanitize("COM1.pdf", "f"), "_COM1.pdf");
+        assert_eq!(sanitize("COM0.pdf", "f"), "COM0.pdf");
+        assert_eq!(sanitize("console.txt", "f"), "console.txt");
+    }
+
+    #[test]
+    fn long_names_keep_their_extension() {
+        let long = format!("{}.pdf", "é".repeat(300));
+        let s = sanitize(&long, "f");
+        assert!(s.len() <= MAX_NAME_BYTES);
+        assert!(s.ends_with(".pdf"));
+    }
+
+    #[test]
+    fn duplicates_get_numbers() {
+        let mut names = UniqueNames::new();
+        names.reserve("manifest.json");
+        assert_eq!(names.claim("atto.pdf"), "atto.pdf");
+        assert_eq!(names.claim("Atto.pdf"), "Atto (2).pdf");
+        assert_eq!(names.claim("atto.pdf"), "atto (3).pdf");
+        assert_eq!(names.claim("manifest.json"), "manifest (2).json");
+    }
+
+    #[test]
+    fn non_ascii_names_survive() {
+        assert_eq!(sanitize("atto n° 1 – città.txt", "f"), "atto n° 1 – città.txt");
+    }
+}

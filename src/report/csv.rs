@@ -1,0 +1,105 @@
+//! CSV rows for spreadsheets (RFC 4180 quoting).
+//!
+//! Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `@`, tab or
+//! carriage return) get a leading `'`: subjects and addresses come from strangers.
+
+use std::io::{self, Write};
+
+use super::model::ArtefactReport;
+
+/// The header row of `verify --format csv`.
+pub const VERIFY_COLUMNS: &[&str] = &[
+    "path",
+    "verdict",
+    "kind",
+    "receipt_type",
+    "provider",
+    "certified_time_utc",
+    "certified_time_local",
+    "sender",
+    "recipients",
+    "subject",
+    "msgid",
+    "identificativo",
+    "first_problem",
+    "first_problem_message",
+];
+
+/// Quotes one cell.
+pub fn cell(value: &str) -> String {
+    let guarded = if value.starts_with(['=', '+', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// Writes one row of already-quoted cells.
+pub fn write_row<W: Write + ?Sized>(out: &mut W, cells: &[String]) -> io::Result<()> {
+    let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+    out.write_all(line.join(",").as_bytes())?;
+    out.write_all(b"\r\n")
+}
+
+/// Writes the header row of `verify --format csv`.
+pub fn write_verify_header<W: Write + ?Sized>(out: &mut W) -> io::Result<()> {
+    let cells: Vec<String> = VERIFY_COLUMNS.iter().map(|s| s.to_string()).collect();
+    write_row(out, &cells)
+}
+
+/// Writes one artefact as a `verify --format csv` row.
+pub fn write_verify_row<W: Write + ?Sized>(out: &mut W, r: &ArtefactReport) -> io::Result<()> {
+    let certified = r.certified.as_ref();
+    let opt = |v: Option<&String>| v.cloned().unwrap_or_default();
+    let provider = r
+        .signature
+        .as_ref()
+        .and_then(|s| s.signer.as_ref())
+        .and_then(|c| c.organization.clone().or_else(|| c.common_name.clone()))
+        .or_else(|| certified.and_then(|c| c.gestore_emittente.clone()))
+        .unwrap_or_default();
+    let recipients = certified
+        .map(|c| c.destinatari.iter().map(|d| d.address.as_str()).collect::<Vec<_>>().join("; "))
+        .unwrap_or_default();
+    let cells = vec![
+        r.path.clone(),
+        r.verdict.name().to_string(),
+        r.kind.clone(),
+        opt(r.receipt_type.as_ref()),
+        provider,
+        opt(certified.and_then(|c| c.data_utc.as_ref())),
+        opt(certified.and_then(|c| c.data.as_ref())),
+        opt(certified.and_then(|c| c.mittente.as_ref())),
+        recipients,
+        opt(certified.and_then(|c| c.oggetto.as_ref())),
+        opt(certified.and_then(|c| c.msgid.as_ref())),
+        opt(certified.and_then(|c| c.identificativo.as_ref())),
+        r.first_problem().map(|p| p.code.code().to_string()).unwrap_or_default(),
+        r.first_problem().map(|p| p.message.clone()).unwrap_or_default(),
+    ];
+    write_row(out, &cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_follows_rfc4180() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+    }
+}

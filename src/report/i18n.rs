@@ -1,0 +1,253 @@
+//! Human-readable labels and messages in Italian and English.
+//!
+//! JSON keys, enum values and problem codes never change with the language; only what a
+//! person reads does. The language comes from `--lang`, else LC_ALL / LC_MESSAGES / LANG
+//! (Italian for `it_*`), else English.
+
+use crate::assess::Verdict;
+use crate::problem::ProblemCode;
+
+/// A language for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Italiano.
+    It,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language from the POSIX locale variables, in their order of precedence.
+    pub fn from_env_values(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Lang {
+        let chosen = [lc_all, lc_messages, lang].into_iter().flatten().find(|v| !v.is_empty());
+        match chosen {
+            Some(v) if v.to_ascii_lowercase().starts_with("it") => Lang::It,
+            _ => Lang::En,
+        }
+    }
+
+    /// The language from this process's environment.
+    pub fn from_env() -> Lang {
+        let get = |k: &str| std::env::var(k).ok();
+        Lang::from_env_values(get("LC_ALL").as_deref(), get("LC_MESSAGES").as_deref(), get("LANG").as_deref())
+    }
+}
+
+/// Labels used by the human renderers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Label {
+    Verdict,
+    Kind,
+    Provider,
+    CertifiedTime,
+    File,
+    Problem,
+    Field,
+    Signed,
+    Claimed,
+    Sender,
+    Recipients,
+    Subject,
+    Identifier,
+    MessageId,
+    ReceiptType,
+    Error,
+    ExtendedError,
+    Signer,
+    Issuer,
+    ValidFrom,
+    ValidTo,
+    MimeTree,
+    Nested,
+    OutsideSignature,
+    Summary,
+    Anchor,
+    Source,
+    Fingerprint,
+    Delivery,
+    Coverage,
+    SigningTime,
+    Chain,
+    Email,
+}
+
+/// The text of a label.
+pub fn label(lang: Lang, l: Label) -> &'static str {
+    use Label::*;
+    match (lang, l) {
+        (Lang::En, Verdict) => "Verdict",
+        (Lang::It, Verdict) => "Esito",
+        (Lang::En, Kind) => "Kind",
+        (Lang::It, Kind) => "Tipo",
+        (Lang::En, Provider) => "Provider",
+        (Lang::It, Provider) => "Gestore",
+        (Lang::En, CertifiedTime) => "Certified time",
+        (Lang::It, CertifiedTime) => "Data certificata",
+        (Lang::En, File) => "File",
+        (Lang::It, File) => "File",
+        (Lang::En, Problem) => "Problem",
+        (Lang::It, Problem) => "Problema",
+        (Lang::En, Field) => "Field",
+        (Lang::It, Field) => "Campo",
+        (Lang::En, Signed) => "Signed (daticert)",
+        (Lang::It, Signed) => "Firmato (daticert)",
+        (Lang::En, Claimed) => "Claimed (unsigned headers)",
+        (Lang::It, Claimed) => "Dichiarato (intestazioni non firmate)",
+        (Lang::En, Sender) => "Sender",
+        (Lang::It, Sender) => "Mittente",
+        (Lang::En, Recipients) => "Recipients",
+        (Lang::It, Recipients) => "Destinatari",
+        (Lang::En, Subject) => "Subject",
+        (Lang::It, Subject) => "Oggetto",
+        (Lang::En, Identifier) => "Identifier",
+        (Lang::It, Identifier) => "Identificativo",
+        (Lang::En, MessageId) => "Original Message-ID",
+        (Lang::It, MessageId) => "Message-ID originale",
+        (Lang::En, ReceiptType) => "Receipt type",
+        (Lang::It, ReceiptType) => "Tipo di ricevuta",
+        (Lang::En, Error) => "Error",
+        (Lang::It, Error) => "Errore",
+        (Lang::En, ExtendedError) => "Error detail",
+        (Lang::It, ExtendedError) => "Errore esteso",
+        (Lang::En, Signer) => "Signer",
+        (Lang::It, Signer) => "Firmatario",
+        (Lang::En, Issuer) => "Issuer",
+        (Lang::It, Issuer) => "Emittente",
+        (Lang::En, ValidFrom) => "Valid from",
+        (Lang::It, ValidFrom) => "Valido dal",
+        (Lang::En, ValidTo) => "Valid to",
+        (Lang::It, ValidTo) => "Valido fino al",
+        (Lang::En, MimeTree) => "MIME structure",
+        (Lang::It, MimeTree) => "Struttura MIME",
+        (Lang::En, Nested) => "Nested artefact",
+        (Lang::It, Nested) => "Messaggio annidato",
+        (Lang::En, OutsideSignature) => "Outside the signature (ignored)",
+        (Lang::It, OutsideSignature) => "Fuori dalla firma (ignorato)",
+        (Lang::En, Summary) => "Summary",
+        (Lang::It, Summary) => "Riepilogo",
+        (Lang::En, Anchor) => "Trusted authority",
+        (Lang::It, Anchor) => "Autorità fidata",
+        (Lang::En, Source) => "Source",
+        (Lang::It, Source) => "Origine",
+        (Lang::En, Fingerprint) => "SHA-256",
+        (Lang::It, Fingerprint) => "SHA-256",
+        (Lang::En, Delivery) => "Delivered to",
+        (Lang::It, Delivery) => "Consegnato a",
+        (Lang::En, Coverage) => "Covers",
+        (Lang::It, Coverage) => "Riguarda",
+        (Lang::En, SigningTime) => "Signing time",
+        (Lang::It, SigningTime) => "Ora della firma",
+        (Lang::En, Chain) => "Chain",
+        (Lang::It, Chain) => "Catena",
+        (Lang::En, Email) => "E-mail",
+        (Lang::It, Email) => "E-mail",
+    }
+}
+
+/// The verdict as a person reads it.
+pub fn verdict_text(lang: Lang, v: Verdict) -> &'static str {
+    match (lang, v) {
+        (Lang::En, Verdict::Valid) => "VALID",
+        (Lang::En, Verdict::Invalid) => "INVALID",
+        (Lang::En, Verdict::Error) => "ERROR",
+        (Lang::It, Verdict::Valid) => "VALIDO",
+        (Lang::It, Verdict::Invalid) => "NON VALIDO",
+        (Lang::It, Verdict::Error) => "ERRORE",
+    }
+}
+
+/// A short explanation of a problem code.
+pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
+    use ProblemCode::*;
+    match lang {
+        Lang::En => match code {
+            NotPec => "not a PEC artefact",
+            Unsigned => "PEC look-alike without a signature",
+            Malformed => "broken structure",
+            ContentAltered => "content altered after signing (edited or re-saved)",
+            BadSignature => "signature does not verify (forged or wrong key)",
+            UnsupportedAlgorithm => "unsupported signature algorithm",
+            SignerCertMissing => "signer certificate missing",
+            Untrusted => "not signed by a trusted PEC authority",
+            CertNotValidAtSigningTime => "certificate not valid at signing time",
+            CertUsage => "certificate not allowed to sign mail",
+            MissingDaticert => "no daticert.xml in the signed part",
+            DaticertMalformed => "daticert.xml is not well-formed",
+            DaticertIncomplete => "daticert.xml lacks required data",
+            HeaderMismatch => "unsigned header contradicts the signed data",
+            UnsignedContentOutsideSignature => "unsigned content outside the signature",
+            LimitExceeded => "resource limit exceeded",
+            MsgidMismatch => "Message-ID reference differs from the signed one",
+            IdentificativoMismatch => "envelope Message-ID differs from the signed identifier",
+            SubjectMismatch => "Subject prefix differs from the signed kind",
+            DateMismatch => "Date header differs from the certified time",
+            SigningTimeMismatch => "signing time differs from the certified time",
+            SignerAddressMismatch => "signer certificate address differs from From",
+            CecPacAddress => "CEC-PAC address after the service closed",
+            PermanentErrorInPreavviso => "warning with a permanent error: in practice final",
+            AnomalyNotCertified => "anomaly envelope: content not certified",
+            DaticertFieldInvalid => "a daticert field is invalid",
+            CertExpiredNow => "certificate expired since (normal for archived mail)",
+            NoSigningTime => "no signing time: judged at the certified time",
+            CanonicalisedLineEnds => "LF-only file: line ends canonicalised",
+            RemEvidence => "REM/ERDS evidence (not PEC)",
+            WeakDigest => "SHA-1 digest",
+        },
+        Lang::It => match code {
+            NotPec => "non è un messaggio PEC",
+            Unsigned => "simile a una PEC ma senza firma",
+            Malformed => "struttura danneggiata",
+            ContentAltered => "contenuto alterato dopo la firma (modificato o risalvato)",
+            BadSignature => "la firma non è valida (contraffatta o chiave errata)",
+            UnsupportedAlgorithm => "algoritmo di firma non supportato",
+            SignerCertMissing => "certificato del firmatario mancante",
+            Untrusted => "non firmato da un'autorità PEC fidata",
+            CertNotValidAtSigningTime => "certificato non valido al momento della firma",
+            CertUsage => "certificato non abilitato alla firma della posta",
+            MissingDaticert => "manca daticert.xml nella parte firmata",
+            DaticertMalformed => "daticert.xml non è XML ben formato",
+            DaticertIncomplete => "daticert.xml incompleto",
+            HeaderMismatch => "intestazione non firmata in contrasto con i dati firmati",
+            UnsignedContentOutsideSignature => "contenuto non firmato fuori dalla firma",
+            LimitExceeded => "limite di risorse superato",
+            MsgidMismatch => "riferimento al Message-ID diverso da quello firmato",
+            IdentificativoMismatch => "Message-ID della busta diverso dall'identificativo firmato",
+            SubjectMismatch => "prefisso dell'oggetto diverso dal tipo firmato",
+            DateMismatch => "intestazione Date diversa dalla data certificata",
+            SigningTimeMismatch => "ora della firma diversa dalla data certificata",
+            SignerAddressMismatch => "indirizzo del certificato diverso dal mittente (From)",
+            CecPacAddress => "indirizzo CEC-PAC dopo la chiusura del servizio",
+            PermanentErrorInPreavviso => "preavviso con errore permanente: di fatto definitivo",
+            AnomalyNotCertified => "busta di anomalia: contenuto non certificato",
+            DaticertFieldInvalid => "un campo di daticert non è valido",
+            CertExpiredNow => "certificato scaduto in seguito (normale per posta archiviata)",
+            NoSigningTime => "ora della firma assente: valutato alla data certificata",
+            CanonicalisedLineEnds => "file con soli LF: fine riga normalizzati",
+            RemEvidence => "evidenza REM/ERDS (non PEC)",
+            WeakDigest => "impronta SHA-1",
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_precedence_and_italian_detection() {
+        assert_eq!(Lang::from_env_values(None, None, Some("it_IT.UTF-8")), Lang::It);
+        assert_eq!(Lang::from_env_values(Some("en_US.UTF-8"), None, Some("it_IT")), Lang::En);
+        assert_eq!(Lang::from_env_values(Some(""), Some("it_CH"), None), Lang::It);
+        assert_eq!(Lang::from_env_values(None, None, None), Lang::En);
+        assert_eq!(Lang::from_env_values(None, None, Some("C")), Lang::En);
+    }
+
+    #[test]
+    fn every_problem_code_has_both_languages() {
+        for &code in ProblemCode::ALL {
+            assert!(!problem_text(Lang::En, code).is_empty());
+            assert_ne!(problem_text(Lang::En, code), problem_text(Lang::It, code), "{code:?}");
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Serialisable views of artefacts, assessments and summaries: the JSON contract.
+//!
+//! Every renderer (table, JSON, JSONL, CSV) formats these; none decides anything. Keys are
+//! snake_case English, enum values and problem codes kebab-case, times RFC 3339 (`*_utc` in
+//! `Z`), and a missing value is `null`, never a missing key. `schema_version` changes only
+//! for a breaking change; the schema is in `docs/verify.schema.json`.
+
+use serde::Serialize;
+
+use crate::assess::{Assessment, Verdict};
+use crate::certify::daticert::DatiCert;
+use crate::problem::{Problem, ProblemCode};
+use crate::read::{Artefact, Claims, MimeNode, SignedForm};
+use crate::verify::SignatureReport;
+
+/// The version of the JSON documents peckit writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One recipient in daticert.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RecipientView {
+    /// Address.
+    pub address: String,
+    /// `certificato` or `esterno`.
+    pub tipo: String,
+}
+
+/// The signed daticert fields.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CertifiedView {
+    /// `tipo` attribute, verbatim.
+    pub tipo: Option<String>,
+    /// `errore` attribute (DTD default `nessuno`).
+    pub errore: String,
+    /// Certified sender.
+    pub mittente: Option<String>,
+    /// Certified recipients.
+    pub destinatari: Vec<RecipientView>,
+    /// Reply-To of the original.
+    pub risposte: Option<String>,
+    /// Subject of the original.
+    pub oggetto: Option<String>,
+    /// The provider's descriptive name (signed, but free text).
+    pub gestore_emittente: Option<String>,
+    /// Certified time with the daticert offset.
+    pub data: Option<String>,
+    /// Certified time in UTC.
+    pub data_utc: Option<String>,
+    /// Provider's message identifier.
+    pub identificativo: Option<String>,
+    /// The client's original Message-ID.
+    pub msgid: Option<String>,
+    /// Receipt type requested: completa, breve, sintetica.
+    pub ricevuta: Option<String>,
+    /// The recipient a delivery (or failure) concerns.
+    pub consegna: Option<String>,
+    /// Recipients a presa-in-carico covers.
+    pub ricezione: Vec<String>,
+    /// Extended error description.
+    pub errore_esteso: Option<String>,
+    /// Why the XML was not well-formed, when fields were recovered one by one.
+    pub malformed: Option<String>,
+}
+
+impl CertifiedView {
+    /// The view of a parsed daticert.
+    pub fn from_daticert(d: &DatiCert) -> CertifiedView {
+        CertifiedView {
+            tipo: d.tipo.clone(),
+            errore: d.errore.clone(),
+            mittente: d.mittente.clone(),
+            destinatari: d
+                .destinatari
+                .iter()
+                .map(|r| RecipientView { address: r.address.clone(), tipo: r.tipo.clone() })
+                .collect(),
+            risposte: d.risposte.clone(),
+            oggetto: d.oggetto.clone(),
+            gestore_emittente: d.gestore_emittente.clone(),
+            data: d.data.as_ref().map(|t| t.rfc3339_local()),
+            data_utc: d.data.as_ref().map(|t| t.rfc3339_utc()),
+            identificativo: d.identificativo.clone(),
+            msgid: d.msgid.clone(),
+            ricevuta: d.ricevuta.clone(),
+            consegna: d.consegna.clone(),
+            ricezione: d.ricezione.clone(),
+            errore_esteso: d.errore_esteso.clone(),
+            malformed: d.malformed.clone(),
+        }
+    }
+}
+
+/// One artefact's verification result (`peckit verify`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ArtefactReport {
+    /// Where the artefact came from (file path, `-`, `archive!member`, `mbox#N`).
+    pub path: String,
+    /// Kind, kebab-case.
+    pub kind: String,
+    /// For avvenuta-consegna: completa, breve or sintetica.
+    pub receipt_type: Option<String>,
+    /// valid, invalid or error.
+    pub verdict: Verdict,
+    /// Problems, most specific first.
+    pub problems: Vec<Problem>,
+    /// The signature check; null when there was no readable signature.
+    pub signature: Option<SignatureReport>,
+    /// The signed daticert fields; null when there is no signed daticert.
+    pub certified: Option<CertifiedView>,
+    /// The unsigned headers used (claims).
+    pub claimed: Option<Claims>,
+    /// Nested artefacts (same shape).
+    pub nested: Vec<ArtefactReport>,
+}
+
+impl ArtefactReport {
+    /// The report of an assessed artefact.
+    pub fn new(path: &str, artefact: &Artefact, assessment: &Assessment) -> ArtefactReport {
+        ArtefactReport {
+            path: path.to_string(),
+            kind: artefact.kind.name().to_string(),
+            receipt_type: artefact.receipt_type().map(str::to_string),
+            verdict: assessment.verdict,
+            problems: assessment.problems.clone(),
+            signature: assessment.signature.clone(),
+            certified: artefact.daticert().map(CertifiedView::from_daticert),
+            claimed: Some(artefact.claims.clone()),
+            nested: artefact
+                .nested
+                .iter()
+                .zip(&assessment.nested)
+                .enumerate()
+                .map(|(i, (a, s))| ArtefactReport::new(&format!("{path}#nested{}", i + 1), a, s))
+                .collect(),
+        }
+    }
+
+    /// The report of an input that could not be evaluated.
+    pub fn error(path: &str, message: String) -> ArtefactReport {
+        let code = ProblemCode::Malformed;
+        ArtefactReport {
+            path: path.to_string(),
+            kind: "unreadable".into(),
+            receipt_type: None,
+            verdict: Verdict::Error,
+            problems: vec![Problem { code, severity: crate::problem::Severity::Error, message }],
+            signature: None,
+            certified: None,
+            claimed: None,
+            nested: Vec::new(),
+        }
+    }
+
+    /// The first (most specific) problem, if any.
+    pub fn first_problem(&self) -> Option<&Problem> {
+        self.problems.first()
+    }
+}
+
+/// Counts by verdict.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    /// Artefacts evaluated.
+    pub total: usize,
+    /// Valid.
+    pub valid: usize,
+    /// Invalid.
+    pub invalid: usize,
+    /// Could not be evaluated.
+    pub error: usize,
+}
+
+impl Summary {
+    /// Counts one verdict.
+    pub fn add(&mut self, verdict: Verdict) {
+        self.total += 1;
+        match verdict {
+            Verdict::Valid => self.valid += 1,
+            Verdict::Invalid => self.invalid += 1,
+            Verdict::Error => self.error += 1,
+        }
+    }
+}
+
+/// The whole `peckit verify --format json` document.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyDocument {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// peckit's version.
+    pub peckit_version: &'static str,
+    /// One entry per input, in input order.
+    pub artefacts: Vec<ArtefactReport>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+/// `peckit inspect --format json`, one per artefact.
+#[derive(Debug, Clone, Serialize)]
+pub struct InspectReport {
+    /// Where the artefact came from.
+    pub path: String,
+    /// Kind, kebab-case.
+    pub kind: String,
+    /// For avvenuta-consegna: completa, breve or sintetica.
+    pub receipt_type: Option<String>,
+    /// Unsigned header claims.
+    pub claimed: Claims,
+    /// Signed daticert fields.
+    pub certified: Option<CertifiedView>,
+    /// Detached or opaque; null when unsigned.
+    pub signed_form: Option<SignedForm>,
+    /// The signer certificate as found (not verified).
+    pub signer: Option<crate::verify::SignerInfoSummary>,
+    /// Why the signer could not be described, if so.
+    pub signer_error: Option<String>,
+    /// The MIME tree with signed parts marked.
+    pub mime: MimeNode,
+    /// PEC-like parts found outside the signed entity (ignored).
+    pub outside_signature: Vec<String>,
+    /// Problems found while reading.
+    pub problems: Vec<Problem>,
+    /// Nested artefacts.
+    pub nested: Vec<InspectReport>,
+}
+
+impl InspectReport {
+    /// Describes an artefact without verifying it.
+    pub fn new(path: &str, artefact: &Artefact) -> InspectReport {
+        let (signer, signer_error) = match artefact.signed.as_ref() {
+            Some(s) if !s.cms.is_empty() => match crate::verify::describe_signer(&s.cms) {
+                Ok(d) => (Some(d), None),
+                Err(e) => (None, Some(e.to_string())),
+            },
+            _ => (None, None),
+        };
+        InspectReport {
+            path: path.to_string(),
+            kind: artefact.kind.name().to_string(),
+            receipt_type: artefact.receipt_type().map(str::to_string),
+            claimed: artefact.claims.clone(),
+            certified: artefact.daticert().map(CertifiedView::from_daticert),
+            signed_form: artefact.signed.as_ref().map(|s| s.form),
+            signer,
+            signer_error,
+            mime: artefact.tree.clone(),
+            outside_signature: artefact.outside_signature.clone(),
+            problems: artefact.problems.clone(),
+            nested: artefact
+                .nested
+                .iter()
+                .enumerate()
+                .map(|(i, a)| InspectReport::new(&format!("{path}#nested{}", i + 1), a))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Test harness: run peckit with a fixed language and no colour; parse JSON output.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// samples/ in the repository.
+pub fn samples() -> PathBuf {
+    root().join("samples")
+}
+
+/// The test trust anchor made by samples/make-samples.sh.
+pub fn test_root() -> PathBuf {
+    samples().join("pki/trust-root.pem")
+}
+
+/// ../shared/corpus, if present.
+pub fn corpus() -> Option<PathBuf> {
+    let p = root().join("../shared/corpus");
+    if p.join("INDEX.tsv").exists() {
+        Some(p)
+    } else {
+        eprintln!("SKIP: {} is absent; real-provider tests not run", p.display());
+        None
+    }
+}
+
+/// A peckit command with English output, no colour and a clean locale.
+pub fn peckit() -> Command {
+    let mut cmd = Command::cargo_bin("peckit").expect("binary");
+    cmd.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C").env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs and returns (exit code, stdout, stderr).
+pub fn run(cmd: &mut Command) -> (i32, String, String) {
+    let Output { status, stdout, stderr } = cmd.output().expect("run peckit");
+    (
+        status.code().expect("exit code"),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
+}
+
+/// Parses stdout as JSON.
+pub fn json(stdout: &str) -> serde_json::Value {
+    serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{stdout}"))
+}
+
+/// Reads a tab-separated file with a header row into maps.
+pub fn read_tsv(path: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
+    lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            header
+                .iter()
+                .enumerate()
+                .map(|(i, h)| (h.to_string(), cells.get(i).unwrap_or(&"").to_string()))
+                .collect()
+        })
+        .collect()
+}

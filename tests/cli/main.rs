@@ -1,0 +1,4 @@
+//! CLI integration tests: one binary, a module per subcommand.
+
+mod common;
+mod shell;

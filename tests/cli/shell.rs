@@ -1,0 +1,52 @@
+//! Completions, man pages, help and version.
+
+use crate::common::*;
+
+#[test]
+fn committed_completions_and_man_pages_are_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(peckit().args(["generate", "--out-dir"]).arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    let mut compared = 0;
+    for sub in ["completions", "man"] {
+        for entry in std::fs::read_dir(dir.path().join(sub)).unwrap() {
+            let entry = entry.unwrap();
+            let committed = root().join(sub).join(entry.file_name());
+            let fresh = std::fs::read(entry.path()).unwrap();
+            let old = std::fs::read(&committed).unwrap_or_default();
+            assert!(
+                fresh == old,
+                "{} is stale: run `cargo run -- generate --out-dir .` and commit",
+                committed.display()
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 8, "only {compared} generated files compared");
+}
+
+#[test]
+fn every_subcommand_help_ends_with_examples() {
+    for sub in ["verify", "inspect", "trust"] {
+        let (code, out, _) = run(peckit().args([sub, "--help"]));
+        assert_eq!(code, 0);
+        let examples = out.split("Examples:").nth(1).unwrap_or_else(|| panic!("{sub}: no examples"));
+        assert!(examples.matches("peckit ").count() >= 2, "{sub}: fewer than two examples");
+    }
+}
+
+#[test]
+fn version_shows_the_commit() {
+    let (code, out, _) = run(peckit().arg("--version"));
+    assert_eq!(code, 0);
+    assert!(out.starts_with("peckit "), "{out}");
+    assert!(out.contains("(commit "), "{out}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, err) = run(peckit().args(["verify", "--no-such-flag", "x"]));
+    assert_eq!(code, 2, "{err}");
+    let (code, _, _) = run(&mut peckit());
+    assert_eq!(code, 2);
+}
