@@ -18,6 +18,7 @@
 pub mod assess;
 pub mod certify;
 pub mod error;
+pub mod evidence;
 pub mod extract;
 pub mod input;
 pub mod limits;

@@ -41,6 +41,25 @@ Examples:
   peckit inspect --format json busta.eml
   cat ricevuta.eml | peckit inspect -";
 
+const EXTRACT_LONG: &str = "\
+Take an artefact apart: original message, attachments, daticert, signature.
+
+Writes into DIR (default: the file's name without extension, beside it): postacert.eml (the \
+original exactly as carried), daticert.xml, smime.p7s (the raw CMS), signer-chain.pem (signer \
+first), body.txt / body.html (UTF-8), every attachment of the original under its own \
+sanitised name (nested messages in a subfolder each) and manifest.json (size, SHA-256, media \
+type, MIME path and original name of every file, and the verification verdict).
+
+Only the signed content is extracted. Names from mail never leave DIR; existing files are \
+never overwritten without --force. An artefact that fails verification is still extracted, \
+with a warning and exit status 1; --require-valid refuses to write anything for it.";
+
+const EXTRACT_EXAMPLES: &str = "\
+Examples:
+  peckit extract busta.eml
+  peckit extract busta.eml -o fascicolo/ --format json
+  peckit extract busta.eml --only original -o - > originale.eml";
+
 const TRUST_EXAMPLES: &str = "\
 Examples:
   peckit trust list
@@ -96,6 +115,9 @@ pub enum Command {
     /// Show what PEC artefacts are and what their certified data says
     #[command(long_about = INSPECT_LONG, after_help = INSPECT_EXAMPLES)]
     Inspect(InspectArgs),
+    /// Take an artefact apart: original message, attachments, daticert, signature
+    #[command(long_about = EXTRACT_LONG, after_help = EXTRACT_EXAMPLES)]
+    Extract(ExtractArgs),
     /// Manage the trusted PEC signing authorities
     #[command(subcommand, after_help = TRUST_EXAMPLES)]
     Trust(TrustCommand),
@@ -177,6 +199,59 @@ pub struct InspectArgs {
     pub format: InspectFormat,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// `peckit extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// PEC artefacts to take apart
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output folder (one subfolder per input when several); `-` with --only original
+    /// writes to standard output
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Extract only this
+    #[arg(long, value_enum)]
+    pub only: Option<ExtractOnly>,
+    /// Overwrite existing files
+    #[arg(long)]
+    pub force: bool,
+    /// Write nothing for an artefact that fails verification
+    #[arg(long)]
+    pub require_valid: bool,
+    /// Print the manifest as JSON on standard output
+    #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Table)]
+    pub format: ExtractFormat,
+    /// Judge certificate validity at this instant (RFC 3339) instead of the signing time
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// What `extract --only` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractOnly {
+    /// postacert.eml
+    Original,
+    /// The original's body and attachments
+    Attachments,
+    /// daticert.xml
+    Daticert,
+    /// smime.p7s and signer-chain.pem
+    Signature,
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// A list of the files written
+    Table,
+    /// The manifest as JSON
+    Json,
 }
 
 /// Output formats of `inspect`.

@@ -1,5 +1,6 @@
 //! One module per subcommand: arguments → library options → library → renderer → outcome.
 
+pub mod extract;
 pub mod generate;
 pub mod inspect;
 pub mod terminal;
@@ -63,6 +64,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Verify(args) => verify::run(&args, ui),
         Command::Inspect(args) => inspect::run(&args, ui),
+        Command::Extract(args) => extract::run(&args, ui),
         Command::Trust(cli::TrustCommand::List(args)) => trust::list(&args, ui),
         Command::Generate(args) => generate::run(&args),
     }

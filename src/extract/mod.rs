@@ -354,7 +354,7 @@ fn extract_message_parts(
         if is_breve {
             hash_files.push(HashFile {
                 path: rel,
-                attachment_name: attachment_name_of_hash_file(name.as_deref().unwrap_or("")),
+                attachment_name: attachment_name_for_hash(name.as_deref().unwrap_or("")),
                 digests: stated_digests(&bytes),
             });
         }
@@ -363,7 +363,7 @@ fn extract_message_parts(
 }
 
 /// The attachment a hash file stands for: its name without a hash-like suffix.
-fn attachment_name_of_hash_file(name: &str) -> String {
+pub fn attachment_name_for_hash(name: &str) -> String {
     for suffix in [".hash", ".sha256", ".sha1", ".sha", ".txt"] {
         if name.len() > suffix.len() && name.to_ascii_lowercase().ends_with(suffix) {
             return name.get(..name.len() - suffix.len()).unwrap_or(name).to_string();
@@ -423,7 +423,7 @@ mod tests {
 
     #[test]
     fn hash_file_names_lose_their_suffix() {
-        assert_eq!(attachment_name_of_hash_file("atto.pdf.hash"), "atto.pdf");
-        assert_eq!(attachment_name_of_hash_file("atto.pdf"), "atto.pdf");
+        assert_eq!(attachment_name_for_hash("atto.pdf.hash"), "atto.pdf");
+        assert_eq!(attachment_name_for_hash("atto.pdf"), "atto.pdf");
     }
 }
