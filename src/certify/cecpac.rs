@@ -1,0 +1,115 @@
+//! CEC-PAC addresses (`@postacertificata.gov.it`), pec-spec §5.1.
+//!
+//! The government's free citizen–PA boxes (DPCM 6 May 2009) were shut down in steps: no
+//! sending from 18 March 2015, no reception from 18 July 2015, no access at all from
+//! 18 September 2015. A message dated after a step that involves such an address in the
+//! role that step closed cannot be what it claims.
+
+use jiff::Timestamp;
+
+/// The CEC-PAC mail domain.
+pub const DOMAIN: &str = "postacertificata.gov.it";
+
+/// The role an address plays in a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The sender (mittente).
+    Sender,
+    /// A recipient (destinatari, consegna).
+    Recipient,
+}
+
+fn rome_midnight(y: i16, m: i8, d: i8) -> Timestamp {
+    jiff::civil::date(y, m, d)
+        .to_zoned(jiff::tz::TimeZone::get("Europe/Rome").unwrap_or(jiff::tz::TimeZone::UTC))
+        .map(|z| z.timestamp())
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// From this instant CEC-PAC boxes could no longer send (18 March 2015, Europe/Rome).
+pub fn no_sending_from() -> Timestamp {
+    rome_midnight(2015, 3, 18)
+}
+
+/// From this instant CEC-PAC boxes could no longer receive (18 July 2015).
+pub fn no_reception_from() -> Timestamp {
+    rome_midnight(2015, 7, 18)
+}
+
+/// From this instant CEC-PAC boxes could not even be opened (18 September 2015).
+pub fn no_access_from() -> Timestamp {
+    rome_midnight(2015, 9, 18)
+}
+
+/// Whether an address (bare or `Name <addr>`) is a CEC-PAC address.
+pub fn is_cecpac(address: &str) -> bool {
+    let addr = super::crosscheck::address_of(address);
+    addr.rsplit_once('@').is_some_and(|(_, domain)| domain.eq_ignore_ascii_case(DOMAIN))
+}
+
+/// What a CEC-PAC address is, for people.
+pub fn describe() -> &'static str {
+    "CEC-PAC address (government citizen–PA service, 2010–2015): valid only for exchanges \
+     with public administrations, closed in 2015; not a current domicilio digitale"
+}
+
+/// A warning when a CEC-PAC address appears, in `role`, in a message dated `at` after the
+/// service stopped doing what that role needs.
+pub fn cecpac_warning(address: &str, role: Role, at: Timestamp) -> Option<String> {
+    if !is_cecpac(address) {
+        return None;
+    }
+    let addr = super::crosscheck::address_of(address);
+    let day = at.strftime("%Y-%m-%d");
+    if at >= no_access_from() {
+        return Some(format!(
+            "{addr} is a CEC-PAC address; on {day} the service was closed (no access from \
+             18 September 2015): it could neither send nor receive"
+        ));
+    }
+    match role {
+        Role::Recipient if at >= no_reception_from() => Some(format!(
+            "{addr} is a CEC-PAC address; on {day} it could no longer receive (no reception \
+             from 18 July 2015)"
+        )),
+        Role::Sender if at >= no_sending_from() => Some(format!(
+            "{addr} is a CEC-PAC address; on {day} it could no longer send (no sending from \
+             18 March 2015)"
+        )),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn recognises_the_domain_in_any_form() {
+        assert!(is_cecpac("mario.rossi@postacertificata.gov.it"));
+        assert!(is_cecpac("\"Mario\" <Mario@PostaCertificata.Gov.It>"));
+        assert!(!is_cecpac("x@pec.postacertificata.gov.it.example"));
+        assert!(!is_cecpac("x@pec.it"));
+    }
+
+    #[test]
+    fn closure_boundaries_in_rome_time() {
+        let a = "c@postacertificata.gov.it";
+        // 17 July 2015 23:59 Rome (CEST, +02:00) is 21:59Z: still receiving.
+        assert_eq!(cecpac_warning(a, Role::Recipient, at("2015-07-17T21:59:00Z")), None);
+        assert!(cecpac_warning(a, Role::Recipient, at("2015-07-17T22:00:00Z")).is_some());
+        // Sending stopped on 18 March 2015 (CET, +01:00).
+        assert_eq!(cecpac_warning(a, Role::Sender, at("2015-03-17T22:59:59Z")), None);
+        assert!(cecpac_warning(a, Role::Sender, at("2015-03-17T23:00:00Z")).is_some());
+        // A recipient between March and July could still receive.
+        assert_eq!(cecpac_warning(a, Role::Recipient, at("2015-05-01T10:00:00Z")), None);
+        // After 18 September 2015 nothing worked, whatever the role.
+        let w = cecpac_warning(a, Role::Sender, at("2015-09-18T10:00:00Z")).unwrap();
+        assert!(w.contains("no access"), "{w}");
+        assert_eq!(cecpac_warning("x@pec.it", Role::Recipient, at("2020-01-01T00:00:00Z")), None);
+    }
+}

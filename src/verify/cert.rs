@@ -1,0 +1,272 @@
+//! X.509 certificates as the verifier needs them: raw slices for signatures and name
+//! matching, decoded extensions for the checks, display strings for people.
+//!
+//! Names and serials are compared as encoded bytes (RFC 5280 §7.1 allows more lenient
+//! matching, but PEC chains are issued by one software stack and match byte for byte);
+//! signatures are checked over the raw `tbsCertificate` (crypto-notes P5).
+#![deny(clippy::indexing_slicing)]
+
+use der::Decode;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use x509_cert::Certificate;
+use x509_cert::ext::pkix::name::GeneralName;
+use x509_cert::ext::pkix::{
+    AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, ExtendedKeyUsage, KeyUsage,
+    SubjectAltName, SubjectKeyIdentifier,
+};
+
+use super::der::{DerError, Reader, Tlv, parse_time, tag};
+
+/// The PEC signing policy OID (pec-spec §4.1).
+pub const PEC_POLICY_OID: &str = "1.3.76.16.3.1.1";
+
+/// A parsed certificate.
+#[derive(Debug, Clone)]
+pub struct Cert {
+    /// The DER encoding.
+    pub der: Vec<u8>,
+    /// Raw `tbsCertificate`.
+    pub tbs: Vec<u8>,
+    /// Serial number contents.
+    pub serial: Vec<u8>,
+    /// Raw issuer Name.
+    pub issuer_raw: Vec<u8>,
+    /// Raw subject Name.
+    pub subject_raw: Vec<u8>,
+    /// Raw SubjectPublicKeyInfo.
+    pub spki: Vec<u8>,
+    /// The outer signature algorithm (raw AlgorithmIdentifier).
+    pub signature_algorithm: Vec<u8>,
+    /// The signature value (BIT STRING contents without the unused-bits octet).
+    pub signature: Vec<u8>,
+    /// notBefore.
+    pub not_before: jiff::Timestamp,
+    /// notAfter.
+    pub not_after: jiff::Timestamp,
+    /// Subject, RFC 4514.
+    pub subject: String,
+    /// Issuer, RFC 4514.
+    pub issuer: String,
+    /// Subject O.
+    pub organization: Option<String>,
+    /// Subject CN.
+    pub common_name: Option<String>,
+    /// SAN rfc822Name entries.
+    pub emails: Vec<String>,
+    /// Subject key identifier.
+    pub ski: Option<Vec<u8>>,
+    /// Authority key identifier (keyIdentifier).
+    pub aki: Option<Vec<u8>>,
+    /// basicConstraints: (cA, pathLen), if present.
+    pub basic_constraints: Option<(bool, Option<u8>)>,
+    /// keyUsage, if present: (digitalSignature, nonRepudiation, keyCertSign).
+    pub key_usage: Option<(bool, bool, bool)>,
+    /// extendedKeyUsage OIDs, if present.
+    pub eku: Option<Vec<String>>,
+    /// Certificate policy OIDs.
+    pub policies: Vec<String>,
+    /// SHA-256 of the DER, hex.
+    pub sha256: String,
+}
+
+/// Why a certificate could not be read.
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
+#[error("bad certificate: {0}")]
+pub struct CertError(pub String);
+
+impl From<DerError> for CertError {
+    fn from(e: DerError) -> Self {
+        CertError(e.to_string())
+    }
+}
+
+fn dir_string(name: &x509_cert::name::Name, oid: const_oid::ObjectIdentifier) -> Option<String> {
+    name.iter()
+        .find(|atv| atv.oid == oid)
+        .and_then(|atv| x509_cert::ext::pkix::name::DirectoryString::try_from(&atv.value).ok())
+        .map(|d| d.value().into_owned())
+}
+
+impl Cert {
+    /// Parses a DER certificate.
+    pub fn from_der(der: &[u8]) -> Result<Cert, CertError> {
+        let outer = Reader::new(der).expect(tag::SEQUENCE, "certificate is not a SEQUENCE")?;
+        let mut parts = outer.children();
+        let tbs = parts.expect(tag::SEQUENCE, "tbsCertificate")?;
+        let sig_alg = parts.expect(tag::SEQUENCE, "signatureAlgorithm")?;
+        let sig = parts.expect(tag::BIT_STRING, "signatureValue")?;
+        let mut t = tbs.children();
+        t.optional(tag::CONTEXT_0)?;
+        let serial = t.expect(tag::INTEGER, "serialNumber")?;
+        t.expect(tag::SEQUENCE, "signature")?;
+        let issuer = t.expect(tag::SEQUENCE, "issuer")?;
+        let validity = t.expect(tag::SEQUENCE, "validity")?;
+        let subject = t.expect(tag::SEQUENCE, "subject")?;
+        let spki = t.expect(tag::SEQUENCE, "subjectPublicKeyInfo")?;
+        let mut v = validity.children();
+        let nb: Tlv<'_> = v.read()?;
+        let na: Tlv<'_> = v.read()?;
+        let not_before = parse_time(&nb).ok_or_else(|| CertError("bad notBefore".into()))?;
+        let not_after = parse_time(&na).ok_or_else(|| CertError("bad notAfter".into()))?;
+
+        let parsed = Certificate::from_der(der).map_err(|e| CertError(e.to_string()))?;
+        let tbs_c = parsed.tbs_certificate();
+        let ext_err = |e: der::Error| CertError(format!("extension: {e}"));
+        let emails = tbs_c
+            .get_extension::<SubjectAltName>()
+            .map_err(ext_err)?
+            .map(|(_, san)| {
+                san.0
+                    .iter()
+                    .filter_map(|g| match g {
+                        GeneralName::Rfc822Name(m) => Some(m.to_string()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let basic_constraints = tbs_c
+            .get_extension::<BasicConstraints>()
+            .map_err(ext_err)?
+            .map(|(_, b)| (b.ca, b.path_len_constraint));
+        let key_usage = tbs_c
+            .get_extension::<KeyUsage>()
+            .map_err(ext_err)?
+            .map(|(_, k)| (k.digital_signature(), k.non_repudiation(), k.key_cert_sign()));
+        let eku = tbs_c
+            .get_extension::<ExtendedKeyUsage>()
+            .map_err(ext_err)?
+            .map(|(_, e)| e.0.iter().map(ToString::to_string).collect());
+        let policies = tbs_c
+            .get_extension::<CertificatePolicies>()
+            .map_err(ext_err)?
+            .map(|(_, p)| p.0.iter().map(|pi| pi.policy_identifier.to_string()).collect())
+            .unwrap_or_default();
+        let ski = tbs_c
+            .get_extension::<SubjectKeyIdentifier>()
+            .map_err(ext_err)?
+            .map(|(_, s)| s.0.as_bytes().to_vec());
+        let aki = tbs_c
+            .get_extension::<AuthorityKeyIdentifier>()
+            .map_err(ext_err)?
+            .and_then(|(_, a)| a.key_identifier.map(|k| k.as_bytes().to_vec()));
+        let subject_name = tbs_c.subject();
+        Ok(Cert {
+            der: der.to_vec(),
+            tbs: tbs.raw.to_vec(),
+            serial: serial.value.to_vec(),
+            issuer_raw: issuer.raw.to_vec(),
+            subject_raw: subject.raw.to_vec(),
+            spki: spki.raw.to_vec(),
+            signature_algorithm: sig_alg.raw.to_vec(),
+            signature: sig.value.get(1..).unwrap_or_default().to_vec(),
+            not_before,
+            not_after,
+            subject: subject_name.to_string(),
+            issuer: tbs_c.issuer().to_string(),
+            organization: dir_string(subject_name, const_oid::db::rfc4519::O),
+            common_name: dir_string(subject_name, const_oid::db::rfc4519::CN),
+            emails,
+            ski,
+            aki,
+            basic_constraints,
+            key_usage,
+            eku,
+            policies,
+            sha256: hex::encode(Sha256::digest(der)),
+        })
+    }
+
+    /// Serial number as upper-case hex without leading zero octets.
+    pub fn serial_hex(&self) -> String {
+        let trimmed: &[u8] = match self.serial.iter().position(|&b| b != 0) {
+            Some(i) => self.serial.get(i..).unwrap_or_default(),
+            None => &[0],
+        };
+        hex::encode_upper(trimmed)
+    }
+
+    /// Whether this certificate's subject is `other`'s issuer.
+    pub fn issued(&self, other: &Cert) -> bool {
+        if self.subject_raw != other.issuer_raw {
+            return false;
+        }
+        match (&other.aki, &self.ski) {
+            (Some(aki), Some(ski)) => aki == ski,
+            _ => true,
+        }
+    }
+
+    /// Whether the certificate is valid at `t` (RFC 5280 §4.1.2.5).
+    pub fn valid_at(&self, t: jiff::Timestamp) -> bool {
+        self.not_before <= t && t <= self.not_after
+    }
+
+    /// Whether it carries the PEC signing policy.
+    pub fn has_pec_policy(&self) -> bool {
+        self.policies.iter().any(|p| p == PEC_POLICY_OID)
+    }
+
+    /// The certificate as PEM.
+    pub fn to_pem(&self) -> String {
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&self.der);
+        let mut out = String::from("-----BEGIN CERTIFICATE-----\n");
+        for chunk in b64.as_bytes().chunks(64) {
+            out.push_str(&String::from_utf8_lossy(chunk));
+            out.push('\n');
+        }
+        out.push_str("-----END CERTIFICATE-----\n");
+        out
+    }
+
+    /// The summary used in reports.
+    pub fn summary(&self) -> CertSummary {
+        CertSummary {
+            subject: self.subject.clone(),
+            issuer: self.issuer.clone(),
+            serial: self.serial_hex(),
+            not_before: rfc3339(self.not_before),
+            not_after: rfc3339(self.not_after),
+            email: self.emails.first().cloned(),
+            organization: self.organization.clone(),
+            common_name: self.common_name.clone(),
+            policies: self.policies.clone(),
+            pec_policy: self.has_pec_policy(),
+            sha256: self.sha256.clone(),
+        }
+    }
+}
+
+/// RFC 3339 UTC with a `Z`.
+pub fn rfc3339(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// A certificate as reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CertSummary {
+    /// Subject DN.
+    pub subject: String,
+    /// Issuer DN.
+    pub issuer: String,
+    /// Serial, hex.
+    pub serial: String,
+    /// notBefore, RFC 3339 UTC.
+    pub not_before: String,
+    /// notAfter, RFC 3339 UTC.
+    pub not_after: String,
+    /// First SAN e-mail address.
+    pub email: Option<String>,
+    /// Subject O.
+    pub organization: Option<String>,
+    /// Subject CN.
+    pub common_name: Option<String>,
+    /// Policy OIDs.
+    pub policies: Vec<String>,
+    /// Whether the PEC policy 1.3.76.16.3.1.1 is present.
+    pub pec_policy: bool,
+    /// SHA-256 of the certificate, hex.
+    pub sha256: String,
+}

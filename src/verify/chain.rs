@@ -1,0 +1,214 @@
+//! Certificate path validation from the signer to a trust anchor.
+//!
+//! Small and auditable, after rustls-webpki's structure (which cannot be used: AgID CA1
+//! carries rfc822Name name constraints webpki does not support, crypto-notes §5). Every
+//! candidate path is tried (AgID CA1 exists as a 2018 and a 2021 certificate with one key),
+//! every link's signature is checked over the raw tbsCertificate with the issuer's key (a
+//! certificate with an anchor's *name* but another key is not trusted), and validity is
+//! judged at the reference time without requiring an issuer's validity to cover the leaf's
+//! (the AgID CA1 cross-certificate was re-issued after its leaves, pec-spec §4.1).
+#![deny(clippy::indexing_slicing)]
+
+use jiff::Timestamp;
+
+use super::cert::{Cert, rfc3339};
+use super::crypto::{PublicKey, SigFailure, sig_alg_from_identifier};
+use super::trust::{Anchor, TrustStore};
+use crate::problem::{Problem, ProblemCode};
+
+/// Longest path tried, in certificates (PEC paths have 2-3; webpki allows 6 intermediates).
+pub const MAX_PATH_LEN: usize = 8;
+/// Most signature checks per validation (webpki's budget is 100; PEC needs 2-4).
+pub const MAX_SIGNATURE_CHECKS: usize = 64;
+
+/// The outcome of path validation.
+#[derive(Debug, Clone, Default)]
+pub struct PathResult {
+    /// Whether a valid path to an anchor was found.
+    pub trusted: bool,
+    /// Subjects, leaf first, ending with the anchor.
+    pub chain: Vec<String>,
+    /// Where the anchor came from.
+    pub anchor_source: Option<String>,
+    /// Problems (empty when trusted).
+    pub problems: Vec<Problem>,
+}
+
+/// A failed candidate path, ranked: a later variant explains more.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Failure {
+    NoIssuer(String),
+    Budget,
+    LinkSignature(String),
+    CaConstraints(String),
+    Validity(String),
+}
+
+struct Search<'a> {
+    pool: &'a [Cert],
+    trust: &'a TrustStore,
+    at: Timestamp,
+    checks: usize,
+    best: Option<Failure>,
+}
+
+impl Search<'_> {
+    fn fail(&mut self, f: Failure) {
+        if self.best.as_ref().is_none_or(|b| f > *b) {
+            self.best = Some(f);
+        }
+    }
+
+    /// RFC 5280 §6.1.3 (a)(1): the link's signature verifies with the issuer's public key.
+    fn link_verifies(&mut self, child: &Cert, issuer: &Cert) -> bool {
+        if self.checks >= MAX_SIGNATURE_CHECKS {
+            self.fail(Failure::Budget);
+            return false;
+        }
+        self.checks += 1;
+        let ok = sig_alg_from_identifier(&child.signature_algorithm, None)
+            .map_err(SigFailure::Unsupported)
+            .and_then(|alg| {
+                let key = PublicKey::from_spki(&issuer.spki)?;
+                let hashed = alg.digest().digest(&child.tbs);
+                key.verify_prehashed(&alg, &hashed, &child.signature)
+            });
+        match ok {
+            Ok(()) => true,
+            Err(e) => {
+                let why = match e {
+                    SigFailure::Invalid => "does not verify".to_string(),
+                    SigFailure::Unsupported(a) => format!("uses an unsupported algorithm ({a})"),
+                    SigFailure::BadKey(k) => format!("cannot be checked: bad issuer key ({k})"),
+                };
+                self.fail(Failure::LinkSignature(format!(
+                    "the signature on \"{}\" by \"{}\" {why}",
+                    child.subject, issuer.subject
+                )));
+                false
+            }
+        }
+    }
+
+    /// RFC 5280 §4.2.1.9 / §4.2.1.3: an issuer must be a CA allowed to sign certificates,
+    /// within its path length. Anchors without basicConstraints (v1 roots) are accepted.
+    fn may_issue(&mut self, issuer: &Cert, cas_below: usize, is_anchor: bool) -> bool {
+        let problem = match issuer.basic_constraints {
+            Some((false, _)) => Some("is not a CA (basicConstraints cA is false)".to_string()),
+            None if !is_anchor => Some("has no basicConstraints: not a CA".to_string()),
+            Some((true, Some(len))) if cas_below > usize::from(len) => {
+                Some(format!("allows a path length of {len}, but {cas_below} CA certificates follow it"))
+            }
+            _ => None,
+        }
+        .or_else(|| match issuer.key_usage {
+            Some((_, _, false)) => Some("may not sign certificates (keyUsage lacks keyCertSign)".into()),
+            _ => None,
+        });
+        match problem {
+            Some(p) => {
+                self.fail(Failure::CaConstraints(format!("\"{}\" {p}", issuer.subject)));
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// RFC 5280 §4.1.2.5: every certificate of the path is valid at the reference time.
+    fn path_valid_at(&mut self, path: &[&Cert]) -> bool {
+        for c in path {
+            if !c.valid_at(self.at) {
+                self.fail(Failure::Validity(format!(
+                    "\"{}\" was not valid at {} (valid {} to {})",
+                    c.subject,
+                    rfc3339(self.at),
+                    rfc3339(c.not_before),
+                    rfc3339(c.not_after)
+                )));
+                return false;
+            }
+        }
+        true
+    }
+
+    fn extend<'p>(&mut self, path: &mut Vec<&'p Cert>, anchors: &'p [Anchor], pool: &'p [Cert]) -> Option<&'p Anchor> {
+        let current = *path.last()?;
+        if let Some(anchor) = anchors.iter().find(|a| a.cert.der == current.der) {
+            if path.len() == 1 || self.path_valid_at(path) {
+                return Some(anchor);
+            }
+            return None;
+        }
+        if path.len() >= MAX_PATH_LEN {
+            self.fail(Failure::NoIssuer(format!("no path shorter than {MAX_PATH_LEN} certificates")));
+            return None;
+        }
+        let cas_below = path.len().saturating_sub(1);
+        let mut found_issuer = false;
+        for anchor in anchors.iter().filter(|a| a.cert.issued(current)) {
+            found_issuer = true;
+            if self.link_verifies(current, &anchor.cert) && self.may_issue(&anchor.cert, cas_below, true) {
+                path.push(&anchor.cert);
+                let ok = self.path_valid_at(path);
+                if ok {
+                    return Some(anchor);
+                }
+                path.pop();
+            }
+        }
+        for issuer in pool.iter().filter(|c| c.issued(current)) {
+            if path.iter().any(|p| p.der == issuer.der) {
+                continue;
+            }
+            found_issuer = true;
+            if self.link_verifies(current, issuer) && self.may_issue(issuer, cas_below, false) {
+                path.push(issuer);
+                if let Some(a) = self.extend(path, anchors, pool) {
+                    return Some(a);
+                }
+                path.pop();
+            }
+        }
+        if !found_issuer {
+            self.fail(Failure::NoIssuer(format!(
+                "no trusted authority issued \"{}\" (issuer \"{}\")",
+                current.subject, current.issuer
+            )));
+        }
+        None
+    }
+}
+
+/// Validates the signer's certificate at `at`, using `pool` (certificates carried by the
+/// CMS) as intermediates.
+pub fn validate(signer: &Cert, pool: &[Cert], trust: &TrustStore, at: Timestamp) -> PathResult {
+    let anchors: Vec<Anchor> = trust.iter().cloned().collect();
+    let mut search = Search { pool, trust, at, checks: 0, best: None };
+    let mut path = vec![signer];
+    let found = search.extend(&mut path, &anchors, search.pool);
+    let _ = search.trust;
+    match found {
+        Some(anchor) => PathResult {
+            trusted: true,
+            chain: path.iter().map(|c| c.subject.clone()).collect(),
+            anchor_source: Some(anchor.source.clone()),
+            problems: Vec::new(),
+        },
+        None => {
+            let problem = match search.best.unwrap_or(Failure::NoIssuer("no trust anchors".into())) {
+                Failure::Validity(m) => Problem::new(ProblemCode::CertNotValidAtSigningTime, m),
+                Failure::CaConstraints(m) => Problem::new(ProblemCode::Untrusted, m),
+                Failure::LinkSignature(m) => Problem::new(ProblemCode::Untrusted, m),
+                Failure::Budget => Problem::new(
+                    ProblemCode::LimitExceeded,
+                    format!("more than {MAX_SIGNATURE_CHECKS} signature checks while building the path"),
+                ),
+                Failure::NoIssuer(m) => Problem::new(
+                    ProblemCode::Untrusted,
+                    format!("{m}; if you trust the issuing authority, add it with --trust FILE"),
+                ),
+            };
+            PathResult { trusted: false, chain: vec![signer.subject.clone()], anchor_source: None, problems: vec![problem] }
+        }
+    }
+}

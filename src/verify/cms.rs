@@ -1,0 +1,200 @@
+//! CMS SignedData (RFC 5652 §5) read into raw pieces.
+//!
+//! ```text
+//! ContentInfo ::= SEQUENCE { contentType OID, content [0] EXPLICIT ANY }
+//! SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo,
+//!     certificates [0] IMPLICIT CertificateSet OPTIONAL, crls [1] IMPLICIT OPTIONAL,
+//!     signerInfos SET OF SignerInfo }
+//! SignerInfo ::= SEQUENCE { version, sid SignerIdentifier, digestAlgorithm,
+//!     signedAttrs [0] IMPLICIT SignedAttributes OPTIONAL, signatureAlgorithm,
+//!     signature OCTET STRING, unsignedAttrs [1] IMPLICIT OPTIONAL }
+//! ```
+//!
+//! Nothing is re-encoded: the signed attributes are kept as the bytes that were signed.
+#![deny(clippy::indexing_slicing)]
+
+use thiserror::Error;
+
+use super::crypto::oid_string;
+use super::der::{DerError, Reader, Tlv, octet_string_bytes, tag};
+
+/// id-signedData.
+const OID_SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
+
+/// Why a CMS blob could not be read.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CmsError {
+    /// Broken DER/BER.
+    #[error("broken CMS encoding: {0}")]
+    Der(#[from] DerError),
+    /// Not SignedData.
+    #[error("the CMS content is {0}, not signed-data")]
+    NotSignedData(String),
+    /// No signer.
+    #[error("the CMS signed-data has no signer")]
+    NoSigner,
+    /// Empty input.
+    #[error("the signature is empty")]
+    Empty,
+}
+
+/// How the signer is identified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignerId {
+    /// issuerAndSerialNumber: raw issuer Name and serial contents.
+    IssuerSerial {
+        /// Raw issuer Name.
+        issuer: Vec<u8>,
+        /// Serial contents.
+        serial: Vec<u8>,
+    },
+    /// subjectKeyIdentifier.
+    Ski(Vec<u8>),
+}
+
+/// One signed attribute: OID and the raw values of its SET.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribute<'a> {
+    /// Dotted OID.
+    pub oid: String,
+    /// The values (TLVs).
+    pub values: Vec<Tlv<'a>>,
+}
+
+/// One SignerInfo.
+#[derive(Debug, Clone)]
+pub struct SignerInfo<'a> {
+    /// sid.
+    pub sid: SignerId,
+    /// digestAlgorithm OID.
+    pub digest_oid: String,
+    /// The `[0]` signedAttrs as encoded.
+    pub signed_attrs_raw: Option<&'a [u8]>,
+    /// The signed attributes, decoded.
+    pub signed_attrs: Vec<Attribute<'a>>,
+    /// signatureAlgorithm, the raw AlgorithmIdentifier.
+    pub signature_algorithm: &'a [u8],
+    /// signature value.
+    pub signature: &'a [u8],
+}
+
+impl SignerInfo<'_> {
+    /// The first value of a signed attribute.
+    pub fn attr(&self, oid: &str) -> Option<&Tlv<'_>> {
+        self.signed_attrs.iter().find(|a| a.oid == oid).and_then(|a| a.values.first())
+    }
+
+    /// The exact bytes the signature covers when signed attributes are present:
+    /// the `[0] IMPLICIT` encoding with its tag turned into `SET OF` (RFC 5652 §5.4).
+    pub fn signed_attrs_for_signature(&self) -> Option<Vec<u8>> {
+        let raw = self.signed_attrs_raw?;
+        let mut bytes = raw.to_vec();
+        if let Some(first) = bytes.first_mut() {
+            *first = tag::SET;
+        }
+        Some(bytes)
+    }
+}
+
+/// SignedData in raw pieces.
+#[derive(Debug, Clone)]
+pub struct SignedData<'a> {
+    /// eContentType OID.
+    pub econtent_type: String,
+    /// eContent (opaque signatures), chunks joined.
+    pub econtent: Option<Vec<u8>>,
+    /// Embedded certificates, DER.
+    pub certificates: Vec<&'a [u8]>,
+    /// Signers.
+    pub signer_infos: Vec<SignerInfo<'a>>,
+}
+
+/// Reads a ContentInfo holding SignedData.
+pub fn parse(blob: &[u8]) -> Result<SignedData<'_>, CmsError> {
+    if blob.is_empty() {
+        return Err(CmsError::Empty);
+    }
+    let content_info = Reader::new(blob).expect(tag::SEQUENCE, "ContentInfo is not a SEQUENCE")?;
+    let mut ci = content_info.children();
+    let ct = ci.expect(tag::OID, "contentType")?;
+    let ct = oid_string(ct.value);
+    if ct != OID_SIGNED_DATA {
+        return Err(CmsError::NotSignedData(ct));
+    }
+    let explicit = ci.expect(tag::CONTEXT_0, "content [0]")?;
+    let sd = explicit.children().expect(tag::SEQUENCE, "SignedData")?;
+    let mut r = sd.children();
+    r.expect(tag::INTEGER, "version")?;
+    r.expect(tag::SET, "digestAlgorithms")?;
+    let encap = r.expect(tag::SEQUENCE, "encapContentInfo")?;
+    let mut e = encap.children();
+    let econtent_type = oid_string(e.expect(tag::OID, "eContentType")?.value);
+    let econtent = match e.optional(tag::CONTEXT_0)? {
+        Some(wrapper) => {
+            let os = wrapper.children().read()?;
+            Some(octet_string_bytes(&os)?)
+        }
+        None => None,
+    };
+    let mut certificates = Vec::new();
+    if let Some(certs) = r.optional(tag::CONTEXT_0)? {
+        let mut c = certs.children();
+        while !c.is_empty() {
+            let cert = c.read()?;
+            if cert.tag == tag::SEQUENCE {
+                certificates.push(cert.raw);
+            }
+        }
+    }
+    r.optional(tag::CONTEXT_1)?;
+    let infos = r.expect(tag::SET, "signerInfos")?;
+    let mut signer_infos = Vec::new();
+    let mut s = infos.children();
+    while !s.is_empty() {
+        signer_infos.push(parse_signer_info(&s.read()?)?);
+    }
+    if signer_infos.is_empty() {
+        return Err(CmsError::NoSigner);
+    }
+    Ok(SignedData { econtent_type, econtent, certificates, signer_infos })
+}
+
+fn parse_signer_info<'a>(tlv: &Tlv<'a>) -> Result<SignerInfo<'a>, CmsError> {
+    let mut r = tlv.children();
+    r.expect(tag::INTEGER, "SignerInfo version")?;
+    let sid_tlv = r.read()?;
+    let sid = match sid_tlv.tag {
+        tag::SEQUENCE => {
+            let mut s = sid_tlv.children();
+            let issuer = s.expect(tag::SEQUENCE, "issuer")?;
+            let serial = s.expect(tag::INTEGER, "serialNumber")?;
+            SignerId::IssuerSerial { issuer: issuer.raw.to_vec(), serial: serial.value.to_vec() }
+        }
+        tag::CONTEXT_0_PRIMITIVE => SignerId::Ski(sid_tlv.value.to_vec()),
+        _ => return Err(DerError { what: "unknown SignerIdentifier", offset: sid_tlv.offset }.into()),
+    };
+    let digest = r.expect(tag::SEQUENCE, "digestAlgorithm")?;
+    let digest_oid = oid_string(digest.children().expect(tag::OID, "digest OID")?.value);
+    let mut signed_attrs_raw = None;
+    let mut signed_attrs = Vec::new();
+    if let Some(attrs) = r.optional(tag::CONTEXT_0)? {
+        signed_attrs_raw = Some(attrs.raw);
+        let mut a = attrs.children();
+        while !a.is_empty() {
+            let attr = a.expect(tag::SEQUENCE, "Attribute")?;
+            let mut parts = attr.children();
+            let oid = oid_string(parts.expect(tag::OID, "attribute OID")?.value);
+            let set = parts.expect(tag::SET, "attribute values")?;
+            let mut values = Vec::new();
+            let mut v = set.children();
+            while !v.is_empty() {
+                values.push(v.read()?);
+            }
+            signed_attrs.push(Attribute { oid, values });
+        }
+    }
+    let signature_algorithm = r.expect(tag::SEQUENCE, "signatureAlgorithm")?.raw;
+    let signature = r.expect(tag::OCTET_STRING, "signature")?.value;
+    Ok(SignerInfo { sid, digest_oid, signed_attrs_raw, signed_attrs, signature_algorithm, signature })
+}

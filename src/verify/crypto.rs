@@ -1,0 +1,320 @@
+//! Digests and signature primitives: RSA PKCS#1 v1.5, RSA-PSS, ECDSA P-256/P-384.
+//!
+//! Every algorithm peckit does not implement is reported by name as unsupported, never as
+//! valid (issue #3).
+#![deny(clippy::indexing_slicing)]
+
+use const_oid::ObjectIdentifier;
+use sha1::Sha1;
+use sha2::{Digest, Sha256, Sha384, Sha512};
+
+use super::der::{Reader, tag};
+
+/// A digest algorithm peckit implements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DigestAlg {
+    /// SHA-1 (old PEC mail).
+    Sha1,
+    /// SHA-256.
+    Sha256,
+    /// SHA-384.
+    Sha384,
+    /// SHA-512.
+    Sha512,
+}
+
+impl DigestAlg {
+    /// From a digest algorithm OID.
+    pub fn from_oid(oid: &str) -> Option<DigestAlg> {
+        match oid {
+            "1.3.14.3.2.26" => Some(DigestAlg::Sha1),
+            "2.16.840.1.101.3.4.2.1" => Some(DigestAlg::Sha256),
+            "2.16.840.1.101.3.4.2.2" => Some(DigestAlg::Sha384),
+            "2.16.840.1.101.3.4.2.3" => Some(DigestAlg::Sha512),
+            _ => None,
+        }
+    }
+
+    /// Stable name.
+    pub fn name(self) -> &'static str {
+        match self {
+            DigestAlg::Sha1 => "sha1",
+            DigestAlg::Sha256 => "sha256",
+            DigestAlg::Sha384 => "sha384",
+            DigestAlg::Sha512 => "sha512",
+        }
+    }
+
+    /// Digest of one buffer.
+    pub fn digest(self, data: &[u8]) -> Vec<u8> {
+        let mut h = Hasher::new(self);
+        h.update(data);
+        h.finish()
+    }
+}
+
+/// An incremental hasher of any supported algorithm.
+pub enum Hasher {
+    /// SHA-1.
+    Sha1(Sha1),
+    /// SHA-256.
+    Sha256(Sha256),
+    /// SHA-384.
+    Sha384(Sha384),
+    /// SHA-512.
+    Sha512(Sha512),
+}
+
+impl Hasher {
+    /// A fresh hasher.
+    pub fn new(alg: DigestAlg) -> Hasher {
+        match alg {
+            DigestAlg::Sha1 => Hasher::Sha1(Sha1::new()),
+            DigestAlg::Sha256 => Hasher::Sha256(Sha256::new()),
+            DigestAlg::Sha384 => Hasher::Sha384(Sha384::new()),
+            DigestAlg::Sha512 => Hasher::Sha512(Sha512::new()),
+        }
+    }
+
+    /// Feeds bytes.
+    pub fn update(&mut self, data: &[u8]) {
+        match self {
+            Hasher::Sha1(h) => h.update(data),
+            Hasher::Sha256(h) => h.update(data),
+            Hasher::Sha384(h) => h.update(data),
+            Hasher::Sha512(h) => h.update(data),
+        }
+    }
+
+    /// The digest.
+    pub fn finish(self) -> Vec<u8> {
+        match self {
+            Hasher::Sha1(h) => h.finalize().to_vec(),
+            Hasher::Sha256(h) => h.finalize().to_vec(),
+            Hasher::Sha384(h) => h.finalize().to_vec(),
+            Hasher::Sha512(h) => h.finalize().to_vec(),
+        }
+    }
+}
+
+/// Digest of `data` with every bare LF turned into CRLF (RFC 5751 §3.1.1 canonical form),
+/// computed in one pass without copying the content.
+pub fn digest_canonical(alg: DigestAlg, data: &[u8]) -> Vec<u8> {
+    let mut h = Hasher::new(alg);
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', data) {
+        let preceded_by_cr = nl > 0 && data.get(nl - 1) == Some(&b'\r');
+        if !preceded_by_cr {
+            h.update(data.get(start..nl).unwrap_or_default());
+            h.update(b"\r\n");
+            start = nl + 1;
+        }
+    }
+    h.update(data.get(start..).unwrap_or_default());
+    h.finish()
+}
+
+/// A signature algorithm, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SigAlg {
+    /// RSA PKCS#1 v1.5 with the given digest.
+    RsaPkcs1(DigestAlg),
+    /// RSASSA-PSS with digest and salt length.
+    RsaPss(DigestAlg, usize),
+    /// ECDSA (curve from the key) with the given digest.
+    Ecdsa(DigestAlg),
+}
+
+impl SigAlg {
+    /// Stable name.
+    pub fn name(&self) -> String {
+        match self {
+            SigAlg::RsaPkcs1(d) => format!("rsa-pkcs1v15-{}", d.name()),
+            SigAlg::RsaPss(d, _) => format!("rsa-pss-{}", d.name()),
+            SigAlg::Ecdsa(d) => format!("ecdsa-{}", d.name()),
+        }
+    }
+
+    /// The digest the signature covers.
+    pub fn digest(&self) -> DigestAlg {
+        match self {
+            SigAlg::RsaPkcs1(d) | SigAlg::RsaPss(d, _) | SigAlg::Ecdsa(d) => *d,
+        }
+    }
+}
+
+/// The OID of a raw DER OBJECT IDENTIFIER value, dotted.
+pub fn oid_string(value: &[u8]) -> String {
+    ObjectIdentifier::from_bytes(value).map(|o| o.to_string()).unwrap_or_else(|_| format!("(bad OID {})", hex::encode(value)))
+}
+
+/// Resolves an AlgorithmIdentifier (raw SEQUENCE). `digest_hint` is the SignerInfo digest,
+/// used when the algorithm is plain `rsaEncryption` / `id-ecPublicKey`.
+pub fn sig_alg_from_identifier(raw: &[u8], digest_hint: Option<DigestAlg>) -> Result<SigAlg, String> {
+    let seq = Reader::new(raw).expect(tag::SEQUENCE, "AlgorithmIdentifier").map_err(|e| e.to_string())?;
+    let mut r = seq.children();
+    let oid_tlv = r.expect(tag::OID, "algorithm OID").map_err(|e| e.to_string())?;
+    let oid = oid_string(oid_tlv.value);
+    let params = if r.is_empty() { None } else { r.read().ok() };
+    let hint = || digest_hint.ok_or_else(|| format!("{oid} without a digest"));
+    Ok(match oid.as_str() {
+        "1.2.840.113549.1.1.1" => SigAlg::RsaPkcs1(hint()?),
+        "1.2.840.113549.1.1.5" => SigAlg::RsaPkcs1(DigestAlg::Sha1),
+        "1.2.840.113549.1.1.11" => SigAlg::RsaPkcs1(DigestAlg::Sha256),
+        "1.2.840.113549.1.1.12" => SigAlg::RsaPkcs1(DigestAlg::Sha384),
+        "1.2.840.113549.1.1.13" => SigAlg::RsaPkcs1(DigestAlg::Sha512),
+        "1.2.840.10045.4.1" => SigAlg::Ecdsa(DigestAlg::Sha1),
+        "1.2.840.10045.4.3.2" => SigAlg::Ecdsa(DigestAlg::Sha256),
+        "1.2.840.10045.4.3.3" => SigAlg::Ecdsa(DigestAlg::Sha384),
+        "1.2.840.10045.4.3.4" => SigAlg::Ecdsa(DigestAlg::Sha512),
+        "1.2.840.10045.2.1" => SigAlg::Ecdsa(hint()?),
+        "1.2.840.113549.1.1.10" => {
+            let (d, salt) = pss_params(params.map(|p| p.raw))?;
+            SigAlg::RsaPss(d, salt)
+        }
+        other => return Err(format!("signature algorithm {other}")),
+    })
+}
+
+/// RFC 4055 §3.1 RSASSA-PSS-params: hashAlgorithm [0] (default SHA-1), saltLength [2]
+/// (default 20). The mask generation function is MGF1 with the same hash (the only one
+/// the rsa crate implements; others are refused).
+fn pss_params(raw: Option<&[u8]>) -> Result<(DigestAlg, usize), String> {
+    let mut digest = DigestAlg::Sha1;
+    let mut salt = 20usize;
+    let Some(raw) = raw else { return Ok((digest, salt)) };
+    let seq = Reader::new(raw).expect(tag::SEQUENCE, "RSASSA-PSS-params").map_err(|e| e.to_string())?;
+    let mut r = seq.children();
+    while !r.is_empty() {
+        let field = r.read().map_err(|e| e.to_string())?;
+        match field.tag {
+            0xA0 => {
+                let alg = field.children().expect(tag::SEQUENCE, "hashAlgorithm").map_err(|e| e.to_string())?;
+                let oid = alg.children().expect(tag::OID, "hash OID").map_err(|e| e.to_string())?;
+                let name = oid_string(oid.value);
+                digest = DigestAlg::from_oid(&name).ok_or_else(|| format!("RSA-PSS hash {name}"))?;
+            }
+            0xA2 => {
+                let int = field.children().expect(tag::INTEGER, "saltLength").map_err(|e| e.to_string())?;
+                salt = int.value.iter().fold(0usize, |a, &b| a.saturating_mul(256).saturating_add(usize::from(b)));
+            }
+            _ => {}
+        }
+    }
+    Ok((digest, salt))
+}
+
+/// Why a signature did not verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SigFailure {
+    /// An algorithm or key type peckit does not implement.
+    Unsupported(String),
+    /// The key could not be read.
+    BadKey(String),
+    /// The signature value is wrong for this key and digest.
+    Invalid,
+}
+
+/// A public key from a SubjectPublicKeyInfo.
+pub enum PublicKey {
+    /// RSA.
+    Rsa(Box<rsa::PublicKey>),
+    /// ECDSA P-256.
+    P256(Box<p256::ecdsa::VerifyingKey>),
+    /// ECDSA P-384.
+    P384(Box<p384::ecdsa::VerifyingKey>),
+}
+
+impl PublicKey {
+    /// Parses a raw SubjectPublicKeyInfo.
+    pub fn from_spki(spki: &[u8]) -> Result<PublicKey, SigFailure> {
+        let bad = |e: String| SigFailure::BadKey(e);
+        let seq = Reader::new(spki).expect(tag::SEQUENCE, "SubjectPublicKeyInfo").map_err(|e| bad(e.to_string()))?;
+        let mut r = seq.children();
+        let alg = r.expect(tag::SEQUENCE, "algorithm").map_err(|e| bad(e.to_string()))?;
+        let key = r.expect(tag::BIT_STRING, "subjectPublicKey").map_err(|e| bad(e.to_string()))?;
+        let key_bytes = key.value.get(1..).unwrap_or_default();
+        let mut a = alg.children();
+        let oid = oid_string(a.expect(tag::OID, "key algorithm").map_err(|e| bad(e.to_string()))?.value);
+        match oid.as_str() {
+            "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
+                use rsa::pkcs1::DecodeRsaPublicKey;
+                rsa::PublicKey::from_pkcs1_der(key_bytes)
+                    .map(|k| PublicKey::Rsa(Box::new(k)))
+                    .map_err(|e| bad(format!("RSA key: {e}")))
+            }
+            "1.2.840.10045.2.1" => {
+                let curve = a.read().map(|t| oid_string(t.value)).unwrap_or_default();
+                match curve.as_str() {
+                    "1.2.840.10045.3.1.7" => p256::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
+                        .map(|k| PublicKey::P256(Box::new(k)))
+                        .map_err(|e| bad(format!("P-256 key: {e}"))),
+                    "1.3.132.0.34" => p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
+                        .map(|k| PublicKey::P384(Box::new(k)))
+                        .map_err(|e| bad(format!("P-384 key: {e}"))),
+                    other => Err(SigFailure::Unsupported(format!("elliptic curve {other}"))),
+                }
+            }
+            other => Err(SigFailure::Unsupported(format!("public key algorithm {other}"))),
+        }
+    }
+
+    /// Verifies `signature` over a message whose digest (by `alg.digest()`) is `hashed`.
+    pub fn verify_prehashed(&self, alg: &SigAlg, hashed: &[u8], signature: &[u8]) -> Result<(), SigFailure> {
+        use signature::hazmat::PrehashVerifier;
+        match (self, alg) {
+            (PublicKey::Rsa(k), SigAlg::RsaPkcs1(d)) => {
+                let scheme = match d {
+                    DigestAlg::Sha1 => rsa::Pkcs1v15Sign::new::<Sha1>(),
+                    DigestAlg::Sha256 => rsa::Pkcs1v15Sign::new::<Sha256>(),
+                    DigestAlg::Sha384 => rsa::Pkcs1v15Sign::new::<Sha384>(),
+                    DigestAlg::Sha512 => rsa::Pkcs1v15Sign::new::<Sha512>(),
+                };
+                k.verify(scheme, hashed, signature).map_err(|_| SigFailure::Invalid)
+            }
+            (PublicKey::Rsa(k), SigAlg::RsaPss(d, salt)) => {
+                let r = match d {
+                    DigestAlg::Sha1 => k.verify(rsa::pss::Pss::<Sha1>::new_with_salt(*salt), hashed, signature),
+                    DigestAlg::Sha256 => k.verify(rsa::pss::Pss::<Sha256>::new_with_salt(*salt), hashed, signature),
+                    DigestAlg::Sha384 => k.verify(rsa::pss::Pss::<Sha384>::new_with_salt(*salt), hashed, signature),
+                    DigestAlg::Sha512 => k.verify(rsa::pss::Pss::<Sha512>::new_with_salt(*salt), hashed, signature),
+                };
+                r.map_err(|_| SigFailure::Invalid)
+            }
+            (PublicKey::P256(k), SigAlg::Ecdsa(_)) => {
+                let sig = p256::ecdsa::Signature::from_der(signature).map_err(|_| SigFailure::Invalid)?;
+                k.verify_prehash(hashed, &sig).map_err(|_| SigFailure::Invalid)
+            }
+            (PublicKey::P384(k), SigAlg::Ecdsa(_)) => {
+                let sig = p384::ecdsa::Signature::from_der(signature).map_err(|_| SigFailure::Invalid)?;
+                k.verify_prehash(hashed, &sig).map_err(|_| SigFailure::Invalid)
+            }
+            (_, alg) => Err(SigFailure::Unsupported(format!("{} with this key type", alg.name()))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_digest_equals_digest_of_converted_text() {
+        for text in [&b"a\nb\r\nc\n"[..], b"\n\n", b"no newline", b"\r\n", b""] {
+            let mut converted = Vec::new();
+            for (i, &b) in text.iter().enumerate() {
+                if b == b'\n' && (i == 0 || text[i - 1] != b'\r') {
+                    converted.push(b'\r');
+                }
+                converted.push(b);
+            }
+            assert_eq!(digest_canonical(DigestAlg::Sha256, text), DigestAlg::Sha256.digest(&converted));
+        }
+    }
+
+    #[test]
+    fn algorithm_oids() {
+        assert_eq!(DigestAlg::from_oid("1.3.14.3.2.26"), Some(DigestAlg::Sha1));
+        assert_eq!(DigestAlg::from_oid("2.16.840.1.101.3.4.2.4"), None);
+    }
+}

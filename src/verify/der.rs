@@ -1,0 +1,264 @@
+//! A minimal BER/DER reader that keeps raw slices.
+//!
+//! Signatures are computed over exact bytes: the signed attributes as encoded (crypto-notes
+//! P5: decoding a SET OF re-sorts it), the `tbsCertificate` as encoded, and the eContent of a
+//! constructed BER OCTET STRING joined chunk by chunk (P4). This reader hands out those
+//! slices. It accepts BER indefinite lengths (streamed `.p7m`, P3) and bounds recursion.
+#![deny(clippy::indexing_slicing)]
+
+use thiserror::Error;
+
+/// Deepest nesting walked through indefinite lengths.
+const MAX_DEPTH: usize = 64;
+
+/// A decoding failure with the offset where it happened.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+#[error("{what} at byte {offset}")]
+pub struct DerError {
+    /// What went wrong.
+    pub what: &'static str,
+    /// Offset in the buffer given to [`Reader::new`].
+    pub offset: usize,
+}
+
+/// One tag-length-value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tlv<'a> {
+    /// The identifier octet (only single-octet tags are used in CMS and X.509).
+    pub tag: u8,
+    /// The contents (for an indefinite length: everything between the header and the
+    /// end-of-contents octets).
+    pub value: &'a [u8],
+    /// The whole encoding: header, contents and end-of-contents.
+    pub raw: &'a [u8],
+    /// Offset of `raw` in the outer buffer.
+    pub offset: usize,
+}
+
+impl<'a> Tlv<'a> {
+    /// Whether the constructed bit is set.
+    pub fn is_constructed(&self) -> bool {
+        self.tag & 0x20 != 0
+    }
+
+    /// A reader over the contents of a constructed value.
+    pub fn children(&self) -> Reader<'a> {
+        Reader { data: self.value, pos: 0, base: self.offset + (self.raw.len() - self.value.len()).min(self.raw.len()) }
+    }
+}
+
+/// Sequential reader over concatenated TLVs.
+#[derive(Debug, Clone)]
+pub struct Reader<'a> {
+    data: &'a [u8],
+    pos: usize,
+    base: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader over `data`.
+    pub fn new(data: &'a [u8]) -> Reader<'a> {
+        Reader { data, pos: 0, base: 0 }
+    }
+
+    /// Whether everything was read (trailing end-of-contents octets count as the end).
+    pub fn is_empty(&self) -> bool {
+        let rest = self.data.get(self.pos..).unwrap_or_default();
+        rest.is_empty() || rest.starts_with(&[0, 0])
+    }
+
+    fn err(&self, what: &'static str) -> DerError {
+        DerError { what, offset: self.base + self.pos }
+    }
+
+    /// The tag of the next TLV without consuming it.
+    pub fn peek_tag(&self) -> Option<u8> {
+        self.data.get(self.pos).copied().filter(|_| !self.is_empty())
+    }
+
+    /// Reads the next TLV.
+    pub fn read(&mut self) -> Result<Tlv<'a>, DerError> {
+        self.read_at_depth(0)
+    }
+
+    /// Reads the next TLV and checks its tag.
+    pub fn expect(&mut self, tag: u8, what: &'static str) -> Result<Tlv<'a>, DerError> {
+        let tlv = self.read()?;
+        if tlv.tag != tag {
+            return Err(DerError { what, offset: tlv.offset });
+        }
+        Ok(tlv)
+    }
+
+    /// Reads the next TLV if it has this tag.
+    pub fn optional(&mut self, tag: u8) -> Result<Option<Tlv<'a>>, DerError> {
+        if self.peek_tag() == Some(tag) { self.read().map(Some) } else { Ok(None) }
+    }
+
+    fn read_at_depth(&mut self, depth: usize) -> Result<Tlv<'a>, DerError> {
+        if depth > MAX_DEPTH {
+            return Err(self.err("nesting too deep"));
+        }
+        let start = self.pos;
+        let tag = *self.data.get(start).ok_or_else(|| self.err("unexpected end of data"))?;
+        if tag & 0x1F == 0x1F {
+            return Err(self.err("multi-byte tags are not used here"));
+        }
+        let first = *self.data.get(start + 1).ok_or_else(|| self.err("truncated length"))?;
+        let mut header = 2;
+        let length: Option<usize> = if first < 0x80 {
+            Some(usize::from(first))
+        } else if first == 0x80 {
+            None
+        } else {
+            let n = usize::from(first & 0x7F);
+            if n > 4 {
+                return Err(self.err("length too large"));
+            }
+            let bytes = self.data.get(start + 2..start + 2 + n).ok_or_else(|| self.err("truncated length"))?;
+            header += n;
+            Some(bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b)))
+        };
+        let value_start = start + header;
+        match length {
+            Some(len) => {
+                let end = value_start.checked_add(len).ok_or_else(|| self.err("length overflow"))?;
+                let value = self.data.get(value_start..end).ok_or_else(|| self.err("truncated value"))?;
+                let raw = self.data.get(start..end).ok_or_else(|| self.err("truncated value"))?;
+                self.pos = end;
+                Ok(Tlv { tag, value, raw, offset: self.base + start })
+            }
+            None => {
+                if tag & 0x20 == 0 {
+                    return Err(self.err("indefinite length on a primitive value"));
+                }
+                let mut inner = Reader { data: self.data, pos: value_start, base: self.base };
+                loop {
+                    let rest = inner.data.get(inner.pos..).unwrap_or_default();
+                    if rest.starts_with(&[0, 0]) {
+                        break;
+                    }
+                    if rest.is_empty() {
+                        return Err(inner.err("missing end-of-contents"));
+                    }
+                    inner.read_at_depth(depth + 1)?;
+                }
+                let value_end = inner.pos;
+                let end = value_end + 2;
+                let value = self.data.get(value_start..value_end).ok_or_else(|| self.err("truncated value"))?;
+                let raw = self.data.get(start..end).ok_or_else(|| self.err("truncated value"))?;
+                self.pos = end;
+                Ok(Tlv { tag, value, raw, offset: self.base + start })
+            }
+        }
+    }
+}
+
+/// The bytes of an OCTET STRING, primitive (0x04) or constructed BER (0x24, chunks joined).
+pub fn octet_string_bytes(tlv: &Tlv<'_>) -> Result<Vec<u8>, DerError> {
+    match tlv.tag {
+        0x04 => Ok(tlv.value.to_vec()),
+        0x24 => {
+            let mut out = Vec::with_capacity(tlv.value.len());
+            let mut r = tlv.children();
+            while !r.is_empty() {
+                let chunk = r.read()?;
+                out.extend(octet_string_bytes(&chunk)?);
+            }
+            Ok(out)
+        }
+        _ => Err(DerError { what: "expected an OCTET STRING", offset: tlv.offset }),
+    }
+}
+
+/// Tags used by CMS and X.509.
+pub mod tag {
+    /// INTEGER.
+    pub const INTEGER: u8 = 0x02;
+    /// BIT STRING.
+    pub const BIT_STRING: u8 = 0x03;
+    /// OCTET STRING.
+    pub const OCTET_STRING: u8 = 0x04;
+    /// OBJECT IDENTIFIER.
+    pub const OID: u8 = 0x06;
+    /// UTCTime.
+    pub const UTC_TIME: u8 = 0x17;
+    /// GeneralizedTime.
+    pub const GENERALIZED_TIME: u8 = 0x18;
+    /// SEQUENCE.
+    pub const SEQUENCE: u8 = 0x30;
+    /// SET.
+    pub const SET: u8 = 0x31;
+    /// [0] constructed.
+    pub const CONTEXT_0: u8 = 0xA0;
+    /// [1] constructed.
+    pub const CONTEXT_1: u8 = 0xA1;
+    /// [3] constructed.
+    pub const CONTEXT_3: u8 = 0xA3;
+    /// [0] primitive.
+    pub const CONTEXT_0_PRIMITIVE: u8 = 0x80;
+}
+
+/// Parses UTCTime (RFC 5280 §4.1.2.5.1: YY < 50 is 20YY) or GeneralizedTime.
+pub fn parse_time(tlv: &Tlv<'_>) -> Option<jiff::Timestamp> {
+    let s = std::str::from_utf8(tlv.value).ok()?;
+    let s = s.strip_suffix('Z')?;
+    let (year, rest) = match tlv.tag {
+        tag::UTC_TIME => {
+            let yy: i16 = s.get(..2)?.parse().ok()?;
+            (if yy < 50 { 2000 + yy } else { 1900 + yy }, s.get(2..)?)
+        }
+        tag::GENERALIZED_TIME => (s.get(..4)?.parse().ok()?, s.get(4..)?),
+        _ => return None,
+    };
+    let num = |r: std::ops::Range<usize>| -> Option<i8> { rest.get(r)?.parse().ok() };
+    let seconds = if rest.len() >= 10 { num(8..10)? } else { 0 };
+    let dt = jiff::civil::DateTime::new(year, num(0..2)?, num(2..4)?, num(4..6)?, num(6..8)?, seconds, 0).ok()?;
+    dt.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn definite_and_indefinite_lengths() {
+        let der = [0x30, 0x03, 0x02, 0x01, 0x05];
+        let t = Reader::new(&der).read().unwrap();
+        assert_eq!(t.tag, 0x30);
+        assert_eq!(t.value, &[0x02, 0x01, 0x05]);
+        let ber = [0x30, 0x80, 0x24, 0x80, 0x04, 0x01, b'a', 0x04, 0x01, b'b', 0, 0, 0, 0];
+        let outer = Reader::new(&ber).read().unwrap();
+        assert_eq!(outer.raw.len(), ber.len());
+        let os = outer.children().read().unwrap();
+        assert_eq!(octet_string_bytes(&os).unwrap(), b"ab");
+    }
+
+    #[test]
+    fn truncation_is_an_error_not_a_panic() {
+        for cut in 0..5 {
+            let der = [0x30, 0x03, 0x02, 0x01, 0x05];
+            let r = Reader::new(&der[..cut]).read();
+            assert!(r.is_err(), "cut {cut}");
+        }
+        assert!(Reader::new(&[0x30, 0x84, 0xFF, 0xFF, 0xFF, 0xFF]).read().is_err());
+        assert!(Reader::new(&[0x30, 0x80, 0x30, 0x80]).read().is_err());
+    }
+
+    #[test]
+    fn deep_indefinite_nesting_is_bounded() {
+        let mut v = Vec::new();
+        for _ in 0..1000 {
+            v.extend_from_slice(&[0x30, 0x80]);
+        }
+        assert!(Reader::new(&v).read().is_err());
+    }
+
+    #[test]
+    fn times() {
+        let t = Tlv { tag: tag::UTC_TIME, value: b"141114172632Z", raw: b"", offset: 0 };
+        assert_eq!(parse_time(&t).unwrap().to_string(), "2014-11-14T17:26:32Z");
+        let g = Tlv { tag: tag::GENERALIZED_TIME, value: b"20500101000000Z", raw: b"", offset: 0 };
+        assert_eq!(parse_time(&g).unwrap().to_string(), "2050-01-01T00:00:00Z");
+    }
+}

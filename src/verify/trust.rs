@@ -1,0 +1,215 @@
+//! Trust anchors: the PEC signing authorities peckit trusts, and where each came from.
+//!
+//! The embedded default holds the PEC signing CAs carried by real provider mail
+//! (pec-spec §4.1; ../shared/corpus/trust): DigitPA CA1 (cross-certificate under Baltimore
+//! CyberTrust Root, PEC certificates until about 2017) and AgID CA1 (2018 and 2021
+//! certificates under Actalis Authentication Root CA, same key). They are pinned as anchors
+//! themselves rather than through their web roots: the roots also anchor unrelated TLS
+//! certificates, so trusting them would accept far more than PEC signers (crypto-notes §5).
+
+use std::fs;
+use std::path::Path;
+
+use serde::Serialize;
+use thiserror::Error;
+
+use super::cert::{Cert, rfc3339};
+
+/// The embedded anchors: (file, PEM).
+const EMBEDDED: &[(&str, &str, &[u8])] = &[
+    ("AgID CA1 (2018)", "AgID_CA1_2018_4648900B0427.pem", include_bytes!("anchors/AgID_CA1_2018_4648900B0427.pem")),
+    ("AgID CA1 (2021)", "AgID_CA1_2021_32322AE2E31A.pem", include_bytes!("anchors/AgID_CA1_2021_32322AE2E31A.pem")),
+    ("DigitPA CA1 (2011)", "DigitPA_CA1_2011_D75420B7E905.pem", include_bytes!("anchors/DigitPA_CA1_2011_D75420B7E905.pem")),
+];
+
+/// Why trust anchors could not be loaded.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum TrustStoreError {
+    /// File or folder unreadable.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The failure.
+        source: std::io::Error,
+    },
+    /// No certificate could be read.
+    #[error("{0}: no certificate found (expected PEM or DER)")]
+    NoCertificate(String),
+    /// A certificate is broken.
+    #[error("{source_name}: {message}")]
+    Bad {
+        /// Where it came from.
+        source_name: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// One trusted certificate.
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    /// The certificate.
+    pub cert: Cert,
+    /// Where it came from: "embedded: AgID CA1 (2018)" or a path.
+    pub source: String,
+}
+
+/// What `trust list` shows of an anchor.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnchorView {
+    /// Subject DN.
+    pub subject: String,
+    /// Issuer DN.
+    pub issuer: String,
+    /// Serial, hex.
+    pub serial_hex: String,
+    /// notBefore.
+    pub not_before: String,
+    /// notAfter.
+    pub not_after: String,
+    /// SHA-256 of the DER.
+    pub sha256_hex: String,
+    /// Where it came from.
+    pub source: String,
+}
+
+/// The set of trust anchors.
+#[derive(Debug, Clone, Default)]
+pub struct TrustStore {
+    anchors: Vec<Anchor>,
+}
+
+/// Splits PEM text into DER blobs; a file without PEM markers is taken as one DER blob.
+fn certificates_in(bytes: &[u8]) -> Vec<Vec<u8>> {
+    let text = String::from_utf8_lossy(bytes);
+    if !text.contains("-----BEGIN CERTIFICATE-----") {
+        return if bytes.first() == Some(&0x30) { vec![bytes.to_vec()] } else { Vec::new() };
+    }
+    let mut out = Vec::new();
+    let mut rest = text.as_ref();
+    while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
+        let after = rest.get(start + 27..).unwrap_or("");
+        let Some(end) = after.find("-----END CERTIFICATE-----") else { break };
+        let body = after.get(..end).unwrap_or("");
+        if let Some(der) = crate::read::decode::base64_lenient(body.as_bytes()) {
+            out.push(der);
+        }
+        rest = after.get(end + 25..).unwrap_or("");
+    }
+    out
+}
+
+impl TrustStore {
+    /// No anchors.
+    pub fn empty() -> TrustStore {
+        TrustStore::default()
+    }
+
+    /// The embedded PEC signing authorities.
+    pub fn embedded() -> TrustStore {
+        let mut store = TrustStore::empty();
+        for (label, _, pem) in EMBEDDED {
+            for der in certificates_in(pem) {
+                if let Ok(cert) = Cert::from_der(&der) {
+                    store.anchors.push(Anchor { cert, source: format!("embedded: {label}") });
+                }
+            }
+        }
+        store
+    }
+
+    /// Adds the certificates of a PEM (one or more) or DER blob.
+    pub fn add_pem_or_der(&mut self, bytes: &[u8], source: &str) -> Result<usize, TrustStoreError> {
+        let ders = certificates_in(bytes);
+        if ders.is_empty() {
+            return Err(TrustStoreError::NoCertificate(source.to_string()));
+        }
+        let mut added = 0;
+        for der in ders {
+            let cert = Cert::from_der(&der)
+                .map_err(|e| TrustStoreError::Bad { source_name: source.to_string(), message: e.to_string() })?;
+            if !self.anchors.iter().any(|a| a.cert.der == cert.der) {
+                self.anchors.push(Anchor { cert, source: source.to_string() });
+                added += 1;
+            }
+        }
+        Ok(added)
+    }
+
+    /// Adds a PEM/DER file, or every `.pem`, `.crt`, `.cer`, `.der` file of a folder.
+    pub fn add_path(&mut self, path: &Path) -> Result<usize, TrustStoreError> {
+        let io = |source| TrustStoreError::Io { path: path.display().to_string(), source };
+        let meta = fs::metadata(path).map_err(io)?;
+        if !meta.is_dir() {
+            let bytes = fs::read(path).map_err(io)?;
+            return self.add_pem_or_der(&bytes, &path.display().to_string());
+        }
+        let mut entries: Vec<_> = fs::read_dir(path).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        let mut added = 0;
+        for p in entries {
+            let ext = p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+            if p.is_file() && matches!(ext.as_str(), "pem" | "crt" | "cer" | "der") {
+                added += self.add_path(&p)?;
+            }
+        }
+        if added == 0 && self.anchors.is_empty() {
+            return Err(TrustStoreError::NoCertificate(path.display().to_string()));
+        }
+        Ok(added)
+    }
+
+    /// The anchors, for path building.
+    pub fn iter(&self) -> impl Iterator<Item = &Anchor> {
+        self.anchors.iter()
+    }
+
+    /// The anchors as shown by `peckit trust list`.
+    pub fn anchors(&self) -> impl Iterator<Item = AnchorView> + '_ {
+        self.anchors.iter().map(|a| AnchorView {
+            subject: a.cert.subject.clone(),
+            issuer: a.cert.issuer.clone(),
+            serial_hex: a.cert.serial_hex(),
+            not_before: rfc3339(a.cert.not_before),
+            not_after: rfc3339(a.cert.not_after),
+            sha256_hex: a.cert.sha256.clone(),
+            source: a.source.clone(),
+        })
+    }
+
+    /// Number of anchors.
+    pub fn len(&self) -> usize {
+        self.anchors.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.anchors.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_anchors_load() {
+        let store = TrustStore::embedded();
+        assert_eq!(store.len(), 3);
+        let subjects: Vec<String> = store.anchors().map(|a| a.subject).collect();
+        assert_eq!(subjects.iter().filter(|s| s.contains("AgID CA1")).count(), 2, "{subjects:?}");
+        assert!(subjects.iter().any(|s| s.contains("DigitPA CA1")), "{subjects:?}");
+    }
+
+    #[test]
+    fn pem_der_and_garbage() {
+        let (_, _, pem) = EMBEDDED[0];
+        let der = certificates_in(pem).remove(0);
+        let mut store = TrustStore::empty();
+        assert_eq!(store.add_pem_or_der(&der, "x.der").unwrap(), 1);
+        assert_eq!(store.add_pem_or_der(pem, "x.pem").unwrap(), 0, "duplicates are not added twice");
+        assert!(matches!(store.add_pem_or_der(b"hello", "y"), Err(TrustStoreError::NoCertificate(_))));
+    }
+}
