@@ -95,7 +95,10 @@ pub fn assess(artefact: &Artefact, opts: &VerifyOptions) -> Assessment {
     }
     let facts = SignatureFacts {
         signing_time: signature.as_ref().and_then(|s| s.signing_time),
-        signer_email: signature.as_ref().and_then(|s| s.signer.as_ref()).and_then(|c| c.email.clone()),
+        signer_email: signature
+            .as_ref()
+            .and_then(|s| s.signer.as_ref())
+            .and_then(|c| c.email.clone()),
     };
     for p in crosscheck::cross_check(artefact, &facts) {
         if !problems.iter().any(|q| q.code == p.code && q.message == p.message) {

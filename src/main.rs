@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 /// Version shown by `--version`: the package version and the git commit it was built from.
-const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PECKIT_GIT_COMMIT"), ")");
+const VERSION: &str =
+    concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PECKIT_GIT_COMMIT"), ")");
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();

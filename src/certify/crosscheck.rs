@@ -62,16 +62,17 @@ fn check_outside_signature(artefact: &Artefact, problems: &mut Vec<Problem>) {
             format!("{found} lies outside the signed entity and was ignored"),
         ));
     }
-    if let Some(signed) = &artefact.signed {
-        if !signed.is_top_level() && artefact.outside_signature.is_empty() {
-            problems.push(Problem::new(
-                ProblemCode::UnsignedContentOutsideSignature,
-                format!(
-                    "the signed entity is wrapped in unsigned MIME (it is part {}, not the message)",
-                    signed.mime_path
-                ),
-            ));
-        }
+    if let Some(signed) = &artefact.signed
+        && !signed.is_top_level()
+        && artefact.outside_signature.is_empty()
+    {
+        problems.push(Problem::new(
+            ProblemCode::UnsignedContentOutsideSignature,
+            format!(
+                "the signed entity is wrapped in unsigned MIME (it is part {}, not the message)",
+                signed.mime_path
+            ),
+        ));
     }
 }
 
@@ -104,7 +105,9 @@ fn check_daticert_quality(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     if let Some(reason) = &daticert.malformed {
         problems.push(Problem::new(
             ProblemCode::DaticertMalformed,
-            format!("daticert.xml is not well-formed XML ({reason}); fields were recovered one by one"),
+            format!(
+                "daticert.xml is not well-formed XML ({reason}); fields were recovered one by one"
+            ),
         ));
     }
     let missing = daticert.missing_required();
@@ -132,7 +135,8 @@ fn check_kind_markers(artefact: &Artefact, daticert: &DatiCert, problems: &mut V
         // is the wrapped message's, so only receipts and envelopes are compared.
         if claimed != signed_kind && claimed != Kind::Anomalia {
             let header = if claims.x_trasporto.is_some() { "X-Trasporto" } else { "X-Ricevuta" };
-            let value = claims.x_trasporto.as_deref().or(claims.x_ricevuta.as_deref()).unwrap_or("");
+            let value =
+                claims.x_trasporto.as_deref().or(claims.x_ricevuta.as_deref()).unwrap_or("");
             problems.push(Problem::new(
                 ProblemCode::HeaderMismatch,
                 format!(
@@ -141,17 +145,18 @@ fn check_kind_markers(artefact: &Artefact, daticert: &DatiCert, problems: &mut V
             ));
         }
     }
-    if let Some(claimed) = claims.subject_kind() {
-        if !signed_kind.matches_subject_claim(&claimed) && claimed != Kind::Anomalia {
-            problems.push(Problem::new(
-                ProblemCode::SubjectMismatch,
-                format!(
-                    "the Subject prefix says {} but the signed daticert says {}",
-                    claimed.name(),
-                    signed_kind.name()
-                ),
-            ));
-        }
+    if let Some(claimed) = claims.subject_kind()
+        && !signed_kind.matches_subject_claim(&claimed)
+        && claimed != Kind::Anomalia
+    {
+        problems.push(Problem::new(
+            ProblemCode::SubjectMismatch,
+            format!(
+                "the Subject prefix says {} but the signed daticert says {}",
+                claimed.name(),
+                signed_kind.name()
+            ),
+        ));
     }
 }
 
@@ -165,27 +170,24 @@ fn check_identifiers(artefact: &Artefact, daticert: &DatiCert, problems: &mut Ve
     let claims = &artefact.claims;
     if let (Some(claimed), Some(signed)) =
         (claims.x_riferimento_message_id.as_deref(), daticert.msgid.as_deref())
+        && normalise_id(claimed) != normalise_id(signed)
     {
-        if normalise_id(claimed) != normalise_id(signed) {
-            problems.push(Problem::new(
-                ProblemCode::MsgidMismatch,
-                format!("X-Riferimento-Message-ID {claimed} differs from the signed msgid {signed}"),
-            ));
-        }
+        problems.push(Problem::new(
+            ProblemCode::MsgidMismatch,
+            format!("X-Riferimento-Message-ID {claimed} differs from the signed msgid {signed}"),
+        ));
     }
-    if artefact.kind == Kind::PostaCertificata {
-        if let (Some(claimed), Some(signed)) =
+    if artefact.kind == Kind::PostaCertificata
+        && let (Some(claimed), Some(signed)) =
             (claims.message_id.as_deref(), daticert.identificativo.as_deref())
-        {
-            if normalise_id(claimed) != normalise_id(signed) {
-                problems.push(Problem::new(
-                    ProblemCode::IdentificativoMismatch,
-                    format!(
-                        "the envelope Message-ID {claimed} differs from the signed identificativo {signed}"
-                    ),
-                ));
-            }
-        }
+        && normalise_id(claimed) != normalise_id(signed)
+    {
+        problems.push(Problem::new(
+            ProblemCode::IdentificativoMismatch,
+            format!(
+                "the envelope Message-ID {claimed} differs from the signed identificativo {signed}"
+            ),
+        ));
     }
 }
 
@@ -198,29 +200,29 @@ fn check_times(
 ) {
     let Some(certified) = daticert.data.as_ref().map(|d| d.utc) else { return };
     let far = |t: Timestamp| (t.as_second() - certified.as_second()).abs() > TIME_TOLERANCE_SECONDS;
-    if let Some(date) = artefact.claims.date_instant() {
-        if far(date) {
-            problems.push(Problem::new(
-                ProblemCode::DateMismatch,
-                format!(
-                    "the Date header ({}) is more than 5 minutes from the certified time ({})",
-                    date.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                    certified.strftime("%Y-%m-%dT%H:%M:%SZ")
-                ),
-            ));
-        }
+    if let Some(date) = artefact.claims.date_instant()
+        && far(date)
+    {
+        problems.push(Problem::new(
+            ProblemCode::DateMismatch,
+            format!(
+                "the Date header ({}) is more than 5 minutes from the certified time ({})",
+                date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                certified.strftime("%Y-%m-%dT%H:%M:%SZ")
+            ),
+        ));
     }
-    if let Some(signing) = facts.signing_time {
-        if far(signing) {
-            problems.push(Problem::new(
-                ProblemCode::SigningTimeMismatch,
-                format!(
-                    "the CMS signing time ({}) is more than 5 minutes from the certified time ({})",
-                    signing.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                    certified.strftime("%Y-%m-%dT%H:%M:%SZ")
-                ),
-            ));
-        }
+    if let Some(signing) = facts.signing_time
+        && far(signing)
+    {
+        problems.push(Problem::new(
+            ProblemCode::SigningTimeMismatch,
+            format!(
+                "the CMS signing time ({}) is more than 5 minutes from the certified time ({})",
+                signing.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                certified.strftime("%Y-%m-%dT%H:%M:%SZ")
+            ),
+        ));
     }
 }
 
@@ -236,7 +238,8 @@ pub fn address_of(value: &str) -> String {
 
 /// pec-spec §4.1 step 6: the certificate's SAN e-mail equals the From address.
 fn check_signer_address(artefact: &Artefact, facts: &SignatureFacts, problems: &mut Vec<Problem>) {
-    let (Some(email), Some(from)) = (facts.signer_email.as_deref(), artefact.claims.from.as_deref())
+    let (Some(email), Some(from)) =
+        (facts.signer_email.as_deref(), artefact.claims.from.as_deref())
     else {
         return;
     };
@@ -244,7 +247,9 @@ fn check_signer_address(artefact: &Artefact, facts: &SignatureFacts, problems: &
     if !from_address.eq_ignore_ascii_case(email.trim()) {
         problems.push(Problem::new(
             ProblemCode::SignerAddressMismatch,
-            format!("the signer certificate is for {email}, but the message is From {from_address}"),
+            format!(
+                "the signer certificate is for {email}, but the message is From {from_address}"
+            ),
         ));
     }
 }
@@ -254,20 +259,20 @@ fn check_signer_address(artefact: &Artefact, facts: &SignatureFacts, problems: &
 fn check_cecpac(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     let Some(at) = daticert.data.as_ref().map(|d| d.utc) else { return };
     let mut seen = Vec::new();
-    if let Some(sender) = daticert.mittente.as_deref() {
-        if let Some(w) = cecpac::cecpac_warning(sender, cecpac::Role::Sender, at) {
-            seen.push(w);
-        }
+    if let Some(sender) = daticert.mittente.as_deref()
+        && let Some(w) = cecpac::cecpac_warning(sender, cecpac::Role::Sender, at)
+    {
+        seen.push(w);
     }
     for recipient in &daticert.destinatari {
         if let Some(w) = cecpac::cecpac_warning(&recipient.address, cecpac::Role::Recipient, at) {
             seen.push(w);
         }
     }
-    if let Some(c) = daticert.consegna.as_deref() {
-        if let Some(w) = cecpac::cecpac_warning(c, cecpac::Role::Recipient, at) {
-            seen.push(w);
-        }
+    if let Some(c) = daticert.consegna.as_deref()
+        && let Some(w) = cecpac::cecpac_warning(c, cecpac::Role::Recipient, at)
+    {
+        seen.push(w);
     }
     seen.dedup();
     for w in seen {
@@ -280,13 +285,13 @@ fn check_preavviso(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     if daticert.tipo.as_deref() != Some("preavviso-errore-consegna") {
         return;
     }
-    if let Some(e) = daticert.errore_esteso.as_deref() {
-        if e.trim_start().starts_with("5.") {
-            problems.push(Problem::new(
-                ProblemCode::PermanentErrorInPreavviso,
-                format!("preavviso with a permanent error ({}): in practice final", e.trim()),
-            ));
-        }
+    if let Some(e) = daticert.errore_esteso.as_deref()
+        && e.trim_start().starts_with("5.")
+    {
+        problems.push(Problem::new(
+            ProblemCode::PermanentErrorInPreavviso,
+            format!("preavviso with a permanent error ({}): in practice final", e.trim()),
+        ));
     }
 }
 

@@ -93,7 +93,8 @@ fn ser_ts<S: serde::Serializer>(t: &jiff::Timestamp, s: S) -> Result<S::Ok, S::E
 impl CertifiedTime {
     /// RFC 3339 with the daticert offset, e.g. "2014-11-14T18:26:32+01:00".
     pub fn rfc3339_local(&self) -> String {
-        let offset = jiff::tz::Offset::from_seconds(self.offset_seconds).unwrap_or(jiff::tz::Offset::UTC);
+        let offset =
+            jiff::tz::Offset::from_seconds(self.offset_seconds).unwrap_or(jiff::tz::Offset::UTC);
         self.utc.to_zoned(offset.to_time_zone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
     }
 
@@ -116,7 +117,9 @@ impl CertifiedTime {
         let mut time_parts = ora.trim().split(':');
         let mut tnum = |what: &str, required: bool| -> Result<i64, String> {
             match time_parts.next() {
-                Some(p) => p.trim().parse::<i64>().map_err(|_| format!("bad {what} in ora {ora:?}")),
+                Some(p) => {
+                    p.trim().parse::<i64>().map_err(|_| format!("bad {what} in ora {ora:?}"))
+                }
                 None if required => Err(format!("bad {what} in ora {ora:?}")),
                 None => Ok(0),
             }
@@ -237,7 +240,8 @@ pub fn looks_like_daticert(bytes: &[u8]) -> bool {
 /// Decodes the document to text according to its declaration.
 fn decode_text(bytes: &[u8]) -> (String, String) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let head = String::from_utf8_lossy(bytes.get(..bytes.len().min(200)).unwrap_or(bytes)).to_ascii_lowercase();
+    let head = String::from_utf8_lossy(bytes.get(..bytes.len().min(200)).unwrap_or(bytes))
+        .to_ascii_lowercase();
     let declared = head
         .find("encoding=")
         .and_then(|i| head.get(i + 9..))
@@ -250,7 +254,14 @@ fn decode_text(bytes: &[u8]) -> (String, String) {
         .unwrap_or_else(|| "utf-8".into());
     let latin = matches!(
         declared.as_str(),
-        "iso-8859-1" | "latin1" | "latin-1" | "iso8859-1" | "iso_8859-1" | "windows-1252" | "cp1252" | "iso-8859-15"
+        "iso-8859-1"
+            | "latin1"
+            | "latin-1"
+            | "iso8859-1"
+            | "iso_8859-1"
+            | "windows-1252"
+            | "cp1252"
+            | "iso-8859-15"
     );
     let text = if latin {
         let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
@@ -264,7 +275,10 @@ fn decode_text(bytes: &[u8]) -> (String, String) {
 /// Parses daticert.xml bytes.
 pub fn parse(bytes: &[u8], limits: &Limits) -> Result<DatiCert, DaticertError> {
     if bytes.len() > limits.max_daticert_bytes {
-        return Err(DaticertError::TooLarge { size: bytes.len(), limit: limits.max_daticert_bytes });
+        return Err(DaticertError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_daticert_bytes,
+        });
     }
     if !looks_like_daticert(bytes) {
         return Err(DaticertError::NotDaticert);
@@ -272,7 +286,13 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<DatiCert, DaticertError> {
     let (text, encoding) = decode_text(bytes);
     // An entity declaration anywhere is refused before any parsing (entity bombs).
     if let Some(i) = text.find("<!ENTITY") {
-        let name: String = text.get(i + 8..).unwrap_or("").trim_start().chars().take_while(|c| !c.is_whitespace()).collect();
+        let name: String = text
+            .get(i + 8..)
+            .unwrap_or("")
+            .trim_start()
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .collect();
         return Err(DaticertError::ForbiddenEntity(name));
     }
     let mut d = match parse_strict(&text) {
@@ -298,7 +318,8 @@ enum StrictError {
 
 fn set_field(d: &mut DatiCert, path: &[String], attrs: &[(String, String)], text: String) {
     let name = path.last().map(String::as_str).unwrap_or("");
-    let parent = path.len().checked_sub(2).and_then(|i| path.get(i)).map(String::as_str).unwrap_or("");
+    let parent =
+        path.len().checked_sub(2).and_then(|i| path.get(i)).map(String::as_str).unwrap_or("");
     let text = text.trim().to_string();
     match (parent, name) {
         ("intestazione", "mittente") => d.mittente = Some(text),
@@ -322,7 +343,12 @@ fn set_field(d: &mut DatiCert, path: &[String], attrs: &[(String, String)], text
     }
 }
 
-fn finish_data(d: &mut DatiCert, zona: Option<String>, giorno: Option<String>, ora: Option<String>) {
+fn finish_data(
+    d: &mut DatiCert,
+    zona: Option<String>,
+    giorno: Option<String>,
+    ora: Option<String>,
+) {
     match (zona, giorno, ora) {
         (Some(z), Some(g), Some(o)) => match CertifiedTime::parse(&z, &g, &o) {
             Ok(t) => d.data = Some(t),
@@ -340,7 +366,10 @@ fn finish_data(d: &mut DatiCert, zona: Option<String>, giorno: Option<String>, o
             if o.is_none() {
                 missing.push("ora");
             }
-            d.field_errors.push(FieldError { field: "data".into(), message: format!("missing {}", missing.join(", ")) });
+            d.field_errors.push(FieldError {
+                field: "data".into(),
+                message: format!("missing {}", missing.join(", ")),
+            });
         }
     }
 }
@@ -370,7 +399,9 @@ fn parse_strict(text: &str) -> Result<DatiCert, StrictError> {
     let mut saw_root = false;
     loop {
         match reader.read_event() {
-            Err(e) => return Err(StrictError::Xml(format!("{e} at byte {}", reader.error_position()))),
+            Err(e) => {
+                return Err(StrictError::Xml(format!("{e} at byte {}", reader.error_position())));
+            }
             Ok(Event::Eof) => break,
             Ok(Event::DocType(dt)) => {
                 if dt.as_ref().contains("<!ENTITY") {
@@ -466,7 +497,10 @@ fn parse_tolerant(text: &str) -> DatiCert {
     d.mittente = elements(text, "mittente").into_iter().next().map(|(_, t)| t);
     d.destinatari = elements(text, "destinatari")
         .into_iter()
-        .map(|(a, t)| Destinatario { address: t, tipo: attr(&a, "tipo").unwrap_or_else(|| "certificato".into()) })
+        .map(|(a, t)| Destinatario {
+            address: t,
+            tipo: attr(&a, "tipo").unwrap_or_else(|| "certificato".into()),
+        })
         .collect();
     let first = |name: &str| elements(text, name).into_iter().next().map(|(_, t)| t);
     d.risposte = first("risposte");
@@ -545,7 +579,8 @@ fn attr(attrs: &str, name: &str) -> Option<String> {
     let mut from = 0;
     while let Some(i) = attrs.get(from..).and_then(|a| a.find(&key)) {
         let at = from + i;
-        let boundary = at == 0 || attrs.get(..at).and_then(|p| p.chars().last()).is_some_and(char::is_whitespace);
+        let boundary = at == 0
+            || attrs.get(..at).and_then(|p| p.chars().last()).is_some_and(char::is_whitespace);
         let rest = attrs.get(at + key.len()..)?;
         if boundary {
             let quote = rest.chars().next()?;
@@ -586,6 +621,7 @@ fn elements(text: &str, name: &str) -> Vec<(String, String)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -627,17 +663,29 @@ mod tests {
         assert_eq!(
             d.destinatari,
             vec![
-                Destinatario { address: "protocollo@pec.comune-esempio.example".into(), tipo: "certificato".into() },
-                Destinatario { address: "segreteria@studio-rossi.example".into(), tipo: "esterno".into() },
+                Destinatario {
+                    address: "protocollo@pec.comune-esempio.example".into(),
+                    tipo: "certificato".into()
+                },
+                Destinatario {
+                    address: "segreteria@studio-rossi.example".into(),
+                    tipo: "esterno".into()
+                },
             ]
         );
         assert_eq!(d.risposte.as_deref(), Some("ufficio.legale@pec.studio-rossi.example"));
-        assert_eq!(d.oggetto.as_deref(), Some("Diffida ad adempiere - pratica 2025/118 (è urgente) & altro"));
+        assert_eq!(
+            d.oggetto.as_deref(),
+            Some("Diffida ad adempiere - pratica 2025/118 (è urgente) & altro")
+        );
         assert_eq!(d.gestore_emittente.as_deref(), Some("Gestore Esempio PEC S.p.A."));
         let t = d.data.as_ref().unwrap();
         assert_eq!(t.rfc3339_local(), "2025-10-07T09:41:27+02:00");
         assert_eq!(t.rfc3339_utc(), "2025-10-07T07:41:27Z");
-        assert_eq!(d.identificativo.as_deref(), Some("gx12.20251007094125.4412.7.1.3@pec.gestore-esempio.example"));
+        assert_eq!(
+            d.identificativo.as_deref(),
+            Some("gx12.20251007094125.4412.7.1.3@pec.gestore-esempio.example")
+        );
         assert_eq!(d.msgid.as_deref(), Some("<8f3c2a71@client.studio-rossi.example>"));
         assert_eq!(d.ricevuta.as_deref(), Some("breve"));
         assert_eq!(d.consegna.as_deref(), Some("protocollo@pec.comune-esempio.example"));
@@ -680,7 +728,10 @@ mod tests {
 
     #[test]
     fn unescaped_lt_in_msgid_is_recovered_and_marked() {
-        let x = FULL.replace("&lt;8f3c2a71@client.studio-rossi.example&gt;", "<8f3c2a71@client.studio-rossi.example>");
+        let x = FULL.replace(
+            "&lt;8f3c2a71@client.studio-rossi.example&gt;",
+            "<8f3c2a71@client.studio-rossi.example>",
+        );
         let d = p(x.as_bytes()).unwrap();
         assert!(d.malformed.is_some());
         assert_eq!(d.msgid.as_deref(), Some("<8f3c2a71@client.studio-rossi.example>"));

@@ -68,12 +68,10 @@ Examples:
 /// Read, verify and explain Italian certified e-mail (PEC) artefacts.
 #[derive(Debug, Parser)]
 #[command(name = "peckit", version = crate::VERSION, propagate_version = true)]
-#[command(
-    long_about = "Read, verify and explain Italian certified e-mail (PEC) artefacts.\n\n\
+#[command(long_about = "Read, verify and explain Italian certified e-mail (PEC) artefacts.\n\n\
 peckit checks the provider's S/MIME signature on PEC envelopes, receipts and notices, \
 chains it to the PEC signing authorities, and reports what the signed daticert.xml certifies. \
-It works offline and never modifies its input."
-)]
+It works offline and never modifies its input.")]
 pub struct Cli {
     /// Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)
     #[arg(long, global = true, value_enum)]

@@ -54,22 +54,28 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     let mut out = Output::stdout();
     let mut manifests = Vec::new();
     for file in &args.files {
-        let source = if file.as_os_str() == "-" { Source::Stdin } else { Source::File(file.clone()) };
+        let source =
+            if file.as_os_str() == "-" { Source::Stdin } else { Source::File(file.clone()) };
         let name = source.display_name();
-        let artefact = match source.read(limits.max_input_bytes).and_then(|b| read::read(b, &limits)) {
-            Ok(a) => a,
-            Err(e) => {
-                super::report_input_error(&name, &e);
-                outcome = outcome.merge(Outcome::Error);
-                continue;
-            }
-        };
+        let artefact =
+            match source.read(limits.max_input_bytes).and_then(|b| read::read(b, &limits)) {
+                Ok(a) => a,
+                Err(e) => {
+                    super::report_input_error(&name, &e);
+                    outcome = outcome.merge(Outcome::Error);
+                    continue;
+                }
+            };
         let assessment = assess::assess(&artefact, &opts);
         if assessment.verdict != Verdict::Valid {
             let first = assessment.problems.first().map(|p| p.code.code()).unwrap_or("invalid");
             let msg = match ui.lang {
-                Lang::En => format!("warning: {name} FAILED verification ({first}): what is extracted is not certified"),
-                Lang::It => format!("attenzione: {name} NON ha superato la verifica ({first}): quanto estratto non è certificato"),
+                Lang::En => format!(
+                    "warning: {name} FAILED verification ({first}): what is extracted is not certified"
+                ),
+                Lang::It => format!(
+                    "attenzione: {name} NON ha superato la verifica ({first}): quanto estratto non è certificato"
+                ),
             };
             eprintln!("{}", ui.paint.bad(&sanitize_line(&msg)));
             outcome = outcome.merge(Outcome::Invalid);
@@ -81,7 +87,10 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
             match artefact.content.as_ref().and_then(|c| c.original.as_ref()) {
                 Some(original) => out.write(original)?,
                 None => {
-                    super::report_input_error(&name, &"no original message (postacert.eml) in the signed content");
+                    super::report_input_error(
+                        &name,
+                        &"no original message (postacert.eml) in the signed content",
+                    );
                     outcome = outcome.merge(Outcome::Error);
                 }
             }
@@ -95,7 +104,17 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
             .unwrap_or_default();
         let result = OutputDir::create(&dir_path, args.force)
             .map_err(extract::ExtractError::from)
-            .and_then(|dir| extract::extract(&name, &artefact, &assessment, &chain, &dir, only_of(args), &limits))
+            .and_then(|dir| {
+                extract::extract(
+                    &name,
+                    &artefact,
+                    &assessment,
+                    &chain,
+                    &dir,
+                    only_of(args),
+                    &limits,
+                )
+            })
             .and_then(|manifest| {
                 let dir = OutputDir::create(&dir_path, args.force)?;
                 let json = serde_json::to_vec_pretty(&manifest)?;
@@ -107,9 +126,18 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
         match result {
             Ok(manifest) => {
                 if args.format == ExtractFormat::Table {
-                    out.line(&format!("{} → {}", sanitize_line(&name), sanitize_line(&dir_path.display().to_string())))?;
+                    out.line(&format!(
+                        "{} → {}",
+                        sanitize_line(&name),
+                        sanitize_line(&dir_path.display().to_string())
+                    ))?;
                     for f in &manifest.files {
-                        out.line(&format!("  {:>10}  {}  {}", f.size, &f.sha256[..12.min(f.sha256.len())], sanitize_line(&f.path)))?;
+                        out.line(&format!(
+                            "  {:>10}  {}  {}",
+                            f.size,
+                            &f.sha256[..12.min(f.sha256.len())],
+                            sanitize_line(&f.path)
+                        ))?;
                     }
                 }
                 manifests.push(manifest);

@@ -20,7 +20,8 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
 /// Writes completions/ and man/ under `dir`.
 pub fn write_all(dir: &Path) -> Result<()> {
     let completions = dir.join("completions");
-    fs::create_dir_all(&completions).with_context(|| format!("creating {}", completions.display()))?;
+    fs::create_dir_all(&completions)
+        .with_context(|| format!("creating {}", completions.display()))?;
     for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish] {
         let mut cmd = Cli::command().version(env!("CARGO_PKG_VERSION"));
         clap_complete::generate_to(shell, &mut cmd, "peckit", &completions)
@@ -33,7 +34,7 @@ pub fn write_all(dir: &Path) -> Result<()> {
     write_man(&cmd, "peckit", &man)?;
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = format!("peckit-{}", sub.get_name());
-        let sub = sub.clone().name(name.clone());
+        let sub = sub.clone().name(name.clone()).version(env!("CARGO_PKG_VERSION"));
         write_man(&sub, &name, &man)?;
     }
     Ok(())
@@ -66,7 +67,9 @@ fn write_man(cmd: &clap::Command, name: &str, dir: &Path) -> Result<()> {
     if let Some(after) = cmd.get_after_help() {
         buf.extend_from_slice(b".SH EXAMPLES\n.nf\n");
         for line in after.to_string().lines().filter(|l| !l.trim_end().ends_with("Examples:")) {
-            buf.extend_from_slice(format!("{}\n", line.trim_start().replace('-', "\\-")).as_bytes());
+            buf.extend_from_slice(
+                format!("{}\n", line.trim_start().replace('-', "\\-")).as_bytes(),
+            );
         }
         buf.extend_from_slice(b".fi\n");
     }

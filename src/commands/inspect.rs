@@ -34,7 +34,10 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
             }
         };
         if artefact.kind == Kind::NotPec {
-            super::report_input_error(&name, &"not a PEC artefact (no PEC markers, signature or daticert.xml)");
+            super::report_input_error(
+                &name,
+                &"not a PEC artefact (no PEC markers, signature or daticert.xml)",
+            );
         }
         let report = InspectReport::new(&name, &artefact);
         match args.format {
@@ -91,11 +94,19 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> String {
         .unwrap_or_default();
     let recipients = c
         .map(|c| {
-            c.destinatari.iter().map(|d| format!("{} ({})", d.address, d.tipo)).collect::<Vec<_>>().join("\n")
+            c.destinatari
+                .iter()
+                .map(|d| format!("{} ({})", d.address, d.tipo))
+                .collect::<Vec<_>>()
+                .join("\n")
         })
         .unwrap_or_default();
-    let claimed_recipients =
-        [claims.to.as_ref(), claims.cc.as_ref()].into_iter().flatten().cloned().collect::<Vec<_>>().join("\n");
+    let claimed_recipients = [claims.to.as_ref(), claims.cc.as_ref()]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
     let time = c
         .map(|c| match (&c.data, &c.data_utc) {
             (Some(local), Some(utc)) => format!("{local}\n{utc}"),
@@ -108,16 +119,28 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> String {
         (Label::Recipients, sanitize(&recipients), sanitize(&claimed_recipients)),
         (Label::Subject, opt(c.and_then(|c| c.oggetto.as_ref())), opt(claims.subject.as_ref())),
         (Label::CertifiedTime, time, opt(claims.date.as_ref())),
-        (Label::Identifier, opt(c.and_then(|c| c.identificativo.as_ref())), opt(claims.message_id.as_ref())),
+        (
+            Label::Identifier,
+            opt(c.and_then(|c| c.identificativo.as_ref())),
+            opt(claims.message_id.as_ref()),
+        ),
         (
             Label::MessageId,
             opt(c.and_then(|c| c.msgid.as_ref())),
             opt(claims.x_riferimento_message_id.as_ref()),
         ),
         (Label::Provider, opt(c.and_then(|c| c.gestore_emittente.as_ref())), String::new()),
-        (Label::ReceiptType, opt(c.and_then(|c| c.ricevuta.as_ref())), opt(claims.x_tipo_ricevuta.as_ref())),
+        (
+            Label::ReceiptType,
+            opt(c.and_then(|c| c.ricevuta.as_ref())),
+            opt(claims.x_tipo_ricevuta.as_ref()),
+        ),
         (Label::Delivery, opt(c.and_then(|c| c.consegna.as_ref())), String::new()),
-        (Label::Coverage, c.map(|c| sanitize(&c.ricezione.join("\n"))).unwrap_or_default(), String::new()),
+        (
+            Label::Coverage,
+            c.map(|c| sanitize(&c.ricezione.join("\n"))).unwrap_or_default(),
+            String::new(),
+        ),
         (
             Label::Error,
             c.map(|c| c.errore.clone()).unwrap_or_default(),
@@ -154,7 +177,11 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> String {
     text.push_str(&format!("{}:\n", l(Label::MimeTree)));
     render_tree(&r.mime, 1, &mut text);
     for o in &r.outside_signature {
-        text.push_str(&ui.paint.warn(&format!("{}: {}", l(Label::OutsideSignature), sanitize_line(o))));
+        text.push_str(&ui.paint.warn(&format!(
+            "{}: {}",
+            l(Label::OutsideSignature),
+            sanitize_line(o)
+        )));
         text.push('\n');
     }
     for p in &r.problems {

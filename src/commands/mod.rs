@@ -83,7 +83,8 @@ pub fn limits(args: &LimitArgs) -> Limits {
 
 /// The trust store from the flags.
 pub fn trust_store(args: &TrustArgs) -> Result<TrustStore> {
-    let mut store = if args.no_default_trust { TrustStore::empty() } else { TrustStore::embedded() };
+    let mut store =
+        if args.no_default_trust { TrustStore::empty() } else { TrustStore::embedded() };
     for path in &args.trust {
         store
             .add_path(path)
@@ -95,10 +96,9 @@ pub fn trust_store(args: &TrustArgs) -> Result<TrustStore> {
 /// The verification options from the flags.
 pub fn verify_options(trust: &TrustArgs, at: Option<&str>) -> Result<VerifyOptions> {
     let at = match at {
-        Some(s) => Some(
-            s.parse::<jiff::Timestamp>()
-                .with_context(|| format!("--at {s:?} is not an RFC 3339 time (e.g. 2024-05-01T12:00:00Z)"))?,
-        ),
+        Some(s) => Some(s.parse::<jiff::Timestamp>().with_context(|| {
+            format!("--at {s:?} is not an RFC 3339 time (e.g. 2024-05-01T12:00:00Z)")
+        })?),
         None => None,
     };
     Ok(VerifyOptions { trust: trust_store(trust)?, at, now: jiff::Timestamp::now() })
@@ -161,7 +161,11 @@ impl Drop for Output {
 
 /// Prints a per-file error line on stderr, naming the file.
 pub fn report_input_error(path: &str, err: &dyn std::fmt::Display) {
-    eprintln!("peckit: {}: {}", terminal::sanitize_line(path), terminal::sanitize_line(&err.to_string()));
+    eprintln!(
+        "peckit: {}: {}",
+        terminal::sanitize_line(path),
+        terminal::sanitize_line(&err.to_string())
+    );
 }
 
 #[cfg(test)]

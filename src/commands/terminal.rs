@@ -48,10 +48,6 @@ impl Paint {
     fn wrap(self, code: &str, s: &str) -> String {
         if self.enabled { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
     }
-    /// Green.
-    pub fn good(self, s: &str) -> String {
-        self.wrap("32", s)
-    }
     /// Red, bold.
     pub fn bad(self, s: &str) -> String {
         self.wrap("1;31", s)
@@ -59,10 +55,6 @@ impl Paint {
     /// Yellow.
     pub fn warn(self, s: &str) -> String {
         self.wrap("33", s)
-    }
-    /// Dim.
-    pub fn dim(self, s: &str) -> String {
-        self.wrap("2", s)
     }
     /// Bold.
     pub fn bold(self, s: &str) -> String {

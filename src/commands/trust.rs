@@ -23,7 +23,12 @@ pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
             table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
             table.set_content_arrangement(ContentArrangement::Dynamic);
             table.force_no_tty();
-            table.set_header(vec![l(Label::Anchor), l(Label::ValidTo), l(Label::Fingerprint), l(Label::Source)]);
+            table.set_header(vec![
+                l(Label::Anchor),
+                l(Label::ValidTo),
+                l(Label::Fingerprint),
+                l(Label::Source),
+            ]);
             for a in store.anchors() {
                 table.add_row(vec![
                     sanitize_line(&a.subject),

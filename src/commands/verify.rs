@@ -62,10 +62,10 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     }
     for source in &sources {
         let report = evaluate(source, &limits, &opts);
-        if report.verdict == Verdict::Error {
-            if let Some(p) = report.first_problem() {
-                super::report_input_error(&report.path, &p.message);
-            }
+        if report.verdict == Verdict::Error
+            && let Some(p) = report.first_problem()
+        {
+            super::report_input_error(&report.path, &p.message);
         }
         summary.add(report.verdict);
         outcome = outcome.merge(outcome_of(report.verdict));

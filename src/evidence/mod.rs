@@ -278,7 +278,9 @@ pub fn build(sources: &[Source<'_>], limits: &Limits) -> EvidenceReport {
     let mut messages: Vec<MessageEvidence> =
         groups.iter().map(|g| message_evidence(sources, g, limits)).collect();
     messages.sort_by(|a, b| {
-        let t = |m: &MessageEvidence| m.sent.as_ref().and_then(|p| p.at.as_ref()).map(|a| a.utc.clone());
+        let t = |m: &MessageEvidence| {
+            m.sent.as_ref().and_then(|p| p.at.as_ref()).map(|a| a.utc.clone())
+        };
         t(a).cmp(&t(b)).then(a.msgid.cmp(&b.msgid))
     });
     EvidenceReport {
@@ -293,7 +295,10 @@ fn message_evidence(sources: &[Source<'_>], members: &[usize], limits: &Limits) 
     let verified: Vec<&Source<'_>> =
         members.iter().copied().filter(|s| s.assessment.verdict == Verdict::Valid).collect();
     let first_dati = |kinds: &[Kind]| {
-        verified.iter().copied().find(|s| kinds.contains(&s.artefact.kind) && s.artefact.daticert().is_some())
+        verified
+            .iter()
+            .copied()
+            .find(|s| kinds.contains(&s.artefact.kind) && s.artefact.daticert().is_some())
     };
     let acceptance = first_dati(&[Kind::Accettazione]);
     let envelope = first_dati(&[Kind::PostaCertificata]);
@@ -325,7 +330,9 @@ fn message_evidence(sources: &[Source<'_>], members: &[usize], limits: &Limits) 
         identificativo: header.or(any_dati).and_then(|d| d.identificativo.clone()),
         subject: header.and_then(|d| d.oggetto.clone()),
         sender: header.and_then(|d| d.mittente.clone()),
-        sender_provider: acceptance.or(envelope).and_then(|s| provider_of(s.assessment, s.artefact.daticert())),
+        sender_provider: acceptance
+            .or(envelope)
+            .and_then(|s| provider_of(s.assessment, s.artefact.daticert())),
         sent,
         not_accepted,
         recipients,
@@ -394,10 +401,10 @@ fn recipient_evidence(
         r.fate = Fate::External;
         r.notes.push("not a PEC address: no delivery receipt exists by design".into());
     }
-    if let Some(at) = sent_at {
-        if let Some(w) = cecpac::cecpac_warning(address, cecpac::Role::Recipient, at) {
-            r.notes.push(w);
-        }
+    if let Some(at) = sent_at
+        && let Some(w) = cecpac::cecpac_warning(address, cecpac::Role::Recipient, at)
+    {
+        r.notes.push(w);
     }
     r
 }
@@ -406,7 +413,8 @@ fn recipient_evidence(
 fn attachments_of(verified: &[&Source<'_>], limits: &Limits) -> Vec<AttachmentEvidence> {
     let carrier = verified.iter().copied().find(|s| {
         s.artefact.kind == Kind::PostaCertificata
-            || (s.artefact.kind == Kind::AvvenutaConsegna && s.artefact.receipt_type() == Some("completa"))
+            || (s.artefact.kind == Kind::AvvenutaConsegna
+                && s.artefact.receipt_type() == Some("completa"))
     });
     let Some(s) = carrier else { return Vec::new() };
     let Some(original) = s.artefact.content.as_ref().and_then(|c| c.original.as_ref()) else {

@@ -145,6 +145,7 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    #[allow(clippy::too_many_arguments)] // one call per file kind; a struct would only rename them
     fn put(
         &mut self,
         wanted: &str,
@@ -190,65 +191,65 @@ pub fn extract(
     let signed_path = |p: &Option<read::PartInfo>| {
         p.as_ref().map(|p| format!("signed:{}", p.path)).unwrap_or_else(|| "signed".into())
     };
-    if only.wants(Only::Original) {
-        if let Some(original) = content.and_then(|c| c.original.as_ref()) {
-            let part = content.and_then(|c| c.original_part.clone());
-            w.put(
-                "postacert.eml",
-                "postacert.eml",
-                original,
-                "original",
-                "message/rfc822",
-                signed_path(&part),
-                part.and_then(|p| p.name),
-            )?;
-        }
+    if only.wants(Only::Original)
+        && let Some(original) = content.and_then(|c| c.original.as_ref())
+    {
+        let part = content.and_then(|c| c.original_part.clone());
+        w.put(
+            "postacert.eml",
+            "postacert.eml",
+            original,
+            "original",
+            "message/rfc822",
+            signed_path(&part),
+            part.and_then(|p| p.name),
+        )?;
     }
-    if only.wants(Only::Daticert) {
-        if let Some(xml) = content.and_then(|c| c.daticert_raw.as_ref()) {
-            let part = content.and_then(|c| c.daticert_part.clone());
-            w.put(
-                "daticert.xml",
-                "daticert.xml",
-                xml,
-                "daticert",
-                "application/xml",
-                signed_path(&part),
-                part.and_then(|p| p.name),
-            )?;
-        }
+    if only.wants(Only::Daticert)
+        && let Some(xml) = content.and_then(|c| c.daticert_raw.as_ref())
+    {
+        let part = content.and_then(|c| c.daticert_part.clone());
+        w.put(
+            "daticert.xml",
+            "daticert.xml",
+            xml,
+            "daticert",
+            "application/xml",
+            signed_path(&part),
+            part.and_then(|p| p.name),
+        )?;
     }
-    if only.wants(Only::Signature) {
-        if let Some(signed) = artefact.signed.as_ref().filter(|s| !s.cms.is_empty()) {
+    if only.wants(Only::Signature)
+        && let Some(signed) = artefact.signed.as_ref().filter(|s| !s.cms.is_empty())
+    {
+        w.put(
+            "smime.p7s",
+            "smime.p7s",
+            &signed.cms,
+            "signature",
+            "application/pkcs7-signature",
+            format!("signature:{}", signed.mime_path),
+            None,
+        )?;
+        if !signer_chain_pem.is_empty() {
             w.put(
-                "smime.p7s",
-                "smime.p7s",
-                &signed.cms,
-                "signature",
-                "application/pkcs7-signature",
+                "signer-chain.pem",
+                "signer-chain.pem",
+                signer_chain_pem.as_bytes(),
+                "signer-chain",
+                "application/x-pem-file",
                 format!("signature:{}", signed.mime_path),
                 None,
             )?;
-            if !signer_chain_pem.is_empty() {
-                w.put(
-                    "signer-chain.pem",
-                    "signer-chain.pem",
-                    signer_chain_pem.as_bytes(),
-                    "signer-chain",
-                    "application/x-pem-file",
-                    format!("signature:{}", signed.mime_path),
-                    None,
-                )?;
-            }
         }
     }
     let mut hash_files = Vec::new();
     let mut nested = Vec::new();
-    if only.wants(Only::Attachments) {
-        if let Some(original) = content.and_then(|c| c.original.as_ref()) {
-            let is_breve = artefact.receipt_type() == Some("breve");
-            nested = extract_message_parts(original, &mut w, is_breve, &mut hash_files, limits, 0)?;
-        }
+    if only.wants(Only::Attachments)
+        && let Some(original) = content.and_then(|c| c.original.as_ref())
+    {
+        let is_breve = artefact.receipt_type() == Some("breve");
+        nested = extract_message_parts(original, &mut w, is_breve, &mut hash_files, limits, 0)?;
     }
     Ok(Manifest {
         schema_version: 1,
@@ -324,7 +325,11 @@ fn extract_message_parts(
                 &format!("message-{attachment_no}"),
             ));
             let folder_name = folder_name.trim_end_matches(".eml").to_string();
-            let folder_name = if folder_name.is_empty() { format!("message-{attachment_no}") } else { folder_name };
+            let folder_name = if folder_name.is_empty() {
+                format!("message-{attachment_no}")
+            } else {
+                folder_name
+            };
             let sub = w.dir.subdir(&folder_name)?;
             let mut inner = Writer {
                 dir: &sub,
@@ -332,13 +337,25 @@ fn extract_message_parts(
                 names: UniqueNames::new(),
                 files: Vec::new(),
             };
-            inner.put("message.eml", "message.eml", &bytes, "original", &mime_type, mime_path, name)?;
+            inner.put(
+                "message.eml",
+                "message.eml",
+                &bytes,
+                "original",
+                &mime_type,
+                mime_path,
+                name,
+            )?;
             let deeper = if depth < limits.max_nested_artefacts {
                 extract_message_parts(&bytes, &mut inner, false, hash_files, limits, depth + 1)?
             } else {
                 Vec::new()
             };
-            nested.push(NestedManifest { folder: inner.prefix.clone(), files: inner.files, nested: deeper });
+            nested.push(NestedManifest {
+                folder: inner.prefix.clone(),
+                files: inner.files,
+                nested: deeper,
+            });
             continue;
         }
         let role = if is_breve { "hash-file" } else { "attachment" };
@@ -384,7 +401,9 @@ pub fn stated_digests(bytes: &[u8]) -> Vec<StatedDigest> {
         64 => Some("sha512"),
         _ => None,
     };
-    for token in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '/' || c == '=')) {
+    for token in
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '/' || c == '='))
+    {
         if token.is_empty() {
             continue;
         }
@@ -393,12 +412,12 @@ pub fn stated_digests(bytes: &[u8]) -> Vec<StatedDigest> {
         } else {
             decode::base64_lenient(token.as_bytes())
         };
-        if let Some(d) = digest {
-            if let Some(alg) = algorithm(d.len()) {
-                let hex = hex::encode(&d);
-                if !out.iter().any(|s| s.hex == hex) {
-                    out.push(StatedDigest { algorithm: alg, hex });
-                }
+        if let Some(d) = digest
+            && let Some(alg) = algorithm(d.len())
+        {
+            let hex = hex::encode(&d);
+            if !out.iter().any(|s| s.hex == hex) {
+                out.push(StatedDigest { algorithm: alg, hex });
             }
         }
     }

@@ -60,7 +60,9 @@ fn cap_length(name: &str) -> String {
         return name.to_string();
     }
     let (stem, ext) = match name.rfind('.') {
-        Some(i) if name.len() - i <= 16 && i > 0 => (name.get(..i).unwrap_or(name), name.get(i..).unwrap_or("")),
+        Some(i) if name.len() - i <= 16 && i > 0 => {
+            (name.get(..i).unwrap_or(name), name.get(i..).unwrap_or(""))
+        }
         _ => (name, ""),
     };
     let budget = MAX_NAME_BYTES - ext.len();

@@ -97,7 +97,8 @@ impl OutputDir {
         tmp.write_all(bytes).map_err(io_err(&target))?;
         tmp.as_file().sync_all().map_err(io_err(&target))?;
         if self.force {
-            tmp.persist(&target).map_err(|e| WriteError::Io { path: target.clone(), source: e.error })?;
+            tmp.persist(&target)
+                .map_err(|e| WriteError::Io { path: target.clone(), source: e.error })?;
         } else {
             tmp.persist_noclobber(&target).map_err(|e| {
                 if e.error.kind() == std::io::ErrorKind::AlreadyExists {

@@ -53,8 +53,10 @@ pub fn decode_leaf(raw: &[u8]) -> Decoded {
 pub fn remove_transfer_encoding(body: &[u8], cte: &str) -> Vec<u8> {
     match cte {
         "base64" => base64_lenient(body).unwrap_or_else(|| body.to_vec()),
-        "quoted-printable" => mail_parser::decoders::quoted_printable::quoted_printable_decode(body)
-            .unwrap_or_else(|| body.to_vec()),
+        "quoted-printable" => {
+            mail_parser::decoders::quoted_printable::quoted_printable_decode(body)
+                .unwrap_or_else(|| body.to_vec())
+        }
         _ => body.to_vec(),
     }
 }

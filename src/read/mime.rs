@@ -181,7 +181,8 @@ pub fn parse_header_block(raw: &[u8], start: usize, end: usize) -> (Headers, usi
             Some(colon) if colon > 0 && is_field_name(line.get(..colon).unwrap_or_default()) => {
                 let name = String::from_utf8_lossy(line.get(..colon).unwrap_or_default());
                 let value = String::from_utf8_lossy(line.get(colon + 1..).unwrap_or_default());
-                headers.push(Header { name: name.trim_end().to_string(), value: value.trim().into() });
+                headers
+                    .push(Header { name: name.trim_end().to_string(), value: value.trim().into() });
             }
             _ => return (Headers(headers), pos),
         }
@@ -301,7 +302,8 @@ impl Entity {
 
     /// The file name from Content-Disposition `filename` or Content-Type `name`, raw.
     pub fn raw_file_name(&self) -> Option<String> {
-        let disposition = self.headers.get("content-disposition").map(ContentType::parse_disposition);
+        let disposition =
+            self.headers.get("content-disposition").map(ContentType::parse_disposition);
         disposition
             .as_ref()
             .and_then(|d| d.param("filename"))
@@ -362,19 +364,20 @@ fn parse_entity_inner(
     let content_type = headers.content_type();
     let mut children = Vec::new();
     let mut closed = true;
-    if content_type.is_multipart() {
-        if let Some(boundary) = content_type.param("boundary").filter(|b| !b.is_empty()) {
-            let split = split_multipart(raw, body_start..range.end, boundary);
-            closed = split.closed;
-            for part in split.parts {
-                children.push(parse_entity_inner(raw, part, depth + 1, limits, budget)?);
-            }
+    if content_type.is_multipart()
+        && let Some(boundary) = content_type.param("boundary").filter(|b| !b.is_empty())
+    {
+        let split = split_multipart(raw, body_start..range.end, boundary);
+        closed = split.closed;
+        for part in split.parts {
+            children.push(parse_entity_inner(raw, part, depth + 1, limits, budget)?);
         }
     }
     Ok(Entity { range, body_start, headers, content_type, children, closed })
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

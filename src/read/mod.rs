@@ -345,7 +345,9 @@ fn limit_problem(limit: &mime::StructureLimit) -> Problem {
         mime::StructureLimit::Depth(n) => {
             format!("MIME nesting deeper than {n} levels (set with --max-depth)")
         }
-        mime::StructureLimit::Parts(n) => format!("more than {n} MIME parts (set with --max-parts)"),
+        mime::StructureLimit::Parts(n) => {
+            format!("more than {n} MIME parts (set with --max-parts)")
+        }
     };
     Problem::new(ProblemCode::LimitExceeded, message)
 }
@@ -505,7 +507,11 @@ fn name_is(entity: &Entity, expected: &str) -> bool {
 }
 
 /// Reads what the signed content holds: notice, daticert, original, ETSI evidence.
-fn read_signed_content(bytes: &[u8], limits: &Limits, problems: &mut Vec<Problem>) -> SignedContent {
+fn read_signed_content(
+    bytes: &[u8],
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> SignedContent {
     let mut content = SignedContent {
         notice_text: None,
         notice_html: None,
@@ -573,8 +579,11 @@ fn read_signed_content(bytes: &[u8], limits: &Limits, problems: &mut Vec<Problem
                 decode::Decoded::Text(t) => t,
                 decode::Decoded::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
             };
-            let slot =
-                if mime == "text/html" { &mut content.notice_html } else { &mut content.notice_text };
+            let slot = if mime == "text/html" {
+                &mut content.notice_html
+            } else {
+                &mut content.notice_text
+            };
             if slot.is_none() {
                 *slot = Some(text);
                 continue;
@@ -603,14 +612,24 @@ fn collect_outside(
         // The signed entity itself: its content is inside, its signature part is not PEC data.
         return;
     }
-    if let Some(r) = signed_range {
-        if r.start <= entity.range.start && entity.range.end <= r.end {
-            return;
-        }
+    if let Some(r) = signed_range
+        && r.start <= entity.range.start
+        && entity.range.end <= r.end
+    {
+        return;
     }
     for (i, child) in entity.children.iter().enumerate() {
         let child_path = format!("{path}.{}", i + 1);
-        collect_outside(raw, child, &child_path, signed_range, signed_path, limits, out, unsigned_daticert);
+        collect_outside(
+            raw,
+            child,
+            &child_path,
+            signed_range,
+            signed_path,
+            limits,
+            out,
+            unsigned_daticert,
+        );
     }
     if !entity.children.is_empty() || path == "1" {
         return;
@@ -649,10 +668,10 @@ fn classify(
     if let Some(tipo) = unsigned_daticert.and_then(|d| d.tipo.as_deref()) {
         return Kind::from_tipo(tipo);
     }
-    if signed.is_some() || unsigned_daticert.is_some() {
-        if let Some(k) = claims.subject_kind() {
-            return k;
-        }
+    if (signed.is_some() || unsigned_daticert.is_some())
+        && let Some(k) = claims.subject_kind()
+    {
+        return k;
     }
     Kind::NotPec
 }
@@ -689,10 +708,10 @@ fn forwarded_pecs(original: &[u8], limits: &Limits, depth: usize) -> Vec<Artefac
         if entity.children.is_empty() && is_message(entity) {
             let raw_entity = original.get(entity.range.clone()).unwrap_or_default();
             let decoded = decode::decode_leaf(raw_entity).into_bytes();
-            if looks_like_pec(&decoded) {
-                if let Ok(a) = read_at_depth(decoded, limits, depth) {
-                    out.push(a);
-                }
+            if looks_like_pec(&decoded)
+                && let Ok(a) = read_at_depth(decoded, limits, depth)
+            {
+                out.push(a);
             }
         }
     }

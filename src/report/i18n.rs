@@ -18,7 +18,11 @@ pub enum Lang {
 
 impl Lang {
     /// The language from the POSIX locale variables, in their order of precedence.
-    pub fn from_env_values(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Lang {
+    pub fn from_env_values(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
         let chosen = [lc_all, lc_messages, lang].into_iter().flatten().find(|v| !v.is_empty());
         match chosen {
             Some(v) if v.to_ascii_lowercase().starts_with("it") => Lang::It,
@@ -29,7 +33,11 @@ impl Lang {
     /// The language from this process's environment.
     pub fn from_env() -> Lang {
         let get = |k: &str| std::env::var(k).ok();
-        Lang::from_env_values(get("LC_ALL").as_deref(), get("LC_MESSAGES").as_deref(), get("LANG").as_deref())
+        Lang::from_env_values(
+            get("LC_ALL").as_deref(),
+            get("LC_MESSAGES").as_deref(),
+            get("LANG").as_deref(),
+        )
     }
 }
 

@@ -96,13 +96,15 @@ impl Search<'_> {
         let problem = match issuer.basic_constraints {
             Some((false, _)) => Some("is not a CA (basicConstraints cA is false)".to_string()),
             None if !is_anchor => Some("has no basicConstraints: not a CA".to_string()),
-            Some((true, Some(len))) if cas_below > usize::from(len) => {
-                Some(format!("allows a path length of {len}, but {cas_below} CA certificates follow it"))
-            }
+            Some((true, Some(len))) if cas_below > usize::from(len) => Some(format!(
+                "allows a path length of {len}, but {cas_below} CA certificates follow it"
+            )),
             _ => None,
         }
         .or_else(|| match issuer.key_usage {
-            Some((_, _, false)) => Some("may not sign certificates (keyUsage lacks keyCertSign)".into()),
+            Some((_, _, false)) => {
+                Some("may not sign certificates (keyUsage lacks keyCertSign)".into())
+            }
             _ => None,
         });
         match problem {
@@ -131,7 +133,12 @@ impl Search<'_> {
         true
     }
 
-    fn extend<'p>(&mut self, path: &mut Vec<&'p Cert>, anchors: &'p [Anchor], pool: &'p [Cert]) -> Option<&'p Anchor> {
+    fn extend<'p>(
+        &mut self,
+        path: &mut Vec<&'p Cert>,
+        anchors: &'p [Anchor],
+        pool: &'p [Cert],
+    ) -> Option<&'p Anchor> {
         let current = *path.last()?;
         if let Some(anchor) = anchors.iter().find(|a| a.cert.der == current.der) {
             if path.len() == 1 || self.path_valid_at(path) {
@@ -140,14 +147,18 @@ impl Search<'_> {
             return None;
         }
         if path.len() >= MAX_PATH_LEN {
-            self.fail(Failure::NoIssuer(format!("no path shorter than {MAX_PATH_LEN} certificates")));
+            self.fail(Failure::NoIssuer(format!(
+                "no path shorter than {MAX_PATH_LEN} certificates"
+            )));
             return None;
         }
         let cas_below = path.len().saturating_sub(1);
         let mut found_issuer = false;
         for anchor in anchors.iter().filter(|a| a.cert.issued(current)) {
             found_issuer = true;
-            if self.link_verifies(current, &anchor.cert) && self.may_issue(&anchor.cert, cas_below, true) {
+            if self.link_verifies(current, &anchor.cert)
+                && self.may_issue(&anchor.cert, cas_below, true)
+            {
                 path.push(&anchor.cert);
                 let ok = self.path_valid_at(path);
                 if ok {
@@ -195,20 +206,28 @@ pub fn validate(signer: &Cert, pool: &[Cert], trust: &TrustStore, at: Timestamp)
             problems: Vec::new(),
         },
         None => {
-            let problem = match search.best.unwrap_or(Failure::NoIssuer("no trust anchors".into())) {
+            let problem = match search.best.unwrap_or(Failure::NoIssuer("no trust anchors".into()))
+            {
                 Failure::Validity(m) => Problem::new(ProblemCode::CertNotValidAtSigningTime, m),
                 Failure::CaConstraints(m) => Problem::new(ProblemCode::Untrusted, m),
                 Failure::LinkSignature(m) => Problem::new(ProblemCode::Untrusted, m),
                 Failure::Budget => Problem::new(
                     ProblemCode::LimitExceeded,
-                    format!("more than {MAX_SIGNATURE_CHECKS} signature checks while building the path"),
+                    format!(
+                        "more than {MAX_SIGNATURE_CHECKS} signature checks while building the path"
+                    ),
                 ),
                 Failure::NoIssuer(m) => Problem::new(
                     ProblemCode::Untrusted,
                     format!("{m}; if you trust the issuing authority, add it with --trust FILE"),
                 ),
             };
-            PathResult { trusted: false, chain: vec![signer.subject.clone()], anchor_source: None, problems: vec![problem] }
+            PathResult {
+                trusted: false,
+                chain: vec![signer.subject.clone()],
+                anchor_source: None,
+                problems: vec![problem],
+            }
         }
     }
 }

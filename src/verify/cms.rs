@@ -172,7 +172,11 @@ fn parse_signer_info<'a>(tlv: &Tlv<'a>) -> Result<SignerInfo<'a>, CmsError> {
             SignerId::IssuerSerial { issuer: issuer.raw.to_vec(), serial: serial.value.to_vec() }
         }
         tag::CONTEXT_0_PRIMITIVE => SignerId::Ski(sid_tlv.value.to_vec()),
-        _ => return Err(DerError { what: "unknown SignerIdentifier", offset: sid_tlv.offset }.into()),
+        _ => {
+            return Err(
+                DerError { what: "unknown SignerIdentifier", offset: sid_tlv.offset }.into()
+            );
+        }
     };
     let digest = r.expect(tag::SEQUENCE, "digestAlgorithm")?;
     let digest_oid = oid_string(digest.children().expect(tag::OID, "digest OID")?.value);
@@ -196,5 +200,12 @@ fn parse_signer_info<'a>(tlv: &Tlv<'a>) -> Result<SignerInfo<'a>, CmsError> {
     }
     let signature_algorithm = r.expect(tag::SEQUENCE, "signatureAlgorithm")?.raw;
     let signature = r.expect(tag::OCTET_STRING, "signature")?.value;
-    Ok(SignerInfo { sid, digest_oid, signed_attrs_raw, signed_attrs, signature_algorithm, signature })
+    Ok(SignerInfo {
+        sid,
+        digest_oid,
+        signed_attrs_raw,
+        signed_attrs,
+        signature_algorithm,
+        signature,
+    })
 }

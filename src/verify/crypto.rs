@@ -145,13 +145,19 @@ impl SigAlg {
 
 /// The OID of a raw DER OBJECT IDENTIFIER value, dotted.
 pub fn oid_string(value: &[u8]) -> String {
-    ObjectIdentifier::from_bytes(value).map(|o| o.to_string()).unwrap_or_else(|_| format!("(bad OID {})", hex::encode(value)))
+    ObjectIdentifier::from_bytes(value)
+        .map(|o| o.to_string())
+        .unwrap_or_else(|_| format!("(bad OID {})", hex::encode(value)))
 }
 
 /// Resolves an AlgorithmIdentifier (raw SEQUENCE). `digest_hint` is the SignerInfo digest,
 /// used when the algorithm is plain `rsaEncryption` / `id-ecPublicKey`.
-pub fn sig_alg_from_identifier(raw: &[u8], digest_hint: Option<DigestAlg>) -> Result<SigAlg, String> {
-    let seq = Reader::new(raw).expect(tag::SEQUENCE, "AlgorithmIdentifier").map_err(|e| e.to_string())?;
+pub fn sig_alg_from_identifier(
+    raw: &[u8],
+    digest_hint: Option<DigestAlg>,
+) -> Result<SigAlg, String> {
+    let seq =
+        Reader::new(raw).expect(tag::SEQUENCE, "AlgorithmIdentifier").map_err(|e| e.to_string())?;
     let mut r = seq.children();
     let oid_tlv = r.expect(tag::OID, "algorithm OID").map_err(|e| e.to_string())?;
     let oid = oid_string(oid_tlv.value);
@@ -183,20 +189,31 @@ fn pss_params(raw: Option<&[u8]>) -> Result<(DigestAlg, usize), String> {
     let mut digest = DigestAlg::Sha1;
     let mut salt = 20usize;
     let Some(raw) = raw else { return Ok((digest, salt)) };
-    let seq = Reader::new(raw).expect(tag::SEQUENCE, "RSASSA-PSS-params").map_err(|e| e.to_string())?;
+    let seq =
+        Reader::new(raw).expect(tag::SEQUENCE, "RSASSA-PSS-params").map_err(|e| e.to_string())?;
     let mut r = seq.children();
     while !r.is_empty() {
         let field = r.read().map_err(|e| e.to_string())?;
         match field.tag {
             0xA0 => {
-                let alg = field.children().expect(tag::SEQUENCE, "hashAlgorithm").map_err(|e| e.to_string())?;
+                let alg = field
+                    .children()
+                    .expect(tag::SEQUENCE, "hashAlgorithm")
+                    .map_err(|e| e.to_string())?;
                 let oid = alg.children().expect(tag::OID, "hash OID").map_err(|e| e.to_string())?;
                 let name = oid_string(oid.value);
-                digest = DigestAlg::from_oid(&name).ok_or_else(|| format!("RSA-PSS hash {name}"))?;
+                digest =
+                    DigestAlg::from_oid(&name).ok_or_else(|| format!("RSA-PSS hash {name}"))?;
             }
             0xA2 => {
-                let int = field.children().expect(tag::INTEGER, "saltLength").map_err(|e| e.to_string())?;
-                salt = int.value.iter().fold(0usize, |a, &b| a.saturating_mul(256).saturating_add(usize::from(b)));
+                let int = field
+                    .children()
+                    .expect(tag::INTEGER, "saltLength")
+                    .map_err(|e| e.to_string())?;
+                salt = int
+                    .value
+                    .iter()
+                    .fold(0usize, |a, &b| a.saturating_mul(256).saturating_add(usize::from(b)));
             }
             _ => {}
         }
@@ -229,13 +246,16 @@ impl PublicKey {
     /// Parses a raw SubjectPublicKeyInfo.
     pub fn from_spki(spki: &[u8]) -> Result<PublicKey, SigFailure> {
         let bad = |e: String| SigFailure::BadKey(e);
-        let seq = Reader::new(spki).expect(tag::SEQUENCE, "SubjectPublicKeyInfo").map_err(|e| bad(e.to_string()))?;
+        let seq = Reader::new(spki)
+            .expect(tag::SEQUENCE, "SubjectPublicKeyInfo")
+            .map_err(|e| bad(e.to_string()))?;
         let mut r = seq.children();
         let alg = r.expect(tag::SEQUENCE, "algorithm").map_err(|e| bad(e.to_string()))?;
         let key = r.expect(tag::BIT_STRING, "subjectPublicKey").map_err(|e| bad(e.to_string()))?;
         let key_bytes = key.value.get(1..).unwrap_or_default();
         let mut a = alg.children();
-        let oid = oid_string(a.expect(tag::OID, "key algorithm").map_err(|e| bad(e.to_string()))?.value);
+        let oid =
+            oid_string(a.expect(tag::OID, "key algorithm").map_err(|e| bad(e.to_string()))?.value);
         match oid.as_str() {
             "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
                 use rsa::pkcs1::DecodeRsaPublicKey;
@@ -260,7 +280,12 @@ impl PublicKey {
     }
 
     /// Verifies `signature` over a message whose digest (by `alg.digest()`) is `hashed`.
-    pub fn verify_prehashed(&self, alg: &SigAlg, hashed: &[u8], signature: &[u8]) -> Result<(), SigFailure> {
+    pub fn verify_prehashed(
+        &self,
+        alg: &SigAlg,
+        hashed: &[u8],
+        signature: &[u8],
+    ) -> Result<(), SigFailure> {
         use signature::hazmat::PrehashVerifier;
         match (self, alg) {
             (PublicKey::Rsa(k), SigAlg::RsaPkcs1(d)) => {
@@ -274,19 +299,29 @@ impl PublicKey {
             }
             (PublicKey::Rsa(k), SigAlg::RsaPss(d, salt)) => {
                 let r = match d {
-                    DigestAlg::Sha1 => k.verify(rsa::pss::Pss::<Sha1>::new_with_salt(*salt), hashed, signature),
-                    DigestAlg::Sha256 => k.verify(rsa::pss::Pss::<Sha256>::new_with_salt(*salt), hashed, signature),
-                    DigestAlg::Sha384 => k.verify(rsa::pss::Pss::<Sha384>::new_with_salt(*salt), hashed, signature),
-                    DigestAlg::Sha512 => k.verify(rsa::pss::Pss::<Sha512>::new_with_salt(*salt), hashed, signature),
+                    DigestAlg::Sha1 => {
+                        k.verify(rsa::pss::Pss::<Sha1>::new_with_salt(*salt), hashed, signature)
+                    }
+                    DigestAlg::Sha256 => {
+                        k.verify(rsa::pss::Pss::<Sha256>::new_with_salt(*salt), hashed, signature)
+                    }
+                    DigestAlg::Sha384 => {
+                        k.verify(rsa::pss::Pss::<Sha384>::new_with_salt(*salt), hashed, signature)
+                    }
+                    DigestAlg::Sha512 => {
+                        k.verify(rsa::pss::Pss::<Sha512>::new_with_salt(*salt), hashed, signature)
+                    }
                 };
                 r.map_err(|_| SigFailure::Invalid)
             }
             (PublicKey::P256(k), SigAlg::Ecdsa(_)) => {
-                let sig = p256::ecdsa::Signature::from_der(signature).map_err(|_| SigFailure::Invalid)?;
+                let sig =
+                    p256::ecdsa::Signature::from_der(signature).map_err(|_| SigFailure::Invalid)?;
                 k.verify_prehash(hashed, &sig).map_err(|_| SigFailure::Invalid)
             }
             (PublicKey::P384(k), SigAlg::Ecdsa(_)) => {
-                let sig = p384::ecdsa::Signature::from_der(signature).map_err(|_| SigFailure::Invalid)?;
+                let sig =
+                    p384::ecdsa::Signature::from_der(signature).map_err(|_| SigFailure::Invalid)?;
                 k.verify_prehash(hashed, &sig).map_err(|_| SigFailure::Invalid)
             }
             (_, alg) => Err(SigFailure::Unsupported(format!("{} with this key type", alg.name()))),
@@ -295,6 +330,7 @@ impl PublicKey {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -308,7 +344,10 @@ mod tests {
                 }
                 converted.push(b);
             }
-            assert_eq!(digest_canonical(DigestAlg::Sha256, text), DigestAlg::Sha256.digest(&converted));
+            assert_eq!(
+                digest_canonical(DigestAlg::Sha256, text),
+                DigestAlg::Sha256.digest(&converted)
+            );
         }
     }
 

@@ -43,7 +43,11 @@ impl<'a> Tlv<'a> {
 
     /// A reader over the contents of a constructed value.
     pub fn children(&self) -> Reader<'a> {
-        Reader { data: self.value, pos: 0, base: self.offset + (self.raw.len() - self.value.len()).min(self.raw.len()) }
+        Reader {
+            data: self.value,
+            pos: 0,
+            base: self.offset + (self.raw.len() - self.value.len()).min(self.raw.len()),
+        }
     }
 }
 
@@ -115,15 +119,20 @@ impl<'a> Reader<'a> {
             if n > 4 {
                 return Err(self.err("length too large"));
             }
-            let bytes = self.data.get(start + 2..start + 2 + n).ok_or_else(|| self.err("truncated length"))?;
+            let bytes = self
+                .data
+                .get(start + 2..start + 2 + n)
+                .ok_or_else(|| self.err("truncated length"))?;
             header += n;
             Some(bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b)))
         };
         let value_start = start + header;
         match length {
             Some(len) => {
-                let end = value_start.checked_add(len).ok_or_else(|| self.err("length overflow"))?;
-                let value = self.data.get(value_start..end).ok_or_else(|| self.err("truncated value"))?;
+                let end =
+                    value_start.checked_add(len).ok_or_else(|| self.err("length overflow"))?;
+                let value =
+                    self.data.get(value_start..end).ok_or_else(|| self.err("truncated value"))?;
                 let raw = self.data.get(start..end).ok_or_else(|| self.err("truncated value"))?;
                 self.pos = end;
                 Ok(Tlv { tag, value, raw, offset: self.base + start })
@@ -145,7 +154,10 @@ impl<'a> Reader<'a> {
                 }
                 let value_end = inner.pos;
                 let end = value_end + 2;
-                let value = self.data.get(value_start..value_end).ok_or_else(|| self.err("truncated value"))?;
+                let value = self
+                    .data
+                    .get(value_start..value_end)
+                    .ok_or_else(|| self.err("truncated value"))?;
                 let raw = self.data.get(start..end).ok_or_else(|| self.err("truncated value"))?;
                 self.pos = end;
                 Ok(Tlv { tag, value, raw, offset: self.base + start })
@@ -213,11 +225,21 @@ pub fn parse_time(tlv: &Tlv<'_>) -> Option<jiff::Timestamp> {
     };
     let num = |r: std::ops::Range<usize>| -> Option<i8> { rest.get(r)?.parse().ok() };
     let seconds = if rest.len() >= 10 { num(8..10)? } else { 0 };
-    let dt = jiff::civil::DateTime::new(year, num(0..2)?, num(2..4)?, num(4..6)?, num(6..8)?, seconds, 0).ok()?;
+    let dt = jiff::civil::DateTime::new(
+        year,
+        num(0..2)?,
+        num(2..4)?,
+        num(4..6)?,
+        num(6..8)?,
+        seconds,
+        0,
+    )
+    .ok()?;
     dt.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -162,7 +162,9 @@ pub fn encapsulated_content(cms_der: &[u8]) -> Result<Option<Vec<u8>>, CmsError>
 
 fn find_signer<'c>(sd: &cms::SignerInfo<'_>, certs: &'c [Cert]) -> Option<&'c Cert> {
     certs.iter().find(|c| match &sd.sid {
-        cms::SignerId::IssuerSerial { issuer, serial } => &c.issuer_raw == issuer && &c.serial == serial,
+        cms::SignerId::IssuerSerial { issuer, serial } => {
+            &c.issuer_raw == issuer && &c.serial == serial
+        }
         cms::SignerId::Ski(ski) => c.ski.as_ref() == Some(ski),
     })
 }
@@ -174,9 +176,13 @@ pub fn describe_signer(cms_der: &[u8]) -> Result<SignerInfoSummary, CmsError> {
     let si = sd.signer_infos.first().ok_or(CmsError::NoSigner)?;
     let signer = find_signer(si, &certs);
     let signing_time = si.attr(OID_SIGNING_TIME).and_then(der::parse_time).map(cert::rfc3339);
-    let digest = DigestAlg::from_oid(&si.digest_oid).map(|d| d.name().to_string()).unwrap_or(si.digest_oid.clone());
+    let digest = DigestAlg::from_oid(&si.digest_oid)
+        .map(|d| d.name().to_string())
+        .unwrap_or(si.digest_oid.clone());
     Ok(SignerInfoSummary {
-        subject: signer.map(|c| c.subject.clone()).unwrap_or_else(|| "(signer certificate not carried)".into()),
+        subject: signer
+            .map(|c| c.subject.clone())
+            .unwrap_or_else(|| "(signer certificate not carried)".into()),
         issuer: signer.map(|c| c.issuer.clone()).unwrap_or_default(),
         serial: signer.map(Cert::serial_hex).unwrap_or_default(),
         not_before: signer.map(|c| cert::rfc3339(c.not_before)).unwrap_or_default(),
@@ -210,7 +216,12 @@ pub fn certificates_pem(cms_der: &[u8]) -> String {
 /// Returns (matches, canonicalised). Stored PEC files are often LF-only while the signature
 /// covers the CRLF form (crypto-notes step 5, pec-spec Q2): such files are hashed in
 /// canonical form, files with CRLF as they are, and the other form is tried as a fallback.
-fn content_matches(alg: DigestAlg, content: &[u8], expected: &[u8], form: SignedForm) -> (bool, bool) {
+fn content_matches(
+    alg: DigestAlg,
+    content: &[u8],
+    expected: &[u8],
+    form: SignedForm,
+) -> (bool, bool) {
     if form == SignedForm::Opaque {
         return (alg.digest(content) == expected, false);
     }
@@ -236,15 +247,19 @@ fn signer_usage_problem(signer: &Cert) -> Option<String> {
     if let Some((true, _)) = signer.basic_constraints {
         return Some("the signer certificate is a CA certificate".into());
     }
-    if let Some((ds, nr, _)) = signer.key_usage {
-        if !ds && !nr {
-            return Some("the signer certificate's keyUsage allows neither digitalSignature nor nonRepudiation".into());
-        }
+    if let Some((ds, nr, _)) = signer.key_usage
+        && !ds
+        && !nr
+    {
+        return Some(
+            "the signer certificate's keyUsage allows neither digitalSignature nor nonRepudiation"
+                .into(),
+        );
     }
-    if let Some(eku) = &signer.eku {
-        if !eku.iter().any(|o| o == OID_EKU_EMAIL || o == OID_EKU_ANY) {
-            return Some("the signer certificate's extendedKeyUsage lacks emailProtection".into());
-        }
+    if let Some(eku) = &signer.eku
+        && !eku.iter().any(|o| o == OID_EKU_EMAIL || o == OID_EKU_ANY)
+    {
+        return Some("the signer certificate's extendedKeyUsage lacks emailProtection".into());
     }
     None
 }
@@ -268,10 +283,15 @@ pub fn verify_signature(
         }
     };
     let Some(si) = sd.signer_infos.first() else {
-        return SignatureReport::failed(SignatureStatus::Malformed, ProblemCode::Malformed, "no signer".into());
+        return SignatureReport::failed(
+            SignatureStatus::Malformed,
+            ProblemCode::Malformed,
+            "no signer".into(),
+        );
     };
     let certs: Vec<Cert> = sd.certificates.iter().filter_map(|d| Cert::from_der(d).ok()).collect();
-    let mut report = SignatureReport::failed(SignatureStatus::Valid, ProblemCode::Malformed, String::new());
+    let mut report =
+        SignatureReport::failed(SignatureStatus::Valid, ProblemCode::Malformed, String::new());
     report.problems.clear();
     report.signing_time = si.attr(OID_SIGNING_TIME).and_then(der::parse_time);
 
@@ -292,7 +312,10 @@ pub fn verify_signature(
         Ok(a) => a,
         Err(what) => {
             report.status = SignatureStatus::UnsupportedAlgorithm;
-            report.problems.push(Problem::new(ProblemCode::UnsupportedAlgorithm, format!("{what} is not supported")));
+            report.problems.push(Problem::new(
+                ProblemCode::UnsupportedAlgorithm,
+                format!("{what} is not supported"),
+            ));
             return report;
         }
     };
@@ -311,16 +334,25 @@ pub fn verify_signature(
                 report.status = SignatureStatus::Malformed;
                 report.problems.push(Problem::new(
                     ProblemCode::Malformed,
-                    format!("the signed contentType is {}, not id-data", content_type.unwrap_or_else(|| "missing".into())),
+                    format!(
+                        "the signed contentType is {}, not id-data",
+                        content_type.unwrap_or_else(|| "missing".into())
+                    ),
                 ));
                 return report;
             }
-            let Some(expected) = si.attr(OID_MESSAGE_DIGEST).filter(|t| t.tag == der::tag::OCTET_STRING) else {
+            let Some(expected) =
+                si.attr(OID_MESSAGE_DIGEST).filter(|t| t.tag == der::tag::OCTET_STRING)
+            else {
                 report.status = SignatureStatus::Malformed;
-                report.problems.push(Problem::new(ProblemCode::Malformed, "the signed messageDigest is missing"));
+                report.problems.push(Problem::new(
+                    ProblemCode::Malformed,
+                    "the signed messageDigest is missing",
+                ));
                 return report;
             };
-            let (matches, canonicalised) = content_matches(digest_alg, content, expected.value, form);
+            let (matches, canonicalised) =
+                content_matches(digest_alg, content, expected.value, form);
             if !matches {
                 report.status = SignatureStatus::ContentAltered;
                 report.problems.push(Problem::new(
@@ -336,7 +368,11 @@ pub fn verify_signature(
             let canonical = form == SignedForm::Detached
                 && memchr::memmem::find(content, b"\r\n").is_none()
                 && memchr::memchr(b'\n', content).is_some();
-            let d = if canonical { digest_canonical(digest_alg, content) } else { digest_alg.digest(content) };
+            let d = if canonical {
+                digest_canonical(digest_alg, content)
+            } else {
+                digest_alg.digest(content)
+            };
             report.canonicalised = canonical;
             (d, false)
         }
@@ -358,11 +394,17 @@ pub fn verify_signature(
                 Ok(()) => {}
                 Err(SigFailure::Unsupported(what)) => {
                     report.status = SignatureStatus::UnsupportedAlgorithm;
-                    report.problems.push(Problem::new(ProblemCode::UnsupportedAlgorithm, format!("{what} is not supported")));
+                    report.problems.push(Problem::new(
+                        ProblemCode::UnsupportedAlgorithm,
+                        format!("{what} is not supported"),
+                    ));
                 }
                 Err(SigFailure::BadKey(why)) => {
                     report.status = SignatureStatus::Malformed;
-                    report.problems.push(Problem::new(ProblemCode::Malformed, format!("the signer's key cannot be read: {why}")));
+                    report.problems.push(Problem::new(
+                        ProblemCode::Malformed,
+                        format!("the signer's key cannot be read: {why}"),
+                    ));
                 }
                 Err(SigFailure::Invalid) => {
                     if report.status == SignatureStatus::Valid {
@@ -386,7 +428,10 @@ pub fn verify_signature(
         ));
     }
     if digest_alg == DigestAlg::Sha1 {
-        report.problems.push(Problem::new(ProblemCode::WeakDigest, "SHA-1 digest (normal for PEC mail, weak today)"));
+        report.problems.push(Problem::new(
+            ProblemCode::WeakDigest,
+            "SHA-1 digest (normal for PEC mail, weak today)",
+        ));
     }
 
     // Certificates: at the signing time (P9), else the daticert time, unless --at.
@@ -399,7 +444,10 @@ pub fn verify_signature(
     if source == "daticert" || source == "now" {
         report.problems.push(Problem::new(
             ProblemCode::NoSigningTime,
-            format!("no signingTime in the signature: certificates judged at the {} time", if source == "now" { "current" } else { "certified (daticert)" }),
+            format!(
+                "no signingTime in the signature: certificates judged at the {} time",
+                if source == "now" { "current" } else { "certified (daticert)" }
+            ),
         ));
     }
     report.reference_time = Some(reference);
@@ -413,7 +461,10 @@ pub fn verify_signature(
     report.chain = path.chain;
     report.anchor_source = path.anchor_source;
     report.problems.extend(path.problems);
-    if signer_cert.valid_at(reference) && !signer_cert.valid_at(opts.now) && opts.now > signer_cert.not_after {
+    if signer_cert.valid_at(reference)
+        && !signer_cert.valid_at(opts.now)
+        && opts.now > signer_cert.not_after
+    {
         report.problems.push(Problem::new(
             ProblemCode::CertExpiredNow,
             format!(

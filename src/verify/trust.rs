@@ -17,9 +17,21 @@ use super::cert::{Cert, rfc3339};
 
 /// The embedded anchors: (file, PEM).
 const EMBEDDED: &[(&str, &str, &[u8])] = &[
-    ("AgID CA1 (2018)", "AgID_CA1_2018_4648900B0427.pem", include_bytes!("anchors/AgID_CA1_2018_4648900B0427.pem")),
-    ("AgID CA1 (2021)", "AgID_CA1_2021_32322AE2E31A.pem", include_bytes!("anchors/AgID_CA1_2021_32322AE2E31A.pem")),
-    ("DigitPA CA1 (2011)", "DigitPA_CA1_2011_D75420B7E905.pem", include_bytes!("anchors/DigitPA_CA1_2011_D75420B7E905.pem")),
+    (
+        "AgID CA1 (2018)",
+        "AgID_CA1_2018_4648900B0427.pem",
+        include_bytes!("anchors/AgID_CA1_2018_4648900B0427.pem"),
+    ),
+    (
+        "AgID CA1 (2021)",
+        "AgID_CA1_2021_32322AE2E31A.pem",
+        include_bytes!("anchors/AgID_CA1_2021_32322AE2E31A.pem"),
+    ),
+    (
+        "DigitPA CA1 (2011)",
+        "DigitPA_CA1_2011_D75420B7E905.pem",
+        include_bytes!("anchors/DigitPA_CA1_2011_D75420B7E905.pem"),
+    ),
 ];
 
 /// Why trust anchors could not be loaded.
@@ -128,8 +140,10 @@ impl TrustStore {
         }
         let mut added = 0;
         for der in ders {
-            let cert = Cert::from_der(&der)
-                .map_err(|e| TrustStoreError::Bad { source_name: source.to_string(), message: e.to_string() })?;
+            let cert = Cert::from_der(&der).map_err(|e| TrustStoreError::Bad {
+                source_name: source.to_string(),
+                message: e.to_string(),
+            })?;
             if !self.anchors.iter().any(|a| a.cert.der == cert.der) {
                 self.anchors.push(Anchor { cert, source: source.to_string() });
                 added += 1;
@@ -146,11 +160,13 @@ impl TrustStore {
             let bytes = fs::read(path).map_err(io)?;
             return self.add_pem_or_der(&bytes, &path.display().to_string());
         }
-        let mut entries: Vec<_> = fs::read_dir(path).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        let mut entries: Vec<_> =
+            fs::read_dir(path).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
         entries.sort();
         let mut added = 0;
         for p in entries {
-            let ext = p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+            let ext =
+                p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
             if p.is_file() && matches!(ext.as_str(), "pem" | "crt" | "cer" | "der") {
                 added += self.add_path(&p)?;
             }
@@ -209,7 +225,14 @@ mod tests {
         let der = certificates_in(pem).remove(0);
         let mut store = TrustStore::empty();
         assert_eq!(store.add_pem_or_der(&der, "x.der").unwrap(), 1);
-        assert_eq!(store.add_pem_or_der(pem, "x.pem").unwrap(), 0, "duplicates are not added twice");
-        assert!(matches!(store.add_pem_or_der(b"hello", "y"), Err(TrustStoreError::NoCertificate(_))));
+        assert_eq!(
+            store.add_pem_or_der(pem, "x.pem").unwrap(),
+            0,
+            "duplicates are not added twice"
+        );
+        assert!(matches!(
+            store.add_pem_or_der(b"hello", "y"),
+            Err(TrustStoreError::NoCertificate(_))
+        ));
     }
 }

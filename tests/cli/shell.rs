@@ -30,7 +30,8 @@ fn every_subcommand_help_ends_with_examples() {
     for sub in ["verify", "inspect", "extract", "trust"] {
         let (code, out, _) = run(peckit().args([sub, "--help"]));
         assert_eq!(code, 0);
-        let examples = out.split("Examples:").nth(1).unwrap_or_else(|| panic!("{sub}: no examples"));
+        let examples =
+            out.split("Examples:").nth(1).unwrap_or_else(|| panic!("{sub}: no examples"));
         assert!(examples.matches("peckit ").count() >= 2, "{sub}: fewer than two examples");
     }
 }

@@ -1,0 +1,153 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[peckit] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'peckit'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'peckit'= {
+            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --color 'When to use colours'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand verify 'Verify the authenticity of PEC artefacts'
+            cand inspect 'Show what PEC artefacts are and what their certified data says'
+            cand extract 'Take an artefact apart: original message, attachments, daticert, signature'
+            cand trust 'Manage the trusted PEC signing authorities'
+            cand generate 'Write shell completions and man pages (for packagers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'peckit;verify'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --at 'Judge certificate validity at this instant (RFC 3339) instead of the signing time'
+            cand --trust 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)'
+            cand --max-size 'Largest input file accepted, in bytes'
+            cand --max-depth 'Deepest MIME multipart nesting'
+            cand --max-parts 'Most MIME parts in one artefact'
+            cand --max-nesting 'Deepest chain of nested artefacts'
+            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --color 'When to use colours'
+            cand -q 'Print only the summary line (and errors)'
+            cand --quiet 'Print only the summary line (and errors)'
+            cand --no-default-trust 'Do not trust the embedded PEC signing authorities'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'peckit;inspect'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --max-size 'Largest input file accepted, in bytes'
+            cand --max-depth 'Deepest MIME multipart nesting'
+            cand --max-parts 'Most MIME parts in one artefact'
+            cand --max-nesting 'Deepest chain of nested artefacts'
+            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --color 'When to use colours'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'peckit;extract'= {
+            cand -o 'Output folder (one subfolder per input when several); `-` with --only original writes to standard output'
+            cand --out 'Output folder (one subfolder per input when several); `-` with --only original writes to standard output'
+            cand --only 'Extract only this'
+            cand -f 'Print the manifest as JSON on standard output'
+            cand --format 'Print the manifest as JSON on standard output'
+            cand --at 'Judge certificate validity at this instant (RFC 3339) instead of the signing time'
+            cand --trust 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)'
+            cand --max-size 'Largest input file accepted, in bytes'
+            cand --max-depth 'Deepest MIME multipart nesting'
+            cand --max-parts 'Most MIME parts in one artefact'
+            cand --max-nesting 'Deepest chain of nested artefacts'
+            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --color 'When to use colours'
+            cand --force 'Overwrite existing files'
+            cand --require-valid 'Write nothing for an artefact that fails verification'
+            cand --no-default-trust 'Do not trust the embedded PEC signing authorities'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'peckit;trust'= {
+            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --color 'When to use colours'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the trusted PEC signing authorities and where each comes from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'peckit;trust;list'= {
+            cand --trust 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --color 'When to use colours'
+            cand --no-default-trust 'Do not trust the embedded PEC signing authorities'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'peckit;trust;help'= {
+            cand list 'List the trusted PEC signing authorities and where each comes from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'peckit;trust;help;list'= {
+        }
+        &'peckit;trust;help;help'= {
+        }
+        &'peckit;generate'= {
+            cand --out-dir 'Folder that receives completions/ and man/'
+            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --color 'When to use colours'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'peckit;help'= {
+            cand verify 'Verify the authenticity of PEC artefacts'
+            cand inspect 'Show what PEC artefacts are and what their certified data says'
+            cand extract 'Take an artefact apart: original message, attachments, daticert, signature'
+            cand trust 'Manage the trusted PEC signing authorities'
+            cand generate 'Write shell completions and man pages (for packagers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'peckit;help;verify'= {
+        }
+        &'peckit;help;inspect'= {
+        }
+        &'peckit;help;extract'= {
+        }
+        &'peckit;help;trust'= {
+            cand list 'List the trusted PEC signing authorities and where each comes from'
+        }
+        &'peckit;help;trust;list'= {
+        }
+        &'peckit;help;generate'= {
+        }
+        &'peckit;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,131 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_peckit_global_optspecs
+    string join \n lang= color= h/help V/version
+end
+
+function __fish_peckit_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_peckit_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_peckit_using_subcommand
+    set -l cmd (__fish_peckit_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c peckit -n "__fish_peckit_needs_command" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+en\t'English'"
+complete -c peckit -n "__fish_peckit_needs_command" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c peckit -n "__fish_peckit_needs_command" -s V -l version -d 'Print version'
+complete -c peckit -n "__fish_peckit_needs_command" -f -a "verify" -d 'Verify the authenticity of PEC artefacts'
+complete -c peckit -n "__fish_peckit_needs_command" -f -a "inspect" -d 'Show what PEC artefacts are and what their certified data says'
+complete -c peckit -n "__fish_peckit_needs_command" -f -a "extract" -d 'Take an artefact apart: original message, attachments, daticert, signature'
+complete -c peckit -n "__fish_peckit_needs_command" -f -a "trust" -d 'Manage the trusted PEC signing authorities'
+complete -c peckit -n "__fish_peckit_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
+complete -c peckit -n "__fish_peckit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -s f -l format -d 'Output format' -r -f -a "table\t'A readable table'
+json\t'One JSON document (schema: docs/verify.schema.json)'
+jsonl\t'One JSON object per line, then a summary line'
+csv\t'Comma-separated values, one row per artefact'"
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-size -d 'Largest input file accepted, in bytes' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-depth -d 'Deepest MIME multipart nesting' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-parts -d 'Most MIME parts in one artefact' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-nesting -d 'Deepest chain of nested artefacts' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+en\t'English'"
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -s q -l quiet -d 'Print only the summary line (and errors)'
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s f -l format -d 'Output format' -r -f -a "table\t'A readable report'
+json\t'JSON'"
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-size -d 'Largest input file accepted, in bytes' -r
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-depth -d 'Deepest MIME multipart nesting' -r
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-parts -d 'Most MIME parts in one artefact' -r
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-nesting -d 'Deepest chain of nested artefacts' -r
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+en\t'English'"
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -s o -l out -d 'Output folder (one subfolder per input when several); `-` with --only original writes to standard output' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l only -d 'Extract only this' -r -f -a "original\t'postacert.eml'
+attachments\t'The original\'s body and attachments'
+daticert\t'daticert.xml'
+signature\t'smime.p7s and signer-chain.pem'"
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -s f -l format -d 'Print the manifest as JSON on standard output' -r -f -a "table\t'A list of the files written'
+json\t'The manifest as JSON'"
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-size -d 'Largest input file accepted, in bytes' -r
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-depth -d 'Deepest MIME multipart nesting' -r
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-parts -d 'Most MIME parts in one artefact' -r
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-nesting -d 'Deepest chain of nested artefacts' -r
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+en\t'English'"
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l force -d 'Overwrite existing files'
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l require-valid -d 'Write nothing for an artefact that fails verification'
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -s V -l version -d 'Print version'
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+en\t'English'"
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the trusted PEC signing authorities and where each comes from'
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t'A readable report'
+json\t'JSON'"
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+en\t'English'"
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the trusted PEC signing authorities and where each comes from'
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c peckit -n "__fish_peckit_using_subcommand generate" -l out-dir -d 'Folder that receives completions/ and man/' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand generate" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+en\t'English'"
+complete -c peckit -n "__fish_peckit_using_subcommand generate" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c peckit -n "__fish_peckit_using_subcommand generate" -s V -l version -d 'Print version'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "verify" -d 'Verify the authenticity of PEC artefacts'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "inspect" -d 'Show what PEC artefacts are and what their certified data says'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "extract" -d 'Take an artefact apart: original message, attachments, daticert, signature'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "trust" -d 'Manage the trusted PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "list" -d 'List the trusted PEC signing authorities and where each comes from'
