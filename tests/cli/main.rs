@@ -1,5 +1,8 @@
-//! CLI integration tests: one binary, a module per subcommand.
+//! CLI integration tests: one binary, a module per area.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+mod corpus;
+mod forgery;
+mod inputs;
 mod shell;

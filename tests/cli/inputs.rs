@@ -1,0 +1,92 @@
+//! Bad inputs: clear errors naming the file, exit 2, never a panic; batches go on.
+
+use crate::common::*;
+
+fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn empty_random_missing_and_plain_mail_each_get_one_line_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(dir.path(), "empty.eml", b"");
+    let random: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let random = write(dir.path(), "random.eml", &random);
+    let plain = write(
+        dir.path(),
+        "plain.eml",
+        b"From: a@b.example\nTo: c@d.example\nSubject: hi\n\nhello\n",
+    );
+    let missing = dir.path().join("missing.eml");
+    for cmd in ["verify", "inspect"] {
+        let (code, out, err) =
+            run(peckit().arg(cmd).arg(&empty).arg(&random).arg(&missing).arg(&plain));
+        assert_eq!(code, 2, "{cmd}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        for (path, what) in
+            [(&empty, "empty input"), (&random, "not an e-mail message"), (&missing, "")]
+        {
+            let line = err
+                .lines()
+                .find(|l| l.contains(&*path.display().to_string()))
+                .unwrap_or_else(|| panic!("{cmd}: no line for {}:\n{err}", path.display()));
+            assert!(line.contains(what), "{line}");
+        }
+        // The plain e-mail is still reported.
+        assert!(out.contains("plain.eml"), "{cmd}: {out}");
+    }
+    let (_, out, _) = run(peckit().args(["verify", "--format", "json"]).arg(&plain));
+    let a = &json(&out)["artefacts"][0];
+    assert_eq!(a["kind"], "not-pec");
+    assert_eq!(a["verdict"], "invalid");
+    assert_eq!(a["problems"][0]["code"], "not-pec");
+}
+
+#[test]
+fn folders_are_walked_and_jsonl_has_one_line_per_artefact() {
+    let Some(c) = corpus() else { return };
+    let (code, out, _) = run(peckit().args(["verify", "--format", "jsonl"]).arg(&c));
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| json(l)).collect();
+    let artefacts = lines.iter().filter(|l| l["type"] == "artefact").count();
+    let files = std::fs::read_dir(&c)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "eml"))
+        .count();
+    assert_eq!(artefacts, files);
+    let last = lines.last().unwrap();
+    assert_eq!(last["type"], "summary");
+    assert_eq!(last["data"]["total"], files);
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let Some(c) = corpus() else { return };
+    let bytes = std::fs::read(c.join("aruba-2018-accettazione.eml")).unwrap();
+    let (code, out, _) = run(peckit().args(["verify", "--format", "json", "-"]).write_stdin(bytes));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(json(&out)["artefacts"][0]["path"], "-");
+}
+
+#[test]
+fn csv_has_a_header_and_one_row_per_file() {
+    let Some(c) = corpus() else { return };
+    let (_, out, _) = run(peckit()
+        .args(["verify", "--format", "csv"])
+        .arg(c.join("aruba-2014-accettazione.eml")));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("path,verdict,kind"));
+    assert!(lines[1].contains(",valid,accettazione,"), "{}", lines[1]);
+}
+
+#[test]
+fn no_color_output_has_no_escape_codes() {
+    let Some(c) = corpus() else { return };
+    let (_, out, _) = run(peckit().args(["verify", "--color", "auto"]).arg(&c));
+    assert!(!out.contains('\x1b'));
+    let (_, out, _) = run(peckit().args(["verify", "--color", "always"]).arg(&c));
+    assert!(out.contains('\x1b'), "--color always colours");
+}
