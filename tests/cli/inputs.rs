@@ -49,7 +49,7 @@ fn folders_are_walked_and_jsonl_has_one_line_per_artefact() {
     let Some(c) = corpus() else { return };
     let (code, out, _) = run(peckit().args(["verify", "--format", "jsonl"]).arg(&c));
     assert_eq!(code, 1);
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| json(l)).collect();
+    let lines: Vec<serde_json::Value> = out.lines().map(json).collect();
     let artefacts = lines.iter().filter(|l| l["type"] == "artefact").count();
     let files = std::fs::read_dir(&c)
         .unwrap()
