@@ -5,4 +5,5 @@ mod common;
 mod corpus;
 mod forgery;
 mod inputs;
+mod schema;
 mod shell;

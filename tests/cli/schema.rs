@@ -1,0 +1,135 @@
+//! The JSON output matches docs/verify.schema.json: every key documented, every required key
+//! present, types and enums as stated. A small validator for the subset of JSON Schema the
+//! document uses (type, const, enum, required, properties, additionalProperties, items,
+//! oneOf, $ref), so renaming or dropping a key breaks this test.
+
+use serde_json::Value;
+
+use crate::common::*;
+
+fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
+    match schema.get("$ref").and_then(Value::as_str) {
+        Some(r) => {
+            let name = r.trim_start_matches("#/$defs/");
+            &root["$defs"][name]
+        }
+        None => schema,
+    }
+}
+
+fn type_ok(t: &str, v: &Value) -> bool {
+    match t {
+        "object" => v.is_object(),
+        "array" => v.is_array(),
+        "string" => v.is_string(),
+        "integer" => v.is_u64() || v.is_i64(),
+        "boolean" => v.is_boolean(),
+        "null" => v.is_null(),
+        _ => false,
+    }
+}
+
+fn check(root: &Value, schema: &Value, v: &Value, at: &str, errors: &mut Vec<String>) {
+    let schema = resolve(root, schema);
+    if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
+        let passing = options
+            .iter()
+            .filter(|o| {
+                let mut e = Vec::new();
+                check(root, o, v, at, &mut e);
+                e.is_empty()
+            })
+            .count();
+        if passing != 1 {
+            errors.push(format!("{at}: {passing} oneOf branches match"));
+        }
+        return;
+    }
+    if let Some(c) = schema.get("const") {
+        if c != v {
+            errors.push(format!("{at}: expected {c}, got {v}"));
+        }
+    }
+    if let Some(e) = schema.get("enum").and_then(Value::as_array) {
+        if !e.contains(v) {
+            errors.push(format!("{at}: {v} not in {e:?}"));
+        }
+    }
+    match schema.get("type") {
+        Some(Value::String(t)) if !type_ok(t, v) => errors.push(format!("{at}: not {t}: {v}")),
+        Some(Value::Array(ts)) if !ts.iter().any(|t| type_ok(t.as_str().unwrap(), v)) => {
+            errors.push(format!("{at}: not any of {ts:?}: {v}"))
+        }
+        _ => {}
+    }
+    if let (Some(props), Some(obj)) =
+        (schema.get("properties").and_then(Value::as_object), v.as_object())
+    {
+        for req in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+            if !obj.contains_key(req.as_str().unwrap()) {
+                errors.push(format!("{at}: missing key {req}"));
+            }
+        }
+        for (k, val) in obj {
+            match props.get(k) {
+                Some(s) => check(root, s, val, &format!("{at}.{k}"), errors),
+                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    errors.push(format!("{at}: undocumented key {k}"))
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), v.as_array()) {
+        for (i, item) in arr.iter().enumerate() {
+            check(root, items, item, &format!("{at}[{i}]"), errors);
+        }
+    }
+}
+
+fn assert_conforms(doc: &Value) {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("docs/verify.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let mut errors = Vec::new();
+    check(&schema, &schema, doc, "$", &mut errors);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn verify_json_conforms_to_the_documented_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.eml"), b"").unwrap();
+    std::fs::write(dir.path().join("plain.eml"), b"From: a@b\nSubject: x\n\nbody\n").unwrap();
+    let mut cmd = peckit();
+    cmd.args(["verify", "--format", "json"]).arg(dir.path());
+    if let Some(c) = corpus() {
+        cmd.arg(c);
+    }
+    if samples().join("expected.tsv").exists() {
+        cmd.arg(samples()).arg("--trust").arg(test_root());
+    }
+    let (_, out, _) = run(&mut cmd);
+    let doc = json(&out);
+    assert!(doc["artefacts"].as_array().unwrap().len() >= 2);
+    assert_conforms(&doc);
+}
+
+#[test]
+fn the_validator_catches_a_renamed_key() {
+    let (_, out, _) =
+        run(peckit().args(["verify", "--format", "json", "-"]).write_stdin("From: a@b\n\nx\n"));
+    let mut doc = json(&out);
+    let a = doc["artefacts"][0].as_object_mut().unwrap();
+    let v = a.remove("verdict").unwrap();
+    a.insert("outcome".into(), v);
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("docs/verify.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let mut errors = Vec::new();
+    check(&schema, &schema, &doc, "$", &mut errors);
+    assert!(errors.iter().any(|e| e.contains("missing key \"verdict\"")), "{errors:?}");
+    assert!(errors.iter().any(|e| e.contains("undocumented key outcome")), "{errors:?}");
+}
