@@ -16,6 +16,9 @@ _peckit() {
             ",$1")
                 cmd="peckit"
                 ;;
+            peckit,evidence)
+                cmd="peckit__subcmd__evidence"
+                ;;
             peckit,extract)
                 cmd="peckit__subcmd__extract"
                 ;;
@@ -33,6 +36,9 @@ _peckit() {
                 ;;
             peckit,verify)
                 cmd="peckit__subcmd__verify"
+                ;;
+            peckit__subcmd__help,evidence)
+                cmd="peckit__subcmd__help__subcmd__evidence"
                 ;;
             peckit__subcmd__help,extract)
                 cmd="peckit__subcmd__help__subcmd__extract"
@@ -74,12 +80,70 @@ _peckit() {
 
     case "${cmd}" in
         peckit)
-            opts="-h -V --lang --color --help --version verify inspect extract trust generate help"
+            opts="-h -V --lang --color --help --version verify inspect extract evidence trust generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "it en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        peckit__subcmd__evidence)
+            opts="-f -h -V --format --originals --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --lang --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown html csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json markdown html csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --originals)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-depth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-parts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-nesting)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lang)
                     COMPREPLY=($(compgen -W "it en" -- "${cur}"))
                     return 0
@@ -188,8 +252,22 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__help)
-            opts="verify inspect extract trust generate help"
+            opts="verify inspect extract evidence trust generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        peckit__subcmd__help__subcmd__evidence)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -27,6 +27,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand verify 'Verify the authenticity of PEC artefacts'
             cand inspect 'Show what PEC artefacts are and what their certified data says'
             cand extract 'Take an artefact apart: original message, attachments, daticert, signature'
+            cand evidence 'Legal-evidence summary: when each message was sent and delivered, on which receipts'
             cand trust 'Manage the trusted PEC signing authorities'
             cand generate 'Write shell completions and man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -86,6 +87,24 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'peckit;evidence'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --originals 'Check the files you kept against the hashes of a ricevuta breve'
+            cand --at 'Judge certificate validity at this instant (RFC 3339) instead of the signing time'
+            cand --trust 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)'
+            cand --max-size 'Largest input file accepted, in bytes'
+            cand --max-depth 'Deepest MIME multipart nesting'
+            cand --max-parts 'Most MIME parts in one artefact'
+            cand --max-nesting 'Deepest chain of nested artefacts'
+            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --color 'When to use colours'
+            cand --no-default-trust 'Do not trust the embedded PEC signing authorities'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'peckit;trust'= {
             cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
@@ -129,6 +148,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand verify 'Verify the authenticity of PEC artefacts'
             cand inspect 'Show what PEC artefacts are and what their certified data says'
             cand extract 'Take an artefact apart: original message, attachments, daticert, signature'
+            cand evidence 'Legal-evidence summary: when each message was sent and delivered, on which receipts'
             cand trust 'Manage the trusted PEC signing authorities'
             cand generate 'Write shell completions and man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -138,6 +158,8 @@ set edit:completion:arg-completer[peckit] = {|@words|
         &'peckit;help;inspect'= {
         }
         &'peckit;help;extract'= {
+        }
+        &'peckit;help;evidence'= {
         }
         &'peckit;help;trust'= {
             cand list 'List the trusted PEC signing authorities and where each comes from'

@@ -34,6 +34,7 @@ complete -c peckit -n "__fish_peckit_needs_command" -s V -l version -d 'Print ve
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "verify" -d 'Verify the authenticity of PEC artefacts'
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "inspect" -d 'Show what PEC artefacts are and what their certified data says'
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "extract" -d 'Take an artefact apart: original message, attachments, daticert, signature'
+complete -c peckit -n "__fish_peckit_needs_command" -f -a "evidence" -d 'Legal-evidence summary: when each message was sent and delivered, on which receipts'
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "trust" -d 'Manage the trusted PEC signing authorities'
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -92,6 +93,26 @@ complete -c peckit -n "__fish_peckit_using_subcommand extract" -l require-valid 
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -s V -l version -d 'Print version'
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s f -l format -d 'Output format' -r -f -a "table\t'A readable report'
+json\t'JSON'
+markdown\t'Markdown'
+html\t'A self-contained printable HTML page (A4)'
+csv\t'One row per (message, recipient)'"
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l originals -d 'Check the files you kept against the hashes of a ricevuta breve' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-size -d 'Largest input file accepted, in bytes' -r
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-depth -d 'Deepest MIME multipart nesting' -r
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-parts -d 'Most MIME parts in one artefact' -r
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-nesting -d 'Deepest chain of nested artefacts' -r
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+en\t'English'"
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s V -l version -d 'Print version'
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
@@ -122,10 +143,11 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c peckit -n "__fish_peckit_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "verify" -d 'Verify the authenticity of PEC artefacts'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "inspect" -d 'Show what PEC artefacts are and what their certified data says'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "extract" -d 'Take an artefact apart: original message, attachments, daticert, signature'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "trust" -d 'Manage the trusted PEC signing authorities'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract trust generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "verify" -d 'Verify the authenticity of PEC artefacts'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "inspect" -d 'Show what PEC artefacts are and what their certified data says'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "extract" -d 'Take an artefact apart: original message, attachments, daticert, signature'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "evidence" -d 'Legal-evidence summary: when each message was sent and delivered, on which receipts'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "trust" -d 'Manage the trusted PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c peckit -n "__fish_peckit_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "list" -d 'List the trusted PEC signing authorities and where each comes from'

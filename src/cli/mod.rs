@@ -60,6 +60,26 @@ Examples:
   peckit extract busta.eml -o fascicolo/ --format json
   peckit extract busta.eml --only original -o - > originale.eml";
 
+const EVIDENCE_LONG: &str = "\
+Legal-evidence summary: when each message was sent and delivered, on which receipts.
+
+Groups the artefacts of each message (the client's Message-ID and the provider's \
+identificativo tie acceptance, envelope, receipts and notices together) and states, for each \
+recipient, what the VERIFIED artefacts establish: delivered (when, by which provider, which \
+receipt), not delivered (with the error), warned, taken in charge, no receipt yet, or not a \
+PEC address. A message is sent when the sender's provider accepts it and delivered when it \
+is placed in the recipient's box (DPR 68/2005 art. 3); both times are opposable to third \
+parties (CAD art. 48). An artefact that fails verification is listed, with its problem, and \
+never used as proof.
+
+Exit status: 0 every artefact valid; 1 at least one invalid; 2 an input could not be read.";
+
+const EVIDENCE_EXAMPLES: &str = "\
+Examples:
+  peckit evidence cartella-notifica/
+  peckit evidence --format html --lang it cartella/ > riepilogo.html
+  peckit evidence --format csv archivio/ > consegne.csv";
+
 const TRUST_EXAMPLES: &str = "\
 Examples:
   peckit trust list
@@ -116,6 +136,9 @@ pub enum Command {
     /// Take an artefact apart: original message, attachments, daticert, signature
     #[command(long_about = EXTRACT_LONG, after_help = EXTRACT_EXAMPLES)]
     Extract(ExtractArgs),
+    /// Legal-evidence summary: when each message was sent and delivered, on which receipts
+    #[command(long_about = EVIDENCE_LONG, after_help = EVIDENCE_EXAMPLES)]
+    Evidence(EvidenceArgs),
     /// Manage the trusted PEC signing authorities
     #[command(subcommand, after_help = TRUST_EXAMPLES)]
     Trust(TrustCommand),
@@ -197,6 +220,42 @@ pub struct InspectArgs {
     pub format: InspectFormat,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// `peckit evidence`.
+#[derive(Debug, Args)]
+pub struct EvidenceArgs {
+    /// Files or folders (searched recursively for mail); `-` reads standard input
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = EvidenceFormat::Table)]
+    pub format: EvidenceFormat,
+    /// Check the files you kept against the hashes of a ricevuta breve
+    #[arg(long, value_name = "DIR")]
+    pub originals: Option<PathBuf>,
+    /// Judge certificate validity at this instant (RFC 3339) instead of the signing time
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Output formats of `evidence`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvidenceFormat {
+    /// A readable report
+    Table,
+    /// JSON
+    Json,
+    /// Markdown
+    Markdown,
+    /// A self-contained printable HTML page (A4)
+    Html,
+    /// One row per (message, recipient)
+    Csv,
 }
 
 /// `peckit extract`.

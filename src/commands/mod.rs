@@ -1,5 +1,6 @@
 //! One module per subcommand: arguments → library options → library → renderer → outcome.
 
+pub mod evidence;
 pub mod extract;
 pub mod generate;
 pub mod inspect;
@@ -65,6 +66,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Verify(args) => verify::run(&args, ui),
         Command::Inspect(args) => inspect::run(&args, ui),
         Command::Extract(args) => extract::run(&args, ui),
+        Command::Evidence(args) => evidence::run(&args, ui),
         Command::Trust(cli::TrustCommand::List(args)) => trust::list(&args, ui),
         Command::Generate(args) => generate::run(&args),
     }

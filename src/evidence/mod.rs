@@ -164,6 +164,8 @@ pub struct MessageEvidence {
     pub recipients: Vec<RecipientEvidence>,
     /// Attachments of the original.
     pub attachments: Vec<AttachmentEvidence>,
+    /// With `--originals`: the kept files checked against a verified breve receipt's hashes.
+    pub originals: Vec<OriginalCheck>,
     /// Every file of this message: verified ones and refused ones.
     pub sources: Vec<SourceFile>,
 }
@@ -273,10 +275,14 @@ fn group(sources: &[Source<'_>]) -> (Vec<Vec<usize>>, Vec<usize>) {
 }
 
 /// Builds the evidence for a set of artefacts.
-pub fn build(sources: &[Source<'_>], limits: &Limits) -> EvidenceReport {
+pub fn build(
+    sources: &[Source<'_>],
+    originals: Option<&std::path::Path>,
+    limits: &Limits,
+) -> EvidenceReport {
     let (groups, unmatched) = group(sources);
     let mut messages: Vec<MessageEvidence> =
-        groups.iter().map(|g| message_evidence(sources, g, limits)).collect();
+        groups.iter().map(|g| message_evidence(sources, g, originals, limits)).collect();
     messages.sort_by(|a, b| {
         let t = |m: &MessageEvidence| {
             m.sent.as_ref().and_then(|p| p.at.as_ref()).map(|a| a.utc.clone())
@@ -290,7 +296,12 @@ pub fn build(sources: &[Source<'_>], limits: &Limits) -> EvidenceReport {
     }
 }
 
-fn message_evidence(sources: &[Source<'_>], members: &[usize], limits: &Limits) -> MessageEvidence {
+fn message_evidence(
+    sources: &[Source<'_>],
+    members: &[usize],
+    originals: Option<&std::path::Path>,
+    limits: &Limits,
+) -> MessageEvidence {
     let members: Vec<&Source<'_>> = members.iter().filter_map(|&i| sources.get(i)).collect();
     let verified: Vec<&Source<'_>> =
         members.iter().copied().filter(|s| s.assessment.verdict == Verdict::Valid).collect();
@@ -325,7 +336,19 @@ fn message_evidence(sources: &[Source<'_>], members: &[usize], limits: &Limits) 
         .collect();
     let not_accepted = first_dati(&[Kind::NonAccettazione]).map(proof_of);
     let attachments = attachments_of(&verified, limits);
+    let originals = match originals {
+        Some(dir) => verified
+            .iter()
+            .find(|s| {
+                s.artefact.kind == Kind::AvvenutaConsegna
+                    && s.artefact.receipt_type() == Some("breve")
+            })
+            .map(|s| check_originals(s.artefact, dir, limits))
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
     MessageEvidence {
+        originals,
         msgid: header.or(any_dati).and_then(|d| d.msgid.clone()),
         identificativo: header.or(any_dati).and_then(|d| d.identificativo.clone()),
         subject: header.and_then(|d| d.oggetto.clone()),

@@ -27,7 +27,7 @@ fn committed_completions_and_man_pages_are_up_to_date() {
 
 #[test]
 fn every_subcommand_help_ends_with_examples() {
-    for sub in ["verify", "inspect", "extract", "trust"] {
+    for sub in ["verify", "inspect", "extract", "evidence", "trust"] {
         let (code, out, _) = run(peckit().args([sub, "--help"]));
         assert_eq!(code, 0);
         let examples =

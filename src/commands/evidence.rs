@@ -1,0 +1,166 @@
+//! `peckit evidence`: what verified artefacts prove about each message.
+
+use anyhow::Result;
+use comfy_table::{ContentArrangement, Table};
+use peckit::assess::{self, Assessment, Verdict};
+use peckit::evidence::{self, Fate};
+use peckit::input;
+use peckit::read::{self, Artefact};
+use peckit::report::evidence as render;
+use peckit::report::i18n::Lang;
+
+use super::terminal::{sanitize, sanitize_line};
+use super::{Outcome, Output, Ui};
+use crate::cli::{EvidenceArgs, EvidenceFormat};
+
+/// Runs `peckit evidence`.
+pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
+    let limits = super::limits(&args.limits);
+    let opts = super::verify_options(&args.trust, args.at.as_deref())?;
+    let (sources, list_errors) = input::expand(&args.paths);
+    let mut outcome = Outcome::Success;
+    for e in &list_errors {
+        super::report_input_error(&e.path.display().to_string(), &e.error);
+        outcome = Outcome::Error;
+    }
+    let mut loaded: Vec<(String, Artefact, Assessment)> = Vec::new();
+    for source in &sources {
+        let name = source.display_name();
+        match source.read(limits.max_input_bytes).and_then(|b| read::read(b, &limits)) {
+            Ok(a) => {
+                let s = assess::assess(&a, &opts);
+                if s.verdict == Verdict::Invalid {
+                    outcome = outcome.merge(Outcome::Invalid);
+                }
+                loaded.push((name, a, s));
+            }
+            Err(e) => {
+                super::report_input_error(&name, &e);
+                outcome = Outcome::Error;
+            }
+        }
+    }
+    let inputs: Vec<evidence::Source<'_>> = loaded
+        .iter()
+        .map(|(path, artefact, assessment)| evidence::Source {
+            path: path.clone(),
+            artefact,
+            assessment,
+        })
+        .collect();
+    let report = evidence::build(&inputs, args.originals.as_deref(), &limits);
+    let mut out = Output::stdout();
+    match args.format {
+        EvidenceFormat::Json => out.line(&serde_json::to_string_pretty(&report)?)?,
+        EvidenceFormat::Markdown => out.write(render::markdown(&report, ui.lang).as_bytes())?,
+        EvidenceFormat::Html => out.write(render::html(&report, ui.lang).as_bytes())?,
+        EvidenceFormat::Csv => {
+            let mut buf = Vec::new();
+            let header: Vec<String> = render::CSV_COLUMNS.iter().map(|s| s.to_string()).collect();
+            peckit::report::csv::write_row(&mut buf, &header)?;
+            for row in render::csv_rows(&report) {
+                peckit::report::csv::write_row(&mut buf, &row)?;
+            }
+            out.write(&buf)?;
+        }
+        EvidenceFormat::Table => out.write(table(&report, ui).as_bytes())?,
+    }
+    out.flush()?;
+    Ok(outcome)
+}
+
+fn table(report: &evidence::EvidenceReport, ui: Ui) -> String {
+    let it = ui.lang == Lang::It;
+    let t = |i: &'static str, e: &'static str| if it { i } else { e };
+    let mut text = String::new();
+    for m in &report.messages {
+        text.push_str(&ui.paint.bold(&sanitize_line(m.subject.as_deref().unwrap_or("—"))));
+        text.push('\n');
+        text.push_str(&format!(
+            "{}: {}\n",
+            t("Mittente", "Sender"),
+            sanitize_line(m.sender.as_deref().unwrap_or("—"))
+        ));
+        match (&m.sent, &m.not_accepted) {
+            (Some(s), _) => text.push_str(&format!(
+                "{}: {}\n",
+                t("Spedito (accettazione)", "Sent (acceptance)"),
+                render::instant_text(ui.lang, s)
+            )),
+            (None, Some(n)) => text.push_str(&ui.paint.bad(&format!(
+                "{}: {}\n",
+                t("NON accettato", "NOT accepted"),
+                render::instant_text(ui.lang, n)
+            ))),
+            (None, None) => text.push_str(&ui.paint.warn(t(
+                "Spedizione non attestata da una ricevuta verificata\n",
+                "Sending not attested by a verified receipt\n",
+            ))),
+        }
+        let mut table = Table::new();
+        table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+        table.force_no_tty();
+        table.set_header(vec![
+            t("Destinatario", "Recipient"),
+            t("Esito", "Outcome"),
+            t("Quando / dettagli", "When / details"),
+        ]);
+        for r in &m.recipients {
+            let when = r
+                .delivery
+                .as_ref()
+                .or(r.notice.as_ref())
+                .map(|p| render::instant_text(ui.lang, p))
+                .unwrap_or_default();
+            let mut detail = vec![when];
+            if let Some(p) = r.delivery.as_ref().or(r.notice.as_ref()) {
+                detail.push(p.path.clone());
+            }
+            if let Some(e) = &r.errore_esteso {
+                detail.push(e.clone());
+            }
+            detail.extend(r.notes.iter().cloned());
+            let fate = render::fate_text(ui.lang, r.fate);
+            let fate =
+                if r.fate == Fate::Delivered { fate.to_string() } else { fate.to_uppercase() };
+            table.add_row(vec![
+                sanitize_line(&r.address),
+                fate,
+                sanitize(
+                    &detail.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n"),
+                ),
+            ]);
+        }
+        text.push_str(&table.to_string());
+        text.push('\n');
+        for o in &m.originals {
+            text.push_str(&format!(
+                "{} {}: {}{}\n",
+                t("Originale", "Original"),
+                sanitize_line(&o.attachment),
+                o.status,
+                o.algorithm.map(|a| format!(" ({a})")).unwrap_or_default()
+            ));
+        }
+        let refused: Vec<_> = m.sources.iter().filter(|s| s.verdict != Verdict::Valid).collect();
+        for s in refused {
+            let why = s.problems.first().map(|p| p.code.code()).unwrap_or("");
+            text.push_str(&ui.paint.bad(&format!(
+                "{}: {} ({why})\n",
+                t("Non usato come prova", "Not used as proof"),
+                sanitize_line(&s.path)
+            )));
+        }
+        text.push('\n');
+    }
+    for u in &report.unmatched {
+        text.push_str(&format!(
+            "{}: {} ({})\n",
+            t("Non attribuito a un messaggio", "Not tied to a message"),
+            sanitize_line(&u.path),
+            u.kind
+        ));
+    }
+    text
+}
