@@ -43,6 +43,9 @@ json\t'One JSON document (schema: docs/verify.schema.json)'
 jsonl\t'One JSON object per line, then a summary line'
 csv\t'Comma-separated values, one row per artefact'"
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l files-from -d 'Read more paths from this file, one per line (`-` for standard input)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l glob -d 'In folders, only files whose path matches this glob (repeatable), e.g. \'**/*.eml\'' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -s j -l jobs -d 'Worker threads (default: all cores)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-size -d 'Largest input file accepted, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-depth -d 'Deepest MIME multipart nesting' -r
@@ -53,7 +56,8 @@ en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c peckit -n "__fish_peckit_using_subcommand verify" -s q -l quiet -d 'Print only the summary line (and errors)'
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -s q -l quiet -d 'Print only the summary line (and errors); no progress bar'
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l ordered -d 'Keep input order in streamed formats (jsonl, csv); table and json are always ordered'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s V -l version -d 'Print version'

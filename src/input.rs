@@ -15,6 +15,13 @@ pub enum Source {
     File(PathBuf),
     /// Standard input (`-`).
     Stdin,
+    /// Bytes already taken out of a container: `archive.zip!member` or `box.mbox#N`.
+    Member {
+        /// How the member is named in reports.
+        name: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
 }
 
 impl Source {
@@ -23,6 +30,24 @@ impl Source {
         match self {
             Source::File(p) => p.display().to_string(),
             Source::Stdin => "-".into(),
+            Source::Member { name, .. } => name.clone(),
+        }
+    }
+
+    /// Takes the bytes (without copying a member's), refusing anything over `max_bytes`.
+    pub fn load(self, max_bytes: u64) -> Result<Vec<u8>, crate::Error> {
+        match self {
+            Source::Member { bytes, .. } => {
+                if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > max_bytes {
+                    return Err(crate::Error::LimitExceeded {
+                        what: "input size",
+                        limit: max_bytes,
+                        flag: "--max-size",
+                    });
+                }
+                Ok(bytes)
+            }
+            other => other.read(max_bytes),
         }
     }
 
@@ -49,6 +74,12 @@ impl Source {
                 }
                 Ok(buf)
             }
+            Source::Member { bytes, .. } => {
+                if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > max_bytes {
+                    return Err(too_big());
+                }
+                Ok(bytes.clone())
+            }
             Source::Stdin => {
                 let mut buf = Vec::new();
                 std::io::stdin().lock().take(max_bytes.saturating_add(1)).read_to_end(&mut buf)?;
@@ -70,9 +101,30 @@ pub struct ListError {
     pub error: std::io::Error,
 }
 
+/// How folders are searched.
+#[derive(Debug, Clone, Default)]
+pub struct WalkOptions {
+    /// Only files whose path matches one of these globs (`--glob`), if any.
+    pub globs: Option<globset::GlobSet>,
+    /// Largest member read from an archive or mailbox, in bytes.
+    pub max_member_bytes: u64,
+}
+
+impl WalkOptions {
+    fn wants(&self, path: &Path) -> bool {
+        self.globs.as_ref().is_none_or(|g| g.is_match(path))
+    }
+}
+
 /// Expands command-line paths: files as given, folders walked recursively for mail files,
 /// `-` for standard input. Errors are returned beside the sources so a batch goes on.
+/// Containers (zip, mbox) are returned as files; see [`stream`] to open them.
 pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<ListError>) {
+    expand_with(paths, &WalkOptions::default())
+}
+
+/// [`expand`] with options.
+pub fn expand_with(paths: &[PathBuf], opts: &WalkOptions) -> (Vec<Source>, Vec<ListError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -81,7 +133,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<ListError>) {
             continue;
         }
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut sources, &mut errors),
+            Ok(meta) if meta.is_dir() => walk(path, opts, &mut sources, &mut errors),
             Ok(_) => sources.push(Source::File(path.clone())),
             Err(error) => errors.push(ListError { path: path.clone(), error }),
         }
@@ -89,7 +141,27 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<ListError>) {
     (sources, errors)
 }
 
-fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<ListError>) {
+/// Whether a folder is a Maildir (cur/ and new/).
+fn is_maildir(dir: &Path) -> bool {
+    dir.join("cur").is_dir() && dir.join("new").is_dir()
+}
+
+fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Vec<Source>, errors: &mut Vec<ListError>) {
+    if is_maildir(dir) {
+        // Maildir: every file of cur/ and new/ is one message, whatever its name.
+        for sub in ["cur", "new"] {
+            let Ok(entries) = fs::read_dir(dir.join(sub)) else { continue };
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for p in paths {
+                if fs::symlink_metadata(&p).is_ok_and(|m| m.is_file()) && opts.wants(&p) {
+                    sources.push(Source::File(p));
+                }
+            }
+        }
+        return;
+    }
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(error) => {
@@ -103,11 +175,202 @@ fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<ListError>) {
         // symlink_metadata: never follow links out of the tree (or into loops).
         let Ok(meta) = fs::symlink_metadata(&path) else { continue };
         if meta.is_dir() {
-            walk(&path, sources, errors);
-        } else if meta.is_file() && is_mail_file(&path) {
+            walk(&path, opts, sources, errors);
+        } else if meta.is_file()
+            && opts.wants(&path)
+            && (is_mail_file(&path) || container_kind(&path).is_some())
+        {
             sources.push(Source::File(path));
         }
     }
+}
+
+/// A file holding several messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    /// A zip archive (webmail export).
+    Zip,
+    /// An mbox (mboxo or mboxrd).
+    Mbox,
+}
+
+/// Recognises a container by extension or first bytes.
+pub fn container_kind(path: &Path) -> Option<Container> {
+    let ext =
+        path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let mut head = [0u8; 5];
+    let n = fs::File::open(path).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
+    let head = head.get(..n).unwrap_or_default();
+    if ext == "zip" || head.starts_with(b"PK\x03\x04") {
+        Some(Container::Zip)
+    } else if ext == "mbox" || ext == "mbx" || head.starts_with(b"From ") {
+        Some(Container::Mbox)
+    } else {
+        None
+    }
+}
+
+/// Streams every message of the inputs: plain files as they are, containers opened and
+/// read member by member (so memory holds one member at a time, not the archive).
+pub fn stream(
+    sources: Vec<Source>,
+    opts: WalkOptions,
+) -> impl Iterator<Item = Result<Source, ListError>> + Send {
+    sources.into_iter().flat_map(
+        move |source| -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+            match &source {
+                Source::File(path) => match container_kind(path) {
+                    Some(Container::Zip) => zip_members(path.clone(), opts.max_member_bytes),
+                    Some(Container::Mbox) => mbox_messages(path.clone()),
+                    None => Box::new(std::iter::once(Ok(source))),
+                },
+                _ => Box::new(std::iter::once(Ok(source))),
+            }
+        },
+    )
+}
+
+fn zip_members(
+    path: PathBuf,
+    max_member_bytes: u64,
+) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+    let archive = fs::File::open(&path)
+        .map_err(|error| ListError { path: path.clone(), error })
+        .and_then(|f| {
+            zip::ZipArchive::new(f).map_err(|e| ListError {
+                path: path.clone(),
+                error: std::io::Error::other(format!("not a readable zip archive: {e}")),
+            })
+        });
+    let mut archive = match archive {
+        Ok(a) => a,
+        Err(e) => return Box::new(std::iter::once(Err(e))),
+    };
+    let count = archive.len();
+    Box::new((0..count).filter_map(move |i| {
+        let mut entry = match archive.by_index(i) {
+            Ok(e) => e,
+            Err(e) => {
+                return Some(Err(ListError {
+                    path: path.clone(),
+                    error: std::io::Error::other(format!("zip member {i}: {e}")),
+                }));
+            }
+        };
+        if entry.is_dir() {
+            return None;
+        }
+        let member = entry.name().to_string();
+        let name = format!("{}!{member}", path.display());
+        let is_eml = member.to_ascii_lowercase().ends_with(".eml");
+        // Bounded read: a zip bomb stops at the limit instead of filling memory.
+        let mut bytes = Vec::new();
+        let limit = max_member_bytes.max(1);
+        if let Err(error) = (&mut entry).take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+            return Some(Err(ListError { path: PathBuf::from(name), error }));
+        }
+        if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+            return Some(Err(ListError {
+                path: PathBuf::from(name),
+                error: std::io::Error::other(format!(
+                    "member larger than {limit} bytes (set with --max-size)"
+                )),
+            }));
+        }
+        if !is_eml && !looks_like_header_start(&bytes) {
+            return None;
+        }
+        Some(Ok(Source::Member { name, bytes }))
+    }))
+}
+
+/// Reads an mbox message by message. `From ` lines separate messages; inside a message,
+/// `>From `, `>>From `, ... lose one `>` (mboxrd, which also undoes mboxo's quoting of
+/// `From `), restoring the bytes the provider signed.
+fn mbox_messages(path: PathBuf) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+    let file = match fs::File::open(&path) {
+        Ok(f) => f,
+        Err(error) => return Box::new(std::iter::once(Err(ListError { path, error }))),
+    };
+    let mut reader = std::io::BufReader::new(file);
+    let mut index = 0usize;
+    let mut pending_separator = false;
+    let mut done = false;
+    Box::new(std::iter::from_fn(move || {
+        use std::io::BufRead;
+        if done {
+            return None;
+        }
+        let mut message: Vec<u8> = Vec::new();
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            let n = match reader.read_until(b'\n', &mut line) {
+                Ok(n) => n,
+                Err(error) => {
+                    done = true;
+                    return Some(Err(ListError { path: path.clone(), error }));
+                }
+            };
+            if n == 0 {
+                done = true;
+                break;
+            }
+            let at_boundary =
+                message.is_empty() || message.ends_with(b"\n\n") || message.ends_with(b"\r\n\r\n");
+            if line.starts_with(b"From ") && at_boundary {
+                if pending_separator || !message.is_empty() {
+                    if message.is_empty() {
+                        continue;
+                    }
+                    // The blank line before a separator belongs to the mbox, not the message.
+                    if message.ends_with(b"\r\n\r\n") {
+                        message.truncate(message.len() - 2);
+                    } else if message.ends_with(b"\n\n") {
+                        message.truncate(message.len() - 1);
+                    }
+                    index += 1;
+                    let name = format!("{}#{index}", path.display());
+                    return Some(Ok(Source::Member { name, bytes: message }));
+                }
+                pending_separator = true;
+                continue;
+            }
+            let quoted = line.iter().take_while(|&&b| b == b'>').count();
+            if quoted > 0 && line.get(quoted..).is_some_and(|rest| rest.starts_with(b"From ")) {
+                message.extend_from_slice(line.get(1..).unwrap_or_default());
+            } else {
+                message.extend_from_slice(&line);
+            }
+        }
+        if message.is_empty() {
+            return None;
+        }
+        if message.ends_with(b"\r\n\r\n") {
+            message.truncate(message.len() - 2);
+        } else if message.ends_with(b"\n\n") {
+            message.truncate(message.len() - 1);
+        }
+        index += 1;
+        Some(Ok(Source::Member { name: format!("{}#{index}", path.display()), bytes: message }))
+    }))
+}
+
+/// Reads paths from a file, or `-` for standard input: one per line, blank lines skipped.
+pub fn paths_from(list: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let text = if list.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin().lock().read_to_string(&mut s)?;
+        s
+    } else {
+        fs::read_to_string(list)?
+    };
+    Ok(text
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .map(PathBuf::from)
+        .collect())
 }
 
 /// `.eml` by extension, or a file whose first bytes look like a mail header.
@@ -123,7 +386,7 @@ pub fn is_mail_file(path: &Path) -> bool {
 }
 
 /// A first line of the form `Field-Name: value` with a known mail field name.
-fn looks_like_header_start(head: &[u8]) -> bool {
+pub fn looks_like_header_start(head: &[u8]) -> bool {
     const FIELDS: &[&str] = &[
         "return-path",
         "received",
@@ -162,7 +425,7 @@ mod tests {
             .iter()
             .map(|s| match s {
                 Source::File(p) => p.file_name().unwrap().to_string_lossy().into_owned(),
-                Source::Stdin => "-".into(),
+                other => other.display_name(),
             })
             .collect();
         assert_eq!(names, ["a.eml", "b.txt"]);
@@ -177,6 +440,57 @@ mod tests {
         assert_eq!(sources.len(), 2);
         assert_eq!(errors.len(), 1);
         assert_eq!(sources[1], Source::Stdin);
+    }
+
+    #[test]
+    fn mbox_messages_are_split_and_from_lines_unquoted() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("box.mbox");
+        let mbox = b"From a@b Mon Jan  1 00:00:00 2024\nSubject: one\n\n>From here\n>>From there\n\nFrom c@d Mon Jan  1 00:00:00 2024\nSubject: two\n\nbody\n";
+        fs::write(&p, mbox).unwrap();
+        let items: Vec<Source> = stream(vec![Source::File(p.clone())], WalkOptions::default())
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(items.len(), 2);
+        let Source::Member { name, bytes } = &items[0] else { panic!() };
+        assert!(name.ends_with("box.mbox#1"));
+        assert_eq!(bytes.as_slice(), b"Subject: one\n\nFrom here\n>From there\n");
+        let Source::Member { name, bytes } = &items[1] else { panic!() };
+        assert!(name.ends_with("box.mbox#2"));
+        assert_eq!(bytes.as_slice(), b"Subject: two\n\nbody\n");
+    }
+
+    #[test]
+    fn zip_members_are_named_archive_bang_member() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("export.zip");
+        let mut z = zip::ZipWriter::new(fs::File::create(&p).unwrap());
+        let o: zip::write::SimpleFileOptions = Default::default();
+        z.start_file("a/one.eml", o).unwrap();
+        z.write_all(b"Subject: x\n\nhi\n").unwrap();
+        z.start_file("notes.pdf", o).unwrap();
+        z.write_all(b"%PDF").unwrap();
+        z.finish().unwrap();
+        let items: Vec<Source> =
+            stream(vec![Source::File(p)], WalkOptions { globs: None, max_member_bytes: 1000 })
+                .map(|r| r.unwrap())
+                .collect();
+        assert_eq!(items.len(), 1);
+        assert!(items[0].display_name().ends_with("export.zip!a/one.eml"));
+    }
+
+    #[test]
+    fn maildir_cur_and_new_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["cur", "new", "tmp"] {
+            fs::create_dir(dir.path().join(sub)).unwrap();
+        }
+        fs::write(dir.path().join("cur/1:2,S"), b"Subject: a\n\nx").unwrap();
+        fs::write(dir.path().join("new/2"), b"Subject: b\n\ny").unwrap();
+        fs::write(dir.path().join("tmp/3"), b"Subject: c\n\nz").unwrap();
+        let (sources, _) = expand(&[dir.path().to_path_buf()]);
+        assert_eq!(sources.len(), 2);
     }
 
     #[test]

@@ -25,7 +25,7 @@ const VERIFY_EXAMPLES: &str = "\
 Examples:
   peckit verify ricevuta.eml
   peckit verify --format json --trust ca.pem cartella/
-  peckit verify --format csv archivio/ > verdetti.csv";
+  peckit verify --format csv archivio/ export.mbox webmail.zip > verdetti.csv";
 
 const INSPECT_LONG: &str = "\
 Show what PEC artefacts are and what their certified data says.
@@ -178,8 +178,9 @@ pub struct TrustArgs {
 /// `peckit verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Files or folders (searched recursively for mail); `-` reads standard input
-    #[arg(required = true, value_name = "PATH")]
+    /// Files, folders (searched recursively; Maildir too), mbox files, zip archives; `-` reads
+    /// standard input
+    #[arg(required_unless_present = "files_from", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = VerifyFormat::Table)]
@@ -187,9 +188,21 @@ pub struct VerifyArgs {
     /// Judge certificate validity at this instant (RFC 3339) instead of the signing time
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
-    /// Print only the summary line (and errors)
+    /// Print only the summary line (and errors); no progress bar
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Read more paths from this file, one per line (`-` for standard input)
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// In folders, only files whose path matches this glob (repeatable), e.g. '**/*.eml'
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Worker threads (default: all cores)
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Keep input order in streamed formats (jsonl, csv); table and json are always ordered
+    #[arg(long)]
+    pub ordered: bool,
     #[command(flatten)]
     pub trust: TrustArgs,
     #[command(flatten)]

@@ -24,9 +24,18 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         outcome = Outcome::Error;
     }
     let mut loaded: Vec<(String, Artefact, Assessment)> = Vec::new();
-    for source in &sources {
+    let walk = input::WalkOptions { globs: None, max_member_bytes: limits.max_input_bytes };
+    for item in input::stream(sources, walk) {
+        let source = match item {
+            Ok(s) => s,
+            Err(e) => {
+                super::report_input_error(&e.path.display().to_string(), &e.error);
+                outcome = Outcome::Error;
+                continue;
+            }
+        };
         let name = source.display_name();
-        match source.read(limits.max_input_bytes).and_then(|b| read::read(b, &limits)) {
+        match source.load(limits.max_input_bytes).and_then(|b| read::read(b, &limits)) {
             Ok(a) => {
                 let s = assess::assess(&a, &opts);
                 if s.verdict == Verdict::Invalid {

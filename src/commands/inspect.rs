@@ -22,9 +22,18 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
     }
     let mut out = Output::stdout();
     let mut json_reports = Vec::new();
-    for source in &sources {
+    let walk = input::WalkOptions { globs: None, max_member_bytes: limits.max_input_bytes };
+    for item in input::stream(sources, walk) {
+        let source = match item {
+            Ok(s) => s,
+            Err(e) => {
+                super::report_input_error(&e.path.display().to_string(), &e.error);
+                outcome = Outcome::Error;
+                continue;
+            }
+        };
         let name = source.display_name();
-        let artefact = source.read(limits.max_input_bytes).and_then(|b| read::read(b, &limits));
+        let artefact = source.load(limits.max_input_bytes).and_then(|b| read::read(b, &limits));
         let artefact = match artefact {
             Ok(a) => a,
             Err(e) => {

@@ -27,6 +27,8 @@ pub enum Outcome {
     Invalid,
     /// A usage error or an input that could not be read.
     Error,
+    /// Stopped by Ctrl-C (what was written is complete up to there).
+    Interrupted,
 }
 
 impl Outcome {
@@ -41,6 +43,7 @@ impl Outcome {
             Outcome::Success => 0,
             Outcome::Invalid => 1,
             Outcome::Error => 2,
+            Outcome::Interrupted => 130,
         })
     }
 }

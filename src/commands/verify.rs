@@ -1,23 +1,30 @@
 //! `peckit verify`: a verdict per artefact, a summary, an exit code CI can rely on.
 
-use anyhow::Result;
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 use peckit::assess::{self, Verdict};
-use peckit::input::{self, Source};
+use peckit::input::{self, Source, WalkOptions};
 use peckit::limits::Limits;
 use peckit::read;
 use peckit::report::i18n::{self, Label};
 use peckit::report::model::{ArtefactReport, SCHEMA_VERSION, Summary, VerifyDocument};
 use peckit::verify::VerifyOptions;
+use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use super::terminal::sanitize_line;
 use super::{Outcome, Output, Ui};
 use crate::cli::{VerifyArgs, VerifyFormat};
 
 /// Reads, verifies and reports one input. Never fails: an unreadable input is an `error` row.
-pub fn evaluate(source: &Source, limits: &Limits, opts: &VerifyOptions) -> ArtefactReport {
+pub fn evaluate(source: Source, limits: &Limits, opts: &VerifyOptions) -> ArtefactReport {
     let name = source.display_name();
-    let bytes = match source.read(limits.max_input_bytes) {
+    let bytes = match source.load(limits.max_input_bytes) {
         Ok(b) => b,
         Err(e) => return ArtefactReport::error(&name, e.to_string()),
     };
@@ -38,20 +45,83 @@ fn outcome_of(verdict: Verdict) -> Outcome {
     }
 }
 
+/// What the run saw, for the closing summary.
+#[derive(Default)]
+struct Stats {
+    summary: Summary,
+    kinds: BTreeMap<String, usize>,
+    problems: BTreeMap<&'static str, usize>,
+    slowest: Option<(String, Duration)>,
+}
+
+impl Stats {
+    fn add(&mut self, r: &ArtefactReport, took: Duration) {
+        self.summary.add(r.verdict);
+        *self.kinds.entry(r.kind.clone()).or_default() += 1;
+        for p in r.problems.iter().filter(|p| p.severity != peckit::problem::Severity::Info) {
+            *self.problems.entry(p.code.code()).or_default() += 1;
+        }
+        if self.slowest.as_ref().is_none_or(|(_, d)| took > *d) {
+            self.slowest = Some((r.path.clone(), took));
+        }
+    }
+}
+
+fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut b = globset::GlobSetBuilder::new();
+    for p in patterns {
+        b.add(globset::Glob::new(p).with_context(|| format!("--glob {p:?}"))?);
+    }
+    Ok(Some(b.build()?))
+}
+
 /// Runs `peckit verify`.
 pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.limits);
     let opts = super::verify_options(&args.trust, args.at.as_deref())?;
-    let (sources, list_errors) = input::expand(&args.paths);
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        paths.extend(
+            input::paths_from(list)
+                .with_context(|| format!("reading --files-from {}", list.display()))?,
+        );
+    }
+    let walk = WalkOptions { globs: globs(&args.glob)?, max_member_bytes: limits.max_input_bytes };
+    let (sources, list_errors) = input::expand_with(&paths, &walk);
+    let jobs = args
+        .jobs
+        .filter(|&j| j > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map(usize::from).unwrap_or(1));
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
+
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = Arc::clone(&stop);
+        // A second handler cannot be installed (tests run commands in one process): ignore.
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+    }
+    let progress = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
+        let pb = indicatif::ProgressBar::new(u64::try_from(sources.len()).unwrap_or(0));
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} files  {per_sec}  ETA {eta}  {wide_msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        pb
+    });
+
     let mut outcome = Outcome::Success;
-    let mut summary = Summary::default();
+    let mut stats = Stats::default();
     let mut out = Output::stdout();
     let mut reports = Vec::new();
-
     for e in &list_errors {
         super::report_input_error(&e.path.display().to_string(), &e.error);
         let r = ArtefactReport::error(&e.path.display().to_string(), e.error.to_string());
-        summary.add(r.verdict);
+        stats.add(&r, Duration::ZERO);
         outcome = outcome.merge(Outcome::Error);
         reports.push(r);
     }
@@ -60,30 +130,94 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
         peckit::report::csv::write_verify_header(&mut buf)?;
         out.write(&buf)?;
     }
-    for source in &sources {
-        let report = evaluate(source, &limits, &opts);
-        if report.verdict == Verdict::Error
-            && let Some(p) = report.first_problem()
-        {
-            super::report_input_error(&report.path, &p.message);
-        }
-        summary.add(report.verdict);
-        outcome = outcome.merge(outcome_of(report.verdict));
-        match args.format {
-            VerifyFormat::Jsonl => {
-                let line = serde_json::json!({"type": "artefact", "data": &report});
-                out.line(&serde_json::to_string(&line)?)?;
-                out.flush()?;
+    let streaming = matches!(args.format, VerifyFormat::Jsonl | VerifyFormat::Csv);
+    let (tx, rx) = mpsc::sync_channel::<(usize, ArtefactReport, Duration)>(jobs * 8);
+    let mut write_error = None;
+    std::thread::scope(|scope| {
+        let stop_producer = Arc::clone(&stop);
+        let (limits, opts) = (&limits, &opts);
+        scope.spawn(move || {
+            pool.install(|| {
+                input::stream(sources, walk)
+                    .enumerate()
+                    .take_while(|_| !stop_producer.load(Ordering::SeqCst))
+                    .par_bridge()
+                    .for_each_with(tx, |tx, (i, item)| {
+                        let started = Instant::now();
+                        let report = match item {
+                            Ok(source) => evaluate(source, limits, opts),
+                            Err(e) => ArtefactReport::error(
+                                &e.path.display().to_string(),
+                                e.error.to_string(),
+                            ),
+                        };
+                        let _ = tx.send((i, report, started.elapsed()));
+                    });
+            });
+        });
+        let mut pending: BTreeMap<usize, ArtefactReport> = BTreeMap::new();
+        let mut next = 0usize;
+        for (i, report, took) in rx {
+            if let Some(pb) = &progress {
+                if pb.position() >= pb.length().unwrap_or(0) {
+                    pb.inc_length(1);
+                }
+                pb.inc(1);
+                pb.set_message(sanitize_line(&report.path));
             }
-            VerifyFormat::Csv => {
-                let mut buf = Vec::new();
-                peckit::report::csv::write_verify_row(&mut buf, &report)?;
-                out.write(&buf)?;
-                out.flush()?;
+            if report.verdict == Verdict::Error {
+                if let Some(p) = report.first_problem() {
+                    let line = format!(
+                        "peckit: {}: {}",
+                        sanitize_line(&report.path),
+                        sanitize_line(&p.message)
+                    );
+                    match &progress {
+                        Some(pb) => pb.println(line),
+                        None => eprintln!("{line}"),
+                    }
+                }
             }
-            VerifyFormat::Table | VerifyFormat::Json => reports.push(report),
+            stats.add(&report, took);
+            outcome = outcome.merge(outcome_of(report.verdict));
+            if !streaming {
+                pending.insert(i, report);
+                continue;
+            }
+            let mut ready = Vec::new();
+            if args.ordered {
+                pending.insert(i, report);
+                while let Some(r) = pending.remove(&next) {
+                    ready.push(r);
+                    next += 1;
+                }
+            } else {
+                ready.push(report);
+            }
+            for r in ready {
+                if let Err(e) = write_streamed(&mut out, args.format, &r) {
+                    write_error.get_or_insert(e);
+                }
+            }
         }
+        // Whatever is left (table/json, or an ordered stream cut short) in input order.
+        for (_, r) in std::mem::take(&mut pending) {
+            if streaming {
+                if let Err(e) = write_streamed(&mut out, args.format, &r) {
+                    write_error.get_or_insert(e);
+                }
+            } else {
+                reports.push(r);
+            }
+        }
+    });
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
     }
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    let interrupted = stop.load(Ordering::SeqCst);
 
     match args.format {
         VerifyFormat::Json => {
@@ -91,12 +225,12 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
                 schema_version: SCHEMA_VERSION,
                 peckit_version: env!("CARGO_PKG_VERSION"),
                 artefacts: reports,
-                summary,
+                summary: stats.summary,
             };
             out.line(&serde_json::to_string_pretty(&doc)?)?;
         }
         VerifyFormat::Jsonl => {
-            let line = serde_json::json!({"type": "summary", "data": &summary});
+            let line = serde_json::json!({"type": "summary", "data": &stats.summary});
             out.line(&serde_json::to_string(&line)?)?;
         }
         VerifyFormat::Csv => {}
@@ -104,14 +238,71 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             if !args.quiet && !reports.is_empty() {
                 out.line(&render_table(&reports, ui))?;
             }
-            out.line(&summary_line(&summary, ui))?;
+            out.line(&summary_line(&stats.summary, ui))?;
+            if !args.quiet && stats.summary.total > 1 {
+                out.line(&stats_table(&stats, ui))?;
+            }
             if let Some(hint) = hint_for(&reports, ui) {
                 eprintln!("{hint}");
             }
         }
     }
     out.flush()?;
+    if interrupted {
+        eprintln!("peckit: interrupted; the output so far is complete and valid");
+        return Ok(Outcome::Interrupted);
+    }
     Ok(outcome)
+}
+
+fn write_streamed(out: &mut Output, format: VerifyFormat, r: &ArtefactReport) -> Result<()> {
+    match format {
+        VerifyFormat::Jsonl => {
+            let line = serde_json::json!({"type": "artefact", "data": r});
+            out.line(&serde_json::to_string(&line)?)?;
+        }
+        _ => {
+            let mut buf = Vec::new();
+            peckit::report::csv::write_verify_row(&mut buf, r)?;
+            out.write(&buf)?;
+        }
+    }
+    out.flush()
+}
+
+fn stats_table(stats: &Stats, ui: Ui) -> String {
+    let it = ui.lang == i18n::Lang::It;
+    let mut table = Table::new();
+    table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+    table.force_no_tty();
+    table.set_header(vec![if it { "Tipo" } else { "Kind" }, if it { "Numero" } else { "Count" }]);
+    for (k, n) in &stats.kinds {
+        table.add_row(vec![k.clone(), n.to_string()]);
+    }
+    let mut problems = Table::new();
+    problems.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+    problems.force_no_tty();
+    problems.set_header(vec![
+        if it { "Problema" } else { "Problem" },
+        if it { "Numero" } else { "Count" },
+    ]);
+    for (k, n) in &stats.problems {
+        problems.add_row(vec![k.to_string(), n.to_string()]);
+    }
+    let mut text = table.to_string();
+    if !stats.problems.is_empty() {
+        text.push('\n');
+        text.push_str(&problems.to_string());
+    }
+    if let Some((path, took)) = &stats.slowest {
+        text.push_str(&format!(
+            "\n{}: {} ({:.1} ms)",
+            if it { "File più lento" } else { "Slowest file" },
+            sanitize_line(path),
+            took.as_secs_f64() * 1000.0
+        ));
+    }
+    text
 }
 
 fn verdict_cell(verdict: Verdict, ui: Ui) -> Cell {
