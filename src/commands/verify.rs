@@ -165,17 +165,17 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
                 pb.inc(1);
                 pb.set_message(sanitize_line(&report.path));
             }
-            if report.verdict == Verdict::Error {
-                if let Some(p) = report.first_problem() {
-                    let line = format!(
-                        "peckit: {}: {}",
-                        sanitize_line(&report.path),
-                        sanitize_line(&p.message)
-                    );
-                    match &progress {
-                        Some(pb) => pb.println(line),
-                        None => eprintln!("{line}"),
-                    }
+            if report.verdict == Verdict::Error
+                && let Some(p) = report.first_problem()
+            {
+                let line = format!(
+                    "peckit: {}: {}",
+                    sanitize_line(&report.path),
+                    sanitize_line(&p.message)
+                );
+                match &progress {
+                    Some(pb) => pb.println(line),
+                    None => eprintln!("{line}"),
                 }
             }
             stats.add(&report, took);
