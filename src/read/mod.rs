@@ -233,6 +233,9 @@ impl Artefact {
 
     /// The avvenuta-consegna receipt type (completa, breve, sintetica) from the signed daticert.
     pub fn receipt_type(&self) -> Option<&str> {
+        if self.kind != Kind::AvvenutaConsegna {
+            return None;
+        }
         self.daticert().and_then(|d| d.ricevuta.as_deref())
     }
 }

@@ -1,0 +1,787 @@
+#!/usr/bin/env python3
+"""Make peckit's test PKI and signed PEC artefacts (Python 3 standard library + openssl CLI).
+
+Run from anywhere:  python3 samples/make-samples.py
+Keys and certificates under samples/pki/ are made once and reused, so a rerun gives the same
+chain; the artefacts are made anew (the CMS signing time is the time of the run, and the
+daticert times follow it). Every output is listed in samples/expected.tsv (kind, verdict,
+problem code) and samples/daticert-expected.tsv (the daticert values used), which the tests
+read: the tests compare peckit with what this script put in, never with hard-coded values.
+
+All names, domains and people are fictitious (.example).
+"""
+
+import base64
+import datetime as dt
+import hashlib
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PKI = HERE / "pki"
+OUT = HERE
+ROME = dt.timezone(dt.timedelta(hours=1))  # recomputed per date below (CET/CEST)
+
+EXPECTED = []  # (file, kind, verdict, problem, notes)
+DATICERT = []  # dicts of the values put in each daticert
+
+
+def run(*args, stdin=None):
+    r = subprocess.run(args, input=stdin, capture_output=True)
+    if r.returncode != 0:
+        sys.exit(f"command failed: {' '.join(map(str, args))}\n{r.stderr.decode()}")
+    return r.stdout
+
+
+# --------------------------------------------------------------------------- PKI
+
+CA_CONFIG = """
+[ca]
+default_ca = CA_default
+[CA_default]
+dir = {dir}
+database = $dir/index.txt
+new_certs_dir = $dir/new
+serial = $dir/serial
+default_md = sha256
+policy = policy_any
+unique_subject = no
+email_in_dn = no
+[policy_any]
+countryName = optional
+stateOrProvinceName = optional
+localityName = optional
+organizationName = optional
+organizationalUnitName = optional
+commonName = supplied
+emailAddress = optional
+"""
+
+EXT_ROOT = """
+[ext]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+"""
+EXT_INTERMEDIATE = """
+[ext]
+basicConstraints = critical,CA:TRUE,pathlen:0
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+certificatePolicies = 1.3.76.16.3.1
+"""
+EXT_PROVIDER = """
+[ext]
+basicConstraints = CA:FALSE
+keyUsage = critical,digitalSignature,nonRepudiation
+extendedKeyUsage = emailProtection
+subjectAltName = email:{email}
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+certificatePolicies = 1.3.76.16.3.1.1
+"""
+EXT_ROGUE_ROOT = """
+[ext]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+"""
+EXT_ROGUE_PROVIDER = """
+[ext]
+basicConstraints = CA:FALSE
+keyUsage = critical,digitalSignature,nonRepudiation
+extendedKeyUsage = emailProtection
+subjectAltName = email:{email}
+certificatePolicies = 1.3.76.16.3.1.1
+"""
+EXT_WRONG_USAGE = """
+[ext]
+basicConstraints = CA:FALSE
+keyUsage = critical,keyCertSign
+subjectAltName = email:{email}
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+"""
+
+ROOT_SUBJECT = "/C=IT/O=peckit Test PKI/CN=peckit Test Root CA"
+INTERMEDIATE_SUBJECT = "/C=IT/O=peckit Test PKI/CN=peckit Test PEC CA1"
+ALFA = {
+    "subject": "/C=IT/ST=Roma/L=Roma/O=Gestore Alfa S.p.A./CN=Posta Certificata Gestore Alfa",
+    "email": "posta-certificata@pec.alfa.example",
+    "domain": "pec.alfa.example",
+    "name": "Gestore Alfa S.p.A.",
+}
+BETA = {
+    "subject": "/C=IT/ST=Milano/L=Milano/O=Gestore Beta S.r.l./CN=Posta Certificata Gestore Beta",
+    "email": "posta-certificata@pec.beta.example",
+    "domain": "pec.beta.example",
+    "name": "Gestore Beta S.r.l.",
+}
+
+
+def key(name):
+    path = PKI / f"{name}.key"
+    if not path.exists():
+        run("openssl", "genrsa", "-out", str(path), "2048")
+    return path
+
+
+def issue(name, subject, ext, issuer=None, start="20200101000000Z", end="20400101000000Z", **fmt):
+    """Issues PKI/name.pem with `openssl ca` (explicit dates); self-signed when issuer is None."""
+    cert = PKI / f"{name}.pem"
+    if cert.exists():
+        return cert
+    k = key(name)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "new").mkdir()
+        (tmp / "index.txt").write_text("")
+        (tmp / "serial").write_text("%016X\n" % random.getrandbits(63))
+        (tmp / "ca.cnf").write_text(CA_CONFIG.format(dir=tmp))
+        (tmp / "ext.cnf").write_text(ext.format(**fmt))
+        csr = tmp / "req.csr"
+        run("openssl", "req", "-new", "-key", str(k), "-subj", subject, "-out", str(csr))
+        args = ["openssl", "ca", "-batch", "-notext", "-config", str(tmp / "ca.cnf"), "-in", str(csr),
+                "-out", str(cert), "-startdate", start, "-enddate", end,
+                "-extfile", str(tmp / "ext.cnf"), "-extensions", "ext"]
+        if issuer is None:
+            args += ["-selfsign", "-keyfile", str(k)]
+        else:
+            args += ["-cert", str(PKI / f"{issuer}.pem"), "-keyfile", str(PKI / f"{issuer}.key")]
+        run(*args)
+    return cert
+
+
+def make_pki():
+    PKI.mkdir(exist_ok=True)
+    issue("root", ROOT_SUBJECT, EXT_ROOT, start="20200101000000Z", end="20450101000000Z")
+    issue("intermediate", INTERMEDIATE_SUBJECT, EXT_INTERMEDIATE, issuer="root")
+    issue("alfa", ALFA["subject"], EXT_PROVIDER, issuer="intermediate", email=ALFA["email"])
+    issue("beta", BETA["subject"], EXT_PROVIDER, issuer="intermediate", email=BETA["email"])
+    issue("self-signed-alfa", ALFA["subject"], EXT_ROGUE_PROVIDER, email=ALFA["email"])
+    issue("rogue-root", ROOT_SUBJECT, EXT_ROGUE_ROOT, start="20200101000000Z", end="20450101000000Z")
+    issue("rogue-alfa", ALFA["subject"], EXT_ROGUE_PROVIDER, issuer="rogue-root", email=ALFA["email"])
+    issue("expired-alfa", ALFA["subject"], EXT_PROVIDER, issuer="intermediate",
+          start="20150101000000Z", end="20160101000000Z", email=ALFA["email"])
+    issue("future-alfa", ALFA["subject"], EXT_PROVIDER, issuer="intermediate",
+          start="20400101000000Z", end="20420101000000Z", email=ALFA["email"])
+    issue("wrong-usage-alfa", ALFA["subject"], EXT_WRONG_USAGE, issuer="intermediate", email=ALFA["email"])
+    shutil.copyfile(PKI / "root.pem", PKI / "trust-root.pem")
+    (PKI / "README.md").write_text(
+        "Test PKI made by ../make-samples.py (openssl ca, explicit dates). Keys are committed on\n"
+        "purpose so reruns keep the same chain; they protect nothing.\n\n"
+        "- root.pem / trust-root.pem: peckit Test Root CA (the anchor tests pass with --trust)\n"
+        "- intermediate.pem: peckit Test PEC CA1 (CA, pathlen 0)\n"
+        "- alfa.pem, beta.pem: the two fictitious providers' signing certificates\n"
+        "- self-signed-alfa.pem: Alfa's subject, self-signed (forgery)\n"
+        "- rogue-root.pem: a root with the trusted root's NAME and another key; rogue-alfa.pem under it\n"
+        "- expired-alfa.pem (2015-2016), future-alfa.pem (2040-2042): validity forgeries\n"
+        "- wrong-usage-alfa.pem: keyUsage keyCertSign only\n")
+
+
+# --------------------------------------------------------------------------- MIME building
+
+def rome_offset(when):
+    """Europe/Rome offset at `when` (UTC): CEST from the last Sunday of March 01:00 UTC to the
+    last Sunday of October 01:00 UTC."""
+    def last_sunday(year, month):
+        d = dt.datetime(year, month + 1, 1, tzinfo=dt.timezone.utc) - dt.timedelta(days=1) if month < 12 else None
+        while d.weekday() != 6:
+            d -= dt.timedelta(days=1)
+        return d.replace(hour=1)
+    start, end = last_sunday(when.year, 3), last_sunday(when.year, 10)
+    return dt.timedelta(hours=2) if start <= when < end else dt.timedelta(hours=1)
+
+
+def local(when):
+    return when.astimezone(dt.timezone(rome_offset(when)))
+
+
+def rfc2822(when):
+    l = local(when)
+    days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    off = l.strftime("%z")
+    return f"{days[l.weekday()]}, {l.day} {months[l.month - 1]} {l.year} {l:%H:%M:%S} {off}"
+
+
+def b64(data, width=76):
+    s = base64.b64encode(data).decode()
+    return "\n".join(s[i:i + width] for i in range(0, len(s), width))
+
+
+def xml_escape(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def daticert(tipo, when, sender, recipients, subject, provider, ident, msgid, errore=None,
+             ricevuta=None, consegna=None, ricezione=(), errore_esteso=None, encoding="UTF-8"):
+    l = local(when)
+    zona = l.strftime("%z")
+    attrs = f' tipo="{tipo}"' + (f' errore="{errore}"' if errore else ' errore="nessuno"')
+    lines = [f'<?xml version="1.0" encoding="{encoding}"?>', f"<postacert{attrs}>", "    <intestazione>",
+             f"        <mittente>{xml_escape(sender)}</mittente>"]
+    for addr, kind in recipients:
+        lines.append(f'        <destinatari tipo="{kind}">{xml_escape(addr)}</destinatari>')
+    lines += [f"        <risposte>{xml_escape(sender)}</risposte>",
+              f"        <oggetto>{xml_escape(subject)}</oggetto>", "    </intestazione>", "    <dati>",
+              f"        <gestore-emittente>{xml_escape(provider)}</gestore-emittente>",
+              f'        <data zona="{zona}">', f"            <giorno>{l:%d/%m/%Y}</giorno>",
+              f"            <ora>{l:%H:%M:%S}</ora>", "        </data>",
+              f"        <identificativo>{xml_escape(ident)}</identificativo>",
+              f"        <msgid>{xml_escape(msgid)}</msgid>"]
+    if ricevuta:
+        lines.append(f'        <ricevuta tipo="{ricevuta}"/>')
+    if consegna:
+        lines.append(f"        <consegna>{xml_escape(consegna)}</consegna>")
+    for r in ricezione:
+        lines.append(f"        <ricezione>{xml_escape(r)}</ricezione>")
+    if errore_esteso:
+        lines.append(f"        <errore-esteso>{xml_escape(errore_esteso)}</errore-esteso>")
+    lines += ["    </dati>", "</postacert>", ""]
+    text = "\n".join(lines)
+    values = {
+        "tipo": tipo, "errore": errore or "nessuno", "mittente": sender,
+        "destinatari": ";".join(f"{a}:{k}" for a, k in recipients), "risposte": sender,
+        "oggetto": subject, "gestore_emittente": provider,
+        "data": l.strftime("%Y-%m-%dT%H:%M:%S") + zona[:3] + ":" + zona[3:], "identificativo": ident,
+        "msgid": msgid, "ricevuta": ricevuta or "", "consegna": consegna or "",
+        "ricezione": ";".join(ricezione), "errore_esteso": errore_esteso or "",
+    }
+    data = text.encode("latin-1" if encoding.upper() == "ISO-8859-1" else "utf-8")
+    return data, values
+
+
+def original_message(sender, to, cc, subject, msgid, when, attachments):
+    """The sender's original message (postacert.eml content), multipart/mixed with attachments."""
+    boundary = "=_orig_" + hashlib.sha1(msgid.encode()).hexdigest()[:16]
+    parts = [
+        f"Date: {rfc2822(when)}", f"From: {sender}", f"To: {', '.join(to)}",
+    ]
+    if cc:
+        parts.append(f"Cc: {', '.join(cc)}")
+    parts += [f"Subject: {subject}", f"Message-ID: {msgid}", "X-TipoRicevuta: completa", "MIME-Version: 1.0",
+              f'Content-Type: multipart/mixed; boundary="{boundary}"', "", "This is a multi-part message in MIME format.",
+              f"--{boundary}", 'Content-Type: text/plain; charset="utf-8"', "Content-Transfer-Encoding: 8bit", "",
+              "Gentile destinatario,", "si trasmette in allegato l'atto, con preghiera di riscontro.", "",
+              "Cordiali saluti", "Avv. Mario Rossi", ""]
+    for name_header, data, ctype in attachments:
+        parts += [f"--{boundary}", f"Content-Type: {ctype}", "Content-Transfer-Encoding: base64",
+                  f"Content-Disposition: attachment; {name_header}", "", b64(data), ""]
+    parts.append(f"--{boundary}--")
+    parts.append("")
+    return "\n".join(parts).encode("utf-8")
+
+
+def notice_text(lines):
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def inner_entity(notice, daticert_bytes=None, original=None, extra_parts=(), html=True):
+    """The signed entity: multipart/mixed { notice, daticert.xml, postacert.eml }."""
+    boundary = "=_pec_" + hashlib.sha1(notice + (daticert_bytes or b"") + (original or b"")).hexdigest()[:20]
+    out = [f'Content-Type: multipart/mixed; boundary="{boundary}"', "", "This is a multi-part message in MIME format.", ""]
+    body = []
+    if html:
+        alt = boundary + "_alt"
+        text = notice.decode("utf-8")
+        html_text = "<html><body><p>" + xml_escape(text).replace("\n", "<br>\n") + "</p></body></html>"
+        body.append("\n".join([f"--{boundary}", f'Content-Type: multipart/alternative; boundary="{alt}"', "",
+                               f"--{alt}", 'Content-Type: text/plain; charset="iso-8859-1"',
+                               "Content-Transfer-Encoding: quoted-printable", "", qp(text), "",
+                               f"--{alt}", 'Content-Type: text/html; charset="utf-8"',
+                               "Content-Transfer-Encoding: base64", "", b64(html_text.encode()), "", f"--{alt}--", ""]))
+    else:
+        body.append("\n".join([f"--{boundary}", 'Content-Type: text/plain; charset="utf-8"',
+                               "Content-Transfer-Encoding: 8bit", "", notice.decode("utf-8")]))
+    if daticert_bytes is not None:
+        body.append("\n".join([f"--{boundary}", 'Content-Type: application/xml; name="daticert.xml"',
+                               "Content-Transfer-Encoding: base64", 'Content-Disposition: inline; filename="daticert.xml"',
+                               "", b64(daticert_bytes), ""]))
+    for p in extra_parts:
+        body.append(f"--{boundary}\n" + p)
+    if original is not None:
+        body.append("\n".join([f"--{boundary}", 'Content-Type: message/rfc822; name="postacert.eml"',
+                               'Content-Disposition: inline; filename="postacert.eml"', "",
+                               original.decode("utf-8")]))
+    text = "\n".join(out) + "\n".join(body) + f"--{boundary}--\n"
+    return text.encode("utf-8")
+
+
+def qp(text):
+    out = []
+    for line in text.split("\n"):
+        enc = ""
+        for ch in line:
+            b = ch.encode("latin-1", errors="replace")
+            for byte in b:
+                if byte == 61 or byte > 126:
+                    enc += "=%02X" % byte
+                else:
+                    enc += chr(byte)
+        while len(enc) > 75:
+            cut = 75
+            while enc[cut - 1] == "=" or enc[cut - 2] == "=":
+                cut -= 1
+            out.append(enc[:cut] + "=")
+            enc = enc[cut:]
+        out.append(enc)
+    return "\n".join(out)
+
+
+def sign(entity, signer, md="sha256", opaque=False, certfile="intermediate"):
+    """Signs the entity with openssl smime; returns (content-type header value, body)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.eml"
+        src.write_bytes(entity)
+        args = ["openssl", "smime", "-sign", "-in", str(src), "-signer", str(PKI / f"{signer}.pem"),
+                "-inkey", str(PKI / f"{signer}.key"), "-md", md]
+        if certfile:
+            args += ["-certfile", str(PKI / f"{certfile}.pem")]
+        if opaque:
+            args.append("-nodetach")
+        out = run(*args).replace(b"\r\n", b"\n")
+    head, _, body = out.partition(b"\n\n")
+    ctype = None
+    lines = head.decode().split("\n")
+    for i, line in enumerate(lines):
+        if line.lower().startswith("content-type:"):
+            value = line.split(":", 1)[1].strip()
+            j = i + 1
+            while j < len(lines) and lines[j][:1] in (" ", "\t"):
+                value += " " + lines[j].strip()
+                j += 1
+            ctype = value
+    extra = [l for l in lines if l.lower().startswith("content-transfer-encoding") or l.lower().startswith("content-disposition")]
+    return ctype, extra, body
+
+
+def assemble(headers, ctype, extra, body, crlf=False):
+    text = "\n".join(headers + ["MIME-Version: 1.0", f"Content-Type: {ctype}"] + extra).encode() + b"\n\n" + body
+    if crlf:
+        text = text.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    return text
+
+
+def write(rel, data, kind, verdict, problem="", notes=""):
+    path = OUT / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    EXPECTED.append((rel, kind, verdict, problem, notes))
+
+
+def record_daticert(rel, values):
+    DATICERT.append(dict(file=rel, **values))
+
+
+# --------------------------------------------------------------------------- artefacts
+
+class Clock:
+    def __init__(self):
+        self.now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+    def at(self, seconds):
+        return self.now + dt.timedelta(seconds=seconds)
+
+
+def ident(provider, when, n):
+    return f"opec{n:03d}.{local(when):%Y%m%d%H%M%S}.{1000 + n}.{n}.1.1@{provider['domain']}"
+
+
+def receipt(kind, provider, when, msg, subject_prefix, x_ricevuta, notice_lines, consegna=None,
+            ricevuta=None, errore=None, errore_esteso=None, ricezione=(), original=None, md="sha256",
+            signer=None, crlf=False, encoding="UTF-8", html=True, to=None, subject_override=None):
+    data, values = daticert(kind, when, msg["sender"], msg["recipients"], msg["subject"], provider["name"],
+                            msg["ident"], msg["msgid"], errore=errore, ricevuta=ricevuta, consegna=consegna,
+                            ricezione=ricezione, errore_esteso=errore_esteso, encoding=encoding)
+    entity = inner_entity(notice_text(notice_lines), data, original, html=html)
+    ctype, extra, body = sign(entity, signer or provider_key(provider), md=md)
+    headers = [
+        f"Return-Path: <{provider['email']}>",
+        f"Received: from mx.{provider['domain']} by mbox.{provider['domain']}; {rfc2822(when)}",
+        f"Date: {rfc2822(when)}",
+        f"Subject: {subject_override or subject_prefix + msg['subject']}",
+        f"From: {provider['email']}",
+        f"To: {to or msg['sender']}",
+        f"Message-ID: <{ident(provider, when, 900 + len(EXPECTED))}>",
+        f"X-Ricevuta: {x_ricevuta}",
+        f"X-Riferimento-Message-ID: {msg['msgid']}",
+    ]
+    return assemble(headers, ctype, extra, body, crlf=crlf), values
+
+
+def provider_key(p):
+    return "alfa" if p is ALFA else "beta"
+
+
+def envelope(provider, when, msg, original, md="sha256", crlf=False, signer=None):
+    data, values = daticert("posta-certificata", when, msg["sender"], msg["recipients"], msg["subject"],
+                            provider["name"], msg["ident"], msg["msgid"], ricevuta="completa")
+    notice = notice_text([
+        "Messaggio di posta certificata",
+        "",
+        f"Il giorno {local(when):%d/%m/%Y} alle ore {local(when):%H:%M:%S} ({local(when):%z}) il messaggio",
+        f"\"{msg['subject']}\" è stato inviato da \"{msg['sender']}\"",
+        f"indirizzato a: {', '.join(a for a, _ in msg['recipients'])}",
+        "Il messaggio originale è incluso in allegato.",
+        f"Identificativo messaggio: {msg['ident']}",
+    ])
+    entity = inner_entity(notice, data, original)
+    ctype, extra, body = sign(entity, signer or provider_key(provider), md=md)
+    to = [a for a, k in msg["recipients"] if k == "certificato"]
+    headers = [
+        f"Return-Path: <{provider['email']}>",
+        f"Date: {rfc2822(when)}",
+        f"Subject: POSTA CERTIFICATA: {msg['subject']}",
+        f"From: \"Per conto di: {msg['sender']}\" <{provider['email']}>",
+        f"Reply-To: {msg['sender']}",
+        f"To: {', '.join(to)}",
+        f"Message-ID: <{msg['ident']}>",
+        f"X-Riferimento-Message-ID: {msg['msgid']}",
+        "X-Trasporto: posta-certificata",
+        "X-TipoRicevuta: completa",
+    ]
+    return assemble(headers, ctype, extra, body, crlf=crlf), values
+
+
+def main():
+    random.seed(20261124)
+    make_pki()
+    clock = Clock()
+    for old in list(OUT.glob("*.eml")) + list((OUT / "thread").glob("*.eml")) + list((OUT / "forged").glob("*.eml")):
+        old.unlink()
+    inputs = OUT / "inputs"
+    inputs.mkdir(exist_ok=True)
+
+    # The original message with two attachments (one with a non-ASCII RFC 2231 name).
+    pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(range(256)) + b"\n%%EOF\n"
+    memo = "Atto n° 1 – città di Esempio: nota di deposito.\n".encode("utf-8")
+    (inputs / "atto.pdf").write_bytes(pdf)
+    (inputs / "atto n° 1 – città.txt").write_bytes(memo)
+    t0 = clock.at(0)
+    msg = {
+        "sender": "mario.rossi@pec.alfa.example",
+        "recipients": [("anna.bianchi@pec.beta.example", "certificato")],
+        "subject": "Notifica atto - pratica 2026/42",
+        "msgid": "<20261124.atto42@client.studio-rossi.example>",
+        "ident": ident(ALFA, t0, 1),
+    }
+    original = original_message(msg["sender"], ["anna.bianchi@pec.beta.example"], [], msg["subject"],
+                                msg["msgid"], t0, [
+                                    ('filename="atto.pdf"', pdf, 'application/pdf; name="atto.pdf"'),
+                                    ("filename*=UTF-8''atto%20n%C2%B0%201%20%E2%80%93%20citt%C3%A0.txt", memo,
+                                     'text/plain; charset="utf-8"'),
+                                ])
+    (inputs / "SHA256SUMS").write_text("".join(
+        f"{hashlib.sha256(b).hexdigest()}  {n}\n"
+        for n, b in [("postacert.eml", original), ("atto.pdf", pdf), ("atto n° 1 – città.txt", memo)]), encoding="utf-8")
+
+    data, v = envelope(ALFA, t0, msg, original)
+    write("posta-certificata.eml", data, "posta-certificata", "valid", notes="transport envelope, LF-only, SHA-256, two attachments")
+    record_daticert("posta-certificata.eml", v)
+
+    data, v = receipt("accettazione", ALFA, t0, msg, "ACCETTAZIONE: ", "accettazione",
+                      ["Ricevuta di accettazione", f"Il messaggio \"{msg['subject']}\" è stato accettato dal sistema."],
+                      crlf=True)
+    write("accettazione.eml", data, "accettazione", "valid", notes="CRLF line ends, SHA-256")
+    record_daticert("accettazione.eml", v)
+
+    data, v = receipt("accettazione", ALFA, t0, msg, "ACCETTAZIONE: ", "accettazione",
+                      ["Ricevuta di accettazione (SHA-1)"], md="sha1")
+    write("accettazione-sha1.eml", data, "accettazione", "valid", notes="SHA-1 signature (as in old PEC mail)")
+    record_daticert("accettazione-sha1.eml", v)
+
+    latin_msg = dict(msg, subject="Richiesta chiarimenti perché urgente")
+    data, v = receipt("accettazione", ALFA, t0, latin_msg, "ACCETTAZIONE: ", "accettazione",
+                      ["Ricevuta di accettazione"], encoding="ISO-8859-1")
+    write("accettazione-latin1.eml", data, "accettazione", "valid", notes="daticert.xml declared ISO-8859-1")
+    record_daticert("accettazione-latin1.eml", v)
+
+    # Opaque signed-data.
+    odata, ov = daticert("accettazione", t0, msg["sender"], msg["recipients"], msg["subject"], ALFA["name"],
+                         msg["ident"], msg["msgid"])
+    entity = inner_entity(notice_text(["Ricevuta di accettazione (firma opaca)"]), odata, html=False)
+    ctype, extra, body = sign(entity, "alfa", opaque=True)
+    headers = [f"Date: {rfc2822(t0)}", f"Subject: ACCETTAZIONE: {msg['subject']}", f"From: {ALFA['email']}",
+               f"To: {msg['sender']}", "X-Ricevuta: accettazione", f"X-Riferimento-Message-ID: {msg['msgid']}"]
+    write("accettazione-opaca.eml", assemble(headers, ctype, extra, body), "accettazione", "valid",
+          notes="opaque application/x-pkcs7-mime signed-data")
+    record_daticert("accettazione-opaca.eml", ov)
+
+    data, v = receipt("non-accettazione", ALFA, t0, msg, "AVVISO DI NON ACCETTAZIONE: ", "non-accettazione",
+                      ["Avviso di non accettazione", "Il messaggio non è stato accettato per eccezioni formali."],
+                      errore="altro", errore_esteso="destinatario in Ccn non ammesso")
+    write("non-accettazione.eml", data, "non-accettazione", "valid")
+    record_daticert("non-accettazione.eml", v)
+
+    cec = dict(msg, recipients=[("cittadino.esempio@postacertificata.gov.it", "certificato")])
+    data, v = receipt("non-accettazione", ALFA, t0, cec, "AVVISO DI NON ACCETTAZIONE: ", "non-accettazione",
+                      ["Avviso di non accettazione"], errore="no-dominio", errore_esteso="dominio non più servito")
+    write("non-accettazione-cecpac.eml", data, "non-accettazione", "valid", "cec-pac-address",
+          notes="to a CEC-PAC address after 2015: valid, with the cec-pac-address warning")
+    record_daticert("non-accettazione-cecpac.eml", v)
+
+    t1 = clock.at(3)
+    data, v = receipt("presa-in-carico", BETA, t1, msg, "PRESA IN CARICO: ", "presa-in-carico",
+                      ["Ricevuta di presa in carico"], ricezione=["anna.bianchi@pec.beta.example"],
+                      to=ALFA["email"])
+    write("presa-in-carico.eml", data, "presa-in-carico", "valid", notes="from the recipient's provider (Beta)")
+    record_daticert("presa-in-carico.eml", v)
+
+    t2 = clock.at(5)
+    data, v = receipt("avvenuta-consegna", BETA, t2, msg, "CONSEGNA: ", "avvenuta-consegna",
+                      ["Ricevuta di avvenuta consegna", "Il messaggio è stato consegnato nella casella di destinazione."],
+                      consegna="anna.bianchi@pec.beta.example", ricevuta="completa", original=original)
+    write("avvenuta-consegna-completa.eml", data, "avvenuta-consegna", "valid", notes="complete receipt: the original attached")
+    record_daticert("avvenuta-consegna-completa.eml", v)
+    completa_bytes = data
+
+    # Breve: each attachment of the original replaced by a text file with its hashes.
+    def hashfile(data_bytes):
+        return ("SHA-256: " + hashlib.sha256(data_bytes).hexdigest() + "\n" +
+                "SHA-1: " + hashlib.sha1(data_bytes).hexdigest() + "\n").encode()
+    breve_original = original_message(msg["sender"], ["anna.bianchi@pec.beta.example"], [], msg["subject"],
+                                      msg["msgid"], t0, [
+                                          ('filename="atto.pdf.hash"', hashfile(pdf), 'text/plain; name="atto.pdf.hash"'),
+                                          ("filename*=UTF-8''atto%20n%C2%B0%201%20%E2%80%93%20citt%C3%A0.txt.hash",
+                                           hashfile(memo), 'text/plain; charset="utf-8"'),
+                                      ])
+    data, v = receipt("avvenuta-consegna", BETA, t2, msg, "CONSEGNA: ", "avvenuta-consegna",
+                      ["Ricevuta di avvenuta consegna breve"], consegna="anna.bianchi@pec.beta.example",
+                      ricevuta="breve", original=breve_original)
+    write("avvenuta-consegna-breve.eml", data, "avvenuta-consegna", "valid",
+          notes="brief receipt: attachments replaced by <name>.hash text files (SHA-256 and SHA-1 in hex)")
+    record_daticert("avvenuta-consegna-breve.eml", v)
+
+    data, v = receipt("avvenuta-consegna", BETA, t2, msg, "CONSEGNA: ", "avvenuta-consegna",
+                      ["Ricevuta di avvenuta consegna sintetica"], consegna="anna.bianchi@pec.beta.example",
+                      ricevuta="sintetica")
+    write("avvenuta-consegna-sintetica.eml", data, "avvenuta-consegna", "valid", notes="synthetic receipt: no original")
+    record_daticert("avvenuta-consegna-sintetica.eml", v)
+
+    data, v = receipt("errore-consegna", BETA, t2, msg, "AVVISO DI MANCATA CONSEGNA: ", "errore-consegna",
+                      ["Avviso di mancata consegna"], consegna="anna.bianchi@pec.beta.example", errore="no-dest",
+                      errore_esteso="5.1.1 - Gestore Beta: casella inesistente")
+    write("errore-consegna.eml", data, "errore-consegna", "valid")
+    record_daticert("errore-consegna.eml", v)
+
+    data, v = receipt("preavviso-errore-consegna", ALFA, t2, msg,
+                      "AVVISO DI MANCATA CONSEGNA PER SUP. TEMPO MASSIMO: ", "preavviso-errore-consegna",
+                      ["Preavviso di mancata consegna"], consegna="anna.bianchi@pec.beta.example",
+                      errore="altro", errore_esteso="4.4.7 - consegna non ancora avvenuta entro 12 ore")
+    write("preavviso-errore-consegna.eml", data, "preavviso-errore-consegna", "valid")
+    record_daticert("preavviso-errore-consegna.eml", v)
+
+    data, v = receipt("rilevazione-virus", BETA, t2, msg, "PROBLEMA DI SICUREZZA: ", "rilevazione-virus",
+                      ["Avviso di rilevazione virus"], consegna="anna.bianchi@pec.beta.example", errore="virus",
+                      errore_esteso="5.7.1 - virus rilevato nel messaggio", to=ALFA["email"])
+    write("rilevazione-virus.eml", data, "rilevazione-virus", "valid")
+    record_daticert("rilevazione-virus.eml", v)
+
+    data, v = receipt("mancata-consegna", ALFA, t2, msg, "AVVISO: ", "mancata-consegna",
+                      ["Tipo non previsto dal DTD"], consegna="anna.bianchi@pec.beta.example")
+    write("tipo-sconosciuto.eml", data, "unknown", "valid", notes="tipo=\"mancata-consegna\", outside the DTD, kept verbatim")
+    record_daticert("tipo-sconosciuto.eml", v)
+
+    # Anomaly: a non-PEC message arrived at a PEC box, wrapped and signed by Beta, no daticert.
+    plain = ("From: qualcuno@example.com\nTo: anna.bianchi@pec.beta.example\nSubject: Richiesta informazioni\n"
+             f"Date: {rfc2822(t1)}\nMessage-ID: <plain.1@example.com>\nMIME-Version: 1.0\n"
+             "Content-Type: text/plain; charset=utf-8\n\nBuongiorno, chiedo informazioni.\n").encode()
+    entity = inner_entity(notice_text(["Anomalia nel messaggio", "Il messaggio originale non è un messaggio di posta certificata."]),
+                          None, plain)
+    ctype, extra, body = sign(entity, "beta")
+    headers = [f"Date: {rfc2822(t1)}", "Subject: ANOMALIA MESSAGGIO: Richiesta informazioni",
+               f"From: \"Per conto di: qualcuno@example.com\" <{BETA['email']}>", "To: anna.bianchi@pec.beta.example",
+               f"Message-ID: <{ident(BETA, t1, 77)}>", "X-Trasporto: errore"]
+    write("anomalia.eml", assemble(headers, ctype, extra, body), "anomalia", "valid", "anomaly-not-certified",
+          notes="anomaly envelope: no daticert; the content is not certified")
+
+    # Nested anomaly: Beta wraps a complete signed Alfa envelope.
+    nested_env, _ = envelope(ALFA, t0, msg, original)
+    entity = inner_entity(notice_text(["Anomalia nel messaggio (busta annidata)"]), None, nested_env)
+    ctype, extra, body = sign(entity, "beta")
+    headers = [f"Date: {rfc2822(t1)}", f"Subject: ANOMALIA MESSAGGIO: POSTA CERTIFICATA: {msg['subject']}",
+               f"From: \"Per conto di: {msg['sender']}\" <{BETA['email']}>", "To: anna.bianchi@pec.beta.example",
+               f"Message-ID: <{ident(BETA, t1, 78)}>", "X-Trasporto: errore"]
+    write("anomalia-annidata.eml", assemble(headers, ctype, extra, body), "anomalia", "valid", "anomaly-not-certified",
+          notes="anomaly whose postacert.eml is itself a signed PEC envelope (nested)")
+
+    # REM/ERDS evidence (ETSI EN 319 522-3 namespace), signed, no daticert.
+    etsi = ('<?xml version="1.0" encoding="UTF-8"?>\n<Evidence xmlns="http://uri.etsi.org/19522/v1#">\n'
+            "  <EventCode>http://uri.etsi.org/19522/Event/SubmissionAcceptance</EventCode>\n"
+            f"  <EventTime>{t0:%Y-%m-%dT%H:%M:%SZ}</EventTime>\n</Evidence>\n").encode()
+    part = "\n".join(['Content-Type: application/xml; name="evidence.xml"', "Content-Transfer-Encoding: base64",
+                      "", b64(etsi), ""])
+    entity = inner_entity(notice_text(["REM evidence"]), None, None, extra_parts=[part], html=False)
+    ctype, extra, body = sign(entity, "alfa")
+    headers = [f"Date: {rfc2822(t0)}", "Subject: REM evidence", f"From: {ALFA['email']}", f"To: {msg['sender']}"]
+    write("rem-evidence.eml", assemble(headers, ctype, extra, body), "rem-evidence", "valid", "rem-evidence",
+          notes="ETSI ERDS evidence: recognised, not called a broken PEC")
+
+    write("non-pec.eml", plain, "not-pec", "invalid", "not-pec", notes="a plain e-mail")
+
+    make_thread(clock)
+    make_forged(clock, msg, original, completa_bytes)
+
+    with open(OUT / "expected.tsv", "w") as f:
+        f.write("file\tkind\tverdict\tproblem\ttrust\tnotes\n")
+        for rel, kind, verdict, problem, notes in EXPECTED:
+            f.write(f"{rel}\t{kind}\t{verdict}\t{problem}\tpki/trust-root.pem\t{notes}\n")
+    cols = ["file", "tipo", "errore", "mittente", "destinatari", "risposte", "oggetto", "gestore_emittente",
+            "data", "identificativo", "msgid", "ricevuta", "consegna", "ricezione", "errore_esteso"]
+    with open(OUT / "daticert-expected.tsv", "w", encoding="utf-8") as f:
+        f.write("\t".join(cols) + "\n")
+        for d in DATICERT:
+            f.write("\t".join(d[c] for c in cols) + "\n")
+    print(f"wrote {len(EXPECTED)} artefacts")
+
+
+def make_thread(clock):
+    """One message to four recipients and every receipt about it, plus noise."""
+    t0 = clock.at(10)
+    msg = {
+        "sender": "mario.rossi@pec.alfa.example",
+        "recipients": [("anna.bianchi@pec.beta.example", "certificato"), ("luca.verdi@pec.alfa.example", "certificato"),
+                       ("cittadino.esempio@postacertificata.gov.it", "certificato"), ("segreteria@example.com", "esterno")],
+        "subject": "Diffida ad adempiere - pratica 2026/118",
+        "msgid": "<20261124.diffida118@client.studio-rossi.example>",
+        "ident": ident(ALFA, t0, 118),
+    }
+    original = original_message(msg["sender"], [a for a, k in msg["recipients"] if k == "certificato"],
+                                ["segreteria@example.com"], msg["subject"], msg["msgid"], t0,
+                                [('filename="diffida.pdf"', b"%PDF-1.4 diffida\n%%EOF\n", 'application/pdf; name="diffida.pdf"')])
+    data, v = receipt("accettazione", ALFA, t0, msg, "ACCETTAZIONE: ", "accettazione", ["Ricevuta di accettazione"])
+    write("thread/01-accettazione.eml", data, "accettazione", "valid")
+    record_daticert("thread/01-accettazione.eml", v)
+    data, v = envelope(ALFA, t0, msg, original)
+    write("thread/02-posta-certificata.eml", data, "posta-certificata", "valid", "cec-pac-address")
+    record_daticert("thread/02-posta-certificata.eml", v)
+    t1 = clock.at(14)
+    data, v = receipt("avvenuta-consegna", BETA, t1, msg, "CONSEGNA: ", "avvenuta-consegna", ["Consegna"],
+                      consegna="anna.bianchi@pec.beta.example", ricevuta="completa", original=original)
+    write("thread/03-consegna-beta.eml", data, "avvenuta-consegna", "valid", "cec-pac-address")
+    record_daticert("thread/03-consegna-beta.eml", v)
+    t2 = clock.at(17)
+    data, v = receipt("avvenuta-consegna", ALFA, t2, msg, "CONSEGNA: ", "avvenuta-consegna", ["Consegna"],
+                      consegna="luca.verdi@pec.alfa.example", ricevuta="sintetica", crlf=True)
+    write("thread/04-consegna-alfa.eml", data, "avvenuta-consegna", "valid", "cec-pac-address")
+    record_daticert("thread/04-consegna-alfa.eml", v)
+    t3 = clock.at(20)
+    data, v = receipt("preavviso-errore-consegna", ALFA, t3, msg, "AVVISO DI MANCATA CONSEGNA PER SUP. TEMPO MASSIMO: ",
+                      "preavviso-errore-consegna", ["Preavviso di mancata consegna"],
+                      consegna="cittadino.esempio@postacertificata.gov.it", errore="altro",
+                      errore_esteso="5.4.1 - dominio non raggiungibile")
+    write("thread/05-preavviso.eml", data, "preavviso-errore-consegna", "valid", "cec-pac-address")
+    record_daticert("thread/05-preavviso.eml", v)
+    t4 = clock.at(25)
+    data, v = receipt("errore-consegna", ALFA, t4, msg, "AVVISO DI MANCATA CONSEGNA: ", "errore-consegna",
+                      ["Avviso di mancata consegna"], consegna="cittadino.esempio@postacertificata.gov.it",
+                      errore="no-dominio", errore_esteso="5.1.2 - dominio postacertificata.gov.it non più servito")
+    write("thread/06-errore-consegna-cecpac.eml", data, "errore-consegna", "valid", "cec-pac-address")
+    record_daticert("thread/06-errore-consegna-cecpac.eml", v)
+    # A forged delivery to the CEC-PAC recipient: one byte of the signed notice changed.
+    data, v = receipt("avvenuta-consegna", ALFA, t4, msg, "CONSEGNA: ", "avvenuta-consegna",
+                      ["Consegna avvenuta correttamente"], consegna="cittadino.esempio@postacertificata.gov.it",
+                      ricevuta="sintetica")
+    data = data.replace(b"=0AConsegna avvenuta correttamente", b"=0AConsegna avvenuta correttamentE", 1) \
+        if b"=0AConsegna avvenuta correttamente" in data else data.replace(b"Consegna avvenuta correttamente", b"Consegna avvenuta correttamentE", 1)
+    write("thread/07-consegna-manomessa.eml", data, "avvenuta-consegna", "invalid", "content-altered",
+          notes="tampered: claims delivery to the CEC-PAC recipient")
+    other = dict(msg, subject="Altra pratica", msgid="<20261124.altra@client.studio-rossi.example>", ident=ident(ALFA, t0, 119),
+                 recipients=[("anna.bianchi@pec.beta.example", "certificato")])
+    data, v = receipt("accettazione", ALFA, t0, other, "ACCETTAZIONE: ", "accettazione", ["Ricevuta di accettazione"])
+    write("thread/08-accettazione-altro-messaggio.eml", data, "accettazione", "valid")
+    record_daticert("thread/08-accettazione-altro-messaggio.eml", v)
+
+
+def mutate_base64_in_part(data, marker):
+    """Changes one base64 character in the first base64 block after `marker`."""
+    at = data.index(marker)
+    block = data.index(b"\n\n", at) + 2
+    pos = block + 10
+    ch = data[pos:pos + 1]
+    repl = b"A" if ch != b"A" else b"B"
+    return data[:pos] + repl + data[pos + 1:]
+
+
+def make_forged(clock, msg, original, completa):
+    t0 = clock.at(30)
+    genuine, _ = receipt("accettazione", ALFA, t0, msg, "ACCETTAZIONE: ", "accettazione",
+                         ["Ricevuta di accettazione", "Il messaggio è stato accettato dal sistema."], html=False)
+    write("forged/notice-byte-changed.eml", genuine.replace(b"accettato dal sistema", b"accettato dal sistemA", 1),
+          "accettazione", "invalid", "content-altered", notes="one byte of the signed notice changed")
+    write("forged/attachment-base64-changed.eml", mutate_base64_in_part(completa, b'name="atto.pdf"'),
+          "avvenuta-consegna", "invalid", "content-altered", notes="one base64 character of an attachment changed")
+    # daticert.xml swapped for another receipt's (base64 re-encoded).
+    other, _ = daticert("accettazione", t0, "altro@pec.alfa.example", [("x@pec.beta.example", "certificato")], "Altro",
+                        ALFA["name"], "altro-id", "<altro@client.example>")
+    start = genuine.index(b'name="daticert.xml"')
+    block = genuine.index(b"\n\n", start) + 2
+    end = genuine.index(b"\n--", block)
+    swapped = genuine[:block] + b64(other).encode() + genuine[end:]
+    write("forged/daticert-swapped.eml", swapped, "accettazione", "invalid", "content-altered",
+          notes="daticert.xml replaced by another one")
+    # Wrapped: an unsigned fake daticert placed first, the genuine message second.
+    head, _, _ = genuine.partition(b"\n\n")
+    kept = b"\n".join(l for l in head.split(b"\n") if not l.lower().startswith((b"content-type", b"mime-version", b" ", b"\t")))
+    fake, _ = daticert("accettazione", t0, "falso@pec.alfa.example", [("vittima@pec.beta.example", "certificato")],
+                       "Oggetto FALSO", "Gestore Falso", "falso-id", "<falso@client.example>")
+    # The genuine signed entity (its Content-Type and body) becomes the second part.
+    signed_ct = [l for l in head.split(b"\n") if l.lower().startswith(b"content-type")][0]
+    _, _, signed_body = genuine.partition(b"\n\n")
+    wrapped = (kept + b"\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"WRAP\"\n\n--WRAP\n"
+               b"Content-Type: application/xml; name=\"daticert.xml\"\nContent-Transfer-Encoding: base64\n\n" +
+               b64(fake).encode() + b"\n--WRAP\n" + signed_ct + b"\n\n" + signed_body + b"\n--WRAP--\n")
+    write("forged/wrapped-fake-daticert.eml", wrapped, "accettazione", "invalid", "unsigned-content-outside-signature",
+          notes="genuine receipt wrapped with an unsigned fake daticert placed first")
+    write("forged/x-ricevuta-changed.eml", genuine.replace(b"X-Ricevuta: accettazione", b"X-Ricevuta: avvenuta-consegna", 1),
+          "accettazione", "invalid", "header-mismatch", notes="unsigned X-Ricevuta contradicts the signed tipo")
+    for name, signer, certfile, problem, note in [
+        ("self-signed.eml", "self-signed-alfa", None, "untrusted", "self-signed provider certificate"),
+        ("rogue-root.eml", "rogue-alfa", "rogue-root", "untrusted", "chain to a root with the trusted root's name and another key"),
+        ("expired-signer.eml", "expired-alfa", "intermediate", "cert-not-valid-at-signing-time", "signer valid 2015-2016"),
+        ("not-yet-valid-signer.eml", "future-alfa", "intermediate", "cert-not-valid-at-signing-time", "signer valid from 2040"),
+        ("wrong-usage.eml", "wrong-usage-alfa", "intermediate", "cert-usage", "signer keyUsage keyCertSign only"),
+    ]:
+        d, _ = daticert("accettazione", t0, msg["sender"], msg["recipients"], msg["subject"], ALFA["name"],
+                        msg["ident"], msg["msgid"])
+        entity = inner_entity(notice_text(["Ricevuta di accettazione"]), d)
+        ctype, extra, body = sign(entity, signer, certfile=certfile)
+        headers = [f"Date: {rfc2822(t0)}", f"Subject: ACCETTAZIONE: {msg['subject']}", f"From: {ALFA['email']}",
+                   f"To: {msg['sender']}", "X-Ricevuta: accettazione", f"X-Riferimento-Message-ID: {msg['msgid']}"]
+        write(f"forged/{name}", assemble(headers, ctype, extra, body), "accettazione", "invalid", problem, notes=note)
+    # Signature part removed: a PEC look-alike.
+    text = genuine.decode()
+    ct_start = text.index("Content-Type: multipart/signed")
+    boundary = text[text.index('boundary="', ct_start) + 10:]
+    boundary = boundary[:boundary.index('"')]
+    sig_at = text.index(f"\n--{boundary}\nContent-Type: application/x-pkcs7-signature")
+    unsigned = text[:sig_at] + f"\n--{boundary}--\n"
+    unsigned = unsigned.replace(text[ct_start:text.index("\n", ct_start)], f'Content-Type: multipart/mixed; boundary="{boundary}"', 1)
+    write("forged/signature-removed.eml", unsigned.encode(), "accettazione", "invalid", "unsigned",
+          notes="the smime.p7s part removed")
+    write("forged/truncated.eml", genuine[: len(genuine) - 600], "accettazione", "invalid", "malformed",
+          notes="cut in the middle of the signature")
+    write("forged/empty.eml", b"", "unreadable", "error", "", notes="0 bytes")
+    rnd = random.Random(7)
+    write("forged/random.eml", bytes(rnd.getrandbits(8) for _ in range(2048)), "unreadable", "error", "", notes="random bytes")
+    write("forged/plain.eml", b"From: a@example.com\nTo: b@example.com\nSubject: ciao\n\nsolo testo\n", "not-pec", "invalid",
+          "not-pec", notes="a plain e-mail")
+    # Bad signature: flip a byte near the end of the CMS (inside the RSA signature value).
+    sig_start = text.index("Content-Type: application/x-pkcs7-signature")
+    b_start = text.index("\n\n", sig_start) + 2
+    b_end = text.index(f"\n--{boundary}--", b_start)
+    der = bytearray(base64.b64decode("".join(text[b_start:b_end].split())))
+    der[-20] ^= 0x01
+    flipped = text[:b_start] + b64(bytes(der), 64) + text[b_end:]
+    write("forged/bad-signature.eml", flipped.encode(), "accettazione", "invalid", "bad-signature",
+          notes="one bit of the RSA signature value flipped")
+
+
+if __name__ == "__main__":
+    main()
