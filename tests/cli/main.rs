@@ -5,5 +5,6 @@ mod common;
 mod corpus;
 mod forgery;
 mod inputs;
+mod samples;
 mod schema;
 mod shell;
