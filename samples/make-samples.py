@@ -127,7 +127,10 @@ BETA = {
 def key(name):
     path = PKI / f"{name}.key"
     if not path.exists():
-        run("openssl", "genrsa", "-out", str(path), "2048")
+        if name.startswith("ec-"):
+            run("openssl", "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", str(path))
+        else:
+            run("openssl", "genrsa", "-out", str(path), "2048")
     return path
 
 
@@ -171,6 +174,7 @@ def make_pki():
     issue("future-alfa", ALFA["subject"], EXT_PROVIDER, issuer="intermediate",
           start="20400101000000Z", end="20420101000000Z", email=ALFA["email"])
     issue("wrong-usage-alfa", ALFA["subject"], EXT_WRONG_USAGE, issuer="intermediate", email=ALFA["email"])
+    issue("ec-beta", BETA["subject"], EXT_PROVIDER, issuer="intermediate", email=BETA["email"])
     shutil.copyfile(PKI / "root.pem", PKI / "trust-root.pem")
     (PKI / "README.md").write_text(
         "Test PKI made by ../make-samples.py (openssl ca, explicit dates). Keys are committed on\n"
@@ -308,7 +312,9 @@ def inner_entity(notice, daticert_bytes=None, original=None, extra_parts=(), htm
     if original is not None:
         body.append("\n".join([f"--{boundary}", 'Content-Type: message/rfc822; name="postacert.eml"',
                                'Content-Disposition: inline; filename="postacert.eml"', "",
-                               original.decode("utf-8")]))
+                               # The line break before the next delimiter belongs to the
+                               # delimiter (RFC 2046): one more keeps the original's last one.
+                               original.decode("utf-8")]) + "\n")
     text = "\n".join(out) + "\n".join(body) + f"--{boundary}--\n"
     return text.encode("utf-8")
 
@@ -334,13 +340,16 @@ def qp(text):
     return "\n".join(out)
 
 
-def sign(entity, signer, md="sha256", opaque=False, certfile="intermediate"):
-    """Signs the entity with openssl smime; returns (content-type header value, body)."""
+def sign(entity, signer, md="sha256", opaque=False, certfile="intermediate", pss=False):
+    """Signs the entity with openssl smime (cms for RSA-PSS); returns (content-type, extra headers, body)."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.eml"
         src.write_bytes(entity)
-        args = ["openssl", "smime", "-sign", "-in", str(src), "-signer", str(PKI / f"{signer}.pem"),
+        tool = "cms" if pss else "smime"
+        args = ["openssl", tool, "-sign", "-in", str(src), "-signer", str(PKI / f"{signer}.pem"),
                 "-inkey", str(PKI / f"{signer}.key"), "-md", md]
+        if pss:
+            args += ["-keyopt", "rsa_padding_mode:pss", "-keyopt", "rsa_pss_saltlen:32"]
         if certfile:
             args += ["-certfile", str(PKI / f"{certfile}.pem")]
         if opaque:
@@ -395,12 +404,12 @@ def ident(provider, when, n):
 
 def receipt(kind, provider, when, msg, subject_prefix, x_ricevuta, notice_lines, consegna=None,
             ricevuta=None, errore=None, errore_esteso=None, ricezione=(), original=None, md="sha256",
-            signer=None, crlf=False, encoding="UTF-8", html=True, to=None, subject_override=None):
+            signer=None, crlf=False, encoding="UTF-8", html=True, to=None, subject_override=None, pss=False):
     data, values = daticert(kind, when, msg["sender"], msg["recipients"], msg["subject"], provider["name"],
                             msg["ident"], msg["msgid"], errore=errore, ricevuta=ricevuta, consegna=consegna,
                             ricezione=ricezione, errore_esteso=errore_esteso, encoding=encoding)
     entity = inner_entity(notice_text(notice_lines), data, original, html=html)
-    ctype, extra, body = sign(entity, signer or provider_key(provider), md=md)
+    ctype, extra, body = sign(entity, signer or provider_key(provider), md=md, pss=pss)
     headers = [
         f"Return-Path: <{provider['email']}>",
         f"Received: from mx.{provider['domain']} by mbox.{provider['domain']}; {rfc2822(when)}",
@@ -624,6 +633,37 @@ def main():
           notes="ETSI ERDS evidence: recognised, not called a broken PEC")
 
     write("non-pec.eml", plain, "not-pec", "invalid", "not-pec", notes="a plain e-mail")
+
+    data, v = receipt("accettazione", ALFA, t0, msg, "ACCETTAZIONE: ", "accettazione",
+                      ["Ricevuta di accettazione (RSA-PSS)"], pss=True)
+    write("accettazione-rsa-pss.eml", data, "accettazione", "valid", notes="RSASSA-PSS signature, application/pkcs7-signature")
+    record_daticert("accettazione-rsa-pss.eml", v)
+    data, v = receipt("avvenuta-consegna", BETA, t2, msg, "CONSEGNA: ", "avvenuta-consegna",
+                      ["Ricevuta di avvenuta consegna (ECDSA P-256)"], consegna="anna.bianchi@pec.beta.example",
+                      ricevuta="sintetica", signer="ec-beta")
+    write("avvenuta-consegna-ecdsa.eml", data, "avvenuta-consegna", "valid", notes="ECDSA P-256 signer")
+    record_daticert("avvenuta-consegna-ecdsa.eml", v)
+    data, v = receipt("accettazione", ALFA, t0, msg, "ACCETTAZIONE: ", "accettazione",
+                      ["Ricevuta di accettazione", "From here on, mbox files quote this line.", "Fine."], html=False)
+    write("accettazione-riga-from.eml", data, "accettazione", "valid",
+          notes="a signed line starting with 'From ' (mbox quoting must be undone)")
+    record_daticert("accettazione-riga-from.eml", v)
+
+    # Hostile attachment names, inside a genuine signed envelope.
+    hostile = [("../../x", b"dotdot"), ("/etc/x", b"absolute"), ("C:\\x", b"drive"), ("CON", b"device"),
+               ("a/b", b"slash"), ("n" * 400 + ".pdf", b"long"), ("atto.pdf", b"first"), ("atto.pdf", b"second"),
+               ("", b"empty name")]
+    atts = []
+    for name, content in hostile:
+        quoted = name.replace("\\", "\\\\")  # RFC 2045 quoted-string: escape backslashes
+        header = f'filename="{quoted}"' if name else "filename=\"\""
+        atts.append((header, content, "application/octet-stream"))
+    hmsg = dict(msg, subject="Nomi ostili", msgid="<hostile@client.example>", ident=ident(ALFA, t0, 66))
+    horig = original_message(hmsg["sender"], ["anna.bianchi@pec.beta.example"], [], hmsg["subject"], hmsg["msgid"], t0, atts)
+    data, v = envelope(ALFA, t0, hmsg, horig)
+    write("posta-certificata-nomi-ostili.eml", data, "posta-certificata", "valid",
+          notes="attachment names ../../x, /etc/x, C:\\x, CON, a/b, 400 characters, duplicates, empty")
+    record_daticert("posta-certificata-nomi-ostili.eml", v)
 
     make_thread(clock)
     make_forged(clock, msg, original, completa_bytes)

@@ -90,6 +90,37 @@ impl CertifiedView {
     }
 }
 
+/// The signer's identity (pec-spec §4.1 step 6).
+#[derive(Debug, Clone, Serialize)]
+pub struct Identity {
+    /// The provider: certificate subject O, else CN.
+    pub provider: Option<String>,
+    /// The certificate's e-mail address (SAN rfc822Name).
+    pub email: Option<String>,
+    /// Whether that address equals the From address; null when either is missing.
+    pub matches_from: Option<bool>,
+    /// Whether the certificate carries the PEC policy OID 1.3.76.16.3.1.1.
+    pub pec_policy: bool,
+}
+
+impl Identity {
+    fn of(signature: &SignatureReport, from: Option<&str>) -> Option<Identity> {
+        let signer = signature.signer.as_ref()?;
+        let matches_from = match (&signer.email, from) {
+            (Some(email), Some(from)) => Some(
+                crate::certify::crosscheck::address_of(from).eq_ignore_ascii_case(email.trim()),
+            ),
+            _ => None,
+        };
+        Some(Identity {
+            provider: signer.organization.clone().or_else(|| signer.common_name.clone()),
+            email: signer.email.clone(),
+            matches_from,
+            pec_policy: signer.pec_policy,
+        })
+    }
+}
+
 /// One artefact's verification result (`peckit verify`).
 #[derive(Debug, Clone, Serialize)]
 pub struct ArtefactReport {
@@ -105,6 +136,8 @@ pub struct ArtefactReport {
     pub problems: Vec<Problem>,
     /// The signature check; null when there was no readable signature.
     pub signature: Option<SignatureReport>,
+    /// Who signed, as the certificate says, and whether it matches the From address.
+    pub identity: Option<Identity>,
     /// The signed daticert fields; null when there is no signed daticert.
     pub certified: Option<CertifiedView>,
     /// The unsigned headers used (claims).
@@ -123,6 +156,10 @@ impl ArtefactReport {
             verdict: assessment.verdict,
             problems: assessment.problems.clone(),
             signature: assessment.signature.clone(),
+            identity: assessment
+                .signature
+                .as_ref()
+                .and_then(|s| Identity::of(s, artefact.claims.from.as_deref())),
             certified: artefact.daticert().map(CertifiedView::from_daticert),
             claimed: Some(artefact.claims.clone()),
             nested: artefact
@@ -145,6 +182,7 @@ impl ArtefactReport {
             verdict: Verdict::Error,
             problems: vec![Problem { code, severity: crate::problem::Severity::Error, message }],
             signature: None,
+            identity: None,
             certified: None,
             claimed: None,
             nested: Vec::new(),

@@ -3,8 +3,10 @@
 
 mod common;
 mod corpus;
+mod extract;
 mod forgery;
 mod inputs;
+mod lang;
 mod samples;
 mod schema;
 mod shell;

@@ -113,6 +113,34 @@ fn every_daticert_field_is_read_as_written() {
 }
 
 #[test]
+fn rsa_pss_and_ecdsa_signatures_verify_and_are_named() {
+    let got = verify_all();
+    assert_eq!(
+        got["accettazione-rsa-pss.eml"]["signature"]["signature_algorithm"],
+        "rsa-pss-sha256"
+    );
+    assert_eq!(
+        got["avvenuta-consegna-ecdsa.eml"]["signature"]["signature_algorithm"],
+        "ecdsa-sha256"
+    );
+    assert_eq!(got["accettazione.eml"]["signature"]["signature_algorithm"], "rsa-pkcs1v15-sha256");
+    assert_eq!(got["accettazione-sha1.eml"]["signature"]["digest_algorithm"], "sha1");
+    for f in ["accettazione-rsa-pss.eml", "avvenuta-consegna-ecdsa.eml"] {
+        assert_eq!(got[f]["verdict"], "valid", "{f}");
+    }
+}
+
+#[test]
+fn identity_reports_provider_email_and_from_match() {
+    let got = verify_all();
+    let id = &got["accettazione.eml"]["identity"];
+    assert_eq!(id["provider"], "Gestore Alfa S.p.A.");
+    assert_eq!(id["email"], "posta-certificata@pec.alfa.example");
+    assert_eq!(id["matches_from"], true);
+    assert_eq!(id["pec_policy"], true);
+}
+
+#[test]
 fn the_nested_anomaly_reads_the_inner_envelope() {
     let (_, out, _) = run(peckit()
         .args(["verify", "--format", "json", "--trust"])

@@ -1,0 +1,185 @@
+//! peckit extract: byte-exact, inside the folder, never overwriting, with a manifest.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::common::*;
+
+fn sha(p: &Path) -> String {
+    hex::encode(Sha256::digest(std::fs::read(p).unwrap()))
+}
+
+fn sums() -> std::collections::BTreeMap<String, String> {
+    std::fs::read_to_string(samples().join("inputs/SHA256SUMS"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let (h, n) = l.split_once("  ").unwrap();
+            (n.to_string(), h.to_string())
+        })
+        .collect()
+}
+
+fn extract(file: &str, out: &Path, extra: &[&str]) -> (i32, String, String) {
+    run(peckit()
+        .arg("extract")
+        .arg(samples().join(file))
+        .arg("-o")
+        .arg(out)
+        .args(["--trust"])
+        .arg(test_root())
+        .args(extra))
+}
+
+#[test]
+fn envelope_extraction_is_byte_exact_with_a_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("busta");
+    let (code, _, err) = extract("posta-certificata.eml", &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let sums = sums();
+    assert_eq!(sha(&out.join("postacert.eml")), sums["postacert.eml"]);
+    assert_eq!(sha(&out.join("atto.pdf")), sums["atto.pdf"]);
+    assert_eq!(
+        sha(&out.join("atto n° 1 – città.txt")),
+        sums["atto n° 1 – città.txt"],
+        "non-ASCII name round-trips"
+    );
+    assert!(out.join("daticert.xml").exists() && out.join("smime.p7s").exists());
+    let chain = std::fs::read_to_string(out.join("signer-chain.pem")).unwrap();
+    assert_eq!(chain.matches("BEGIN CERTIFICATE").count(), 2, "signer and intermediate");
+    let body = std::fs::read_to_string(out.join("body.txt")).unwrap();
+    assert!(body.contains("si trasmette in allegato"));
+    let manifest = json(&std::fs::read_to_string(out.join("manifest.json")).unwrap());
+    assert_eq!(manifest["verdict"], "valid");
+    assert_eq!(manifest["kind"], "posta-certificata");
+    for f in manifest["files"].as_array().unwrap() {
+        let p = out.join(f["path"].as_str().unwrap());
+        assert_eq!(sha(&p), f["sha256"].as_str().unwrap(), "{p:?}");
+        assert_eq!(std::fs::metadata(&p).unwrap().len(), f["size"].as_u64().unwrap());
+        assert!(f["mime_path"].as_str().unwrap().contains(':'));
+    }
+    let memo = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "atto n° 1 – città.txt")
+        .unwrap();
+    assert_eq!(memo["original_name"], "atto n° 1 – città.txt");
+}
+
+#[test]
+fn hostile_names_land_inside_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x");
+    let (code, _, err) = extract("posta-certificata-nomi-ostili.eml", &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for expected in ["x", "x (2)", "x (3)", "_CON", "b", "atto.pdf", "atto (2).pdf"] {
+        assert!(names.contains(&expected.to_string()), "{expected} missing from {names:?}");
+    }
+    assert!(
+        names.iter().any(|n| n.ends_with(".pdf") && n.len() <= 200 && n.starts_with("nnnn")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.starts_with("allegato-")),
+        "empty name gets a generated one: {names:?}"
+    );
+    // Nothing escaped: the parent holds only the output folder.
+    let parent: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(parent.len(), 1);
+    assert!(
+        !Path::new("/etc/x").exists()
+            || sha(Path::new("/etc/x")) != hex::encode(Sha256::digest(b"absolute"))
+    );
+    let manifest = json(&std::fs::read_to_string(out.join("manifest.json")).unwrap());
+    let originals: Vec<&str> = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["original_name"].as_str())
+        .collect();
+    assert!(originals.contains(&"../../x") && originals.contains(&"C:\\x"), "{originals:?}");
+}
+
+#[test]
+fn existing_files_are_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("busta");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("postacert.eml"), b"mine").unwrap();
+    let (code, _, err) = extract("posta-certificata.eml", &out, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("already exists") && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(out.join("postacert.eml")).unwrap(), b"mine");
+    let (code, _, err) = extract("posta-certificata.eml", &out, &["--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(sha(&out.join("postacert.eml")), sums()["postacert.eml"]);
+}
+
+#[test]
+fn breve_hash_files_are_listed_with_their_digests() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("breve");
+    let (code, stdout, err) = extract("avvenuta-consegna-breve.eml", &out, &["--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let manifest = json(&stdout);
+    let hashes = manifest["hash_files"].as_array().unwrap();
+    assert_eq!(hashes.len(), 2);
+    let pdf = hashes.iter().find(|h| h["attachment_name"] == "atto.pdf").unwrap();
+    let digests: Vec<&str> =
+        pdf["digests"].as_array().unwrap().iter().map(|d| d["hex"].as_str().unwrap()).collect();
+    assert!(digests.contains(&sums()["atto.pdf"].as_str()), "{digests:?}");
+}
+
+#[test]
+fn invalid_artefacts_are_extracted_with_a_warning_or_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("f");
+    let (code, _, err) = extract("forged/notice-byte-changed.eml", &out, &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("FAILED verification"), "{err}");
+    assert!(out.join("daticert.xml").exists());
+    let out2 = dir.path().join("g");
+    let (code, _, _) = extract("forged/notice-byte-changed.eml", &out2, &["--require-valid"]);
+    assert_eq!(code, 1);
+    assert!(!out2.exists(), "nothing written with --require-valid");
+}
+
+#[test]
+fn original_to_stdout_and_nested_folders() {
+    let (code, out, _) = run(peckit()
+        .args(["extract", "--only", "original", "-o", "-"])
+        .arg(samples().join("posta-certificata.eml")));
+    assert_eq!(code, 1, "default trust does not know the test root");
+    assert_eq!(hex::encode(Sha256::digest(out.as_bytes())), sums()["postacert.eml"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("n");
+    let (code, _, err) = extract("anomalia-annidata.eml", &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    // The anomaly's original is a whole envelope: it is written as postacert.eml and its
+    // parts (the inner signed entity's attachments) are not mixed into the top folder.
+    assert!(out.join("postacert.eml").exists());
+}
+
+#[test]
+fn several_inputs_get_one_subfolder_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(peckit()
+        .arg("extract")
+        .arg(samples().join("accettazione.eml"))
+        .arg(samples().join("posta-certificata.eml"))
+        .arg("-o")
+        .arg(dir.path())
+        .arg("--trust")
+        .arg(test_root()));
+    assert_eq!(code, 0, "{err}");
+    assert!(dir.path().join("accettazione/daticert.xml").exists());
+    assert!(dir.path().join("posta-certificata/atto.pdf").exists());
+}

@@ -1,0 +1,49 @@
+//! Languages: --lang, LC_ALL / LC_MESSAGES / LANG; JSON never changes with the language.
+
+use crate::common::*;
+
+fn verify_table(cmd: &mut assert_cmd::Command) -> String {
+    let (_, out, _) = run(cmd
+        .arg("verify")
+        .arg("--trust")
+        .arg(test_root())
+        .arg(samples().join("forged/notice-byte-changed.eml")));
+    out
+}
+
+#[test]
+fn lang_flag_switches_labels_and_messages() {
+    let it = verify_table(peckit().args(["--lang", "it"]));
+    assert!(it.contains("Esito") && it.contains("NON VALIDO"), "{it}");
+    assert!(it.contains("contenuto alterato dopo la firma"), "{it}");
+    assert!(it.contains("messaggi: 0 validi, 1 non validi"), "{it}");
+    let en = verify_table(peckit().args(["--lang", "en"]));
+    assert!(en.contains("Verdict") && en.contains("INVALID"), "{en}");
+    assert!(en.contains("content altered after signing"), "{en}");
+    // The stable code is the same in both.
+    assert!(it.contains("content-altered") && en.contains("content-altered"));
+}
+
+#[test]
+fn locale_variables_pick_italian() {
+    let out = verify_table(peckit().env("LANG", "it_IT.UTF-8"));
+    assert!(out.contains("Esito"), "{out}");
+    let out = verify_table(peckit().env("LANG", "it_IT.UTF-8").env("LC_ALL", "en_US.UTF-8"));
+    assert!(out.contains("Verdict"), "LC_ALL wins over LANG: {out}");
+    let out = verify_table(peckit().env("LANG", "C").env("LC_MESSAGES", "it_CH.UTF-8"));
+    assert!(out.contains("Esito"), "{out}");
+}
+
+#[test]
+fn json_is_the_same_in_every_language() {
+    let run_json = |lang: &str| {
+        let (_, out, _) = run(peckit()
+            .args(["--lang", lang, "verify", "--format", "json", "--trust"])
+            .arg(test_root())
+            .arg(samples().join("accettazione.eml")));
+        let mut v = json(&out);
+        v["artefacts"][0]["signature"]["reference_time"] = serde_json::Value::Null;
+        v
+    };
+    assert_eq!(run_json("it"), run_json("en"));
+}
