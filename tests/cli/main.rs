@@ -3,6 +3,7 @@
 
 mod common;
 mod corpus;
+mod evidence;
 mod extract;
 mod forgery;
 mod inputs;

@@ -1,0 +1,228 @@
+//! peckit evidence: each recipient's fate from verified receipts only.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::common::*;
+
+fn daticert_rows() -> BTreeMap<String, BTreeMap<String, String>> {
+    read_tsv(&samples().join("daticert-expected.tsv"))
+        .into_iter()
+        .map(|r| (r["file"].clone(), r))
+        .collect()
+}
+
+fn utc_of(rfc3339_local: &str) -> String {
+    let t: jiff::Timestamp = rfc3339_local.parse().unwrap();
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn thread_json() -> (i32, Value) {
+    let (code, out, err) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("thread")));
+    assert!(!out.is_empty(), "{err}");
+    (code, json(&out))
+}
+
+#[test]
+fn each_recipient_gets_its_fate_with_the_right_times() {
+    let (code, doc) = thread_json();
+    assert_eq!(code, 1, "the tampered receipt is invalid");
+    let rows = daticert_rows();
+    let messages = doc["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 2, "the other message is kept apart");
+    let m = messages
+        .iter()
+        .find(|m| m["subject"] == "Diffida ad adempiere - pratica 2026/118")
+        .unwrap();
+    let acc = &rows["thread/01-accettazione.eml"];
+    assert_eq!(m["sent"]["at"]["utc"], utc_of(&acc["data"]));
+    assert_eq!(
+        m["sent"]["path"].as_str().unwrap().rsplit('/').next().unwrap(),
+        "01-accettazione.eml"
+    );
+    assert_eq!(m["sender"], acc["mittente"].as_str());
+    let fate = |addr: &str| {
+        m["recipients"].as_array().unwrap().iter().find(|r| r["address"] == addr).unwrap().clone()
+    };
+
+    let anna = fate("anna.bianchi@pec.beta.example");
+    assert_eq!(anna["fate"], "delivered");
+    assert_eq!(anna["delivery"]["at"]["utc"], utc_of(&rows["thread/03-consegna-beta.eml"]["data"]));
+    assert_eq!(anna["delivery"]["provider"], "Gestore Beta S.r.l.");
+    assert_eq!(anna["receipt_type"], "completa");
+
+    let luca = fate("luca.verdi@pec.alfa.example");
+    assert_eq!(luca["fate"], "delivered");
+    assert_eq!(luca["delivery"]["provider"], "Gestore Alfa S.p.A.");
+    assert_eq!(luca["delivery"]["at"]["utc"], utc_of(&rows["thread/04-consegna-alfa.eml"]["data"]));
+
+    // The tampered receipt claims delivery to the CEC-PAC box; it is refused as proof.
+    let cec = fate("cittadino.esempio@postacertificata.gov.it");
+    assert_eq!(cec["fate"], "not-delivered");
+    assert_eq!(cec["errore"], "no-dominio");
+    assert!(
+        cec["notes"].as_array().unwrap().iter().any(|n| n.as_str().unwrap().contains("CEC-PAC"))
+    );
+
+    let ext = fate("segreteria@example.com");
+    assert_eq!(ext["fate"], "external");
+
+    let sources = m["sources"].as_array().unwrap();
+    let tampered = sources
+        .iter()
+        .find(|s| s["path"].as_str().unwrap().ends_with("07-consegna-manomessa.eml"))
+        .unwrap();
+    assert_eq!(tampered["verdict"], "invalid");
+    assert_eq!(tampered["problems"][0]["code"], "content-altered");
+    assert_eq!(m["attachments"][0]["name"], "diffida.pdf");
+    // Italian local time is the daticert time (CET/CEST), to the second.
+    assert_eq!(m["sent"]["at"]["rome"], acc["data"].as_str());
+}
+
+#[test]
+fn the_real_receipts_form_one_timeline() {
+    let Some(c) = corpus() else { return };
+    let (code, out, _) = run(peckit()
+        .args(["evidence", "--format", "json"])
+        .arg(c.join("aruba-2014-accettazione.eml"))
+        .arg(c.join("aruba-2014-avvenuta-consegna.eml")));
+    assert_eq!(code, 0);
+    let doc = json(&out);
+    assert_eq!(doc["messages"].as_array().unwrap().len(), 1);
+    let m = &doc["messages"][0];
+    assert_eq!(m["sent"]["at"]["utc"], "2014-11-14T17:26:32Z");
+    assert_eq!(m["recipients"][0]["address"], "thinkstudio@pec.it");
+    assert_eq!(m["recipients"][0]["fate"], "delivered");
+    assert_eq!(m["recipients"][0]["delivery"]["at"]["rome"], "2014-11-14T18:26:32+01:00");
+}
+
+#[test]
+fn originals_are_checked_against_a_breve_receipt() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(samples().join("inputs/atto.pdf"), dir.path().join("atto.pdf")).unwrap();
+    // The second attachment is kept altered.
+    std::fs::write(dir.path().join("atto n° 1 – città.txt"), b"altered").unwrap();
+    let (_, out, _) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg("--originals")
+        .arg(dir.path())
+        .arg(samples().join("accettazione.eml"))
+        .arg(samples().join("avvenuta-consegna-breve.eml")));
+    let doc = json(&out);
+    let checks = doc["messages"][0]["originals"].as_array().unwrap();
+    let pdf = checks.iter().find(|c| c["attachment"] == "atto.pdf").unwrap();
+    assert_eq!(pdf["status"], "matching");
+    assert_eq!(pdf["algorithm"], "sha256");
+    let memo = checks.iter().find(|c| c["attachment"] == "atto n° 1 – città.txt").unwrap();
+    assert_eq!(memo["status"], "differing");
+    std::fs::remove_file(dir.path().join("atto.pdf")).unwrap();
+    let (_, out, _) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg("--originals")
+        .arg(dir.path())
+        .arg(samples().join("avvenuta-consegna-breve.eml")));
+    let doc = json(&out);
+    let pdf = doc["messages"][0]["originals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["attachment"] == "atto.pdf")
+        .unwrap()
+        .clone();
+    assert_eq!(pdf["status"], "missing");
+}
+
+#[test]
+fn csv_has_one_row_per_message_and_recipient() {
+    let (_, out, _) = run(peckit()
+        .args(["evidence", "--format", "csv", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("thread")));
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("msgid,subject,sender"));
+    assert_eq!(lines.len(), 1 + 4 + 1, "{out}");
+    assert!(lines.iter().any(|l| l.contains("cittadino.esempio@postacertificata.gov.it")
+        && l.contains(",not-delivered,")));
+}
+
+#[test]
+fn markdown_and_html_carry_verdicts_legend_and_hashes() {
+    for (lang, legend) in [("it", "DPR 68/2005"), ("en", "DPR 68/2005")] {
+        let (_, html, _) = run(peckit()
+            .args(["--lang", lang, "evidence", "--format", "html", "--trust"])
+            .arg(test_root())
+            .arg(samples().join("thread")));
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains(legend));
+        assert!(!html.contains("http://") && !html.contains("https://"), "no external resources");
+        assert!(html.contains("@page { size: A4"));
+        let sha = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(
+            std::fs::read(samples().join("thread/01-accettazione.eml")).unwrap(),
+        ));
+        assert!(html.contains(&sha), "source hashes listed");
+    }
+    let (_, md, _) = run(peckit()
+        .args(["evidence", "--format", "markdown", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("thread")));
+    assert!(md.contains("| anna.bianchi@pec.beta.example | delivered |"), "{md}");
+}
+
+/// Renders the HTML page in headless Chromium (Debian's `chromium`; .ci/run installs it) to
+/// an A4 PDF and checks the rendered text with pdftotext.
+#[test]
+fn html_renders_in_chromium() {
+    let chromium = ["chromium", "chromium-browser"].into_iter().find(|c| {
+        std::process::Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success())
+    });
+    let pdftotext = std::process::Command::new("pdftotext").arg("-v").output().is_ok();
+    let (Some(chromium), true) = (chromium, pdftotext) else {
+        eprintln!("SKIP: chromium or pdftotext not installed (.ci/run installs them)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (_, html, _) = run(peckit()
+        .args(["--lang", "it", "evidence", "--format", "html", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("thread")));
+    let page = dir.path().join("riepilogo.html");
+    std::fs::write(&page, html).unwrap();
+    let pdf = dir.path().join("riepilogo.pdf");
+    let status = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(pdf.exists(), "chromium made no PDF: {}", String::from_utf8_lossy(&status.stderr));
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    // Table cells wrap: compare with white space folded.
+    let text =
+        String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "Riepilogo probatorio PEC",
+        "anna.bianchi@pec.beta.example",
+        "consegnato",
+        "NON consegnato",
+        "NON VALIDO",
+        "Valore legale degli orari",
+    ] {
+        assert!(text.contains(needle), "{needle} not rendered:\n{text}");
+    }
+}
