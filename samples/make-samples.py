@@ -823,5 +823,46 @@ def make_forged(clock, msg, original, completa):
           notes="one bit of the RSA signature value flipped")
 
 
+def bench(out_dir, receipts, large):
+    """Benchmark corpus: `receipts` distinct signed receipts (typical 7-8 KB acceptances and
+    deliveries) and `large` envelopes of about 10 MB, signed in parallel."""
+    from concurrent.futures import ThreadPoolExecutor
+    make_pki()
+    out = Path(out_dir)
+    (out / "receipts").mkdir(parents=True, exist_ok=True)
+    (out / "large").mkdir(parents=True, exist_ok=True)
+    clock = Clock()
+
+    def one(i):
+        when = clock.at(i % 240)
+        msg = {"sender": f"utente{i}@pec.alfa.example", "recipients": [(f"dest{i}@pec.beta.example", "certificato")],
+               "subject": f"Pratica n. {i}", "msgid": f"<bench.{i}@client.example>", "ident": ident(ALFA, when, i % 1000)}
+        lines = ["Ricevuta di accettazione"] + [f"Il messaggio con oggetto \"{msg['subject']}\" è stato accettato. Riga {n}."
+                                               for n in range(10)]
+        if i % 2:
+            data, _ = receipt("accettazione", ALFA, when, msg, "ACCETTAZIONE: ", "accettazione", lines)
+        else:
+            data, _ = receipt("avvenuta-consegna", BETA, when, msg, "CONSEGNA: ", "avvenuta-consegna", lines,
+                              consegna=msg["recipients"][0][0], ricevuta="sintetica")
+        (out / "receipts" / f"r{i:05d}.eml").write_bytes(data)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        list(pool.map(one, range(receipts)))
+    rnd = random.Random(1)
+    for j in range(large):
+        when = clock.at(j)
+        msg = {"sender": "mario.rossi@pec.alfa.example", "recipients": [("anna.bianchi@pec.beta.example", "certificato")],
+               "subject": f"Fascicolo {j}", "msgid": f"<large.{j}@client.example>", "ident": ident(ALFA, when, j)}
+        blob = bytes(rnd.getrandbits(8) for _ in range(7_400_000))
+        orig = original_message(msg["sender"], ["anna.bianchi@pec.beta.example"], [], msg["subject"], msg["msgid"], when,
+                                [('filename="fascicolo.bin"', blob, "application/octet-stream")])
+        data, _ = envelope(ALFA, when, msg, orig)
+        (out / "large" / f"envelope{j}.eml").write_bytes(data)
+    print(f"bench corpus: {receipts} receipts, {large} large envelopes in {out}")
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "--bench":
+        bench(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 10000, int(sys.argv[4]) if len(sys.argv) > 4 else 3)
+    else:
+        main()

@@ -239,6 +239,12 @@ impl Cert {
     }
 }
 
+impl AsRef<Cert> for Cert {
+    fn as_ref(&self) -> &Cert {
+        self
+    }
+}
+
 /// RFC 3339 UTC with a `Z`.
 pub fn rfc3339(t: jiff::Timestamp) -> String {
     t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()

@@ -12,7 +12,7 @@
 use jiff::Timestamp;
 
 use super::cert::{Cert, rfc3339};
-use super::crypto::{PublicKey, SigFailure, sig_alg_from_identifier};
+use super::crypto::{SigFailure, sig_alg_from_identifier};
 use super::trust::{Anchor, TrustStore};
 use crate::problem::{Problem, ProblemCode};
 
@@ -45,7 +45,7 @@ enum Failure {
 }
 
 struct Search<'a> {
-    pool: &'a [Cert],
+    pool: &'a [&'a Cert],
     trust: &'a TrustStore,
     at: Timestamp,
     checks: usize,
@@ -61,6 +61,15 @@ impl Search<'_> {
 
     /// RFC 5280 §6.1.3 (a)(1): the link's signature verifies with the issuer's public key.
     fn link_verifies(&mut self, child: &Cert, issuer: &Cert) -> bool {
+        if let Some(ok) = super::cache::link(child, issuer) {
+            if !ok {
+                self.fail(Failure::LinkSignature(format!(
+                    "the signature on \"{}\" by \"{}\" does not verify",
+                    child.subject, issuer.subject
+                )));
+            }
+            return ok;
+        }
         if self.checks >= MAX_SIGNATURE_CHECKS {
             self.fail(Failure::Budget);
             return false;
@@ -69,10 +78,11 @@ impl Search<'_> {
         let ok = sig_alg_from_identifier(&child.signature_algorithm, None)
             .map_err(SigFailure::Unsupported)
             .and_then(|alg| {
-                let key = PublicKey::from_spki(&issuer.spki)?;
+                let key = super::cache::key(&issuer.spki)?;
                 let hashed = alg.digest().digest(&child.tbs);
                 key.verify_prehashed(&alg, &hashed, &child.signature)
             });
+        super::cache::remember_link(child, issuer, ok.is_ok());
         match ok {
             Ok(()) => true,
             Err(e) => {
@@ -137,7 +147,7 @@ impl Search<'_> {
         &mut self,
         path: &mut Vec<&'p Cert>,
         anchors: &'p [Anchor],
-        pool: &'p [Cert],
+        pool: &'p [&'p Cert],
     ) -> Option<&'p Anchor> {
         let current = *path.last()?;
         if let Some(anchor) = anchors.iter().find(|a| a.cert.der == current.der) {
@@ -167,7 +177,7 @@ impl Search<'_> {
                 path.pop();
             }
         }
-        for issuer in pool.iter().filter(|c| c.issued(current)) {
+        for issuer in pool.iter().copied().filter(|c| c.issued(current)) {
             if path.iter().any(|p| p.der == issuer.der) {
                 continue;
             }
@@ -192,7 +202,7 @@ impl Search<'_> {
 
 /// Validates the signer's certificate at `at`, using `pool` (certificates carried by the
 /// CMS) as intermediates.
-pub fn validate(signer: &Cert, pool: &[Cert], trust: &TrustStore, at: Timestamp) -> PathResult {
+pub fn validate(signer: &Cert, pool: &[&Cert], trust: &TrustStore, at: Timestamp) -> PathResult {
     let anchors: Vec<Anchor> = trust.iter().cloned().collect();
     let mut search = Search { pool, trust, at, checks: 0, best: None };
     let mut path = vec![signer];

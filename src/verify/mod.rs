@@ -9,6 +9,7 @@
 //! Every failure is a problem in the [`SignatureReport`], never an `Err`: a forgery is a
 //! result, not an error.
 
+pub mod cache;
 pub mod cert;
 pub mod chain;
 pub mod cms;
@@ -24,7 +25,7 @@ pub use cms::CmsError;
 pub use trust::{Anchor, AnchorView, TrustStore, TrustStoreError};
 
 use crate::problem::{Problem, ProblemCode};
-use crypto::{DigestAlg, PublicKey, SigFailure, digest_canonical, sig_alg_from_identifier};
+use crypto::{DigestAlg, SigFailure, digest_canonical, sig_alg_from_identifier};
 
 /// id-data.
 const OID_DATA: &str = "1.2.840.113549.1.7.1";
@@ -160,8 +161,8 @@ pub fn encapsulated_content(cms_der: &[u8]) -> Result<Option<Vec<u8>>, CmsError>
     Ok(cms::parse(cms_der)?.econtent)
 }
 
-fn find_signer<'c>(sd: &cms::SignerInfo<'_>, certs: &'c [Cert]) -> Option<&'c Cert> {
-    certs.iter().find(|c| match &sd.sid {
+fn find_signer<'c, C: AsRef<Cert>>(sd: &cms::SignerInfo<'_>, certs: &'c [C]) -> Option<&'c Cert> {
+    certs.iter().map(AsRef::as_ref).find(|c| match &sd.sid {
         cms::SignerId::IssuerSerial { issuer, serial } => {
             &c.issuer_raw == issuer && &c.serial == serial
         }
@@ -289,13 +290,14 @@ pub fn verify_signature(
             "no signer".into(),
         );
     };
-    let certs: Vec<Cert> = sd.certificates.iter().filter_map(|d| Cert::from_der(d).ok()).collect();
+    let cached: Vec<std::sync::Arc<Cert>> = sd.certificates.iter().filter_map(|d| cache::cert(d)).collect();
+    let certs: Vec<&Cert> = cached.iter().map(|c| c.as_ref()).collect();
     let mut report =
         SignatureReport::failed(SignatureStatus::Valid, ProblemCode::Malformed, String::new());
     report.problems.clear();
     report.signing_time = si.attr(OID_SIGNING_TIME).and_then(der::parse_time);
 
-    let anchors: Vec<Cert> = opts.trust.iter().map(|a| a.cert.clone()).collect();
+    let anchors: Vec<&Cert> = opts.trust.iter().map(|a| &a.cert).collect();
     let signer = find_signer(si, &certs).or_else(|| find_signer(si, &anchors));
     report.signer = signer.map(Cert::summary);
 
@@ -388,7 +390,7 @@ pub fn verify_signature(
             return report;
         }
         Some(signer_cert) => {
-            let verified = PublicKey::from_spki(&signer_cert.spki)
+            let verified = cache::key(&signer_cert.spki)
                 .and_then(|k| k.verify_prehashed(&sig_alg, &signed_bytes_digest, si.signature));
             match verified {
                 Ok(()) => {}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# peckit's speed benchmark: ratios against OpenSSL and the hardware, never absolute pass/fail.
+#
+#   bash benches/bench.sh [RECEIPTS=10000] [LARGE=3]
+#
+# Generates (once, cached under target/bench-corpus) RECEIPTS distinct signed receipts and
+# LARGE ~10 MB envelopes with samples/make-samples.py, then reports:
+#   - receipts per second with 1 core and with all cores;
+#   - MB/s on the large envelopes, against sha256sum on the same files;
+#   - peak RSS for 1/10 of the receipts and for all of them (should not grow with the count);
+#   - the ratio to `openssl smime -verify` run once per file (how receipts are checked today);
+#   - the ratio to the hardware bound: one `openssl speed rsa2048` verify plus SHA-256 of the
+#     file, per receipt.
+# Needs: python3, openssl, GNU time (/usr/bin/time). Files are read from a warm page cache.
+set -eu   # no pipefail: `ls | head` ends with SIGPIPE by design
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+L=${2:-3}
+B=target/bench-corpus
+P=target/release/peckit
+TRUST=(--trust samples/pki/trust-root.pem)
+cargo build --release --quiet
+if [ ! -f "$B/.done-$N-$L" ]; then
+  rm -rf "$B"
+  python3 samples/make-samples.py --bench "$B" "$N" "$L"
+  touch "$B/.done-$N-$L"
+fi
+mkdir -p "$B/tenth"
+if [ ! -f "$B/tenth/.done" ]; then
+  ls "$B/receipts" | head -n $((N / 10)) | while read -r f; do ln -f "$B/receipts/$f" "$B/tenth/$f"; done
+  touch "$B/tenth/.done"
+fi
+cat "$B"/receipts/* "$B"/large/* > /dev/null   # warm the page cache
+
+measure() { # prints "seconds maxrss_kb" for the command
+  /usr/bin/time -f "%e %M" -o "$B/.time" "$@" > /dev/null 2>&1 || true
+  cat "$B/.time"
+}
+cores=$(nproc)
+read -r t1 rss1 < <(measure "$P" verify -q -j 1 "${TRUST[@]}" "$B/receipts")
+read -r tn rssn < <(measure "$P" verify -q -j "$cores" "${TRUST[@]}" "$B/receipts")
+read -r tt rsst < <(measure "$P" verify -q -j "$cores" "${TRUST[@]}" "$B/tenth")
+read -r tl rssl < <(measure "$P" verify -q -j 1 "${TRUST[@]}" "$B/large")
+read -r ts _ < <(measure sha256sum "$B"/large/*.eml)
+bytes_large=$(cat "$B"/large/*.eml | wc -c)
+bytes_receipts=$(cat "$B"/receipts/*.eml | wc -c)
+
+# OpenSSL once per file, on a sample of 300 receipts.
+sample=$(ls "$B/receipts" | head -n 300)
+start=$(date +%s.%N)
+for f in $sample; do openssl smime -verify -CAfile samples/pki/trust-root.pem -in "$B/receipts/$f" -out /dev/null 2>/dev/null || true; done
+end=$(date +%s.%N)
+
+rsa=$(openssl speed -seconds 2 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $NF}')
+sha=$(openssl speed -seconds 1 -evp sha256 2>/dev/null | awk '/^sha256/ {print $NF}' | tr -d k)
+
+awk -v n="$N" -v t1="$t1" -v tn="$tn" -v cores="$cores" -v tl="$tl" -v ts="$ts" -v bl="$bytes_large" \
+    -v br="$bytes_receipts" -v os_t="$(echo "$end - $start" | bc)" -v rsa="$rsa" -v sha="$sha" \
+    -v rss1="$rss1" -v rssn="$rssn" -v rsst="$rsst" -v rssl="$rssl" 'BEGIN {
+  per1 = n / t1; pern = n / tn
+  printf "receipts: %d files, %.1f KB on average\n", n, br / n / 1024
+  printf "  1 core:   %8.0f receipts/s  (%.1f us each)\n", per1, 1e6 / per1
+  printf "  %d cores:  %8.0f receipts/s\n", cores, pern
+  ossl = 300 / os_t
+  printf "  openssl smime -verify once per file: %.0f files/s -> peckit is %.0fx faster (%d cores), %.0fx (1 core)\n", ossl, pern / ossl, cores, per1 / ossl
+  bound = 1 / (1 / rsa + (br / n) / (sha * 1000))
+  printf "  hardware bound (1 RSA-2048 verify + SHA-256 of the file, 1 core): %.0f/s -> peckit at %.2fx of it\n", bound, bound / per1
+  printf "large envelopes: %.1f MB in %.2fs = %.0f MB/s (1 core); sha256sum %.0f MB/s -> %.2f of sha256sum\n", bl / 1e6, tl, bl / 1e6 / tl, bl / 1e6 / ts, ts / tl
+  printf "peak RSS: %d KB for %d receipts, %d KB for %d receipts, %d KB for the large envelopes\n", rsst, n / 10, rssn, n, rssl
+}'
