@@ -133,6 +133,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let streaming = matches!(args.format, VerifyFormat::Jsonl | VerifyFormat::Csv);
     let (tx, rx) = mpsc::sync_channel::<(usize, ArtefactReport, Duration)>(jobs * 8);
     let mut write_error = None;
+    let mut saw_untrusted = false;
     std::thread::scope(|scope| {
         let stop_producer = Arc::clone(&stop);
         let (limits, opts) = (&limits, &opts);
@@ -181,7 +182,14 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             stats.add(&report, took);
             outcome = outcome.merge(outcome_of(report.verdict));
             if !streaming {
-                pending.insert(i, report);
+                saw_untrusted |= report
+                    .problems
+                    .iter()
+                    .any(|p| p.code == peckit::problem::ProblemCode::Untrusted);
+                // Quiet table runs print only the summary: keep nothing, so memory stays flat.
+                if !(args.quiet && args.format == VerifyFormat::Table) {
+                    pending.insert(i, report);
+                }
                 continue;
             }
             let mut ready = Vec::new();
@@ -242,8 +250,8 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             if !args.quiet && stats.summary.total > 1 {
                 out.line(&stats_table(&stats, ui))?;
             }
-            if let Some(hint) = hint_for(&reports, ui) {
-                eprintln!("{hint}");
+            if saw_untrusted {
+                eprintln!("{}", hint(ui));
             }
         }
     }
@@ -391,16 +399,13 @@ fn summary_line(s: &Summary, ui: Ui) -> String {
 }
 
 /// A concrete fix for the most common failure, as `sq` prints hints.
-fn hint_for(reports: &[ArtefactReport], ui: Ui) -> Option<String> {
-    let untrusted = reports
-        .iter()
-        .any(|r| r.problems.iter().any(|p| p.code == peckit::problem::ProblemCode::Untrusted));
-    untrusted.then(|| match ui.lang {
+fn hint(ui: Ui) -> String {
+    match ui.lang {
         i18n::Lang::En => "hint: if you trust the issuing authority, add it with --trust FILE \
                            (see `peckit trust list`)"
             .to_string(),
         i18n::Lang::It => "suggerimento: se l'autorità emittente è fidata, aggiungila con \
                            --trust FILE (vedi `peckit trust list`)"
             .to_string(),
-    })
+    }
 }

@@ -76,6 +76,27 @@ pub fn base64_lenient(data: &[u8]) -> Option<Vec<u8>> {
 
 /// The decoded file name of an entity (RFC 2231 parameters, RFC 2047 words), if any.
 pub fn file_name(raw_entity_headers: &[u8]) -> Option<String> {
+    // Fast path: a plain parameter needs no decoding (most parts of most messages).
+    let (headers, _) =
+        super::mime::parse_header_block(raw_entity_headers, 0, raw_entity_headers.len());
+    let disposition =
+        headers.get("content-disposition").map(super::mime::ContentType::parse_disposition);
+    let content_type = headers.content_type();
+    let extended = disposition
+        .iter()
+        .chain(std::iter::once(&content_type))
+        .any(|c| c.params.keys().any(|k| k.contains('*')));
+    if !extended {
+        let plain = disposition
+            .as_ref()
+            .and_then(|d| d.param("filename"))
+            .or_else(|| content_type.param("name"));
+        match plain {
+            None => return None,
+            Some(n) if !n.contains("=?") => return Some(n.to_string()),
+            Some(_) => {}
+        }
+    }
     let message = MessageParser::default().parse_headers(raw_entity_headers)?;
     let part = message.parts.first()?;
     part.attachment_name().map(str::to_string)

@@ -290,7 +290,8 @@ pub fn verify_signature(
             "no signer".into(),
         );
     };
-    let cached: Vec<std::sync::Arc<Cert>> = sd.certificates.iter().filter_map(|d| cache::cert(d)).collect();
+    let cached: Vec<std::sync::Arc<Cert>> =
+        sd.certificates.iter().filter_map(|d| cache::cert(d)).collect();
     let certs: Vec<&Cert> = cached.iter().map(|c| c.as_ref()).collect();
     let mut report =
         SignatureReport::failed(SignatureStatus::Valid, ProblemCode::Malformed, String::new());
