@@ -649,6 +649,13 @@ def main():
           notes="a signed line starting with 'From ' (mbox quoting must be undone)")
     record_daticert("accettazione-riga-from.eml", v)
 
+    csv_msg = dict(msg, subject='Fattura 12, "saldo" finale\nseconda riga')
+    data, v = receipt("accettazione", ALFA, t0, csv_msg, "ACCETTAZIONE: ", "accettazione", ["Ricevuta di accettazione"],
+                      subject_override="ACCETTAZIONE: Fattura 12")
+    write("accettazione-oggetto-csv.eml", data, "accettazione", "valid",
+          notes="oggetto with a comma, double quotes and a line break (CSV quoting)")
+    record_daticert("accettazione-oggetto-csv.eml", v)
+
     # Hostile attachment names, inside a genuine signed envelope.
     hostile = [("../../x", b"dotdot"), ("/etc/x", b"absolute"), ("C:\\x", b"drive"), ("CON", b"device"),
                ("a/b", b"slash"), ("n" * 400 + ".pdf", b"long"), ("atto.pdf", b"first"), ("atto.pdf", b"second"),
@@ -677,7 +684,8 @@ def main():
     with open(OUT / "daticert-expected.tsv", "w", encoding="utf-8") as f:
         f.write("\t".join(cols) + "\n")
         for d in DATICERT:
-            f.write("\t".join(d[c] for c in cols) + "\n")
+            # Line breaks and tabs inside values are written as \n and \t.
+            f.write("\t".join(d[c].replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t") for c in cols) + "\n")
     print(f"wrote {len(EXPECTED)} artefacts")
 
 

@@ -66,8 +66,27 @@ pub fn read_tsv(path: &Path) -> Vec<std::collections::BTreeMap<String, String>> 
             header
                 .iter()
                 .enumerate()
-                .map(|(i, h)| (h.to_string(), cells.get(i).unwrap_or(&"").to_string()))
+                .map(|(i, h)| (h.to_string(), unescape(cells.get(i).unwrap_or(&""))))
                 .collect()
         })
         .collect()
+}
+
+/// Undoes the \\, \n and \t escapes of the generated TSV files.
+fn unescape(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len());
+    let mut chars = cell.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

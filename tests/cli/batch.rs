@@ -1,0 +1,213 @@
+//! Batches: mailbox exports, Maildir, zip, lists of paths, parallel streaming, bad files.
+
+use std::io::Write;
+
+use crate::common::*;
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(samples().join(name)).unwrap()
+}
+
+/// mboxrd quoting: every line matching ^>*From gains one '>'.
+fn to_mbox(messages: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for m in messages {
+        out.extend_from_slice(
+            b"From posta-certificata@pec.alfa.example Tue Nov 24 10:00:00 2026\n",
+        );
+        let text = String::from_utf8_lossy(m).replace("\r\n", "\n");
+        for line in text.split_inclusive('\n') {
+            if line.trim_start_matches('>').starts_with("From ") {
+                out.push(b'>');
+            }
+            out.extend_from_slice(line.as_bytes());
+        }
+        if !out.ends_with(b"\n") {
+            out.push(b'\n');
+        }
+        out.push(b'\n');
+    }
+    out
+}
+
+#[test]
+fn mbox_unquoting_restores_the_signed_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_from = sample("accettazione-riga-from.eml");
+    assert!(
+        String::from_utf8_lossy(&with_from).contains("\nFrom here on"),
+        "the sample has a From line"
+    );
+    let mbox = dir.path().join("export.mbox");
+    std::fs::write(
+        &mbox,
+        to_mbox(&[sample("accettazione.eml"), with_from, sample("posta-certificata.eml")]),
+    )
+    .unwrap();
+    assert!(String::from_utf8_lossy(&std::fs::read(&mbox).unwrap()).contains("\n>From here on"));
+    let (code, out, err) =
+        run(peckit().args(["verify", "--format", "json", "--trust"]).arg(test_root()).arg(&mbox));
+    assert_eq!(code, 0, "{out}\n{err}");
+    let doc = json(&out);
+    let paths: Vec<&str> =
+        doc["artefacts"].as_array().unwrap().iter().map(|a| a["path"].as_str().unwrap()).collect();
+    assert_eq!(paths.len(), 3);
+    assert!(paths[1].ends_with("export.mbox#2"), "{paths:?}");
+    assert!(doc["artefacts"].as_array().unwrap().iter().all(|a| a["verdict"] == "valid"));
+}
+
+#[test]
+fn maildir_and_zip_exports_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("Maildir");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(md.join(sub)).unwrap();
+    }
+    std::fs::write(md.join("cur/1700000000.1:2,S"), sample("accettazione.eml")).unwrap();
+    std::fs::write(md.join("new/1700000001.2"), sample("avvenuta-consegna-completa.eml")).unwrap();
+    let zip_path = dir.path().join("webmail.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let o: zip::write::SimpleFileOptions = Default::default();
+    z.start_file("Posta in arrivo/ricevuta.eml", o).unwrap();
+    z.write_all(&sample("presa-in-carico.eml")).unwrap();
+    z.start_file("Posta in arrivo/leggimi.txt", o).unwrap();
+    z.write_all(b"not mail").unwrap();
+    z.finish().unwrap();
+    let (code, out, err) = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(&md)
+        .arg(&zip_path));
+    assert_eq!(code, 0, "{out}\n{err}");
+    let doc = json(&out);
+    let arts = doc["artefacts"].as_array().unwrap();
+    assert_eq!(arts.len(), 3);
+    assert!(arts.iter().any(|a| {
+        a["path"].as_str().unwrap().ends_with("webmail.zip!Posta in arrivo/ricevuta.eml")
+    }));
+    assert!(arts.iter().all(|a| a["verdict"] == "valid"));
+}
+
+#[test]
+fn files_from_reads_a_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.txt");
+    std::fs::write(
+        &list,
+        format!(
+            "{}\n\n{}\n",
+            samples().join("accettazione.eml").display(),
+            samples().join("errore-consegna.eml").display()
+        ),
+    )
+    .unwrap();
+    let (code, out, _) = run(peckit()
+        .args(["verify", "--format", "jsonl", "--trust"])
+        .arg(test_root())
+        .arg("--files-from")
+        .arg(&list));
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().filter(|l| l.contains("\"type\":\"artefact\"")).count(), 2);
+    let (code, out, _) = run(peckit()
+        .args(["verify", "--format", "jsonl", "--trust"])
+        .arg(test_root())
+        .args(["--files-from", "-"])
+        .write_stdin(format!("{}\n", samples().join("accettazione.eml").display())));
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2);
+}
+
+#[test]
+fn parallel_jsonl_has_exactly_one_line_per_artefact_and_ordered_keeps_order() {
+    let expected = read_tsv(&samples().join("expected.tsv")).len();
+    for extra in [vec!["-j", "2"], vec!["-j", "2", "--ordered"]] {
+        let (_, out, _) = run(peckit()
+            .args(["verify", "--format", "jsonl", "--trust"])
+            .arg(test_root())
+            .args(&extra)
+            .arg(samples()));
+        let lines: Vec<serde_json::Value> = out.lines().map(json).collect();
+        let artefacts: Vec<&serde_json::Value> =
+            lines.iter().filter(|l| l["type"] == "artefact").collect();
+        assert_eq!(artefacts.len(), expected, "{extra:?}");
+        let mut paths: Vec<&str> =
+            artefacts.iter().map(|a| a["data"]["path"].as_str().unwrap()).collect();
+        let unique: std::collections::BTreeSet<&str> = paths.iter().copied().collect();
+        assert_eq!(unique.len(), paths.len(), "no duplicates");
+        if extra.contains(&"--ordered") {
+            let sorted = {
+                let (_, out, _) = run(peckit()
+                    .args(["verify", "--format", "json", "--trust"])
+                    .arg(test_root())
+                    .arg(samples()));
+                json(&out)["artefacts"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|a| a["path"].as_str().unwrap().to_string())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(paths, sorted.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        paths.clear();
+        assert_eq!(lines.last().unwrap()["type"], "summary");
+    }
+}
+
+#[test]
+fn csv_quotes_commas_quotes_and_line_breaks() {
+    let (_, out, _) = run(peckit()
+        .args(["verify", "--format", "csv", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("accettazione-oggetto-csv.eml")));
+    assert!(out.contains("\"Fattura 12, \"\"saldo\"\" finale\nseconda riga\""), "{out}");
+    // A CSV reader sees exactly one record with all columns.
+    let records = parse_csv(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0].len(), records[1].len());
+    assert_eq!(records[1][9], "Fattura 12, \"saldo\" finale\nseconda riga");
+}
+
+/// A small RFC 4180 reader for the test.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = vec![];
+    let mut record = vec![];
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    records
+}
+
+#[test]
+fn a_bad_file_in_the_middle_does_not_stop_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.eml"), sample("accettazione.eml")).unwrap();
+    std::fs::write(dir.path().join("b.eml"), b"\x00\x01\x02 garbage").unwrap();
+    std::fs::write(dir.path().join("c.eml"), sample("errore-consegna.eml")).unwrap();
+    let (code, out, err) = run(peckit()
+        .args(["verify", "--format", "csv", "-j", "2", "--trust"])
+        .arg(test_root())
+        .arg(dir.path()));
+    assert_eq!(code, 2);
+    assert!(err.contains("b.eml"), "{err}");
+    assert_eq!(out.lines().count(), 4, "{out}");
+    assert_eq!(out.lines().filter(|l| l.contains(",valid,")).count(), 2);
+}
