@@ -147,17 +147,19 @@ pub struct PartInfo {
     pub content_type: String,
     /// Decoded file name, if any.
     pub name: Option<String>,
-    /// Decoded size in bytes.
+    /// Decoded size in bytes (for notice parts: the encoded body size).
     pub size: usize,
+    /// The entity's byte range in the buffer it was read from.
+    #[serde(skip)]
+    pub range: Range<usize>,
 }
 
 /// What the signed entity contains.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignedContent {
-    /// The provider's notice, plain text.
-    pub notice_text: Option<String>,
-    /// The provider's notice, HTML.
-    pub notice_html: Option<String>,
+    /// The provider's notice: its text/plain and text/html parts, decoded on demand with
+    /// [`Artefact::notice`] (verification never needs them).
+    pub notice: Vec<PartInfo>,
     /// daticert.xml as carried (decoded from its transfer encoding).
     pub daticert_raw: Option<Vec<u8>>,
     /// Where daticert.xml sits.
@@ -229,6 +231,23 @@ impl Artefact {
     /// The parsed signed daticert, if any.
     pub fn daticert(&self) -> Option<&DatiCert> {
         self.content.as_ref().and_then(|c| c.daticert.as_ref())
+    }
+
+    /// The provider's notice as text (`text/plain`), or HTML when there is no plain part,
+    /// decoded from its charset. Only signed content is read.
+    pub fn notice(&self) -> Option<String> {
+        let content = self.content.as_ref()?;
+        let signed = self.signed_content()?;
+        let part = content
+            .notice
+            .iter()
+            .find(|p| p.content_type == "text/plain")
+            .or_else(|| content.notice.first())?;
+        let raw = signed.get(part.range.clone())?;
+        Some(match decode::decode_leaf(raw) {
+            decode::Decoded::Text(t) => t,
+            decode::Decoded::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
+        })
     }
 
     /// The avvenuta-consegna receipt type (completa, breve, sintetica) from the signed daticert.
@@ -493,6 +512,7 @@ fn part_info(raw: &[u8], entity: &Entity, path: &str, size: usize) -> PartInfo {
         name: decode::file_name(raw.get(entity.range.start..entity.body_start).unwrap_or_default())
             .or_else(|| entity.raw_file_name()),
         size,
+        range: entity.range.clone(),
     }
 }
 
@@ -516,8 +536,7 @@ fn read_signed_content(
     problems: &mut Vec<Problem>,
 ) -> SignedContent {
     let mut content = SignedContent {
-        notice_text: None,
-        notice_html: None,
+        notice: Vec::new(),
         daticert_raw: None,
         daticert_part: None,
         daticert: None,
@@ -576,21 +595,18 @@ fn read_signed_content(
             content.other_parts.push(part_info(bytes, entity, &path, decoded.len()));
             continue;
         }
-        if !is_attachment && (mime == "text/plain" || mime == "text/html") {
-            let decoded = decode::decode_leaf(raw_entity);
-            let text = match decoded {
-                decode::Decoded::Text(t) => t,
-                decode::Decoded::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
-            };
-            let slot = if mime == "text/html" {
-                &mut content.notice_html
-            } else {
-                &mut content.notice_text
-            };
-            if slot.is_none() {
-                *slot = Some(text);
-                continue;
-            }
+        if !is_attachment
+            && (mime == "text/plain" || mime == "text/html")
+            && !content.notice.iter().any(|p| p.content_type == mime)
+        {
+            content.notice.push(PartInfo {
+                path: path.clone(),
+                content_type: mime.to_string(),
+                name: None,
+                size: entity.body().len(),
+                range: entity.range.clone(),
+            });
+            continue;
         }
         let size = entity.body().len();
         content.other_parts.push(part_info(bytes, entity, &path, size));
