@@ -102,7 +102,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__evidence)
-            opts="-f -h -V --format --originals --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --lang --color --help --version"
+            opts="-f -h -V --format --originals --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -144,6 +144,14 @@ _peckit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-daticert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lang)
                     COMPREPLY=($(compgen -W "it en" -- "${cur}"))
                     return 0
@@ -160,7 +168,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__extract)
-            opts="-o -f -h -V --out --only --force --require-valid --format --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --lang --color --help --version"
+            opts="-o -f -h -V --out --only --force --require-valid --format --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -207,6 +215,14 @@ _peckit() {
                     return 0
                     ;;
                 --max-nesting)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-daticert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -378,7 +394,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__inspect)
-            opts="-f -h -V --format --max-size --max-depth --max-parts --max-nesting --lang --color --help --version"
+            opts="-f -h -V --format --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -405,6 +421,14 @@ _peckit() {
                     return 0
                     ;;
                 --max-nesting)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-daticert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -522,7 +546,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__verify)
-            opts="-f -q -j -h -V --format --at --quiet --files-from --glob --jobs --ordered --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --lang --color --help --version"
+            opts="-f -q -j -h -V --format --at --quiet --files-from --glob --jobs --ordered --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -573,6 +597,14 @@ _peckit() {
                     return 0
                     ;;
                 --max-nesting)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-daticert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -51,6 +51,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-size -d 'La
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-depth -d 'Deepest MIME multipart nesting' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-parts -d 'Most MIME parts in one artefact' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-nesting -d 'Deepest chain of nested artefacts' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-daticert -d 'Largest daticert.xml, in bytes' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-header -d 'Longest header block of one MIME entity, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
@@ -67,6 +69,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-size -d 'L
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-depth -d 'Deepest MIME multipart nesting' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-parts -d 'Most MIME parts in one artefact' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-nesting -d 'Deepest chain of nested artefacts' -r
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-daticert -d 'Largest daticert.xml, in bytes' -r
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-header -d 'Longest header block of one MIME entity, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
@@ -87,6 +91,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-size -d 'L
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-depth -d 'Deepest MIME multipart nesting' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-parts -d 'Most MIME parts in one artefact' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-nesting -d 'Deepest chain of nested artefacts' -r
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-daticert -d 'Largest daticert.xml, in bytes' -r
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-header -d 'Longest header block of one MIME entity, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
@@ -109,6 +115,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-size -d '
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-depth -d 'Deepest MIME multipart nesting' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-parts -d 'Most MIME parts in one artefact' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-nesting -d 'Deepest chain of nested artefacts' -r
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-daticert -d 'Largest daticert.xml, in bytes' -r
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-header -d 'Longest header block of one MIME entity, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'

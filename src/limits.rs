@@ -19,6 +19,9 @@ pub struct Limits {
     pub max_nested_artefacts: usize,
     /// Largest daticert.xml, in bytes. Real ones are under 2 KB.
     pub max_daticert_bytes: usize,
+    /// Longest header block of one entity, in bytes. RFC 5322 §2.1.1 caps a line at 998
+    /// characters; real PEC headers (with Received chains) stay under 20 KB.
+    pub max_header_bytes: usize,
 }
 
 impl Default for Limits {
@@ -29,6 +32,7 @@ impl Default for Limits {
             max_parts: 10_000,
             max_nested_artefacts: 8,
             max_daticert_bytes: 1024 * 1024,
+            max_header_bytes: 1024 * 1024,
         }
     }
 }

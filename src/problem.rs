@@ -86,7 +86,7 @@ problem_codes! {
     /// A daticert.xml or postacert.eml outside the signed entity; ignored.
     UnsignedContentOutsideSignature = "unsigned-content-outside-signature", Error, 44;
     /// A resource limit cut the evaluation short.
-    LimitExceeded = "limit-exceeded", Error, 50;
+    LimitExceeded = "limit-exceeded", Error, 5;
     /// X-Riferimento-Message-ID differs from the signed msgid.
     MsgidMismatch = "msgid-mismatch", Warning, 60;
     /// The envelope Message-ID differs from the signed identificativo.

@@ -162,6 +162,12 @@ pub struct LimitArgs {
     /// Deepest chain of nested artefacts
     #[arg(long, value_name = "N", default_value_t = 8)]
     pub max_nesting: usize,
+    /// Largest daticert.xml, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
+    pub max_daticert: usize,
+    /// Longest header block of one MIME entity, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
+    pub max_header: usize,
 }
 
 /// Trust store options.

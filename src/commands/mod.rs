@@ -82,7 +82,8 @@ pub fn limits(args: &LimitArgs) -> Limits {
         max_mime_depth: args.max_depth,
         max_parts: args.max_parts,
         max_nested_artefacts: args.max_nesting,
-        ..Limits::default()
+        max_daticert_bytes: args.max_daticert,
+        max_header_bytes: args.max_header,
     }
 }
 

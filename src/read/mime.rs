@@ -334,6 +334,21 @@ pub enum StructureLimit {
     Depth(usize),
     /// More parts than [`Limits::max_parts`].
     Parts(usize),
+    /// A header block longer than [`Limits::max_header_bytes`].
+    Header(usize),
+}
+
+/// Whether the header block starting at `start` ends (with an empty line) within `cap` bytes.
+fn header_fits(raw: &[u8], start: usize, end: usize, cap: usize) -> bool {
+    let window_end = end.min(start.saturating_add(cap).saturating_add(4));
+    let window = raw.get(start..window_end).unwrap_or_default();
+    if window_end == end {
+        return true;
+    }
+    window.starts_with(b"\n")
+        || window.starts_with(b"\r\n")
+        || memchr::memmem::find(window, b"\n\n").is_some()
+        || memchr::memmem::find(window, b"\n\r\n").is_some()
 }
 
 /// Reads the MIME tree of the entity at `raw[range]`.
@@ -360,6 +375,9 @@ fn parse_entity_inner(
         return Err(StructureLimit::Parts(limits.max_parts));
     }
     *budget -= 1;
+    if !header_fits(raw, range.start, range.end, limits.max_header_bytes) {
+        return Err(StructureLimit::Header(limits.max_header_bytes));
+    }
     let (headers, body_start) = parse_header_block(raw, range.start, range.end);
     let content_type = headers.content_type();
     let mut children = Vec::new();
@@ -427,6 +445,20 @@ mod tests {
         let split = split_multipart(raw, 0..raw.len(), "B");
         assert!(!split.closed);
         assert_eq!(&raw[split.parts[0].clone()], b"only part");
+    }
+
+    #[test]
+    fn huge_header_blocks_are_refused_before_parsing() {
+        let mut raw = b"Subject: ".to_vec();
+        raw.extend(std::iter::repeat_n(b'a', 5_000_000));
+        raw.extend_from_slice(b"\n\nbody");
+        let limits = Limits { max_header_bytes: 1024 * 1024, ..Limits::default() };
+        assert_eq!(
+            parse_entity(&raw, 0..raw.len(), &limits).unwrap_err(),
+            StructureLimit::Header(1024 * 1024)
+        );
+        let small = b"Subject: x\n\nbody";
+        assert!(parse_entity(small, 0..small.len(), &limits).is_ok());
     }
 
     #[test]

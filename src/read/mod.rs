@@ -284,8 +284,9 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
         Ok(root) => root,
         Err(limit) => {
             problems.push(limit_problem(&limit));
-            // Fall back to the top-level header block only.
-            let (headers, body_start) = mime::parse_header_block(&raw, 0, raw.len());
+            // Fall back to the top-level header block only, within the header budget.
+            let cap = raw.len().min(limits.max_header_bytes);
+            let (headers, body_start) = mime::parse_header_block(&raw, 0, cap);
             let content_type = headers.content_type();
             Entity {
                 range: 0..raw.len(),
@@ -369,6 +370,9 @@ fn limit_problem(limit: &mime::StructureLimit) -> Problem {
         }
         mime::StructureLimit::Parts(n) => {
             format!("more than {n} MIME parts (set with --max-parts)")
+        }
+        mime::StructureLimit::Header(n) => {
+            format!("a header block longer than {n} bytes (set with --max-header)")
         }
     };
     Problem::new(ProblemCode::LimitExceeded, message)

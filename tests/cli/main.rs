@@ -9,6 +9,8 @@ mod extract;
 mod forgery;
 mod inputs;
 mod lang;
+mod limits;
 mod samples;
 mod schema;
 mod shell;
+mod tamper;
