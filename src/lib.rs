@@ -20,6 +20,7 @@ pub mod certify;
 pub mod error;
 pub mod evidence;
 pub mod extract;
+pub mod fuzzing;
 pub mod input;
 pub mod limits;
 pub mod problem;

@@ -4,8 +4,7 @@ use anyhow::Result;
 use comfy_table::{ContentArrangement, Table};
 use peckit::assess::{self, Assessment, Verdict};
 use peckit::evidence::{self, Fate};
-use peckit::input;
-use peckit::read::{self, Artefact};
+use peckit::read::Artefact;
 use peckit::report::evidence as render;
 use peckit::report::i18n::Lang;
 
@@ -17,37 +16,15 @@ use crate::cli::{EvidenceArgs, EvidenceFormat};
 pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.limits);
     let opts = super::verify_options(&args.trust, args.at.as_deref())?;
-    let (sources, list_errors) = input::expand(&args.paths);
     let mut outcome = Outcome::Success;
-    for e in &list_errors {
-        super::report_input_error(&e.path.display().to_string(), &e.error);
-        outcome = Outcome::Error;
-    }
     let mut loaded: Vec<(String, Artefact, Assessment)> = Vec::new();
-    let walk = input::WalkOptions { globs: None, max_member_bytes: limits.max_input_bytes };
-    for item in input::stream(sources, walk) {
-        let source = match item {
-            Ok(s) => s,
-            Err(e) => {
-                super::report_input_error(&e.path.display().to_string(), &e.error);
-                outcome = Outcome::Error;
-                continue;
-            }
-        };
-        let name = source.display_name();
-        match source.load(limits.max_input_bytes).and_then(|b| read::read(b, &limits)) {
-            Ok(a) => {
-                let s = assess::assess(&a, &opts);
-                if s.verdict == Verdict::Invalid {
-                    outcome = outcome.merge(Outcome::Invalid);
-                }
-                loaded.push((name, a, s));
-            }
-            Err(e) => {
-                super::report_input_error(&name, &e);
-                outcome = Outcome::Error;
-            }
-        }
+    super::for_each_artefact(&args.paths, &limits, &mut outcome, |name, artefact| {
+        let assessment = assess::assess(&artefact, &opts);
+        loaded.push((name, artefact, assessment));
+        Ok(())
+    })?;
+    if loaded.iter().any(|(_, _, s)| s.verdict == Verdict::Invalid) {
+        outcome = outcome.merge(Outcome::Invalid);
     }
     let inputs: Vec<evidence::Source<'_>> = loaded
         .iter()

@@ -2,8 +2,7 @@
 
 use anyhow::Result;
 use comfy_table::{ContentArrangement, Table};
-use peckit::input;
-use peckit::read::{self, Kind, MimeNode};
+use peckit::read::{Kind, MimeNode};
 use peckit::report::i18n::{self, Label};
 use peckit::report::model::InspectReport;
 
@@ -14,34 +13,10 @@ use crate::cli::{InspectArgs, InspectFormat};
 /// Runs `peckit inspect`.
 pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.limits);
-    let (sources, list_errors) = input::expand(&args.paths);
     let mut outcome = Outcome::Success;
-    for e in &list_errors {
-        super::report_input_error(&e.path.display().to_string(), &e.error);
-        outcome = Outcome::Error;
-    }
     let mut out = Output::stdout();
     let mut json_reports = Vec::new();
-    let walk = input::WalkOptions { globs: None, max_member_bytes: limits.max_input_bytes };
-    for item in input::stream(sources, walk) {
-        let source = match item {
-            Ok(s) => s,
-            Err(e) => {
-                super::report_input_error(&e.path.display().to_string(), &e.error);
-                outcome = Outcome::Error;
-                continue;
-            }
-        };
-        let name = source.display_name();
-        let artefact = source.load(limits.max_input_bytes).and_then(|b| read::read(b, &limits));
-        let artefact = match artefact {
-            Ok(a) => a,
-            Err(e) => {
-                super::report_input_error(&name, &e);
-                outcome = Outcome::Error;
-                continue;
-            }
-        };
+    super::for_each_artefact(&args.paths, &limits, &mut outcome, |name, artefact| {
         if artefact.kind == Kind::NotPec {
             super::report_input_error(
                 &name,
@@ -56,7 +31,8 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
                 out.flush()?;
             }
         }
-    }
+        Ok(())
+    })?;
     if args.format == InspectFormat::Json {
         let doc = serde_json::json!({
             "schema_version": peckit::report::model::SCHEMA_VERSION,

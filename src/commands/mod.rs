@@ -165,6 +165,41 @@ impl Drop for Output {
     }
 }
 
+/// Reads every artefact of `paths` (files, folders, containers, `-`) one at a time and hands
+/// each to `each`; unreadable inputs get one error line on stderr and make the outcome 2.
+pub fn for_each_artefact(
+    paths: &[std::path::PathBuf],
+    limits: &Limits,
+    outcome: &mut Outcome,
+    mut each: impl FnMut(String, peckit::read::Artefact) -> Result<()>,
+) -> Result<()> {
+    let (sources, list_errors) = peckit::input::expand(paths);
+    for e in &list_errors {
+        report_input_error(&e.path.display().to_string(), &e.error);
+        *outcome = outcome.merge(Outcome::Error);
+    }
+    let walk = peckit::input::WalkOptions { globs: None, max_member_bytes: limits.max_input_bytes };
+    for item in peckit::input::stream(sources, walk) {
+        let source = match item {
+            Ok(s) => s,
+            Err(e) => {
+                report_input_error(&e.path.display().to_string(), &e.error);
+                *outcome = outcome.merge(Outcome::Error);
+                continue;
+            }
+        };
+        let name = source.display_name();
+        match source.load(limits.max_input_bytes).and_then(|b| peckit::read::read(b, limits)) {
+            Ok(artefact) => each(name, artefact)?,
+            Err(e) => {
+                report_input_error(&name, &e);
+                *outcome = outcome.merge(Outcome::Error);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Prints a per-file error line on stderr, naming the file.
 pub fn report_input_error(path: &str, err: &dyn std::fmt::Display) {
     eprintln!(

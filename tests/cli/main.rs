@@ -7,6 +7,7 @@ mod corpus;
 mod evidence;
 mod extract;
 mod forgery;
+mod fuzz_regressions;
 mod inputs;
 mod lang;
 mod limits;

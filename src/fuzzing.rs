@@ -1,0 +1,53 @@
+//! Entry points shared by the fuzz targets (fuzz/) and the regression test that replays their
+//! corpus and past crashes (tests/cli/fuzz_regressions.rs). Each one must never panic; the
+//! names target also checks the safety invariant of extracted file names.
+#![doc(hidden)]
+
+use crate::limits::Limits;
+use crate::verify::{SignedForm, TrustStore, VerifyOptions};
+
+fn options() -> VerifyOptions {
+    VerifyOptions { trust: TrustStore::embedded(), at: None, now: jiff::Timestamp::UNIX_EPOCH }
+}
+
+/// Read, assess, describe and report one input.
+pub fn read_and_verify(data: &[u8]) {
+    let limits = Limits { max_mime_depth: 32, max_parts: 2000, ..Limits::default() };
+    if let Ok(artefact) = crate::read::read(data.to_vec(), &limits) {
+        let assessment = crate::assess::assess(&artefact, &options());
+        let _ = crate::report::model::ArtefactReport::new("fuzz", &artefact, &assessment);
+        let _ = crate::report::model::InspectReport::new("fuzz", &artefact);
+        let _ = artefact.notice();
+    }
+}
+
+/// Parse daticert.xml.
+pub fn daticert(data: &[u8]) {
+    let _ = crate::certify::daticert::parse(data, &Limits::default());
+}
+
+/// Parse and verify a CMS blob over fixed content, both forms.
+pub fn cms(data: &[u8]) {
+    let opts = options();
+    let _ = crate::verify::verify_signature(b"content\n", data, SignedForm::Detached, None, &opts);
+    let _ = crate::verify::verify_signature(b"", data, SignedForm::Opaque, None, &opts);
+    let _ = crate::verify::describe_signer(data);
+    let _ = crate::verify::certificates_pem(data);
+    let _ = crate::verify::cert::Cert::from_der(data);
+}
+
+/// Sanitised names are one safe component, never empty, never too long.
+pub fn names(data: &[u8]) {
+    let name = String::from_utf8_lossy(data);
+    let safe = crate::extract::names::sanitize(&name, "fallback");
+    assert!(!safe.is_empty());
+    assert!(!safe.contains(['/', '\\', '\0']), "{safe:?}");
+    assert!(safe != "." && safe != "..", "{safe:?}");
+    assert!(safe.len() <= crate::extract::names::MAX_NAME_BYTES, "{}", safe.len());
+    assert!(!safe.chars().any(char::is_control), "{safe:?}");
+    let mut unique = crate::extract::names::UniqueNames::new();
+    let a = unique.claim(&safe);
+    let b = unique.claim(&safe);
+    assert_ne!(a.to_lowercase(), b.to_lowercase());
+    assert!(b.len() <= crate::extract::names::MAX_NAME_BYTES + 8);
+}
