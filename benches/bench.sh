@@ -40,9 +40,11 @@ cores=$(nproc)
 read -r t1 rss1 < <(measure "$P" verify -q -j 1 "${TRUST[@]}" "$B/receipts")
 read -r tn rssn < <(measure "$P" verify -q -j "$cores" "${TRUST[@]}" "$B/receipts")
 read -r tt rsst < <(measure "$P" verify -q -j "$cores" "${TRUST[@]}" "$B/tenth")
-read -r tl rssl < <(measure "$P" verify -q -j 1 "${TRUST[@]}" "$B/large")
-read -r ts _ < <(measure sha256sum "$B"/large/*.eml)
-bytes_large=$(cat "$B"/large/*.eml | wc -c)
+# The large envelopes ten times over, so the timings are long enough to read.
+reps=(); for _ in 1 2 3 4 5 6 7 8 9 10; do reps+=("$B/large"); done
+read -r tl rssl < <(measure "$P" verify -q -j 1 "${TRUST[@]}" "${reps[@]}")
+read -r ts _ < <(measure sha256sum $(for r in "${reps[@]}"; do echo "$r"/*.eml; done))
+bytes_large=$(( $(cat "$B"/large/*.eml | wc -c) * 10 ))
 bytes_receipts=$(cat "$B"/receipts/*.eml | wc -c)
 
 # OpenSSL once per file, on a sample of 300 receipts.

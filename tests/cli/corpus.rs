@@ -86,3 +86,90 @@ fn the_resaved_real_envelope_is_content_altered_not_forged() {
     // The signature itself is genuine: the provider and the chain are still identified.
     assert_eq!(a["signature"]["trusted"], true);
 }
+
+#[test]
+fn extracting_real_messages_gives_their_attachments_with_the_hashes_they_had() {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let Some(corpus) = corpus() else { return };
+    let mut attachments_checked = 0;
+    for row in read_tsv(&corpus.join("INDEX.tsv")) {
+        let input = corpus.join(&row["file"]);
+        let raw = std::fs::read(&input).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("x");
+        let (code, _, err) = run(peckit().arg("extract").arg(&input).arg("-o").arg(&out));
+        assert!(code == 0 || code == 1, "{}: {err}", row["file"]);
+        let manifest = json(&std::fs::read_to_string(out.join("manifest.json")).unwrap());
+        assert_eq!(manifest["verdict"], row["expected_verdict"].as_str());
+        for f in manifest["files"].as_array().unwrap() {
+            let bytes = std::fs::read(out.join(f["path"].as_str().unwrap())).unwrap();
+            assert_eq!(hex::encode(Sha256::digest(&bytes)), f["sha256"].as_str().unwrap());
+        }
+        let Ok(original) = std::fs::read(out.join("postacert.eml")) else { continue };
+        // The original is carried 7bit: it is a byte-exact slice of the input.
+        assert!(
+            raw.windows(original.len()).any(|w| w == original.as_slice()),
+            "{}: postacert.eml not byte-exact",
+            row["file"]
+        );
+        // Attachments: decode their base64 independently and compare.
+        let text = String::from_utf8_lossy(&original);
+        for f in manifest["files"].as_array().unwrap().iter().filter(|f| f["role"] == "attachment")
+        {
+            let name = f["original_name"].as_str().unwrap();
+            let at = text
+                .find(&format!("filename=\"{name}\""))
+                .or_else(|| text.find(&format!("filename={name}")))
+                .expect("attachment header");
+            let crlf = text.contains("\r\n");
+            let (blank, delim) = if crlf { ("\r\n\r\n", "\r\n--") } else { ("\n\n", "\n--") };
+            let body_start = at + text[at..].find(blank).unwrap() + blank.len();
+            let body_end = body_start + text[body_start..].find(delim).unwrap();
+            let header_start = text[..at].rfind("\n--").unwrap_or(0);
+            let header = text[header_start..body_start].to_ascii_lowercase();
+            let decoded = if header.contains("quoted-printable") {
+                qp_decode(&text[body_start..body_end])
+            } else if header.contains("base64") {
+                let b64: String = text[body_start..body_end].split_whitespace().collect();
+                base64::engine::general_purpose::STANDARD.decode(b64).unwrap()
+            } else {
+                text[body_start..body_end].as_bytes().to_vec()
+            };
+            assert_eq!(
+                hex::encode(Sha256::digest(&decoded)),
+                f["sha256"].as_str().unwrap(),
+                "{name}"
+            );
+            attachments_checked += 1;
+        }
+    }
+    assert!(attachments_checked >= 2, "only {attachments_checked} real attachments checked");
+}
+
+/// An independent quoted-printable decoder (RFC 2045 §6.7) for the test.
+fn qp_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'=' {
+            if b.get(i + 1) == Some(&b'\n') {
+                i += 2;
+                continue;
+            }
+            if b.get(i + 1) == Some(&b'\r') && b.get(i + 2) == Some(&b'\n') {
+                i += 3;
+                continue;
+            }
+            if let Some(h) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(h);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    out
+}
