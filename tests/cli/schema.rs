@@ -88,10 +88,12 @@ fn check(root: &Value, schema: &Value, v: &Value, at: &str, errors: &mut Vec<Str
 }
 
 fn assert_conforms(doc: &Value) {
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("docs/verify.schema.json")).unwrap(),
-    )
-    .unwrap();
+    assert_conforms_to(doc, "docs/verify.schema.json");
+}
+
+fn assert_conforms_to(doc: &Value, schema_file: &str) {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(schema_file)).unwrap()).unwrap();
     let mut errors = Vec::new();
     check(&schema, &schema, doc, "$", &mut errors);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
@@ -132,4 +134,20 @@ fn the_validator_catches_a_renamed_key() {
     check(&schema, &schema, &doc, "$", &mut errors);
     assert!(errors.iter().any(|e| e.contains("missing key \"verdict\"")), "{errors:?}");
     assert!(errors.iter().any(|e| e.contains("undocumented key outcome")), "{errors:?}");
+}
+
+#[test]
+fn evidence_json_conforms_to_its_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(samples().join("inputs/atto.pdf"), dir.path().join("atto.pdf")).unwrap();
+    let (_, out, _) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg("--originals")
+        .arg(dir.path())
+        .arg(samples()));
+    let doc = json(&out);
+    assert!(doc["messages"].as_array().unwrap().len() >= 3);
+    assert!(doc["unmatched"].as_array().unwrap().len() >= 1);
+    assert_conforms_to(&doc, "docs/evidence.schema.json");
 }
