@@ -148,6 +148,6 @@ fn evidence_json_conforms_to_its_schema() {
         .arg(samples()));
     let doc = json(&out);
     assert!(doc["messages"].as_array().unwrap().len() >= 3);
-    assert!(doc["unmatched"].as_array().unwrap().len() >= 1);
+    assert!(!doc["unmatched"].as_array().unwrap().is_empty());
     assert_conforms_to(&doc, "docs/evidence.schema.json");
 }
