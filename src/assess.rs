@@ -4,6 +4,7 @@
 //! cross-checks of [`crate::certify::crosscheck`] into one [`Assessment`]: a verdict and the
 //! problems behind it, ranked so the most specific failure comes first. A forgery is an
 //! `Invalid` assessment, never an error.
+#![deny(clippy::indexing_slicing)]
 
 use serde::Serialize;
 

@@ -3,6 +3,7 @@
 //! Inputs are listed first (cheap, sorted for stable output) and read one at a time later, so
 //! a batch never holds more than the files being worked on. Nothing here interprets mail
 //! beyond sniffing the first bytes of files found in folders.
+#![deny(clippy::indexing_slicing)]
 
 use std::fs;
 use std::io::Read;
@@ -409,6 +410,7 @@ pub fn looks_like_header_start(head: &[u8]) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -4,6 +4,7 @@
 //! sending from 18 March 2015, no reception from 18 July 2015, no access at all from
 //! 18 September 2015. A message dated after a step that involves such an address in the
 //! role that step closed cannot be what it claims.
+#![deny(clippy::indexing_slicing)]
 
 use jiff::Timestamp;
 
@@ -81,6 +82,7 @@ pub fn cecpac_warning(address: &str, role: Role, at: Timestamp) -> Option<String
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -4,6 +4,7 @@
 //! signature, so each one is a claim; here every claim that has a signed counterpart is
 //! compared with it. A contradicted kind marker makes the artefact invalid (`header-mismatch`,
 //! the rule of the TypeScript reader cited in pec-spec §6); other disagreements are warnings.
+#![deny(clippy::indexing_slicing)]
 
 use jiff::Timestamp;
 
@@ -296,6 +297,7 @@ fn check_preavviso(daticert: &DatiCert, problems: &mut Vec<Problem>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

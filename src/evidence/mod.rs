@@ -7,6 +7,7 @@
 //! `msgid`, and the provider's `identificativo`) and states, per recipient, what the
 //! *verified* artefacts establish. An artefact that fails verification is listed with its
 //! problem and never used as proof.
+#![deny(clippy::indexing_slicing)]
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -9,6 +9,7 @@
 //!
 //! Only content from the signed entity is extracted: that is what the provider certified.
 //! Safety rules live in [`names`] (hostile names) and [`write`] (no escape, no overwrite).
+#![deny(clippy::indexing_slicing)]
 
 pub mod names;
 pub mod write;
@@ -425,6 +426,7 @@ pub fn stated_digests(bytes: &[u8]) -> Vec<StatedDigest> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

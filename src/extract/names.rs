@@ -3,6 +3,7 @@
 //! Attachment names come from strangers. A name must never leave the output folder, name a
 //! Windows device, hide behind control characters, or be empty. The original (unsanitised)
 //! name is kept in the manifest.
+#![deny(clippy::indexing_slicing)]
 
 use std::collections::HashSet;
 
@@ -115,6 +116,7 @@ impl UniqueNames {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

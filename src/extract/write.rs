@@ -4,6 +4,7 @@
 //! Every name written is a single component produced by [`super::names::sanitize`], joined to
 //! the output folder, so nothing can escape it. Data goes to a temporary file in the same
 //! folder and is renamed into place: a crash leaves at most a stray temporary file.
+#![deny(clippy::indexing_slicing)]
 
 use std::fs;
 use std::io::Write;
@@ -113,6 +114,7 @@ impl OutputDir {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -2,6 +2,7 @@
 //!
 //! Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `@`, tab or
 //! carriage return) get a leading `'`: subjects and addresses come from strangers.
+#![deny(clippy::indexing_slicing)]
 
 use std::io::{self, Write};
 
@@ -86,6 +87,7 @@ pub fn write_verify_row<W: Write + ?Sized>(out: &mut W, r: &ArtefactReport) -> i
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -2,6 +2,7 @@
 //!
 //! They format an [`EvidenceReport`]; they decide nothing. Labels follow the language; the
 //! legend states what each time means in law (DPR 68/2005 art. 3, CAD art. 48).
+#![deny(clippy::indexing_slicing)]
 
 use std::fmt::Write as _;
 
@@ -437,6 +438,7 @@ pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -4,6 +4,7 @@
 //! snake_case English, enum values and problem codes kebab-case, times RFC 3339 (`*_utc` in
 //! `Z`), and a missing value is `null`, never a missing key. `schema_version` changes only
 //! for a breaking change; the schema is in `docs/verify.schema.json`.
+#![deny(clippy::indexing_slicing)]
 
 use serde::Serialize;
 
