@@ -95,23 +95,41 @@ impl UniqueNames {
         self.taken.insert(name.to_lowercase());
     }
 
-    /// Returns `name`, or `name (N)` with the first free N.
+    /// Returns `name`, or `name (N)` with the first free N. The stem is shortened so the
+    /// suffix always fits under [`MAX_NAME_BYTES`] (fuzzing found that a name already at the
+    /// cap lost its suffix to the cut and looped for ever).
     pub fn claim(&mut self, name: &str) -> String {
         if self.taken.insert(name.to_lowercase()) {
             return name.to_string();
         }
-        let (stem, ext) = match name.rfind('.') {
-            Some(i) if i > 0 => (name.get(..i).unwrap_or(name), name.get(i..).unwrap_or("")),
-            _ => (name, ""),
-        };
-        let mut n = 2;
+        let (stem, ext) = split_extension(name);
+        let mut n: u64 = 2;
         loop {
-            let candidate = cap_length(&format!("{stem} ({n}){ext}"));
+            let suffix = format!(" ({n}){ext}");
+            let budget = MAX_NAME_BYTES.saturating_sub(suffix.len());
+            let mut cut = String::new();
+            for c in stem.chars() {
+                if cut.len() + c.len_utf8() > budget {
+                    break;
+                }
+                cut.push(c);
+            }
+            let candidate = format!("{cut}{suffix}");
             if self.taken.insert(candidate.to_lowercase()) {
                 return candidate;
             }
             n += 1;
         }
+    }
+}
+
+/// Splits a short extension (at most 16 bytes, as [`cap_length`] keeps) off a name.
+fn split_extension(name: &str) -> (&str, &str) {
+    match name.rfind('.') {
+        Some(i) if i > 0 && name.len() - i <= 16 => {
+            (name.get(..i).unwrap_or(name), name.get(i..).unwrap_or(""))
+        }
+        _ => (name, ""),
     }
 }
 
@@ -159,6 +177,25 @@ mod tests {
         assert_eq!(names.claim("Atto.pdf"), "Atto (2).pdf");
         assert_eq!(names.claim("atto.pdf"), "atto (3).pdf");
         assert_eq!(names.claim("manifest.json"), "manifest (2).json");
+    }
+
+    #[test]
+    fn duplicates_at_the_length_cap_still_get_distinct_names() {
+        // Regression: found by the `names` fuzz target (an endless loop).
+        for name in [
+            "n".repeat(MAX_NAME_BYTES),
+            format!("{}.pdf", "é".repeat(98)),
+            "x".repeat(MAX_NAME_BYTES - 1),
+        ] {
+            let safe = sanitize(&name, "f");
+            let mut names = UniqueNames::new();
+            let a = names.claim(&safe);
+            let b = names.claim(&safe);
+            let c = names.claim(&safe);
+            assert!(a != b && b != c && a != c);
+            assert!(b.len() <= MAX_NAME_BYTES && c.len() <= MAX_NAME_BYTES, "{}", b.len());
+            assert!(b.ends_with(" (2)") || b.ends_with(" (2).pdf"), "{b}");
+        }
     }
 
     #[test]
