@@ -256,6 +256,11 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
         }
     }
     out.flush()?;
+    if stats.summary.total == 0 {
+        // "Nothing checked" must never read as "all valid" to a CI job.
+        eprintln!("peckit: no mail found in the given paths");
+        return Ok(Outcome::Error);
+    }
     if interrupted {
         eprintln!("peckit: interrupted; the output so far is complete and valid");
         return Ok(Outcome::Interrupted);

@@ -90,3 +90,12 @@ fn no_color_output_has_no_escape_codes() {
     let (_, out, _) = run(peckit().args(["verify", "--color", "always"]).arg(&c));
     assert!(out.contains('\x1b'), "--color always colours");
 }
+
+#[test]
+fn an_empty_folder_is_not_all_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.pdf"), b"%PDF").unwrap();
+    let (code, _, err) = run(peckit().arg("verify").arg(dir.path()));
+    assert_eq!(code, 2);
+    assert!(err.contains("no mail found"), "{err}");
+}
