@@ -459,10 +459,7 @@ fn attachments_of(verified: &[&Source<'_>], limits: &Limits) -> Vec<AttachmentEv
 pub fn attachment_list(message: &[u8], limits: &Limits) -> Vec<(String, Vec<u8>)> {
     let Ok(root) = mime::parse_entity(message, 0..message.len(), limits) else { return Vec::new() };
     let mut out = Vec::new();
-    for e in root.walk() {
-        if !e.children.is_empty() || e.content_type.is_multipart() {
-            continue;
-        }
+    for (e, _) in root.leaves() {
         let headers = message.get(e.range.start..e.body_start).unwrap_or_default();
         let Some(name) = decode::file_name(headers).or_else(|| e.raw_file_name()) else { continue };
         let raw = message.get(e.range.clone()).unwrap_or_default();

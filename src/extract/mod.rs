@@ -281,14 +281,7 @@ fn extract_message_parts(
     let mut have_text = false;
     let mut have_html = false;
     let mut attachment_no = 0;
-    let mut stack = vec![(&root, "1".to_string())];
-    while let Some((entity, path)) = stack.pop() {
-        if !entity.children.is_empty() || entity.content_type.is_multipart() {
-            for (i, child) in entity.children.iter().enumerate().rev() {
-                stack.push((child, format!("{path}.{}", i + 1)));
-            }
-            continue;
-        }
+    for (entity, path) in root.leaves() {
         let raw_entity = message.get(entity.range.clone()).unwrap_or_default();
         let header_bytes = message.get(entity.range.start..entity.body_start).unwrap_or_default();
         let name = decode::file_name(header_bytes).or_else(|| entity.raw_file_name());

@@ -287,14 +287,18 @@ impl Entity {
         self.body_start..self.range.end
     }
 
-    /// Depth-first walk over this entity and its descendants.
-    pub fn walk(&self) -> Vec<&Entity> {
+    /// The leaf entities (not multipart) in document order, each with its dotted MIME path
+    /// ("1.2.1"), taking this entity as "1".
+    pub fn leaves(&self) -> Vec<(&Entity, String)> {
         let mut out = Vec::new();
-        let mut stack = vec![self];
-        while let Some(e) = stack.pop() {
-            out.push(e);
-            for c in e.children.iter().rev() {
-                stack.push(c);
+        let mut stack = vec![(self, "1".to_string())];
+        while let Some((entity, path)) = stack.pop() {
+            if !entity.children.is_empty() || entity.content_type.is_multipart() {
+                for (i, child) in entity.children.iter().enumerate().rev() {
+                    stack.push((child, format!("{path}.{}", i + 1)));
+                }
+            } else {
+                out.push((entity, path));
             }
         }
         out

@@ -557,14 +557,7 @@ fn read_signed_content(
             return content;
         }
     };
-    let mut stack = vec![(&root, "1".to_string())];
-    while let Some((entity, path)) = stack.pop() {
-        if !entity.children.is_empty() || entity.content_type.is_multipart() {
-            for (i, child) in entity.children.iter().enumerate().rev() {
-                stack.push((child, format!("{path}.{}", i + 1)));
-            }
-            continue;
-        }
+    for (entity, path) in root.leaves() {
         let raw_entity = bytes.get(entity.range.clone()).unwrap_or_default();
         let is_attachment = entity
             .headers
@@ -727,8 +720,8 @@ fn forwarded_pecs(original: &[u8], limits: &Limits, depth: usize) -> Vec<Artefac
         return Vec::new();
     };
     let mut out = Vec::new();
-    for entity in root.walk() {
-        if entity.children.is_empty() && is_message(entity) {
+    for (entity, _) in root.leaves() {
+        if is_message(entity) {
             let raw_entity = original.get(entity.range.clone()).unwrap_or_default();
             let decoded = decode::decode_leaf(raw_entity).into_bytes();
             if looks_like_pec(&decoded)
