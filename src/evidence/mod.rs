@@ -265,8 +265,9 @@ fn group(sources: &[Source<'_>]) -> (Vec<Vec<usize>>, Vec<usize>) {
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let unmatched_set: BTreeSet<usize> = unmatched.iter().copied().collect();
     for i in 0..sources.len() {
-        if unmatched.contains(&i) {
+        if unmatched_set.contains(&i) {
             continue;
         }
         let r = find(&mut parent, i);

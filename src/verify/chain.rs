@@ -46,7 +46,6 @@ enum Failure {
 
 struct Search<'a> {
     pool: &'a [&'a Cert],
-    trust: &'a TrustStore,
     at: Timestamp,
     checks: usize,
     best: Option<Failure>,
@@ -146,7 +145,7 @@ impl Search<'_> {
     fn extend<'p>(
         &mut self,
         path: &mut Vec<&'p Cert>,
-        anchors: &'p [Anchor],
+        anchors: &'p [&'p Anchor],
         pool: &'p [&'p Cert],
     ) -> Option<&'p Anchor> {
         let current = *path.last()?;
@@ -203,11 +202,10 @@ impl Search<'_> {
 /// Validates the signer's certificate at `at`, using `pool` (certificates carried by the
 /// CMS) as intermediates.
 pub fn validate(signer: &Cert, pool: &[&Cert], trust: &TrustStore, at: Timestamp) -> PathResult {
-    let anchors: Vec<Anchor> = trust.iter().cloned().collect();
-    let mut search = Search { pool, trust, at, checks: 0, best: None };
+    let anchors: Vec<&Anchor> = trust.iter().collect();
+    let mut search = Search { pool, at, checks: 0, best: None };
     let mut path = vec![signer];
     let found = search.extend(&mut path, &anchors, search.pool);
-    let _ = search.trust;
     match found {
         Some(anchor) => PathResult {
             trusted: true,
