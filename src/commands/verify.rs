@@ -330,16 +330,6 @@ fn verdict_cell(verdict: Verdict, ui: Ui) -> Cell {
     }
 }
 
-/// The provider shown for a report: certificate O, else CN, else the signed gestore name.
-pub fn provider_of(r: &ArtefactReport) -> String {
-    r.signature
-        .as_ref()
-        .and_then(|s| s.signer.as_ref())
-        .and_then(|c| c.organization.clone().or_else(|| c.common_name.clone()))
-        .or_else(|| r.certified.as_ref().and_then(|c| c.gestore_emittente.clone()))
-        .unwrap_or_default()
-}
-
 fn render_table(reports: &[ArtefactReport], ui: Ui) -> String {
     let l = |x| i18n::label(ui.lang, x);
     let mut table = Table::new();
@@ -381,7 +371,7 @@ fn render_table(reports: &[ArtefactReport], ui: Ui) -> String {
         table.add_row(vec![
             verdict_cell(r.verdict, ui),
             Cell::new(sanitize_line(&kind)),
-            Cell::new(sanitize_line(&provider_of(r))),
+            Cell::new(sanitize_line(&r.provider())),
             Cell::new(time),
             Cell::new(sanitize_line(&r.path)),
             Cell::new(sanitize_line(&problem)),

@@ -57,13 +57,7 @@ pub fn write_verify_header<W: Write + ?Sized>(out: &mut W) -> io::Result<()> {
 pub fn write_verify_row<W: Write + ?Sized>(out: &mut W, r: &ArtefactReport) -> io::Result<()> {
     let certified = r.certified.as_ref();
     let opt = |v: Option<&String>| v.cloned().unwrap_or_default();
-    let provider = r
-        .signature
-        .as_ref()
-        .and_then(|s| s.signer.as_ref())
-        .and_then(|c| c.organization.clone().or_else(|| c.common_name.clone()))
-        .or_else(|| certified.and_then(|c| c.gestore_emittente.clone()))
-        .unwrap_or_default();
+    let provider = r.provider();
     let recipients = certified
         .map(|c| c.destinatari.iter().map(|d| d.address.as_str()).collect::<Vec<_>>().join("; "))
         .unwrap_or_default();

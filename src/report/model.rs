@@ -194,6 +194,16 @@ impl ArtefactReport {
     pub fn first_problem(&self) -> Option<&Problem> {
         self.problems.first()
     }
+
+    /// Who issued the artefact: the signer certificate's organisation (or CN), else the
+    /// signed daticert `gestore-emittente`; empty when neither is known.
+    pub fn provider(&self) -> String {
+        self.identity
+            .as_ref()
+            .and_then(|i| i.provider.clone())
+            .or_else(|| self.certified.as_ref().and_then(|c| c.gestore_emittente.clone()))
+            .unwrap_or_default()
+    }
 }
 
 /// Counts by verdict.
