@@ -18,7 +18,8 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
-            eprintln!("peckit: {}", commands::terminal::sanitize(&format!("{err:#}")));
+            let message = commands::messages::localize(&format!("{err:#}"));
+            eprintln!("peckit: {}", commands::terminal::sanitize(&message));
             ExitCode::from(2)
         }
     }

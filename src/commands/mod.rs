@@ -4,6 +4,7 @@ pub mod evidence;
 pub mod extract;
 pub mod generate;
 pub mod inspect;
+pub mod messages;
 pub mod terminal;
 pub mod trust;
 pub mod verify;
@@ -64,6 +65,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Some(cli::Lang::En) => Lang::En,
         None => Lang::from_env(),
     };
+    messages::set_lang(lang);
     let ui = Ui { lang, paint: terminal::Paint { enabled: terminal::use_color(cli.color) } };
     match cli.command {
         Command::Verify(args) => verify::run(&args, ui),
@@ -205,7 +207,7 @@ pub fn report_input_error(path: &str, err: &dyn std::fmt::Display) {
     eprintln!(
         "peckit: {}: {}",
         terminal::sanitize_line(path),
-        terminal::sanitize_line(&err.to_string())
+        terminal::sanitize_line(&messages::localize(&err.to_string()))
     );
 }
 

@@ -172,7 +172,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
                 let line = format!(
                     "peckit: {}: {}",
                     sanitize_line(&report.path),
-                    sanitize_line(&p.message)
+                    sanitize_line(&super::messages::localize(&p.message))
                 );
                 match &progress {
                     Some(pb) => pb.println(line),
@@ -258,11 +258,14 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     out.flush()?;
     if stats.summary.total == 0 {
         // "Nothing checked" must never read as "all valid" to a CI job.
-        eprintln!("peckit: no mail found in the given paths");
+        eprintln!("peckit: {}", super::messages::localize("no mail found in the given paths"));
         return Ok(Outcome::Error);
     }
     if interrupted {
-        eprintln!("peckit: interrupted; the output so far is complete and valid");
+        eprintln!(
+            "peckit: {}",
+            super::messages::localize("interrupted; the output so far is complete and valid")
+        );
         return Ok(Outcome::Interrupted);
     }
     Ok(outcome)

@@ -47,3 +47,15 @@ fn json_is_the_same_in_every_language() {
     };
     assert_eq!(run_json("it"), run_json("en"));
 }
+
+#[test]
+fn per_file_errors_are_italian_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("vuoto.eml");
+    std::fs::write(&empty, b"").unwrap();
+    let (code, _, err) = run(peckit().args(["--lang", "it", "verify"]).arg(&empty));
+    assert_eq!(code, 2);
+    assert!(err.contains("vuoto.eml: file vuoto"), "{err}");
+    let (_, _, err) = run(peckit().args(["--lang", "en", "verify"]).arg(&empty));
+    assert!(err.contains("vuoto.eml: empty input"), "{err}");
+}
