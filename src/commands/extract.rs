@@ -135,7 +135,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
                         out.line(&format!(
                             "  {:>10}  {}  {}",
                             f.size,
-                            &f.sha256[..12.min(f.sha256.len())],
+                            f.sha256.get(..12).unwrap_or(&f.sha256),
                             sanitize_line(&f.path)
                         ))?;
                     }
@@ -149,10 +149,10 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
         }
     }
     if args.format == ExtractFormat::Json && !to_stdout {
-        let json = if manifests.len() == 1 {
-            serde_json::to_string_pretty(&manifests[0])
-        } else {
-            serde_json::to_string_pretty(&manifests)
+        // One input: its manifest; several: an array of them.
+        let json = match manifests.as_slice() {
+            [one] => serde_json::to_string_pretty(one),
+            many => serde_json::to_string_pretty(many),
         }
         .context("serialising the manifest")?;
         out.line(&json)?;
