@@ -6,6 +6,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     peckit::fuzzing::read_and_verify(data);
-    let mapped: Vec<u8> = data.iter().map(|b| b"ab:=-_ \r\n-\t<>;\"/@.01".get(usize::from(*b) % 21).copied().unwrap_or(b'a')).collect();
+    let mapped: Vec<u8> = data
+        .iter()
+        .map(|b| b"ab:=-_ \r\n-\t<>;\"/@.01".get(usize::from(*b) % 21).copied().unwrap_or(b'a'))
+        .collect();
     peckit::fuzzing::read_and_verify(&mapped);
 });
