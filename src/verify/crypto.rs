@@ -45,6 +45,39 @@ impl DigestAlg {
         }
     }
 
+    /// The digest length in bytes.
+    pub fn output_len(self) -> usize {
+        match self {
+            DigestAlg::Sha1 => 20,
+            DigestAlg::Sha256 => 32,
+            DigestAlg::Sha384 => 48,
+            DigestAlg::Sha512 => 64,
+        }
+    }
+
+    /// The DER DigestInfo header that precedes the digest in a PKCS#1 v1.5 signature
+    /// (RFC 8017 §9.2, note 1), with the NULL parameters.
+    pub fn digest_info_prefix(self) -> &'static [u8] {
+        match self {
+            DigestAlg::Sha1 => &[
+                0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04,
+                0x14,
+            ],
+            DigestAlg::Sha256 => &[
+                0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+                0x01, 0x05, 0x00, 0x04, 0x20,
+            ],
+            DigestAlg::Sha384 => &[
+                0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+                0x02, 0x05, 0x00, 0x04, 0x30,
+            ],
+            DigestAlg::Sha512 => &[
+                0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+                0x03, 0x05, 0x00, 0x04, 0x40,
+            ],
+        }
+    }
+
     /// Digest of one buffer.
     pub fn digest(self, data: &[u8]) -> Vec<u8> {
         let mut h = Hasher::new(self);
@@ -232,10 +265,60 @@ pub enum SigFailure {
     Invalid,
 }
 
+/// An RSA public key: the `rsa` crate's (it parses and validates the key, and does PSS) plus
+/// the constants for the fast variable-time PKCS#1 v1.5 check of [`super::modexp`].
+pub struct RsaKey {
+    key: rsa::PublicKey,
+    modulus: Option<super::modexp::Modulus>,
+    exponent: Vec<u8>,
+}
+
+impl RsaKey {
+    fn new(key: rsa::PublicKey) -> RsaKey {
+        use rsa::traits::PublicKeyParts;
+        let modulus = super::modexp::Modulus::new(&key.n().as_ref().to_be_bytes());
+        let exponent = key.e().to_be_bytes().to_vec();
+        RsaKey { key, modulus, exponent }
+    }
+
+    /// RFC 8017 §8.2.2 RSASSA-PKCS1-v1_5-VERIFY, the encoded message compared as a whole
+    /// (no parsing of the padding, so no leniency to exploit).
+    fn verify_pkcs1v15(
+        &self,
+        digest: DigestAlg,
+        hashed: &[u8],
+        signature: &[u8],
+    ) -> Result<(), SigFailure> {
+        let Some(modulus) = &self.modulus else {
+            let scheme = match digest {
+                DigestAlg::Sha1 => rsa::Pkcs1v15Sign::new::<Sha1>(),
+                DigestAlg::Sha256 => rsa::Pkcs1v15Sign::new::<Sha256>(),
+                DigestAlg::Sha384 => rsa::Pkcs1v15Sign::new::<Sha384>(),
+                DigestAlg::Sha512 => rsa::Pkcs1v15Sign::new::<Sha512>(),
+            };
+            return self.key.verify(scheme, hashed, signature).map_err(|_| SigFailure::Invalid);
+        };
+        let k = modulus.len_bytes();
+        let prefix = digest.digest_info_prefix();
+        let t_len = prefix.len() + hashed.len();
+        if signature.len() != k || hashed.len() != digest.output_len() || k < t_len + 11 {
+            return Err(SigFailure::Invalid);
+        }
+        let em = modulus.pow(signature, &self.exponent).ok_or(SigFailure::Invalid)?;
+        let mut expected = Vec::with_capacity(k);
+        expected.extend_from_slice(&[0x00, 0x01]);
+        expected.resize(k - t_len - 1, 0xFF);
+        expected.push(0x00);
+        expected.extend_from_slice(prefix);
+        expected.extend_from_slice(hashed);
+        if em == expected { Ok(()) } else { Err(SigFailure::Invalid) }
+    }
+}
+
 /// A public key from a SubjectPublicKeyInfo.
 pub enum PublicKey {
     /// RSA.
-    Rsa(Box<rsa::PublicKey>),
+    Rsa(Box<RsaKey>),
     /// ECDSA P-256.
     P256(Box<p256::ecdsa::VerifyingKey>),
     /// ECDSA P-384.
@@ -260,7 +343,7 @@ impl PublicKey {
             "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
                 use rsa::pkcs1::DecodeRsaPublicKey;
                 rsa::PublicKey::from_pkcs1_der(key_bytes)
-                    .map(|k| PublicKey::Rsa(Box::new(k)))
+                    .map(|k| PublicKey::Rsa(Box::new(RsaKey::new(k))))
                     .map_err(|e| bad(format!("RSA key: {e}")))
             }
             "1.2.840.10045.2.1" => {
@@ -288,16 +371,9 @@ impl PublicKey {
     ) -> Result<(), SigFailure> {
         use signature::hazmat::PrehashVerifier;
         match (self, alg) {
-            (PublicKey::Rsa(k), SigAlg::RsaPkcs1(d)) => {
-                let scheme = match d {
-                    DigestAlg::Sha1 => rsa::Pkcs1v15Sign::new::<Sha1>(),
-                    DigestAlg::Sha256 => rsa::Pkcs1v15Sign::new::<Sha256>(),
-                    DigestAlg::Sha384 => rsa::Pkcs1v15Sign::new::<Sha384>(),
-                    DigestAlg::Sha512 => rsa::Pkcs1v15Sign::new::<Sha512>(),
-                };
-                k.verify(scheme, hashed, signature).map_err(|_| SigFailure::Invalid)
-            }
+            (PublicKey::Rsa(k), SigAlg::RsaPkcs1(d)) => k.verify_pkcs1v15(*d, hashed, signature),
             (PublicKey::Rsa(k), SigAlg::RsaPss(d, salt)) => {
+                let k = &k.key;
                 let r = match d {
                     DigestAlg::Sha1 => {
                         k.verify(rsa::pss::Pss::<Sha1>::new_with_salt(*salt), hashed, signature)

@@ -15,6 +15,7 @@ pub mod chain;
 pub mod cms;
 pub mod crypto;
 pub mod der;
+pub mod modexp;
 pub mod trust;
 
 use jiff::Timestamp;

@@ -1,0 +1,96 @@
+//! Where the time of one receipt goes: each stage of `peckit verify`, in process, on files
+//! already in memory (so disk and thread hand-offs are left out).
+//!
+//!   cargo bench --bench stages -- DIR [TRUST.pem]
+//!
+//! `bash benches/bench.sh` creates a suitable DIR (target/bench-corpus/tenth). Prints the
+//! microseconds per file for reading (MIME, daticert), the signature check, the cross-checks
+//! and building the report, and the same for the RSA public-key operation alone.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use peckit::assess;
+use peckit::limits::Limits;
+use peckit::read;
+use peckit::report::model::ArtefactReport;
+use peckit::verify::{VerifyOptions, trust::TrustStore};
+
+/// Microseconds for one RSA-2048 public-key operation of peckit's verifier.
+fn rsa_public_op() -> f64 {
+    // Any odd 2048-bit modulus will do for timing: the work does not depend on its value.
+    let mut n: Vec<u8> = (0..256u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    n[0] |= 0x80;
+    n[255] |= 1;
+    let Some(m) = peckit::verify::modexp::Modulus::new(&n) else { return f64::NAN };
+    let mut base = n.clone();
+    base[0] = 0x12;
+    let rounds = 2000;
+    let s = Instant::now();
+    for _ in 0..rounds {
+        std::hint::black_box(m.pow(std::hint::black_box(&base), &[1, 0, 1]));
+    }
+    s.elapsed().as_secs_f64() * 1e6 / f64::from(rounds)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let Some(dir) = args.first() else {
+        eprintln!("usage: cargo bench --bench stages -- DIR [TRUST.pem]");
+        return Ok(());
+    };
+    let mut trust = TrustStore::embedded();
+    if let Some(t) = args.get(1) {
+        trust.add_path(&PathBuf::from(t))?;
+    }
+    let opts = VerifyOptions { trust, at: None, now: jiff::Timestamp::now() };
+    let limits = Limits::default();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "eml") {
+            files.push(std::fs::read(&path)?);
+        }
+    }
+    let n = files.len() as f64;
+    if files.is_empty() {
+        eprintln!("no .eml files in {dir}");
+        return Ok(());
+    }
+    // One warm-up pass fills the certificate and key caches, as in a real batch.
+    for f in &files {
+        if let Ok(a) = read::read(f.clone(), &limits) {
+            let _ = assess::assess(&a, &opts);
+        }
+    }
+    let rounds = 3;
+    let (mut t_clone, mut t_read, mut t_assess, mut t_report) = (0.0, 0.0, 0.0, 0.0);
+    let mut valid = 0usize;
+    for _ in 0..rounds {
+        for f in &files {
+            let s = Instant::now();
+            let bytes = f.clone();
+            let c = Instant::now();
+            let Ok(artefact) = read::read(bytes, &limits) else { continue };
+            let r = Instant::now();
+            let assessment = assess::assess(&artefact, &opts);
+            let a = Instant::now();
+            let report = ArtefactReport::new("x.eml", &artefact, &assessment);
+            let e = Instant::now();
+            valid += usize::from(report.verdict == assess::Verdict::Valid);
+            t_clone += (c - s).as_secs_f64();
+            t_read += (r - c).as_secs_f64();
+            t_assess += (a - r).as_secs_f64();
+            t_report += (e - a).as_secs_f64();
+        }
+    }
+    let us = |t: f64| t * 1e6 / n / f64::from(rounds);
+    println!("{} files, {} valid per round", files.len(), valid / rounds as usize);
+    println!("copy   {:7.1} us", us(t_clone));
+    println!("read   {:7.1} us", us(t_read));
+    println!("assess {:7.1} us", us(t_assess));
+    println!("report {:7.1} us", us(t_report));
+    println!("total  {:7.1} us", us(t_clone + t_read + t_assess + t_report));
+    println!("rsa    {:7.1} us  (one RSA-2048 public operation, e = 65537)", rsa_public_op());
+    Ok(())
+}
