@@ -74,17 +74,31 @@ pub fn base64_lenient(data: &[u8]) -> Option<Vec<u8>> {
     engine.decode(clean).ok()
 }
 
-/// The decoded file name of an entity (RFC 2231 parameters, RFC 2047 words), if any.
+/// The decoded file name of an entity (RFC 2231 parameters, RFC 2047 words), if any, from
+/// its raw header block.
 pub fn file_name(raw_entity_headers: &[u8]) -> Option<String> {
-    // Fast path: a plain parameter needs no decoding (most parts of most messages).
-    let (headers, _) =
+    let (headers, body_start) =
         super::mime::parse_header_block(raw_entity_headers, 0, raw_entity_headers.len());
+    let entity = super::mime::Entity {
+        range: 0..raw_entity_headers.len(),
+        body_start,
+        content_type: headers.content_type(),
+        headers,
+        children: Vec::new(),
+        closed: true,
+    };
+    entity_file_name(&entity, raw_entity_headers)
+}
+
+/// The decoded file name of an already parsed entity of `buf`.
+pub fn entity_file_name(entity: &super::mime::Entity, buf: &[u8]) -> Option<String> {
+    // Fast path: a plain parameter needs no decoding (most parts of most messages).
     let disposition =
-        headers.get("content-disposition").map(super::mime::ContentType::parse_disposition);
-    let content_type = headers.content_type();
+        entity.headers.get("content-disposition").map(super::mime::ContentType::parse_disposition);
+    let content_type = &entity.content_type;
     let extended = disposition
         .iter()
-        .chain(std::iter::once(&content_type))
+        .chain(std::iter::once(content_type))
         .any(|c| c.params.keys().any(|k| k.contains('*')));
     if !extended {
         let plain = disposition
@@ -97,7 +111,8 @@ pub fn file_name(raw_entity_headers: &[u8]) -> Option<String> {
             Some(_) => {}
         }
     }
-    let message = MessageParser::default().parse_headers(raw_entity_headers)?;
+    let raw_headers = buf.get(entity.range.start..entity.body_start).unwrap_or_default();
+    let message = MessageParser::default().parse_headers(raw_headers)?;
     let part = message.parts.first()?;
     part.attachment_name().map(str::to_string)
 }

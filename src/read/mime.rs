@@ -68,16 +68,11 @@ impl Default for ContentType {
 impl ContentType {
     /// Parses `type/subtype; name=value; name="quoted value"`.
     pub fn parse(value: &str) -> ContentType {
-        let mut pieces = split_params(value).into_iter();
-        let mime = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
-        let mime = if mime.contains('/') { mime } else { "text/plain".into() };
-        let mut params = BTreeMap::new();
-        for piece in pieces {
-            if let Some((k, v)) = piece.split_once('=') {
-                params.insert(k.trim().to_ascii_lowercase(), unquote(v.trim()));
-            }
+        let mut ct = ContentType::parse_disposition(value);
+        if !ct.mime.contains('/') {
+            ct.mime = "text/plain".into();
         }
-        ContentType { mime, params }
+        ct
     }
 
     /// A parameter by lower-case name.
@@ -91,37 +86,42 @@ impl ContentType {
     }
 }
 
-/// Splits on `;` outside double quotes.
-fn split_params(value: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
+/// Splits on `;` outside double quotes (a backslash escapes the next character inside).
+fn split_params(value: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
     let mut in_quotes = false;
     let mut escaped = false;
-    for c in value.chars() {
-        if escaped {
-            current.push(c);
-            escaped = false;
-            continue;
+    let mut bytes = value.bytes().enumerate();
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-        match c {
-            '\\' if in_quotes => {
-                current.push(c);
-                escaped = true;
+        for (i, b) in bytes.by_ref() {
+            if escaped {
+                escaped = false;
+                continue;
             }
-            '"' => {
-                in_quotes = !in_quotes;
-                current.push(c);
+            match b {
+                b'\\' if in_quotes => escaped = true,
+                b'"' => in_quotes = !in_quotes,
+                // ';' is ASCII, so both slices end on character boundaries.
+                b';' if !in_quotes => {
+                    let piece = value.get(start..i).unwrap_or_default();
+                    start = i + 1;
+                    return Some(piece);
+                }
+                _ => {}
             }
-            ';' if !in_quotes => out.push(std::mem::take(&mut current)),
-            _ => current.push(c),
         }
-    }
-    out.push(current);
-    out
+        done = true;
+        Some(value.get(start..).unwrap_or_default())
+    })
 }
 
 fn unquote(v: &str) -> String {
     match v.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+        Some(inner) if !inner.contains('\\') => inner.to_string(),
         Some(inner) => {
             let mut out = String::with_capacity(inner.len());
             let mut chars = inner.chars();
@@ -197,10 +197,15 @@ fn is_field_name(name: &[u8]) -> bool {
     !trimmed.is_empty() && trimmed.iter().all(|&b| (33..=126).contains(&b) && b != b':')
 }
 
-/// Whether `raw` starts like an RFC 5322 message: a field line first.
+/// Whether `raw` starts like an RFC 5322 message: a field line first (within 64 KiB).
 pub fn looks_like_mail(raw: &[u8]) -> bool {
-    let (headers, _) = parse_header_block(raw, 0, raw.len().min(64 * 1024));
-    !headers.0.is_empty()
+    let head = raw.get(..raw.len().min(64 * 1024)).unwrap_or(raw);
+    let (line_end, _) = line_end(head, 0);
+    let line = head.get(..line_end).unwrap_or_default();
+    match memchr::memchr(b':', line) {
+        Some(colon) => colon > 0 && is_field_name(line.get(..colon).unwrap_or_default()),
+        None => false,
+    }
 }
 
 /// The parts of a multipart body, as byte ranges of the input (RFC 2046 §5.1.1).
@@ -319,7 +324,7 @@ impl Entity {
 impl ContentType {
     /// Parses a Content-Disposition value with the same parameter grammar.
     pub fn parse_disposition(value: &str) -> ContentType {
-        let mut pieces = split_params(value).into_iter();
+        let mut pieces = split_params(value);
         let mime = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
         let mut params = BTreeMap::new();
         for piece in pieces {

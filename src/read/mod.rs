@@ -155,7 +155,7 @@ pub struct PartInfo {
 }
 
 /// What the signed entity contains.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SignedContent {
     /// The provider's notice: its text/plain and text/html parts, decoded on demand with
     /// [`Artefact::notice`] (verification never needs them).
@@ -302,9 +302,10 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
     let signed = find_signed_entity(&raw, &root, limits, &mut problems);
     let signed_range = signed.as_ref().and_then(|s| s.content_range.clone());
 
-    let content = signed.as_ref().map(|s| {
-        let bytes = s.content(&raw);
-        read_signed_content(bytes, limits, &mut problems)
+    let content = signed.as_ref().map(|s| match signed_content_entity(&root, s) {
+        // Detached: the content's MIME tree is already part of the message's.
+        Some((entity, offset)) => signed_content_of(&raw, entity, offset, limits),
+        None => read_signed_content(s.content(&raw), limits, &mut problems),
     });
 
     // Everything PEC-like outside the signed content is ignored and flagged.
@@ -513,8 +514,7 @@ fn part_info(raw: &[u8], entity: &Entity, path: &str, size: usize) -> PartInfo {
     PartInfo {
         path: path.to_string(),
         content_type: entity.content_type.mime.clone(),
-        name: decode::file_name(raw.get(entity.range.start..entity.body_start).unwrap_or_default())
-            .or_else(|| entity.raw_file_name()),
+        name: decode::entity_file_name(entity, raw).or_else(|| entity.raw_file_name()),
         size,
         range: entity.range.clone(),
     }
@@ -533,12 +533,46 @@ fn name_is(entity: &Entity, expected: &str) -> bool {
     entity.raw_file_name().is_some_and(|n| n.trim().eq_ignore_ascii_case(expected))
 }
 
-/// Reads what the signed content holds: notice, daticert, original, ETSI evidence.
+/// The already parsed entity of a detached signed content, with its offset in the input.
+fn signed_content_entity<'a>(
+    root: &'a Entity,
+    signed: &SignedEntity,
+) -> Option<(&'a Entity, usize)> {
+    let range = signed.content_range.as_ref()?;
+    let mut stack = vec![root];
+    while let Some(entity) = stack.pop() {
+        if entity.range == *range {
+            return Some((entity, range.start));
+        }
+        stack.extend(
+            entity
+                .children
+                .iter()
+                .filter(|c| c.range.start <= range.start && range.end <= c.range.end),
+        );
+    }
+    None
+}
+
+/// Reads what a signed content held apart from the message holds (opaque signed-data).
 fn read_signed_content(
     bytes: &[u8],
     limits: &Limits,
     problems: &mut Vec<Problem>,
 ) -> SignedContent {
+    match mime::parse_entity(bytes, 0..bytes.len(), limits) {
+        Ok(root) => signed_content_of(bytes, &root, 0, limits),
+        Err(limit) => {
+            problems.push(limit_problem(&limit));
+            SignedContent::default()
+        }
+    }
+}
+
+/// Reads what the signed content holds: notice, daticert, original, ETSI evidence. `root`
+/// is the content's entity in `buf`, which starts at `offset`; the ranges recorded in the
+/// result are relative to the content.
+fn signed_content_of(buf: &[u8], root: &Entity, offset: usize, limits: &Limits) -> SignedContent {
     let mut content = SignedContent {
         notice: Vec::new(),
         daticert_raw: None,
@@ -550,15 +584,14 @@ fn read_signed_content(
         etsi_evidence: false,
         other_parts: Vec::new(),
     };
-    let root = match mime::parse_entity(bytes, 0..bytes.len(), limits) {
-        Ok(root) => root,
-        Err(limit) => {
-            problems.push(limit_problem(&limit));
-            return content;
-        }
+    let part_info = |entity: &Entity, path: &str, size: usize| {
+        let mut info = part_info(buf, entity, path, size);
+        info.range =
+            entity.range.start.saturating_sub(offset)..entity.range.end.saturating_sub(offset);
+        info
     };
     for (entity, path) in root.leaves() {
-        let raw_entity = bytes.get(entity.range.clone()).unwrap_or_default();
+        let raw_entity = buf.get(entity.range.clone()).unwrap_or_default();
         let is_attachment = entity
             .headers
             .get("content-disposition")
@@ -566,10 +599,10 @@ fn read_signed_content(
         if is_message(entity) {
             let decoded = decode::decode_leaf(raw_entity).into_bytes();
             if content.original.is_none() {
-                content.original_part = Some(part_info(bytes, entity, &path, decoded.len()));
+                content.original_part = Some(part_info(entity, &path, decoded.len()));
                 content.original = Some(decoded);
             } else {
-                content.other_parts.push(part_info(bytes, entity, &path, decoded.len()));
+                content.other_parts.push(part_info(entity, &path, decoded.len()));
             }
             continue;
         }
@@ -578,7 +611,7 @@ fn read_signed_content(
         if candidate_xml || (mime == "application/octet-stream" && !is_attachment) {
             let decoded = decode::decode_leaf(raw_entity).into_bytes();
             if content.daticert_raw.is_none() && daticert::looks_like_daticert(&decoded) {
-                content.daticert_part = Some(part_info(bytes, entity, &path, decoded.len()));
+                content.daticert_part = Some(part_info(entity, &path, decoded.len()));
                 match daticert::parse(&decoded, limits) {
                     Ok(d) => content.daticert = Some(d),
                     Err(e) => content.daticert_error = Some(e.to_string()),
@@ -589,7 +622,7 @@ fn read_signed_content(
             if memchr::memmem::find(&decoded, ETSI_ERDS_NAMESPACE.as_bytes()).is_some() {
                 content.etsi_evidence = true;
             }
-            content.other_parts.push(part_info(bytes, entity, &path, decoded.len()));
+            content.other_parts.push(part_info(entity, &path, decoded.len()));
             continue;
         }
         if !is_attachment
@@ -601,12 +634,13 @@ fn read_signed_content(
                 content_type: mime.to_string(),
                 name: None,
                 size: entity.body().len(),
-                range: entity.range.clone(),
+                range: entity.range.start.saturating_sub(offset)
+                    ..entity.range.end.saturating_sub(offset),
             });
             continue;
         }
         let size = entity.body().len();
-        content.other_parts.push(part_info(bytes, entity, &path, size));
+        content.other_parts.push(part_info(entity, &path, size));
     }
     content
 }
@@ -699,8 +733,7 @@ fn mime_tree(raw: &[u8], entity: &Entity, path: &str, signed: Option<&Range<usiz
         content_type: entity.content_type.mime.clone(),
         size: entity.body().len(),
         name: if entity.children.is_empty() {
-            decode::file_name(raw.get(entity.range.start..entity.body_start).unwrap_or_default())
-                .or_else(|| entity.raw_file_name())
+            decode::entity_file_name(entity, raw).or_else(|| entity.raw_file_name())
         } else {
             None
         },
