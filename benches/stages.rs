@@ -91,6 +91,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("assess {:7.1} us", us(t_assess));
     println!("report {:7.1} us", us(t_report));
     println!("total  {:7.1} us", us(t_clone + t_read + t_assess + t_report));
+    let daticerts: Vec<Vec<u8>> = files
+        .iter()
+        .filter_map(|f| read::read(f.clone(), &limits).ok())
+        .filter_map(|a| a.content.and_then(|c| c.daticert_raw))
+        .collect();
+    let s = Instant::now();
+    for d in &daticerts {
+        std::hint::black_box(peckit::certify::daticert::parse(d, &limits).is_ok());
+    }
+    let per = s.elapsed().as_secs_f64() * 1e6 / daticerts.len().max(1) as f64;
+    println!("  of which daticert.xml {per:7.1} us");
     println!("rsa    {:7.1} us  (one RSA-2048 public operation, e = 65537)", rsa_public_op());
     Ok(())
 }

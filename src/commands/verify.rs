@@ -95,7 +95,6 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
         .jobs
         .filter(|&j| j > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map(usize::from).unwrap_or(1));
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
 
     let stop = Arc::new(AtomicBool::new(false));
     {
@@ -131,34 +130,43 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
         out.write(&buf)?;
     }
     let streaming = matches!(args.format, VerifyFormat::Jsonl | VerifyFormat::Csv);
-    let (tx, rx) = mpsc::sync_channel::<(usize, ArtefactReport, Duration)>(jobs * 8);
     let mut write_error = None;
     let mut saw_untrusted = false;
+    let evaluate_item = |(i, item): (usize, Result<Source, input::ListError>)| {
+        let started = Instant::now();
+        let report = match item {
+            Ok(source) => evaluate(source, &limits, &opts),
+            Err(e) => ArtefactReport::error(&e.path.display().to_string(), e.error.to_string()),
+        };
+        (i, report, started.elapsed())
+    };
     std::thread::scope(|scope| {
         let stop_producer = Arc::clone(&stop);
-        let (limits, opts) = (&limits, &opts);
-        scope.spawn(move || {
-            pool.install(|| {
-                input::stream(sources, walk)
-                    .enumerate()
-                    .take_while(|_| !stop_producer.load(Ordering::SeqCst))
-                    .par_bridge()
-                    .for_each_with(tx, |tx, (i, item)| {
-                        let started = Instant::now();
-                        let report = match item {
-                            Ok(source) => evaluate(source, limits, opts),
-                            Err(e) => ArtefactReport::error(
-                                &e.path.display().to_string(),
-                                e.error.to_string(),
-                            ),
-                        };
-                        let _ = tx.send((i, report, started.elapsed()));
+        let inputs = input::stream(sources, walk)
+            .enumerate()
+            .take_while(move |_| !stop_producer.load(Ordering::SeqCst));
+        // One job: evaluate on this thread, with no hand-off between threads per file.
+        let results: Box<dyn Iterator<Item = (usize, ArtefactReport, Duration)>> = if jobs == 1 {
+            Box::new(inputs.map(evaluate_item))
+        } else {
+            let (tx, rx) = mpsc::sync_channel::<(usize, ArtefactReport, Duration)>(jobs * 8);
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build();
+            scope.spawn(move || match pool {
+                Ok(pool) => pool.install(|| {
+                    inputs.par_bridge().for_each_with(tx, |tx, item| {
+                        let _ = tx.send(evaluate_item(item));
                     });
+                }),
+                // No worker threads to be had: do the work here, still streaming.
+                Err(_) => inputs.for_each(|item| {
+                    let _ = tx.send(evaluate_item(item));
+                }),
             });
-        });
+            Box::new(rx.into_iter())
+        };
         let mut pending: BTreeMap<usize, ArtefactReport> = BTreeMap::new();
         let mut next = 0usize;
-        for (i, report, took) in rx {
+        for (i, report, took) in results {
             if let Some(pb) = &progress {
                 if pb.position() >= pb.length().unwrap_or(0) {
                     pb.inc_length(1);

@@ -38,6 +38,19 @@ pub fn decode_leaf(raw: &[u8]) -> Decoded {
     if content_type.mime == "message/rfc822" || content_type.mime == "message/global" {
         return Decoded::Bytes(remove_transfer_encoding(body, &cte));
     }
+    // Binary types (daticert.xml is application/xml) need no charset work: remove the
+    // transfer encoding here; anything unusual goes through mail-parser below.
+    if !content_type.mime.starts_with("text/") && !content_type.is_multipart() {
+        match cte.as_str() {
+            "base64" => {
+                if let Some(bytes) = base64_lenient(body) {
+                    return Decoded::Bytes(bytes);
+                }
+            }
+            "" | "7bit" | "8bit" | "binary" => return Decoded::Bytes(body.to_vec()),
+            _ => {}
+        }
+    }
     let Some(message) = MessageParser::default().parse(raw) else {
         return Decoded::Bytes(remove_transfer_encoding(body, &cte));
     };
@@ -61,17 +74,82 @@ pub fn remove_transfer_encoding(body: &[u8], cte: &str) -> Vec<u8> {
     }
 }
 
-/// Base64 that ignores white space and line breaks, as MIME bodies need.
+/// Base64 that ignores white space and line breaks, as MIME bodies need; `None` on any other
+/// character outside the alphabet, on data after the padding, or on a lone final character.
+/// Padding may be absent and trailing bits may be set.
 pub fn base64_lenient(data: &[u8]) -> Option<Vec<u8>> {
-    use base64::Engine;
-    let clean: Vec<u8> = data.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
-    let engine = base64::engine::GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        base64::engine::GeneralPurposeConfig::new()
-            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
-            .with_decode_allow_trailing_bits(true),
-    );
-    engine.decode(clean).ok()
+    /// Not in the alphabet; white space and '=' are told apart in the slow path.
+    const INVALID: u8 = 0xFF;
+    // Built at compile time: an index out of bounds would fail the build, never panic.
+    #[allow(clippy::indexing_slicing)]
+    const TABLE: [u8; 256] = {
+        let mut t = [INVALID; 256];
+        let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut i = 0;
+        while i < 64 {
+            t[alphabet[i] as usize] = i as u8;
+            i += 1;
+        }
+        t
+    };
+    let sextet = |b: u8| TABLE.get(usize::from(b)).copied().unwrap_or(INVALID);
+    let mut out = Vec::with_capacity(data.len() / 4 * 3 + 3);
+    let mut group = 0u32;
+    let mut filled = 0u32;
+    let mut padding = false;
+    let mut start = 0;
+    let line_ends = memchr::memchr_iter(b'\n', data).chain(std::iter::once(data.len()));
+    for end in line_ends {
+        let line = data.get(start..end).unwrap_or_default();
+        start = end + 1;
+        let mut rest = line;
+        // Fast path: whole groups of four alphabet characters, as MIME lines are made of.
+        if filled == 0 && !padding {
+            let mut chunks = line.chunks_exact(4);
+            let mut consumed = 0;
+            for chunk in &mut chunks {
+                let &[w, x, y, z] = chunk else { break };
+                let [a, b, c, d] = [w, x, y, z].map(sextet);
+                if (a | b | c | d) & 0xC0 != 0 {
+                    break;
+                }
+                let v = (u32::from(a) << 18)
+                    | (u32::from(b) << 12)
+                    | (u32::from(c) << 6)
+                    | u32::from(d);
+                out.extend_from_slice(v.to_be_bytes().get(1..).unwrap_or_default());
+                consumed += 4;
+            }
+            rest = line.get(consumed..).unwrap_or_default();
+        }
+        for &b in rest {
+            if b.is_ascii_whitespace() {
+                continue;
+            }
+            if b == b'=' {
+                padding = true;
+                continue;
+            }
+            let value = sextet(b);
+            if value == INVALID || padding {
+                return None;
+            }
+            group = (group << 6) | u32::from(value);
+            filled += 1;
+            if filled == 4 {
+                out.extend_from_slice(group.to_be_bytes().get(1..).unwrap_or_default());
+                group = 0;
+                filled = 0;
+            }
+        }
+    }
+    match filled {
+        0 => {}
+        2 => out.push((group >> 4) as u8),
+        3 => out.extend_from_slice(&((group >> 2) as u16).to_be_bytes()),
+        _ => return None,
+    }
+    Some(out)
 }
 
 /// The decoded file name of an entity (RFC 2231 parameters, RFC 2047 words), if any, from
@@ -130,6 +208,7 @@ pub fn header_text(value: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -146,9 +225,49 @@ mod tests {
     }
 
     #[test]
+    fn binary_fast_path_agrees_with_mail_parser() {
+        let cases: [&[u8]; 4] = [
+            b"Content-Type: application/xml; name=\"daticert.xml\"\r\nContent-Transfer-Encoding: base64\r\n\r\nPD94bWwgdmVyc2lvbj0iMS4wIj8+\r\nPHBvc3RhY2VydC8+\r\n",
+            b"Content-Type: application/octet-stream\nContent-Transfer-Encoding: BASE64\n\nAAECAwQFBgc=\n",
+            b"Content-Type: application/xml\n\n<postacert tipo=\"x\"/>\n",
+            b"Content-Type: application/pdf\nContent-Transfer-Encoding: 8bit\n\n%PDF-1.4 \xe8\n",
+        ];
+        for raw in cases {
+            let message = MessageParser::default().parse(raw).unwrap();
+            let expected = match &message.parts[0].body {
+                PartType::Binary(b) | PartType::InlineBinary(b) => b.to_vec(),
+                other => panic!("mail-parser gave {other:?}"),
+            };
+            assert_eq!(decode_leaf(raw), Decoded::Bytes(expected));
+        }
+    }
+
+    #[test]
     fn base64_rfc822_gives_the_embedded_bytes() {
         let raw = b"Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\nU3ViamVjdDogeA0KDQpoaQ==\n";
         assert_eq!(decode_leaf(raw).into_bytes(), b"Subject: x\r\n\r\nhi");
+    }
+
+    #[test]
+    fn base64_agrees_with_the_base64_crate() {
+        use base64::Engine;
+        let engine = base64::engine::general_purpose::STANDARD;
+        for len in 0..70usize {
+            let data: Vec<u8> = (0..len).map(|i| (i * 37 + len) as u8).collect();
+            let encoded = engine.encode(&data);
+            let wrapped: String = encoded
+                .as_bytes()
+                .chunks(10)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect::<Vec<_>>()
+                .join("\r\n ");
+            assert_eq!(base64_lenient(wrapped.as_bytes()).as_deref(), Some(&data[..]));
+            let unpadded = encoded.trim_end_matches('=');
+            assert_eq!(base64_lenient(unpadded.as_bytes()).as_deref(), Some(&data[..]));
+        }
+        for bad in [&b"QQ==QQ=="[..], b"Q", b"QUJD!", b"QUJDRA=\x00", b"QUJDR"] {
+            assert_eq!(base64_lenient(bad), None, "{:?}", String::from_utf8_lossy(bad));
+        }
     }
 
     #[test]

@@ -171,7 +171,7 @@ pub fn parse_header_block(raw: &[u8], start: usize, end: usize) -> (Headers, usi
         if first == b' ' || first == b'\t' {
             if let Some(last) = headers.last_mut() {
                 last.value.push(' ');
-                last.value.push_str(String::from_utf8_lossy(line).trim());
+                last.value.push_str(text(line).trim());
                 pos = next;
                 continue;
             }
@@ -179,8 +179,8 @@ pub fn parse_header_block(raw: &[u8], start: usize, end: usize) -> (Headers, usi
         }
         match memchr::memchr(b':', line) {
             Some(colon) if colon > 0 && is_field_name(line.get(..colon).unwrap_or_default()) => {
-                let name = String::from_utf8_lossy(line.get(..colon).unwrap_or_default());
-                let value = String::from_utf8_lossy(line.get(colon + 1..).unwrap_or_default());
+                let name = text(line.get(..colon).unwrap_or_default());
+                let value = text(line.get(colon + 1..).unwrap_or_default());
                 headers
                     .push(Header { name: name.trim_end().to_string(), value: value.trim().into() });
             }
@@ -189,6 +189,14 @@ pub fn parse_header_block(raw: &[u8], start: usize, end: usize) -> (Headers, usi
         pos = next;
     }
     (Headers(headers), raw.len())
+}
+
+/// Header bytes as text: borrowed when they are UTF-8 (nearly always: headers are ASCII).
+fn text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// RFC 5322 §3.6.8 field name: printable ASCII except colon (trailing blanks tolerated).

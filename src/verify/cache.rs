@@ -3,14 +3,15 @@
 //! the same two or three certificates thousands of times; re-checking their links costs two
 //! RSA operations per file (crypto-notes §5: "path results can be cached").
 //!
-//! Entries are keyed by the SHA-256 of the exact DER, so a different certificate can never
-//! hit another's entry. Each cache is bounded: past [`MAX_ENTRIES`] it is emptied, which keeps
-//! memory flat on hostile input with endless distinct certificates.
+//! Certificates and keys are found by their length and last 32 bytes (a certificate ends with
+//! its issuer's signature, so these differ between certificates) and then compared in full,
+//! so a different certificate can never hit another's entry: a clash is only a miss. Links
+//! are keyed by the SHA-256 fingerprints of both certificates. Each cache is bounded: past
+//! [`MAX_ENTRIES`] it is emptied, which keeps memory flat on hostile input with endless
+//! distinct certificates.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
-
-use sha2::{Digest, Sha256};
 
 use super::cert::Cert;
 use super::crypto::PublicKey;
@@ -18,78 +19,116 @@ use super::crypto::PublicKey;
 /// Entries kept per cache before it is emptied.
 pub const MAX_ENTRIES: usize = 4096;
 
-type Key = [u8; 32];
+type TailKey = (usize, [u8; 32]);
 
-fn digest(bytes: &[u8]) -> Key {
-    Sha256::digest(bytes).into()
-}
-
-fn insert<V>(map: &mut HashMap<Key, V>, k: Key, v: V) {
-    if map.len() >= MAX_ENTRIES {
-        map.clear();
+fn tail_key(der: &[u8]) -> TailKey {
+    let mut tail = [0u8; 32];
+    let start = der.len().saturating_sub(32);
+    let bytes = der.get(start..).unwrap_or_default();
+    for (slot, &b) in tail.iter_mut().zip(bytes) {
+        *slot = b;
     }
-    map.insert(k, v);
+    (der.len(), tail)
 }
 
-fn certs() -> &'static Mutex<HashMap<Key, Arc<Cert>>> {
-    static C: OnceLock<Mutex<HashMap<Key, Arc<Cert>>>> = OnceLock::new();
+/// A bounded map from exact DER bytes to a shared value.
+struct DerMap<V> {
+    entries: HashMap<TailKey, (Box<[u8]>, Arc<V>)>,
+}
+
+impl<V> DerMap<V> {
+    fn get(&self, der: &[u8]) -> Option<Arc<V>> {
+        match self.entries.get(&tail_key(der)) {
+            Some((stored, value)) if **stored == *der => Some(Arc::clone(value)),
+            _ => None,
+        }
+    }
+
+    fn insert(&mut self, der: &[u8], value: Arc<V>) {
+        if self.entries.len() >= MAX_ENTRIES {
+            self.entries.clear();
+        }
+        self.entries.insert(tail_key(der), (der.into(), value));
+    }
+}
+
+impl<V> Default for DerMap<V> {
+    fn default() -> Self {
+        DerMap { entries: HashMap::new() }
+    }
+}
+
+fn certs() -> &'static Mutex<DerMap<Cert>> {
+    static C: OnceLock<Mutex<DerMap<Cert>>> = OnceLock::new();
     C.get_or_init(Default::default)
 }
 
-fn keys() -> &'static Mutex<HashMap<Key, Arc<PublicKey>>> {
-    static C: OnceLock<Mutex<HashMap<Key, Arc<PublicKey>>>> = OnceLock::new();
+fn keys() -> &'static Mutex<DerMap<PublicKey>> {
+    static C: OnceLock<Mutex<DerMap<PublicKey>>> = OnceLock::new();
     C.get_or_init(Default::default)
 }
 
-fn links() -> &'static Mutex<HashMap<Key, bool>> {
-    static C: OnceLock<Mutex<HashMap<Key, bool>>> = OnceLock::new();
+type LinkKey = ([u8; 32], [u8; 32]);
+
+fn links() -> &'static Mutex<HashMap<LinkKey, bool>> {
+    static C: OnceLock<Mutex<HashMap<LinkKey, bool>>> = OnceLock::new();
     C.get_or_init(Default::default)
 }
 
 /// A parsed certificate, from the cache when the same DER was seen before.
 pub fn cert(der: &[u8]) -> Option<Arc<Cert>> {
-    let k = digest(der);
-    if let Some(c) = certs().lock().ok().and_then(|m| m.get(&k).cloned()) {
+    if let Some(c) = certs().lock().ok().and_then(|m| m.get(der)) {
         return Some(c);
     }
     let parsed = Arc::new(Cert::from_der(der).ok()?);
     if let Ok(mut m) = certs().lock() {
-        insert(&mut m, k, Arc::clone(&parsed));
+        m.insert(der, Arc::clone(&parsed));
     }
     Some(parsed)
 }
 
 /// A parsed public key for a SubjectPublicKeyInfo, cached.
 pub fn key(spki: &[u8]) -> Result<Arc<PublicKey>, super::crypto::SigFailure> {
-    let k = digest(spki);
-    if let Some(key) = keys().lock().ok().and_then(|m| m.get(&k).cloned()) {
+    if let Some(key) = keys().lock().ok().and_then(|m| m.get(spki)) {
         return Ok(key);
     }
     let parsed = Arc::new(PublicKey::from_spki(spki)?);
     if let Ok(mut m) = keys().lock() {
-        insert(&mut m, k, Arc::clone(&parsed));
+        m.insert(spki, Arc::clone(&parsed));
     }
     Ok(parsed)
 }
 
 /// The remembered outcome of "issuer's key verifies child's signature", if known.
 pub fn link(child: &Cert, issuer: &Cert) -> Option<bool> {
-    let k = link_key(child, issuer);
-    links().lock().ok().and_then(|m| m.get(&k).copied())
+    links().lock().ok().and_then(|m| m.get(&(child.fingerprint, issuer.fingerprint)).copied())
 }
 
 /// Remembers a link's outcome.
 pub fn remember_link(child: &Cert, issuer: &Cert, ok: bool) {
-    let k = link_key(child, issuer);
     if let Ok(mut m) = links().lock() {
-        insert(&mut m, k, ok);
+        if m.len() >= MAX_ENTRIES {
+            m.clear();
+        }
+        m.insert((child.fingerprint, issuer.fingerprint), ok);
     }
 }
 
-fn link_key(child: &Cert, issuer: &Cert) -> Key {
-    let mut h = Sha256::new();
-    h.update(child.der.as_slice());
-    h.update([0u8]);
-    h.update(issuer.spki.as_slice());
-    h.finalize().into()
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clash_on_the_tail_is_a_miss_not_a_hit() {
+        let mut map = DerMap::default();
+        let a = b"certificate A ....... the same last thirty-two bytes".to_vec();
+        let mut b = a.clone();
+        b[12] = b'B';
+        assert_eq!(tail_key(&a), tail_key(&b));
+        map.insert(&a, Arc::new(1));
+        assert_eq!(map.get(&a).as_deref(), Some(&1));
+        assert!(map.get(&b).is_none());
+        assert!(map.get(b"short").is_none());
+    }
 }

@@ -68,6 +68,8 @@ pub struct Cert {
     pub policies: Vec<String>,
     /// SHA-256 of the DER, hex.
     pub sha256: String,
+    /// SHA-256 of the DER.
+    pub fingerprint: [u8; 32],
 }
 
 /// Why a certificate could not be read.
@@ -152,6 +154,7 @@ impl Cert {
             .map_err(ext_err)?
             .and_then(|(_, a)| a.key_identifier.map(|k| k.as_bytes().to_vec()));
         let subject_name = tbs_c.subject();
+        let fingerprint: [u8; 32] = Sha256::digest(der).into();
         Ok(Cert {
             der: der.to_vec(),
             tbs: tbs.raw.to_vec(),
@@ -174,7 +177,8 @@ impl Cert {
             key_usage,
             eku,
             policies,
-            sha256: hex::encode(Sha256::digest(der)),
+            sha256: hex::encode(fingerprint),
+            fingerprint,
         })
     }
 

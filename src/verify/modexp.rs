@@ -270,7 +270,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
         #[test]
-        fn matches_the_rsa_crate(
+        fn matches_num_bigint(
             mut n in proptest::collection::vec(any::<u8>(), 1..300),
             base in proptest::collection::vec(any::<u8>(), 1..300),
             e in prop_oneof![Just(vec![1u8, 0, 1]), Just(vec![3u8]), proptest::collection::vec(any::<u8>(), 1..4)],
@@ -289,6 +289,26 @@ mod tests {
                 }
                 None => prop_assert!(!below),
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// The unrolled paths for RSA-1024/2048/3072/4096 moduli.
+        #[test]
+        fn usual_key_sizes_match_too(
+            size in prop_oneof![Just(128usize), Just(256), Just(384), Just(512)],
+            seed in proptest::collection::vec(any::<u8>(), 512),
+            e in prop_oneof![Just(vec![1u8, 0, 1]), Just(vec![3u8])],
+        ) {
+            let mut n: Vec<u8> = seed.iter().take(size).copied().collect();
+            n[0] |= 0x80;
+            n[size - 1] |= 1;
+            let mut base: Vec<u8> = seed.iter().rev().take(size).copied().collect();
+            base[0] &= 0x7F;
+            let m = Modulus::new(&n).unwrap();
+            prop_assert_eq!(m.len_bytes(), size);
+            prop_assert_eq!(m.pow(&base, &e).unwrap(), reference(&n, &base, &e));
         }
     }
 
