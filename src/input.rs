@@ -220,6 +220,11 @@ pub fn stream(
     sources.into_iter().flat_map(
         move |source| -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
             match &source {
+                // An .eml is not opened here just to sniff it: `load_messages` recognises a
+                // container from the bytes it reads anyway (one open per file).
+                Source::File(path) if has_eml_extension(path) => {
+                    Box::new(std::iter::once(Ok(source)))
+                }
                 Source::File(path) => match container_kind(path) {
                     Some(Container::Zip) => zip_members(path.clone(), opts.max_member_bytes),
                     Some(Container::Mbox) => mbox_messages(path.clone()),
@@ -235,14 +240,21 @@ fn zip_members(
     path: PathBuf,
     max_member_bytes: u64,
 ) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
-    let archive = fs::File::open(&path)
-        .map_err(|error| ListError { path: path.clone(), error })
-        .and_then(|f| {
-            zip::ZipArchive::new(f).map_err(|e| ListError {
-                path: path.clone(),
-                error: std::io::Error::other(format!("not a readable zip archive: {e}")),
-            })
-        });
+    match fs::File::open(&path) {
+        Ok(f) => zip_members_of(path, f, max_member_bytes),
+        Err(error) => Box::new(std::iter::once(Err(ListError { path, error }))),
+    }
+}
+
+fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
+    path: PathBuf,
+    reader: R,
+    max_member_bytes: u64,
+) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+    let archive = zip::ZipArchive::new(reader).map_err(|e| ListError {
+        path: path.clone(),
+        error: std::io::Error::other(format!("not a readable zip archive: {e}")),
+    });
     let mut archive = match archive {
         Ok(a) => a,
         Err(e) => return Box::new(std::iter::once(Err(e))),
@@ -289,16 +301,20 @@ fn zip_members(
 /// `>From `, `>>From `, ... lose one `>` (mboxrd, which also undoes mboxo's quoting of
 /// `From `), restoring the bytes the provider signed.
 fn mbox_messages(path: PathBuf) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
-    let file = match fs::File::open(&path) {
-        Ok(f) => f,
-        Err(error) => return Box::new(std::iter::once(Err(ListError { path, error }))),
-    };
-    let mut reader = std::io::BufReader::new(file);
+    match fs::File::open(&path) {
+        Ok(f) => mbox_messages_of(path, std::io::BufReader::new(f)),
+        Err(error) => Box::new(std::iter::once(Err(ListError { path, error }))),
+    }
+}
+
+fn mbox_messages_of<R: std::io::BufRead + Send + 'static>(
+    path: PathBuf,
+    mut reader: R,
+) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
     let mut index = 0usize;
     let mut pending_separator = false;
     let mut done = false;
     Box::new(std::iter::from_fn(move || {
-        use std::io::BufRead;
         if done {
             return None;
         }
@@ -357,6 +373,40 @@ fn mbox_messages(path: PathBuf) -> Box<dyn Iterator<Item = Result<Source, ListEr
     }))
 }
 
+fn has_eml_extension(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml"))
+}
+
+/// Loads the messages of one source, each with its display name: one message for a mail
+/// file, every member when a plain file turns out to hold an mbox or a zip archive (an
+/// export saved as `.eml`), read from the bytes already loaded.
+pub fn load_messages(
+    source: Source,
+    max_bytes: u64,
+) -> Vec<(String, Result<Vec<u8>, crate::Error>)> {
+    let name = source.display_name();
+    let Source::File(path) = &source else {
+        return vec![(name, source.load(max_bytes))];
+    };
+    let bytes = match source.read(max_bytes) {
+        Ok(b) => b,
+        Err(e) => return vec![(name, Err(e))],
+    };
+    let members = if bytes.starts_with(b"PK\x03\x04") {
+        zip_members_of(path.clone(), std::io::Cursor::new(bytes), max_bytes)
+    } else if bytes.starts_with(b"From ") {
+        mbox_messages_of(path.clone(), std::io::Cursor::new(bytes))
+    } else {
+        return vec![(name, Ok(bytes))];
+    };
+    members
+        .map(|m| match m {
+            Ok(member) => (member.display_name(), member.load(max_bytes)),
+            Err(e) => (e.path.display().to_string(), Err(crate::Error::Io(e.error))),
+        })
+        .collect()
+}
+
 /// Reads paths from a file, or `-` for standard input: one per line, blank lines skipped.
 pub fn paths_from(list: &Path) -> std::io::Result<Vec<PathBuf>> {
     let text = if list.as_os_str() == "-" {
@@ -376,7 +426,7 @@ pub fn paths_from(list: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// `.eml` by extension, or a file whose first bytes look like a mail header.
 pub fn is_mail_file(path: &Path) -> bool {
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml")) {
+    if has_eml_extension(path) {
         return true;
     }
     let mut head = [0u8; 512];

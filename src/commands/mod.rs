@@ -190,12 +190,13 @@ pub fn for_each_artefact(
                 continue;
             }
         };
-        let name = source.display_name();
-        match source.load(limits.max_input_bytes).and_then(|b| peckit::read::read(b, limits)) {
-            Ok(artefact) => each(name, artefact)?,
-            Err(e) => {
-                report_input_error(&name, &e);
-                *outcome = outcome.merge(Outcome::Error);
+        for (name, bytes) in peckit::input::load_messages(source, limits.max_input_bytes) {
+            match bytes.and_then(|b| peckit::read::read(b, limits)) {
+                Ok(artefact) => each(name, artefact)?,
+                Err(e) => {
+                    report_input_error(&name, &e);
+                    *outcome = outcome.merge(Outcome::Error);
+                }
             }
         }
     }

@@ -21,20 +21,19 @@ use super::terminal::sanitize_line;
 use super::{Outcome, Output, Ui};
 use crate::cli::{VerifyArgs, VerifyFormat};
 
-/// Reads, verifies and reports one input. Never fails: an unreadable input is an `error` row.
-pub fn evaluate(source: Source, limits: &Limits, opts: &VerifyOptions) -> ArtefactReport {
-    let name = source.display_name();
-    let bytes = match source.load(limits.max_input_bytes) {
-        Ok(b) => b,
-        Err(e) => return ArtefactReport::error(&name, e.to_string()),
-    };
-    match read::read(bytes, limits) {
-        Ok(artefact) => {
-            let assessment = assess::assess(&artefact, opts);
-            ArtefactReport::new(&name, &artefact, &assessment)
-        }
-        Err(e) => ArtefactReport::error(&name, e.to_string()),
-    }
+/// Reads, verifies and reports one input (every message of it, when a mail file turns out
+/// to hold an mbox or zip). Never fails: an unreadable input is an `error` row.
+pub fn evaluate(source: Source, limits: &Limits, opts: &VerifyOptions) -> Vec<ArtefactReport> {
+    input::load_messages(source, limits.max_input_bytes)
+        .into_iter()
+        .map(|(name, bytes)| match bytes.and_then(|b| read::read(b, limits)) {
+            Ok(artefact) => {
+                let assessment = assess::assess(&artefact, opts);
+                ArtefactReport::new(&name, &artefact, &assessment)
+            }
+            Err(e) => ArtefactReport::error(&name, e.to_string()),
+        })
+        .collect()
 }
 
 fn outcome_of(verdict: Verdict) -> Outcome {
@@ -134,11 +133,13 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let mut saw_untrusted = false;
     let evaluate_item = |(i, item): (usize, Result<Source, input::ListError>)| {
         let started = Instant::now();
-        let report = match item {
+        let reports = match item {
             Ok(source) => evaluate(source, &limits, &opts),
-            Err(e) => ArtefactReport::error(&e.path.display().to_string(), e.error.to_string()),
+            Err(e) => {
+                vec![ArtefactReport::error(&e.path.display().to_string(), e.error.to_string())]
+            }
         };
-        (i, report, started.elapsed())
+        (i, reports, started.elapsed())
     };
     std::thread::scope(|scope| {
         let stop_producer = Arc::clone(&stop);
@@ -146,10 +147,11 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             .enumerate()
             .take_while(move |_| !stop_producer.load(Ordering::SeqCst));
         // One job: evaluate on this thread, with no hand-off between threads per file.
-        let results: Box<dyn Iterator<Item = (usize, ArtefactReport, Duration)>> = if jobs == 1 {
+        let results: Box<dyn Iterator<Item = (usize, Vec<ArtefactReport>, Duration)>> = if jobs == 1
+        {
             Box::new(inputs.map(evaluate_item))
         } else {
-            let (tx, rx) = mpsc::sync_channel::<(usize, ArtefactReport, Duration)>(jobs * 8);
+            let (tx, rx) = mpsc::sync_channel::<(usize, Vec<ArtefactReport>, Duration)>(jobs * 8);
             let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build();
             scope.spawn(move || match pool {
                 Ok(pool) => pool.install(|| {
@@ -164,51 +166,53 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             });
             Box::new(rx.into_iter())
         };
-        let mut pending: BTreeMap<usize, ArtefactReport> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Vec<ArtefactReport>> = BTreeMap::new();
         let mut next = 0usize;
-        for (i, report, took) in results {
-            if let Some(pb) = &progress {
-                if pb.position() >= pb.length().unwrap_or(0) {
-                    pb.inc_length(1);
+        for (i, batch, took) in results {
+            for report in &batch {
+                if let Some(pb) = &progress {
+                    if pb.position() >= pb.length().unwrap_or(0) {
+                        pb.inc_length(1);
+                    }
+                    pb.inc(1);
+                    pb.set_message(sanitize_line(&report.path));
                 }
-                pb.inc(1);
-                pb.set_message(sanitize_line(&report.path));
-            }
-            if report.verdict == Verdict::Error
-                && let Some(p) = report.first_problem()
-            {
-                let line = format!(
-                    "peckit: {}: {}",
-                    sanitize_line(&report.path),
-                    sanitize_line(&super::messages::localize(&p.message))
-                );
-                match &progress {
-                    Some(pb) => pb.println(line),
-                    None => eprintln!("{line}"),
+                if report.verdict == Verdict::Error
+                    && let Some(p) = report.first_problem()
+                {
+                    let line = format!(
+                        "peckit: {}: {}",
+                        sanitize_line(&report.path),
+                        sanitize_line(&super::messages::localize(&p.message))
+                    );
+                    match &progress {
+                        Some(pb) => pb.println(line),
+                        None => eprintln!("{line}"),
+                    }
                 }
-            }
-            stats.add(&report, took);
-            outcome = outcome.merge(outcome_of(report.verdict));
-            if !streaming {
+                stats.add(report, took);
+                outcome = outcome.merge(outcome_of(report.verdict));
                 saw_untrusted |= report
                     .problems
                     .iter()
                     .any(|p| p.code == peckit::problem::ProblemCode::Untrusted);
+            }
+            if !streaming {
                 // Quiet table runs print only the summary: keep nothing, so memory stays flat.
                 if !(args.quiet && args.format == VerifyFormat::Table) {
-                    pending.insert(i, report);
+                    pending.insert(i, batch);
                 }
                 continue;
             }
             let mut ready = Vec::new();
             if args.ordered {
-                pending.insert(i, report);
-                while let Some(r) = pending.remove(&next) {
-                    ready.push(r);
+                pending.insert(i, batch);
+                while let Some(b) = pending.remove(&next) {
+                    ready.extend(b);
                     next += 1;
                 }
             } else {
-                ready.push(report);
+                ready.extend(batch);
             }
             for r in ready {
                 if let Err(e) = write_streamed(&mut out, args.format, &r) {
@@ -217,7 +221,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             }
         }
         // Whatever is left (table/json, or an ordered stream cut short) in input order.
-        for (_, r) in std::mem::take(&mut pending) {
+        for r in std::mem::take(&mut pending).into_values().flatten() {
             if streaming {
                 if let Err(e) = write_streamed(&mut out, args.format, &r) {
                     write_error.get_or_insert(e);

@@ -89,6 +89,45 @@ fn maildir_and_zip_exports_are_read() {
 }
 
 #[test]
+fn exports_saved_as_eml_are_still_split() {
+    // .eml files are not opened just to sniff them; the bytes read for verifying tell an
+    // mbox or a zip apart, in a folder walk and given by name alike, for every command.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a-mailbox.eml"),
+        to_mbox(&[sample("accettazione.eml"), sample("posta-certificata.eml")]),
+    )
+    .unwrap();
+    let zip_path = dir.path().join("b-webmail.eml");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    z.start_file("ricevuta.eml", zip::write::SimpleFileOptions::default()).unwrap();
+    z.write_all(&sample("presa-in-carico.eml")).unwrap();
+    z.finish().unwrap();
+    for jobs in ["1", "2"] {
+        let (code, out, err) = run(peckit()
+            .args(["verify", "--format", "json", "--ordered", "-j", jobs, "--trust"])
+            .arg(test_root())
+            .arg(dir.path()));
+        assert_eq!(code, 0, "{out}\n{err}");
+        let doc = json(&out);
+        let paths: Vec<&str> = doc["artefacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["path"].as_str().unwrap())
+            .collect();
+        assert_eq!(paths.len(), 3, "{paths:?}");
+        assert!(paths[0].ends_with("a-mailbox.eml#1"), "{paths:?}");
+        assert!(paths[1].ends_with("a-mailbox.eml#2"), "{paths:?}");
+        assert!(paths[2].ends_with("b-webmail.eml!ricevuta.eml"), "{paths:?}");
+    }
+    let (code, out, err) =
+        run(peckit().args(["inspect", "--format", "json"]).arg(dir.path().join("a-mailbox.eml")));
+    assert_eq!(code, 0, "{out}\n{err}");
+    assert!(out.contains("a-mailbox.eml#2"), "{out}");
+}
+
+#[test]
 fn files_from_reads_a_list() {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("list.txt");
