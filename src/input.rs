@@ -170,14 +170,16 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Vec<Source>, errors: &mut 
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        // symlink_metadata: never follow links out of the tree (or into loops).
-        let Ok(meta) = fs::symlink_metadata(&path) else { continue };
-        if meta.is_dir() {
+    // The entry's own type (from the directory listing, no extra system call, and never
+    // following links out of the tree or into loops).
+    let mut paths: Vec<(PathBuf, fs::FileType)> = entries
+        .filter_map(|e| e.ok().and_then(|e| e.file_type().ok().map(|t| (e.path(), t))))
+        .collect();
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, file_type) in paths {
+        if file_type.is_dir() {
             walk(&path, opts, sources, errors);
-        } else if meta.is_file()
+        } else if file_type.is_file()
             && opts.wants(&path)
             && (is_mail_file(&path) || container_kind(&path).is_some())
         {

@@ -35,31 +35,53 @@ pub fn decode_leaf(raw: &[u8]) -> Decoded {
     let content_type = headers.content_type();
     let body = raw.get(body_start..).unwrap_or_default();
     let cte = headers.transfer_encoding().unwrap_or_default();
-    if content_type.mime == "message/rfc822" || content_type.mime == "message/global" {
-        return Decoded::Bytes(remove_transfer_encoding(body, &cte));
+    decode_without_charset(&content_type, &cte, body)
+        .unwrap_or_else(|| decode_text(raw, body, &cte))
+}
+
+/// Message and binary parts: only the transfer encoding to remove. `None` for text (which
+/// needs its charset) and for bodies the lenient base64 reader refuses.
+fn decode_without_charset(
+    ct: &super::mime::ContentType,
+    cte: &str,
+    body: &[u8],
+) -> Option<Decoded> {
+    if ct.mime == "message/rfc822" || ct.mime == "message/global" {
+        // Quirk Q4: some providers base64 the embedded message.
+        return Some(Decoded::Bytes(remove_transfer_encoding(body, cte)));
     }
-    // Binary types (daticert.xml is application/xml) need no charset work: remove the
-    // transfer encoding here; anything unusual goes through mail-parser below.
-    if !content_type.mime.starts_with("text/") && !content_type.is_multipart() {
-        match cte.as_str() {
-            "base64" => {
-                if let Some(bytes) = base64_lenient(body) {
-                    return Decoded::Bytes(bytes);
-                }
-            }
-            "" | "7bit" | "8bit" | "binary" => return Decoded::Bytes(body.to_vec()),
-            _ => {}
-        }
+    // Binary types (daticert.xml is application/xml) need no charset work.
+    if ct.mime.starts_with("text/") || ct.is_multipart() {
+        return None;
     }
+    match cte {
+        "base64" => base64_lenient(body).map(Decoded::Bytes),
+        "" | "7bit" | "8bit" | "binary" => Some(Decoded::Bytes(body.to_vec())),
+        _ => None,
+    }
+}
+
+/// Everything else goes through mail-parser, which is tolerant by contract.
+fn decode_text(raw: &[u8], body: &[u8], cte: &str) -> Decoded {
     let Some(message) = MessageParser::default().parse(raw) else {
-        return Decoded::Bytes(remove_transfer_encoding(body, &cte));
+        return Decoded::Bytes(remove_transfer_encoding(body, cte));
     };
     match message.parts.first().map(|p| &p.body) {
         Some(PartType::Text(t) | PartType::Html(t)) => Decoded::Text(t.to_string()),
         Some(PartType::Binary(b) | PartType::InlineBinary(b)) => Decoded::Bytes(b.to_vec()),
         Some(PartType::Message(m)) => Decoded::Bytes(m.raw_message().to_vec()),
-        _ => Decoded::Bytes(remove_transfer_encoding(body, &cte)),
+        _ => Decoded::Bytes(remove_transfer_encoding(body, cte)),
     }
+}
+
+/// [`decode_leaf`] for an entity already parsed: `raw_entity` is its header block and body.
+/// The structure is not read again for message and binary parts.
+pub fn decode_entity(entity: &super::mime::Entity, raw_entity: &[u8]) -> Decoded {
+    let body_offset = entity.body_start.saturating_sub(entity.range.start);
+    let body = raw_entity.get(body_offset..).unwrap_or_default();
+    let cte = entity.headers.transfer_encoding().unwrap_or_default();
+    decode_without_charset(&entity.content_type, &cte, body)
+        .unwrap_or_else(|| decode_text(raw_entity, body, &cte))
 }
 
 /// Removes a Content-Transfer-Encoding without interpreting the content.
@@ -161,6 +183,9 @@ pub fn file_name(raw_entity_headers: &[u8]) -> Option<String> {
         range: 0..raw_entity_headers.len(),
         body_start,
         content_type: headers.content_type(),
+        disposition: headers
+            .get("content-disposition")
+            .map(super::mime::ContentType::parse_disposition),
         headers,
         children: Vec::new(),
         closed: true,
@@ -171,18 +196,15 @@ pub fn file_name(raw_entity_headers: &[u8]) -> Option<String> {
 /// The decoded file name of an already parsed entity of `buf`.
 pub fn entity_file_name(entity: &super::mime::Entity, buf: &[u8]) -> Option<String> {
     // Fast path: a plain parameter needs no decoding (most parts of most messages).
-    let disposition =
-        entity.headers.get("content-disposition").map(super::mime::ContentType::parse_disposition);
+    let disposition = entity.disposition.as_ref();
     let content_type = &entity.content_type;
     let extended = disposition
-        .iter()
+        .into_iter()
         .chain(std::iter::once(content_type))
         .any(|c| c.params.keys().any(|k| k.contains('*')));
     if !extended {
-        let plain = disposition
-            .as_ref()
-            .and_then(|d| d.param("filename"))
-            .or_else(|| content_type.param("name"));
+        let plain =
+            disposition.and_then(|d| d.param("filename")).or_else(|| content_type.param("name"));
         match plain {
             None => return None,
             Some(n) if !n.contains("=?") => return Some(n.to_string()),

@@ -288,6 +288,8 @@ pub struct Entity {
     pub headers: Headers,
     /// Parsed Content-Type.
     pub content_type: ContentType,
+    /// Parsed Content-Disposition, if present.
+    pub disposition: Option<ContentType>,
     /// Children for `multipart/*`; empty otherwise (message/rfc822 is a leaf here).
     pub children: Vec<Entity>,
     /// For multipart: whether the close delimiter was present.
@@ -319,9 +321,7 @@ impl Entity {
 
     /// The file name from Content-Disposition `filename` or Content-Type `name`, raw.
     pub fn raw_file_name(&self) -> Option<String> {
-        let disposition =
-            self.headers.get("content-disposition").map(ContentType::parse_disposition);
-        disposition
+        self.disposition
             .as_ref()
             .and_then(|d| d.param("filename"))
             .or_else(|| self.content_type.param("name"))
@@ -408,7 +408,8 @@ fn parse_entity_inner(
             children.push(parse_entity_inner(raw, part, depth + 1, limits, budget)?);
         }
     }
-    Ok(Entity { range, body_start, headers, content_type, children, closed })
+    let disposition = headers.get("content-disposition").map(ContentType::parse_disposition);
+    Ok(Entity { range, body_start, headers, content_type, disposition, children, closed })
 }
 
 #[cfg(test)]

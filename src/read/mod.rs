@@ -288,11 +288,14 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
             let cap = raw.len().min(limits.max_header_bytes);
             let (headers, body_start) = mime::parse_header_block(&raw, 0, cap);
             let content_type = headers.content_type();
+            let disposition =
+                headers.get("content-disposition").map(mime::ContentType::parse_disposition);
             Entity {
                 range: 0..raw.len(),
                 body_start,
                 headers,
                 content_type,
+                disposition,
                 children: Vec::new(),
                 closed: true,
             }
@@ -592,12 +595,9 @@ fn signed_content_of(buf: &[u8], root: &Entity, offset: usize, limits: &Limits) 
     };
     for (entity, path) in root.leaves() {
         let raw_entity = buf.get(entity.range.clone()).unwrap_or_default();
-        let is_attachment = entity
-            .headers
-            .get("content-disposition")
-            .is_some_and(|d| d.trim_start().to_ascii_lowercase().starts_with("attachment"));
+        let is_attachment = entity.disposition.as_ref().is_some_and(|d| d.mime == "attachment");
         if is_message(entity) {
-            let decoded = decode::decode_leaf(raw_entity).into_bytes();
+            let decoded = decode::decode_entity(entity, raw_entity).into_bytes();
             if content.original.is_none() {
                 content.original_part = Some(part_info(entity, &path, decoded.len()));
                 content.original = Some(decoded);
@@ -609,7 +609,7 @@ fn signed_content_of(buf: &[u8], root: &Entity, offset: usize, limits: &Limits) 
         let mime = entity.content_type.mime.as_str();
         let candidate_xml = is_xml(entity) || name_is(entity, "daticert.xml");
         if candidate_xml || (mime == "application/octet-stream" && !is_attachment) {
-            let decoded = decode::decode_leaf(raw_entity).into_bytes();
+            let decoded = decode::decode_entity(entity, raw_entity).into_bytes();
             if content.daticert_raw.is_none() && daticert::looks_like_daticert(&decoded) {
                 content.daticert_part = Some(part_info(entity, &path, decoded.len()));
                 match daticert::parse(&decoded, limits) {
@@ -690,7 +690,7 @@ fn collect_outside(
     }
     if is_xml(entity) || name_is(entity, "daticert.xml") {
         let raw_entity = raw.get(entity.range.clone()).unwrap_or_default();
-        let decoded = decode::decode_leaf(raw_entity).into_bytes();
+        let decoded = decode::decode_entity(entity, raw_entity).into_bytes();
         if daticert::looks_like_daticert(&decoded) {
             out.push(format!("daticert.xml at MIME part {path}"));
             if unsigned_daticert.is_none() {
@@ -756,7 +756,7 @@ fn forwarded_pecs(original: &[u8], limits: &Limits, depth: usize) -> Vec<Artefac
     for (entity, _) in root.leaves() {
         if is_message(entity) {
             let raw_entity = original.get(entity.range.clone()).unwrap_or_default();
-            let decoded = decode::decode_leaf(raw_entity).into_bytes();
+            let decoded = decode::decode_entity(entity, raw_entity).into_bytes();
             if looks_like_pec(&decoded)
                 && let Ok(a) = read_at_depth(decoded, limits, depth)
             {
