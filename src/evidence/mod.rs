@@ -461,10 +461,11 @@ pub fn attachment_list(message: &[u8], limits: &Limits) -> Vec<(String, Vec<u8>)
     let Ok(root) = mime::parse_entity(message, 0..message.len(), limits) else { return Vec::new() };
     let mut out = Vec::new();
     for (e, _) in root.leaves() {
-        let headers = message.get(e.range.start..e.body_start).unwrap_or_default();
-        let Some(name) = decode::file_name(headers).or_else(|| e.raw_file_name()) else { continue };
+        let Some(name) = decode::entity_file_name(e, message).or_else(|| e.raw_file_name()) else {
+            continue;
+        };
         let raw = message.get(e.range.clone()).unwrap_or_default();
-        out.push((name, decode::decode_leaf(raw).into_bytes()));
+        out.push((name, decode::decode_entity(e, raw).into_bytes()));
     }
     out
 }

@@ -283,14 +283,9 @@ fn extract_message_parts(
     let mut attachment_no = 0;
     for (entity, path) in root.leaves() {
         let raw_entity = message.get(entity.range.clone()).unwrap_or_default();
-        let header_bytes = message.get(entity.range.start..entity.body_start).unwrap_or_default();
-        let name = decode::file_name(header_bytes).or_else(|| entity.raw_file_name());
+        let name = decode::entity_file_name(entity, message).or_else(|| entity.raw_file_name());
         let mime_type = entity.content_type.mime.clone();
-        let is_attachment = name.is_some()
-            || entity
-                .headers
-                .get("content-disposition")
-                .is_some_and(|d| d.trim_start().to_ascii_lowercase().starts_with("attachment"));
+        let is_attachment = name.is_some() || entity.is_attachment();
         let mime_path = format!("original:{path}");
         let is_message = matches!(mime_type.as_str(), "message/rfc822" | "message/global");
         if !is_attachment && !is_message && (mime_type == "text/plain" || mime_type == "text/html")
@@ -298,7 +293,7 @@ fn extract_message_parts(
             let slot = if mime_type == "text/html" { &mut have_html } else { &mut have_text };
             if !*slot {
                 *slot = true;
-                let text = match decode::decode_leaf(raw_entity) {
+                let text = match decode::decode_entity(entity, raw_entity) {
                     decode::Decoded::Text(t) => t.into_bytes(),
                     decode::Decoded::Bytes(b) => b,
                 };
@@ -312,7 +307,7 @@ fn extract_message_parts(
             }
         }
         attachment_no += 1;
-        let bytes = decode::decode_leaf(raw_entity).into_bytes();
+        let bytes = decode::decode_entity(entity, raw_entity).into_bytes();
         if is_message {
             let folder_name = w.names.claim(&sanitize(
                 name.as_deref().unwrap_or(""),

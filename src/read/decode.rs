@@ -174,26 +174,7 @@ pub fn base64_lenient(data: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The decoded file name of an entity (RFC 2231 parameters, RFC 2047 words), if any, from
-/// its raw header block.
-pub fn file_name(raw_entity_headers: &[u8]) -> Option<String> {
-    let (headers, body_start) =
-        super::mime::parse_header_block(raw_entity_headers, 0, raw_entity_headers.len());
-    let entity = super::mime::Entity {
-        range: 0..raw_entity_headers.len(),
-        body_start,
-        content_type: headers.content_type(),
-        disposition: headers
-            .get("content-disposition")
-            .map(super::mime::ContentType::parse_disposition),
-        headers,
-        children: Vec::new(),
-        closed: true,
-    };
-    entity_file_name(&entity, raw_entity_headers)
-}
-
-/// The decoded file name of an already parsed entity of `buf`.
+/// The decoded file name (RFC 2231 parameters, RFC 2047 words) of an entity of `buf`, if any.
 pub fn entity_file_name(entity: &super::mime::Entity, buf: &[u8]) -> Option<String> {
     // Fast path: a plain parameter needs no decoding (most parts of most messages).
     let disposition = entity.disposition.as_ref();
@@ -295,7 +276,9 @@ mod tests {
     #[test]
     fn rfc2231_and_rfc2047_names() {
         let raw = b"Content-Type: text/plain\nContent-Disposition: attachment; filename*=UTF-8''citt%C3%A0.txt\n\n";
-        assert_eq!(file_name(raw).as_deref(), Some("città.txt"));
+        let limits = crate::limits::Limits::default();
+        let entity = super::super::mime::parse_entity(raw, 0..raw.len(), &limits).unwrap();
+        assert_eq!(entity_file_name(&entity, raw).as_deref(), Some("città.txt"));
         assert_eq!(header_text("=?UTF-8?B?Y2l0dMOg?="), "città");
     }
 }

@@ -319,6 +319,11 @@ impl Entity {
         out
     }
 
+    /// Whether Content-Disposition says `attachment` (its value starts with the word).
+    pub fn is_attachment(&self) -> bool {
+        self.disposition.as_ref().is_some_and(|d| d.mime.starts_with("attachment"))
+    }
+
     /// The file name from Content-Disposition `filename` or Content-Type `name`, raw.
     pub fn raw_file_name(&self) -> Option<String> {
         self.disposition

@@ -595,7 +595,7 @@ fn signed_content_of(buf: &[u8], root: &Entity, offset: usize, limits: &Limits) 
     };
     for (entity, path) in root.leaves() {
         let raw_entity = buf.get(entity.range.clone()).unwrap_or_default();
-        let is_attachment = entity.disposition.as_ref().is_some_and(|d| d.mime == "attachment");
+        let is_attachment = entity.is_attachment();
         if is_message(entity) {
             let decoded = decode::decode_entity(entity, raw_entity).into_bytes();
             if content.original.is_none() {
