@@ -302,14 +302,16 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
         }
     };
     let claims = Claims::from_headers(&root.headers);
-    let signed = find_signed_entity(&raw, &root, limits, &mut problems);
-    let signed_range = signed.as_ref().and_then(|s| s.content_range.clone());
-
-    let content = signed.as_ref().map(|s| match signed_content_entity(&root, s) {
-        // Detached: the content's MIME tree is already part of the message's.
-        Some((entity, offset)) => signed_content_of(&raw, entity, offset, limits),
-        None => read_signed_content(s.content(&raw), limits, &mut problems),
+    let found = find_signed_entity(&raw, &root, limits, &mut problems);
+    let content = found.as_ref().map(|(s, entity)| match (s.form, entity.children.first()) {
+        // Detached: the content is the first part, its MIME tree already read with the message.
+        (SignedForm::Detached, Some(part)) => {
+            signed_content_of(&raw, part, part.range.start, limits)
+        }
+        _ => read_signed_content(s.content(&raw), limits, &mut problems),
     });
+    let signed = found.map(|(s, _)| s);
+    let signed_range = signed.as_ref().and_then(|s| s.content_range.clone());
 
     // Everything PEC-like outside the signed content is ignored and flagged.
     let mut outside_signature = Vec::new();
@@ -416,17 +418,18 @@ fn is_signed_type(ct: &mime::ContentType) -> bool {
         || is_opaque_signed(ct)
 }
 
-/// Finds the first signed entity, depth-first (the message itself when it is signed).
-fn find_signed_entity(
+/// Finds the first signed entity, depth-first (the message itself when it is signed), and
+/// the MIME entity that holds it.
+fn find_signed_entity<'a>(
     raw: &[u8],
-    root: &Entity,
+    root: &'a Entity,
     limits: &Limits,
     problems: &mut Vec<Problem>,
-) -> Option<SignedEntity> {
+) -> Option<(SignedEntity, &'a Entity)> {
     let mut stack = vec![(root, "1".to_string())];
     while let Some((entity, path)) = stack.pop() {
         if is_signed_type(&entity.content_type) {
-            return Some(signed_entity_at(raw, entity, path, limits, problems));
+            return Some((signed_entity_at(raw, entity, path, limits, problems), entity));
         }
         for (i, child) in entity.children.iter().enumerate().rev() {
             stack.push((child, format!("{path}.{}", i + 1)));
@@ -534,27 +537,6 @@ fn is_message(entity: &Entity) -> bool {
 
 fn name_is(entity: &Entity, expected: &str) -> bool {
     entity.raw_file_name().is_some_and(|n| n.trim().eq_ignore_ascii_case(expected))
-}
-
-/// The already parsed entity of a detached signed content, with its offset in the input.
-fn signed_content_entity<'a>(
-    root: &'a Entity,
-    signed: &SignedEntity,
-) -> Option<(&'a Entity, usize)> {
-    let range = signed.content_range.as_ref()?;
-    let mut stack = vec![root];
-    while let Some(entity) = stack.pop() {
-        if entity.range == *range {
-            return Some((entity, range.start));
-        }
-        stack.extend(
-            entity
-                .children
-                .iter()
-                .filter(|c| c.range.start <= range.start && range.end <= c.range.end),
-        );
-    }
-    None
 }
 
 /// Reads what a signed content held apart from the message holds (opaque signed-data).
