@@ -204,12 +204,23 @@ pub fn container_kind(path: &Path) -> Option<Container> {
     let mut head = [0u8; 5];
     let n = fs::File::open(path).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
     let head = head.get(..n).unwrap_or_default();
-    if ext == "zip" || head.starts_with(b"PK\x03\x04") {
-        Some(Container::Zip)
-    } else if ext == "mbox" || ext == "mbx" || head.starts_with(b"From ") {
-        Some(Container::Mbox)
-    } else {
-        None
+    match (ext.as_str(), Container::from_head(head)) {
+        ("zip", _) | (_, Some(Container::Zip)) => Some(Container::Zip),
+        ("mbox" | "mbx", _) => Some(Container::Mbox),
+        (_, by_content) => by_content,
+    }
+}
+
+impl Container {
+    /// Recognises a container by its first bytes.
+    pub fn from_head(head: &[u8]) -> Option<Container> {
+        if head.starts_with(b"PK\x03\x04") {
+            Some(Container::Zip)
+        } else if head.starts_with(b"From ") {
+            Some(Container::Mbox)
+        } else {
+            None
+        }
     }
 }
 
@@ -394,12 +405,12 @@ pub fn load_messages(
         Ok(b) => b,
         Err(e) => return vec![(name, Err(e))],
     };
-    let members = if bytes.starts_with(b"PK\x03\x04") {
-        zip_members_of(path.clone(), std::io::Cursor::new(bytes), max_bytes)
-    } else if bytes.starts_with(b"From ") {
-        mbox_messages_of(path.clone(), std::io::Cursor::new(bytes))
-    } else {
-        return vec![(name, Ok(bytes))];
+    let members = match Container::from_head(&bytes) {
+        Some(Container::Zip) => {
+            zip_members_of(path.clone(), std::io::Cursor::new(bytes), max_bytes)
+        }
+        Some(Container::Mbox) => mbox_messages_of(path.clone(), std::io::Cursor::new(bytes)),
+        None => return vec![(name, Ok(bytes))],
     };
     members
         .map(|m| match m {
