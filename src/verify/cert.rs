@@ -66,8 +66,6 @@ pub struct Cert {
     pub eku: Option<Vec<String>>,
     /// Certificate policy OIDs.
     pub policies: Vec<String>,
-    /// SHA-256 of the DER, hex.
-    pub sha256: String,
     /// SHA-256 of the DER.
     pub fingerprint: [u8; 32],
 }
@@ -177,7 +175,6 @@ impl Cert {
             key_usage,
             eku,
             policies,
-            sha256: hex::encode(fingerprint),
             fingerprint,
         })
     }
@@ -225,6 +222,11 @@ impl Cert {
         out
     }
 
+    /// SHA-256 of the DER, hex.
+    pub fn sha256_hex(&self) -> String {
+        hex::encode(self.fingerprint)
+    }
+
     /// The summary used in reports.
     pub fn summary(&self) -> CertSummary {
         CertSummary {
@@ -238,7 +240,7 @@ impl Cert {
             common_name: self.common_name.clone(),
             policies: self.policies.clone(),
             pec_policy: self.has_pec_policy(),
-            sha256: self.sha256.clone(),
+            sha256: self.sha256_hex(),
         }
     }
 }

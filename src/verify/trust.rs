@@ -190,7 +190,7 @@ impl TrustStore {
             serial_hex: a.cert.serial_hex(),
             not_before: rfc3339(a.cert.not_before),
             not_after: rfc3339(a.cert.not_after),
-            sha256_hex: a.cert.sha256.clone(),
+            sha256_hex: a.cert.sha256_hex(),
             source: a.source.clone(),
         })
     }
