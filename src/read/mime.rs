@@ -68,7 +68,7 @@ impl Default for ContentType {
 impl ContentType {
     /// Parses `type/subtype; name=value; name="quoted value"`.
     pub fn parse(value: &str) -> ContentType {
-        let mut ct = ContentType::parse_disposition(value);
+        let mut ct = ContentType::parse_value(value);
         if !ct.mime.contains('/') {
             ct.mime = "text/plain".into();
         }
@@ -297,6 +297,22 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// A leaf entity from its parsed header block (Content-Type and Content-Disposition
+    /// read once, here).
+    pub fn new(range: Range<usize>, body_start: usize, headers: Headers) -> Entity {
+        let content_type = headers.content_type();
+        let disposition = headers.get("content-disposition").map(ContentType::parse_disposition);
+        Entity {
+            range,
+            body_start,
+            headers,
+            content_type,
+            disposition,
+            children: Vec::new(),
+            closed: true,
+        }
+    }
+
     /// The body range.
     pub fn body(&self) -> Range<usize> {
         self.body_start..self.range.end
@@ -337,6 +353,11 @@ impl Entity {
 impl ContentType {
     /// Parses a Content-Disposition value with the same parameter grammar.
     pub fn parse_disposition(value: &str) -> ContentType {
+        ContentType::parse_value(value)
+    }
+
+    /// `token; name=value; ...` with the token lower-cased as it is.
+    fn parse_value(value: &str) -> ContentType {
         let mut pieces = split_params(value);
         let mime = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
         let mut params = BTreeMap::new();
@@ -401,20 +422,17 @@ fn parse_entity_inner(
         return Err(StructureLimit::Header(limits.max_header_bytes));
     }
     let (headers, body_start) = parse_header_block(raw, range.start, range.end);
-    let content_type = headers.content_type();
-    let mut children = Vec::new();
-    let mut closed = true;
-    if content_type.is_multipart()
-        && let Some(boundary) = content_type.param("boundary").filter(|b| !b.is_empty())
+    let mut entity = Entity::new(range, body_start, headers);
+    if entity.content_type.is_multipart()
+        && let Some(boundary) = entity.content_type.param("boundary").filter(|b| !b.is_empty())
     {
-        let split = split_multipart(raw, body_start..range.end, boundary);
-        closed = split.closed;
+        let split = split_multipart(raw, body_start..entity.range.end, boundary);
+        entity.closed = split.closed;
         for part in split.parts {
-            children.push(parse_entity_inner(raw, part, depth + 1, limits, budget)?);
+            entity.children.push(parse_entity_inner(raw, part, depth + 1, limits, budget)?);
         }
     }
-    let disposition = headers.get("content-disposition").map(ContentType::parse_disposition);
-    Ok(Entity { range, body_start, headers, content_type, disposition, children, closed })
+    Ok(entity)
 }
 
 #[cfg(test)]

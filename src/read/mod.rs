@@ -287,18 +287,7 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
             // Fall back to the top-level header block only, within the header budget.
             let cap = raw.len().min(limits.max_header_bytes);
             let (headers, body_start) = mime::parse_header_block(&raw, 0, cap);
-            let content_type = headers.content_type();
-            let disposition =
-                headers.get("content-disposition").map(mime::ContentType::parse_disposition);
-            Entity {
-                range: 0..raw.len(),
-                body_start,
-                headers,
-                content_type,
-                disposition,
-                children: Vec::new(),
-                closed: true,
-            }
+            Entity::new(0..raw.len(), body_start, headers)
         }
     };
     let claims = Claims::from_headers(&root.headers);
