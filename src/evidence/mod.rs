@@ -461,7 +461,7 @@ pub fn attachment_list(message: &[u8], limits: &Limits) -> Vec<(String, Vec<u8>)
     let Ok(root) = mime::parse_entity(message, 0..message.len(), limits) else { return Vec::new() };
     let mut out = Vec::new();
     for (e, _) in root.leaves() {
-        let Some(name) = decode::entity_file_name(e, message).or_else(|| e.raw_file_name()) else {
+        let Some(name) = decode::entity_file_name(e, message) else {
             continue;
         };
         let raw = message.get(e.range.clone()).unwrap_or_default();

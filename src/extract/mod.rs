@@ -283,7 +283,7 @@ fn extract_message_parts(
     let mut attachment_no = 0;
     for (entity, path) in root.leaves() {
         let raw_entity = message.get(entity.range.clone()).unwrap_or_default();
-        let name = decode::entity_file_name(entity, message).or_else(|| entity.raw_file_name());
+        let name = decode::entity_file_name(entity, message);
         let mime_type = entity.content_type.mime.clone();
         let is_attachment = name.is_some() || entity.is_attachment();
         let mime_path = format!("original:{path}");

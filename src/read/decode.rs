@@ -174,28 +174,24 @@ pub fn base64_lenient(data: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The decoded file name (RFC 2231 parameters, RFC 2047 words) of an entity of `buf`, if any.
+/// The decoded file name (RFC 2231 parameters, RFC 2047 words) of an entity of `buf`, if
+/// any; the raw parameter when it cannot be decoded.
 pub fn entity_file_name(entity: &super::mime::Entity, buf: &[u8]) -> Option<String> {
-    // Fast path: a plain parameter needs no decoding (most parts of most messages).
-    let disposition = entity.disposition.as_ref();
-    let content_type = &entity.content_type;
-    let extended = disposition
-        .into_iter()
-        .chain(std::iter::once(content_type))
+    let raw = entity.raw_file_name();
+    let extended = entity
+        .disposition
+        .iter()
+        .chain(std::iter::once(&entity.content_type))
         .any(|c| c.params.keys().any(|k| k.contains('*')));
-    if !extended {
-        let plain =
-            disposition.and_then(|d| d.param("filename")).or_else(|| content_type.param("name"));
-        match plain {
-            None => return None,
-            Some(n) if !n.contains("=?") => return Some(n.to_string()),
-            Some(_) => {}
-        }
+    // Fast path: a plain parameter needs no decoding (most parts of most messages).
+    if !extended && raw.as_deref().is_none_or(|n| !n.contains("=?")) {
+        return raw;
     }
     let raw_headers = buf.get(entity.range.start..entity.body_start).unwrap_or_default();
-    let message = MessageParser::default().parse_headers(raw_headers)?;
-    let part = message.parts.first()?;
-    part.attachment_name().map(str::to_string)
+    MessageParser::default()
+        .parse_headers(raw_headers)
+        .and_then(|m| m.parts.first().and_then(|p| p.attachment_name().map(str::to_string)))
+        .or(raw)
 }
 
 /// Decodes RFC 2047 encoded words in a header value (e.g. a Subject).

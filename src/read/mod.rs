@@ -505,13 +505,15 @@ fn signed_entity_at(
     }
 }
 
-fn part_info(raw: &[u8], entity: &Entity, path: &str, size: usize) -> PartInfo {
+/// What is recorded of a part of the signed content, which starts at `offset` in `buf`: its
+/// range relative to the content, as `Artefact::signed_content` gives it.
+fn part_info(buf: &[u8], offset: usize, entity: &Entity, path: &str, size: usize) -> PartInfo {
     PartInfo {
         path: path.to_string(),
         content_type: entity.content_type.mime.clone(),
-        name: decode::entity_file_name(entity, raw).or_else(|| entity.raw_file_name()),
+        name: decode::entity_file_name(entity, buf),
         size,
-        range: entity.range.clone(),
+        range: entity.range.start.saturating_sub(offset)..entity.range.end.saturating_sub(offset),
     }
 }
 
@@ -547,33 +549,19 @@ fn read_signed_content(
 /// is the content's entity in `buf`, which starts at `offset`; the ranges recorded in the
 /// result are relative to the content.
 fn signed_content_of(buf: &[u8], root: &Entity, offset: usize, limits: &Limits) -> SignedContent {
-    let mut content = SignedContent {
-        notice: Vec::new(),
-        daticert_raw: None,
-        daticert_part: None,
-        daticert: None,
-        daticert_error: None,
-        original: None,
-        original_part: None,
-        etsi_evidence: false,
-        other_parts: Vec::new(),
-    };
-    let part_info = |entity: &Entity, path: &str, size: usize| {
-        let mut info = part_info(buf, entity, path, size);
-        info.range =
-            entity.range.start.saturating_sub(offset)..entity.range.end.saturating_sub(offset);
-        info
-    };
+    let mut content = SignedContent::default();
+    let info =
+        |entity: &Entity, path: &str, size: usize| part_info(buf, offset, entity, path, size);
     for (entity, path) in root.leaves() {
         let raw_entity = buf.get(entity.range.clone()).unwrap_or_default();
         let is_attachment = entity.is_attachment();
         if is_message(entity) {
             let decoded = decode::decode_entity(entity, raw_entity).into_bytes();
             if content.original.is_none() {
-                content.original_part = Some(part_info(entity, &path, decoded.len()));
+                content.original_part = Some(info(entity, &path, decoded.len()));
                 content.original = Some(decoded);
             } else {
-                content.other_parts.push(part_info(entity, &path, decoded.len()));
+                content.other_parts.push(info(entity, &path, decoded.len()));
             }
             continue;
         }
@@ -582,7 +570,7 @@ fn signed_content_of(buf: &[u8], root: &Entity, offset: usize, limits: &Limits) 
         if candidate_xml || (mime == "application/octet-stream" && !is_attachment) {
             let decoded = decode::decode_entity(entity, raw_entity).into_bytes();
             if content.daticert_raw.is_none() && daticert::looks_like_daticert(&decoded) {
-                content.daticert_part = Some(part_info(entity, &path, decoded.len()));
+                content.daticert_part = Some(info(entity, &path, decoded.len()));
                 match daticert::parse(&decoded, limits) {
                     Ok(d) => content.daticert = Some(d),
                     Err(e) => content.daticert_error = Some(e.to_string()),
@@ -593,25 +581,21 @@ fn signed_content_of(buf: &[u8], root: &Entity, offset: usize, limits: &Limits) 
             if memchr::memmem::find(&decoded, ETSI_ERDS_NAMESPACE.as_bytes()).is_some() {
                 content.etsi_evidence = true;
             }
-            content.other_parts.push(part_info(entity, &path, decoded.len()));
+            content.other_parts.push(info(entity, &path, decoded.len()));
             continue;
         }
         if !is_attachment
             && (mime == "text/plain" || mime == "text/html")
             && !content.notice.iter().any(|p| p.content_type == mime)
         {
-            content.notice.push(PartInfo {
-                path: path.clone(),
-                content_type: mime.to_string(),
-                name: None,
-                size: entity.body().len(),
-                range: entity.range.start.saturating_sub(offset)
-                    ..entity.range.end.saturating_sub(offset),
-            });
+            // The notice is the provider's text, never a named file.
+            content
+                .notice
+                .push(PartInfo { name: None, ..info(entity, &path, entity.body().len()) });
             continue;
         }
         let size = entity.body().len();
-        content.other_parts.push(part_info(entity, &path, size));
+        content.other_parts.push(info(entity, &path, size));
     }
     content
 }
@@ -703,11 +687,7 @@ fn mime_tree(raw: &[u8], entity: &Entity, path: &str, signed: Option<&Range<usiz
         path: path.to_string(),
         content_type: entity.content_type.mime.clone(),
         size: entity.body().len(),
-        name: if entity.children.is_empty() {
-            decode::entity_file_name(entity, raw).or_else(|| entity.raw_file_name())
-        } else {
-            None
-        },
+        name: if entity.children.is_empty() { decode::entity_file_name(entity, raw) } else { None },
         signed: inside,
         children: entity
             .children
