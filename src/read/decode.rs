@@ -32,11 +32,7 @@ impl Decoded {
 /// transfer encoding was removed (quirk Q4: some providers base64 them).
 pub fn decode_leaf(raw: &[u8]) -> Decoded {
     let (headers, body_start) = super::mime::parse_header_block(raw, 0, raw.len());
-    let content_type = headers.content_type();
-    let body = raw.get(body_start..).unwrap_or_default();
-    let cte = headers.transfer_encoding().unwrap_or_default();
-    decode_without_charset(&content_type, &cte, body)
-        .unwrap_or_else(|| decode_text(raw, body, &cte))
+    decode_entity(&super::mime::Entity::new(0..raw.len(), body_start, headers), raw)
 }
 
 /// Message and binary parts: only the transfer encoding to remove. `None` for text (which
