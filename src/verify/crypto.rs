@@ -45,36 +45,14 @@ impl DigestAlg {
         }
     }
 
-    /// The digest length in bytes.
-    pub fn output_len(self) -> usize {
+    /// The PKCS#1 v1.5 scheme of this digest: its DigestInfo prefix and length come from the
+    /// `rsa` crate, for its own check and for [`super::modexp`]'s alike.
+    pub fn pkcs1v15(self) -> rsa::Pkcs1v15Sign {
         match self {
-            DigestAlg::Sha1 => 20,
-            DigestAlg::Sha256 => 32,
-            DigestAlg::Sha384 => 48,
-            DigestAlg::Sha512 => 64,
-        }
-    }
-
-    /// The DER DigestInfo header that precedes the digest in a PKCS#1 v1.5 signature
-    /// (RFC 8017 §9.2, note 1), with the NULL parameters.
-    pub fn digest_info_prefix(self) -> &'static [u8] {
-        match self {
-            DigestAlg::Sha1 => &[
-                0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04,
-                0x14,
-            ],
-            DigestAlg::Sha256 => &[
-                0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
-                0x01, 0x05, 0x00, 0x04, 0x20,
-            ],
-            DigestAlg::Sha384 => &[
-                0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
-                0x02, 0x05, 0x00, 0x04, 0x30,
-            ],
-            DigestAlg::Sha512 => &[
-                0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
-                0x03, 0x05, 0x00, 0x04, 0x40,
-            ],
+            DigestAlg::Sha1 => rsa::Pkcs1v15Sign::new::<Sha1>(),
+            DigestAlg::Sha256 => rsa::Pkcs1v15Sign::new::<Sha256>(),
+            DigestAlg::Sha384 => rsa::Pkcs1v15Sign::new::<Sha384>(),
+            DigestAlg::Sha512 => rsa::Pkcs1v15Sign::new::<Sha512>(),
         }
     }
 
@@ -343,19 +321,14 @@ impl RsaKey {
         hashed: &[u8],
         signature: &[u8],
     ) -> Result<(), SigFailure> {
+        let scheme = digest.pkcs1v15();
         let Some(modulus) = &self.modulus else {
-            let scheme = match digest {
-                DigestAlg::Sha1 => rsa::Pkcs1v15Sign::new::<Sha1>(),
-                DigestAlg::Sha256 => rsa::Pkcs1v15Sign::new::<Sha256>(),
-                DigestAlg::Sha384 => rsa::Pkcs1v15Sign::new::<Sha384>(),
-                DigestAlg::Sha512 => rsa::Pkcs1v15Sign::new::<Sha512>(),
-            };
             return self.key.verify(scheme, hashed, signature).map_err(|_| SigFailure::Invalid);
         };
         let k = modulus.len_bytes();
-        let prefix = digest.digest_info_prefix();
+        let prefix = &scheme.prefix;
         let t_len = prefix.len() + hashed.len();
-        if signature.len() != k || hashed.len() != digest.output_len() || k < t_len + 11 {
+        if signature.len() != k || scheme.hash_len != Some(hashed.len()) || k < t_len + 11 {
             return Err(SigFailure::Invalid);
         }
         let em = modulus.pow(signature, &self.exponent).ok_or(SigFailure::Invalid)?;
