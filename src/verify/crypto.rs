@@ -298,24 +298,52 @@ pub enum SigFailure {
 }
 
 /// An RSA public key: the `rsa` crate's (it parses and validates the key, and does PSS) plus
-/// the constants for the fast variable-time PKCS#1 v1.5 check of [`super::modexp`].
+/// what the fast PKCS#1 v1.5 check needs: AWS-LC's parsed key when the `aws-lc` feature is
+/// on, else (and for keys AWS-LC refuses) the constants of [`super::modexp`].
 pub struct RsaKey {
     key: rsa::PublicKey,
     modulus: Option<super::modexp::Modulus>,
     exponent: Vec<u8>,
+    #[cfg(feature = "aws-lc")]
+    aws_lc: fast::AwsLcKeys,
 }
 
 impl RsaKey {
-    fn new(key: rsa::PublicKey) -> RsaKey {
+    fn new(key: rsa::PublicKey, pkcs1_der: &[u8]) -> RsaKey {
         use rsa::traits::PublicKeyParts;
         let modulus = super::modexp::Modulus::new(&key.n().as_ref().to_be_bytes());
         let exponent = key.e().to_be_bytes().to_vec();
-        RsaKey { key, modulus, exponent }
+        #[cfg(feature = "aws-lc")]
+        let aws_lc = fast::AwsLcKeys::new(pkcs1_der, key.n().bit_width() as usize);
+        #[cfg(not(feature = "aws-lc"))]
+        let _ = pkcs1_der;
+        RsaKey {
+            key,
+            modulus,
+            exponent,
+            #[cfg(feature = "aws-lc")]
+            aws_lc,
+        }
     }
 
-    /// RFC 8017 §8.2.2 RSASSA-PKCS1-v1_5-VERIFY, the encoded message compared as a whole
-    /// (no parsing of the padding, so no leniency to exploit).
+    /// RFC 8017 §8.2.2 RSASSA-PKCS1-v1_5-VERIFY.
     fn verify_pkcs1v15(
+        &self,
+        digest: DigestAlg,
+        hashed: &[u8],
+        signature: &[u8],
+    ) -> Result<(), SigFailure> {
+        #[cfg(feature = "aws-lc")]
+        if let Some(verdict) = self.aws_lc.verify(digest, hashed, signature) {
+            return verdict;
+        }
+        self.verify_pkcs1v15_portable(digest, hashed, signature)
+    }
+
+    /// The same check in safe Rust: the encoded message is compared as a whole with the
+    /// expected EMSA-PKCS1-v1_5 encoding (no parsing of the padding, so no leniency to
+    /// exploit).
+    fn verify_pkcs1v15_portable(
         &self,
         digest: DigestAlg,
         hashed: &[u8],
@@ -339,6 +367,77 @@ impl RsaKey {
         expected.extend_from_slice(prefix);
         expected.extend_from_slice(hashed);
         if em == expected { Ok(()) } else { Err(SigFailure::Invalid) }
+    }
+}
+
+/// RSA PKCS#1 v1.5 through AWS-LC (the same check as OpenSSL's, in its assembly): one RSA-2048
+/// operation takes ~28 µs here against ~46 µs for [`super::modexp`] (issue #6).
+#[cfg(feature = "aws-lc")]
+mod fast {
+    use std::sync::OnceLock;
+
+    use aws_lc_rs::digest;
+    use aws_lc_rs::signature::{self, ParsedPublicKey, RsaParameters};
+
+    use super::{DigestAlg, SigFailure};
+
+    /// AWS-LC binds a parsed key to one digest, so there is one slot per digest, filled on
+    /// first use. `None` in a slot: AWS-LC refused the key for that digest (size outside its
+    /// range, odd exponent): the portable check takes over.
+    pub(super) struct AwsLcKeys {
+        der: Vec<u8>,
+        bits: usize,
+        parsed: [OnceLock<Option<ParsedPublicKey>>; 4],
+    }
+
+    impl AwsLcKeys {
+        pub(super) fn new(pkcs1_der: &[u8], bits: usize) -> AwsLcKeys {
+            AwsLcKeys { der: pkcs1_der.to_vec(), bits, parsed: Default::default() }
+        }
+
+        /// The verdict, or `None` when AWS-LC does not take this key and digest.
+        pub(super) fn verify(
+            &self,
+            alg: DigestAlg,
+            hashed: &[u8],
+            signature: &[u8],
+        ) -> Option<Result<(), SigFailure>> {
+            let (slot, params, digest_alg, min_bits) = match alg {
+                DigestAlg::Sha1 => (
+                    0,
+                    &signature::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
+                    &digest::SHA1_FOR_LEGACY_USE_ONLY,
+                    1024,
+                ),
+                DigestAlg::Sha256 => (
+                    1,
+                    &signature::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
+                    &digest::SHA256,
+                    1024,
+                ),
+                DigestAlg::Sha384 => {
+                    (2, &signature::RSA_PKCS1_2048_8192_SHA384, &digest::SHA384, 2048)
+                }
+                DigestAlg::Sha512 => (
+                    3,
+                    &signature::RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY,
+                    &digest::SHA512,
+                    1024,
+                ),
+            };
+            if !(min_bits..=8192).contains(&self.bits) {
+                return None;
+            }
+            let key = self.parsed.get(slot)?.get_or_init(|| parse(params, &self.der)).as_ref()?;
+            let Ok(digest) = digest::Digest::import_less_safe(hashed, digest_alg) else {
+                return Some(Err(SigFailure::Invalid));
+            };
+            Some(key.verify_digest_sig(&digest, signature).map_err(|_| SigFailure::Invalid))
+        }
+    }
+
+    fn parse(params: &'static RsaParameters, der: &[u8]) -> Option<ParsedPublicKey> {
+        ParsedPublicKey::new(params, der).ok()
     }
 }
 
@@ -370,7 +469,7 @@ impl PublicKey {
             "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
                 use rsa::pkcs1::DecodeRsaPublicKey;
                 rsa::PublicKey::from_pkcs1_der(key_bytes)
-                    .map(|k| PublicKey::Rsa(Box::new(RsaKey::new(k))))
+                    .map(|k| PublicKey::Rsa(Box::new(RsaKey::new(k, key_bytes))))
                     .map_err(|e| bad(format!("RSA key: {e}")))
             }
             "1.2.840.10045.2.1" => {
@@ -480,6 +579,61 @@ mod tests {
             assert_eq!(oid_string(value), reference(value), "{value:02x?}");
         }
         assert_eq!(oid_string(&[0x2b, 0x0e, 0x03, 0x02, 0x1a]), "1.3.14.3.2.26");
+    }
+
+    /// DER of the first PEM block of a file of samples/pki.
+    #[cfg(feature = "aws-lc")]
+    fn sample_der(name: &str) -> Vec<u8> {
+        use base64::Engine;
+        let path = format!("{}/samples/pki/{name}", env!("CARGO_MANIFEST_DIR"));
+        let pem = std::fs::read_to_string(path).unwrap();
+        let body: String = pem.lines().skip(1).take_while(|l| !l.starts_with("-----")).collect();
+        base64::engine::general_purpose::STANDARD.decode(body).unwrap()
+    }
+
+    /// The AWS-LC check and the portable one give the same verdict on good signatures by the
+    /// test CA's keys, and on each of them with one bit flipped or the wrong digest.
+    #[cfg(feature = "aws-lc")]
+    #[test]
+    fn aws_lc_and_portable_checks_agree() {
+        use rsa::pkcs1::DecodeRsaPrivateKey;
+        for name in ["alfa", "beta", "root", "intermediate"] {
+            let pkcs8 = sample_der(&format!("{name}.key"));
+            let mut fields =
+                Reader::new(&pkcs8).expect(tag::SEQUENCE, "PKCS#8").unwrap().children();
+            let _version = fields.read().unwrap();
+            let _algorithm = fields.read().unwrap();
+            let private = rsa::PrivateKey::from_pkcs1_der(
+                fields.expect(tag::OCTET_STRING, "key").unwrap().value,
+            )
+            .unwrap();
+            let cert =
+                crate::verify::cert::Cert::from_der(&sample_der(&format!("{name}.pem"))).unwrap();
+            let PublicKey::Rsa(key) = PublicKey::from_spki(&cert.spki).unwrap() else {
+                panic!("{name} is not an RSA key")
+            };
+            for alg in [DigestAlg::Sha1, DigestAlg::Sha256, DigestAlg::Sha384, DigestAlg::Sha512] {
+                let hashed = alg.digest(name.as_bytes());
+                let signature = private.sign(alg.pkcs1v15(), &hashed).unwrap();
+                let verdicts = |hashed: &[u8], signature: &[u8]| {
+                    let fast = key.aws_lc.verify(alg, hashed, signature);
+                    let portable = key.verify_pkcs1v15_portable(alg, hashed, signature);
+                    assert!(fast.is_some(), "{name}: AWS-LC refused the key for {alg:?}");
+                    assert_eq!(fast, Some(portable.clone()), "{name} {alg:?}");
+                    portable
+                };
+                assert_eq!(verdicts(&hashed, &signature), Ok(()), "{name} {alg:?}");
+                let mut wrong = hashed.clone();
+                wrong[0] ^= 1;
+                assert_eq!(verdicts(&wrong, &signature), Err(SigFailure::Invalid));
+                for bit in [0, 7, 8 * signature.len() / 2, 8 * signature.len() - 1] {
+                    let mut forged = signature.clone();
+                    forged[bit / 8] ^= 1 << (bit % 8);
+                    assert_eq!(verdicts(&hashed, &forged), Err(SigFailure::Invalid), "bit {bit}");
+                }
+                assert_eq!(verdicts(&hashed, &signature[1..]), Err(SigFailure::Invalid));
+            }
+        }
     }
 
     #[test]
