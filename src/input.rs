@@ -61,7 +61,9 @@ impl Source {
         };
         match self {
             Source::File(path) => {
-                let meta = fs::metadata(path)?;
+                // Opened first and measured through the handle: one path lookup, not two.
+                let file = fs::File::open(path)?;
+                let meta = file.metadata()?;
                 if meta.is_dir() {
                     return Err(crate::Error::Io(std::io::Error::other("is a directory")));
                 }
@@ -69,7 +71,7 @@ impl Source {
                     return Err(too_big());
                 }
                 let mut buf = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-                fs::File::open(path)?.take(max_bytes.saturating_add(1)).read_to_end(&mut buf)?;
+                file.take(max_bytes.saturating_add(1)).read_to_end(&mut buf)?;
                 if u64::try_from(buf.len()).unwrap_or(u64::MAX) > max_bytes {
                     return Err(too_big());
                 }

@@ -24,6 +24,8 @@
 //! [`DatiCert::missing_required`]) or interpret values beyond the date.
 #![deny(clippy::indexing_slicing)]
 
+use std::sync::LazyLock;
+
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
@@ -233,8 +235,10 @@ impl DatiCert {
 
 /// Cheap sniff: `<postacert` near the start (after BOM, declaration, comments, DOCTYPE).
 pub fn looks_like_daticert(bytes: &[u8]) -> bool {
+    static POSTACERT: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"<postacert"));
     let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
-    memchr::memmem::find(head, b"<postacert").is_some()
+    POSTACERT.find(head).is_some()
 }
 
 /// Decodes the document to text according to its declaration.
@@ -285,7 +289,9 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<DatiCert, DaticertError> {
     }
     let (text, encoding) = decode_text(bytes);
     // An entity declaration anywhere is refused before any parsing (entity bombs).
-    if let Some(i) = text.find("<!ENTITY") {
+    static ENTITY: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"<!ENTITY"));
+    if let Some(i) = ENTITY.find(text.as_bytes()) {
         let name: String = text
             .get(i + 8..)
             .unwrap_or("")

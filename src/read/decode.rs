@@ -111,7 +111,10 @@ pub fn base64_lenient(data: &[u8]) -> Option<Vec<u8>> {
         t
     };
     let sextet = |b: u8| TABLE.get(usize::from(b)).copied().unwrap_or(INVALID);
-    let mut out = Vec::with_capacity(data.len() / 4 * 3 + 3);
+    // Decoded into a buffer of the largest possible size, truncated at the end: no capacity
+    // check per group.
+    let mut out = vec![0u8; data.len() / 4 * 3 + 3];
+    let mut len = 0;
     let mut group = 0u32;
     let mut filled = 0u32;
     let mut padding = false;
@@ -123,21 +126,20 @@ pub fn base64_lenient(data: &[u8]) -> Option<Vec<u8>> {
         let mut rest = line;
         // Fast path: whole groups of four alphabet characters, as MIME lines are made of.
         if filled == 0 && !padding {
-            let mut chunks = line.chunks_exact(4);
+            let free = out.get_mut(len..).unwrap_or_default();
             let mut consumed = 0;
-            for chunk in &mut chunks {
-                let &[w, x, y, z] = chunk else { break };
+            for (chunk, slot) in line.chunks_exact(4).zip(free.chunks_exact_mut(3)) {
+                let (&[w, x, y, z], [o0, o1, o2]) = (chunk, slot) else { break };
                 let [a, b, c, d] = [w, x, y, z].map(sextet);
                 if (a | b | c | d) & 0xC0 != 0 {
                     break;
                 }
-                let v = (u32::from(a) << 18)
-                    | (u32::from(b) << 12)
-                    | (u32::from(c) << 6)
-                    | u32::from(d);
-                out.extend_from_slice(v.to_be_bytes().get(1..).unwrap_or_default());
+                *o0 = (a << 2) | (b >> 4);
+                *o1 = (b << 4) | (c >> 2);
+                *o2 = (c << 6) | d;
                 consumed += 4;
             }
+            len += consumed / 4 * 3;
             rest = line.get(consumed..).unwrap_or_default();
         }
         for &b in rest {
@@ -155,12 +157,17 @@ pub fn base64_lenient(data: &[u8]) -> Option<Vec<u8>> {
             group = (group << 6) | u32::from(value);
             filled += 1;
             if filled == 4 {
-                out.extend_from_slice(group.to_be_bytes().get(1..).unwrap_or_default());
+                let [_, b0, b1, b2] = group.to_be_bytes();
+                if let Some([o0, o1, o2]) = out.get_mut(len..len + 3) {
+                    (*o0, *o1, *o2) = (b0, b1, b2);
+                }
+                len += 3;
                 group = 0;
                 filled = 0;
             }
         }
     }
+    out.truncate(len);
     match filled {
         0 => {}
         2 => out.push((group >> 4) as u8),
@@ -247,15 +254,18 @@ mod tests {
     fn base64_agrees_with_the_base64_crate() {
         use base64::Engine;
         let engine = base64::engine::general_purpose::STANDARD;
-        for len in 0..70usize {
+        // Lines of 10 (groups split across lines) and of 76 characters (as MIME writes them).
+        for (len, width, eol) in
+            (0..70usize).map(|l| (l, 10, "\r\n ")).chain((0..400).map(|l| (l, 76, "\n")))
+        {
             let data: Vec<u8> = (0..len).map(|i| (i * 37 + len) as u8).collect();
             let encoded = engine.encode(&data);
             let wrapped: String = encoded
                 .as_bytes()
-                .chunks(10)
+                .chunks(width)
                 .map(|c| String::from_utf8_lossy(c).into_owned())
                 .collect::<Vec<_>>()
-                .join("\r\n ");
+                .join(eol);
             assert_eq!(base64_lenient(wrapped.as_bytes()).as_deref(), Some(&data[..]));
             let unpadded = encoded.trim_end_matches('=');
             assert_eq!(base64_lenient(unpadded.as_bytes()).as_deref(), Some(&data[..]));

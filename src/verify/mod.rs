@@ -227,7 +227,7 @@ fn content_matches(
     if form == SignedForm::Opaque {
         return (alg.digest(content) == expected, false);
     }
-    let has_crlf = memchr::memmem::find(content, b"\r\n").is_some();
+    let has_crlf = contains_crlf(content);
     let has_lf = memchr::memchr(b'\n', content).is_some();
     if has_crlf || !has_lf {
         if alg.digest(content) == expected {
@@ -370,7 +370,7 @@ pub fn verify_signature(
         }
         None => {
             let canonical = form == SignedForm::Detached
-                && memchr::memmem::find(content, b"\r\n").is_none()
+                && !contains_crlf(content)
                 && memchr::memchr(b'\n', content).is_some();
             let d = if canonical {
                 digest_canonical(digest_alg, content)
@@ -478,4 +478,10 @@ pub fn verify_signature(
         ));
     }
     report
+}
+
+/// Whether a CRLF occurs anywhere: CRLF text answers at its first line, LF-only text after
+/// one vectorised scan for CR.
+fn contains_crlf(content: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', content).any(|cr| content.get(cr + 1) == Some(&b'\n'))
 }
