@@ -15,28 +15,70 @@ use std::ops::Range;
 
 use crate::limits::Limits;
 
-/// One header field, unfolded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Header {
-    /// Field name as written (compare case-insensitively: Aruba writes `X-Tiporicevuta`).
-    pub name: String,
-    /// Unfolded value with surrounding white space trimmed; not RFC 2047-decoded.
-    pub value: String,
+/// A header block in order of appearance: names as written (compare case-insensitively:
+/// Aruba writes `X-Tiporicevuta`) and unfolded values with surrounding white space trimmed,
+/// not RFC 2047-decoded. All of them live in one string, so reading a block costs two
+/// allocations, not two per field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Headers {
+    text: String,
+    /// (name, value) ranges into `text`.
+    fields: Vec<(Range<usize>, Range<usize>)>,
 }
 
-/// A header block in order of appearance.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Headers(pub Vec<Header>);
-
 impl Headers {
+    /// The fields in order, as (name, value).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.fields.iter().map(|(name, value)| {
+            (self.text.get(name.clone()).unwrap_or(""), self.text.get(value.clone()).unwrap_or(""))
+        })
+    }
+
     /// First value of a field, by case-insensitive name.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_str())
+        let text = self.text.as_bytes();
+        let (_, value) = self.fields.iter().find(|(n, _)| {
+            text.get(n.clone()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        })?;
+        self.text.get(value.clone())
     }
 
     /// All values of a field, in order.
     pub fn get_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.0.iter().filter(move |h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_str())
+        let text = self.text.as_bytes();
+        self.fields
+            .iter()
+            .filter(move |(n, _)| {
+                text.get(n.clone()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            })
+            .map(|(_, value)| self.text.get(value.clone()).unwrap_or(""))
+    }
+
+    /// The number of fields.
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// Whether the block has no fields.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    fn push(&mut self, name: &str, value: &str) {
+        let name_start = self.text.len();
+        self.text.push_str(name);
+        let value_start = self.text.len();
+        self.text.push_str(value);
+        self.fields.push((name_start..value_start, value_start..self.text.len()));
+    }
+
+    /// Appends a continuation line to the last field's value (it ends the text).
+    fn continue_last(&mut self, more: &str) -> bool {
+        let Some((_, value)) = self.fields.last_mut() else { return false };
+        self.text.push(' ');
+        self.text.push_str(more);
+        value.end = self.text.len();
+        true
     }
 
     /// The parsed Content-Type, defaulting to `text/plain` (RFC 2045 §5.2).
@@ -159,36 +201,33 @@ fn line_end(raw: &[u8], from: usize) -> (usize, usize) {
 /// block too (the body then starts at that line), as lenient readers do.
 pub fn parse_header_block(raw: &[u8], start: usize, end: usize) -> (Headers, usize) {
     let raw = raw.get(..end).unwrap_or(raw);
-    let mut headers: Vec<Header> = Vec::new();
+    let mut headers = Headers::default();
     let mut pos = start;
     while pos < raw.len() {
         let (content_end, next) = line_end(raw, pos);
         let line = raw.get(pos..content_end).unwrap_or_default();
         if line.is_empty() {
-            return (Headers(headers), next);
+            return (headers, next);
         }
         let first = line.first().copied().unwrap_or(b' ');
         if first == b' ' || first == b'\t' {
-            if let Some(last) = headers.last_mut() {
-                last.value.push(' ');
-                last.value.push_str(text(line).trim());
+            if headers.continue_last(text(line).trim()) {
                 pos = next;
                 continue;
             }
-            return (Headers(headers), pos);
+            return (headers, pos);
         }
         match memchr::memchr(b':', line) {
             Some(colon) if colon > 0 && is_field_name(line.get(..colon).unwrap_or_default()) => {
                 let name = text(line.get(..colon).unwrap_or_default());
                 let value = text(line.get(colon + 1..).unwrap_or_default());
-                headers
-                    .push(Header { name: name.trim_end().to_string(), value: value.trim().into() });
+                headers.push(name.trim_end(), value.trim());
             }
-            _ => return (Headers(headers), pos),
+            _ => return (headers, pos),
         }
         pos = next;
     }
-    (Headers(headers), raw.len())
+    (headers, raw.len())
 }
 
 /// Header bytes as text: borrowed when they are UTF-8 (nearly always: headers are ASCII).
