@@ -208,8 +208,8 @@ pub struct Artefact {
     pub content: Option<SignedContent>,
     /// Kind: from the signed daticert first, then the claims.
     pub kind: Kind,
-    /// The MIME tree of the whole input.
-    pub tree: MimeNode,
+    /// The MIME structure of the whole input, as read (ranges index `raw`).
+    pub root: Entity,
     /// daticert.xml or postacert.eml found outside the signed content (ignored for every
     /// reported field): the MIME paths and what was there.
     pub outside_signature: Vec<String>,
@@ -223,6 +223,13 @@ pub struct Artefact {
 }
 
 impl Artefact {
+    /// The MIME tree of the whole input, described for output (built on demand: only
+    /// `inspect` shows it, and a batch of `verify` would build it for nothing).
+    pub fn tree(&self) -> MimeNode {
+        let signed_range = self.signed.as_ref().and_then(|s| s.content_range.as_ref());
+        mime_tree(&self.raw, &self.root, "1", signed_range)
+    }
+
     /// The signed content bytes, if there is a signed entity.
     pub fn signed_content(&self) -> Option<&[u8]> {
         self.signed.as_ref().map(|s| s.content(&self.raw))
@@ -317,7 +324,6 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
     );
 
     let kind = classify(&claims, signed.as_ref(), content.as_ref(), unsigned_daticert.as_ref());
-    let tree = mime_tree(&raw, &root, "1", signed_range.as_ref());
 
     let mut nested = Vec::new();
     if depth < limits.max_nested_artefacts {
@@ -350,7 +356,7 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
         signed,
         content,
         kind,
-        tree,
+        root,
         outside_signature,
         unsigned_daticert,
         problems,

@@ -292,7 +292,7 @@ impl InspectReport {
             signed_form: artefact.signed.as_ref().map(|s| s.form),
             signer,
             signer_error,
-            mime: artefact.tree.clone(),
+            mime: artefact.tree(),
             outside_signature: artefact.outside_signature.clone(),
             problems: artefact.problems.clone(),
             nested: artefact
