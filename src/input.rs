@@ -173,12 +173,14 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Vec<Source>, errors: &mut 
         }
     };
     // The entry's own type (from the directory listing, no extra system call, and never
-    // following links out of the tree or into loops).
-    let mut paths: Vec<(PathBuf, fs::FileType)> = entries
-        .filter_map(|e| e.ok().and_then(|e| e.file_type().ok().map(|t| (e.path(), t))))
+    // following links out of the tree or into loops). Names, not paths, are kept and sorted:
+    // within one folder that is the same order, for less memory and cheaper comparisons.
+    let mut names: Vec<(std::ffi::OsString, fs::FileType)> = entries
+        .filter_map(|e| e.ok().and_then(|e| e.file_type().ok().map(|t| (e.file_name(), t))))
         .collect();
-    paths.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, file_type) in paths {
+    names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, file_type) in names {
+        let path = dir.join(name);
         if file_type.is_dir() {
             walk(&path, opts, sources, errors);
         } else if file_type.is_file()
