@@ -102,7 +102,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let body = f.rsplit(|&b| b == b'\n').skip(2).take(60).count();
         std::hint::black_box(body);
         if let Some(start) = memchr::memmem::find(f, b"filename=\"smime.p7s\"") {
-            std::hint::black_box(read::decode::base64_lenient(f.get(start + 22..).unwrap_or_default()));
+            std::hint::black_box(read::decode::base64_lenient(
+                f.get(start + 22..).unwrap_or_default(),
+            ));
         }
     }
     println!("  of which base64 of smime.p7s {:5.1} us", s.elapsed().as_secs_f64() * 1e6 / n);

@@ -70,8 +70,13 @@ impl Source {
                 if meta.len() > max_bytes {
                     return Err(too_big());
                 }
+                // A regular file is read up to the length measured above, which spares the
+                // system call that would only see the end (a file growing meanwhile is read
+                // as it was when measured). Pipes and devices report no length: read them
+                // to their end, within the limit.
                 let mut buf = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-                file.take(max_bytes.saturating_add(1)).read_to_end(&mut buf)?;
+                let limit = if meta.is_file() { meta.len() } else { max_bytes.saturating_add(1) };
+                file.take(limit).read_to_end(&mut buf)?;
                 if u64::try_from(buf.len()).unwrap_or(u64::MAX) > max_bytes {
                     return Err(too_big());
                 }

@@ -70,6 +70,21 @@ fn standard_input_is_read_with_a_dash() {
     assert_eq!(json(&out)["artefacts"][0]["path"], "-");
 }
 
+/// A path that is a pipe (process substitution, /dev/stdin fed by a pipe) reports no length:
+/// it is read to its end, not as an empty file.
+#[test]
+fn a_pipe_given_as_a_path_is_read_to_its_end() {
+    let bytes = std::fs::read(samples().join("accettazione.eml")).unwrap();
+    let (code, out, err) = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg("/dev/stdin")
+        .write_stdin(bytes));
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["artefacts"][0]["verdict"], "valid", "{out}");
+}
+
 #[test]
 fn csv_has_a_header_and_one_row_per_file() {
     let Some(c) = corpus() else { return };
