@@ -109,19 +109,36 @@ impl Hasher {
 }
 
 /// Digest of `data` with every bare LF turned into CRLF (RFC 5751 §3.1.1 canonical form),
-/// computed in one pass without copying the content.
+/// computed in one pass without copying the whole content: the converted text goes through
+/// a small buffer, so the hasher sees a few large updates instead of two per line.
 pub fn digest_canonical(alg: DigestAlg, data: &[u8]) -> Vec<u8> {
     let mut h = Hasher::new(alg);
+    let mut buf = [0u8; 4096];
+    let mut filled = 0;
+    let mut feed = |h: &mut Hasher, bytes: &[u8]| {
+        if filled + bytes.len() > buf.len() {
+            h.update(buf.get(..filled).unwrap_or_default());
+            filled = 0;
+        }
+        match buf.get_mut(filled..filled + bytes.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(bytes);
+                filled += bytes.len();
+            }
+            None => h.update(bytes), // longer than the buffer: straight through
+        }
+    };
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', data) {
         let preceded_by_cr = nl > 0 && data.get(nl - 1) == Some(&b'\r');
         if !preceded_by_cr {
-            h.update(data.get(start..nl).unwrap_or_default());
-            h.update(b"\r\n");
+            feed(&mut h, data.get(start..nl).unwrap_or_default());
+            feed(&mut h, b"\r\n");
             start = nl + 1;
         }
     }
-    h.update(data.get(start..).unwrap_or_default());
+    feed(&mut h, data.get(start..).unwrap_or_default());
+    h.update(buf.get(..filled).unwrap_or_default());
     h.finish()
 }
 
@@ -538,7 +555,15 @@ mod tests {
 
     #[test]
     fn canonical_digest_equals_digest_of_converted_text() {
-        for text in [&b"a\nb\r\nc\n"[..], b"\n\n", b"no newline", b"\r\n", b""] {
+        // Long texts too: lines that fill the 4 KiB buffer, and one longer than it.
+        let mut long = Vec::new();
+        for i in 0..400usize {
+            long.extend(std::iter::repeat_n(b'a' + (i % 26) as u8, i * 7 % 90));
+            long.extend_from_slice(if i % 3 == 0 { b"\r\n" } else { b"\n" });
+        }
+        long.extend(std::iter::repeat_n(b'z', 5000));
+        long.extend_from_slice(b"\nend");
+        for text in [&b"a\nb\r\nc\n"[..], b"\n\n", b"no newline", b"\r\n", b"", &long] {
             let mut converted = Vec::new();
             for (i, &b) in text.iter().enumerate() {
                 if b == b'\n' && (i == 0 || text[i - 1] != b'\r') {
