@@ -201,7 +201,11 @@ fn line_end(raw: &[u8], from: usize) -> (usize, usize) {
 /// block too (the body then starts at that line), as lenient readers do.
 pub fn parse_header_block(raw: &[u8], start: usize, end: usize) -> (Headers, usize) {
     let raw = raw.get(..end).unwrap_or(raw);
-    let mut headers = Headers::default();
+    // Room for a typical block at once (the text grows by doubling past it).
+    let mut headers = Headers {
+        text: String::with_capacity(end.saturating_sub(start).min(1024)),
+        fields: Vec::with_capacity(8),
+    };
     let mut pos = start;
     while pos < raw.len() {
         let (content_end, next) = line_end(raw, pos);
@@ -219,9 +223,11 @@ pub fn parse_header_block(raw: &[u8], start: usize, end: usize) -> (Headers, usi
         }
         match memchr::memchr(b':', line) {
             Some(colon) if colon > 0 && is_field_name(line.get(..colon).unwrap_or_default()) => {
-                let name = text(line.get(..colon).unwrap_or_default());
-                let value = text(line.get(colon + 1..).unwrap_or_default());
-                headers.push(name.trim_end(), value.trim());
+                // One UTF-8 check for the line; the name is ASCII, so the colon is a
+                // character boundary.
+                let line = text(line);
+                let (name, value) = line.split_at_checked(colon).unwrap_or((&line, ":"));
+                headers.push(name.trim_end(), value.get(1..).unwrap_or_default().trim());
             }
             _ => return (headers, pos),
         }
