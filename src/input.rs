@@ -109,6 +109,112 @@ pub struct ListError {
     pub error: std::io::Error,
 }
 
+/// The inputs found by [`expand`], in order. A file found in a folder is kept as the folder's
+/// index and its name in one shared buffer (about 16 bytes plus the name, where a path of
+/// its own costs ~100), and becomes a [`Source`] when consumed: a folder of 100,000 files
+/// lists in ~2.5 MB, and memory stays flat while a batch runs (issue #6).
+#[derive(Debug, Default)]
+pub struct Sources {
+    folders: Vec<PathBuf>,
+    names: String,
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug)]
+enum Entry {
+    /// An input as given, or a file whose name is not UTF-8.
+    Given(Box<Source>),
+    /// `folders[folder]` joined with `names[start..end]`.
+    InFolder { folder: u32, start: u32, end: u32 },
+}
+
+impl Sources {
+    /// How many inputs (before containers are opened).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn push(&mut self, source: Source) {
+        self.entries.push(Entry::Given(Box::new(source)));
+    }
+
+    /// Adds `folder/name`, compactly when the name is UTF-8 and the buffer within u32.
+    fn push_in_folder(&mut self, folder: usize, dir: &Path, name: std::ffi::OsString) {
+        let start = self.names.len();
+        let compact = name.to_str().and_then(|n| {
+            let end = start.checked_add(n.len())?;
+            Some((
+                u32::try_from(folder).ok()?,
+                u32::try_from(start).ok()?,
+                u32::try_from(end).ok()?,
+                n,
+            ))
+        });
+        match compact {
+            Some((folder, start, end, n)) => {
+                self.names.push_str(n);
+                self.entries.push(Entry::InFolder { folder, start, end });
+            }
+            None => self.push(Source::File(dir.join(name))),
+        }
+    }
+
+    fn source(&self, entry: Entry) -> Source {
+        match entry {
+            Entry::Given(source) => *source,
+            Entry::InFolder { folder, start, end } => {
+                let dir = self.folders.get(folder as usize).map(PathBuf::as_path);
+                let name = self.names.get(start as usize..end as usize).unwrap_or_default();
+                Source::File(dir.unwrap_or(Path::new("")).join(name))
+            }
+        }
+    }
+}
+
+impl IntoIterator for Sources {
+    type Item = Source;
+    type IntoIter = SourcesIter;
+
+    fn into_iter(mut self) -> SourcesIter {
+        let entries = std::mem::take(&mut self.entries).into_iter();
+        SourcesIter { list: self, entries }
+    }
+}
+
+/// The inputs of [`Sources`], one [`Source`] at a time.
+#[derive(Debug)]
+pub struct SourcesIter {
+    list: Sources,
+    entries: std::vec::IntoIter<Entry>,
+}
+
+impl Iterator for SourcesIter {
+    type Item = Source;
+
+    fn next(&mut self) -> Option<Source> {
+        self.entries.next().map(|e| self.list.source(e))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.entries.size_hint()
+    }
+}
+
+impl From<Vec<Source>> for Sources {
+    fn from(sources: Vec<Source>) -> Sources {
+        let mut list = Sources::default();
+        for s in sources {
+            list.push(s);
+        }
+        list
+    }
+}
+
 /// How folders are searched.
 #[derive(Debug, Clone, Default)]
 pub struct WalkOptions {
@@ -127,13 +233,13 @@ impl WalkOptions {
 /// Expands command-line paths: files as given, folders walked recursively for mail files,
 /// `-` for standard input. Errors are returned beside the sources so a batch goes on.
 /// Containers (zip, mbox) are returned as files; see [`stream`] to open them.
-pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<ListError>) {
+pub fn expand(paths: &[PathBuf]) -> (Sources, Vec<ListError>) {
     expand_with(paths, &WalkOptions::default())
 }
 
 /// [`expand`] with options.
-pub fn expand_with(paths: &[PathBuf], opts: &WalkOptions) -> (Vec<Source>, Vec<ListError>) {
-    let mut sources = Vec::new();
+pub fn expand_with(paths: &[PathBuf], opts: &WalkOptions) -> (Sources, Vec<ListError>) {
+    let mut sources = Sources::default();
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -154,7 +260,7 @@ fn is_maildir(dir: &Path) -> bool {
     dir.join("cur").is_dir() && dir.join("new").is_dir()
 }
 
-fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Vec<Source>, errors: &mut Vec<ListError>) {
+fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<ListError>) {
     if is_maildir(dir) {
         // Maildir: every file of cur/ and new/ is one message, whatever its name.
         for sub in ["cur", "new"] {
@@ -184,15 +290,17 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Vec<Source>, errors: &mut 
         .filter_map(|e| e.ok().and_then(|e| e.file_type().ok().map(|t| (e.file_name(), t))))
         .collect();
     names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let folder = sources.folders.len();
+    sources.folders.push(dir.to_path_buf());
     for (name, file_type) in names {
-        let path = dir.join(name);
+        let path = dir.join(&name);
         if file_type.is_dir() {
             walk(&path, opts, sources, errors);
         } else if file_type.is_file()
             && opts.wants(&path)
             && (is_mail_file(&path) || container_kind(&path).is_some())
         {
-            sources.push(Source::File(path));
+            sources.push_in_folder(folder, dir, name);
         }
     }
 }
@@ -236,10 +344,10 @@ impl Container {
 /// Streams every message of the inputs: plain files as they are, containers opened and
 /// read member by member (so memory holds one member at a time, not the archive).
 pub fn stream(
-    sources: Vec<Source>,
+    sources: impl Into<Sources>,
     opts: WalkOptions,
 ) -> impl Iterator<Item = Result<Source, ListError>> + Send {
-    sources.into_iter().flat_map(
+    sources.into().into_iter().flat_map(
         move |source| -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
             match &source {
                 // An .eml is not opened here just to sniff it: `load_messages` recognises a
@@ -496,7 +604,7 @@ mod tests {
         let (sources, errors) = expand(&[dir.path().to_path_buf()]);
         assert!(errors.is_empty());
         let names: Vec<String> = sources
-            .iter()
+            .into_iter()
             .map(|s| match s {
                 Source::File(p) => p.file_name().unwrap().to_string_lossy().into_owned(),
                 other => other.display_name(),
@@ -513,7 +621,7 @@ mod tests {
             expand(&[dir.path().join("missing.eml"), dir.path().join("a.eml"), "-".into()]);
         assert_eq!(sources.len(), 2);
         assert_eq!(errors.len(), 1);
-        assert_eq!(sources[1], Source::Stdin);
+        assert_eq!(sources.into_iter().nth(1), Some(Source::Stdin));
     }
 
     #[test]
