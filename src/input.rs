@@ -613,6 +613,38 @@ mod tests {
         assert_eq!(names, ["a.eml", "b.txt"]);
     }
 
+    /// The compact list gives back every path as the walk found it, in order, including a
+    /// name that is not UTF-8 (kept as a path of its own) and files of nested folders.
+    #[cfg(unix)]
+    #[test]
+    fn compact_sources_give_back_the_walked_paths_in_order() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        let odd = std::ffi::OsStr::from_bytes(b"c\xff.eml");
+        for name in [std::ffi::OsStr::new("b.eml"), std::ffi::OsStr::new("a.eml"), odd] {
+            fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        fs::write(dir.path().join("sub/d.eml"), b"x").unwrap();
+        fs::write(dir.path().join("z.eml"), b"x").unwrap();
+        let (sources, errors) = expand(&[dir.path().to_path_buf()]);
+        assert!(errors.is_empty());
+        assert_eq!(sources.len(), 5);
+        let got: Vec<Source> = sources.into_iter().collect();
+        let expected: Vec<Source> = [
+            dir.path().join("a.eml"),
+            dir.path().join("b.eml"),
+            dir.path().join(odd),
+            dir.path().join("sub/d.eml"),
+            dir.path().join("z.eml"),
+        ]
+        .into_iter()
+        .map(Source::File)
+        .collect();
+        assert_eq!(got, expected);
+        assert!(got.iter().all(|s| matches!(s, Source::File(p) if p.is_file())));
+    }
+
     #[test]
     fn missing_paths_are_errors_beside_the_rest() {
         let dir = tempfile::tempdir().unwrap();
