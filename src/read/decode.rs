@@ -185,7 +185,7 @@ pub fn entity_file_name(entity: &super::mime::Entity, buf: &[u8]) -> Option<Stri
         .disposition
         .iter()
         .chain(std::iter::once(&entity.content_type))
-        .any(|c| c.params.keys().any(|k| k.contains('*')));
+        .any(|c| c.params.iter().any(|(k, _)| k.contains('*')));
     // Fast path: a plain parameter needs no decoding (most parts of most messages).
     if !extended && raw.as_deref().is_none_or(|n| !n.contains("=?")) {
         return raw;

@@ -10,7 +10,6 @@
 //! LF-only while the signature was computed over CRLF.
 #![deny(clippy::indexing_slicing)]
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::limits::Limits;
@@ -92,18 +91,52 @@ impl Headers {
     }
 }
 
+/// The parameters of a Content-Type or Content-Disposition: lower-cased names and unquoted
+/// values, all in one string (two allocations per field, not two per parameter).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params {
+    text: String,
+    /// (name, value) ranges into `text`, in order of appearance.
+    fields: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Params {
+    /// A parameter by lower-case name; when it is repeated, the last one counts.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.iter().filter(|(n, _)| *n == name).map(|(_, v)| v).last()
+    }
+
+    /// The parameters in order of appearance, as (name, value).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.fields.iter().map(|(name, value)| {
+            (self.text.get(name.clone()).unwrap_or(""), self.text.get(value.clone()).unwrap_or(""))
+        })
+    }
+
+    fn push(&mut self, name: &str, raw_value: &str) {
+        let name_start = self.text.len();
+        self.text.push_str(name);
+        if let Some(added) = self.text.get_mut(name_start..) {
+            added.make_ascii_lowercase();
+        }
+        let value_start = self.text.len();
+        unquote_into(&mut self.text, raw_value);
+        self.fields.push((name_start..value_start, value_start..self.text.len()));
+    }
+}
+
 /// A parsed Content-Type value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentType {
     /// `type/subtype`, lower-cased.
     pub mime: String,
     /// Parameters with lower-cased names; quoted values unquoted.
-    pub params: BTreeMap<String, String>,
+    pub params: Params,
 }
 
 impl Default for ContentType {
     fn default() -> Self {
-        ContentType { mime: "text/plain".into(), params: BTreeMap::new() }
+        ContentType { mime: "text/plain".into(), params: Params::default() }
     }
 }
 
@@ -119,7 +152,7 @@ impl ContentType {
 
     /// A parameter by lower-case name.
     pub fn param(&self, name: &str) -> Option<&str> {
-        self.params.get(name).map(String::as_str)
+        self.params.get(name)
     }
 
     /// Whether this is any `multipart/*`.
@@ -161,11 +194,12 @@ fn split_params(value: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn unquote(v: &str) -> String {
+/// Appends `v` to `out`, without its surrounding double quotes and with backslash escapes
+/// resolved when it is quoted.
+fn unquote_into(out: &mut String, v: &str) {
     match v.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
-        Some(inner) if !inner.contains('\\') => inner.to_string(),
+        Some(inner) if !inner.contains('\\') => out.push_str(inner),
         Some(inner) => {
-            let mut out = String::with_capacity(inner.len());
             let mut chars = inner.chars();
             while let Some(c) = chars.next() {
                 if c == '\\' {
@@ -176,9 +210,8 @@ fn unquote(v: &str) -> String {
                     out.push(c);
                 }
             }
-            out
         }
-        None => v.to_string(),
+        None => out.push_str(v),
     }
 }
 
@@ -405,10 +438,10 @@ impl ContentType {
     fn parse_value(value: &str) -> ContentType {
         let mut pieces = split_params(value);
         let mime = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
-        let mut params = BTreeMap::new();
+        let mut params = Params::default();
         for piece in pieces {
             if let Some((k, v)) = piece.split_once('=') {
-                params.insert(k.trim().to_ascii_lowercase(), unquote(v.trim()));
+                params.push(k.trim(), v.trim());
             }
         }
         ContentType { mime, params }
@@ -503,6 +536,16 @@ mod tests {
         assert_eq!(ct.param("protocol"), Some("application/x-pkcs7-signature"));
         assert_eq!(ct.param("micalg"), Some("sha1"));
         assert_eq!(ct.param("boundary"), Some("--a;b"));
+        // Names are case-insensitive; a repeated parameter: the last one counts.
+        let ct =
+            ContentType::parse(r#"Text/Plain; Charset=UTF-8; NAME="a \"b\""; charset="latin1""#);
+        assert_eq!(ct.mime, "text/plain");
+        assert_eq!(ct.param("charset"), Some("latin1"));
+        assert_eq!(ct.param("name"), Some("a \"b\""));
+        assert_eq!(
+            ct.params.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+            ["charset", "name", "charset"]
+        );
     }
 
     #[test]
