@@ -5,7 +5,7 @@
 #
 # Generates (once, cached under target/bench-corpus) RECEIPTS distinct signed receipts and
 # LARGE ~10 MB envelopes with samples/make-samples.py, then reports:
-#   - receipts per second with 1 core and with all cores;
+#   - receipts per second with 1 core (median of three runs) and with all cores;
 #   - MB/s on the large envelopes, against sha256sum on the same files;
 #   - peak RSS for 1/10 of the receipts and for all of them (should not grow with the count),
 #     also with mimalloc returning freed memory at once (MIMALLOC_PURGE_DELAY=0);
@@ -38,7 +38,13 @@ measure() { # prints "seconds maxrss_kb" for the command
   cat "$B/.time"
 }
 cores=$(nproc)
-read -r t1 rss1 < <(measure "$P" verify -q -j 1 "${TRUST[@]}" "$B/receipts")
+# One core: the median of three runs (the machine's speed wanders between runs).
+t1s=()
+for _ in 1 2 3; do
+  read -r t rss1 < <(measure "$P" verify -q -j 1 "${TRUST[@]}" "$B/receipts")
+  t1s+=("$t")
+done
+t1=$(printf '%s\n' "${t1s[@]}" | sort -n | sed -n 2p)
 read -r tn rssn < <(measure "$P" verify -q -j "$cores" "${TRUST[@]}" "$B/receipts")
 read -r tt rsst < <(measure "$P" verify -q -j "$cores" "${TRUST[@]}" "$B/tenth")
 # mimalloc keeps freed pages for up to a second before returning them; without that delay the
