@@ -68,6 +68,9 @@ pub struct Cert {
     pub policies: Vec<String>,
     /// SHA-256 of the DER.
     pub fingerprint: [u8; 32],
+    /// The report's summary, formatted once: a cached certificate signs thousands of
+    /// receipts of a batch.
+    summary: std::sync::OnceLock<CertSummary>,
 }
 
 /// Why a certificate could not be read.
@@ -176,6 +179,7 @@ impl Cert {
             eku,
             policies,
             fingerprint,
+            summary: std::sync::OnceLock::new(),
         })
     }
 
@@ -229,6 +233,10 @@ impl Cert {
 
     /// The summary used in reports.
     pub fn summary(&self) -> CertSummary {
+        self.summary.get_or_init(|| self.describe()).clone()
+    }
+
+    fn describe(&self) -> CertSummary {
         CertSummary {
             subject: self.subject.clone(),
             issuer: self.issuer.clone(),

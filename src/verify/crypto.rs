@@ -319,7 +319,8 @@ pub enum SigFailure {
 /// on, else (and for keys AWS-LC refuses) the constants of [`super::modexp`].
 pub struct RsaKey {
     key: rsa::PublicKey,
-    modulus: Option<super::modexp::Modulus>,
+    /// Computed on first use (~1M instructions for RSA-2048): with AWS-LC it is seldom needed.
+    modulus: std::sync::OnceLock<Option<super::modexp::Modulus>>,
     exponent: Vec<u8>,
     #[cfg(feature = "aws-lc")]
     aws_lc: fast::AwsLcKeys,
@@ -328,7 +329,7 @@ pub struct RsaKey {
 impl RsaKey {
     fn new(key: rsa::PublicKey, pkcs1_der: &[u8]) -> RsaKey {
         use rsa::traits::PublicKeyParts;
-        let modulus = super::modexp::Modulus::new(&key.n().as_ref().to_be_bytes());
+        let modulus = std::sync::OnceLock::new();
         let exponent = key.e().to_be_bytes().to_vec();
         #[cfg(feature = "aws-lc")]
         let aws_lc = fast::AwsLcKeys::new(pkcs1_der, key.n().bit_width() as usize);
@@ -366,8 +367,12 @@ impl RsaKey {
         hashed: &[u8],
         signature: &[u8],
     ) -> Result<(), SigFailure> {
+        use rsa::traits::PublicKeyParts;
         let scheme = digest.pkcs1v15();
-        let Some(modulus) = &self.modulus else {
+        let modulus = self
+            .modulus
+            .get_or_init(|| super::modexp::Modulus::new(&self.key.n().as_ref().to_be_bytes()));
+        let Some(modulus) = modulus else {
             return self.key.verify(scheme, hashed, signature).map_err(|_| SigFailure::Invalid);
         };
         let k = modulus.len_bytes();
