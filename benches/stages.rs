@@ -96,18 +96,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::hint::black_box(read::mime::parse_entity(f, 0..f.len(), &limits).is_ok());
     }
     println!("  of which MIME structure {:5.1} us", s.elapsed().as_secs_f64() * 1e6 / n);
+    // The signature part's base64 body: the largest one of a receipt.
+    let signatures: Vec<&[u8]> = files
+        .iter()
+        .filter_map(|f| {
+            let at = memchr::memmem::find(f, b"filename=\"smime.p7s\"")?;
+            let body = at + memchr::memmem::find(f.get(at..)?, b"\n\n")? + 2;
+            let end = body + memchr::memmem::find(f.get(body..)?, b"\n--")?;
+            f.get(body..end)
+        })
+        .collect();
     let s = Instant::now();
-    for f in &files {
-        // The signature part's base64 body: the largest one of a receipt.
-        let body = f.rsplit(|&b| b == b'\n').skip(2).take(60).count();
-        std::hint::black_box(body);
-        if let Some(start) = memchr::memmem::find(f, b"filename=\"smime.p7s\"") {
-            std::hint::black_box(read::decode::base64_lenient(
-                f.get(start + 22..).unwrap_or_default(),
-            ));
-        }
+    for body in &signatures {
+        std::hint::black_box(read::decode::base64_lenient(body).map(|d| d.len()));
     }
-    println!("  of which base64 of smime.p7s {:5.1} us", s.elapsed().as_secs_f64() * 1e6 / n);
+    let per = s.elapsed().as_secs_f64() * 1e6 / signatures.len().max(1) as f64;
+    println!("  of which base64 of smime.p7s {per:5.1} us");
     let s = Instant::now();
     for f in &files {
         std::hint::black_box(peckit::verify::crypto::digest_canonical(
@@ -135,6 +139,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let per = s.elapsed().as_secs_f64() * 1e6 / daticerts.len().max(1) as f64;
     println!("  of which daticert.xml {per:7.1} us");
-    println!("rsa    {:7.1} us  (one RSA-2048 public operation, e = 65537)", rsa_public_op());
+    println!(
+        "rsa    {:7.1} us  (one RSA-2048 public operation, e = 65537, in the portable code; AWS-LC's is ~0.6 of it)",
+        rsa_public_op()
+    );
     Ok(())
 }
