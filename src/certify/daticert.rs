@@ -479,6 +479,18 @@ fn parse_simple(text: &str) -> Option<DatiCert> {
     Some(d)
 }
 
+/// The five entities XML predefines; every other entity is refused.
+fn predefined_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => return None,
+    })
+}
+
 /// Text with the five entities and character references resolved; `None` for anything
 /// [`parse_simple`] leaves to quick-xml (CR, which XML turns into LF; other references).
 fn push_text(out: &mut String, raw: &str) -> Option<()> {
@@ -491,13 +503,9 @@ fn push_text(out: &mut String, raw: &str) -> Option<()> {
         let after = rest.get(amp + 1..)?;
         let semi = after.find(';')?;
         let name = after.get(..semi)?;
-        let c = match name {
-            "lt" => '<',
-            "gt" => '>',
-            "amp" => '&',
-            "quot" => '"',
-            "apos" => '\'',
-            _ => {
+        let c = match predefined_entity(name) {
+            Some(c) => c,
+            None => {
                 let num = name.strip_prefix('#')?;
                 let code = match num.strip_prefix('x') {
                     Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
@@ -595,14 +603,8 @@ fn parse_strict(text: &str) -> Result<DatiCert, StrictError> {
             Ok(Event::GeneralRef(r)) => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c,
-                    Ok(None) => match r.as_ref() {
-                        "lt" => '<',
-                        "gt" => '>',
-                        "amp" => '&',
-                        "quot" => '"',
-                        "apos" => '\'',
-                        other => return Err(StrictError::Entity(other.to_string())),
-                    },
+                    Ok(None) => predefined_entity(r.as_ref())
+                        .ok_or_else(|| StrictError::Entity(r.as_ref().to_string()))?,
                     Err(e) => return Err(StrictError::Xml(e.to_string())),
                 };
                 buf_text.push(resolved);
@@ -692,13 +694,9 @@ fn resolve_entities(s: &str) -> String {
         let end = after.find(';').filter(|&e| e <= 12);
         let replaced = end.and_then(|e| {
             let name = after.get(1..e)?;
-            let c = match name {
-                "lt" => '<',
-                "gt" => '>',
-                "amp" => '&',
-                "quot" => '"',
-                "apos" => '\'',
-                _ => {
+            let c = match predefined_entity(name) {
+                Some(c) => c,
+                None => {
                     let num = name.strip_prefix('#')?;
                     let code = match num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
                         Some(h) => u32::from_str_radix(h, 16).ok()?,
