@@ -404,8 +404,8 @@ mod fast {
     use super::{DigestAlg, SigFailure};
 
     /// AWS-LC binds a parsed key to one digest, so there is one slot per digest, filled on
-    /// first use. `None` in a slot: AWS-LC refused the key for that digest (size outside its
-    /// range, odd exponent): the portable check takes over.
+    /// first use. `None` in a slot: AWS-LC refused the key for that digest (a size outside
+    /// its range, an exponent it does not take): the portable check takes over.
     pub(super) struct AwsLcKeys {
         der: Vec<u8>,
         bits: usize,
