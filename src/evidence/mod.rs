@@ -464,8 +464,7 @@ pub fn attachment_list(message: &[u8], limits: &Limits) -> Vec<(String, Vec<u8>)
         let Some(name) = decode::entity_file_name(e, message) else {
             continue;
         };
-        let raw = message.get(e.range.clone()).unwrap_or_default();
-        out.push((name, decode::decode_entity(e, raw).into_bytes()));
+        out.push((name, decode::decode_entity(e, message).into_bytes()));
     }
     out
 }

@@ -282,7 +282,6 @@ fn extract_message_parts(
     let mut have_html = false;
     let mut attachment_no = 0;
     for (entity, path) in root.leaves() {
-        let raw_entity = message.get(entity.range.clone()).unwrap_or_default();
         let name = decode::entity_file_name(entity, message);
         let mime_type = entity.content_type.mime.clone();
         let is_attachment = name.is_some() || entity.is_attachment();
@@ -293,7 +292,7 @@ fn extract_message_parts(
             let slot = if mime_type == "text/html" { &mut have_html } else { &mut have_text };
             if !*slot {
                 *slot = true;
-                let text = match decode::decode_entity(entity, raw_entity) {
+                let text = match decode::decode_entity(entity, message) {
                     decode::Decoded::Text(t) => t.into_bytes(),
                     decode::Decoded::Bytes(b) => b,
                 };
@@ -307,7 +306,7 @@ fn extract_message_parts(
             }
         }
         attachment_no += 1;
-        let bytes = decode::decode_entity(entity, raw_entity).into_bytes();
+        let bytes = decode::decode_entity(entity, message).into_bytes();
         if is_message {
             let folder_name = w.names.claim(&sanitize(
                 name.as_deref().unwrap_or(""),

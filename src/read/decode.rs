@@ -70,11 +70,11 @@ fn decode_text(raw: &[u8], body: &[u8], cte: &str) -> Decoded {
     }
 }
 
-/// [`decode_leaf`] for an entity already parsed: `raw_entity` is its header block and body.
-/// The structure is not read again for message and binary parts.
-pub fn decode_entity(entity: &super::mime::Entity, raw_entity: &[u8]) -> Decoded {
-    let body_offset = entity.body_start.saturating_sub(entity.range.start);
-    let body = raw_entity.get(body_offset..).unwrap_or_default();
+/// [`decode_leaf`] for an entity already parsed from `buf`. The structure is not read again
+/// for message and binary parts.
+pub fn decode_entity(entity: &super::mime::Entity, buf: &[u8]) -> Decoded {
+    let raw_entity = buf.get(entity.range.clone()).unwrap_or_default();
+    let body = buf.get(entity.body_start..entity.range.end).unwrap_or_default();
     let cte = entity.headers.transfer_encoding().unwrap_or_default();
     decode_without_charset(&entity.content_type, &cte, body)
         .unwrap_or_else(|| decode_text(raw_entity, body, &cte))

@@ -559,10 +559,9 @@ fn signed_content_of(buf: &[u8], root: &Entity, offset: usize, limits: &Limits) 
     let info =
         |entity: &Entity, path: &str, size: usize| part_info(buf, offset, entity, path, size);
     for (entity, path) in root.leaves() {
-        let raw_entity = buf.get(entity.range.clone()).unwrap_or_default();
         let is_attachment = entity.is_attachment();
         if is_message(entity) {
-            let decoded = decode::decode_entity(entity, raw_entity).into_bytes();
+            let decoded = decode::decode_entity(entity, buf).into_bytes();
             if content.original.is_none() {
                 content.original_part = Some(info(entity, &path, decoded.len()));
                 content.original = Some(decoded);
@@ -574,7 +573,7 @@ fn signed_content_of(buf: &[u8], root: &Entity, offset: usize, limits: &Limits) 
         let mime = entity.content_type.mime.as_str();
         let candidate_xml = is_xml(entity) || name_is(entity, "daticert.xml");
         if candidate_xml || (mime == "application/octet-stream" && !is_attachment) {
-            let decoded = decode::decode_entity(entity, raw_entity).into_bytes();
+            let decoded = decode::decode_entity(entity, buf).into_bytes();
             if content.daticert_raw.is_none() && daticert::looks_like_daticert(&decoded) {
                 content.daticert_part = Some(info(entity, &path, decoded.len()));
                 match daticert::parse(&decoded, limits) {
@@ -650,8 +649,7 @@ fn collect_outside(
         return;
     }
     if is_xml(entity) || name_is(entity, "daticert.xml") {
-        let raw_entity = raw.get(entity.range.clone()).unwrap_or_default();
-        let decoded = decode::decode_entity(entity, raw_entity).into_bytes();
+        let decoded = decode::decode_entity(entity, raw).into_bytes();
         if daticert::looks_like_daticert(&decoded) {
             out.push(format!("daticert.xml at MIME part {path}"));
             if unsigned_daticert.is_none() {
@@ -712,8 +710,7 @@ fn forwarded_pecs(original: &[u8], limits: &Limits, depth: usize) -> Vec<Artefac
     let mut out = Vec::new();
     for (entity, _) in root.leaves() {
         if is_message(entity) {
-            let raw_entity = original.get(entity.range.clone()).unwrap_or_default();
-            let decoded = decode::decode_entity(entity, raw_entity).into_bytes();
+            let decoded = decode::decode_entity(entity, original).into_bytes();
             if looks_like_pec(&decoded)
                 && let Ok(a) = read_at_depth(decoded, limits, depth)
             {
