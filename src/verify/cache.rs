@@ -31,6 +31,14 @@ fn tail_key(der: &[u8]) -> TailKey {
     (der.len(), tail)
 }
 
+/// Inserts, first emptying a map that has reached [`MAX_ENTRIES`].
+fn insert_bounded<K: std::hash::Hash + Eq, V>(map: &mut HashMap<K, V>, key: K, value: V) {
+    if map.len() >= MAX_ENTRIES {
+        map.clear();
+    }
+    map.insert(key, value);
+}
+
 /// A bounded map from exact DER bytes to a shared value.
 struct DerMap<V> {
     entries: HashMap<TailKey, (Box<[u8]>, Arc<V>)>,
@@ -45,10 +53,7 @@ impl<V> DerMap<V> {
     }
 
     fn insert(&mut self, der: &[u8], value: Arc<V>) {
-        if self.entries.len() >= MAX_ENTRIES {
-            self.entries.clear();
-        }
-        self.entries.insert(tail_key(der), (der.into(), value));
+        insert_bounded(&mut self.entries, tail_key(der), (der.into(), value));
     }
 }
 
@@ -107,10 +112,7 @@ pub fn link(child: &Cert, issuer: &Cert) -> Option<bool> {
 /// Remembers a link's outcome.
 pub fn remember_link(child: &Cert, issuer: &Cert, ok: bool) {
     if let Ok(mut m) = links().lock() {
-        if m.len() >= MAX_ENTRIES {
-            m.clear();
-        }
-        m.insert((child.fingerprint, issuer.fingerprint), ok);
+        insert_bounded(&mut m, (child.fingerprint, issuer.fingerprint), ok);
     }
 }
 
