@@ -14,69 +14,82 @@ use std::ops::Range;
 
 use crate::limits::Limits;
 
-/// A header block in order of appearance: names as written (compare case-insensitively:
-/// Aruba writes `X-Tiporicevuta`) and unfolded values with surrounding white space trimmed,
-/// not RFC 2047-decoded. All of them live in one string, so reading a block costs two
-/// allocations, not two per field.
+/// Name/value pairs kept in one string as ranges, so that a whole header block, or all the
+/// parameters of a field, cost two allocations instead of two per pair.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Headers {
+struct Fields {
     text: String,
-    /// (name, value) ranges into `text`.
-    fields: Vec<(Range<usize>, Range<usize>)>,
+    /// (name, value) ranges into `text`, in order of appearance.
+    ranges: Vec<(Range<usize>, Range<usize>)>,
 }
 
-impl Headers {
-    /// The fields in order, as (name, value).
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.fields.iter().map(|(name, value)| {
+impl Fields {
+    fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.ranges.iter().map(|(name, value)| {
             (self.text.get(name.clone()).unwrap_or(""), self.text.get(value.clone()).unwrap_or(""))
         })
     }
 
+    /// The values of the fields whose name (as bytes) satisfies `wanted`, in order; only
+    /// those values are sliced out.
+    fn values_where<'a, F: Fn(&[u8]) -> bool>(
+        &'a self,
+        wanted: F,
+    ) -> impl Iterator<Item = &'a str> + use<'a, F> {
+        let text = self.text.as_bytes();
+        self.ranges
+            .iter()
+            .filter(move |(name, _)| text.get(name.clone()).is_some_and(&wanted))
+            .map(|(_, value)| self.text.get(value.clone()).unwrap_or(""))
+    }
+
+    /// Appends a pair, each part written to the text by its closure.
+    fn push(
+        &mut self,
+        write_name: impl FnOnce(&mut String),
+        write_value: impl FnOnce(&mut String),
+    ) {
+        let name_start = self.text.len();
+        write_name(&mut self.text);
+        let value_start = self.text.len();
+        write_value(&mut self.text);
+        self.ranges.push((name_start..value_start, value_start..self.text.len()));
+    }
+}
+
+/// A header block in order of appearance: names as written (compare case-insensitively:
+/// Aruba writes `X-Tiporicevuta`) and unfolded values with surrounding white space trimmed,
+/// not RFC 2047-decoded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Headers(Fields);
+
+impl Headers {
+    /// The fields in order, as (name, value).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter()
+    }
+
     /// First value of a field, by case-insensitive name.
     pub fn get(&self, name: &str) -> Option<&str> {
-        let text = self.text.as_bytes();
-        let (_, value) = self.fields.iter().find(|(n, _)| {
-            text.get(n.clone()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-        })?;
-        self.text.get(value.clone())
+        self.0.values_where(|n| n.eq_ignore_ascii_case(name.as_bytes())).next()
     }
 
     /// All values of a field, in order.
     pub fn get_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        let text = self.text.as_bytes();
-        self.fields
-            .iter()
-            .filter(move |(n, _)| {
-                text.get(n.clone()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-            })
-            .map(|(_, value)| self.text.get(value.clone()).unwrap_or(""))
-    }
-
-    /// The number of fields.
-    pub fn len(&self) -> usize {
-        self.fields.len()
-    }
-
-    /// Whether the block has no fields.
-    pub fn is_empty(&self) -> bool {
-        self.fields.is_empty()
+        self.0.values_where(move |n| n.eq_ignore_ascii_case(name.as_bytes()))
     }
 
     fn push(&mut self, name: &str, value: &str) {
-        let name_start = self.text.len();
-        self.text.push_str(name);
-        let value_start = self.text.len();
-        self.text.push_str(value);
-        self.fields.push((name_start..value_start, value_start..self.text.len()));
+        self.0.push(|text| text.push_str(name), |text| text.push_str(value));
     }
 
     /// Appends a continuation line to the last field's value (it ends the text).
     fn continue_last(&mut self, more: &str) -> bool {
-        let Some((_, value)) = self.fields.last_mut() else { return false };
-        self.text.push(' ');
-        self.text.push_str(more);
-        value.end = self.text.len();
+        let fields = &mut self.0;
+        let Some((_, value)) = fields.ranges.last_mut() else { return false };
+        fields.text.push(' ');
+        fields.text.push_str(more);
+        value.end = fields.text.len();
         true
     }
 
@@ -92,36 +105,32 @@ impl Headers {
 }
 
 /// The parameters of a Content-Type or Content-Disposition: lower-cased names and unquoted
-/// values, all in one string (two allocations per field, not two per parameter).
+/// values.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Params {
-    text: String,
-    /// (name, value) ranges into `text`, in order of appearance.
-    fields: Vec<(Range<usize>, Range<usize>)>,
-}
+pub struct Params(Fields);
 
 impl Params {
     /// A parameter by lower-case name; when it is repeated, the last one counts.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.iter().filter(|(n, _)| *n == name).map(|(_, v)| v).last()
+        self.0.values_where(|n| n == name.as_bytes()).last()
     }
 
     /// The parameters in order of appearance, as (name, value).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.fields.iter().map(|(name, value)| {
-            (self.text.get(name.clone()).unwrap_or(""), self.text.get(value.clone()).unwrap_or(""))
-        })
+        self.0.iter()
     }
 
     fn push(&mut self, name: &str, raw_value: &str) {
-        let name_start = self.text.len();
-        self.text.push_str(name);
-        if let Some(added) = self.text.get_mut(name_start..) {
-            added.make_ascii_lowercase();
-        }
-        let value_start = self.text.len();
-        unquote_into(&mut self.text, raw_value);
-        self.fields.push((name_start..value_start, value_start..self.text.len()));
+        self.0.push(
+            |text| {
+                let start = text.len();
+                text.push_str(name);
+                if let Some(added) = text.get_mut(start..) {
+                    added.make_ascii_lowercase();
+                }
+            },
+            |text| unquote_into(text, raw_value),
+        );
     }
 }
 
@@ -235,10 +244,10 @@ fn line_end(raw: &[u8], from: usize) -> (usize, usize) {
 pub fn parse_header_block(raw: &[u8], start: usize, end: usize) -> (Headers, usize) {
     let raw = raw.get(..end).unwrap_or(raw);
     // Room for a typical block at once (the text grows by doubling past it).
-    let mut headers = Headers {
+    let mut headers = Headers(Fields {
         text: String::with_capacity(end.saturating_sub(start).min(1024)),
-        fields: Vec::with_capacity(8),
-    };
+        ranges: Vec::with_capacity(8),
+    });
     let mut pos = start;
     while pos < raw.len() {
         let (content_end, next) = line_end(raw, pos);
