@@ -263,8 +263,8 @@ pub fn parse_header_block(raw: &[u8], start: usize, end: usize) -> (Headers, usi
             }
             return (headers, pos);
         }
-        match memchr::memchr(b':', line) {
-            Some(colon) if colon > 0 && is_field_name(line.get(..colon).unwrap_or_default()) => {
+        match field_colon(line) {
+            Some(colon) => {
                 // One UTF-8 check for the line; the name is ASCII, so the colon is a
                 // character boundary.
                 let line = text(line);
@@ -286,21 +286,20 @@ fn text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// RFC 5322 §3.6.8 field name: printable ASCII except colon (trailing blanks tolerated).
-fn is_field_name(name: &[u8]) -> bool {
-    let trimmed = name.trim_ascii_end();
-    !trimmed.is_empty() && trimmed.iter().all(|&b| (33..=126).contains(&b) && b != b':')
+/// Where the colon of a header field line is, when the line starts with an RFC 5322 §3.6.8
+/// field name: printable ASCII except colon (trailing blanks tolerated).
+fn field_colon(line: &[u8]) -> Option<usize> {
+    let colon = memchr::memchr(b':', line)?;
+    let name = line.get(..colon)?.trim_ascii_end();
+    let is_name = !name.is_empty() && name.iter().all(|&b| (33..=126).contains(&b) && b != b':');
+    is_name.then_some(colon)
 }
 
 /// Whether `raw` starts like an RFC 5322 message: a field line first (within 64 KiB).
 pub fn looks_like_mail(raw: &[u8]) -> bool {
     let head = raw.get(..raw.len().min(64 * 1024)).unwrap_or(raw);
     let (line_end, _) = line_end(head, 0);
-    let line = head.get(..line_end).unwrap_or_default();
-    match memchr::memchr(b':', line) {
-        Some(colon) => colon > 0 && is_field_name(line.get(..colon).unwrap_or_default()),
-        None => false,
-    }
+    field_colon(head.get(..line_end).unwrap_or_default()).is_some()
 }
 
 /// The parts of a multipart body, as byte ranges of the input (RFC 2046 §5.1.1).
