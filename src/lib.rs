@@ -26,6 +26,7 @@ pub mod limits;
 pub mod problem;
 pub mod read;
 pub mod report;
+pub mod text;
 pub mod verify;
 
 pub use error::Error;

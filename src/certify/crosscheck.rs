@@ -111,6 +111,15 @@ fn check_daticert_quality(daticert: &DatiCert, problems: &mut Vec<Problem>) {
             ),
         ));
     }
+    if !daticert.duplicated.is_empty() {
+        problems.push(Problem::new(
+            ProblemCode::DaticertMalformed,
+            format!(
+                "daticert.xml is ambiguous: the DTD allows one of each, but it repeats {}",
+                daticert.duplicated.iter().map(|d| format!("<{d}>")).collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
     let missing = daticert.missing_required();
     if !missing.is_empty() {
         problems.push(Problem::new(

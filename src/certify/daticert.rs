@@ -203,8 +203,15 @@ pub struct DatiCert {
     pub malformed: Option<String>,
     /// Fields that could not be read.
     pub field_errors: Vec<FieldError>,
+    /// Elements the DTD allows once that occur more than once (a second `<postacert>`
+    /// root included), as `parent/name`: the document is ambiguous (issue #13).
+    #[serde(skip)]
+    pub duplicated: Vec<String>,
     /// The declared encoding.
     pub encoding: String,
+    /// Which [`SINGLETONS`] were met, one bit each, while reading.
+    #[serde(skip)]
+    seen_singletons: u32,
 }
 
 impl DatiCert {
@@ -321,6 +328,7 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<DatiCert, DaticertError> {
     Ok(d)
 }
 
+#[derive(Debug)]
 enum StrictError {
     Xml(String),
     Entity(String),
@@ -633,6 +641,26 @@ fn parse_strict(text: &str) -> Result<DatiCert, StrictError> {
     Ok(d)
 }
 
+/// The elements the DTD allows at most once, as (parent, name); the root's parent is "".
+/// `destinatari` and `ricezione` may repeat.
+const SINGLETONS: [(&str, &str); 15] = [
+    ("", "postacert"),
+    ("postacert", "intestazione"),
+    ("postacert", "dati"),
+    ("intestazione", "mittente"),
+    ("intestazione", "risposte"),
+    ("intestazione", "oggetto"),
+    ("dati", "gestore-emittente"),
+    ("dati", "data"),
+    ("data", "giorno"),
+    ("data", "ora"),
+    ("dati", "identificativo"),
+    ("dati", "msgid"),
+    ("dati", "ricevuta"),
+    ("dati", "consegna"),
+    ("dati", "errore-esteso"),
+];
+
 fn start_element<P: AsRef<str>, A: AsRef<str>>(
     d: &mut DatiCert,
     name: &str,
@@ -642,6 +670,17 @@ fn start_element<P: AsRef<str>, A: AsRef<str>>(
     saw_root: &mut bool,
 ) {
     let get = |k: &str| attr_value(attrs, k);
+    let parent = path.last().map(AsRef::as_ref).unwrap_or("");
+    if let Some(i) = SINGLETONS.iter().position(|&(p, n)| p == parent && n == name) {
+        let bit = 1u32 << i;
+        if d.seen_singletons & bit != 0 {
+            let what = if parent.is_empty() { name.to_string() } else { format!("{parent}/{name}") };
+            if !d.duplicated.contains(&what) {
+                d.duplicated.push(what);
+            }
+        }
+        d.seen_singletons |= bit;
+    }
     match name {
         "postacert" if path.is_empty() => {
             *saw_root = true;
@@ -905,6 +944,24 @@ mod tests {
     }
 
     #[test]
+    fn repeated_singletons_and_roots_are_recorded() {
+        let doc = FULL.replace(
+            "<mittente>",
+            "<mittente>falso@pec.example</mittente><mittente>",
+        );
+        let d = p(doc.as_bytes()).unwrap();
+        assert_eq!(d.duplicated, ["intestazione/mittente"]);
+        let two_roots = format!("{FULL}<postacert tipo=\"accettazione\" errore=\"nessuno\"/>");
+        let d = parse_strict(&two_roots).unwrap();
+        assert_eq!(d.duplicated, ["postacert"]);
+        assert_eq!(parse_simple(&two_roots).unwrap().duplicated, ["postacert"]);
+        let data = FULL.replace("</dati>", "<identificativo>altro</identificativo></dati>");
+        assert_eq!(p(data.as_bytes()).unwrap().duplicated, ["dati/identificativo"]);
+        // Repeatable elements are not duplicates.
+        assert!(p(FULL.as_bytes()).unwrap().duplicated.is_empty());
+    }
+
+    #[test]
     fn bad_date_is_a_field_error() {
         let x = FULL.replace("07/10/2025", "31/02/2025");
         let d = p(x.as_bytes()).unwrap();
@@ -998,6 +1055,10 @@ mod tests {
             "<x a=\"1\" a=\"2\"/>",
             "<!DOCTYPE d>",
             "\t",
+            "<mittente>x@y</mittente>",
+            "<oggetto>o</oggetto>",
+            "<identificativo>i</identificativo>",
+            "<postacert tipo=\"errore\"/>",
         ];
         let (mut fast, mut checked) = (0, 0);
         for (name, raw) in &docs {

@@ -10,13 +10,22 @@ use std::collections::HashSet;
 /// The longest name written, in bytes (most file systems allow 255).
 pub const MAX_NAME_BYTES: usize = 200;
 
-/// Windows reserved device names (any extension): CON, PRN, AUX, NUL, COM1-9, LPT1-9.
+/// Windows reserved device names, with any extension: CON, PRN, AUX, NUL, COM0-9, LPT0-9,
+/// and COM/LPT followed by a superscript 1, 2 or 3, which Windows also maps to devices
+/// (Microsoft's "Naming Files, Paths, and Namespaces"; issue #13: `COM¹.txt`).
 fn is_windows_device(stem: &str) -> bool {
-    let upper = stem.trim_end_matches([' ', '.']).to_ascii_uppercase();
-    matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$")
-        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
-            && upper.len() == 4
-            && upper.chars().nth(3).is_some_and(|c| c.is_ascii_digit() && c != '0'))
+    let upper = stem.trim_end_matches([' ', '.']).to_uppercase();
+    if matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$") {
+        return true;
+    }
+    let Some(port) = upper.strip_prefix("COM").or_else(|| upper.strip_prefix("LPT")) else {
+        return false;
+    };
+    let mut chars = port.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (Some('0'..='9' | '\u{00B9}' | '\u{00B2}' | '\u{00B3}'), None)
+    )
 }
 
 /// Turns any string into one safe file name component.
@@ -35,9 +44,8 @@ pub fn sanitize(name: &str, fallback: &str) -> String {
     let mut clean: String = last
         .chars()
         .map(|c| {
-            let bad = c.is_control()
-                || matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*' | '/' | '\\')
-                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{FEFF}');
+            let bad = crate::text::is_hidden(c)
+                || matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*' | '/' | '\\');
             if bad { '_' } else { c }
         })
         .collect();
@@ -141,6 +149,8 @@ mod tests {
     #[test]
     fn hostile_names_stay_inside() {
         assert_eq!(sanitize("../../x", "f"), "x");
+        assert_eq!(sanitize("fattura\u{061C}fdp.exe", "f"), "fattura_fdp.exe");
+        assert_eq!(sanitize("a\u{2028}b", "f"), "a_b");
         assert_eq!(sanitize("/etc/passwd", "f"), "passwd");
         assert_eq!(sanitize("C:\\Windows\\x.exe", "f"), "x.exe");
         assert_eq!(sanitize("C:x", "f"), "x");
@@ -157,7 +167,12 @@ mod tests {
         assert_eq!(sanitize("CON", "f"), "_CON");
         assert_eq!(sanitize("nul.txt", "f"), "_nul.txt");
         assert_eq!(sanitize("COM1.pdf", "f"), "_COM1.pdf");
-        assert_eq!(sanitize("COM0.pdf", "f"), "COM0.pdf");
+        assert_eq!(sanitize("COM0.pdf", "f"), "_COM0.pdf");
+        assert_eq!(sanitize("COM\u{00B9}.txt", "f"), "_COM\u{00B9}.txt");
+        assert_eq!(sanitize("lpt\u{00B3}", "f"), "_lpt\u{00B3}");
+        assert_eq!(sanitize("COM10.txt", "f"), "COM10.txt");
+        assert_eq!(sanitize("COM\u{2074}.txt", "f"), "COM\u{2074}.txt");
+        assert_eq!(sanitize("COMMA.txt", "f"), "COMMA.txt");
         assert_eq!(sanitize("console.txt", "f"), "console.txt");
     }
 

@@ -299,6 +299,9 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
     };
     let claims = Claims::from_headers(&root.headers);
     let found = find_signed_entity(&raw, &root, limits, &mut problems);
+    if let Some((signed, _)) = &found {
+        check_structural_headers(&root, &signed.mime_path, &mut problems);
+    }
     let content = found.as_ref().map(|(s, entity)| match (s.form, entity.children.first()) {
         // Detached: the content is the first part, its MIME tree already read with the message.
         (SignedForm::Detached, Some(part)) => {
@@ -362,6 +365,61 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
         problems,
         nested,
     })
+}
+
+/// Header fields that decide how an entity is read. RFC 2045 §3 allows each once per entity;
+/// two of them make the entity ambiguous: this reader takes the first, another may take the
+/// last and see a different message (issue #13).
+const STRUCTURAL_HEADERS: [&str; 3] = ["content-type", "content-transfer-encoding", "mime-version"];
+
+/// The entities from the root down to the signed entity (named by its dotted MIME path),
+/// then its signed content and signature parts.
+fn entities_to_signed<'a>(root: &'a Entity, mime_path: &str) -> Vec<&'a Entity> {
+    let mut path = vec![root];
+    let mut current = root;
+    for index in mime_path.split('.').skip(1) {
+        let Some(child) = index
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| current.children.get(i))
+        else {
+            break;
+        };
+        path.push(child);
+        current = child;
+    }
+    path.extend(current.children.iter().take(2));
+    path
+}
+
+/// RFC 2045 §3: Content-Type, Content-Transfer-Encoding and MIME-Version at most once on
+/// every entity that leads to the signed content; a duplicate is `malformed`.
+fn check_structural_headers(root: &Entity, signed_path: &str, problems: &mut Vec<Problem>) {
+    for entity in entities_to_signed(root, signed_path) {
+        for name in STRUCTURAL_HEADERS {
+            let count = entity.headers.get_all(name).count();
+            if count > 1 {
+                problems.push(Problem::new(
+                    ProblemCode::Malformed,
+                    format!(
+                        "the {} header appears {count} times on one MIME entity (byte {}): \
+                         readers disagree on which one counts",
+                        canonical_header_name(name),
+                        entity.range.start
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn canonical_header_name(name: &str) -> &'static str {
+    match name {
+        "content-type" => "Content-Type",
+        "content-transfer-encoding" => "Content-Transfer-Encoding",
+        _ => "MIME-Version",
+    }
 }
 
 fn limit_problem(limit: &mime::StructureLimit) -> Problem {
@@ -619,7 +677,16 @@ fn collect_outside(
     unsigned_daticert: &mut Option<DatiCert>,
 ) {
     if Some(path) == signed_path {
-        // The signed entity itself: its content is inside, its signature part is not PEC data.
+        // The signed entity itself: its first part is the signed content, its second the
+        // signature. Any further part was added beside them and nothing signs it (issue #13:
+        // a fake daticert.xml as a third part). Preamble and epilogue text are not parts.
+        for (i, extra) in entity.children.iter().enumerate().skip(2) {
+            out.push(format!(
+                "an unsigned {} part (MIME part {path}.{}) added inside multipart/signed",
+                extra.content_type.mime,
+                i + 1
+            ));
+        }
         return;
     }
     if let Some(r) = signed_range

@@ -1,7 +1,8 @@
 //! CSV rows for spreadsheets (RFC 4180 quoting).
 //!
-//! Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `@`, tab or
-//! carriage return) get a leading `'`: subjects and addresses come from strangers.
+//! Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
+//! carriage return, OWASP's list) get a leading `'`: subjects and addresses come from
+//! strangers.
 #![deny(clippy::indexing_slicing)]
 
 use std::io::{self, Write};
@@ -28,7 +29,7 @@ pub const VERIFY_COLUMNS: &[&str] = &[
 
 /// Quotes one cell.
 pub fn cell(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '@', '\t', '\r']) {
+    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
         value.to_string()
@@ -97,5 +98,8 @@ mod tests {
     fn formulas_are_defused() {
         assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+        assert_eq!(cell("+39 06"), "'+39 06");
+        assert_eq!(cell("a-b"), "a-b");
     }
 }

@@ -32,6 +32,9 @@ pub struct PathResult {
     pub anchor_source: Option<String>,
     /// Problems (empty when trusted).
     pub problems: Vec<Problem>,
+    /// Subjects of the path's certificates whose issuer signed them with SHA-1 (the
+    /// anchor's own self-signature protects nothing and is not counted).
+    pub sha1_links: Vec<String>,
 }
 
 /// A failed candidate path, ranked: a later variant explains more.
@@ -150,7 +153,9 @@ impl Search<'_> {
     ) -> Option<&'p Anchor> {
         let current = *path.last()?;
         if let Some(anchor) = anchors.iter().find(|a| a.cert.der == current.der) {
-            if path.len() == 1 || self.path_valid_at(path) {
+            // A pinned signer (a path of one) is judged at the reference time like any
+            // other path (issue #13: pinning an expired provider certificate gave valid).
+            if self.path_valid_at(path) {
                 return Some(anchor);
             }
             return None;
@@ -199,6 +204,21 @@ impl Search<'_> {
     }
 }
 
+/// The certificates of `path` signed with SHA-1 by their issuer, but for the last one (the
+/// anchor, or the lone signer when no path was found, whose issuer is unknown but whose
+/// signature still protects it).
+fn sha1_links(path: &[&Cert]) -> Vec<String> {
+    let protected = if path.len() == 1 { path } else { path.split_last().map_or(path, |(_, r)| r) };
+    protected
+        .iter()
+        .filter(|c| {
+            sig_alg_from_identifier(&c.signature_algorithm, None)
+                .is_ok_and(|alg| alg.digest() == super::crypto::DigestAlg::Sha1)
+        })
+        .map(|c| c.subject.clone())
+        .collect()
+}
+
 /// Validates the signer's certificate at `at`, using `pool` (certificates carried by the
 /// CMS) as intermediates.
 pub fn validate(signer: &Cert, pool: &[&Cert], trust: &TrustStore, at: Timestamp) -> PathResult {
@@ -212,6 +232,7 @@ pub fn validate(signer: &Cert, pool: &[&Cert], trust: &TrustStore, at: Timestamp
             chain: path.iter().map(|c| c.subject.clone()).collect(),
             anchor_source: Some(anchor.source.clone()),
             problems: Vec::new(),
+            sha1_links: sha1_links(&path),
         },
         None => {
             let problem = match search.best.unwrap_or(Failure::NoIssuer("no trust anchors".into()))
@@ -235,6 +256,7 @@ pub fn validate(signer: &Cert, pool: &[&Cert], trust: &TrustStore, at: Timestamp
                 chain: vec![signer.subject.clone()],
                 anchor_source: None,
                 problems: vec![problem],
+                sha1_links: sha1_links(&[signer]),
             }
         }
     }

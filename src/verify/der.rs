@@ -167,20 +167,34 @@ impl<'a> Reader<'a> {
 }
 
 /// The bytes of an OCTET STRING, primitive (0x04) or constructed BER (0x24, chunks joined).
+///
+/// Constructed strings nest (X.690 §8.7.3); the walk is iterative with an explicit stack and
+/// stops at [`MAX_DEPTH`] levels, so hostile nesting (issue #13: 20,000 levels in a 120 KB
+/// file overflowed the stack) is an error, never a crash.
 pub fn octet_string_bytes(tlv: &Tlv<'_>) -> Result<Vec<u8>, DerError> {
     match tlv.tag {
-        0x04 => Ok(tlv.value.to_vec()),
-        0x24 => {
-            let mut out = Vec::with_capacity(tlv.value.len());
-            let mut r = tlv.children();
-            while !r.is_empty() {
-                let chunk = r.read()?;
-                out.extend(octet_string_bytes(&chunk)?);
-            }
-            Ok(out)
-        }
-        _ => Err(DerError { what: "expected an OCTET STRING", offset: tlv.offset }),
+        0x04 => return Ok(tlv.value.to_vec()),
+        0x24 => {}
+        _ => return Err(DerError { what: "expected an OCTET STRING", offset: tlv.offset }),
     }
+    let mut out = Vec::with_capacity(tlv.value.len());
+    let mut stack = vec![tlv.children()];
+    while let Some(reader) = stack.last_mut() {
+        if reader.is_empty() {
+            stack.pop();
+            continue;
+        }
+        let chunk = reader.read()?;
+        match chunk.tag {
+            0x04 => out.extend_from_slice(chunk.value),
+            0x24 if stack.len() >= MAX_DEPTH => {
+                return Err(DerError { what: "OCTET STRING nested too deep", offset: chunk.offset });
+            }
+            0x24 => stack.push(chunk.children()),
+            _ => return Err(DerError { what: "expected an OCTET STRING", offset: chunk.offset }),
+        }
+    }
+    Ok(out)
 }
 
 /// Tags used by CMS and X.509.
@@ -265,6 +279,40 @@ mod tests {
         }
         assert!(Reader::new(&[0x30, 0x84, 0xFF, 0xFF, 0xFF, 0xFF]).read().is_err());
         assert!(Reader::new(&[0x30, 0x80, 0x30, 0x80]).read().is_err());
+    }
+
+    /// `levels` constructed OCTET STRINGs with definite lengths around `04 01 'x'`.
+    fn nested_octet_strings(levels: usize) -> Vec<u8> {
+        let mut v = vec![0x04, 0x01, b'x'];
+        for _ in 0..levels {
+            let len = v.len();
+            let mut head = vec![0x24];
+            if len < 0x80 {
+                head.push(u8::try_from(len).unwrap());
+            } else {
+                let bytes: Vec<u8> =
+                    len.to_be_bytes().into_iter().skip_while(|&b| b == 0).collect();
+                head.push(0x80 | u8::try_from(bytes.len()).unwrap());
+                head.extend(bytes);
+            }
+            head.extend(v);
+            v = head;
+        }
+        v
+    }
+
+    #[test]
+    fn deep_definite_octet_string_nesting_is_an_error_not_a_crash() {
+        let shallow = nested_octet_strings(3);
+        let tlv = Reader::new(&shallow).read().unwrap();
+        assert_eq!(octet_string_bytes(&tlv).unwrap(), b"x");
+        let deep = nested_octet_strings(20_000);
+        let tlv = Reader::new(&deep).read().unwrap();
+        let err = octet_string_bytes(&tlv).unwrap_err();
+        assert_eq!(err.what, "OCTET STRING nested too deep");
+        let at_limit = nested_octet_strings(MAX_DEPTH - 1);
+        let tlv = Reader::new(&at_limit).read().unwrap();
+        assert_eq!(octet_string_bytes(&tlv).unwrap(), b"x");
     }
 
     #[test]

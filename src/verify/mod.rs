@@ -431,11 +431,14 @@ pub fn verify_signature(
             "the file is stored with LF line ends; the signature covers the CRLF form, which matched",
         ));
     }
+    let mut sha1_uses = Vec::new();
     if digest_alg == DigestAlg::Sha1 {
-        report.problems.push(Problem::new(
-            ProblemCode::WeakDigest,
-            "SHA-1 digest (normal for PEC mail, weak today)",
-        ));
+        sha1_uses.push("the content digest".to_string());
+    }
+    if sig_alg.digest() == DigestAlg::Sha1 && digest_alg != DigestAlg::Sha1 {
+        // Issue #13: a SHA-256 content digest under a sha1WithRSA signature is still
+        // protected by SHA-1 only.
+        sha1_uses.push(format!("the signature algorithm ({})", sig_alg.name()));
     }
 
     // Certificates: at the signing time (P9), else the daticert time, unless --at.
@@ -465,6 +468,16 @@ pub fn verify_signature(
     report.chain = path.chain;
     report.anchor_source = path.anchor_source;
     report.problems.extend(path.problems);
+    sha1_uses.extend(path.sha1_links.iter().map(|s| format!("the certificate \"{s}\"")));
+    if !sha1_uses.is_empty() {
+        report.problems.push(Problem::new(
+            ProblemCode::WeakDigest,
+            format!(
+                "SHA-1 protects {} (normal for older PEC mail, weak today)",
+                sha1_uses.join(", ")
+            ),
+        ));
+    }
     if signer_cert.valid_at(reference)
         && !signer_cert.valid_at(opts.now)
         && opts.now > signer_cert.not_after

@@ -1,0 +1,42 @@
+//! Characters that must never reach a person unescaped.
+//!
+//! Subjects, addresses, file names and certificate names come from strangers. A control
+//! character can move the cursor or retitle a terminal; a format character (bidi overrides,
+//! the Arabic letter mark, zero-width joiners, tag characters) can reorder or hide what is
+//! shown; a line or paragraph separator can fake a new line. The rule is Unicode's general
+//! category, not a hand-kept list (issue #13: U+061C slipped through such a list): Cc, Cf,
+//! Zl and Zp are hidden characters.
+
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
+/// Whether `c` is a control (Cc), format (Cf), line separator (Zl) or paragraph separator
+/// (Zp) character: invisible, or able to change how the text around it is displayed.
+pub fn is_hidden(c: char) -> bool {
+    matches!(
+        c.general_category(),
+        GeneralCategory::Control
+            | GeneralCategory::Format
+            | GeneralCategory::LineSeparator
+            | GeneralCategory::ParagraphSeparator
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_characters_follow_the_general_category() {
+        for c in [
+            '\u{0}', '\u{1b}', '\u{7}', '\u{7f}', '\u{85}', '\u{9b}', // Cc (C0, DEL, C1)
+            '\u{061C}', '\u{200B}', '\u{200E}', '\u{202E}', '\u{2066}', '\u{2069}', // Cf
+            '\u{FEFF}', '\u{E0001}', '\u{E007F}', '\u{00AD}', // Cf
+            '\u{2028}', '\u{2029}', // Zl, Zp
+        ] {
+            assert!(is_hidden(c), "{:?} must be hidden", c.escape_unicode().to_string());
+        }
+        for c in ['a', 'è', '€', ' ', '\u{00A0}', '中', 'ß', '@', '.', '-'] {
+            assert!(!is_hidden(c), "{c:?} is ordinary text");
+        }
+    }
+}
