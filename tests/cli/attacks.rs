@@ -1,0 +1,247 @@
+//! Issue #13: each attack a security researcher found, as a generated input, with the
+//! behaviour the product promises (a verdict with the right code, never a crash).
+
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(samples().join(name)).unwrap()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn replace_once(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let at = haystack.windows(from.len()).position(|w| w == from).expect("pattern present");
+    let mut out = haystack[..at].to_vec();
+    out.extend_from_slice(to);
+    out.extend_from_slice(&haystack[at + from.len()..]);
+    out
+}
+
+/// Verifies one file with the test root; returns the exit code and its JSON artefact.
+fn verify_one(path: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
+    let (code, out, err) = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .args(extra)
+        .arg(path));
+    let doc = json(&out);
+    assert_eq!(doc["artefacts"].as_array().map(Vec::len), Some(1), "{err}");
+    (code, doc["artefacts"][0].clone())
+}
+
+fn codes(a: &serde_json::Value) -> Vec<String> {
+    a["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn messages(a: &serde_json::Value) -> String {
+    a["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["message"].as_str().unwrap().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// DER length octets for `len`.
+fn der_len(len: usize) -> Vec<u8> {
+    if len < 0x80 {
+        return vec![u8::try_from(len).unwrap()];
+    }
+    let bytes: Vec<u8> = len.to_be_bytes().into_iter().skip_while(|&b| b == 0).collect();
+    let mut out = vec![0x80 | u8::try_from(bytes.len()).unwrap()];
+    out.extend(bytes);
+    out
+}
+
+fn tlv(tag: u8, value: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    out.extend(der_len(value.len()));
+    out.extend_from_slice(value);
+    out
+}
+
+/// An opaque signed-data message whose eContent is `levels` constructed OCTET STRINGs with
+/// definite lengths, one inside the other (no key needed to build it).
+pub fn nested_octet_string_message(levels: usize) -> Vec<u8> {
+    let mut content = tlv(0x04, b"x");
+    for _ in 0..levels {
+        content = tlv(0x24, &content);
+    }
+    let oid_data = [0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x01];
+    let oid_signed_data = [0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02];
+    let mut encap = oid_data.to_vec();
+    encap.extend(tlv(0xA0, &content));
+    let mut sd = tlv(0x02, &[1]);
+    sd.extend(tlv(0x31, &[]));
+    sd.extend(tlv(0x30, &encap));
+    sd.extend(tlv(0x31, &[]));
+    let mut ci = oid_signed_data.to_vec();
+    ci.extend(tlv(0xA0, &tlv(0x30, &sd)));
+    let der = tlv(0x30, &ci);
+    let b64 = base64_lines(&der);
+    let mut msg = b"From: a@pec.example\r\nTo: b@pec.example\r\nSubject: ACCETTAZIONE: x\r\n\
+X-Ricevuta: accettazione\r\nMIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; \
+smime-type=signed-data; name=\"smime.p7m\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        .to_vec();
+    msg.extend(b64.as_bytes());
+    msg
+}
+
+fn base64_lines(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for (i, chunk) in data.chunks(3).enumerate() {
+        if i > 0 && i % 19 == 0 {
+            out.push_str("\r\n");
+        }
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(char::from(ALPHABET[usize::try_from((n >> (18 - 6 * k)) & 63).unwrap()]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[test]
+fn deep_der_nesting_is_malformed_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a-good.eml", &sample("accettazione.eml"));
+    write(dir.path(), "b-deep.eml", &nested_octet_string_message(20_000));
+    write(dir.path(), "c-good.eml", &sample("avvenuta-consegna-sintetica.eml"));
+    let (code, out, err) =
+        run(peckit().args(["verify", "--format", "json", "--trust"]).arg(test_root()).arg(dir.path()));
+    assert_eq!(code, 1, "{err}");
+    let doc = json(&out);
+    let rows = doc["artefacts"].as_array().unwrap();
+    assert_eq!(rows.len(), 3, "{out}");
+    assert_eq!(rows[0]["verdict"], "valid");
+    assert_eq!(rows[1]["verdict"], "invalid");
+    assert_eq!(codes(&rows[1])[0], "malformed");
+    assert!(messages(&rows[1]).contains("nested too deep"), "{}", messages(&rows[1]));
+    assert_eq!(rows[2]["verdict"], "valid");
+    assert_eq!(doc["summary"]["total"], 3);
+}
+
+#[test]
+fn deep_der_nesting_does_not_crash_inspect_extract_or_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = write(dir.path(), "deep.eml", &nested_octet_string_message(200_000));
+    for args in [
+        vec!["inspect", "--format", "json"],
+        vec!["evidence", "--format", "json"],
+        vec!["extract", "--force", "-o"],
+    ] {
+        let mut cmd = peckit();
+        cmd.args(&args);
+        if args[0] == "extract" {
+            cmd.arg(dir.path().join("out"));
+        }
+        let (code, out, err) = run(cmd.arg(&deep));
+        assert!(code <= 2, "{args:?} exited {code}: {out}\n{err}");
+    }
+}
+
+/// The top-level multipart/signed boundary of a sample.
+fn signed_boundary(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let at = text.find("multipart/signed").unwrap();
+    let rest = &text[at..];
+    let b = rest.find("boundary=\"").unwrap() + 10;
+    rest[b..b + rest[b..].find('"').unwrap()].to_string()
+}
+
+#[test]
+fn a_third_part_inside_multipart_signed_is_unsigned_content() {
+    let genuine = sample("accettazione.eml");
+    let boundary = signed_boundary(&genuine);
+    let close = format!("\r\n--{boundary}--");
+    let fake = format!(
+        "\r\n--{boundary}\r\nContent-Type: application/xml; name=\"daticert.xml\"\r\n\r\n\
+         <postacert tipo=\"accettazione\" errore=\"nessuno\"><intestazione><mittente>falso@pec.example\
+         </mittente></intestazione></postacert>{close}"
+    );
+    let forged = replace_once(&genuine, close.as_bytes(), fake.as_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "third-part.eml", &forged);
+    let (code, a) = verify_one(&path, &[]);
+    assert_eq!(code, 1, "{a:#}");
+    assert_eq!(a["verdict"], "invalid");
+    assert!(codes(&a).contains(&"unsigned-content-outside-signature".into()), "{a:#}");
+    assert!(messages(&a).contains("MIME part 1.3"), "{}", messages(&a));
+    // The certified data still comes from the signed daticert.
+    assert_ne!(a["certified"]["mittente"], "falso@pec.example");
+}
+
+#[test]
+fn a_duplicated_content_type_is_malformed() {
+    let genuine = sample("accettazione.eml");
+    let forged = replace_once(
+        &genuine,
+        b"MIME-Version: 1.0\r\n",
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"zzz\"\r\n",
+    );
+    // The fake second Content-Type comes after the genuine one.
+    let forged = {
+        let text = String::from_utf8(forged).unwrap();
+        let fake = "Content-Type: multipart/mixed; boundary=\"zzz\"\r\n";
+        let at = text.find(fake).unwrap();
+        let without = format!("{}{}", &text[..at], &text[at + fake.len()..]);
+        let signed_ct_end = without.find("multipart/signed").unwrap();
+        let line_end = signed_ct_end + without[signed_ct_end..].find("\r\n").unwrap() + 2;
+        format!("{}{fake}{}", &without[..line_end], &without[line_end..])
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "two-content-types.eml", forged.as_bytes());
+    let (code, a) = verify_one(&path, &[]);
+    assert_eq!(code, 1, "{a:#}");
+    assert_eq!(codes(&a)[0], "malformed", "{a:#}");
+    assert!(messages(&a).contains("Content-Type header appears 2 times"), "{}", messages(&a));
+    // One Content-Transfer-Encoding too many on the signature part is caught the same way.
+    let cte = b"Content-Transfer-Encoding: base64\r\n";
+    let at = genuine.windows(cte.len()).rposition(|w| w == cte).unwrap();
+    let mut doubled = genuine[..at].to_vec();
+    doubled.extend_from_slice(b"Content-Transfer-Encoding: 7bit\r\n");
+    doubled.extend_from_slice(&genuine[at..]);
+    let path = write(dir.path(), "two-cte.eml", &doubled);
+    let (code, a) = verify_one(&path, &[]);
+    assert_eq!(code, 1);
+    assert!(messages(&a).contains("Content-Transfer-Encoding header appears 2 times"), "{a:#}");
+}
+
+#[test]
+fn a_pinned_signer_is_judged_at_the_signing_time() {
+    let forged = samples().join("forged/expired-signer.eml");
+    let pinned = samples().join("pki/expired-alfa.pem");
+    for cert in [pinned, samples().join("pki/future-alfa.pem")] {
+        let file = if cert.ends_with("expired-alfa.pem") {
+            forged.clone()
+        } else {
+            samples().join("forged/not-yet-valid-signer.eml")
+        };
+        let (code, out, err) = run(peckit()
+            .args(["verify", "--format", "json", "--no-default-trust", "--trust"])
+            .arg(&cert)
+            .arg(&file));
+        let a = json(&out)["artefacts"][0].clone();
+        assert_eq!(code, 1, "{}: {a:#}\n{err}", cert.display());
+        assert_eq!(codes(&a)[0], "cert-not-valid-at-signing-time", "{a:#}");
+    }
+}
