@@ -656,6 +656,13 @@ def main():
           notes="oggetto with a comma, double quotes and a line break (CSV quoting)")
     record_daticert("accettazione-oggetto-csv.eml", v)
 
+    formula_msg = dict(msg, subject="-2+3+cmd|' /C calc'!A0")
+    data, v = receipt("accettazione", ALFA, t0, formula_msg, "ACCETTAZIONE: ", "accettazione",
+                      ["Ricevuta di accettazione"])
+    write("accettazione-oggetto-formula.eml", data, "accettazione", "valid",
+          notes="oggetto starting with '-' that a spreadsheet would run as a formula (CSV guard)")
+    record_daticert("accettazione-oggetto-formula.eml", v)
+
     # Hostile attachment names, inside a genuine signed envelope.
     hostile = [("../../x", b"dotdot"), ("/etc/x", b"absolute"), ("C:\\x", b"drive"), ("CON", b"device"),
                ("a/b", b"slash"), ("n" * 400 + ".pdf", b"long"), ("atto.pdf", b"first"), ("atto.pdf", b"second"),
@@ -747,6 +754,54 @@ def make_thread(clock):
     record_daticert("thread/08-accettazione-altro-messaggio.eml", v)
 
 
+def der_read(buf, pos):
+    """One DER TLV at pos: (tag, value start, end). Definite lengths only (openssl writes DER)."""
+    tag = buf[pos]
+    first = buf[pos + 1]
+    if first < 0x80:
+        return tag, pos + 2, pos + 2 + first
+    n = first & 0x7F
+    length = int.from_bytes(buf[pos + 2:pos + 2 + n], "big")
+    return tag, pos + 2 + n, pos + 2 + n + length
+
+
+def der_children(buf, start, end):
+    out, pos = [], start
+    while pos < end:
+        tag, vstart, vend = der_read(buf, pos)
+        out.append((tag, pos, vstart, vend))
+        pos = vend
+    return out
+
+
+def resign_with_sha1_signature_algorithm(cms, signer):
+    """Keeps the SHA-256 content digest (digestAlgorithm, messageDigest) but signs the signed
+    attributes with SHA-1 and names sha1WithRSAEncryption as the signatureAlgorithm: SHA-1
+    then protects the message although the digest says SHA-256 (issue #13)."""
+    cms = bytearray(cms)
+    _, ci_v, ci_end = der_read(cms, 0)
+    content = der_children(cms, ci_v, ci_end)[1]          # [0] EXPLICIT
+    _, sd_v, sd_end = der_read(cms, content[2])           # SignedData
+    signer_infos = der_children(cms, sd_v, sd_end)[-1]    # SET OF SignerInfo
+    _, si_v, si_end = der_read(cms, signer_infos[2])
+    fields = der_children(cms, si_v, si_end)
+    attrs = next(f for f in fields if f[0] == 0xA0)
+    sig_alg = fields[fields.index(attrs) + 1]
+    signature = fields[fields.index(attrs) + 2]
+    to_sign = b"\x31" + bytes(cms[attrs[1] + 1:attrs[3]])
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "attrs.der"
+        src.write_bytes(to_sign)
+        value = run("openssl", "dgst", "-sha1", "-sign", str(PKI / f"{signer}.key"), str(src))
+    assert len(value) == signature[3] - signature[2], "RSA signature length changed"
+    cms[signature[2]:signature[3]] = value
+    oid = bytes.fromhex("06092a864886f70d010105")     # sha1WithRSAEncryption
+    _, alg_v, _ = der_read(cms, sig_alg[1])
+    assert cms[alg_v:alg_v + len(oid)][:2] == b"\x06\x09", "unexpected signatureAlgorithm"
+    cms[alg_v:alg_v + len(oid)] = oid
+    return bytes(cms)
+
+
 def mutate_base64_in_part(data, marker):
     """Changes one base64 character in the first base64 block after `marker`."""
     at = data.index(marker)
@@ -829,6 +884,20 @@ def make_forged(clock, msg, original, completa):
     flipped = text[:b_start] + b64(bytes(der), 64) + text[b_end:]
     write("forged/bad-signature.eml", flipped.encode(), "accettazione", "invalid", "bad-signature",
           notes="one bit of the RSA signature value flipped")
+    # SHA-256 digest, but the signature itself made with SHA-1 (sha1WithRSAEncryption).
+    weak = text[:b_start] + b64(resign_with_sha1_signature_algorithm(base64.b64decode("".join(text[b_start:b_end].split())), "alfa"), 64) + text[b_end:]
+    write("forged/sha1-signature-algorithm.eml", weak.encode(), "accettazione", "valid", "weak-digest",
+          notes="digestAlgorithm SHA-256 but signatureAlgorithm sha1WithRSAEncryption: valid, with weak-digest")
+    # A signed daticert that repeats <mittente>: which one counts is ambiguous.
+    d, _ = daticert("accettazione", t0, msg["sender"], msg["recipients"], msg["subject"], ALFA["name"],
+                    msg["ident"], msg["msgid"])
+    d = d.replace(b"<mittente>", b"<mittente>falso@pec.alfa.example</mittente>\n        <mittente>", 1)
+    entity = inner_entity(notice_text(["Ricevuta di accettazione"]), d)
+    ctype, extra, body = sign(entity, "alfa")
+    headers = [f"Date: {rfc2822(t0)}", f"Subject: ACCETTAZIONE: {msg['subject']}", f"From: {ALFA['email']}",
+               f"To: {msg['sender']}", "X-Ricevuta: accettazione", f"X-Riferimento-Message-ID: {msg['msgid']}"]
+    write("forged/daticert-mittente-doppio.eml", assemble(headers, ctype, extra, body), "accettazione", "invalid",
+          "daticert-malformed", notes="the provider signed a daticert.xml with two <mittente> elements")
 
 
 def bench(out_dir, receipts, large):

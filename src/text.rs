@@ -28,10 +28,24 @@ mod tests {
     #[test]
     fn hidden_characters_follow_the_general_category() {
         for c in [
-            '\u{0}', '\u{1b}', '\u{7}', '\u{7f}', '\u{85}', '\u{9b}', // Cc (C0, DEL, C1)
-            '\u{061C}', '\u{200B}', '\u{200E}', '\u{202E}', '\u{2066}', '\u{2069}', // Cf
-            '\u{FEFF}', '\u{E0001}', '\u{E007F}', '\u{00AD}', // Cf
-            '\u{2028}', '\u{2029}', // Zl, Zp
+            '\u{0}',
+            '\u{1b}',
+            '\u{7}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{9b}', // Cc (C0, DEL, C1)
+            '\u{061C}',
+            '\u{200B}',
+            '\u{200E}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{2069}', // Cf
+            '\u{FEFF}',
+            '\u{E0001}',
+            '\u{E007F}',
+            '\u{00AD}', // Cf
+            '\u{2028}',
+            '\u{2029}', // Zl, Zp
         ] {
             assert!(is_hidden(c), "{:?} must be hidden", c.escape_unicode().to_string());
         }

@@ -674,7 +674,8 @@ fn start_element<P: AsRef<str>, A: AsRef<str>>(
     if let Some(i) = SINGLETONS.iter().position(|&(p, n)| p == parent && n == name) {
         let bit = 1u32 << i;
         if d.seen_singletons & bit != 0 {
-            let what = if parent.is_empty() { name.to_string() } else { format!("{parent}/{name}") };
+            let what =
+                if parent.is_empty() { name.to_string() } else { format!("{parent}/{name}") };
             if !d.duplicated.contains(&what) {
                 d.duplicated.push(what);
             }
@@ -945,10 +946,7 @@ mod tests {
 
     #[test]
     fn repeated_singletons_and_roots_are_recorded() {
-        let doc = FULL.replace(
-            "<mittente>",
-            "<mittente>falso@pec.example</mittente><mittente>",
-        );
+        let doc = FULL.replace("<mittente>", "<mittente>falso@pec.example</mittente><mittente>");
         let d = p(doc.as_bytes()).unwrap();
         assert_eq!(d.duplicated, ["intestazione/mittente"]);
         let two_roots = format!("{FULL}<postacert tipo=\"accettazione\" errore=\"nessuno\"/>");

@@ -188,7 +188,10 @@ pub fn octet_string_bytes(tlv: &Tlv<'_>) -> Result<Vec<u8>, DerError> {
         match chunk.tag {
             0x04 => out.extend_from_slice(chunk.value),
             0x24 if stack.len() >= MAX_DEPTH => {
-                return Err(DerError { what: "OCTET STRING nested too deep", offset: chunk.offset });
+                return Err(DerError {
+                    what: "OCTET STRING nested too deep",
+                    offset: chunk.offset,
+                });
             }
             0x24 => stack.push(chunk.children()),
             _ => return Err(DerError { what: "expected an OCTET STRING", offset: chunk.offset }),

@@ -126,8 +126,10 @@ fn deep_der_nesting_is_malformed_and_the_batch_goes_on() {
     write(dir.path(), "a-good.eml", &sample("accettazione.eml"));
     write(dir.path(), "b-deep.eml", &nested_octet_string_message(20_000));
     write(dir.path(), "c-good.eml", &sample("avvenuta-consegna-sintetica.eml"));
-    let (code, out, err) =
-        run(peckit().args(["verify", "--format", "json", "--trust"]).arg(test_root()).arg(dir.path()));
+    let (code, out, err) = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(dir.path()));
     assert_eq!(code, 1, "{err}");
     let doc = json(&out);
     let rows = doc["artefacts"].as_array().unwrap();
@@ -243,5 +245,20 @@ fn a_pinned_signer_is_judged_at_the_signing_time() {
         let a = json(&out)["artefacts"][0].clone();
         assert_eq!(code, 1, "{}: {a:#}\n{err}", cert.display());
         assert_eq!(codes(&a)[0], "cert-not-valid-at-signing-time", "{a:#}");
+    }
+}
+
+#[test]
+fn a_subject_starting_with_minus_is_defused_in_every_csv() {
+    let file = samples().join("accettazione-oggetto-formula.eml");
+    for command in ["verify", "evidence"] {
+        let (code, out, err) =
+            run(peckit().args([command, "--format", "csv", "--trust"]).arg(test_root()).arg(&file));
+        assert!(code <= 1, "{command}: {err}");
+        assert!(out.contains("'-2+3+cmd"), "{command}: the subject is not in the CSV:\n{out}");
+        let unguarded = out
+            .lines()
+            .any(|l| l.split(',').any(|cell| cell.trim_start_matches('"').starts_with("-2+3")));
+        assert!(!unguarded, "{command}: a cell starts with the formula:\n{out}");
     }
 }
