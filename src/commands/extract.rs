@@ -6,7 +6,6 @@ use anyhow::{Context, Result, bail};
 use peckit::assess::{self, Verdict};
 use peckit::extract::write::OutputDir;
 use peckit::extract::{self, Only};
-use peckit::input::Source;
 use peckit::read;
 use peckit::report::i18n::Lang;
 
@@ -39,6 +38,22 @@ fn target_dir(args: &ExtractArgs, file: &Path) -> PathBuf {
     }
 }
 
+/// The subfolder of one message taken from a folder or a container (`archive.zip!a/x.eml`,
+/// `box.mbox#3`, `dir/x.eml`): its own stem, or `message-N` for an mbox message.
+fn member_folder(name: &str) -> String {
+    let inner = name.rsplit_once('!').map_or(name, |(_, member)| member);
+    let stem = match inner.rsplit_once('#') {
+        Some((_, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("message-{n}")
+        }
+        _ => Path::new(inner)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
+    peckit::extract::names::sanitize(&stem, "message")
+}
+
 /// Runs `peckit extract`.
 pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     let to_stdout = args.out.as_deref().is_some_and(|p| p.as_os_str() == "-");
@@ -54,99 +69,34 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     let mut out = Output::stdout();
     let mut manifests = Vec::new();
     for file in &args.files {
-        let source =
-            if file.as_os_str() == "-" { Source::Stdin } else { Source::File(file.clone()) };
-        let name = source.display_name();
-        let artefact =
-            match source.read(limits.max_input_bytes).and_then(|b| read::read(b, &limits)) {
-                Ok(a) => a,
-                Err(e) => {
-                    super::report_input_error(&name, &e);
-                    outcome = outcome.merge(Outcome::Error);
-                    continue;
-                }
-            };
-        let assessment = assess::assess(&artefact, &opts);
-        if assessment.verdict != Verdict::Valid {
-            let first = assessment.problems.first().map(|p| p.code.code()).unwrap_or("invalid");
-            let msg = match ui.lang {
-                Lang::En => format!(
-                    "warning: {name} FAILED verification ({first}): what is extracted is not certified"
-                ),
-                Lang::It => format!(
-                    "attenzione: {name} NON ha superato la verifica ({first}): quanto estratto non è certificato"
-                ),
-            };
-            eprintln!("{}", ui.paint.bad(&sanitize_line(&msg)));
-            outcome = outcome.merge(Outcome::Invalid);
-            if args.require_valid {
-                continue;
-            }
-        }
-        if to_stdout {
-            match artefact.content.as_ref().and_then(|c| c.original.as_ref()) {
-                Some(original) => out.write(original)?,
-                None => {
-                    super::report_input_error(
-                        &name,
-                        &"no original message (postacert.eml) in the signed content",
-                    );
-                    outcome = outcome.merge(Outcome::Error);
-                }
-            }
+        // Folders and containers (zip, mbox, Maildir) yield several messages: each gets a
+        // subfolder of the input's folder; a folder needs -o (its own stem is itself).
+        let is_folder = file.is_dir();
+        if is_folder && args.out.is_none() {
+            super::report_input_error(
+                &file.display().to_string(),
+                &"a folder holds several messages: name where they go with -o DIR",
+            );
+            outcome = outcome.merge(Outcome::Error);
             continue;
         }
-        let dir_path = target_dir(args, file);
-        let chain = artefact
-            .signed
-            .as_ref()
-            .map(|s| peckit::verify::certificates_pem(&s.cms))
-            .unwrap_or_default();
-        let result = OutputDir::create(&dir_path, args.force)
-            .map_err(extract::ExtractError::from)
-            .and_then(|dir| {
-                extract::extract(
-                    &name,
-                    &artefact,
-                    &assessment,
-                    &chain,
-                    &dir,
-                    only_of(args),
-                    &limits,
-                )
-            })
-            .and_then(|manifest| {
-                let dir = OutputDir::create(&dir_path, args.force)?;
-                let json = serde_json::to_vec_pretty(&manifest)?;
-                if only_of(args) == Only::All {
-                    dir.write("manifest.json", &json)?;
-                }
-                Ok(manifest)
-            });
-        match result {
-            Ok(manifest) => {
-                if args.format == ExtractFormat::Table {
-                    out.line(&format!(
-                        "{} → {}",
-                        sanitize_line(&name),
-                        sanitize_line(&dir_path.display().to_string())
-                    ))?;
-                    for f in &manifest.files {
-                        out.line(&format!(
-                            "  {:>10}  {}  {}",
-                            f.size,
-                            f.sha256.get(..12).unwrap_or(&f.sha256),
-                            sanitize_line(&f.path)
-                        ))?;
-                    }
-                }
-                manifests.push(manifest);
-            }
-            Err(e) => {
-                super::report_input_error(&name, &e);
-                outcome = outcome.merge(Outcome::Error);
-            }
-        }
+        let base = target_dir(args, file);
+        let mut subfolders = peckit::extract::names::UniqueNames::new();
+        let mut each_outcome = Outcome::Success;
+        super::for_each_artefact(std::slice::from_ref(file), &limits, &mut outcome, |name, a| {
+            let single = !is_folder && name == file.display().to_string();
+            let dir_path = if single {
+                base.clone()
+            } else {
+                base.join(subfolders.claim(&member_folder(&name)))
+            };
+            let target = Target { dir: &dir_path, to_stdout };
+            let earned =
+                extract_one(args, ui, &opts, &limits, &mut out, &mut manifests, &name, &a, target)?;
+            each_outcome = each_outcome.merge(earned);
+            Ok(())
+        })?;
+        outcome = outcome.merge(each_outcome);
     }
     if args.format == ExtractFormat::Json && !to_stdout {
         // One input: its manifest; several: an array of them.
@@ -158,5 +108,102 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
         out.line(&json)?;
     }
     out.flush()?;
+    Ok(outcome)
+}
+
+/// Where one artefact goes: a folder, or its original to standard output.
+#[derive(Clone, Copy)]
+struct Target<'a> {
+    dir: &'a Path,
+    to_stdout: bool,
+}
+
+/// Checks and extracts one artefact into `dir_path` (or its original to stdout).
+#[allow(clippy::too_many_arguments)]
+fn extract_one(
+    args: &ExtractArgs,
+    ui: Ui,
+    opts: &peckit::verify::VerifyOptions,
+    limits: &peckit::limits::Limits,
+    out: &mut Output,
+    manifests: &mut Vec<peckit::extract::Manifest>,
+    name: &str,
+    artefact: &read::Artefact,
+    target: Target<'_>,
+) -> Result<Outcome> {
+    let Target { dir: dir_path, to_stdout } = target;
+    let mut outcome = Outcome::Success;
+    let assessment = assess::assess(artefact, opts);
+    if assessment.verdict != Verdict::Valid {
+        let first = assessment.problems.first().map(|p| p.code.code()).unwrap_or("invalid");
+        let msg = match ui.lang {
+            Lang::En => format!(
+                "warning: {name} FAILED verification ({first}): what is extracted is not certified"
+            ),
+            Lang::It => format!(
+                "attenzione: {name} NON ha superato la verifica ({first}): quanto estratto non è certificato"
+            ),
+        };
+        eprintln!("{}", ui.paint.bad(&sanitize_line(&msg)));
+        outcome = outcome.merge(Outcome::Invalid);
+        if args.require_valid {
+            return Ok(outcome);
+        }
+    }
+    if to_stdout {
+        match artefact.content.as_ref().and_then(|c| c.original.as_ref()) {
+            Some(original) => out.write(original)?,
+            None => {
+                super::report_input_error(
+                    name,
+                    &"no original message (postacert.eml) in the signed content",
+                );
+                outcome = outcome.merge(Outcome::Error);
+            }
+        }
+        return Ok(outcome);
+    }
+    let chain = artefact
+        .signed
+        .as_ref()
+        .map(|s| peckit::verify::certificates_pem(&s.cms))
+        .unwrap_or_default();
+    let result = OutputDir::create(dir_path, args.force)
+        .map_err(extract::ExtractError::from)
+        .and_then(|dir| {
+            extract::extract(name, artefact, &assessment, &chain, &dir, only_of(args), limits)
+        })
+        .and_then(|manifest| {
+            let dir = OutputDir::create(dir_path, args.force)?;
+            let json = serde_json::to_vec_pretty(&manifest)?;
+            if only_of(args) == Only::All {
+                dir.write("manifest.json", &json)?;
+            }
+            Ok(manifest)
+        });
+    match result {
+        Ok(manifest) => {
+            if args.format == ExtractFormat::Table {
+                out.line(&format!(
+                    "{} → {}",
+                    sanitize_line(name),
+                    sanitize_line(&dir_path.display().to_string())
+                ))?;
+                for f in &manifest.files {
+                    out.line(&format!(
+                        "  {:>10}  {}  {}",
+                        f.size,
+                        f.sha256.get(..12).unwrap_or(&f.sha256),
+                        sanitize_line(&f.path)
+                    ))?;
+                }
+            }
+            manifests.push(manifest);
+        }
+        Err(e) => {
+            super::report_input_error(name, &e);
+            outcome = outcome.merge(Outcome::Error);
+        }
+    }
     Ok(outcome)
 }

@@ -262,3 +262,46 @@ fn a_subject_starting_with_minus_is_defused_in_every_csv() {
         assert!(!unguarded, "{command}: a cell starts with the formula:\n{out}");
     }
 }
+
+#[test]
+fn extract_takes_zip_archives_and_mboxes_like_every_other_command() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let zip_path = dir.path().join("archivio.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let o: zip::write::SimpleFileOptions = Default::default();
+    for (name, file) in [
+        ("a/ricevuta.eml", "accettazione.eml"),
+        ("b/ricevuta.eml", "avvenuta-consegna-completa.eml"),
+    ] {
+        z.start_file(name, o).unwrap();
+        z.write_all(&sample(file)).unwrap();
+    }
+    z.finish().unwrap();
+    let out_dir = dir.path().join("out");
+    let (code, out, err) = run(peckit()
+        .args(["extract", "--trust"])
+        .arg(test_root())
+        .arg("-o")
+        .arg(&out_dir)
+        .arg(&zip_path));
+    assert_eq!(code, 0, "{out}\n{err}");
+    // Two members with the same file name get two folders, each with its manifest.
+    for sub in ["ricevuta", "ricevuta (2)"] {
+        assert!(out_dir.join(sub).join("manifest.json").is_file(), "{sub}: {out}\n{err}");
+    }
+    // An mbox without -o: a folder named after it, a subfolder per message.
+    let mbox = dir.path().join("casella.mbox");
+    let mut text = Vec::new();
+    for file in ["accettazione.eml", "presa-in-carico.eml"] {
+        text.extend_from_slice(b"From MAILER-DAEMON Thu Jan  1 00:00:00 2026\n");
+        text.extend_from_slice(&sample(file));
+        text.extend_from_slice(b"\n");
+    }
+    std::fs::write(&mbox, text).unwrap();
+    let (code, out, err) = run(peckit().args(["extract", "--trust"]).arg(test_root()).arg(&mbox));
+    assert_eq!(code, 0, "{out}\n{err}");
+    for sub in ["message-1", "message-2"] {
+        assert!(dir.path().join("casella").join(sub).join("daticert.xml").is_file(), "{sub}");
+    }
+}
