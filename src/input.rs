@@ -23,6 +23,14 @@ pub enum Source {
         /// Its bytes.
         bytes: Vec<u8>,
     },
+    /// A container member larger than the size limit: skipped while splitting, never held
+    /// in memory; loading it gives [`crate::Error::LimitExceeded`].
+    Oversized {
+        /// How the member is named in reports.
+        name: String,
+        /// The limit it exceeded, in bytes.
+        limit: u64,
+    },
 }
 
 impl Source {
@@ -31,7 +39,7 @@ impl Source {
         match self {
             Source::File(p) => p.display().to_string(),
             Source::Stdin => "-".into(),
-            Source::Member { name, .. } => name.clone(),
+            Source::Member { name, .. } | Source::Oversized { name, .. } => name.clone(),
         }
     }
 
@@ -60,6 +68,11 @@ impl Source {
             flag: "--max-size",
         };
         match self {
+            Source::Oversized { limit, .. } => Err(crate::Error::LimitExceeded {
+                what: "message size",
+                limit: *limit,
+                flag: "--max-size",
+            }),
             Source::File(path) => {
                 // Opened first and measured through the handle: one path lookup, not two.
                 let file = fs::File::open(path)?;
@@ -357,7 +370,7 @@ pub fn stream(
                 }
                 Source::File(path) => match container_kind(path) {
                     Some(Container::Zip) => zip_members(path.clone(), opts.max_member_bytes),
-                    Some(Container::Mbox) => mbox_messages(path.clone()),
+                    Some(Container::Mbox) => mbox_messages(path.clone(), opts.max_member_bytes),
                     None => Box::new(std::iter::once(Ok(source))),
                 },
                 _ => Box::new(std::iter::once(Ok(source))),
@@ -413,12 +426,7 @@ fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
             return Some(Err(ListError { path: PathBuf::from(name), error }));
         }
         if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
-            return Some(Err(ListError {
-                path: PathBuf::from(name),
-                error: std::io::Error::other(format!(
-                    "member larger than {limit} bytes (set with --max-size)"
-                )),
-            }));
+            return Some(Ok(Source::Oversized { name, limit }));
         }
         if !is_eml && !looks_like_header_start(&bytes) {
             return None;
@@ -429,30 +437,107 @@ fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
 
 /// Reads an mbox message by message. `From ` lines separate messages; inside a message,
 /// `>From `, `>>From `, ... lose one `>` (mboxrd, which also undoes mboxo's quoting of
-/// `From `), restoring the bytes the provider signed.
-fn mbox_messages(path: PathBuf) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+/// `From `), restoring the bytes the provider signed. The file is read in pieces of at most
+/// [`MBOX_PIECE`] bytes, and a message larger than `max_bytes` is skipped to the next
+/// separator without being kept (issue #13: a 1.5 GB message was read whole first): it
+/// becomes [`Source::Oversized`].
+fn mbox_messages(
+    path: PathBuf,
+    max_bytes: u64,
+) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
     match fs::File::open(&path) {
-        Ok(f) => mbox_messages_of(path, std::io::BufReader::new(f)),
+        Ok(f) => mbox_messages_of(path, std::io::BufReader::new(f), max_bytes),
         Err(error) => Box::new(std::iter::once(Err(ListError { path, error }))),
+    }
+}
+
+/// The longest piece of a line read at once from an mbox.
+const MBOX_PIECE: usize = 64 * 1024;
+
+/// Reads up to the next line feed (included) or [`MBOX_PIECE`] bytes, whichever comes first.
+fn next_piece<R: std::io::BufRead>(reader: &mut R, piece: &mut Vec<u8>) -> std::io::Result<usize> {
+    piece.clear();
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(piece.len());
+        }
+        let room = buf.get(..buf.len().min(MBOX_PIECE - piece.len())).unwrap_or_default();
+        let take = memchr::memchr(b'\n', room).map_or(room.len(), |i| i + 1);
+        piece.extend_from_slice(room.get(..take).unwrap_or_default());
+        reader.consume(take);
+        if piece.ends_with(b"\n") || piece.len() >= MBOX_PIECE {
+            return Ok(piece.len());
+        }
+    }
+}
+
+/// One mbox message being collected: its bytes (dropped once it is too big), its size and
+/// its last four bytes (to see a blank line before a separator even when not kept).
+struct MboxMessage {
+    bytes: Vec<u8>,
+    size: u64,
+    oversized: bool,
+    tail: [u8; 4],
+}
+
+impl MboxMessage {
+    fn new() -> MboxMessage {
+        MboxMessage { bytes: Vec::new(), size: 0, oversized: false, tail: [0; 4] }
+    }
+
+    fn push(&mut self, piece: &[u8], max_bytes: u64) {
+        self.size = self.size.saturating_add(u64::try_from(piece.len()).unwrap_or(u64::MAX));
+        if self.size > max_bytes && !self.oversized {
+            self.oversized = true;
+            self.bytes = Vec::new();
+        }
+        if !self.oversized {
+            self.bytes.extend_from_slice(piece);
+        }
+        for &b in piece.iter().rev().take(4).rev() {
+            self.tail.rotate_left(1);
+            if let Some(last) = self.tail.last_mut() {
+                *last = b;
+            }
+        }
+    }
+
+    fn ends_with_blank_line(&self) -> bool {
+        self.tail.ends_with(b"\n\n") || self.tail == *b"\r\n\r\n"
+    }
+
+    /// The finished member: the blank line before a separator belongs to the mbox.
+    fn finish(mut self, name: String, max_bytes: u64) -> Source {
+        if self.oversized {
+            return Source::Oversized { name, limit: max_bytes };
+        }
+        if self.bytes.ends_with(b"\r\n\r\n") {
+            self.bytes.truncate(self.bytes.len() - 2);
+        } else if self.bytes.ends_with(b"\n\n") {
+            self.bytes.truncate(self.bytes.len() - 1);
+        }
+        Source::Member { name, bytes: self.bytes }
     }
 }
 
 fn mbox_messages_of<R: std::io::BufRead + Send + 'static>(
     path: PathBuf,
     mut reader: R,
+    max_bytes: u64,
 ) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
     let mut index = 0usize;
     let mut pending_separator = false;
     let mut done = false;
+    let mut line_start = true;
+    let mut piece = Vec::new();
     Box::new(std::iter::from_fn(move || {
         if done {
             return None;
         }
-        let mut message: Vec<u8> = Vec::new();
-        let mut line = Vec::new();
+        let mut message = MboxMessage::new();
         loop {
-            line.clear();
-            let n = match reader.read_until(b'\n', &mut line) {
+            let n = match next_piece(&mut reader, &mut piece) {
                 Ok(n) => n,
                 Err(error) => {
                     done = true;
@@ -463,43 +548,33 @@ fn mbox_messages_of<R: std::io::BufRead + Send + 'static>(
                 done = true;
                 break;
             }
-            let at_boundary =
-                message.is_empty() || message.ends_with(b"\n\n") || message.ends_with(b"\r\n\r\n");
-            if line.starts_with(b"From ") && at_boundary {
-                if pending_separator || !message.is_empty() {
-                    if message.is_empty() {
+            let starts_line = line_start;
+            line_start = piece.ends_with(b"\n");
+            let at_boundary = message.size == 0 || message.ends_with_blank_line();
+            if starts_line && piece.starts_with(b"From ") && at_boundary {
+                if pending_separator || message.size > 0 {
+                    if message.size == 0 {
                         continue;
-                    }
-                    // The blank line before a separator belongs to the mbox, not the message.
-                    if message.ends_with(b"\r\n\r\n") {
-                        message.truncate(message.len() - 2);
-                    } else if message.ends_with(b"\n\n") {
-                        message.truncate(message.len() - 1);
                     }
                     index += 1;
                     let name = format!("{}#{index}", path.display());
-                    return Some(Ok(Source::Member { name, bytes: message }));
+                    return Some(Ok(message.finish(name, max_bytes)));
                 }
                 pending_separator = true;
                 continue;
             }
-            let quoted = line.iter().take_while(|&&b| b == b'>').count();
-            if quoted > 0 && line.get(quoted..).is_some_and(|rest| rest.starts_with(b"From ")) {
-                message.extend_from_slice(line.get(1..).unwrap_or_default());
+            let quoted = if starts_line { piece.iter().take_while(|&&b| b == b'>').count() } else { 0 };
+            if quoted > 0 && piece.get(quoted..).is_some_and(|rest| rest.starts_with(b"From ")) {
+                message.push(piece.get(1..).unwrap_or_default(), max_bytes);
             } else {
-                message.extend_from_slice(&line);
+                message.push(&piece, max_bytes);
             }
         }
-        if message.is_empty() {
+        if message.size == 0 {
             return None;
         }
-        if message.ends_with(b"\r\n\r\n") {
-            message.truncate(message.len() - 2);
-        } else if message.ends_with(b"\n\n") {
-            message.truncate(message.len() - 1);
-        }
         index += 1;
-        Some(Ok(Source::Member { name: format!("{}#{index}", path.display()), bytes: message }))
+        Some(Ok(message.finish(format!("{}#{index}", path.display()), max_bytes)))
     }))
 }
 
@@ -526,7 +601,9 @@ pub fn load_messages(
         Some(Container::Zip) => {
             zip_members_of(path.clone(), std::io::Cursor::new(bytes), max_bytes)
         }
-        Some(Container::Mbox) => mbox_messages_of(path.clone(), std::io::Cursor::new(bytes)),
+        Some(Container::Mbox) => {
+            mbox_messages_of(path.clone(), std::io::Cursor::new(bytes), max_bytes)
+        }
         None => return vec![(name, Ok(bytes))],
     };
     members

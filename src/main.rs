@@ -21,12 +21,32 @@ const VERSION: &str =
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match commands::run(cli) {
+    let code = match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
             let message = commands::messages::localize(&format!("{err:#}"));
             eprintln!("peckit: {}", commands::terminal::sanitize(&message));
             ExitCode::from(2)
         }
+    };
+    report_peak_memory();
+    code
+}
+
+/// With `PECKIT_REPORT_PEAK_RSS` set, prints the process's peak resident memory on stderr
+/// as `peckit: peak-rss-kib N` (Linux: VmHWM). The memory tests and benchmarks read it:
+/// measuring inside the process sees the true peak, which polling from outside can miss.
+fn report_peak_memory() {
+    if std::env::var_os("PECKIT_REPORT_PEAK_RSS").is_none() {
+        return;
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kib = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+    match kib {
+        Some(kib) => eprintln!("peckit: peak-rss-kib {kib}"),
+        None => eprintln!("peckit: peak-rss-kib unknown"),
     }
 }

@@ -31,7 +31,7 @@ pub fn evaluate(source: Source, limits: &Limits, opts: &VerifyOptions) -> Vec<Ar
                 let assessment = assess::assess(&artefact, opts);
                 ArtefactReport::new(&name, &artefact, &assessment)
             }
-            Err(e) => ArtefactReport::error(&name, e.to_string()),
+            Err(e) => ArtefactReport::from_error(&name, &e),
         })
         .collect()
 }

@@ -268,10 +268,53 @@ impl Artefact {
 
 /// Reads one artefact from its bytes.
 pub fn read(raw: Vec<u8>, limits: &Limits) -> Result<Artefact, Error> {
-    read_at_depth(raw, limits, 0)
+    let mut budget = CopyBudget { remaining: raw.len().saturating_mul(2) };
+    read_at_depth(raw, limits, 0, &mut budget)
 }
 
-fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact, Error> {
+/// Bytes that reading may copy out of one input (decoded signatures and contents, the
+/// originals of nested artefacts), twice the input's size: with the input itself, memory
+/// stays within three times the input whatever its shape (issue #13: nine nested levels
+/// of a 63 MB file, each copying the original again, took 1.1 GB). Nested artefacts past
+/// the budget are not read (`limit-exceeded`).
+struct CopyBudget {
+    remaining: usize,
+}
+
+impl CopyBudget {
+    /// Takes `bytes` from the budget; false (and nothing taken) when they do not fit.
+    fn take(&mut self, bytes: usize) -> bool {
+        match self.remaining.checked_sub(bytes) {
+            Some(rest) => {
+                self.remaining = rest;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Records bytes already copied (they count against what nested artefacts may take).
+    fn spend(&mut self, bytes: usize) {
+        self.remaining = self.remaining.saturating_sub(bytes);
+    }
+}
+
+fn budget_problem(what: &str) -> Problem {
+    Problem::new(
+        ProblemCode::LimitExceeded,
+        format!(
+            "{what} was not read: reading it would copy more than twice the input's size \
+             (nested artefacts share one memory budget)"
+        ),
+    )
+}
+
+fn read_at_depth(
+    raw: Vec<u8>,
+    limits: &Limits,
+    depth: usize,
+    budget: &mut CopyBudget,
+) -> Result<Artefact, Error> {
     if raw.is_empty() {
         return Err(Error::Empty);
     }
@@ -310,6 +353,10 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
         _ => read_signed_content(s.content(&raw), limits, &mut problems),
     });
     let signed = found.map(|(s, _)| s);
+    budget.spend(signed.as_ref().map_or(0, |s| {
+        s.cms.len().saturating_add(s.opaque_content.as_ref().map_or(0, Vec::len))
+    }));
+    budget.spend(content.as_ref().and_then(|c| c.original.as_ref()).map_or(0, Vec::len));
     let signed_range = signed.as_ref().and_then(|s| s.content_range.clone());
 
     // Everything PEC-like outside the signed content is ignored and flagged.
@@ -331,8 +378,10 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
     let mut nested = Vec::new();
     if depth < limits.max_nested_artefacts {
         if let Some(original) = content.as_ref().and_then(|c| c.original.as_ref()) {
-            if looks_like_pec(original) {
-                match read_at_depth(original.clone(), limits, depth + 1) {
+            if looks_like_pec(original) && !budget.take(original.len()) {
+                problems.push(budget_problem("the original message inside"));
+            } else if looks_like_pec(original) {
+                match read_at_depth(original.clone(), limits, depth + 1, budget) {
                     Ok(a) => nested.push(a),
                     Err(e) => problems.push(Problem::new(
                         ProblemCode::Malformed,
@@ -340,7 +389,7 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize) -> Result<Artefact
                     )),
                 }
             } else {
-                nested.extend(forwarded_pecs(original, limits, depth + 1));
+                nested.extend(forwarded_pecs(original, limits, depth + 1, budget, &mut problems));
             }
         }
     } else if content.as_ref().is_some_and(|c| c.original.is_some()) {
@@ -770,16 +819,26 @@ fn mime_tree(raw: &[u8], entity: &Entity, path: &str, signed: Option<&Range<usiz
 }
 
 /// PEC messages attached to an original (a user forwarding a received PEC, quirk Q6b).
-fn forwarded_pecs(original: &[u8], limits: &Limits, depth: usize) -> Vec<Artefact> {
+fn forwarded_pecs(
+    original: &[u8],
+    limits: &Limits,
+    depth: usize,
+    budget: &mut CopyBudget,
+    problems: &mut Vec<Problem>,
+) -> Vec<Artefact> {
     let Ok(root) = mime::parse_entity(original, 0..original.len(), limits) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (entity, _) in root.leaves() {
+    for (entity, path) in root.leaves() {
         if is_message(entity) {
+            if !budget.take(entity.body().len()) {
+                problems.push(budget_problem(&format!("the message forwarded at MIME part {path}")));
+                continue;
+            }
             let decoded = decode::decode_entity(entity, original).into_bytes();
             if looks_like_pec(&decoded)
-                && let Ok(a) = read_at_depth(decoded, limits, depth)
+                && let Ok(a) = read_at_depth(decoded, limits, depth, budget)
             {
                 out.push(a);
             }

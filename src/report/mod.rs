@@ -5,3 +5,5 @@ pub mod csv;
 pub mod evidence;
 pub mod i18n;
 pub mod model;
+pub mod stream;
+pub mod term;

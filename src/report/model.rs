@@ -190,6 +190,17 @@ impl ArtefactReport {
         }
     }
 
+    /// The row of an input that could not be evaluated: `limit-exceeded` when it was
+    /// refused for its size or shape, `malformed` otherwise.
+    pub fn from_error(path: &str, error: &crate::Error) -> ArtefactReport {
+        let mut report = ArtefactReport::error(path, error.to_string());
+        if let (crate::Error::LimitExceeded { .. }, Some(p)) = (error, report.problems.first_mut())
+        {
+            p.code = ProblemCode::LimitExceeded;
+        }
+        report
+    }
+
     /// The first (most specific) problem, if any.
     pub fn first_problem(&self) -> Option<&Problem> {
         self.problems.first()

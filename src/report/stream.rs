@@ -1,0 +1,271 @@
+//! Renderers that write as results arrive, so memory does not grow with the number of
+//! artefacts (issue #13: a mailbox of a million tiny messages took 3.5 GB in table mode).
+//!
+//! [`JsonDocument`] writes the same pretty-printed document `serde_json` would write for the
+//! whole value, one array element at a time. [`VerifyTable`] lays the verify table out once
+//! for a width and writes each artefact as one line (two when narrow).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::i18n::{self, Label, Lang};
+use super::model::ArtefactReport;
+use super::term::{Line, Style, fit_end, fit_middle, pad};
+use crate::assess::Verdict;
+
+/// A JSON object `{ head fields…, "<array>": [ elements… ], tail fields… }`, pretty-printed
+/// exactly as `serde_json::to_string_pretty` prints the whole value, written piece by piece.
+pub struct JsonDocument {
+    elements: usize,
+}
+
+fn json_error(e: serde_json::Error) -> io::Error {
+    io::Error::other(e)
+}
+
+/// Writes `value` pretty-printed, every line after the first indented by `indent` spaces.
+fn write_indented<W: Write + ?Sized, T: Serialize + ?Sized>(
+    out: &mut W,
+    value: &T,
+    indent: usize,
+) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(json_error)?;
+    let pad = " ".repeat(indent);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(pad.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+impl JsonDocument {
+    /// Writes `{`, the `head` fields (name, value) and the opening of the array `array`.
+    pub fn start<W: Write>(
+        out: &mut W,
+        head: &[(&str, &dyn erased::Value)],
+        array: &str,
+    ) -> io::Result<JsonDocument> {
+        out.write_all(b"{")?;
+        for (name, value) in head {
+            write!(out, "\n  {}: ", serde_json::to_string(name).map_err(json_error)?)?;
+            value.write(out, 2)?;
+            out.write_all(b",")?;
+        }
+        write!(out, "\n  {}: [", serde_json::to_string(array).map_err(json_error)?)?;
+        Ok(JsonDocument { elements: 0 })
+    }
+
+    /// Writes one element of the array.
+    pub fn element<W: Write + ?Sized, T: Serialize>(
+        &mut self,
+        out: &mut W,
+        value: &T,
+    ) -> io::Result<()> {
+        out.write_all(if self.elements == 0 { b"\n    " } else { b",\n    " })?;
+        write_indented(out, value, 4)?;
+        self.elements += 1;
+        Ok(())
+    }
+
+    /// Closes the array, writes the `tail` fields and closes the object (with a newline).
+    pub fn finish<W: Write>(
+        self,
+        out: &mut W,
+        tail: &[(&str, &dyn erased::Value)],
+    ) -> io::Result<()> {
+        out.write_all(if self.elements == 0 { b"]" } else { b"\n  ]" })?;
+        for (name, value) in tail {
+            write!(out, ",\n  {}: ", serde_json::to_string(name).map_err(json_error)?)?;
+            value.write(out, 2)?;
+        }
+        out.write_all(b"\n}\n")
+    }
+}
+
+/// Object-safe serialisation for the head and tail fields of a [`JsonDocument`].
+pub mod erased {
+    use std::io::{self, Write};
+
+    /// A value that writes itself pretty-printed at an indentation.
+    pub trait Value {
+        /// Writes the value; lines after the first are indented by `indent` spaces.
+        fn write(&self, out: &mut dyn Write, indent: usize) -> io::Result<()>;
+    }
+
+    impl<T: serde::Serialize> Value for T {
+        fn write(&self, mut out: &mut dyn Write, indent: usize) -> io::Result<()> {
+            super::write_indented(&mut out, self, indent)
+        }
+    }
+}
+
+/// Column widths of the verify table, chosen once from the output width.
+#[derive(Debug, Clone, Copy)]
+pub struct VerifyTable {
+    width: usize,
+    verdict: usize,
+    kind: usize,
+    time: usize,
+    lang: Lang,
+}
+
+/// At this width and above, every column fits on one line per artefact.
+const ONE_LINE_WIDTH: usize = 120;
+
+impl VerifyTable {
+    /// A table for `width` columns (at least 60 are used).
+    pub fn new(width: usize, lang: Lang) -> VerifyTable {
+        let verdict = [Verdict::Valid, Verdict::Invalid, Verdict::Error]
+            .iter()
+            .map(|v| i18n::verdict_text(lang, *v).chars().count())
+            .max()
+            .unwrap_or(10);
+        VerifyTable { width: width.max(60), verdict, kind: 28, time: 17, lang }
+    }
+
+    fn one_line(&self) -> bool {
+        self.width >= ONE_LINE_WIDTH
+    }
+
+    /// Width left for the file (and, on one line, the provider and problem).
+    fn rest(&self) -> usize {
+        self.width.saturating_sub(self.verdict + self.kind + self.time + 3)
+    }
+
+    /// The header line and its rule.
+    pub fn header(&self) -> Vec<Line> {
+        let l = |x| i18n::label(self.lang, x);
+        let mut head = format!(
+            "{} {} {} ",
+            pad(l(Label::Verdict), self.verdict),
+            pad(l(Label::Kind), self.kind),
+            pad(l(Label::CertifiedTime), self.time)
+        );
+        if self.one_line() {
+            let (file, provider, problem) = self.wide_columns();
+            head.push_str(&format!(
+                "{} {} {}",
+                pad(l(Label::File), file),
+                pad(l(Label::Provider), provider),
+                fit_end(l(Label::Problem), problem)
+            ));
+        } else {
+            head.push_str(l(Label::File));
+            head.push_str(&format!("\n{}{} — {}", " ".repeat(self.verdict + 1), l(Label::Provider), l(Label::Problem)));
+        }
+        let mut lines: Vec<Line> = head.lines().map(|h| Line::styled(Style::Bold, h.trim_end())).collect();
+        lines.push(Line::plain("─".repeat(self.width)));
+        lines
+    }
+
+    /// (file, provider, problem) widths on one line.
+    fn wide_columns(&self) -> (usize, usize, usize) {
+        let rest = self.rest().saturating_sub(2);
+        let provider = 22;
+        let file = (rest.saturating_sub(provider) * 2 / 5).max(20);
+        (file, provider, rest.saturating_sub(provider + file))
+    }
+
+    /// The line(s) of one artefact: the first problem's own message, not a fixed text.
+    pub fn row(&self, r: &ArtefactReport) -> Vec<Line> {
+        let verdict_style = match r.verdict {
+            Verdict::Valid => Style::Good,
+            Verdict::Invalid => Style::Bad,
+            Verdict::Error => Style::Warn,
+        };
+        let kind = match &r.receipt_type {
+            Some(t) => format!("{} ({t})", r.kind),
+            None => r.kind.clone(),
+        };
+        let time = r
+            .certified
+            .as_ref()
+            .and_then(|c| c.data_utc.as_deref())
+            .map(compact_time)
+            .unwrap_or_default();
+        let problem = r
+            .problems
+            .iter()
+            .find(|p| p.severity != crate::problem::Severity::Info)
+            .map(|p| format!("{}: {}", p.code.code(), p.message))
+            .unwrap_or_default();
+        let first = Line::styled(verdict_style, pad(i18n::verdict_text(self.lang, r.verdict), self.verdict))
+            .text(format!(" {} {} ", pad(&kind, self.kind), pad(&time, self.time)));
+        if self.one_line() {
+            let (file, provider, problem_w) = self.wide_columns();
+            return vec![first.text(format!(
+                "{} {} {}",
+                pad(&fit_middle(&r.path, file), file),
+                pad(&r.provider(), provider),
+                fit_end(&problem, problem_w)
+            ))];
+        }
+        let mut lines = vec![first.text(fit_middle(&r.path, self.rest()))];
+        let detail = match (r.provider().as_str(), problem.as_str()) {
+            ("", "") => return lines,
+            (p, "") => p.to_string(),
+            ("", q) => q.to_string(),
+            (p, q) => format!("{p} — {q}"),
+        };
+        let indent = self.verdict + 1;
+        lines.push(Line::plain(" ".repeat(indent)).text(fit_end(&detail, self.width - indent)));
+        lines
+    }
+}
+
+/// `2014-11-27T14:12:16Z` → `2014-11-27 14:12:16Z` (17 characters... minus seconds when short).
+fn compact_time(rfc3339: &str) -> String {
+    let spaced = rfc3339.replacen('T', " ", 1);
+    match spaced.len() {
+        20 => format!("{}Z", spaced.get(..16).unwrap_or(&spaced)),
+        _ => spaced,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        schema_version: u32,
+        peckit_version: &'a str,
+        artefacts: Vec<serde_json::Value>,
+        summary: serde_json::Value,
+    }
+
+    #[test]
+    fn the_streamed_document_is_byte_for_byte_the_whole_one() {
+        let element = serde_json::json!({"path": "a\"b", "problems": [], "nested": [{"x": 1}], "n": null});
+        for count in [0, 1, 3] {
+            let whole = Doc {
+                schema_version: 2,
+                peckit_version: "0.1.0",
+                artefacts: vec![element.clone(); count],
+                summary: serde_json::json!({"total": count, "valid": 0}),
+            };
+            let expected = format!("{}\n", serde_json::to_string_pretty(&whole).unwrap());
+            let mut out = Vec::new();
+            let mut doc = JsonDocument::start(
+                &mut out,
+                &[("schema_version", &2u32), ("peckit_version", &"0.1.0")],
+                "artefacts",
+            )
+            .unwrap();
+            for _ in 0..count {
+                doc.element(&mut out, &element).unwrap();
+            }
+            doc.finish(&mut out, &[("summary", &whole.summary)]).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{count} elements");
+        }
+    }
+
+    #[test]
+    fn times_are_compact() {
+        assert_eq!(compact_time("2014-11-27T14:12:16Z"), "2014-11-27 14:12Z");
+    }
+}
