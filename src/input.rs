@@ -229,12 +229,22 @@ impl From<Vec<Source>> for Sources {
 }
 
 /// How folders are searched.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct WalkOptions {
     /// Only files whose path matches one of these globs (`--glob`), if any.
     pub globs: Option<globset::GlobSet>,
     /// Largest member read from an archive or mailbox, in bytes.
     pub max_member_bytes: u64,
+}
+
+impl Default for WalkOptions {
+    /// No globs; members up to the default input size limit.
+    fn default() -> WalkOptions {
+        WalkOptions {
+            globs: None,
+            max_member_bytes: crate::limits::Limits::default().max_input_bytes,
+        }
+    }
 }
 
 impl WalkOptions {
@@ -563,7 +573,8 @@ fn mbox_messages_of<R: std::io::BufRead + Send + 'static>(
                 pending_separator = true;
                 continue;
             }
-            let quoted = if starts_line { piece.iter().take_while(|&&b| b == b'>').count() } else { 0 };
+            let quoted =
+                if starts_line { piece.iter().take_while(|&&b| b == b'>').count() } else { 0 };
             if quoted > 0 && piece.get(quoted..).is_some_and(|rest| rest.starts_with(b"From ")) {
                 message.push(piece.get(1..).unwrap_or_default(), max_bytes);
             } else {

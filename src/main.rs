@@ -25,7 +25,9 @@ fn main() -> ExitCode {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
             let message = commands::messages::localize(&format!("{err:#}"));
-            eprintln!("peckit: {}", commands::terminal::sanitize(&message));
+            commands::terminal::eprint(&peckit::report::term::Line::plain(format!(
+                "peckit: {message}"
+            )));
             ExitCode::from(2)
         }
     };

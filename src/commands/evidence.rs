@@ -8,9 +8,9 @@ use peckit::read::Artefact;
 use peckit::report::evidence as render;
 use peckit::report::i18n::Lang;
 
-use super::terminal::{sanitize, sanitize_line};
 use super::{Outcome, Output, Ui};
 use crate::cli::{EvidenceArgs, EvidenceFormat};
+use peckit::report::term::{self, Line, Style};
 
 /// Runs `peckit evidence`.
 pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
@@ -35,9 +35,9 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         })
         .collect();
     let report = evidence::build(&inputs, args.originals.as_deref(), &limits);
-    let mut out = Output::stdout();
+    let mut out = Output::stdout(ui.paint.enabled);
     match args.format {
-        EvidenceFormat::Json => out.line(&serde_json::to_string_pretty(&report)?)?,
+        EvidenceFormat::Json => out.machine_line(&serde_json::to_string_pretty(&report)?)?,
         EvidenceFormat::Markdown => out.write(render::markdown(&report, ui.lang).as_bytes())?,
         EvidenceFormat::Html => out.write(render::html(&report, ui.lang).as_bytes())?,
         EvidenceFormat::Csv => {
@@ -49,23 +49,28 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
             }
             out.write(&buf)?;
         }
-        EvidenceFormat::Table => out.write(table(&report, ui).as_bytes())?,
+        EvidenceFormat::Table => out.lines(table(&report, ui))?,
     }
     out.flush()?;
     Ok(outcome)
 }
 
-fn table(report: &evidence::EvidenceReport, ui: Ui) -> String {
+fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
     let it = ui.lang == Lang::It;
     let t = |i: &'static str, e: &'static str| if it { i } else { e };
+    let mut lines = Vec::new();
     let mut text = String::new();
+    // Plain text gathered so far becomes lines before a styled one.
+    let flush = |lines: &mut Vec<Line>, text: &mut String| {
+        lines.extend(term::lines(text));
+        text.clear();
+    };
     for m in &report.messages {
-        text.push_str(&ui.paint.bold(&sanitize_line(m.subject.as_deref().unwrap_or("—"))));
-        text.push('\n');
+        lines.push(Line::styled(Style::Bold, m.subject.as_deref().unwrap_or("—")));
         text.push_str(&format!(
             "{}: {}\n",
             t("Mittente", "Sender"),
-            sanitize_line(m.sender.as_deref().unwrap_or("—"))
+            m.sender.as_deref().unwrap_or("—")
         ));
         match (&m.sent, &m.not_accepted) {
             (Some(s), _) => text.push_str(&format!(
@@ -73,15 +78,27 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> String {
                 t("Spedito (accettazione)", "Sent (acceptance)"),
                 render::instant_text(ui.lang, s)
             )),
-            (None, Some(n)) => text.push_str(&ui.paint.bad(&format!(
-                "{}: {}\n",
-                t("NON accettato", "NOT accepted"),
-                render::instant_text(ui.lang, n)
-            ))),
-            (None, None) => text.push_str(&ui.paint.warn(t(
-                "Spedizione non attestata da una ricevuta verificata\n",
-                "Sending not attested by a verified receipt\n",
-            ))),
+            (None, Some(n)) => {
+                flush(&mut lines, &mut text);
+                lines.push(Line::styled(
+                    Style::Bad,
+                    format!(
+                        "{}: {}",
+                        t("NON accettato", "NOT accepted"),
+                        render::instant_text(ui.lang, n)
+                    ),
+                ));
+            }
+            (None, None) => {
+                flush(&mut lines, &mut text);
+                lines.push(Line::styled(
+                    Style::Warn,
+                    t(
+                        "Spedizione non attestata da una ricevuta verificata",
+                        "Sending not attested by a verified receipt",
+                    ),
+                ));
+            }
         }
         let mut table = Table::new();
         table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
@@ -111,11 +128,9 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> String {
             let fate =
                 if r.fate == Fate::Delivered { fate.to_string() } else { fate.to_uppercase() };
             table.add_row(vec![
-                sanitize_line(&r.address),
+                r.address.clone(),
                 fate,
-                sanitize(
-                    &detail.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n"),
-                ),
+                detail.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n"),
             ]);
         }
         text.push_str(&table.to_string());
@@ -124,7 +139,7 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> String {
             text.push_str(&format!(
                 "{} {}: {}{}\n",
                 t("Originale", "Original"),
-                sanitize_line(&o.attachment),
+                o.attachment,
                 o.status,
                 o.algorithm.map(|a| format!(" ({a})")).unwrap_or_default()
             ));
@@ -132,11 +147,11 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> String {
         let refused: Vec<_> = m.sources.iter().filter(|s| s.verdict != Verdict::Valid).collect();
         for s in refused {
             let why = s.problems.first().map(|p| p.code.code()).unwrap_or("");
-            text.push_str(&ui.paint.bad(&format!(
-                "{}: {} ({why})\n",
-                t("Non usato come prova", "Not used as proof"),
-                sanitize_line(&s.path)
-            )));
+            flush(&mut lines, &mut text);
+            lines.push(Line::styled(
+                Style::Bad,
+                format!("{}: {} ({why})", t("Non usato come prova", "Not used as proof"), s.path),
+            ));
         }
         text.push('\n');
     }
@@ -144,9 +159,10 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> String {
         text.push_str(&format!(
             "{}: {} ({})\n",
             t("Non attribuito a un messaggio", "Not tied to a message"),
-            sanitize_line(&u.path),
+            u.path,
             u.kind
         ));
     }
-    text
+    flush(&mut lines, &mut text);
+    lines
 }

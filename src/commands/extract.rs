@@ -9,9 +9,9 @@ use peckit::extract::{self, Only};
 use peckit::read;
 use peckit::report::i18n::Lang;
 
-use super::terminal::sanitize_line;
 use super::{Outcome, Output, Ui};
 use crate::cli::{ExtractArgs, ExtractFormat, ExtractOnly};
+use peckit::report::term::{Line, Style};
 
 fn only_of(args: &ExtractArgs) -> Only {
     match args.only {
@@ -66,7 +66,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.limits);
     let opts = super::verify_options(&args.trust, args.at.as_deref())?;
     let mut outcome = Outcome::Success;
-    let mut out = Output::stdout();
+    let mut out = Output::stdout(ui.paint.enabled);
     let mut manifests = Vec::new();
     for file in &args.files {
         // Folders and containers (zip, mbox, Maildir) yield several messages: each gets a
@@ -105,7 +105,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
             many => serde_json::to_string_pretty(many),
         }
         .context("serialising the manifest")?;
-        out.line(&json)?;
+        out.machine_line(&json)?;
     }
     out.flush()?;
     Ok(outcome)
@@ -144,7 +144,7 @@ fn extract_one(
                 "attenzione: {name} NON ha superato la verifica ({first}): quanto estratto non è certificato"
             ),
         };
-        eprintln!("{}", ui.paint.bad(&sanitize_line(&msg)));
+        super::terminal::eprint(&Line::styled(Style::Bad, msg));
         outcome = outcome.merge(Outcome::Invalid);
         if args.require_valid {
             return Ok(outcome);
@@ -184,18 +184,14 @@ fn extract_one(
     match result {
         Ok(manifest) => {
             if args.format == ExtractFormat::Table {
-                out.line(&format!(
-                    "{} → {}",
-                    sanitize_line(name),
-                    sanitize_line(&dir_path.display().to_string())
-                ))?;
+                out.line(&Line::plain(format!("{name} → {}", dir_path.display())))?;
                 for f in &manifest.files {
-                    out.line(&format!(
+                    out.line(&Line::plain(format!(
                         "  {:>10}  {}  {}",
                         f.size,
                         f.sha256.get(..12).unwrap_or(&f.sha256),
-                        sanitize_line(&f.path)
-                    ))?;
+                        f.path
+                    )))?;
                 }
             }
             manifests.push(manifest);

@@ -6,15 +6,15 @@ use peckit::read::{Kind, MimeNode};
 use peckit::report::i18n::{self, Label};
 use peckit::report::model::InspectReport;
 
-use super::terminal::{sanitize, sanitize_line};
 use super::{Outcome, Output, Ui};
 use crate::cli::{InspectArgs, InspectFormat};
+use peckit::report::term::{self, Line, Style};
 
 /// Runs `peckit inspect`.
 pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.limits);
     let mut outcome = Outcome::Success;
-    let mut out = Output::stdout();
+    let mut out = Output::stdout(ui.paint.enabled);
     let mut json_reports = Vec::new();
     super::for_each_artefact(&args.paths, &limits, &mut outcome, |name, artefact| {
         if artefact.kind == Kind::NotPec {
@@ -27,7 +27,7 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
         match args.format {
             InspectFormat::Json => json_reports.push(report),
             InspectFormat::Table => {
-                out.line(&render(&report, ui, 0))?;
+                out.lines(render(&report, ui, 0))?;
                 out.flush()?;
             }
         }
@@ -39,31 +39,25 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
             "peckit_version": env!("CARGO_PKG_VERSION"),
             "artefacts": json_reports,
         });
-        out.line(&serde_json::to_string_pretty(&doc)?)?;
+        out.machine_line(&serde_json::to_string_pretty(&doc)?)?;
     }
     out.flush()?;
     Ok(outcome)
 }
 
-fn indent(text: &str, level: usize) -> String {
-    let pad = "    ".repeat(level);
-    text.lines().map(|l| format!("{pad}{l}")).collect::<Vec<_>>().join("\n")
-}
-
 fn opt(v: Option<&String>) -> String {
-    v.map(|s| sanitize(s)).unwrap_or_default()
+    v.cloned().unwrap_or_default()
 }
 
-fn render(r: &InspectReport, ui: Ui, level: usize) -> String {
+fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
     let l = |x| i18n::label(ui.lang, x);
     let mut text = String::new();
     let kind = match &r.receipt_type {
         Some(t) => format!("{} ({t})", r.kind),
         None => r.kind.clone(),
     };
-    text.push_str(&ui.paint.bold(&format!("{}  {}", sanitize_line(&r.path), kind)));
-    text.push('\n');
 
+    let mut lines = vec![Line::styled(Style::Bold, format!("{}  {}", r.path, kind))];
     let c = r.certified.as_ref();
     let claims = &r.claimed;
     let mut table = Table::new();
@@ -101,7 +95,7 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> String {
     let rows: Vec<(Label, String, String)> = vec![
         (Label::Kind, c.and_then(|c| c.tipo.clone()).unwrap_or_default(), marker),
         (Label::Sender, opt(c.and_then(|c| c.mittente.as_ref())), opt(claims.from.as_ref())),
-        (Label::Recipients, sanitize(&recipients), sanitize(&claimed_recipients)),
+        (Label::Recipients, recipients, claimed_recipients),
         (Label::Subject, opt(c.and_then(|c| c.oggetto.as_ref())), opt(claims.subject.as_ref())),
         (Label::CertifiedTime, time, opt(claims.date.as_ref())),
         (
@@ -121,11 +115,7 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> String {
             opt(claims.x_tipo_ricevuta.as_ref()),
         ),
         (Label::Delivery, opt(c.and_then(|c| c.consegna.as_ref())), String::new()),
-        (
-            Label::Coverage,
-            c.map(|c| sanitize(&c.ricezione.join("\n"))).unwrap_or_default(),
-            String::new(),
-        ),
+        (Label::Coverage, c.map(|c| c.ricezione.join("\n")).unwrap_or_default(), String::new()),
         (
             Label::Error,
             c.map(|c| c.errore.clone()).unwrap_or_default(),
@@ -146,9 +136,9 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> String {
         text.push_str(&format!(
             "{}: {}\n{}: {}\n{}: {} → {}\n",
             l(Label::Signer),
-            sanitize_line(&s.subject),
+            s.subject,
             l(Label::Issuer),
-            sanitize_line(&s.issuer),
+            s.issuer,
             l(Label::ValidFrom),
             s.not_before,
             s.not_after
@@ -157,38 +147,41 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> String {
             text.push_str(&format!("{}: {t}\n", l(Label::SigningTime)));
         }
     } else if let Some(e) = &r.signer_error {
-        text.push_str(&format!("{}: {}\n", l(Label::Signer), sanitize_line(e)));
+        text.push_str(&format!("{}: {e}\n", l(Label::Signer)));
     }
     text.push_str(&format!("{}:\n", l(Label::MimeTree)));
     render_tree(&r.mime, 1, &mut text);
+    lines.extend(term::lines(&text));
     for o in &r.outside_signature {
-        text.push_str(&ui.paint.warn(&format!(
-            "{}: {}",
-            l(Label::OutsideSignature),
-            sanitize_line(o)
-        )));
-        text.push('\n');
+        lines.push(Line::styled(Style::Warn, format!("{}: {o}", l(Label::OutsideSignature))));
     }
     for p in &r.problems {
-        text.push_str(&ui.paint.warn(&format!("{}: {}", p.code.code(), sanitize_line(&p.message))));
-        text.push('\n');
+        lines.push(Line::styled(Style::Warn, format!("{}: {}", p.code.code(), p.message)));
     }
     for n in &r.nested {
-        text.push_str(&format!("{}:\n", l(Label::Nested)));
-        text.push_str(&render(n, ui, 1));
-        text.push('\n');
+        lines.push(Line::plain(format!("{}:", l(Label::Nested))));
+        lines.extend(render(n, ui, 1));
     }
-    indent(&text, level)
+    let pad = "    ".repeat(level);
+    if level > 0 {
+        lines = lines.into_iter().map(|line| Line::plain(pad.clone()).append(line)).collect();
+    }
+    lines
 }
 
 fn render_tree(node: &MimeNode, depth: usize, text: &mut String) {
-    let name = node.name.as_ref().map(|n| format!(" \"{}\"", sanitize_line(n))).unwrap_or_default();
+    // Names and types from the mail may hold line breaks: one line per node regardless.
+    let name = node
+        .name
+        .as_ref()
+        .map(|n| format!(" \"{}\"", n.replace(['\n', '\r'], "\\n")))
+        .unwrap_or_default();
     let signed = if node.signed { " [signed]" } else { "" };
     text.push_str(&format!(
         "{}{} {}{} ({} B){}\n",
         "  ".repeat(depth),
         node.path,
-        node.content_type,
+        node.content_type.replace(['\n', '\r'], "\\n"),
         name,
         node.size,
         signed

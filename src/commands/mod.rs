@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use peckit::limits::Limits;
 use peckit::report::i18n::Lang;
+use peckit::report::term::Line;
 use peckit::verify::{TrustStore, VerifyOptions};
 
 use crate::cli::{self, Cli, Command, LimitArgs, TrustArgs};
@@ -116,12 +117,13 @@ pub fn verify_options(trust: &TrustArgs, at: Option<&str>) -> Result<VerifyOptio
 pub struct Output {
     out: io::BufWriter<io::Stdout>,
     closed: bool,
+    color: bool,
 }
 
 impl Output {
-    /// Standard output, buffered.
-    pub fn stdout() -> Output {
-        Output { out: io::BufWriter::new(io::stdout()), closed: false }
+    /// Standard output, buffered; human lines coloured when `color`.
+    pub fn stdout(color: bool) -> Output {
+        Output { out: io::BufWriter::new(io::stdout()), closed: false, color }
     }
 
     /// Writes a chunk; after a broken pipe, further writes are dropped.
@@ -138,9 +140,20 @@ impl Output {
         }
     }
 
-    /// Writes a line.
-    pub fn line(&mut self, s: &str) -> Result<()> {
-        self.write(s.as_bytes())?;
+    /// Writes a line of human text (escaped by [`Line::render`]).
+    pub fn line(&mut self, line: &Line) -> Result<()> {
+        self.write(line.render(self.color).as_bytes())?;
+        self.write(b"\n")
+    }
+
+    /// Writes every line of a block of human text.
+    pub fn lines(&mut self, lines: impl IntoIterator<Item = Line>) -> Result<()> {
+        lines.into_iter().try_for_each(|l| self.line(&l))
+    }
+
+    /// Writes machine output (JSON, CSV) and a line break: no escaping, no colour.
+    pub fn machine_line(&mut self, text: &str) -> Result<()> {
+        self.write(text.as_bytes())?;
         self.write(b"\n")
     }
 
@@ -205,11 +218,10 @@ pub fn for_each_artefact(
 
 /// Prints a per-file error line on stderr, naming the file.
 pub fn report_input_error(path: &str, err: &dyn std::fmt::Display) {
-    eprintln!(
-        "peckit: {}: {}",
-        terminal::sanitize_line(path),
-        terminal::sanitize_line(&messages::localize(&err.to_string()))
-    );
+    terminal::eprint(&Line::plain(format!(
+        "peckit: {path}: {}",
+        messages::localize(&err.to_string())
+    )));
 }
 
 #[cfg(test)]

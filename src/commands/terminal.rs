@@ -1,6 +1,8 @@
 //! Terminal hygiene: colour policy and escaping of attacker-controlled strings.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
+
+use peckit::report::term::Line;
 
 use crate::cli::ColorChoice;
 
@@ -16,61 +18,33 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// Escapes control, bidi-override and zero-width characters so a subject or file name from
-/// a stranger cannot move the cursor, recolour the terminal or reorder what is shown.
-pub fn sanitize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let dangerous = c.is_control() && c != '\n' && c != '\t'
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{E0000}'..='\u{E007F}');
-        if dangerous {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
+/// Writes one line of human text on stderr (escaped; no colour: stderr may be a log).
+pub fn eprint(line: &Line) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", line.render(false));
+}
+
+/// The width human tables are laid out for: the terminal's, else `$COLUMNS`, else 100.
+pub fn width() -> usize {
+    if let Some((_, w)) = console_width() {
+        return w;
     }
-    out
+    std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).unwrap_or(100)
 }
 
-/// Like [`sanitize`], on one line (newlines escaped too), for table cells.
-pub fn sanitize_line(s: &str) -> String {
-    sanitize(s).replace('\n', "\\n").replace('\t', " ")
+fn console_width() -> Option<(u16, usize)> {
+    std::io::stdout().is_terminal().then(|| comfy_table_width()).flatten()
 }
 
-/// ANSI colours, applied only when enabled.
+fn comfy_table_width() -> Option<(u16, usize)> {
+    let mut t = comfy_table::Table::new();
+    t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+    t.width().map(|w| (w, usize::from(w)))
+}
+
+/// Whether human output on stdout is coloured (the styles themselves are in [`Line`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Paint {
     /// Whether colours are on.
     pub enabled: bool,
-}
-
-impl Paint {
-    fn wrap(self, code: &str, s: &str) -> String {
-        if self.enabled { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
-    }
-    /// Red, bold.
-    pub fn bad(self, s: &str) -> String {
-        self.wrap("1;31", s)
-    }
-    /// Yellow.
-    pub fn warn(self, s: &str) -> String {
-        self.wrap("33", s)
-    }
-    /// Bold.
-    pub fn bold(self, s: &str) -> String {
-        self.wrap("1", s)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_terminal_controls_and_bidi() {
-        assert_eq!(sanitize("a\x1b[31mb"), "a\\u{1b}[31mb");
-        assert_eq!(sanitize("x\u{202E}y"), "x\\u{202e}y");
-        assert_eq!(sanitize("città\n"), "città\n");
-        assert_eq!(sanitize_line("a\nb"), "a\\nb");
-    }
 }

@@ -4,18 +4,20 @@ use anyhow::Result;
 use comfy_table::{ContentArrangement, Table};
 use peckit::report::i18n::{self, Label};
 
-use super::terminal::sanitize_line;
 use super::{Outcome, Output, Ui};
 use crate::cli::{InspectFormat, TrustListArgs};
+use peckit::report::term;
 
 /// Runs `peckit trust list`.
 pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
     let store = super::trust_store(&args.trust)?;
-    let mut out = Output::stdout();
+    let mut out = Output::stdout(ui.paint.enabled);
     match args.format {
         InspectFormat::Json => {
             let anchors: Vec<_> = store.anchors().collect();
-            out.line(&serde_json::to_string_pretty(&serde_json::json!({ "anchors": anchors }))?)?;
+            out.machine_line(&serde_json::to_string_pretty(
+                &serde_json::json!({ "anchors": anchors }),
+            )?)?;
         }
         InspectFormat::Table => {
             let l = |x| i18n::label(ui.lang, x);
@@ -31,13 +33,13 @@ pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
             ]);
             for a in store.anchors() {
                 table.add_row(vec![
-                    sanitize_line(&a.subject),
+                    a.subject.clone(),
                     format!("{}\n{}", a.not_before, a.not_after),
                     a.sha256_hex.clone(),
-                    sanitize_line(&a.source),
+                    a.source.clone(),
                 ]);
             }
-            out.line(&table.to_string())?;
+            out.lines(term::lines(&table.to_string()))?;
         }
     }
     Ok(Outcome::Success)

@@ -7,19 +7,20 @@ use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use comfy_table::{Cell, Color, ContentArrangement, Table};
+use comfy_table::Table;
 use peckit::assess::{self, Verdict};
 use peckit::input::{self, Source, WalkOptions};
 use peckit::limits::Limits;
 use peckit::read;
-use peckit::report::i18n::{self, Label};
-use peckit::report::model::{ArtefactReport, SCHEMA_VERSION, Summary, VerifyDocument};
+use peckit::report::i18n;
+use peckit::report::model::{ArtefactReport, SCHEMA_VERSION, Summary};
 use peckit::verify::VerifyOptions;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use super::terminal::sanitize_line;
 use super::{Outcome, Output, Ui};
 use crate::cli::{VerifyArgs, VerifyFormat};
+use peckit::report::stream::{JsonDocument, VerifyTable};
+use peckit::report::term::{self, Line};
 
 /// Reads, verifies and reports one input (every message of it, when a mail file turns out
 /// to hold an mbox or zip). Never fails: an unreadable input is an `error` row.
@@ -114,22 +115,67 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
 
     let mut outcome = Outcome::Success;
     let mut stats = Stats::default();
-    let mut out = Output::stdout();
-    let mut reports = Vec::new();
+    let mut out = Output::stdout(ui.paint.enabled);
+    // Every format streams: rows are written as results arrive, in input order through a
+    // reorder window bounded by the work in flight (issue #13: memory must not grow with
+    // the number of artefacts).
+    let table = VerifyTable::new(super::terminal::width(), ui.lang);
+    let mut json_doc = None;
+    match args.format {
+        VerifyFormat::Csv => {
+            let mut buf = Vec::new();
+            peckit::report::csv::write_verify_header(&mut buf)?;
+            out.write(&buf)?;
+        }
+        VerifyFormat::Json => {
+            let mut buf = Vec::new();
+            json_doc = Some(JsonDocument::start(
+                &mut buf,
+                &[
+                    ("schema_version", &SCHEMA_VERSION),
+                    ("peckit_version", &env!("CARGO_PKG_VERSION")),
+                ],
+                "artefacts",
+            )?);
+            out.write(&buf)?;
+        }
+        VerifyFormat::Table if !args.quiet => out.lines(table.header())?,
+        _ => {}
+    }
+    let mut write_error = None;
+    let mut write_one = |out: &mut Output, r: &ArtefactReport| -> Result<()> {
+        match args.format {
+            VerifyFormat::Jsonl => {
+                let line = serde_json::json!({"type": "artefact", "data": r});
+                out.machine_line(&serde_json::to_string(&line)?)?;
+            }
+            VerifyFormat::Csv => {
+                let mut buf = Vec::new();
+                peckit::report::csv::write_verify_row(&mut buf, r)?;
+                out.write(&buf)?;
+            }
+            VerifyFormat::Json => {
+                let mut buf = Vec::new();
+                if let Some(doc) = json_doc.as_mut() {
+                    JsonDocument::element(doc, &mut buf, r)?;
+                }
+                out.write(&buf)?;
+            }
+            VerifyFormat::Table if args.quiet => {}
+            VerifyFormat::Table => out.lines(table.row(r))?,
+        }
+        out.flush()
+    };
     for e in &list_errors {
         super::report_input_error(&e.path.display().to_string(), &e.error);
         let r = ArtefactReport::error(&e.path.display().to_string(), e.error.to_string());
         stats.add(&r, Duration::ZERO);
         outcome = outcome.merge(Outcome::Error);
-        reports.push(r);
+        if let Err(e) = write_one(&mut out, &r) {
+            write_error.get_or_insert(e);
+        }
     }
-    if args.format == VerifyFormat::Csv {
-        let mut buf = Vec::new();
-        peckit::report::csv::write_verify_header(&mut buf)?;
-        out.write(&buf)?;
-    }
-    let streaming = matches!(args.format, VerifyFormat::Jsonl | VerifyFormat::Csv);
-    let mut write_error = None;
+    let in_order = args.ordered || matches!(args.format, VerifyFormat::Json | VerifyFormat::Table);
     let mut saw_untrusted = false;
     let evaluate_item = |(i, item): (usize, Result<Source, input::ListError>)| {
         let started = Instant::now();
@@ -175,19 +221,19 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
                         pb.inc_length(1);
                     }
                     pb.inc(1);
-                    pb.set_message(sanitize_line(&report.path));
+                    pb.set_message(Line::plain(report.path.clone()).render(false));
                 }
                 if report.verdict == Verdict::Error
                     && let Some(p) = report.first_problem()
                 {
-                    let line = format!(
+                    let line = Line::plain(format!(
                         "peckit: {}: {}",
-                        sanitize_line(&report.path),
-                        sanitize_line(&super::messages::localize(&p.message))
-                    );
+                        report.path,
+                        super::messages::localize(&p.message)
+                    ));
                     match &progress {
-                        Some(pb) => pb.println(line),
-                        None => eprintln!("{line}"),
+                        Some(pb) => pb.println(line.render(false)),
+                        None => super::terminal::eprint(&line),
                     }
                 }
                 stats.add(report, took);
@@ -197,15 +243,8 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
                     .iter()
                     .any(|p| p.code == peckit::problem::ProblemCode::Untrusted);
             }
-            if !streaming {
-                // Quiet table runs print only the summary: keep nothing, so memory stays flat.
-                if !(args.quiet && args.format == VerifyFormat::Table) {
-                    pending.insert(i, batch);
-                }
-                continue;
-            }
             let mut ready = Vec::new();
-            if args.ordered {
+            if in_order {
                 pending.insert(i, batch);
                 while let Some(b) = pending.remove(&next) {
                     ready.extend(b);
@@ -215,19 +254,15 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
                 ready.extend(batch);
             }
             for r in ready {
-                if let Err(e) = write_streamed(&mut out, args.format, &r) {
+                if let Err(e) = write_one(&mut out, &r) {
                     write_error.get_or_insert(e);
                 }
             }
         }
-        // Whatever is left (table/json, or an ordered stream cut short) in input order.
+        // Whatever is left (a run cut short by Ctrl-C) in input order.
         for r in std::mem::take(&mut pending).into_values().flatten() {
-            if streaming {
-                if let Err(e) = write_streamed(&mut out, args.format, &r) {
-                    write_error.get_or_insert(e);
-                }
-            } else {
-                reports.push(r);
+            if let Err(e) = write_one(&mut out, &r) {
+                write_error.get_or_insert(e);
             }
         }
     });
@@ -241,61 +276,47 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
 
     match args.format {
         VerifyFormat::Json => {
-            let doc = VerifyDocument {
-                schema_version: SCHEMA_VERSION,
-                peckit_version: env!("CARGO_PKG_VERSION"),
-                artefacts: reports,
-                summary: stats.summary,
-            };
-            out.line(&serde_json::to_string_pretty(&doc)?)?;
+            let mut buf = Vec::new();
+            if let Some(doc) = json_doc {
+                doc.finish(&mut buf, &[("summary", &stats.summary)])?;
+            }
+            out.write(&buf)?;
         }
         VerifyFormat::Jsonl => {
             let line = serde_json::json!({"type": "summary", "data": &stats.summary});
-            out.line(&serde_json::to_string(&line)?)?;
+            out.machine_line(&serde_json::to_string(&line)?)?;
         }
         VerifyFormat::Csv => {}
         VerifyFormat::Table => {
-            if !args.quiet && !reports.is_empty() {
-                out.line(&render_table(&reports, ui))?;
-            }
             out.line(&summary_line(&stats.summary, ui))?;
             if !args.quiet && stats.summary.total > 1 {
-                out.line(&stats_table(&stats, ui))?;
+                out.lines(term::lines(&stats_table(&stats, ui)))?;
             }
-            if saw_untrusted {
-                eprintln!("{}", hint(ui));
+            if saw_untrusted && !args.trust.trust.is_empty() {
+                // The hint would repeat what the user already did.
+            } else if saw_untrusted {
+                out.flush()?;
+                super::terminal::eprint(&Line::plain(hint(ui)));
             }
         }
     }
     out.flush()?;
     if stats.summary.total == 0 {
         // "Nothing checked" must never read as "all valid" to a CI job.
-        eprintln!("peckit: {}", super::messages::localize("no mail found in the given paths"));
+        super::terminal::eprint(&Line::plain(format!(
+            "peckit: {}",
+            super::messages::localize("no mail found in the given paths")
+        )));
         return Ok(Outcome::Error);
     }
     if interrupted {
-        eprintln!(
+        super::terminal::eprint(&Line::plain(format!(
             "peckit: {}",
             super::messages::localize("interrupted; the output so far is complete and valid")
-        );
+        )));
         return Ok(Outcome::Interrupted);
     }
     Ok(outcome)
-}
-
-fn write_streamed(out: &mut Output, format: VerifyFormat, r: &ArtefactReport) -> Result<()> {
-    match format {
-        VerifyFormat::Jsonl => {
-            let line = serde_json::json!({"type": "artefact", "data": r});
-            out.line(&serde_json::to_string(&line)?)?;
-        }
-        _ => {
-            let mut buf = Vec::new();
-            peckit::report::csv::write_verify_row(&mut buf, r)?;
-            out.write(&buf)?;
-        }
-    }
-    out.flush()
 }
 
 fn stats_table(stats: &Stats, ui: Ui) -> String {
@@ -326,85 +347,23 @@ fn stats_table(stats: &Stats, ui: Ui) -> String {
         text.push_str(&format!(
             "\n{}: {} ({:.1} ms)",
             if it { "File più lento" } else { "Slowest file" },
-            sanitize_line(path),
+            path,
             took.as_secs_f64() * 1000.0
         ));
     }
     text
 }
 
-fn verdict_cell(verdict: Verdict, ui: Ui) -> Cell {
-    let cell = Cell::new(i18n::verdict_text(ui.lang, verdict));
-    if !ui.paint.enabled {
-        return cell;
-    }
-    match verdict {
-        Verdict::Valid => cell.fg(Color::Green),
-        Verdict::Invalid => cell.fg(Color::Red),
-        Verdict::Error => cell.fg(Color::Yellow),
-    }
-}
-
-fn render_table(reports: &[ArtefactReport], ui: Ui) -> String {
-    let l = |x| i18n::label(ui.lang, x);
-    let mut table = Table::new();
-    table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
-    table.set_content_arrangement(ContentArrangement::Dynamic);
-    if ui.paint.enabled {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table.set_header(vec![
-        l(Label::Verdict),
-        l(Label::Kind),
-        l(Label::Provider),
-        l(Label::CertifiedTime),
-        l(Label::File),
-        l(Label::Problem),
-    ]);
-    for r in reports {
-        let kind = match &r.receipt_type {
-            Some(t) => format!("{} ({t})", r.kind),
-            None => r.kind.clone(),
-        };
-        let time = r
-            .certified
-            .as_ref()
-            .map(|c| {
-                let utc = c.data_utc.clone().unwrap_or_default();
-                match &c.data {
-                    Some(local) => format!("{utc}\n{local}"),
-                    None => utc,
-                }
-            })
-            .unwrap_or_default();
-        let problem = r
-            .first_problem()
-            .map(|p| format!("{}: {}", p.code.code(), i18n::problem_text(ui.lang, p.code)))
-            .unwrap_or_default();
-        table.add_row(vec![
-            verdict_cell(r.verdict, ui),
-            Cell::new(sanitize_line(&kind)),
-            Cell::new(sanitize_line(&r.provider())),
-            Cell::new(time),
-            Cell::new(sanitize_line(&r.path)),
-            Cell::new(sanitize_line(&problem)),
-        ]);
-    }
-    table.to_string()
-}
-
-fn summary_line(s: &Summary, ui: Ui) -> String {
+fn summary_line(s: &Summary, ui: Ui) -> Line {
     match ui.lang {
-        i18n::Lang::En => format!(
+        i18n::Lang::En => Line::plain(format!(
             "{} artefacts: {} valid, {} invalid, {} errors",
             s.total, s.valid, s.invalid, s.error
-        ),
-        i18n::Lang::It => format!(
+        )),
+        i18n::Lang::It => Line::plain(format!(
             "{} messaggi: {} validi, {} non validi, {} errori",
             s.total, s.valid, s.invalid, s.error
-        ),
+        )),
     }
 }
 

@@ -353,9 +353,11 @@ fn read_at_depth(
         _ => read_signed_content(s.content(&raw), limits, &mut problems),
     });
     let signed = found.map(|(s, _)| s);
-    budget.spend(signed.as_ref().map_or(0, |s| {
-        s.cms.len().saturating_add(s.opaque_content.as_ref().map_or(0, Vec::len))
-    }));
+    budget.spend(
+        signed.as_ref().map_or(0, |s| {
+            s.cms.len().saturating_add(s.opaque_content.as_ref().map_or(0, Vec::len))
+        }),
+    );
     budget.spend(content.as_ref().and_then(|c| c.original.as_ref()).map_or(0, Vec::len));
     let signed_range = signed.as_ref().and_then(|s| s.content_range.clone());
 
@@ -833,7 +835,8 @@ fn forwarded_pecs(
     for (entity, path) in root.leaves() {
         if is_message(entity) {
             if !budget.take(entity.body().len()) {
-                problems.push(budget_problem(&format!("the message forwarded at MIME part {path}")));
+                problems
+                    .push(budget_problem(&format!("the message forwarded at MIME part {path}")));
                 continue;
             }
             let decoded = decode::decode_entity(entity, original).into_bytes();

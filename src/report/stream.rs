@@ -155,9 +155,15 @@ impl VerifyTable {
             ));
         } else {
             head.push_str(l(Label::File));
-            head.push_str(&format!("\n{}{} — {}", " ".repeat(self.verdict + 1), l(Label::Provider), l(Label::Problem)));
+            head.push_str(&format!(
+                "\n{}{} — {}",
+                " ".repeat(self.verdict + 1),
+                l(Label::Provider),
+                l(Label::Problem)
+            ));
         }
-        let mut lines: Vec<Line> = head.lines().map(|h| Line::styled(Style::Bold, h.trim_end())).collect();
+        let mut lines: Vec<Line> =
+            head.lines().map(|h| Line::styled(Style::Bold, h.trim_end())).collect();
         lines.push(Line::plain("─".repeat(self.width)));
         lines
     }
@@ -191,10 +197,18 @@ impl VerifyTable {
             .problems
             .iter()
             .find(|p| p.severity != crate::problem::Severity::Info)
-            .map(|p| format!("{}: {}", p.code.code(), p.message))
+            // The specific message; in Italian the catalogue's text for the code until the
+            // messages themselves are in the catalogue.
+            .map(|p| match self.lang {
+                Lang::En => format!("{}: {}", p.code.code(), p.message),
+                Lang::It => format!("{}: {}", p.code.code(), i18n::problem_text(self.lang, p.code)),
+            })
             .unwrap_or_default();
-        let first = Line::styled(verdict_style, pad(i18n::verdict_text(self.lang, r.verdict), self.verdict))
-            .text(format!(" {} {} ", pad(&kind, self.kind), pad(&time, self.time)));
+        let first = Line::styled(
+            verdict_style,
+            pad(i18n::verdict_text(self.lang, r.verdict), self.verdict),
+        )
+        .text(format!(" {} {} ", pad(&kind, self.kind), pad(&time, self.time)));
         if self.one_line() {
             let (file, provider, problem_w) = self.wide_columns();
             return vec![first.text(format!(
@@ -240,7 +254,8 @@ mod tests {
 
     #[test]
     fn the_streamed_document_is_byte_for_byte_the_whole_one() {
-        let element = serde_json::json!({"path": "a\"b", "problems": [], "nested": [{"x": 1}], "n": null});
+        let element =
+            serde_json::json!({"path": "a\"b", "problems": [], "nested": [{"x": 1}], "n": null});
         for count in [0, 1, 3] {
             let whole = Doc {
                 schema_version: 2,

@@ -65,6 +65,12 @@ impl Line {
         self
     }
 
+    /// Appends the segments of another line.
+    pub fn append(mut self, other: Line) -> Line {
+        self.segments.extend(other.segments);
+        self
+    }
+
     /// Appends a plain segment.
     pub fn text(self, text: impl Into<String>) -> Line {
         self.push(Style::Plain, text)
@@ -151,10 +157,7 @@ mod tests {
     #[test]
     fn untrusted_text_is_escaped_and_colours_added_after() {
         let line = Line::styled(Style::Bad, "a\x1b]0;pwned\x07b").text("\u{061C}x\u{202E}y\nz\tw");
-        assert_eq!(
-            line.render(false),
-            "a\\u{1b}]0;pwned\\u{7}b\\u{61c}x\\u{202e}y\\nz w"
-        );
+        assert_eq!(line.render(false), "a\\u{1b}]0;pwned\\u{7}b\\u{61c}x\\u{202e}y\\nz w");
         let coloured = line.render(true);
         assert!(coloured.starts_with("\x1b[1;31ma\\u{1b}"), "{coloured:?}");
         assert_eq!(coloured.matches('\x1b').count(), 2, "only our own colour codes: {coloured:?}");
