@@ -33,7 +33,7 @@ pub fn width() -> usize {
 }
 
 fn console_width() -> Option<(u16, usize)> {
-    std::io::stdout().is_terminal().then(|| comfy_table_width()).flatten()
+    std::io::stdout().is_terminal().then(comfy_table_width).flatten()
 }
 
 fn comfy_table_width() -> Option<(u16, usize)> {

@@ -12,6 +12,7 @@ mod fuzz_regressions;
 mod inputs;
 mod lang;
 mod limits;
+mod memory;
 mod samples;
 mod schema;
 mod shell;

@@ -1,0 +1,124 @@
+//! Memory bounds of issue #13, measured as the peak resident memory the binary reports of
+//! itself (`PECKIT_REPORT_PEAK_RSS`), with inputs small enough for CI. `benches/bench.sh`
+//! runs the same shapes at full size.
+
+use std::io::{Seek, SeekFrom, Write};
+use std::path::Path;
+
+use crate::common::*;
+
+const MIB: u64 = 1024 * 1024;
+
+/// Runs peckit with the given arguments; returns (exit code, peak RSS in bytes, stdout).
+fn peak(args: &[&str], path: &Path) -> (i32, u64, String) {
+    let (code, out, err) = run(peckit().env("PECKIT_REPORT_PEAK_RSS", "1").args(args).arg(path));
+    let kib: u64 = err
+        .lines()
+        .find_map(|l| l.strip_prefix("peckit: peak-rss-kib "))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no peak reported:\n{err}"));
+    (code, kib * 1024, out)
+}
+
+/// A PEC-looking message nested `levels` deep (garbage signatures), the innermost holding
+/// `body` bytes of 8-bit text: each level's original is the next level, unencoded.
+fn nested_message(levels: usize, body: usize) -> Vec<u8> {
+    let mut inner = b"From: a@example.com\nSubject: x\n\n".to_vec();
+    inner.extend(std::iter::repeat_n(b'a', body));
+    inner.push(b'\n');
+    for level in 0..levels {
+        let mut m = format!(
+            "X-Trasporto: posta-certificata\nSubject: POSTA CERTIFICATA: {level}\n\
+             MIME-Version: 1.0\nContent-Type: multipart/signed; \
+             protocol=\"application/pkcs7-signature\"; boundary=\"s{level}\"\n\n--s{level}\n\
+             Content-Type: multipart/mixed; boundary=\"m{level}\"\n\n--m{level}\n\
+             Content-Type: message/rfc822; name=\"postacert.eml\"\n\
+             Content-Transfer-Encoding: 8bit\n\n"
+        )
+        .into_bytes();
+        m.extend(inner);
+        m.extend(
+            format!(
+                "\n--m{level}--\n\n--s{level}\nContent-Type: application/pkcs7-signature\n\
+                 Content-Transfer-Encoding: base64\n\nAAAA\n--s{level}--\n"
+            )
+            .as_bytes(),
+        );
+        inner = m;
+    }
+    inner
+}
+
+#[test]
+fn nested_originals_share_one_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested.eml");
+    let msg = nested_message(9, 20 * 1024 * 1024);
+    let size = u64::try_from(msg.len()).unwrap();
+    std::fs::write(&path, msg).unwrap();
+    for args in [&["verify", "--format", "json"][..], &["inspect", "--format", "json"]] {
+        let (code, rss, out) = peak(args, &path);
+        assert!(code <= 2, "{args:?}: exit {code}");
+        assert!(
+            rss <= 3 * size + 64 * MIB,
+            "{args:?}: peak {} MiB for a {} MiB input",
+            rss / MIB,
+            size / MIB
+        );
+        if args[0] == "verify" {
+            assert!(out.contains("limit-exceeded"), "the skipped levels are reported:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn an_oversized_mbox_message_is_refused_without_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.mbox");
+    let mut f = std::fs::File::create(&path).unwrap();
+    f.write_all(b"From a@b Mon Jan  1 00:00:00 2024\nSubject: huge\n\n").unwrap();
+    // 1.5 GB of nothing (a sparse hole, no line breaks), then one ordinary message.
+    f.seek(SeekFrom::Start(1536 * MIB)).unwrap();
+    f.write_all(b"\n\nFrom c@d Mon Jan  1 00:00:00 2024\n").unwrap();
+    f.write_all(&std::fs::read(samples().join("accettazione.eml")).unwrap()).unwrap();
+    drop(f);
+    let root = test_root();
+    let args =
+        ["verify", "--format", "json", "--max-size", "10000000", "--trust", root.to_str().unwrap()];
+    let (code, rss, out) = peak(&args, &path);
+    let doc = json(&out);
+    let rows = doc["artefacts"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert_eq!(rows[0]["problems"][0]["code"], "limit-exceeded", "{out}");
+    assert_eq!(rows[1]["verdict"], "valid", "{out}");
+    assert_eq!(code, 2);
+    assert!(rss <= 64 * MIB, "peak {} MiB", rss / MIB);
+}
+
+/// An mbox of `n` tiny plain messages.
+fn tiny_mbox(dir: &Path, n: usize) -> std::path::PathBuf {
+    let path = dir.join(format!("tiny-{n}.mbox"));
+    let mut text = Vec::new();
+    for i in 0..n {
+        text.extend(
+            format!("From a@b Mon Jan  1 00:00:00 2024\nSubject: m{i}\n\nciao\n\n").as_bytes(),
+        );
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn memory_does_not_grow_with_the_number_of_artefacts_in_any_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = tiny_mbox(dir.path(), 1_000);
+    let large = tiny_mbox(dir.path(), 20_000);
+    for format in ["table", "json", "jsonl", "csv"] {
+        let args = ["verify", "--format", format];
+        let (_, a, _) = peak(&args, &small);
+        let (_, b, out) = peak(&args, &large);
+        assert!(out.len() > 20_000, "{format}: output was written");
+        // 19,000 more artefacts: a few KB each kept would add tens of MB.
+        assert!(b <= a + 8 * MIB, "{format}: {} MiB for 1k, {} MiB for 20k", a / MIB, b / MIB);
+    }
+}
