@@ -51,3 +51,19 @@ pub fn names(data: &[u8]) {
     assert_ne!(a.to_lowercase(), b.to_lowercase());
     assert!(b.len() <= crate::extract::names::MAX_NAME_BYTES, "{}", b.len());
 }
+
+/// Split a container held in memory, as mbox and as zip, and load every member: members
+/// never exceed the limit and splitting never panics.
+pub fn containers(data: &[u8]) {
+    use crate::input::{Container, Source, container_members};
+    let max = 4096;
+    for container in [Container::Mbox, Container::Zip] {
+        let members = container_members(container, "fuzz".into(), data.to_vec(), max);
+        for member in members.take(10_000).flatten() {
+            if let Source::Member { bytes, .. } = &member {
+                assert!(u64::try_from(bytes.len()).unwrap_or(u64::MAX) <= max);
+            }
+            let _ = member.load(max);
+        }
+    }
+}

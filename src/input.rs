@@ -608,21 +608,30 @@ pub fn load_messages(
         Ok(b) => b,
         Err(e) => return vec![(name, Err(e))],
     };
-    let members = match Container::from_head(&bytes) {
-        Some(Container::Zip) => {
-            zip_members_of(path.clone(), std::io::Cursor::new(bytes), max_bytes)
-        }
-        Some(Container::Mbox) => {
-            mbox_messages_of(path.clone(), std::io::Cursor::new(bytes), max_bytes)
-        }
-        None => return vec![(name, Ok(bytes))],
+    let Some(container) = Container::from_head(&bytes) else {
+        return vec![(name, Ok(bytes))];
     };
+    let members = container_members(container, path.clone(), bytes, max_bytes);
     members
         .map(|m| match m {
             Ok(member) => (member.display_name(), member.load(max_bytes)),
             Err(e) => (e.path.display().to_string(), Err(crate::Error::Io(e.error))),
         })
         .collect()
+}
+
+/// The messages of a zip archive or an mbox already in memory, named after `path`; each
+/// member over `max_bytes` is [`Source::Oversized`].
+pub fn container_members(
+    container: Container,
+    path: PathBuf,
+    bytes: Vec<u8>,
+    max_bytes: u64,
+) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+    match container {
+        Container::Zip => zip_members_of(path, std::io::Cursor::new(bytes), max_bytes),
+        Container::Mbox => mbox_messages_of(path, std::io::Cursor::new(bytes), max_bytes),
+    }
 }
 
 /// Reads paths from a file, or `-` for standard input: one per line, blank lines skipped.

@@ -305,3 +305,21 @@ fn extract_takes_zip_archives_and_mboxes_like_every_other_command() {
         assert!(dir.path().join("casella").join(sub).join("daticert.xml").is_file(), "{sub}");
     }
 }
+
+/// The seeds that keep the fuzz targets on the attacks of issue #13 are in place.
+#[test]
+fn fuzz_seeds_cover_deep_der_and_nested_messages() {
+    let read = root().join("fuzz/seeds/read");
+    let deep = std::fs::read(read.join("der-depth.eml")).unwrap();
+    assert_eq!(deep, nested_octet_string_message(300), "regenerate fuzz/seeds/read/der-depth.eml");
+    assert!(read.join("nested-messages.eml").is_file());
+    assert!(root().join("fuzz/seeds/containers").read_dir().unwrap().count() >= 3);
+}
+
+/// Writes the seeds above (run with `--ignored` after changing the generators).
+#[test]
+#[ignore]
+fn write_fuzz_seeds() {
+    let read = root().join("fuzz/seeds/read");
+    std::fs::write(read.join("der-depth.eml"), nested_octet_string_message(300)).unwrap();
+}

@@ -7,7 +7,7 @@ use crate::common::*;
 fn seeds_and_past_crashes_replay_without_panicking() {
     let mut replayed = 0;
     for dir in ["seeds", "regressions"] {
-        for target in ["read", "daticert", "cms", "names"] {
+        for target in ["read", "daticert", "cms", "names", "containers"] {
             let Ok(entries) = std::fs::read_dir(root().join("fuzz").join(dir).join(target)) else {
                 continue;
             };
@@ -17,6 +17,7 @@ fn seeds_and_past_crashes_replay_without_panicking() {
                     "read" => peckit::fuzzing::read_and_verify(&data),
                     "daticert" => peckit::fuzzing::daticert(&data),
                     "cms" => peckit::fuzzing::cms(&data),
+                    "containers" => peckit::fuzzing::containers(&data),
                     _ => peckit::fuzzing::names(&data),
                 }
                 replayed += 1;
