@@ -5,22 +5,10 @@ use std::path::{Path, PathBuf};
 
 use crate::common::*;
 
-fn sample(name: &str) -> Vec<u8> {
-    std::fs::read(samples().join(name)).unwrap()
-}
-
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
-}
-
-fn replace_once(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
-    let at = haystack.windows(from.len()).position(|w| w == from).expect("pattern present");
-    let mut out = haystack[..at].to_vec();
-    out.extend_from_slice(to);
-    out.extend_from_slice(&haystack[at + from.len()..]);
-    out
 }
 
 /// Verifies one file with the test root; returns the exit code and its JSON artefact.
@@ -33,15 +21,6 @@ fn verify_one(path: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
     let doc = json(&out);
     assert_eq!(doc["artefacts"].as_array().map(Vec::len), Some(1), "{err}");
     (code, doc["artefacts"][0].clone())
-}
-
-fn codes(a: &serde_json::Value) -> Vec<String> {
-    a["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["code"].as_str().unwrap().to_string())
-        .collect()
 }
 
 fn messages(a: &serde_json::Value) -> String {
@@ -99,24 +78,15 @@ smime-type=signed-data; name=\"smime.p7m\"\r\nContent-Transfer-Encoding: base64\
     msg
 }
 
+/// Base64 in lines of 76 characters, CRLF-terminated, as mail carries it.
 fn base64_lines(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    use base64::Engine as _;
+    let text = base64::engine::general_purpose::STANDARD.encode(data);
     let mut out = String::new();
-    for (i, chunk) in data.chunks(3).enumerate() {
-        if i > 0 && i % 19 == 0 {
-            out.push_str("\r\n");
-        }
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for k in 0..4 {
-            if k <= chunk.len() {
-                out.push(char::from(ALPHABET[usize::try_from((n >> (18 - 6 * k)) & 63).unwrap()]));
-            } else {
-                out.push('=');
-            }
-        }
+    for line in text.as_bytes().chunks(76) {
+        out.push_str(std::str::from_utf8(line).unwrap());
+        out.push_str("\r\n");
     }
-    out.push_str("\r\n");
     out
 }
 

@@ -4,10 +4,6 @@ use std::io::Write;
 
 use crate::common::*;
 
-fn sample(name: &str) -> Vec<u8> {
-    std::fs::read(samples().join(name)).unwrap()
-}
-
 /// mboxrd quoting: every line matching ^>*From gains one '>'.
 fn to_mbox(messages: &[Vec<u8>]) -> Vec<u8> {
     let mut out = Vec::new();

@@ -90,3 +90,27 @@ fn unescape(cell: &str) -> String {
     }
     out
 }
+
+/// The bytes of a file in samples/.
+pub fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(samples().join(name)).unwrap_or_else(|e| panic!("samples/{name}: {e}"))
+}
+
+/// `haystack` with the first occurrence of `from` replaced by `to` (which must occur).
+pub fn replace_once(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let at = haystack.windows(from.len()).position(|w| w == from).expect("pattern present");
+    let mut out = haystack[..at].to_vec();
+    out.extend_from_slice(to);
+    out.extend_from_slice(&haystack[at + from.len()..]);
+    out
+}
+
+/// The problem codes of one artefact of the JSON output, in order.
+pub fn codes(a: &serde_json::Value) -> Vec<String> {
+    a["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code"].as_str().unwrap().to_string())
+        .collect()
+}

@@ -22,14 +22,6 @@ fn first_code(a: &serde_json::Value) -> String {
     a["problems"][0]["code"].as_str().unwrap_or("").to_string()
 }
 
-fn replace_once(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
-    let at = haystack.windows(from.len()).position(|w| w == from).expect("pattern present");
-    let mut out = haystack[..at].to_vec();
-    out.extend_from_slice(to);
-    out.extend_from_slice(&haystack[at + from.len()..]);
-    out
-}
-
 #[test]
 fn the_genuine_receipt_is_valid() {
     let Some(g) = genuine() else { return };

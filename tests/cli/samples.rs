@@ -23,15 +23,6 @@ fn verify_all() -> BTreeMap<String, Value> {
         .collect()
 }
 
-fn codes(a: &Value) -> Vec<String> {
-    a["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["code"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[test]
 fn every_sample_has_its_kind_verdict_and_problem() {
     let expected = read_tsv(&samples().join("expected.tsv"));
