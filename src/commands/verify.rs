@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
@@ -35,6 +35,21 @@ pub fn evaluate(source: Source, limits: &Limits, opts: &VerifyOptions) -> Vec<Ar
             Err(e) => ArtefactReport::from_error(&name, &e),
         })
         .collect()
+}
+
+/// Inputs that may be taken up while an earlier one is still being checked, when the
+/// output keeps input order. Workers may otherwise race ahead of one slow (or descheduled)
+/// input, and every result past it waits in memory: the window bounds that wait.
+const REORDER_WINDOW: usize = 512;
+
+/// Holds the producer of input `index` until it is within [`REORDER_WINDOW`] of the inputs
+/// already written. The input being waited for was taken up before, so this always ends.
+fn wait_for_window(index: usize, written: &AtomicUsize, stop: &AtomicBool) {
+    while index >= written.load(Ordering::SeqCst).saturating_add(REORDER_WINDOW)
+        && !stop.load(Ordering::SeqCst)
+    {
+        std::thread::sleep(Duration::from_micros(200));
+    }
 }
 
 fn outcome_of(verdict: Verdict) -> Outcome {
@@ -176,6 +191,8 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
         }
     }
     let in_order = args.ordered || matches!(args.format, VerifyFormat::Json | VerifyFormat::Table);
+    // How many inputs were written in order; the producer waits for it (see REORDER_WINDOW).
+    let written = Arc::new(AtomicUsize::new(0));
     let mut saw_untrusted = false;
     let evaluate_item = |(i, item): (usize, Result<Source, input::ListError>)| {
         let started = Instant::now();
@@ -189,9 +206,16 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     };
     std::thread::scope(|scope| {
         let stop_producer = Arc::clone(&stop);
+        let written_so_far = Arc::clone(&written);
+        let stop_waiting = Arc::clone(&stop);
         let inputs = input::stream(sources, walk)
             .enumerate()
-            .take_while(move |_| !stop_producer.load(Ordering::SeqCst));
+            .take_while(move |_| !stop_producer.load(Ordering::SeqCst))
+            .inspect(move |(i, _)| {
+                if in_order {
+                    wait_for_window(*i, &written_so_far, &stop_waiting);
+                }
+            });
         // One job: evaluate on this thread, with no hand-off between threads per file.
         let results: Box<dyn Iterator<Item = (usize, Vec<ArtefactReport>, Duration)>> = if jobs == 1
         {
@@ -249,6 +273,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
                 while let Some(b) = pending.remove(&next) {
                     ready.extend(b);
                     next += 1;
+                    written.store(next, Ordering::SeqCst);
                 }
             } else {
                 ready.extend(batch);
