@@ -487,22 +487,24 @@ fn next_piece<R: std::io::BufRead>(reader: &mut R, piece: &mut Vec<u8>) -> std::
 struct MboxMessage {
     bytes: Vec<u8>,
     size: u64,
-    oversized: bool,
+    max_bytes: u64,
     tail: [u8; 4],
 }
 
 impl MboxMessage {
-    fn new() -> MboxMessage {
-        MboxMessage { bytes: Vec::new(), size: 0, oversized: false, tail: [0; 4] }
+    fn new(max_bytes: u64) -> MboxMessage {
+        MboxMessage { bytes: Vec::new(), size: 0, max_bytes, tail: [0; 4] }
     }
 
-    fn push(&mut self, piece: &[u8], max_bytes: u64) {
+    fn oversized(&self) -> bool {
+        self.size > self.max_bytes
+    }
+
+    fn push(&mut self, piece: &[u8]) {
         self.size = self.size.saturating_add(u64::try_from(piece.len()).unwrap_or(u64::MAX));
-        if self.size > max_bytes && !self.oversized {
-            self.oversized = true;
+        if self.oversized() {
             self.bytes = Vec::new();
-        }
-        if !self.oversized {
+        } else {
             self.bytes.extend_from_slice(piece);
         }
         for &b in piece.iter().rev().take(4).rev() {
@@ -518,9 +520,9 @@ impl MboxMessage {
     }
 
     /// The finished member: the blank line before a separator belongs to the mbox.
-    fn finish(mut self, name: String, max_bytes: u64) -> Source {
-        if self.oversized {
-            return Source::Oversized { name, limit: max_bytes };
+    fn finish(mut self, name: String) -> Source {
+        if self.oversized() {
+            return Source::Oversized { name, limit: self.max_bytes };
         }
         if self.bytes.ends_with(b"\r\n\r\n") {
             self.bytes.truncate(self.bytes.len() - 2);
@@ -545,7 +547,7 @@ fn mbox_messages_of<R: std::io::BufRead + Send + 'static>(
         if done {
             return None;
         }
-        let mut message = MboxMessage::new();
+        let mut message = MboxMessage::new(max_bytes);
         loop {
             let n = match next_piece(&mut reader, &mut piece) {
                 Ok(n) => n,
@@ -568,7 +570,7 @@ fn mbox_messages_of<R: std::io::BufRead + Send + 'static>(
                     }
                     index += 1;
                     let name = format!("{}#{index}", path.display());
-                    return Some(Ok(message.finish(name, max_bytes)));
+                    return Some(Ok(message.finish(name)));
                 }
                 pending_separator = true;
                 continue;
@@ -576,16 +578,16 @@ fn mbox_messages_of<R: std::io::BufRead + Send + 'static>(
             let quoted =
                 if starts_line { piece.iter().take_while(|&&b| b == b'>').count() } else { 0 };
             if quoted > 0 && piece.get(quoted..).is_some_and(|rest| rest.starts_with(b"From ")) {
-                message.push(piece.get(1..).unwrap_or_default(), max_bytes);
+                message.push(piece.get(1..).unwrap_or_default());
             } else {
-                message.push(&piece, max_bytes);
+                message.push(&piece);
             }
         }
         if message.size == 0 {
             return None;
         }
         index += 1;
-        Some(Ok(message.finish(format!("{}#{index}", path.display()), max_bytes)))
+        Some(Ok(message.finish(format!("{}#{index}", path.display()))))
     }))
 }
 

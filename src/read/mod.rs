@@ -380,9 +380,10 @@ fn read_at_depth(
     let mut nested = Vec::new();
     if depth < limits.max_nested_artefacts {
         if let Some(original) = content.as_ref().and_then(|c| c.original.as_ref()) {
-            if looks_like_pec(original) && !budget.take(original.len()) {
+            let is_pec = looks_like_pec(original);
+            if is_pec && !budget.take(original.len()) {
                 problems.push(budget_problem("the original message inside"));
-            } else if looks_like_pec(original) {
+            } else if is_pec {
                 match read_at_depth(original.clone(), limits, depth + 1, budget) {
                     Ok(a) => nested.push(a),
                     Err(e) => problems.push(Problem::new(
@@ -421,7 +422,7 @@ fn read_at_depth(
 /// Header fields that decide how an entity is read. RFC 2045 §3 allows each once per entity;
 /// two of them make the entity ambiguous: this reader takes the first, another may take the
 /// last and see a different message (issue #13).
-const STRUCTURAL_HEADERS: [&str; 3] = ["content-type", "content-transfer-encoding", "mime-version"];
+const STRUCTURAL_HEADERS: [&str; 3] = ["Content-Type", "Content-Transfer-Encoding", "MIME-Version"];
 
 /// The entities from the root down to the signed entity (named by its dotted MIME path),
 /// then its signed content and signature parts.
@@ -456,20 +457,11 @@ fn check_structural_headers(root: &Entity, signed_path: &str, problems: &mut Vec
                     format!(
                         "the {} header appears {count} times on one MIME entity (byte {}): \
                          readers disagree on which one counts",
-                        canonical_header_name(name),
-                        entity.range.start
+                        name, entity.range.start
                     ),
                 ));
             }
         }
-    }
-}
-
-fn canonical_header_name(name: &str) -> &'static str {
-    match name {
-        "content-type" => "Content-Type",
-        "content-transfer-encoding" => "Content-Transfer-Encoding",
-        _ => "MIME-Version",
     }
 }
 
