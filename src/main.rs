@@ -24,10 +24,7 @@ fn main() -> ExitCode {
     let code = match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
-            let message = commands::messages::localize(&format!("{err:#}"));
-            commands::terminal::eprint(&peckit::report::term::Line::plain(format!(
-                "peckit: {message}"
-            )));
+            commands::report_error(&format!("{err:#}"));
             ExitCode::from(2)
         }
     };

@@ -216,6 +216,11 @@ pub fn for_each_artefact(
     Ok(())
 }
 
+/// Prints `peckit: MESSAGE` on stderr, in the chosen language.
+pub fn report_error(message: &str) {
+    terminal::eprint(&Line::plain(format!("peckit: {}", messages::localize(message))));
+}
+
 /// Prints a per-file error line on stderr, naming the file.
 pub fn report_input_error(path: &str, err: &dyn std::fmt::Display) {
     terminal::eprint(&Line::plain(format!(

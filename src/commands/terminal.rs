@@ -26,20 +26,14 @@ pub fn eprint(line: &Line) {
 
 /// The width human tables are laid out for: the terminal's, else `$COLUMNS`, else 100.
 pub fn width() -> usize {
-    if let Some((_, w)) = console_width() {
-        return w;
-    }
-    std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).unwrap_or(100)
-}
-
-fn console_width() -> Option<(u16, usize)> {
-    std::io::stdout().is_terminal().then(comfy_table_width).flatten()
-}
-
-fn comfy_table_width() -> Option<(u16, usize)> {
-    let mut t = comfy_table::Table::new();
-    t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-    t.width().map(|w| (w, usize::from(w)))
+    let terminal = std::io::stdout().is_terminal().then(|| {
+        let mut probe = comfy_table::Table::new();
+        probe.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+        probe.width().map(usize::from)
+    });
+    terminal.flatten().unwrap_or_else(|| {
+        std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).unwrap_or(100)
+    })
 }
 
 /// Whether human output on stdout is coloured (the styles themselves are in [`Line`]).

@@ -317,9 +317,8 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             if !args.quiet && stats.summary.total > 1 {
                 out.lines(term::lines(&stats_table(&stats, ui)))?;
             }
-            if saw_untrusted && !args.trust.trust.is_empty() {
-                // The hint would repeat what the user already did.
-            } else if saw_untrusted {
+            // With --trust given, the hint would repeat what the user already did.
+            if saw_untrusted && args.trust.trust.is_empty() {
                 out.flush()?;
                 super::terminal::eprint(&Line::plain(hint(ui)));
             }
@@ -328,17 +327,11 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     out.flush()?;
     if stats.summary.total == 0 {
         // "Nothing checked" must never read as "all valid" to a CI job.
-        super::terminal::eprint(&Line::plain(format!(
-            "peckit: {}",
-            super::messages::localize("no mail found in the given paths")
-        )));
+        super::report_error("no mail found in the given paths");
         return Ok(Outcome::Error);
     }
     if interrupted {
-        super::terminal::eprint(&Line::plain(format!(
-            "peckit: {}",
-            super::messages::localize("interrupted; the output so far is complete and valid")
-        )));
+        super::report_error("interrupted; the output so far is complete and valid");
         return Ok(Outcome::Interrupted);
     }
     Ok(outcome)

@@ -242,19 +242,6 @@ impl Summary {
     }
 }
 
-/// The whole `peckit verify --format json` document.
-#[derive(Debug, Clone, Serialize)]
-pub struct VerifyDocument {
-    /// [`SCHEMA_VERSION`].
-    pub schema_version: u32,
-    /// peckit's version.
-    pub peckit_version: &'static str,
-    /// One entry per input, in input order.
-    pub artefacts: Vec<ArtefactReport>,
-    /// Counts.
-    pub summary: Summary,
-}
-
 /// `peckit inspect --format json`, one per artefact.
 #[derive(Debug, Clone, Serialize)]
 pub struct InspectReport {

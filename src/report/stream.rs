@@ -231,7 +231,7 @@ impl VerifyTable {
     }
 }
 
-/// `2014-11-27T14:12:16Z` → `2014-11-27 14:12:16Z` (17 characters... minus seconds when short).
+/// `2014-11-27T14:12:16Z` → `2014-11-27 14:12Z`: the 17 characters the column holds.
 fn compact_time(rfc3339: &str) -> String {
     let spaced = rfc3339.replacen('T', " ", 1);
     match spaced.len() {

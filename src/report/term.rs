@@ -92,11 +92,6 @@ impl Line {
         }
         out
     }
-
-    /// The number of characters shown (without colours).
-    pub fn width(&self) -> usize {
-        self.render(false).chars().count()
-    }
 }
 
 /// Escapes `text` onto `out` as [`Line::render`] does.
