@@ -104,17 +104,24 @@ pub mod erased {
 }
 
 /// Column widths of the verify table, chosen once from the output width.
+///
+/// Narrower than [`ONE_LINE_WIDTH`], each artefact takes two lines: the verdict and the file
+/// (shortened in the middle only when it does not fit), then the kind, the certified time and
+/// either the first problem or, when there is none, the provider. Wider, the same on one line.
+/// Kinds are never cut: the longest, `avvenuta-consegna (sintetica)`, fits [`KIND_WIDTH`].
 #[derive(Debug, Clone, Copy)]
 pub struct VerifyTable {
     width: usize,
     verdict: usize,
-    kind: usize,
-    time: usize,
     lang: Lang,
 }
 
 /// At this width and above, every column fits on one line per artefact.
 const ONE_LINE_WIDTH: usize = 120;
+/// The kind column on one line: `avvenuta-consegna (sintetica)`.
+const KIND_WIDTH: usize = 29;
+/// The certified time, compacted: `2014-11-27 14:12Z`.
+const TIME_WIDTH: usize = 17;
 
 impl VerifyTable {
     /// A table for `width` columns (at least 60 are used).
@@ -124,56 +131,48 @@ impl VerifyTable {
             .map(|v| i18n::verdict_text(lang, *v).chars().count())
             .max()
             .unwrap_or(10);
-        VerifyTable { width: width.max(60), verdict, kind: 28, time: 17, lang }
+        VerifyTable { width: width.max(60), verdict, lang }
     }
 
     fn one_line(&self) -> bool {
         self.width >= ONE_LINE_WIDTH
     }
 
-    /// Width left for the file (and, on one line, the provider and problem).
-    fn rest(&self) -> usize {
-        self.width.saturating_sub(self.verdict + self.kind + self.time + 3)
+    /// On one line: the widths of the file and of the problem-or-provider columns.
+    fn wide_columns(&self) -> (usize, usize) {
+        let rest = self.width.saturating_sub(self.verdict + KIND_WIDTH + TIME_WIDTH + 4);
+        (rest / 2, rest - rest / 2)
     }
 
-    /// The header line and its rule.
+    /// The header and its rule.
     pub fn header(&self) -> Vec<Line> {
         let l = |x| i18n::label(self.lang, x);
-        let mut head = format!(
-            "{} {} {} ",
-            pad(l(Label::Verdict), self.verdict),
-            pad(l(Label::Kind), self.kind),
-            pad(l(Label::CertifiedTime), self.time)
-        );
-        if self.one_line() {
-            let (file, provider, problem) = self.wide_columns();
-            head.push_str(&format!(
-                "{} {} {}",
+        let detail = format!("{} / {}", l(Label::Problem), l(Label::Provider));
+        let verdict = pad(l(Label::Verdict), self.verdict);
+        let mut lines = if self.one_line() {
+            let (file, _) = self.wide_columns();
+            vec![format!(
+                "{verdict} {} {} {} {detail}",
+                pad(l(Label::Kind), KIND_WIDTH),
+                pad(l(Label::CertifiedTime), TIME_WIDTH),
                 pad(l(Label::File), file),
-                pad(l(Label::Provider), provider),
-                fit_end(l(Label::Problem), problem)
-            ));
+            )]
         } else {
-            head.push_str(l(Label::File));
-            head.push_str(&format!(
-                "\n{}{} — {}",
-                " ".repeat(self.verdict + 1),
-                l(Label::Provider),
-                l(Label::Problem)
-            ));
+            vec![
+                format!("{verdict} {}", l(Label::File)),
+                format!(
+                    "{} {} · {} · {detail}",
+                    " ".repeat(self.verdict),
+                    l(Label::Kind),
+                    l(Label::CertifiedTime)
+                ),
+            ]
         }
-        let mut lines: Vec<Line> =
-            head.lines().map(|h| Line::styled(Style::Bold, h.trim_end())).collect();
+        .into_iter()
+        .map(|h| Line::styled(Style::Bold, fit_end(&h, self.width)))
+        .collect::<Vec<_>>();
         lines.push(Line::plain("─".repeat(self.width)));
         lines
-    }
-
-    /// (file, provider, problem) widths on one line.
-    fn wide_columns(&self) -> (usize, usize, usize) {
-        let rest = self.rest().saturating_sub(2);
-        let provider = 22;
-        let file = (rest.saturating_sub(provider) * 2 / 5).max(20);
-        (file, provider, rest.saturating_sub(provider + file))
     }
 
     /// The line(s) of one artefact: the first problem's own message, not a fixed text.
@@ -202,32 +201,32 @@ impl VerifyTable {
             .map(|p| match self.lang {
                 Lang::En => format!("{}: {}", p.code.code(), p.message),
                 Lang::It => format!("{}: {}", p.code.code(), i18n::problem_text(self.lang, p.code)),
-            })
-            .unwrap_or_default();
-        let first = Line::styled(
+            });
+        let detail = problem.unwrap_or_else(|| r.provider());
+        let verdict = Line::styled(
             verdict_style,
             pad(i18n::verdict_text(self.lang, r.verdict), self.verdict),
-        )
-        .text(format!(" {} {} ", pad(&kind, self.kind), pad(&time, self.time)));
+        );
         if self.one_line() {
-            let (file, provider, problem_w) = self.wide_columns();
-            return vec![first.text(format!(
-                "{} {} {}",
+            let (file, detail_width) = self.wide_columns();
+            return vec![verdict.text(format!(
+                " {} {} {} {}",
+                pad(&kind, KIND_WIDTH),
+                pad(&time, TIME_WIDTH),
                 pad(&fit_middle(&r.path, file), file),
-                pad(&r.provider(), provider),
-                fit_end(&problem, problem_w)
+                fit_end(&detail, detail_width)
             ))];
         }
-        let mut lines = vec![first.text(fit_middle(&r.path, self.rest()))];
-        let detail = match (r.provider().as_str(), problem.as_str()) {
-            ("", "") => return lines,
-            (p, "") => p.to_string(),
-            ("", q) => q.to_string(),
-            (p, q) => format!("{p} — {q}"),
-        };
         let indent = self.verdict + 1;
-        lines.push(Line::plain(" ".repeat(indent)).text(fit_end(&detail, self.width - indent)));
-        lines
+        let second = [kind, time, detail]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        vec![
+            verdict.text(format!(" {}", fit_middle(&r.path, self.width - indent))),
+            Line::plain(" ".repeat(indent)).text(fit_end(&second, self.width - indent)),
+        ]
     }
 }
 
@@ -277,6 +276,47 @@ mod tests {
             doc.finish(&mut out, &[("summary", &whole.summary)]).unwrap();
             assert_eq!(String::from_utf8(out).unwrap(), expected, "{count} elements");
         }
+    }
+
+    fn report(path: &str, kind: &str, receipt: Option<&str>) -> ArtefactReport {
+        let mut r = ArtefactReport::error(path, "the signed bytes do not match".into());
+        r.kind = kind.into();
+        r.receipt_type = receipt.map(str::to_string);
+        r.verdict = Verdict::Invalid;
+        r
+    }
+
+    #[test]
+    fn at_80_columns_each_artefact_takes_two_lines_and_kinds_are_whole() {
+        let table = VerifyTable::new(80, Lang::En);
+        let long = format!("archivio/{}/ricevuta.eml", "x".repeat(100));
+        let r = report(&long, "avvenuta-consegna", Some("sintetica"));
+        let lines: Vec<String> = table.row(&r).iter().map(|l| l.render(false)).collect();
+        assert_eq!(lines.len(), 2, "{lines:#?}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 80), "{lines:#?}");
+        assert!(lines[0].starts_with("INVALID archivio/") && lines[0].ends_with("/ricevuta.eml"));
+        assert!(
+            lines[1].trim_start().starts_with("avvenuta-consegna (sintetica) · "),
+            "{lines:#?}"
+        );
+        assert!(lines[1].contains("malformed: the signed bytes"), "{lines:#?}");
+        let short = table.row(&report("a.eml", "accettazione", None));
+        assert_eq!(short[0].render(false), "INVALID a.eml");
+        for header in table.header() {
+            assert!(header.render(false).chars().count() <= 80);
+        }
+    }
+
+    #[test]
+    fn at_120_columns_each_artefact_takes_one_line() {
+        let table = VerifyTable::new(120, Lang::It);
+        let r = report("cartella/ricevuta.eml", "avvenuta-consegna", Some("sintetica"));
+        let lines = table.row(&r);
+        assert_eq!(lines.len(), 1);
+        let line = lines[0].render(false);
+        assert!(line.chars().count() <= 120, "{line}");
+        assert!(line.contains("avvenuta-consegna (sintetica) "), "{line}");
+        assert!(line.contains("cartella/ricevuta.eml"), "{line}");
     }
 
     #[test]
