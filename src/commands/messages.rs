@@ -32,6 +32,11 @@ const ITALIAN: &[(&str, &str)] = &[
         "non è un messaggio e-mail: la prima riga non è un campo di intestazione",
     ),
     ("input size exceeds the limit of", "la dimensione supera il limite di"),
+    ("message size exceeds the limit of", "il messaggio supera il limite di dimensione di"),
+    (
+        "a folder holds several messages: name where they go with -o DIR",
+        "una cartella contiene più messaggi: indicare dove estrarli con -o CARTELLA",
+    ),
     ("No such file or directory", "file o cartella inesistente"),
     ("Permission denied", "permesso negato"),
     ("is a directory", "è una cartella"),
@@ -88,6 +93,10 @@ mod tests {
         assert_eq!(
             localize_to(Lang::It, "/x/a.pdf already exists (use --force to overwrite)"),
             "/x/a.pdf esiste già (usare --force per sovrascrivere)"
+        );
+        assert_eq!(
+            localize_to(Lang::It, "message size exceeds the limit of 10 (set with --max-size)"),
+            "il messaggio supera il limite di dimensione di 10 (impostabile con --max-size)"
         );
         assert_eq!(localize_to(Lang::It, "something new"), "something new");
         assert_eq!(localize_to(Lang::En, "empty input"), "empty input");
