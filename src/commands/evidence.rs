@@ -1,7 +1,6 @@
 //! `peckit evidence`: what verified artefacts prove about each message.
 
 use anyhow::Result;
-use comfy_table::{ContentArrangement, Table};
 use peckit::assess::{self, Assessment, Verdict};
 use peckit::evidence::{self, Fate};
 use peckit::read::Artefact;
@@ -100,10 +99,7 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
                 ));
             }
         }
-        let mut table = Table::new();
-        table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-        table.force_no_tty();
+        let mut table = super::terminal::table();
         table.set_header(vec![
             t("Destinatario", "Recipient"),
             t("Esito", "Outcome"),

@@ -1,7 +1,6 @@
 //! `peckit inspect`: what an artefact is and what its certified data says (no verdict).
 
 use anyhow::Result;
-use comfy_table::{ContentArrangement, Table};
 use peckit::read::{Kind, MimeNode};
 use peckit::report::i18n::{self, Label};
 use peckit::report::model::InspectReport;
@@ -60,10 +59,7 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
     let mut lines = vec![Line::styled(Style::Bold, format!("{}  {}", r.path, kind))];
     let c = r.certified.as_ref();
     let claims = &r.claimed;
-    let mut table = Table::new();
-    table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
-    table.set_content_arrangement(ContentArrangement::Dynamic);
-    table.force_no_tty();
+    let mut table = super::terminal::table();
     table.set_header(vec![l(Label::Field), l(Label::Signed), l(Label::Claimed)]);
     let marker = claims
         .x_trasporto

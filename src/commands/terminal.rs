@@ -36,6 +36,18 @@ pub fn width() -> usize {
     })
 }
 
+/// A table drawn in plain characters (colours come from [`Line`]), wrapping its cells to
+/// [`width`]: without a width, comfy-table wraps only on a terminal, and a table piped to a
+/// file or a pager ran as wide as its longest cell.
+pub fn table() -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+    table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+    table.force_no_tty();
+    table.set_width(u16::try_from(width()).unwrap_or(u16::MAX));
+    table
+}
+
 /// Whether human output on stdout is coloured (the styles themselves are in [`Line`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Paint {

@@ -1,7 +1,6 @@
 //! `peckit trust list`: what is trusted, and from where.
 
 use anyhow::Result;
-use comfy_table::{ContentArrangement, Table};
 use peckit::report::i18n::{self, Label};
 
 use super::{Outcome, Output, Ui};
@@ -21,10 +20,7 @@ pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
         }
         InspectFormat::Table => {
             let l = |x| i18n::label(ui.lang, x);
-            let mut table = Table::new();
-            table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
-            table.set_content_arrangement(ContentArrangement::Dynamic);
-            table.force_no_tty();
+            let mut table = super::terminal::table();
             table.set_header(vec![
                 l(Label::Anchor),
                 l(Label::ValidTo),

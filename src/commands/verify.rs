@@ -7,7 +7,6 @@ use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use comfy_table::Table;
 use peckit::assess::{self, Verdict};
 use peckit::input::{self, Source, WalkOptions};
 use peckit::limits::Limits;
@@ -339,16 +338,12 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
 
 fn stats_table(stats: &Stats, ui: Ui) -> String {
     let it = ui.lang == i18n::Lang::It;
-    let mut table = Table::new();
-    table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
-    table.force_no_tty();
+    let mut table = super::terminal::table();
     table.set_header(vec![if it { "Tipo" } else { "Kind" }, if it { "Numero" } else { "Count" }]);
     for (k, n) in &stats.kinds {
         table.add_row(vec![k.clone(), n.to_string()]);
     }
-    let mut problems = Table::new();
-    problems.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
-    problems.force_no_tty();
+    let mut problems = super::terminal::table();
     problems.set_header(vec![
         if it { "Problema" } else { "Problem" },
         if it { "Numero" } else { "Count" },

@@ -60,3 +60,40 @@ fn per_file_errors_are_italian_too() {
     let (_, _, err) = run(peckit().args(["--lang", "en", "verify"]).arg(&empty));
     assert!(err.contains("vuoto.eml: empty input"), "{err}");
 }
+
+/// Tables laid out for an 80-column terminal stay within 80 columns, piped or not
+/// (`$COLUMNS` stands for the terminal's width when stdout is not one): every line of
+/// `verify`, and the drawn tables of the other commands (their free-text lines, such as the
+/// signer's name, are not wrapped).
+#[test]
+fn tables_fit_80_columns() {
+    let runs: [Vec<std::ffi::OsString>; 4] = [
+        vec![
+            "verify".into(),
+            "--trust".into(),
+            test_root().into(),
+            samples().join("forged").into(),
+        ],
+        vec!["inspect".into(), samples().join("avvenuta-consegna-completa.eml").into()],
+        vec![
+            "evidence".into(),
+            "--trust".into(),
+            test_root().into(),
+            samples().join("thread").into(),
+        ],
+        vec!["trust".into(), "list".into()],
+    ];
+    for (lang, args) in ["it", "en"].iter().flat_map(|l| runs.iter().map(move |a| (l, a))) {
+        let (_, out, _) = run(peckit().env("COLUMNS", "80").args(["--lang", lang]).args(args));
+        let every_line = args[0] == "verify";
+        let checked: Vec<&str> = out
+            .lines()
+            .filter(|l| every_line || l.starts_with(['│', '┌', '└', '╞', '├']))
+            .collect();
+        assert!(checked.len() > 3, "{args:?}: {out}");
+        for line in checked {
+            let width = line.chars().count();
+            assert!(width <= 80, "{lang} {args:?}: {width} columns:\n{line}");
+        }
+    }
+}
