@@ -293,3 +293,30 @@ fn write_fuzz_seeds() {
     let read = root().join("fuzz/seeds/read");
     std::fs::write(read.join("der-depth.eml"), nested_octet_string_message(300)).unwrap();
 }
+
+#[test]
+fn terminal_escapes_from_the_mail_never_reach_the_terminal() {
+    let genuine = sample("accettazione.eml");
+    let hostile = replace_once(
+        &genuine,
+        b"X-Ricevuta: accettazione",
+        "X-Ricevuta: accettazione\x1b]0;PWNED\x07\x1b[2J\u{061C}\u{202E}".as_bytes(),
+    );
+    let hostile =
+        replace_once(&hostile, b"Content-Type: text/plain", b"Content-Type: text/plain\x1b[31m");
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "hostile.eml", &hostile);
+    let root = test_root();
+    let root = root.to_str().unwrap();
+    for args in [&["inspect"][..], &["verify", "--trust", root], &["evidence", "--trust", root]] {
+        let (_, out, err) = run(peckit().env("COLUMNS", "200").args(args).arg(&path));
+        for (stream, text) in [("stdout", &out), ("stderr", &err)] {
+            let bad: Vec<char> =
+                text.chars().filter(|&c| peckit::text::is_hidden(c) && c != '\n').collect();
+            assert!(bad.is_empty(), "{args:?} {stream} carries {bad:?}:\n{text}");
+        }
+        if args[0] == "inspect" {
+            assert!(out.contains("\\u{1b}]0;PWNED"), "the claim is shown, escaped:\n{out}");
+        }
+    }
+}
