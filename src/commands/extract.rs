@@ -151,7 +151,7 @@ fn extract_one(
         }
     }
     if to_stdout {
-        match artefact.content.as_ref().and_then(|c| c.original.as_ref()) {
+        match artefact.original() {
             Some(original) => out.write(original)?,
             None => {
                 super::report_input_error(

@@ -442,7 +442,7 @@ fn attachments_of(verified: &[&Source<'_>], limits: &Limits) -> Vec<AttachmentEv
                 && s.artefact.receipt_type() == Some("completa"))
     });
     let Some(s) = carrier else { return Vec::new() };
-    let Some(original) = s.artefact.content.as_ref().and_then(|c| c.original.as_ref()) else {
+    let Some(original) = s.artefact.original() else {
         return Vec::new();
     };
     attachment_list(original, limits)
@@ -490,7 +490,7 @@ pub fn check_originals(
 ) -> Vec<OriginalCheck> {
     use sha1::Sha1;
     use sha2::{Digest, Sha256, Sha384, Sha512};
-    let Some(original) = receipt.content.as_ref().and_then(|c| c.original.as_ref()) else {
+    let Some(original) = receipt.original() else {
         return Vec::new();
     };
     let mut out = Vec::new();

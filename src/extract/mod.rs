@@ -193,7 +193,7 @@ pub fn extract(
         p.as_ref().map(|p| format!("signed:{}", p.path)).unwrap_or_else(|| "signed".into())
     };
     if only.wants(Only::Original)
-        && let Some(original) = content.and_then(|c| c.original.as_ref())
+        && let Some(original) = artefact.original()
     {
         let part = content.and_then(|c| c.original_part.clone());
         w.put(
@@ -247,7 +247,7 @@ pub fn extract(
     let mut hash_files = Vec::new();
     let mut nested = Vec::new();
     if only.wants(Only::Attachments)
-        && let Some(original) = content.and_then(|c| c.original.as_ref())
+        && let Some(original) = artefact.original()
     {
         let is_breve = artefact.receipt_type() == Some("breve");
         nested = extract_message_parts(original, &mut w, is_breve, &mut hash_files, limits, 0)?;

@@ -168,8 +168,12 @@ pub struct SignedContent {
     pub daticert: Option<DatiCert>,
     /// Why daticert.xml could not be parsed at all, if so.
     pub daticert_error: Option<String>,
-    /// The original message (postacert.eml), exact bytes after transfer decoding.
+    /// The original message (postacert.eml), exact bytes after transfer decoding; `None`
+    /// when it is itself a PEC artefact, read as the first nested artefact, which owns its
+    /// bytes (see [`Artefact::original`]).
     pub original: Option<Vec<u8>>,
+    /// Whether the original was moved into the first nested artefact.
+    pub original_is_nested: bool,
     /// Where the original sits.
     pub original_part: Option<PartInfo>,
     /// Whether an ETSI ERDS evidence XML is present (REM).
@@ -235,6 +239,17 @@ impl Artefact {
         self.signed.as_ref().map(|s| s.content(&self.raw))
     }
 
+    /// The original message (postacert.eml) of the signed content, exact bytes after transfer
+    /// decoding, wherever it is kept.
+    pub fn original(&self) -> Option<&[u8]> {
+        let content = self.content.as_ref()?;
+        match &content.original {
+            Some(original) => Some(original),
+            None if content.original_is_nested => self.nested.first().map(|a| a.raw.as_slice()),
+            None => None,
+        }
+    }
+
     /// The parsed signed daticert, if any.
     pub fn daticert(&self) -> Option<&DatiCert> {
         self.content.as_ref().and_then(|c| c.daticert.as_ref())
@@ -268,15 +283,38 @@ impl Artefact {
 
 /// Reads one artefact from its bytes.
 pub fn read(raw: Vec<u8>, limits: &Limits) -> Result<Artefact, Error> {
+    if let Some(refused) = refusal(&raw, limits) {
+        return Err(refused);
+    }
     let mut budget = CopyBudget { remaining: raw.len().saturating_mul(2) };
-    read_at_depth(raw, limits, 0, &mut budget)
+    Ok(read_at_depth(raw, limits, 0, &mut budget))
+}
+
+/// Why these bytes cannot be read as an artefact at all, if so: empty, over the size limit,
+/// or not mail.
+fn refusal(raw: &[u8], limits: &Limits) -> Option<Error> {
+    if raw.is_empty() {
+        return Some(Error::Empty);
+    }
+    if u64::try_from(raw.len()).unwrap_or(u64::MAX) > limits.max_input_bytes {
+        return Some(Error::LimitExceeded {
+            what: "input size",
+            limit: limits.max_input_bytes,
+            flag: "--max-size",
+        });
+    }
+    if !mime::looks_like_mail(raw) {
+        return Some(Error::NotMail(describe_non_mail(raw)));
+    }
+    None
 }
 
 /// Bytes that reading may copy out of one input (decoded signatures and contents, the
 /// originals of nested artefacts), twice the input's size: with the input itself, memory
 /// stays within three times the input whatever its shape (issue #13: nine nested levels
-/// of a 63 MB file, each copying the original again, took 1.1 GB). Nested artefacts past
-/// the budget are not read (`limit-exceeded`).
+/// of a 63 MB file, each copying the original again, took 1.1 GB). A nested artefact owns
+/// its bytes (the original is moved into it, not copied) and is read only when the budget
+/// holds the copy its own original will take; past that, `limit-exceeded`.
 struct CopyBudget {
     remaining: usize,
 }
@@ -309,26 +347,8 @@ fn budget_problem(what: &str) -> Problem {
     )
 }
 
-fn read_at_depth(
-    raw: Vec<u8>,
-    limits: &Limits,
-    depth: usize,
-    budget: &mut CopyBudget,
-) -> Result<Artefact, Error> {
-    if raw.is_empty() {
-        return Err(Error::Empty);
-    }
-    let size = u64::try_from(raw.len()).unwrap_or(u64::MAX);
-    if size > limits.max_input_bytes {
-        return Err(Error::LimitExceeded {
-            what: "input size",
-            limit: limits.max_input_bytes,
-            flag: "--max-size",
-        });
-    }
-    if !mime::looks_like_mail(&raw) {
-        return Err(Error::NotMail(describe_non_mail(&raw)));
-    }
+/// Reads bytes that [`refusal`] accepted.
+fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize, budget: &mut CopyBudget) -> Artefact {
     let mut problems = Vec::new();
     let root = match mime::parse_entity(&raw, 0..raw.len(), limits) {
         Ok(root) => root,
@@ -345,7 +365,7 @@ fn read_at_depth(
     if let Some((signed, _)) = &found {
         check_structural_headers(&root, &signed.mime_path, &mut problems);
     }
-    let content = found.as_ref().map(|(s, entity)| match (s.form, entity.children.first()) {
+    let mut content = found.as_ref().map(|(s, entity)| match (s.form, entity.children.first()) {
         // Detached: the content is the first part, its MIME tree already read with the message.
         (SignedForm::Detached, Some(part)) => {
             signed_content_of(&raw, part, part.range.start, limits)
@@ -379,20 +399,24 @@ fn read_at_depth(
 
     let mut nested = Vec::new();
     if depth < limits.max_nested_artefacts {
-        if let Some(original) = content.as_ref().and_then(|c| c.original.as_ref()) {
-            let is_pec = looks_like_pec(original);
-            if is_pec && !budget.take(original.len()) {
+        if let Some(c) = content.as_mut()
+            && let Some(original) = c.original.take()
+        {
+            if !looks_like_pec(&original) {
+                nested.extend(forwarded_pecs(&original, limits, depth + 1, budget, &mut problems));
+                c.original = Some(original);
+            } else if let Some(e) = refusal(&original, limits) {
+                problems.push(Problem::new(
+                    ProblemCode::Malformed,
+                    format!("the original message inside could not be read: {e}"),
+                ));
+                c.original = Some(original);
+            } else if !budget.take(original.len()) {
                 problems.push(budget_problem("the original message inside"));
-            } else if is_pec {
-                match read_at_depth(original.clone(), limits, depth + 1, budget) {
-                    Ok(a) => nested.push(a),
-                    Err(e) => problems.push(Problem::new(
-                        ProblemCode::Malformed,
-                        format!("the original message inside could not be read: {e}"),
-                    )),
-                }
+                c.original = Some(original);
             } else {
-                nested.extend(forwarded_pecs(original, limits, depth + 1, budget, &mut problems));
+                nested.push(read_at_depth(original, limits, depth + 1, budget));
+                c.original_is_nested = true;
             }
         }
     } else if content.as_ref().is_some_and(|c| c.original.is_some()) {
@@ -405,7 +429,7 @@ fn read_at_depth(
         ));
     }
 
-    Ok(Artefact {
+    Artefact {
         raw,
         claims,
         signed,
@@ -416,7 +440,7 @@ fn read_at_depth(
         unsigned_daticert,
         problems,
         nested,
-    })
+    }
 }
 
 /// Header fields that decide how an entity is read. RFC 2045 §3 allows each once per entity;
@@ -832,10 +856,8 @@ fn forwarded_pecs(
                 continue;
             }
             let decoded = decode::decode_entity(entity, original).into_bytes();
-            if looks_like_pec(&decoded)
-                && let Ok(a) = read_at_depth(decoded, limits, depth, budget)
-            {
-                out.push(a);
+            if looks_like_pec(&decoded) && refusal(&decoded, limits).is_none() {
+                out.push(read_at_depth(decoded, limits, depth, budget));
             }
         }
     }
