@@ -16,7 +16,7 @@ peak() { # prints "peak MiB, seconds" of one run
   start=$(date +%s.%N)
   kib=$(PECKIT_REPORT_PEAK_RSS=1 "$bin" "$@" 2>&1 >/dev/null | sed -n 's/^peckit: peak-rss-kib //p')
   end=$(date +%s.%N)
-  printf '%6.1f MiB %6.1f s' "$(echo "$kib/1024" | bc -l)" "$(echo "$end-$start" | bc -l)"
+  awk -v k="$kib" -v s="$start" -v e="$end" 'BEGIN { printf "%6.1f MiB %6.1f s", k / 1024, e - s }'
 }
 
 python3 - "$work" <<'PY'
