@@ -14,7 +14,7 @@ fn options() -> VerifyOptions {
 pub fn read_and_verify(data: &[u8]) {
     let limits = Limits { max_mime_depth: 32, max_parts: 2000, ..Limits::default() };
     if let Ok(artefact) = crate::read::read(data.to_vec(), &limits) {
-        let assessment = crate::assess::assess(&artefact, &options());
+        let assessment = crate::certify::assess::assess(&artefact, &options());
         let _ = crate::report::model::ArtefactReport::new("fuzz", &artefact, &assessment);
         let _ = crate::report::model::InspectReport::new("fuzz", &artefact);
         let _ = artefact.notice();
@@ -23,7 +23,7 @@ pub fn read_and_verify(data: &[u8]) {
 
 /// Parse daticert.xml.
 pub fn daticert(data: &[u8]) {
-    let _ = crate::certify::daticert::parse(data, &Limits::default());
+    let _ = crate::read::daticert::parse(data, &Limits::default());
 }
 
 /// Parse and verify a CMS blob over fixed content, both forms.

@@ -15,7 +15,6 @@
 //! ([`problem::Problem`]), errors ([`Error`]) mean the input could not be evaluated at all.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod assess;
 pub mod certify;
 pub mod error;
 pub mod evidence;

@@ -44,7 +44,7 @@ pub fn no_access_from() -> Timestamp {
 
 /// Whether an address (bare or `Name <addr>`) is a CEC-PAC address.
 pub fn is_cecpac(address: &str) -> bool {
-    let addr = super::crosscheck::address_of(address);
+    let addr = crate::read::address::address_of(address);
     addr.rsplit_once('@').is_some_and(|(_, domain)| domain.eq_ignore_ascii_case(DOMAIN))
 }
 
@@ -60,7 +60,7 @@ pub fn cecpac_warning(address: &str, role: Role, at: Timestamp) -> Option<String
     if !is_cecpac(address) {
         return None;
     }
-    let addr = super::crosscheck::address_of(address);
+    let addr = crate::read::address::address_of(address);
     let day = at.strftime("%Y-%m-%d");
     if at >= no_access_from() {
         return Some(format!(

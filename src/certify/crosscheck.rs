@@ -9,8 +9,9 @@
 use jiff::Timestamp;
 
 use super::cecpac;
-use super::daticert::DatiCert;
+use crate::read::daticert::DatiCert;
 use crate::problem::{Problem, ProblemCode};
+use crate::read::address::address_of;
 use crate::read::{Artefact, Kind};
 
 /// How far apart two certified times may be before a warning (issue #3: five minutes).
@@ -236,16 +237,6 @@ fn check_times(
     }
 }
 
-/// Extracts the address part of `Name <addr>` or a bare address, lower-cased.
-pub fn address_of(value: &str) -> String {
-    let v = value.trim();
-    let inner = match (v.rfind('<'), v.rfind('>')) {
-        (Some(a), Some(b)) if a < b => v.get(a + 1..b).unwrap_or(v),
-        _ => v,
-    };
-    inner.trim().trim_matches('"').to_ascii_lowercase()
-}
-
 /// pec-spec §4.1 step 6: the certificate's SAN e-mail equals the From address.
 fn check_signer_address(artefact: &Artefact, facts: &SignatureFacts, problems: &mut Vec<Problem>) {
     let (Some(email), Some(from)) =
@@ -309,15 +300,6 @@ fn check_preavviso(daticert: &DatiCert, problems: &mut Vec<Problem>) {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn addresses_are_extracted_from_display_forms() {
-        assert_eq!(
-            address_of("\"Per conto di: a@b.it\" <Posta-Certificata@PEC.Aruba.it>"),
-            "posta-certificata@pec.aruba.it"
-        );
-        assert_eq!(address_of(" x@y.it "), "x@y.it");
-    }
 
     #[test]
     fn message_ids_compare_without_brackets() {

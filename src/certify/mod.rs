@@ -3,6 +3,7 @@
 //! [`daticert`] parses the provider's certification data; [`crosscheck`] compares it with
 //! the unsigned headers and the signature; [`cecpac`] knows the closed CEC-PAC service.
 
+pub mod assess;
 pub mod cecpac;
 pub mod crosscheck;
-pub mod daticert;
+

@@ -1,7 +1,7 @@
 //! `peckit evidence`: what verified artefacts prove about each message.
 
 use anyhow::Result;
-use peckit::assess::{self, Assessment, Verdict};
+use peckit::certify::assess::{self, Assessment, Verdict};
 use peckit::evidence::{self, Fate};
 use peckit::read::Artefact;
 use peckit::report::evidence as render;

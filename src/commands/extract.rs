@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use peckit::assess::{self, Verdict};
+use peckit::certify::assess::{self, Verdict};
 use peckit::extract::write::OutputDir;
 use peckit::extract::{self, Only};
 use peckit::read;

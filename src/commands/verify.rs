@@ -7,7 +7,7 @@ use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use peckit::assess::{self, Verdict};
+use peckit::certify::assess::{self, Verdict};
 use peckit::input::{self, Source, WalkOptions};
 use peckit::limits::Limits;
 use peckit::read;

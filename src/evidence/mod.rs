@@ -13,9 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::assess::{Assessment, Verdict};
+use crate::certify::assess::{Assessment, Verdict};
 use crate::certify::cecpac;
-use crate::certify::daticert::DatiCert;
+use crate::read::daticert::DatiCert;
 use crate::extract::sha256_hex;
 use crate::limits::Limits;
 use crate::problem::Problem;

@@ -18,7 +18,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use crate::assess::Assessment;
+use crate::certify::assess::Assessment;
 use crate::limits::Limits;
 use crate::problem::Problem;
 use crate::read::{self, Artefact, decode, mime};
@@ -111,7 +111,7 @@ pub struct Manifest {
     /// Kind of artefact.
     pub kind: String,
     /// The verdict, as `peckit verify` reports it.
-    pub verdict: crate::assess::Verdict,
+    pub verdict: crate::certify::assess::Verdict,
     /// The problems, as `peckit verify` reports them.
     pub problems: Vec<Problem>,
     /// Every file written, in order.

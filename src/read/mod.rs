@@ -10,7 +10,11 @@
 //! mail to look at (empty, not a header block, over a limit); damage is recorded as problems.
 #![deny(clippy::indexing_slicing)]
 
+pub mod address;
+pub mod cms;
+pub mod daticert;
 pub mod decode;
+pub mod der;
 pub mod kind;
 pub mod mime;
 
@@ -18,7 +22,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::certify::daticert::{self, DatiCert};
+use daticert::DatiCert;
 use crate::error::Error;
 use crate::limits::Limits;
 use crate::problem::{Problem, ProblemCode};
@@ -570,7 +574,7 @@ fn signed_entity_at(
         let body = raw.get(entity.body()).unwrap_or_default();
         let cte = entity.headers.transfer_encoding().unwrap_or_default();
         let cms = decode::remove_transfer_encoding(body, &cte);
-        let (opaque_content, defect) = match crate::verify::encapsulated_content(&cms) {
+        let (opaque_content, defect) = match cms::encapsulated_content(&cms) {
             Ok(Some(c)) => (Some(c), None),
             Ok(None) => (None, Some("opaque signed-data without encapsulated content".into())),
             Err(e) => (None, Some(format!("cannot read the signed-data: {e}"))),

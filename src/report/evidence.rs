@@ -249,11 +249,11 @@ fn html_message(out: &mut String, m: &MessageEvidence, lang: Lang, title: &str) 
     );
     for s in &m.sources {
         let verdict = match s.verdict {
-            crate::assess::Verdict::Valid => t(lang, "VALIDO", "VALID"),
-            crate::assess::Verdict::Invalid => {
+            crate::certify::assess::Verdict::Valid => t(lang, "VALIDO", "VALID"),
+            crate::certify::assess::Verdict::Invalid => {
                 t(lang, "NON VALIDO — non usato come prova", "INVALID — not used as proof")
             }
-            crate::assess::Verdict::Error => t(lang, "ERRORE", "ERROR"),
+            crate::certify::assess::Verdict::Error => t(lang, "ERRORE", "ERROR"),
         };
         let why = s
             .problems

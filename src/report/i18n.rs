@@ -4,7 +4,7 @@
 //! person reads does. The language comes from `--lang`, else LC_ALL / LC_MESSAGES / LANG
 //! (Italian for `it_*`), else English.
 
-use crate::assess::Verdict;
+use crate::certify::assess::Verdict;
 use crate::problem::ProblemCode;
 
 /// A language for people.

@@ -8,8 +8,8 @@
 
 use serde::Serialize;
 
-use crate::assess::{Assessment, Verdict};
-use crate::certify::daticert::DatiCert;
+use crate::certify::assess::{Assessment, Verdict};
+use crate::read::daticert::DatiCert;
 use crate::problem::{Problem, ProblemCode};
 use crate::read::{Artefact, Claims, MimeNode, SignedForm};
 use crate::verify::SignatureReport;
@@ -109,7 +109,7 @@ impl Identity {
         let signer = signature.signer.as_ref()?;
         let matches_from = match (&signer.email, from) {
             (Some(email), Some(from)) => Some(
-                crate::certify::crosscheck::address_of(from).eq_ignore_ascii_case(email.trim()),
+                crate::read::address::address_of(from).eq_ignore_ascii_case(email.trim()),
             ),
             _ => None,
         };

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::i18n::{self, Label, Lang};
 use super::model::ArtefactReport;
 use super::term::{Line, Style, fit_end, fit_middle, pad};
-use crate::assess::Verdict;
+use crate::certify::assess::Verdict;
 
 /// A JSON object `{ head fields…, "<array>": [ elements… ], tail fields… }`, pretty-printed
 /// exactly as `serde_json::to_string_pretty` prints the whole value, written piece by piece.

@@ -16,7 +16,7 @@ use x509_cert::ext::pkix::{
     SubjectAltName, SubjectKeyIdentifier,
 };
 
-use super::der::{DerError, Reader, Tlv, parse_time, tag};
+use crate::read::der::{DerError, Reader, Tlv, parse_time, tag};
 
 /// The PEC signing policy OID (pec-spec §4.1).
 pub const PEC_POLICY_OID: &str = "1.3.76.16.3.1.1";

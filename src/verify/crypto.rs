@@ -4,11 +4,10 @@
 //! valid (issue #3).
 #![deny(clippy::indexing_slicing)]
 
-use const_oid::ObjectIdentifier;
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
-use super::der::{Reader, tag};
+use crate::read::der::{Reader, oid_string, tag};
 
 /// A digest algorithm peckit implements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,67 +168,6 @@ impl SigAlg {
             SigAlg::RsaPkcs1(d) | SigAlg::RsaPss(d, _) | SigAlg::Ecdsa(d) => *d,
         }
     }
-}
-
-/// The OID of a raw DER OBJECT IDENTIFIER value, dotted.
-pub fn oid_string(value: &[u8]) -> String {
-    // Every CMS attribute and algorithm goes through here: decode the usual well-formed
-    // encodings directly, and leave anything unusual to const-oid's checks.
-    oid_string_fast(value).unwrap_or_else(|| {
-        ObjectIdentifier::from_bytes(value)
-            .map(|o| o.to_string())
-            .unwrap_or_else(|_| format!("(bad OID {})", hex::encode(value)))
-    })
-}
-
-/// Dotted form of a minimally encoded OID of at most 39 bytes with 32-bit arcs.
-fn oid_string_fast(value: &[u8]) -> Option<String> {
-    fn push_number(out: &mut String, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut len = 0;
-        for slot in digits.iter_mut() {
-            *slot = b'0' + (n % 10) as u8;
-            n /= 10;
-            len += 1;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in digits.iter().take(len).rev() {
-            out.push(char::from(d));
-        }
-    }
-    let (Some(&first), Some(&last)) = (value.first(), value.last()) else { return None };
-    // const-oid refuses a first subidentifier over one byte; let it say so.
-    if value.len() > 39 || first & 0x80 != 0 || last & 0x80 != 0 {
-        return None;
-    }
-    let mut out = String::with_capacity(value.len() * 3);
-    let mut arc = 0u64;
-    let mut arc_start = true;
-    for &b in value {
-        if arc_start && b == 0x80 {
-            return None; // not minimal
-        }
-        arc = (arc << 7) | u64::from(b & 0x7F);
-        if arc > u64::from(u32::MAX) {
-            return None; // const-oid's arcs are 32-bit
-        }
-        arc_start = b & 0x80 == 0;
-        if arc_start {
-            if out.is_empty() {
-                let first = arc.min(80) / 40;
-                push_number(&mut out, first);
-                out.push('.');
-                push_number(&mut out, arc - first * 40);
-            } else {
-                out.push('.');
-                push_number(&mut out, arc);
-            }
-            arc = 0;
-        }
-    }
-    Some(out)
 }
 
 /// Resolves an AlgorithmIdentifier (raw SEQUENCE). `digest_hint` is the SignerInfo digest,
@@ -581,34 +519,6 @@ mod tests {
                 DigestAlg::Sha256.digest(&converted)
             );
         }
-    }
-
-    #[test]
-    fn oids_decode_like_const_oid() {
-        let reference = |value: &[u8]| {
-            ObjectIdentifier::from_bytes(value)
-                .map(|o| o.to_string())
-                .unwrap_or_else(|_| format!("(bad OID {})", hex::encode(value)))
-        };
-        let samples: [&[u8]; 13] = [
-            &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02],
-            &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01],
-            &[0x2b, 0x0e, 0x03, 0x02, 0x1a],
-            &[0x00],
-            &[0x4f],
-            &[0x81, 0x34, 0x03],
-            &[0x55, 0x04, 0x03],
-            &[0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f],
-            &[],
-            &[0x2a, 0x86],
-            &[0x2a, 0x80, 0x01],
-            &[0x80, 0x01],
-            &[0x2a; 40],
-        ];
-        for value in samples {
-            assert_eq!(oid_string(value), reference(value), "{value:02x?}");
-        }
-        assert_eq!(oid_string(&[0x2b, 0x0e, 0x03, 0x02, 0x1a]), "1.3.14.3.2.26");
     }
 
     /// DER of the first PEM block of a file of samples/pki.

@@ -12,9 +12,7 @@
 pub mod cache;
 pub mod cert;
 pub mod chain;
-pub mod cms;
 pub mod crypto;
-pub mod der;
 pub mod modexp;
 pub mod trust;
 
@@ -22,10 +20,11 @@ use jiff::Timestamp;
 use serde::{Serialize, Serializer};
 
 pub use cert::{Cert, CertSummary};
-pub use cms::CmsError;
+pub use crate::read::cms::CmsError;
 pub use trust::{Anchor, AnchorView, TrustStore, TrustStoreError};
 
 use crate::problem::{Problem, ProblemCode};
+use crate::read::{cms, der};
 use crypto::{DigestAlg, SigFailure, digest_canonical, sig_alg_from_identifier};
 
 /// id-data.
@@ -155,11 +154,6 @@ pub struct SignerInfoSummary {
     pub policies: Vec<String>,
     /// Certificates carried in the CMS.
     pub certificates: usize,
-}
-
-/// The eContent of an opaque signed-data (constructed BER chunks joined, crypto-notes P4).
-pub fn encapsulated_content(cms_der: &[u8]) -> Result<Option<Vec<u8>>, CmsError> {
-    Ok(cms::parse(cms_der)?.econtent)
 }
 
 fn find_signer<'c, C: AsRef<Cert>>(sd: &cms::SignerInfo<'_>, certs: &'c [C]) -> Option<&'c Cert> {
@@ -333,7 +327,7 @@ pub fn verify_signature(
     // What the signature covers: the signed attributes, or the content when there are none.
     let (signed_bytes_digest, digest_checked) = match si.signed_attrs_for_signature() {
         Some(attrs) => {
-            let content_type = si.attr(OID_CONTENT_TYPE).map(|t| crypto::oid_string(t.value));
+            let content_type = si.attr(OID_CONTENT_TYPE).map(|t| der::oid_string(t.value));
             if content_type.as_deref() != Some(OID_DATA) {
                 report.status = SignatureStatus::Malformed;
                 report.problems.push(Problem::new(

@@ -11,6 +11,7 @@ mod forgery;
 mod fuzz_regressions;
 mod inputs;
 mod lang;
+mod layering;
 mod limits;
 mod memory;
 mod samples;

@@ -3,7 +3,7 @@
 //! the certified fields. (Line-end-only edits are excluded: S/MIME canonicalises CRLF and LF,
 //! so inserting a CR before an LF, or deleting one, is the same signed text.)
 
-use peckit::assess::{Verdict, assess};
+use peckit::certify::assess::{Verdict, assess};
 use peckit::limits::Limits;
 use peckit::verify::{TrustStore, VerifyOptions};
 use proptest::prelude::*;

@@ -15,7 +15,7 @@
 
 use thiserror::Error;
 
-use super::crypto::oid_string;
+use super::der::oid_string;
 use super::der::{DerError, Reader, Tlv, octet_string_bytes, tag};
 
 /// id-signedData.
@@ -209,3 +209,8 @@ fn parse_signer_info<'a>(tlv: &Tlv<'a>) -> Result<SignerInfo<'a>, CmsError> {
         signature,
     })
 }
+/// The eContent of an opaque signed-data (constructed BER chunks joined, crypto-notes P4).
+pub fn encapsulated_content(cms_der: &[u8]) -> Result<Option<Vec<u8>>, CmsError> {
+    Ok(parse(cms_der)?.econtent)
+}
+

@@ -6,6 +6,7 @@
 //! slices. It accepts BER indefinite lengths (streamed `.p7m`, P3) and bounds recursion.
 #![deny(clippy::indexing_slicing)]
 
+use const_oid::ObjectIdentifier;
 use thiserror::Error;
 
 /// Deepest nesting walked through indefinite lengths.
@@ -255,6 +256,67 @@ pub fn parse_time(tlv: &Tlv<'_>) -> Option<jiff::Timestamp> {
     dt.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
 }
 
+/// The OID of a raw DER OBJECT IDENTIFIER value, dotted.
+pub fn oid_string(value: &[u8]) -> String {
+    // Every CMS attribute and algorithm goes through here: decode the usual well-formed
+    // encodings directly, and leave anything unusual to const-oid's checks.
+    oid_string_fast(value).unwrap_or_else(|| {
+        ObjectIdentifier::from_bytes(value)
+            .map(|o| o.to_string())
+            .unwrap_or_else(|_| format!("(bad OID {})", hex::encode(value)))
+    })
+}
+
+/// Dotted form of a minimally encoded OID of at most 39 bytes with 32-bit arcs.
+fn oid_string_fast(value: &[u8]) -> Option<String> {
+    fn push_number(out: &mut String, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut len = 0;
+        for slot in digits.iter_mut() {
+            *slot = b'0' + (n % 10) as u8;
+            n /= 10;
+            len += 1;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in digits.iter().take(len).rev() {
+            out.push(char::from(d));
+        }
+    }
+    let (Some(&first), Some(&last)) = (value.first(), value.last()) else { return None };
+    // const-oid refuses a first subidentifier over one byte; let it say so.
+    if value.len() > 39 || first & 0x80 != 0 || last & 0x80 != 0 {
+        return None;
+    }
+    let mut out = String::with_capacity(value.len() * 3);
+    let mut arc = 0u64;
+    let mut arc_start = true;
+    for &b in value {
+        if arc_start && b == 0x80 {
+            return None; // not minimal
+        }
+        arc = (arc << 7) | u64::from(b & 0x7F);
+        if arc > u64::from(u32::MAX) {
+            return None; // const-oid's arcs are 32-bit
+        }
+        arc_start = b & 0x80 == 0;
+        if arc_start {
+            if out.is_empty() {
+                let first = arc.min(80) / 40;
+                push_number(&mut out, first);
+                out.push('.');
+                push_number(&mut out, arc - first * 40);
+            } else {
+                out.push('.');
+                push_number(&mut out, arc);
+            }
+            arc = 0;
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
@@ -333,5 +395,33 @@ mod tests {
         assert_eq!(parse_time(&t).unwrap().to_string(), "2014-11-14T17:26:32Z");
         let g = Tlv { tag: tag::GENERALIZED_TIME, value: b"20500101000000Z", raw: b"", offset: 0 };
         assert_eq!(parse_time(&g).unwrap().to_string(), "2050-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn oids_decode_like_const_oid() {
+        let reference = |value: &[u8]| {
+            ObjectIdentifier::from_bytes(value)
+                .map(|o| o.to_string())
+                .unwrap_or_else(|_| format!("(bad OID {})", hex::encode(value)))
+        };
+        let samples: [&[u8]; 13] = [
+            &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02],
+            &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01],
+            &[0x2b, 0x0e, 0x03, 0x02, 0x1a],
+            &[0x00],
+            &[0x4f],
+            &[0x81, 0x34, 0x03],
+            &[0x55, 0x04, 0x03],
+            &[0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f],
+            &[],
+            &[0x2a, 0x86],
+            &[0x2a, 0x80, 0x01],
+            &[0x80, 0x01],
+            &[0x2a; 40],
+        ];
+        for value in samples {
+            assert_eq!(oid_string(value), reference(value), "{value:02x?}");
+        }
+        assert_eq!(oid_string(&[0x2b, 0x0e, 0x03, 0x02, 0x1a]), "1.3.14.3.2.26");
     }
 }
