@@ -9,9 +9,9 @@
 use jiff::Timestamp;
 
 use super::cecpac;
-use crate::read::daticert::DatiCert;
 use crate::problem::{Problem, ProblemCode};
 use crate::read::address::address_of;
+use crate::read::daticert::DatiCert;
 use crate::read::{Artefact, Kind};
 
 /// How far apart two certified times may be before a warning (issue #3: five minutes).

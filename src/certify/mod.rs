@@ -6,4 +6,3 @@
 pub mod assess;
 pub mod cecpac;
 pub mod crosscheck;
-

@@ -15,10 +15,10 @@ use serde::Serialize;
 
 use crate::certify::assess::{Assessment, Verdict};
 use crate::certify::cecpac;
-use crate::read::daticert::DatiCert;
 use crate::extract::sha256_hex;
 use crate::limits::Limits;
 use crate::problem::Problem;
+use crate::read::daticert::DatiCert;
 use crate::read::{Artefact, Kind, decode, mime};
 
 /// One input artefact, as the evidence builder sees it.

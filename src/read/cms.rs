@@ -213,4 +213,3 @@ fn parse_signer_info<'a>(tlv: &Tlv<'a>) -> Result<SignerInfo<'a>, CmsError> {
 pub fn encapsulated_content(cms_der: &[u8]) -> Result<Option<Vec<u8>>, CmsError> {
     Ok(parse(cms_der)?.econtent)
 }
-

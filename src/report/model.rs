@@ -9,8 +9,8 @@
 use serde::Serialize;
 
 use crate::certify::assess::{Assessment, Verdict};
-use crate::read::daticert::DatiCert;
 use crate::problem::{Problem, ProblemCode};
+use crate::read::daticert::DatiCert;
 use crate::read::{Artefact, Claims, MimeNode, SignedForm};
 use crate::verify::SignatureReport;
 
@@ -108,9 +108,9 @@ impl Identity {
     fn of(signature: &SignatureReport, from: Option<&str>) -> Option<Identity> {
         let signer = signature.signer.as_ref()?;
         let matches_from = match (&signer.email, from) {
-            (Some(email), Some(from)) => Some(
-                crate::read::address::address_of(from).eq_ignore_ascii_case(email.trim()),
-            ),
+            (Some(email), Some(from)) => {
+                Some(crate::read::address::address_of(from).eq_ignore_ascii_case(email.trim()))
+            }
             _ => None,
         };
         Some(Identity {

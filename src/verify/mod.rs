@@ -19,8 +19,8 @@ pub mod trust;
 use jiff::Timestamp;
 use serde::{Serialize, Serializer};
 
-pub use cert::{Cert, CertSummary};
 pub use crate::read::cms::CmsError;
+pub use cert::{Cert, CertSummary};
 pub use trust::{Anchor, AnchorView, TrustStore, TrustStoreError};
 
 use crate::problem::{Problem, ProblemCode};

@@ -157,8 +157,7 @@ fn expand(text: &str) -> Vec<Vec<String>> {
     let mut segments = Vec::new();
     let mut rest = text.trim_start();
     loop {
-        let ident: String =
-            rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let ident: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
         if ident.is_empty() {
             if let Some(inner) = rest.strip_prefix('{') {
                 let mut out = Vec::new();
@@ -212,8 +211,10 @@ fn imports_only_look_down_and_files_stay_small() {
         }
         for path in referenced_paths(&source, &module) {
             // The longest prefix that is a module file.
-            let Some(target) =
-                (1..=path.len()).rev().map(|n| path[..n].to_vec()).find(|p| modules.contains_key(p))
+            let Some(target) = (1..=path.len())
+                .rev()
+                .map(|n| path[..n].to_vec())
+                .find(|p| modules.contains_key(p))
             else {
                 if !path.is_empty() {
                     failures.push(format!(
@@ -247,10 +248,8 @@ fn imports_only_look_down_and_files_stay_small() {
                 let mut trail = trail.clone();
                 trail.push(next.clone());
                 if next == start {
-                    let names: Vec<String> = std::iter::once(start)
-                        .chain(trail.iter())
-                        .map(|m| m.join("::"))
-                        .collect();
+                    let names: Vec<String> =
+                        std::iter::once(start).chain(trail.iter()).map(|m| m.join("::")).collect();
                     failures.push(format!("a loop between files: {}", names.join(" → ")));
                 } else if seen.insert(next.clone()) {
                     stack.push((next.clone(), trail));
@@ -275,7 +274,10 @@ fn the_path_reader_expands_groups() {
     );
     let module = vec!["certify".to_string(), "crosscheck".to_string()];
     assert_eq!(
-        referenced_paths("use super::cecpac;\n#[cfg(test)]\nmod tests {\n    use super::*;\n}\n", &module),
+        referenced_paths(
+            "use super::cecpac;\n#[cfg(test)]\nmod tests {\n    use super::*;\n}\n",
+            &module
+        ),
         vec![vec!["certify".to_string(), "cecpac".to_string()]]
     );
 }

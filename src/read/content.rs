@@ -1,0 +1,215 @@
+//! What the signed content holds (notice, daticert.xml, original, ETSI evidence), what sits
+//! outside the signature, and the artefact's kind.
+
+use std::ops::Range;
+
+use super::artefact::{Claims, ETSI_ERDS_NAMESPACE, PartInfo, SignedContent, SignedEntity};
+use super::daticert::{self, DatiCert};
+use super::decode;
+use super::kind::Kind;
+use super::mime::{self, Entity};
+use crate::limits::Limits;
+use crate::problem::{Problem, ProblemCode};
+
+/// What is recorded of a part of the signed content, which starts at `offset` in `buf`: its
+/// range relative to the content, as `Artefact::signed_content` gives it.
+fn part_info(buf: &[u8], offset: usize, entity: &Entity, path: &str, size: usize) -> PartInfo {
+    PartInfo {
+        path: path.to_string(),
+        content_type: entity.content_type.mime.clone(),
+        name: decode::entity_file_name(entity, buf),
+        size,
+        range: entity.range.start.saturating_sub(offset)..entity.range.end.saturating_sub(offset),
+    }
+}
+
+fn is_xml(entity: &Entity) -> bool {
+    let m = entity.content_type.mime.as_str();
+    m == "application/xml" || m == "text/xml" || m.ends_with("+xml")
+}
+
+pub(super) fn is_message(entity: &Entity) -> bool {
+    matches!(entity.content_type.mime.as_str(), "message/rfc822" | "message/global")
+}
+
+fn name_is(entity: &Entity, expected: &str) -> bool {
+    entity.raw_file_name().is_some_and(|n| n.trim().eq_ignore_ascii_case(expected))
+}
+
+/// Reads what a signed content held apart from the message holds (opaque signed-data).
+pub(super) fn read_signed_content(
+    bytes: &[u8],
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> SignedContent {
+    match mime::parse_entity(bytes, 0..bytes.len(), limits) {
+        Ok(root) => signed_content_of(bytes, &root, 0, limits),
+        Err(limit) => {
+            problems.push(limit_problem(&limit));
+            SignedContent::default()
+        }
+    }
+}
+
+/// Reads what the signed content holds: notice, daticert, original, ETSI evidence. `root`
+/// is the content's entity in `buf`, which starts at `offset`; the ranges recorded in the
+/// result are relative to the content.
+pub(super) fn signed_content_of(
+    buf: &[u8],
+    root: &Entity,
+    offset: usize,
+    limits: &Limits,
+) -> SignedContent {
+    let mut content = SignedContent::default();
+    let info =
+        |entity: &Entity, path: &str, size: usize| part_info(buf, offset, entity, path, size);
+    for (entity, path) in root.leaves() {
+        let is_attachment = entity.is_attachment();
+        if is_message(entity) {
+            let decoded = decode::decode_entity(entity, buf).into_bytes();
+            if content.original.is_none() {
+                content.original_part = Some(info(entity, &path, decoded.len()));
+                content.original = Some(decoded);
+            } else {
+                content.other_parts.push(info(entity, &path, decoded.len()));
+            }
+            continue;
+        }
+        let mime = entity.content_type.mime.as_str();
+        let candidate_xml = is_xml(entity) || name_is(entity, "daticert.xml");
+        if candidate_xml || (mime == "application/octet-stream" && !is_attachment) {
+            let decoded = decode::decode_entity(entity, buf).into_bytes();
+            if content.daticert_raw.is_none() && daticert::looks_like_daticert(&decoded) {
+                content.daticert_part = Some(info(entity, &path, decoded.len()));
+                match daticert::parse(&decoded, limits) {
+                    Ok(d) => content.daticert = Some(d),
+                    Err(e) => content.daticert_error = Some(e.to_string()),
+                }
+                content.daticert_raw = Some(decoded);
+                continue;
+            }
+            if memchr::memmem::find(&decoded, ETSI_ERDS_NAMESPACE.as_bytes()).is_some() {
+                content.etsi_evidence = true;
+            }
+            content.other_parts.push(info(entity, &path, decoded.len()));
+            continue;
+        }
+        if !is_attachment
+            && (mime == "text/plain" || mime == "text/html")
+            && !content.notice.iter().any(|p| p.content_type == mime)
+        {
+            // The notice is the provider's text, never a named file.
+            content
+                .notice
+                .push(PartInfo { name: None, ..info(entity, &path, entity.body().len()) });
+            continue;
+        }
+        let size = entity.body().len();
+        content.other_parts.push(info(entity, &path, size));
+    }
+    content
+}
+
+/// Walks the whole input and records daticert.xml / postacert.eml parts that are not inside
+/// the signed content (quirk: a wrapper with a fake daticert placed first).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn collect_outside(
+    raw: &[u8],
+    entity: &Entity,
+    path: &str,
+    signed_range: Option<&Range<usize>>,
+    signed_path: Option<&str>,
+    limits: &Limits,
+    out: &mut Vec<String>,
+    unsigned_daticert: &mut Option<DatiCert>,
+) {
+    if Some(path) == signed_path {
+        // The signed entity itself: its first part is the signed content, its second the
+        // signature. Any further part was added beside them and nothing signs it (issue #13:
+        // a fake daticert.xml as a third part). Preamble and epilogue text are not parts.
+        for (i, extra) in entity.children.iter().enumerate().skip(2) {
+            out.push(format!(
+                "an unsigned {} part (MIME part {path}.{}) added inside multipart/signed",
+                extra.content_type.mime,
+                i + 1
+            ));
+        }
+        return;
+    }
+    if let Some(r) = signed_range
+        && r.start <= entity.range.start
+        && entity.range.end <= r.end
+    {
+        return;
+    }
+    for (i, child) in entity.children.iter().enumerate() {
+        let child_path = format!("{path}.{}", i + 1);
+        collect_outside(
+            raw,
+            child,
+            &child_path,
+            signed_range,
+            signed_path,
+            limits,
+            out,
+            unsigned_daticert,
+        );
+    }
+    if !entity.children.is_empty() || path == "1" {
+        return;
+    }
+    if is_message(entity) && name_is(entity, "postacert.eml") {
+        out.push(format!("postacert.eml at MIME part {path}"));
+        return;
+    }
+    if is_xml(entity) || name_is(entity, "daticert.xml") {
+        let decoded = decode::decode_entity(entity, raw).into_bytes();
+        if daticert::looks_like_daticert(&decoded) {
+            out.push(format!("daticert.xml at MIME part {path}"));
+            if unsigned_daticert.is_none() {
+                *unsigned_daticert = daticert::parse(&decoded, limits).ok();
+            }
+        }
+    }
+}
+
+pub(super) fn limit_problem(limit: &mime::StructureLimit) -> Problem {
+    let message = match limit {
+        mime::StructureLimit::Depth(n) => {
+            format!("MIME nesting deeper than {n} levels (set with --max-depth)")
+        }
+        mime::StructureLimit::Parts(n) => {
+            format!("more than {n} MIME parts (set with --max-parts)")
+        }
+        mime::StructureLimit::Header(n) => {
+            format!("a header block longer than {n} bytes (set with --max-header)")
+        }
+    };
+    Problem::new(ProblemCode::LimitExceeded, message)
+}
+
+pub(super) fn classify(
+    claims: &Claims,
+    signed: Option<&SignedEntity>,
+    content: Option<&SignedContent>,
+    unsigned_daticert: Option<&DatiCert>,
+) -> Kind {
+    if let Some(tipo) = content.and_then(|c| c.daticert.as_ref()).and_then(|d| d.tipo.as_deref()) {
+        return Kind::from_tipo(tipo);
+    }
+    if content.is_some_and(|c| c.etsi_evidence) {
+        return Kind::RemEvidence;
+    }
+    if let Some(k) = claims.marker_kind() {
+        return k;
+    }
+    if let Some(tipo) = unsigned_daticert.and_then(|d| d.tipo.as_deref()) {
+        return Kind::from_tipo(tipo);
+    }
+    if (signed.is_some() || unsigned_daticert.is_some())
+        && let Some(k) = claims.subject_kind()
+    {
+        return k;
+    }
+    Kind::NotPec
+}

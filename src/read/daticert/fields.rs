@@ -1,0 +1,132 @@
+//! The field rules both well-formed readers share: which element sets which field, which
+//! elements may appear once, how `<data>` becomes an instant.
+
+use super::model::{CertifiedTime, DatiCert, Destinatario, FieldError};
+
+pub(super) fn set_field<P: AsRef<str>, A: AsRef<str>>(
+    d: &mut DatiCert,
+    path: &[P],
+    attrs: &[(A, A)],
+    text: &str,
+) {
+    let name = path.last().map(AsRef::as_ref).unwrap_or("");
+    let parent =
+        path.len().checked_sub(2).and_then(|i| path.get(i)).map(AsRef::as_ref).unwrap_or("");
+    let text = text.trim().to_string();
+    match (parent, name) {
+        ("intestazione", "mittente") => d.mittente = Some(text),
+        ("intestazione", "destinatari") => {
+            let tipo = attr_value(attrs, "tipo").unwrap_or_else(|| "certificato".into());
+            d.destinatari.push(Destinatario { address: text, tipo });
+        }
+        ("intestazione", "risposte") => d.risposte = Some(text),
+        ("intestazione", "oggetto") => d.oggetto = Some(text),
+        ("dati", "gestore-emittente") => d.gestore_emittente = Some(text),
+        ("dati", "identificativo") => d.identificativo = Some(text),
+        ("dati", "msgid") => d.msgid = Some(text),
+        ("dati", "consegna") => d.consegna = Some(text),
+        ("dati", "ricezione") => d.ricezione.push(text),
+        ("dati", "errore-esteso") => d.errore_esteso = Some(text),
+        _ => {}
+    }
+}
+
+pub(super) fn attr_value<A: AsRef<str>>(attrs: &[(A, A)], key: &str) -> Option<String> {
+    attrs.iter().find(|(k, _)| k.as_ref() == key).map(|(_, v)| v.as_ref().to_string())
+}
+
+pub(super) fn finish_data(
+    d: &mut DatiCert,
+    zona: Option<String>,
+    giorno: Option<String>,
+    ora: Option<String>,
+) {
+    match (zona, giorno, ora) {
+        (Some(z), Some(g), Some(o)) => match CertifiedTime::parse(&z, &g, &o) {
+            Ok(t) => d.data = Some(t),
+            Err(message) => d.field_errors.push(FieldError { field: "data".into(), message }),
+        },
+        (None, None, None) => {}
+        (z, g, o) => {
+            let mut missing = Vec::new();
+            if z.is_none() {
+                missing.push("zona");
+            }
+            if g.is_none() {
+                missing.push("giorno");
+            }
+            if o.is_none() {
+                missing.push("ora");
+            }
+            d.field_errors.push(FieldError {
+                field: "data".into(),
+                message: format!("missing {}", missing.join(", ")),
+            });
+        }
+    }
+}
+
+/// The elements the DTD allows at most once, as (parent, name); the root's parent is "".
+/// `destinatari` and `ricezione` may repeat.
+const SINGLETONS: [(&str, &str); 15] = [
+    ("", "postacert"),
+    ("postacert", "intestazione"),
+    ("postacert", "dati"),
+    ("intestazione", "mittente"),
+    ("intestazione", "risposte"),
+    ("intestazione", "oggetto"),
+    ("dati", "gestore-emittente"),
+    ("dati", "data"),
+    ("data", "giorno"),
+    ("data", "ora"),
+    ("dati", "identificativo"),
+    ("dati", "msgid"),
+    ("dati", "ricevuta"),
+    ("dati", "consegna"),
+    ("dati", "errore-esteso"),
+];
+
+pub(super) fn start_element<P: AsRef<str>, A: AsRef<str>>(
+    d: &mut DatiCert,
+    name: &str,
+    attrs: &[(A, A)],
+    path: &[P],
+    zona: &mut Option<String>,
+    saw_root: &mut bool,
+) {
+    let get = |k: &str| attr_value(attrs, k);
+    let parent = path.last().map(AsRef::as_ref).unwrap_or("");
+    if let Some(i) = SINGLETONS.iter().position(|&(p, n)| p == parent && n == name) {
+        let bit = 1u32 << i;
+        if d.seen_singletons & bit != 0 {
+            let what =
+                if parent.is_empty() { name.to_string() } else { format!("{parent}/{name}") };
+            if !d.duplicated.contains(&what) {
+                d.duplicated.push(what);
+            }
+        }
+        d.seen_singletons |= bit;
+    }
+    match name {
+        "postacert" if path.is_empty() => {
+            *saw_root = true;
+            d.tipo = get("tipo");
+            d.errore = get("errore").unwrap_or_else(|| "nessuno".into());
+        }
+        "data" => *zona = get("zona"),
+        "ricevuta" => d.ricevuta = get("tipo"),
+        _ => {}
+    }
+}
+
+/// The five entities XML predefines; every other entity is refused.
+pub(super) fn predefined_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => return None,
+    })
+}

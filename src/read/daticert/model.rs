@@ -1,0 +1,189 @@
+//! What daticert.xml says, as read.
+
+use serde::Serialize;
+
+/// One `<destinatari>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Destinatario {
+    /// The address.
+    pub address: String,
+    /// `certificato` (default) or `esterno`.
+    pub tipo: String,
+}
+
+/// A field that could not be read while the rest was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// Element name.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// `<data zona><giorno/><ora/></data>` as an instant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CertifiedTime {
+    /// `zona` as written, e.g. "+0100".
+    pub zona: String,
+    /// `giorno` as written, "dd/mm/yyyy".
+    pub giorno: String,
+    /// `ora` as written, "hh:mm:ss".
+    pub ora: String,
+    /// The offset in seconds east of UTC.
+    pub offset_seconds: i32,
+    /// The instant.
+    #[serde(serialize_with = "ser_ts")]
+    pub utc: jiff::Timestamp,
+}
+
+fn ser_ts<S: serde::Serializer>(t: &jiff::Timestamp, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+impl CertifiedTime {
+    /// RFC 3339 with the daticert offset, e.g. "2014-11-14T18:26:32+01:00".
+    pub fn rfc3339_local(&self) -> String {
+        let offset =
+            jiff::tz::Offset::from_seconds(self.offset_seconds).unwrap_or(jiff::tz::Offset::UTC);
+        self.utc.to_zoned(offset.to_time_zone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    }
+
+    /// RFC 3339 in UTC, e.g. "2014-11-14T17:26:32Z".
+    pub fn rfc3339_utc(&self) -> String {
+        self.utc.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+
+    /// Builds the instant from the three strings; Err says what is wrong.
+    pub fn parse(zona: &str, giorno: &str, ora: &str) -> Result<CertifiedTime, String> {
+        let offset_seconds = parse_zona(zona).ok_or_else(|| format!("bad zona {zona:?}"))?;
+        let mut day_parts = giorno.trim().split('/');
+        let mut next_num = |what: &str| -> Result<i64, String> {
+            day_parts
+                .next()
+                .and_then(|p| p.trim().parse::<i64>().ok())
+                .ok_or_else(|| format!("bad {what} in giorno {giorno:?}"))
+        };
+        let (d, m, y) = (next_num("day")?, next_num("month")?, next_num("year")?);
+        let mut time_parts = ora.trim().split(':');
+        let mut tnum = |what: &str, required: bool| -> Result<i64, String> {
+            match time_parts.next() {
+                Some(p) => {
+                    p.trim().parse::<i64>().map_err(|_| format!("bad {what} in ora {ora:?}"))
+                }
+                None if required => Err(format!("bad {what} in ora {ora:?}")),
+                None => Ok(0),
+            }
+        };
+        let (hh, mm, ss) = (tnum("hour", true)?, tnum("minute", true)?, tnum("second", false)?);
+        let narrow = |v: i64| i8::try_from(v).map_err(|_| format!("out of range: {giorno} {ora}"));
+        let year = i16::try_from(y).map_err(|_| format!("bad year in giorno {giorno:?}"))?;
+        let date = jiff::civil::Date::new(year, narrow(m)?, narrow(d)?)
+            .map_err(|e| format!("bad giorno {giorno:?}: {e}"))?;
+        let time = jiff::civil::Time::new(narrow(hh)?, narrow(mm)?, narrow(ss)?, 0)
+            .map_err(|e| format!("bad ora {ora:?}: {e}"))?;
+        let offset = jiff::tz::Offset::from_seconds(offset_seconds).map_err(|e| e.to_string())?;
+        let utc = offset.to_timestamp(date.to_datetime(time)).map_err(|e| e.to_string())?;
+        Ok(CertifiedTime {
+            zona: zona.to_string(),
+            giorno: giorno.to_string(),
+            ora: ora.to_string(),
+            offset_seconds,
+            utc,
+        })
+    }
+}
+
+/// "+0100", "+01:00", "-0500", "+01" → seconds east of UTC.
+fn parse_zona(zona: &str) -> Option<i32> {
+    let z = zona.trim();
+    let (sign, rest) = match z.chars().next()? {
+        '+' => (1, z.get(1..)?),
+        '-' => (-1, z.get(1..)?),
+        _ => (1, z),
+    };
+    let digits: String = rest.chars().filter(|c| *c != ':').collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) || digits.len() > 4 {
+        return None;
+    }
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 => (digits.get(..1)?.parse::<i32>().ok()?, digits.get(1..)?.parse::<i32>().ok()?),
+        _ => (digits.get(..2)?.parse::<i32>().ok()?, digits.get(2..)?.parse::<i32>().ok()?),
+    };
+    if h > 14 || m > 59 {
+        return None;
+    }
+    Some(sign * (h * 3600 + m * 60))
+}
+
+/// The parsed daticert.xml.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct DatiCert {
+    /// `postacert/@tipo`, verbatim.
+    pub tipo: Option<String>,
+    /// `postacert/@errore` (default `nessuno`).
+    pub errore: String,
+    /// `intestazione/mittente`.
+    pub mittente: Option<String>,
+    /// `intestazione/destinatari`.
+    pub destinatari: Vec<Destinatario>,
+    /// `intestazione/risposte`.
+    pub risposte: Option<String>,
+    /// `intestazione/oggetto`.
+    pub oggetto: Option<String>,
+    /// `dati/gestore-emittente`.
+    pub gestore_emittente: Option<String>,
+    /// `dati/data`, when it parses.
+    pub data: Option<CertifiedTime>,
+    /// `dati/identificativo`.
+    pub identificativo: Option<String>,
+    /// `dati/msgid` (with its angle brackets).
+    pub msgid: Option<String>,
+    /// `dati/ricevuta/@tipo`.
+    pub ricevuta: Option<String>,
+    /// `dati/consegna`.
+    pub consegna: Option<String>,
+    /// `dati/ricezione`.
+    pub ricezione: Vec<String>,
+    /// `dati/errore-esteso`.
+    pub errore_esteso: Option<String>,
+    /// Set when the XML was not well-formed and fields were recovered one by one.
+    pub malformed: Option<String>,
+    /// Fields that could not be read.
+    pub field_errors: Vec<FieldError>,
+    /// Elements the DTD allows once that occur more than once (a second `<postacert>`
+    /// root included), as `parent/name`: the document is ambiguous (issue #13).
+    #[serde(skip)]
+    pub duplicated: Vec<String>,
+    /// The declared encoding.
+    pub encoding: String,
+    /// Which [`SINGLETONS`] were met, one bit each, while reading.
+    #[serde(skip)]
+    pub(super) seen_singletons: u32,
+}
+
+impl DatiCert {
+    /// Required DTD elements that are missing.
+    pub fn missing_required(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        if self.tipo.as_deref().is_none_or(str::is_empty) {
+            missing.push("tipo");
+        }
+        if self.mittente.is_none() {
+            missing.push("mittente");
+        }
+        if self.destinatari.is_empty() {
+            missing.push("destinatari");
+        }
+        if self.gestore_emittente.is_none() {
+            missing.push("gestore-emittente");
+        }
+        if self.data.is_none() && !self.field_errors.iter().any(|f| f.field == "data") {
+            missing.push("data");
+        }
+        if self.identificativo.is_none() {
+            missing.push("identificativo");
+        }
+        missing
+    }
+}

@@ -1,0 +1,171 @@
+//! Finding the signed entity (RFC 1847 multipart/signed, RFC 8551 signed-data) and the
+//! structural headers on the way to it.
+
+use super::artefact::{SignedEntity, SignedForm};
+use super::mime::{self, Entity};
+use super::{cms, decode};
+use crate::limits::Limits;
+use crate::problem::{Problem, ProblemCode};
+
+/// Header fields that decide how an entity is read. RFC 2045 §3 allows each once per entity;
+/// two of them make the entity ambiguous: this reader takes the first, another may take the
+/// last and see a different message (issue #13).
+const STRUCTURAL_HEADERS: [&str; 3] = ["Content-Type", "Content-Transfer-Encoding", "MIME-Version"];
+
+/// The entities from the root down to the signed entity (named by its dotted MIME path),
+/// then its signed content and signature parts.
+fn entities_to_signed<'a>(root: &'a Entity, mime_path: &str) -> Vec<&'a Entity> {
+    let mut path = vec![root];
+    let mut current = root;
+    for index in mime_path.split('.').skip(1) {
+        let Some(child) = index
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| current.children.get(i))
+        else {
+            break;
+        };
+        path.push(child);
+        current = child;
+    }
+    path.extend(current.children.iter().take(2));
+    path
+}
+
+/// RFC 2045 §3: Content-Type, Content-Transfer-Encoding and MIME-Version at most once on
+/// every entity that leads to the signed content; a duplicate is `malformed`.
+pub(super) fn check_structural_headers(
+    root: &Entity,
+    signed_path: &str,
+    problems: &mut Vec<Problem>,
+) {
+    for entity in entities_to_signed(root, signed_path) {
+        for name in STRUCTURAL_HEADERS {
+            let count = entity.headers.get_all(name).count();
+            if count > 1 {
+                problems.push(Problem::new(
+                    ProblemCode::Malformed,
+                    format!(
+                        "the {} header appears {count} times on one MIME entity (byte {}): \
+                         readers disagree on which one counts",
+                        name, entity.range.start
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn is_signature_protocol(p: &str) -> bool {
+    let p = p.to_ascii_lowercase();
+    p == "application/pkcs7-signature" || p == "application/x-pkcs7-signature"
+}
+
+fn is_opaque_signed(ct: &mime::ContentType) -> bool {
+    (ct.mime == "application/pkcs7-mime" || ct.mime == "application/x-pkcs7-mime")
+        && ct.param("smime-type").is_none_or(|t| t.eq_ignore_ascii_case("signed-data"))
+}
+
+pub(super) fn is_signed_type(ct: &mime::ContentType) -> bool {
+    (ct.mime == "multipart/signed" && ct.param("protocol").is_some_and(is_signature_protocol))
+        || is_opaque_signed(ct)
+}
+
+/// Finds the first signed entity, depth-first (the message itself when it is signed), and
+/// the MIME entity that holds it.
+pub(super) fn find_signed_entity<'a>(
+    raw: &[u8],
+    root: &'a Entity,
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> Option<(SignedEntity, &'a Entity)> {
+    let mut stack = vec![(root, "1".to_string())];
+    while let Some((entity, path)) = stack.pop() {
+        if is_signed_type(&entity.content_type) {
+            return Some((signed_entity_at(raw, entity, path, limits, problems), entity));
+        }
+        for (i, child) in entity.children.iter().enumerate().rev() {
+            stack.push((child, format!("{path}.{}", i + 1)));
+        }
+    }
+    None
+}
+
+fn signed_entity_at(
+    raw: &[u8],
+    entity: &Entity,
+    mime_path: String,
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> SignedEntity {
+    let _ = limits;
+    if is_opaque_signed(&entity.content_type) {
+        let body = raw.get(entity.body()).unwrap_or_default();
+        let cte = entity.headers.transfer_encoding().unwrap_or_default();
+        let cms = decode::remove_transfer_encoding(body, &cte);
+        let (opaque_content, defect) = match cms::encapsulated_content(&cms) {
+            Ok(Some(c)) => (Some(c), None),
+            Ok(None) => (None, Some("opaque signed-data without encapsulated content".into())),
+            Err(e) => (None, Some(format!("cannot read the signed-data: {e}"))),
+        };
+        if let Some(d) = &defect {
+            problems.push(Problem::new(ProblemCode::Malformed, d.clone()));
+        }
+        return SignedEntity {
+            form: SignedForm::Opaque,
+            content_range: None,
+            opaque_content: Some(opaque_content.unwrap_or_default()),
+            cms,
+            defect,
+            mime_path,
+        };
+    }
+    let mut defect = None;
+    let content_range = entity.children.first().map(|c| c.range.clone());
+    let cms = match entity.children.get(1) {
+        Some(sig) => {
+            let body = raw.get(sig.body()).unwrap_or_default();
+            let cte = sig.headers.transfer_encoding().unwrap_or_default();
+            let is_sig = is_signature_protocol(&sig.content_type.mime);
+            if !is_sig {
+                defect = Some(format!(
+                    "the second part of multipart/signed is {}, not a PKCS#7 signature",
+                    sig.content_type.mime
+                ));
+                Vec::new()
+            } else if cte == "base64" {
+                match decode::base64_lenient(body) {
+                    Some(b) => b,
+                    None => {
+                        defect = Some("the smime.p7s part is not valid base64".into());
+                        Vec::new()
+                    }
+                }
+            } else {
+                body.to_vec()
+            }
+        }
+        None => {
+            defect = Some(format!(
+                "multipart/signed with {} part(s): the signature part is missing",
+                entity.children.len()
+            ));
+            Vec::new()
+        }
+    };
+    if defect.is_none() && !entity.closed {
+        defect = Some("multipart/signed is not closed: the message is truncated".into());
+    }
+    if let Some(d) = &defect {
+        problems.push(Problem::new(ProblemCode::Malformed, d.clone()));
+    }
+    SignedEntity {
+        form: SignedForm::Detached,
+        content_range,
+        opaque_content: None,
+        cms,
+        defect,
+        mime_path,
+    }
+}
