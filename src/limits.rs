@@ -1,6 +1,6 @@
 //! Resource limits: a budget for hostile input.
 //!
-//! Every number says where it comes from. Exceeding one is [`crate::Error::LimitExceeded`]
+//! Every number says where it comes from. Exceeding one is [`crate::error::Error::LimitExceeded`]
 //! when nothing can be evaluated, or the `limit-exceeded` problem when part of an artefact
 //! was skipped.
 

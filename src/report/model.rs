@@ -192,9 +192,10 @@ impl ArtefactReport {
 
     /// The row of an input that could not be evaluated: `limit-exceeded` when it was
     /// refused for its size or shape, `malformed` otherwise.
-    pub fn from_error(path: &str, error: &crate::Error) -> ArtefactReport {
+    pub fn from_error(path: &str, error: &crate::error::Error) -> ArtefactReport {
         let mut report = ArtefactReport::error(path, error.to_string());
-        if let (crate::Error::LimitExceeded { .. }, Some(p)) = (error, report.problems.first_mut())
+        if let (crate::error::Error::LimitExceeded { .. }, Some(p)) =
+            (error, report.problems.first_mut())
         {
             p.code = ProblemCode::LimitExceeded;
         }

@@ -94,7 +94,7 @@ impl CertifiedTime {
 }
 
 /// "+0100", "+01:00", "-0500", "+01" → seconds east of UTC.
-fn parse_zona(zona: &str) -> Option<i32> {
+pub(super) fn parse_zona(zona: &str) -> Option<i32> {
     let z = zona.trim();
     let (sign, rest) = match z.chars().next()? {
         '+' => (1, z.get(1..)?),

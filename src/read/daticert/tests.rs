@@ -1,5 +1,6 @@
 //! daticert.xml readers: the fast, strict and tolerant paths agree and refuse what they must.
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
+use super::model::parse_zona;
 use super::*;
 
 const FULL: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

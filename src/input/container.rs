@@ -1,0 +1,224 @@
+//! Files holding several messages: zip archives and mboxes, read member by member.
+
+use std::fs;
+use std::io::Read;
+use std::path::PathBuf;
+
+use super::sniff::{Container, looks_like_header_start};
+use super::source::{ListError, Source};
+
+pub(super) fn zip_members(
+    path: PathBuf,
+    max_member_bytes: u64,
+) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+    match fs::File::open(&path) {
+        Ok(f) => zip_members_of(path, f, max_member_bytes),
+        Err(error) => Box::new(std::iter::once(Err(ListError { path, error }))),
+    }
+}
+
+fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
+    path: PathBuf,
+    reader: R,
+    max_member_bytes: u64,
+) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+    let archive = zip::ZipArchive::new(reader).map_err(|e| ListError {
+        path: path.clone(),
+        error: std::io::Error::other(format!("not a readable zip archive: {e}")),
+    });
+    let mut archive = match archive {
+        Ok(a) => a,
+        Err(e) => return Box::new(std::iter::once(Err(e))),
+    };
+    let count = archive.len();
+    Box::new((0..count).filter_map(move |i| {
+        let mut entry = match archive.by_index(i) {
+            Ok(e) => e,
+            Err(e) => {
+                return Some(Err(ListError {
+                    path: path.clone(),
+                    error: std::io::Error::other(format!("zip member {i}: {e}")),
+                }));
+            }
+        };
+        if entry.is_dir() {
+            return None;
+        }
+        let member = entry.name().to_string();
+        let name = format!("{}!{member}", path.display());
+        let is_eml = member.to_ascii_lowercase().ends_with(".eml");
+        // Bounded read: a zip bomb stops at the limit instead of filling memory.
+        let mut bytes = Vec::new();
+        let limit = max_member_bytes.max(1);
+        if let Err(error) = (&mut entry).take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+            return Some(Err(ListError { path: PathBuf::from(name), error }));
+        }
+        if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+            return Some(Ok(Source::Oversized { name, limit }));
+        }
+        if !is_eml && !looks_like_header_start(&bytes) {
+            return None;
+        }
+        Some(Ok(Source::Member { name, bytes }))
+    }))
+}
+
+/// Reads an mbox message by message. `From ` lines separate messages; inside a message,
+/// `>From `, `>>From `, ... lose one `>` (mboxrd, which also undoes mboxo's quoting of
+/// `From `), restoring the bytes the provider signed. The file is read in pieces of at most
+/// [`MBOX_PIECE`] bytes, and a message larger than `max_bytes` is skipped to the next
+/// separator without being kept (issue #13: a 1.5 GB message was read whole first): it
+/// becomes [`Source::Oversized`].
+pub(super) fn mbox_messages(
+    path: PathBuf,
+    max_bytes: u64,
+) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+    match fs::File::open(&path) {
+        Ok(f) => mbox_messages_of(path, std::io::BufReader::new(f), max_bytes),
+        Err(error) => Box::new(std::iter::once(Err(ListError { path, error }))),
+    }
+}
+
+/// The longest piece of a line read at once from an mbox.
+const MBOX_PIECE: usize = 64 * 1024;
+
+/// Reads up to the next line feed (included) or [`MBOX_PIECE`] bytes, whichever comes first.
+fn next_piece<R: std::io::BufRead>(reader: &mut R, piece: &mut Vec<u8>) -> std::io::Result<usize> {
+    piece.clear();
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(piece.len());
+        }
+        let room = buf.get(..buf.len().min(MBOX_PIECE - piece.len())).unwrap_or_default();
+        let take = memchr::memchr(b'\n', room).map_or(room.len(), |i| i + 1);
+        piece.extend_from_slice(room.get(..take).unwrap_or_default());
+        reader.consume(take);
+        if piece.ends_with(b"\n") || piece.len() >= MBOX_PIECE {
+            return Ok(piece.len());
+        }
+    }
+}
+
+/// One mbox message being collected: its bytes (dropped once it is too big), its size and
+/// its last four bytes (to see a blank line before a separator even when not kept).
+struct MboxMessage {
+    bytes: Vec<u8>,
+    size: u64,
+    max_bytes: u64,
+    tail: [u8; 4],
+}
+
+impl MboxMessage {
+    fn new(max_bytes: u64) -> MboxMessage {
+        MboxMessage { bytes: Vec::new(), size: 0, max_bytes, tail: [0; 4] }
+    }
+
+    fn oversized(&self) -> bool {
+        self.size > self.max_bytes
+    }
+
+    fn push(&mut self, piece: &[u8]) {
+        self.size = self.size.saturating_add(u64::try_from(piece.len()).unwrap_or(u64::MAX));
+        if self.oversized() {
+            self.bytes = Vec::new();
+        } else {
+            self.bytes.extend_from_slice(piece);
+        }
+        for &b in piece.iter().rev().take(4).rev() {
+            self.tail.rotate_left(1);
+            if let Some(last) = self.tail.last_mut() {
+                *last = b;
+            }
+        }
+    }
+
+    fn ends_with_blank_line(&self) -> bool {
+        self.tail.ends_with(b"\n\n") || self.tail == *b"\r\n\r\n"
+    }
+
+    /// The finished member: the blank line before a separator belongs to the mbox.
+    fn finish(mut self, name: String) -> Source {
+        if self.oversized() {
+            return Source::Oversized { name, limit: self.max_bytes };
+        }
+        if self.bytes.ends_with(b"\r\n\r\n") {
+            self.bytes.truncate(self.bytes.len() - 2);
+        } else if self.bytes.ends_with(b"\n\n") {
+            self.bytes.truncate(self.bytes.len() - 1);
+        }
+        Source::Member { name, bytes: self.bytes }
+    }
+}
+
+fn mbox_messages_of<R: std::io::BufRead + Send + 'static>(
+    path: PathBuf,
+    mut reader: R,
+    max_bytes: u64,
+) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+    let mut index = 0usize;
+    let mut pending_separator = false;
+    let mut done = false;
+    let mut line_start = true;
+    let mut piece = Vec::new();
+    Box::new(std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut message = MboxMessage::new(max_bytes);
+        loop {
+            let n = match next_piece(&mut reader, &mut piece) {
+                Ok(n) => n,
+                Err(error) => {
+                    done = true;
+                    return Some(Err(ListError { path: path.clone(), error }));
+                }
+            };
+            if n == 0 {
+                done = true;
+                break;
+            }
+            let starts_line = line_start;
+            line_start = piece.ends_with(b"\n");
+            let at_boundary = message.size == 0 || message.ends_with_blank_line();
+            if starts_line && piece.starts_with(b"From ") && at_boundary {
+                if pending_separator || message.size > 0 {
+                    if message.size == 0 {
+                        continue;
+                    }
+                    index += 1;
+                    let name = format!("{}#{index}", path.display());
+                    return Some(Ok(message.finish(name)));
+                }
+                pending_separator = true;
+                continue;
+            }
+            let quoted =
+                if starts_line { piece.iter().take_while(|&&b| b == b'>').count() } else { 0 };
+            if quoted > 0 && piece.get(quoted..).is_some_and(|rest| rest.starts_with(b"From ")) {
+                message.push(piece.get(1..).unwrap_or_default());
+            } else {
+                message.push(&piece);
+            }
+        }
+        if message.size == 0 {
+            return None;
+        }
+        index += 1;
+        Some(Ok(message.finish(format!("{}#{index}", path.display()))))
+    }))
+}
+
+/// The messages of a zip archive or an mbox already in memory, named after `path`; each
+/// member over `max_bytes` is [`Source::Oversized`].
+pub fn container_members(
+    container: Container,
+    path: PathBuf,
+    bytes: Vec<u8>,
+    max_bytes: u64,
+) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+    match container {
+        Container::Zip => zip_members_of(path, std::io::Cursor::new(bytes), max_bytes),
+        Container::Mbox => mbox_messages_of(path, std::io::Cursor::new(bytes), max_bytes),
+    }
+}

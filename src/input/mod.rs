@@ -1,0 +1,72 @@
+//! Where bytes come from: files, folders (walked recursively) and standard input.
+//!
+//! Inputs are listed first (cheap, sorted for stable output) and read one at a time later, so
+//! a batch never holds more than the files being worked on. Nothing here interprets mail
+//! beyond sniffing the first bytes of files found in folders.
+#![deny(clippy::indexing_slicing)]
+
+mod container;
+mod sniff;
+mod source;
+#[cfg(test)]
+mod tests;
+mod walk;
+
+pub use container::container_members;
+use container::{mbox_messages, zip_members};
+use sniff::has_eml_extension;
+pub use sniff::{Container, container_kind, is_mail_file, looks_like_header_start};
+pub use source::{ListError, Source, Sources, SourcesIter};
+pub use walk::{WalkOptions, expand, expand_with, paths_from};
+
+/// Streams every message of the inputs: plain files as they are, containers opened and
+/// read member by member (so memory holds one member at a time, not the archive).
+pub fn stream(
+    sources: impl Into<Sources>,
+    opts: WalkOptions,
+) -> impl Iterator<Item = Result<Source, ListError>> + Send {
+    sources.into().into_iter().flat_map(
+        move |source| -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+            match &source {
+                // An .eml is not opened here just to sniff it: `load_messages` recognises a
+                // container from the bytes it reads anyway (one open per file).
+                Source::File(path) if has_eml_extension(path) => {
+                    Box::new(std::iter::once(Ok(source)))
+                }
+                Source::File(path) => match container_kind(path) {
+                    Some(Container::Zip) => zip_members(path.clone(), opts.max_member_bytes),
+                    Some(Container::Mbox) => mbox_messages(path.clone(), opts.max_member_bytes),
+                    None => Box::new(std::iter::once(Ok(source))),
+                },
+                _ => Box::new(std::iter::once(Ok(source))),
+            }
+        },
+    )
+}
+
+/// Loads the messages of one source, each with its display name: one message for a mail
+/// file, every member when a plain file turns out to hold an mbox or a zip archive (an
+/// export saved as `.eml`), read from the bytes already loaded.
+pub fn load_messages(
+    source: Source,
+    max_bytes: u64,
+) -> Vec<(String, Result<Vec<u8>, crate::error::Error>)> {
+    let name = source.display_name();
+    let Source::File(path) = &source else {
+        return vec![(name, source.load(max_bytes))];
+    };
+    let bytes = match source.read(max_bytes) {
+        Ok(b) => b,
+        Err(e) => return vec![(name, Err(e))],
+    };
+    let Some(container) = Container::from_head(&bytes) else {
+        return vec![(name, Ok(bytes))];
+    };
+    let members = container_members(container, path.clone(), bytes, max_bytes);
+    members
+        .map(|m| match m {
+            Ok(member) => (member.display_name(), member.load(max_bytes)),
+            Err(e) => (e.path.display().to_string(), Err(crate::error::Error::Io(e.error))),
+        })
+        .collect()
+}

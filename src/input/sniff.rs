@@ -1,0 +1,80 @@
+//! What a file is, from its name and first bytes: mail, a zip archive, an mbox.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+/// A file holding several messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    /// A zip archive (webmail export).
+    Zip,
+    /// An mbox (mboxo or mboxrd).
+    Mbox,
+}
+
+/// Recognises a container by extension or first bytes.
+pub fn container_kind(path: &Path) -> Option<Container> {
+    let ext =
+        path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let mut head = [0u8; 5];
+    let n = fs::File::open(path).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
+    let head = head.get(..n).unwrap_or_default();
+    match (ext.as_str(), Container::from_head(head)) {
+        ("zip", _) | (_, Some(Container::Zip)) => Some(Container::Zip),
+        ("mbox" | "mbx", _) => Some(Container::Mbox),
+        (_, by_content) => by_content,
+    }
+}
+
+impl Container {
+    /// Recognises a container by its first bytes.
+    pub fn from_head(head: &[u8]) -> Option<Container> {
+        if head.starts_with(b"PK\x03\x04") {
+            Some(Container::Zip)
+        } else if head.starts_with(b"From ") {
+            Some(Container::Mbox)
+        } else {
+            None
+        }
+    }
+}
+
+pub(super) fn has_eml_extension(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml"))
+}
+
+/// `.eml` by extension, or a file whose first bytes look like a mail header.
+pub fn is_mail_file(path: &Path) -> bool {
+    if has_eml_extension(path) {
+        return true;
+    }
+    let mut head = [0u8; 512];
+    let Ok(mut f) = fs::File::open(path) else { return false };
+    let Ok(n) = f.read(&mut head) else { return false };
+    let head = head.get(..n).unwrap_or_default();
+    looks_like_header_start(head)
+}
+
+/// A first line of the form `Field-Name: value` with a known mail field name.
+pub fn looks_like_header_start(head: &[u8]) -> bool {
+    const FIELDS: &[&str] = &[
+        "return-path",
+        "received",
+        "from",
+        "to",
+        "subject",
+        "date",
+        "message-id",
+        "mime-version",
+        "delivered-to",
+        "x-",
+        "content-type",
+        "reply-to",
+    ];
+    let line_end = memchr::memchr(b'\n', head).unwrap_or(head.len());
+    let line = head.get(..line_end).unwrap_or_default();
+    let Some(colon) = memchr::memchr(b':', line) else { return false };
+    let name = String::from_utf8_lossy(line.get(..colon).unwrap_or_default()).to_ascii_lowercase();
+    FIELDS.iter().any(|f| if f.ends_with('-') { name.starts_with(f) } else { name == *f })
+}

@@ -1,0 +1,128 @@
+#![allow(clippy::indexing_slicing, clippy::unwrap_used)]
+
+use std::fs;
+
+use super::*;
+
+#[test]
+fn folders_are_walked_for_mail_only() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    fs::write(dir.path().join("a.eml"), b"x").unwrap();
+    fs::write(dir.path().join("sub/b.txt"), b"Received: from x\nSubject: y\n\nz").unwrap();
+    fs::write(dir.path().join("sub/c.pdf"), b"%PDF-1.4").unwrap();
+    let (sources, errors) = expand(&[dir.path().to_path_buf()]);
+    assert!(errors.is_empty());
+    let names: Vec<String> = sources
+        .into_iter()
+        .map(|s| match s {
+            Source::File(p) => p.file_name().unwrap().to_string_lossy().into_owned(),
+            other => other.display_name(),
+        })
+        .collect();
+    assert_eq!(names, ["a.eml", "b.txt"]);
+}
+
+/// The compact list gives back every path as the walk found it, in order, including a
+/// name that is not UTF-8 (kept as a path of its own) and files of nested folders.
+#[cfg(unix)]
+#[test]
+fn compact_sources_give_back_the_walked_paths_in_order() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    let odd = std::ffi::OsStr::from_bytes(b"c\xff.eml");
+    for name in [std::ffi::OsStr::new("b.eml"), std::ffi::OsStr::new("a.eml"), odd] {
+        fs::write(dir.path().join(name), b"x").unwrap();
+    }
+    fs::write(dir.path().join("sub/d.eml"), b"x").unwrap();
+    fs::write(dir.path().join("z.eml"), b"x").unwrap();
+    let (sources, errors) = expand(&[dir.path().to_path_buf()]);
+    assert!(errors.is_empty());
+    assert_eq!(sources.len(), 5);
+    let got: Vec<Source> = sources.into_iter().collect();
+    let expected: Vec<Source> = [
+        dir.path().join("a.eml"),
+        dir.path().join("b.eml"),
+        dir.path().join(odd),
+        dir.path().join("sub/d.eml"),
+        dir.path().join("z.eml"),
+    ]
+    .into_iter()
+    .map(Source::File)
+    .collect();
+    assert_eq!(got, expected);
+    assert!(got.iter().all(|s| matches!(s, Source::File(p) if p.is_file())));
+}
+
+#[test]
+fn missing_paths_are_errors_beside_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.eml"), b"x").unwrap();
+    let (sources, errors) =
+        expand(&[dir.path().join("missing.eml"), dir.path().join("a.eml"), "-".into()]);
+    assert_eq!(sources.len(), 2);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(sources.into_iter().nth(1), Some(Source::Stdin));
+}
+
+#[test]
+fn mbox_messages_are_split_and_from_lines_unquoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("box.mbox");
+    let mbox = b"From a@b Mon Jan  1 00:00:00 2024\nSubject: one\n\n>From here\n>>From there\n\nFrom c@d Mon Jan  1 00:00:00 2024\nSubject: two\n\nbody\n";
+    fs::write(&p, mbox).unwrap();
+    let items: Vec<Source> =
+        stream(vec![Source::File(p.clone())], WalkOptions::default()).map(|r| r.unwrap()).collect();
+    assert_eq!(items.len(), 2);
+    let Source::Member { name, bytes } = &items[0] else { panic!() };
+    assert!(name.ends_with("box.mbox#1"));
+    assert_eq!(bytes.as_slice(), b"Subject: one\n\nFrom here\n>From there\n");
+    let Source::Member { name, bytes } = &items[1] else { panic!() };
+    assert!(name.ends_with("box.mbox#2"));
+    assert_eq!(bytes.as_slice(), b"Subject: two\n\nbody\n");
+}
+
+#[test]
+fn zip_members_are_named_archive_bang_member() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("export.zip");
+    let mut z = zip::ZipWriter::new(fs::File::create(&p).unwrap());
+    let o: zip::write::SimpleFileOptions = Default::default();
+    z.start_file("a/one.eml", o).unwrap();
+    z.write_all(b"Subject: x\n\nhi\n").unwrap();
+    z.start_file("notes.pdf", o).unwrap();
+    z.write_all(b"%PDF").unwrap();
+    z.finish().unwrap();
+    let items: Vec<Source> =
+        stream(vec![Source::File(p)], WalkOptions { globs: None, max_member_bytes: 1000 })
+            .map(|r| r.unwrap())
+            .collect();
+    assert_eq!(items.len(), 1);
+    assert!(items[0].display_name().ends_with("export.zip!a/one.eml"));
+}
+
+#[test]
+fn maildir_cur_and_new_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["cur", "new", "tmp"] {
+        fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    fs::write(dir.path().join("cur/1:2,S"), b"Subject: a\n\nx").unwrap();
+    fs::write(dir.path().join("new/2"), b"Subject: b\n\ny").unwrap();
+    fs::write(dir.path().join("tmp/3"), b"Subject: c\n\nz").unwrap();
+    let (sources, _) = expand(&[dir.path().to_path_buf()]);
+    assert_eq!(sources.len(), 2);
+}
+
+#[test]
+fn oversized_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big.eml");
+    fs::write(&p, vec![b'a'; 100]).unwrap();
+    assert!(matches!(
+        Source::File(p).read(10),
+        Err(crate::error::Error::LimitExceeded { what: "input size", .. })
+    ));
+}

@@ -1,0 +1,125 @@
+//! Folders walked for mail files, Maildirs, and lists of paths.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::sniff::{container_kind, is_mail_file};
+use super::source::{ListError, Source, Sources};
+
+/// How folders are searched.
+#[derive(Debug, Clone)]
+pub struct WalkOptions {
+    /// Only files whose path matches one of these globs (`--glob`), if any.
+    pub globs: Option<globset::GlobSet>,
+    /// Largest member read from an archive or mailbox, in bytes.
+    pub max_member_bytes: u64,
+}
+
+impl Default for WalkOptions {
+    /// No globs; members up to the default input size limit.
+    fn default() -> WalkOptions {
+        WalkOptions {
+            globs: None,
+            max_member_bytes: crate::limits::Limits::default().max_input_bytes,
+        }
+    }
+}
+
+impl WalkOptions {
+    fn wants(&self, path: &Path) -> bool {
+        self.globs.as_ref().is_none_or(|g| g.is_match(path))
+    }
+}
+
+/// Expands command-line paths: files as given, folders walked recursively for mail files,
+/// `-` for standard input. Errors are returned beside the sources so a batch goes on.
+/// Containers (zip, mbox) are returned as files; see [`stream`] to open them.
+pub fn expand(paths: &[PathBuf]) -> (Sources, Vec<ListError>) {
+    expand_with(paths, &WalkOptions::default())
+}
+
+/// [`expand`] with options.
+pub fn expand_with(paths: &[PathBuf], opts: &WalkOptions) -> (Sources, Vec<ListError>) {
+    let mut sources = Sources::default();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, opts, &mut sources, &mut errors),
+            Ok(_) => sources.push(Source::File(path.clone())),
+            Err(error) => errors.push(ListError { path: path.clone(), error }),
+        }
+    }
+    (sources, errors)
+}
+
+/// Whether a folder is a Maildir (cur/ and new/).
+fn is_maildir(dir: &Path) -> bool {
+    dir.join("cur").is_dir() && dir.join("new").is_dir()
+}
+
+fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<ListError>) {
+    if is_maildir(dir) {
+        // Maildir: every file of cur/ and new/ is one message, whatever its name.
+        for sub in ["cur", "new"] {
+            let Ok(entries) = fs::read_dir(dir.join(sub)) else { continue };
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for p in paths {
+                if fs::symlink_metadata(&p).is_ok_and(|m| m.is_file()) && opts.wants(&p) {
+                    sources.push(Source::File(p));
+                }
+            }
+        }
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(error) => {
+            errors.push(ListError { path: dir.to_path_buf(), error });
+            return;
+        }
+    };
+    // The entry's own type (from the directory listing, no extra system call, and never
+    // following links out of the tree or into loops). Names, not paths, are kept and sorted:
+    // within one folder that is the same order, for less memory and cheaper comparisons.
+    let mut names: Vec<(std::ffi::OsString, fs::FileType)> = entries
+        .filter_map(|e| e.ok().and_then(|e| e.file_type().ok().map(|t| (e.file_name(), t))))
+        .collect();
+    names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let folder = sources.folders.len();
+    sources.folders.push(dir.to_path_buf());
+    for (name, file_type) in names {
+        let path = dir.join(&name);
+        if file_type.is_dir() {
+            walk(&path, opts, sources, errors);
+        } else if file_type.is_file()
+            && opts.wants(&path)
+            && (is_mail_file(&path) || container_kind(&path).is_some())
+        {
+            sources.push_in_folder(folder, dir, name);
+        }
+    }
+}
+
+/// Reads paths from a file, or `-` for standard input: one per line, blank lines skipped.
+pub fn paths_from(list: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let text = if list.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin().lock().read_to_string(&mut s)?;
+        s
+    } else {
+        fs::read_to_string(list)?
+    };
+    Ok(text
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .map(PathBuf::from)
+        .collect())
+}
