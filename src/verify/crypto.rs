@@ -44,8 +44,8 @@ impl DigestAlg {
         }
     }
 
-    /// The PKCS#1 v1.5 scheme of this digest: its DigestInfo prefix and length come from the
-    /// `rsa` crate, for its own check and for [`super::modexp`]'s alike.
+    /// The PKCS#1 v1.5 scheme of this digest (its DigestInfo prefix and length), as the `rsa`
+    /// crate checks it.
     pub fn pkcs1v15(self) -> rsa::Pkcs1v15Sign {
         match self {
             DigestAlg::Sha1 => rsa::Pkcs1v15Sign::new::<Sha1>(),
@@ -252,31 +252,24 @@ pub enum SigFailure {
     Invalid,
 }
 
-/// An RSA public key: the `rsa` crate's (it parses and validates the key, and does PSS) plus
-/// what the fast PKCS#1 v1.5 check needs: AWS-LC's parsed key when the `aws-lc` feature is
-/// on, else (and for keys AWS-LC refuses) the constants of [`super::modexp`].
+/// An RSA public key: the `rsa` crate's (it parses and validates the key, does PSS, and is
+/// the portable PKCS#1 v1.5 check) plus AWS-LC's parsed key when the `aws-lc` feature is on.
 pub struct RsaKey {
     key: rsa::PublicKey,
-    /// Computed on first use (~1M instructions for RSA-2048): with AWS-LC it is seldom needed.
-    modulus: std::sync::OnceLock<Option<super::modexp::Modulus>>,
-    exponent: Vec<u8>,
     #[cfg(feature = "aws-lc")]
     aws_lc: fast::AwsLcKeys,
 }
 
 impl RsaKey {
     fn new(key: rsa::PublicKey, pkcs1_der: &[u8]) -> RsaKey {
+        #[cfg(feature = "aws-lc")]
         use rsa::traits::PublicKeyParts;
-        let modulus = std::sync::OnceLock::new();
-        let exponent = key.e().to_be_bytes().to_vec();
         #[cfg(feature = "aws-lc")]
         let aws_lc = fast::AwsLcKeys::new(pkcs1_der, key.n().bit_width() as usize);
         #[cfg(not(feature = "aws-lc"))]
         let _ = pkcs1_der;
         RsaKey {
             key,
-            modulus,
-            exponent,
             #[cfg(feature = "aws-lc")]
             aws_lc,
         }
@@ -296,42 +289,20 @@ impl RsaKey {
         self.verify_pkcs1v15_portable(digest, hashed, signature)
     }
 
-    /// The same check in safe Rust: the encoded message is compared as a whole with the
-    /// expected EMSA-PKCS1-v1_5 encoding (no parsing of the padding, so no leniency to
-    /// exploit).
+    /// The same check in safe Rust, by the `rsa` crate: RFC 8017 §8.2.2 with the whole
+    /// encoded message compared (no parsing of the padding, so no leniency to exploit).
     fn verify_pkcs1v15_portable(
         &self,
         digest: DigestAlg,
         hashed: &[u8],
         signature: &[u8],
     ) -> Result<(), SigFailure> {
-        use rsa::traits::PublicKeyParts;
-        let scheme = digest.pkcs1v15();
-        let modulus = self
-            .modulus
-            .get_or_init(|| super::modexp::Modulus::new(&self.key.n().as_ref().to_be_bytes()));
-        let Some(modulus) = modulus else {
-            return self.key.verify(scheme, hashed, signature).map_err(|_| SigFailure::Invalid);
-        };
-        let k = modulus.len_bytes();
-        let prefix = &scheme.prefix;
-        let t_len = prefix.len() + hashed.len();
-        if signature.len() != k || scheme.hash_len != Some(hashed.len()) || k < t_len + 11 {
-            return Err(SigFailure::Invalid);
-        }
-        let em = modulus.pow(signature, &self.exponent).ok_or(SigFailure::Invalid)?;
-        let mut expected = Vec::with_capacity(k);
-        expected.extend_from_slice(&[0x00, 0x01]);
-        expected.resize(k - t_len - 1, 0xFF);
-        expected.push(0x00);
-        expected.extend_from_slice(prefix);
-        expected.extend_from_slice(hashed);
-        if em == expected { Ok(()) } else { Err(SigFailure::Invalid) }
+        self.key.verify(digest.pkcs1v15(), hashed, signature).map_err(|_| SigFailure::Invalid)
     }
 }
 
 /// RSA PKCS#1 v1.5 through AWS-LC (the same check as OpenSSL's, in its assembly): one RSA-2048
-/// operation takes ~28 µs here against ~46 µs for [`super::modexp`] (issue #6).
+/// operation takes ~28 µs here against ~46 µs in safe Rust (issue #6).
 #[cfg(feature = "aws-lc")]
 mod fast {
     use std::sync::OnceLock;

@@ -13,7 +13,6 @@ pub mod cache;
 pub mod cert;
 pub mod chain;
 pub mod crypto;
-pub mod modexp;
 pub mod trust;
 
 use jiff::Timestamp;
