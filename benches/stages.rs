@@ -14,7 +14,7 @@ use peckit::certify::assess;
 use peckit::limits::Limits;
 use peckit::read;
 use peckit::report::model::ArtefactReport;
-use peckit::verify::{VerifyOptions, trust::TrustStore};
+use peckit::verify::{TrustStore, Verifier};
 
 /// Microseconds for one RSA-2048 public-key operation of peckit's verifier (a wrong
 /// signature costs the same operation as a right one, then fails the comparison).
@@ -51,7 +51,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(t) = args.get(1) {
         trust.add_path(&PathBuf::from(t))?;
     }
-    let opts = VerifyOptions { trust, at: None, now: jiff::Timestamp::now() };
+    let opts = Verifier::new(trust);
     let limits = Limits::default();
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {

@@ -4,17 +4,19 @@
 #![doc(hidden)]
 
 use crate::limits::Limits;
-use crate::verify::{SignedForm, TrustStore, VerifyOptions};
+use crate::read::SignedForm;
+use crate::verify::trust::TrustStore;
+use crate::verify::verifier::Verifier;
 
-fn options() -> VerifyOptions {
-    VerifyOptions { trust: TrustStore::embedded(), at: None, now: jiff::Timestamp::UNIX_EPOCH }
+fn verifier() -> Verifier {
+    Verifier::new(TrustStore::embedded()).with_now(jiff::Timestamp::UNIX_EPOCH)
 }
 
 /// Read, assess, describe and report one input.
 pub fn read_and_verify(data: &[u8]) {
     let limits = Limits { max_mime_depth: 32, max_parts: 2000, ..Limits::default() };
     if let Ok(artefact) = crate::read::read(data.to_vec(), &limits) {
-        let assessment = crate::certify::assess::assess(&artefact, &options());
+        let assessment = crate::certify::assess::assess(&artefact, &verifier());
         let _ = crate::report::model::ArtefactReport::new("fuzz", &artefact, &assessment);
         let _ = crate::report::model::InspectReport::new("fuzz", &artefact);
         let _ = artefact.notice();
@@ -28,11 +30,11 @@ pub fn daticert(data: &[u8]) {
 
 /// Parse and verify a CMS blob over fixed content, both forms.
 pub fn cms(data: &[u8]) {
-    let opts = options();
-    let _ = crate::verify::verify_signature(b"content\n", data, SignedForm::Detached, None, &opts);
-    let _ = crate::verify::verify_signature(b"", data, SignedForm::Opaque, None, &opts);
-    let _ = crate::verify::describe_signer(data);
-    let _ = crate::verify::certificates_pem(data);
+    let verifier = verifier();
+    let _ = verifier.verify_signature(b"content\n", data, SignedForm::Detached, None);
+    let _ = verifier.verify_signature(b"", data, SignedForm::Opaque, None);
+    let _ = crate::verify::describe::describe_signer(data);
+    let _ = crate::verify::describe::certificates_pem(data);
     let _ = crate::verify::cert::Cert::from_der(data);
 }
 

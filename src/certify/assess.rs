@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use crate::certify::crosscheck::{self, SignatureFacts};
 use crate::problem::{Problem, ProblemCode, rank_problems};
-use crate::read::{Artefact, Kind, SignedForm};
-use crate::verify::{self, SignatureReport, VerifyOptions};
+use crate::read::{Artefact, Kind};
+use crate::verify::signature::SignatureReport;
+use crate::verify::verifier::Verifier;
 
 /// The verdict on one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -50,7 +51,7 @@ pub struct Assessment {
 }
 
 /// Assesses an artefact and, recursively, its nested artefacts.
-pub fn assess(artefact: &Artefact, opts: &VerifyOptions) -> Assessment {
+pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
     let mut problems = artefact.problems.clone();
     let mut signature = None;
     match &artefact.signed {
@@ -73,16 +74,11 @@ pub fn assess(artefact: &Artefact, opts: &VerifyOptions) -> Assessment {
         }
         Some(signed) => {
             let fallback = artefact.daticert().and_then(|d| d.data.as_ref()).map(|d| d.utc);
-            let form = match signed.form {
-                SignedForm::Detached => verify::SignedForm::Detached,
-                SignedForm::Opaque => verify::SignedForm::Opaque,
-            };
-            let report = verify::verify_signature(
+            let report = verifier.verify_signature(
                 signed.content(&artefact.raw),
                 &signed.cms,
-                form,
+                signed.form,
                 fallback,
-                opts,
             );
             problems.extend(report.problems.iter().cloned());
             signature = Some(report);
@@ -109,6 +105,6 @@ pub fn assess(artefact: &Artefact, opts: &VerifyOptions) -> Assessment {
     rank_problems(&mut problems);
     let verdict =
         if problems.iter().any(Problem::is_fatal) { Verdict::Invalid } else { Verdict::Valid };
-    let nested = artefact.nested.iter().map(|n| assess(n, opts)).collect();
+    let nested = artefact.nested.iter().map(|n| assess(n, verifier)).collect();
     Assessment { verdict, problems, signature, nested }
 }

@@ -14,7 +14,7 @@ use peckit::report::term::{self, Line, Style};
 /// Runs `peckit evidence`.
 pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.limits);
-    let opts = super::verify_options(&args.trust, args.at.as_deref())?;
+    let opts = super::verifier(&args.trust, args.at.as_deref(), &limits)?;
     let mut outcome = Outcome::Success;
     let mut loaded: Vec<(String, Artefact, Assessment)> = Vec::new();
     super::for_each_artefact(&args.paths, &limits, &mut outcome, |name, artefact| {

@@ -64,7 +64,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
         bail!("-o - takes exactly one input file");
     }
     let limits = super::limits(&args.limits);
-    let opts = super::verify_options(&args.trust, args.at.as_deref())?;
+    let opts = super::verifier(&args.trust, args.at.as_deref(), &limits)?;
     let mut outcome = Outcome::Success;
     let mut out = Output::stdout(ui.paint.enabled);
     let mut manifests = Vec::new();
@@ -123,7 +123,7 @@ struct Target<'a> {
 fn extract_one(
     args: &ExtractArgs,
     ui: Ui,
-    opts: &peckit::verify::VerifyOptions,
+    opts: &peckit::verify::Verifier,
     limits: &peckit::limits::Limits,
     out: &mut Output,
     manifests: &mut Vec<peckit::extract::Manifest>,

@@ -16,7 +16,7 @@ use anyhow::{Context, Result};
 use peckit::limits::Limits;
 use peckit::report::i18n::Lang;
 use peckit::report::term::Line;
-use peckit::verify::{TrustStore, VerifyOptions};
+use peckit::verify::{TrustStore, Verifier};
 
 use crate::cli::{self, Cli, Command, LimitArgs, TrustArgs};
 
@@ -102,15 +102,15 @@ pub fn trust_store(args: &TrustArgs) -> Result<TrustStore> {
     Ok(store)
 }
 
-/// The verification options from the flags.
-pub fn verify_options(trust: &TrustArgs, at: Option<&str>) -> Result<VerifyOptions> {
+/// The verifier the flags describe.
+pub fn verifier(trust: &TrustArgs, at: Option<&str>, limits: &Limits) -> Result<Verifier> {
     let at = match at {
         Some(s) => Some(s.parse::<jiff::Timestamp>().with_context(|| {
             format!("--at {s:?} is not an RFC 3339 time (e.g. 2024-05-01T12:00:00Z)")
         })?),
         None => None,
     };
-    Ok(VerifyOptions { trust: trust_store(trust)?, at, now: jiff::Timestamp::now() })
+    Ok(Verifier::new(trust_store(trust)?).with_requested_time(at).with_limits(*limits))
 }
 
 /// Writes to stdout; a closed pipe ends the output quietly (the exit code still counts).

@@ -13,7 +13,7 @@ use peckit::limits::Limits;
 use peckit::read;
 use peckit::report::i18n;
 use peckit::report::model::{ArtefactReport, SCHEMA_VERSION, Summary};
-use peckit::verify::VerifyOptions;
+use peckit::verify::Verifier;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use super::{Outcome, Output, Ui};
@@ -23,7 +23,7 @@ use peckit::report::term::{self, Line};
 
 /// Reads, verifies and reports one input (every message of it, when a mail file turns out
 /// to hold an mbox or zip). Never fails: an unreadable input is an `error` row.
-pub fn evaluate(source: Source, limits: &Limits, opts: &VerifyOptions) -> Vec<ArtefactReport> {
+pub fn evaluate(source: Source, limits: &Limits, opts: &Verifier) -> Vec<ArtefactReport> {
     input::load_messages(source, limits.max_input_bytes)
         .into_iter()
         .map(|(name, bytes)| match bytes.and_then(|b| read::read(b, limits)) {
@@ -95,7 +95,7 @@ fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
 /// Runs `peckit verify`.
 pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.limits);
-    let opts = super::verify_options(&args.trust, args.at.as_deref())?;
+    let opts = super::verifier(&args.trust, args.at.as_deref(), &limits)?;
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
         paths.extend(
@@ -316,14 +316,14 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             if !args.quiet && stats.summary.total > 1 {
                 out.lines(term::lines(&stats_table(&stats, ui)))?;
             }
-            // With --trust given, the hint would repeat what the user already did.
-            if saw_untrusted && args.trust.trust.is_empty() {
-                out.flush()?;
-                super::terminal::eprint(&Line::plain(hint(ui)));
-            }
         }
     }
     out.flush()?;
+    // On stderr in every format (a JSON consumer reads stdout only). With --trust given, the
+    // hint would repeat what the user already did.
+    if saw_untrusted && args.trust.trust.is_empty() && !args.quiet {
+        super::terminal::eprint(&Line::plain(hint(ui)));
+    }
     if stats.summary.total == 0 {
         // "Nothing checked" must never read as "all valid" to a CI job.
         super::report_error("no mail found in the given paths");

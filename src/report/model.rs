@@ -15,7 +15,7 @@ use crate::read::{Artefact, Claims, MimeNode, SignedForm};
 use crate::verify::SignatureReport;
 
 /// The version of the JSON documents peckit writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One recipient in daticert.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -1,5 +1,5 @@
-//! Process-wide caches for work that repeats across a batch: parsed certificates, parsed
-//! public keys and verified certificate links. A folder of receipts from one provider carries
+//! Caches for work that repeats across a batch: parsed certificates, parsed public keys and
+//! verified certificate links. A [`super::Verifier`] owns one set, shared by its threads. A folder of receipts from one provider carries
 //! the same two or three certificates thousands of times; re-checking their links costs two
 //! RSA operations per file (crypto-notes §5: "path results can be cached").
 //!
@@ -11,10 +11,10 @@
 //! distinct certificates.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use super::cert::Cert;
-use super::crypto::PublicKey;
+use super::crypto::{PublicKey, SigFailure};
 
 /// Entries kept per cache before it is emptied.
 pub const MAX_ENTRIES: usize = 4096;
@@ -63,56 +63,60 @@ impl<V> Default for DerMap<V> {
     }
 }
 
-fn certs() -> &'static Mutex<DerMap<Cert>> {
-    static C: OnceLock<Mutex<DerMap<Cert>>> = OnceLock::new();
-    C.get_or_init(Default::default)
-}
-
-fn keys() -> &'static Mutex<DerMap<PublicKey>> {
-    static C: OnceLock<Mutex<DerMap<PublicKey>>> = OnceLock::new();
-    C.get_or_init(Default::default)
-}
-
 type LinkKey = ([u8; 32], [u8; 32]);
 
-fn links() -> &'static Mutex<HashMap<LinkKey, bool>> {
-    static C: OnceLock<Mutex<HashMap<LinkKey, bool>>> = OnceLock::new();
-    C.get_or_init(Default::default)
+/// The caches of one verifier.
+#[derive(Default)]
+pub struct Caches {
+    certs: Mutex<DerMap<Cert>>,
+    keys: Mutex<DerMap<PublicKey>>,
+    links: Mutex<HashMap<LinkKey, bool>>,
 }
 
-/// A parsed certificate, from the cache when the same DER was seen before.
-pub fn cert(der: &[u8]) -> Option<Arc<Cert>> {
-    if let Some(c) = certs().lock().ok().and_then(|m| m.get(der)) {
-        return Some(c);
+impl std::fmt::Debug for Caches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Caches").finish_non_exhaustive()
     }
-    let parsed = Arc::new(Cert::from_der(der).ok()?);
-    if let Ok(mut m) = certs().lock() {
-        m.insert(der, Arc::clone(&parsed));
-    }
-    Some(parsed)
 }
 
-/// A parsed public key for a SubjectPublicKeyInfo, cached.
-pub fn key(spki: &[u8]) -> Result<Arc<PublicKey>, super::crypto::SigFailure> {
-    if let Some(key) = keys().lock().ok().and_then(|m| m.get(spki)) {
-        return Ok(key);
+impl Caches {
+    /// A parsed certificate, from the cache when the same DER was seen before.
+    pub fn cert(&self, der: &[u8]) -> Option<Arc<Cert>> {
+        if let Some(c) = self.certs.lock().ok().and_then(|m| m.get(der)) {
+            return Some(c);
+        }
+        let parsed = Arc::new(Cert::from_der(der).ok()?);
+        if let Ok(mut m) = self.certs.lock() {
+            m.insert(der, Arc::clone(&parsed));
+        }
+        Some(parsed)
     }
-    let parsed = Arc::new(PublicKey::from_spki(spki)?);
-    if let Ok(mut m) = keys().lock() {
-        m.insert(spki, Arc::clone(&parsed));
+
+    /// A parsed public key for a SubjectPublicKeyInfo, cached.
+    pub fn key(&self, spki: &[u8]) -> Result<Arc<PublicKey>, SigFailure> {
+        if let Some(key) = self.keys.lock().ok().and_then(|m| m.get(spki)) {
+            return Ok(key);
+        }
+        let parsed = Arc::new(PublicKey::from_spki(spki)?);
+        if let Ok(mut m) = self.keys.lock() {
+            m.insert(spki, Arc::clone(&parsed));
+        }
+        Ok(parsed)
     }
-    Ok(parsed)
-}
 
-/// The remembered outcome of "issuer's key verifies child's signature", if known.
-pub fn link(child: &Cert, issuer: &Cert) -> Option<bool> {
-    links().lock().ok().and_then(|m| m.get(&(child.fingerprint, issuer.fingerprint)).copied())
-}
+    /// The remembered outcome of "issuer's key verifies child's signature", if known.
+    pub fn link(&self, child: &Cert, issuer: &Cert) -> Option<bool> {
+        self.links
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&(child.fingerprint, issuer.fingerprint)).copied())
+    }
 
-/// Remembers a link's outcome.
-pub fn remember_link(child: &Cert, issuer: &Cert, ok: bool) {
-    if let Ok(mut m) = links().lock() {
-        insert_bounded(&mut m, (child.fingerprint, issuer.fingerprint), ok);
+    /// Remembers a link's outcome.
+    pub fn remember_link(&self, child: &Cert, issuer: &Cert, ok: bool) {
+        if let Ok(mut m) = self.links.lock() {
+            insert_bounded(&mut m, (child.fingerprint, issuer.fingerprint), ok);
+        }
     }
 }
 

@@ -11,6 +11,7 @@
 
 use jiff::Timestamp;
 
+use super::cache::Caches;
 use super::cert::{Cert, rfc3339};
 use super::crypto::{SigFailure, sig_alg_from_identifier};
 use super::trust::{Anchor, TrustStore};
@@ -49,6 +50,7 @@ enum Failure {
 
 struct Search<'a> {
     pool: &'a [&'a Cert],
+    caches: &'a Caches,
     at: Timestamp,
     checks: usize,
     best: Option<Failure>,
@@ -63,7 +65,7 @@ impl Search<'_> {
 
     /// RFC 5280 §6.1.3 (a)(1): the link's signature verifies with the issuer's public key.
     fn link_verifies(&mut self, child: &Cert, issuer: &Cert) -> bool {
-        if let Some(ok) = super::cache::link(child, issuer) {
+        if let Some(ok) = self.caches.link(child, issuer) {
             if !ok {
                 self.fail(Failure::LinkSignature(format!(
                     "the signature on \"{}\" by \"{}\" does not verify",
@@ -80,11 +82,11 @@ impl Search<'_> {
         let ok = sig_alg_from_identifier(&child.signature_algorithm, None)
             .map_err(SigFailure::Unsupported)
             .and_then(|alg| {
-                let key = super::cache::key(&issuer.spki)?;
+                let key = self.caches.key(&issuer.spki)?;
                 let hashed = alg.digest().digest(&child.tbs);
                 key.verify_prehashed(&alg, &hashed, &child.signature)
             });
-        super::cache::remember_link(child, issuer, ok.is_ok());
+        self.caches.remember_link(child, issuer, ok.is_ok());
         match ok {
             Ok(()) => true,
             Err(e) => {
@@ -221,9 +223,15 @@ fn sha1_links(path: &[&Cert]) -> Vec<String> {
 
 /// Validates the signer's certificate at `at`, using `pool` (certificates carried by the
 /// CMS) as intermediates.
-pub fn validate(signer: &Cert, pool: &[&Cert], trust: &TrustStore, at: Timestamp) -> PathResult {
+pub fn validate(
+    signer: &Cert,
+    pool: &[&Cert],
+    trust: &TrustStore,
+    at: Timestamp,
+    caches: &Caches,
+) -> PathResult {
     let anchors: Vec<&Anchor> = trust.iter().collect();
-    let mut search = Search { pool, at, checks: 0, best: None };
+    let mut search = Search { pool, caches, at, checks: 0, best: None };
     let mut path = vec![signer];
     let found = search.extend(&mut path, &anchors, search.pool);
     match found {
@@ -246,10 +254,7 @@ pub fn validate(signer: &Cert, pool: &[&Cert], trust: &TrustStore, at: Timestamp
                         "more than {MAX_SIGNATURE_CHECKS} signature checks while building the path"
                     ),
                 ),
-                Failure::NoIssuer(m) => Problem::new(
-                    ProblemCode::Untrusted,
-                    format!("{m}; if you trust the issuing authority, add it with --trust FILE"),
-                ),
+                Failure::NoIssuer(m) => Problem::new(ProblemCode::Untrusted, m),
             };
             PathResult {
                 trusted: false,

@@ -5,18 +5,18 @@
 
 use peckit::certify::assess::{Verdict, assess};
 use peckit::limits::Limits;
-use peckit::verify::{TrustStore, VerifyOptions};
+use peckit::verify::{TrustStore, Verifier};
 use proptest::prelude::*;
 
 use crate::common::*;
 
-fn options() -> VerifyOptions {
+fn options() -> Verifier {
     let mut trust = TrustStore::empty();
     trust.add_path(&test_root()).unwrap();
-    VerifyOptions { trust, at: None, now: jiff::Timestamp::now() }
+    Verifier::new(trust)
 }
 
-fn verdict(bytes: Vec<u8>, opts: &VerifyOptions) -> Verdict {
+fn verdict(bytes: Vec<u8>, opts: &Verifier) -> Verdict {
     match peckit::read::read(bytes, &Limits::default()) {
         Ok(a) => assess(&a, opts).verdict,
         Err(_) => Verdict::Error,

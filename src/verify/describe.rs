@@ -1,0 +1,97 @@
+//! The signer and certificates of a signature as carried, without verifying anything (for
+//! `inspect` and `extract`).
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::cert::{self, Cert};
+use super::crypto::DigestAlg;
+use crate::read::cms::{self, CmsError};
+use crate::read::der;
+
+const OID_SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
+
+/// The signer as found, without verification (for `inspect`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SignerInfoSummary {
+    /// Subject DN.
+    pub subject: String,
+    /// Issuer DN.
+    pub issuer: String,
+    /// Serial.
+    pub serial: String,
+    /// notBefore.
+    pub not_before: String,
+    /// notAfter.
+    pub not_after: String,
+    /// SAN e-mail.
+    pub email: Option<String>,
+    /// Digest algorithm.
+    pub digest_algorithm: String,
+    /// CMS signingTime.
+    pub signing_time: Option<String>,
+    /// Policy OIDs.
+    pub policies: Vec<String>,
+    /// Certificates carried in the CMS.
+    pub certificates: usize,
+}
+
+pub(crate) fn find_signer<'c, C: AsRef<Cert>>(
+    sd: &cms::SignerInfo<'_>,
+    certs: &'c [C],
+) -> Option<&'c Cert> {
+    certs.iter().map(AsRef::as_ref).find(|c| match &sd.sid {
+        cms::SignerId::IssuerSerial { issuer, serial } => {
+            &c.issuer_raw == issuer && &c.serial == serial
+        }
+        cms::SignerId::Ski(ski) => c.ski.as_ref() == Some(ski),
+    })
+}
+
+/// Describes the signer without verifying anything.
+pub fn describe_signer(cms_der: &[u8]) -> Result<SignerInfoSummary, CmsError> {
+    let sd = cms::parse(cms_der)?;
+    let certs: Vec<Cert> = sd.certificates.iter().filter_map(|d| Cert::from_der(d).ok()).collect();
+    let si = sd.signer_infos.first().ok_or(CmsError::NoSigner)?;
+    let signer = find_signer(si, &certs);
+    let signing_time = si.attr(OID_SIGNING_TIME).and_then(der::parse_time).map(cert::rfc3339);
+    let digest = DigestAlg::from_oid(&si.digest_oid)
+        .map(|d| d.name().to_string())
+        .unwrap_or(si.digest_oid.clone());
+    Ok(SignerInfoSummary {
+        subject: signer
+            .map(|c| c.subject.clone())
+            .unwrap_or_else(|| "(signer certificate not carried)".into()),
+        issuer: signer.map(|c| c.issuer.clone()).unwrap_or_default(),
+        serial: signer.map(Cert::serial_hex).unwrap_or_default(),
+        not_before: signer.map(|c| cert::rfc3339(c.not_before)).unwrap_or_default(),
+        not_after: signer.map(|c| cert::rfc3339(c.not_after)).unwrap_or_default(),
+        email: signer.and_then(|c| c.emails.first().cloned()),
+        digest_algorithm: digest,
+        signing_time,
+        policies: signer.map(|c| c.policies.clone()).unwrap_or_default(),
+        certificates: certs.len(),
+    })
+}
+
+/// The certificates carried by the CMS as PEM, signer first ("" when unreadable).
+pub fn certificates_pem(cms_der: &[u8]) -> String {
+    let Ok(sd) = cms::parse(cms_der) else { return String::new() };
+    let certs: Vec<Cert> = sd.certificates.iter().filter_map(|d| Cert::from_der(d).ok()).collect();
+    let signer = sd.signer_infos.first().and_then(|si| find_signer(si, &certs));
+    let mut out = String::new();
+    if let Some(s) = signer {
+        out.push_str(&s.to_pem());
+    }
+    for c in &certs {
+        if signer.is_none_or(|s| s.der != c.der) {
+            out.push_str(&c.to_pem());
+        }
+    }
+    out
+}
+
+/// RFC 5652 §11.3: the signingTime attribute, when present and readable.
+pub(crate) fn signing_time(si: &cms::SignerInfo<'_>) -> Option<Timestamp> {
+    si.attr(OID_SIGNING_TIME).and_then(der::parse_time)
+}

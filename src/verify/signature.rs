@@ -1,0 +1,498 @@
+//! The check of one CMS signature, one step per rule: RFC 5652 §5 and §11 for the signature
+//! itself, RFC 5280 for the signer's certificate, and the PEC reading of time (the signer's
+//! certificate is judged when it signed).
+//!
+//! The algorithm is the one that agreed with OpenSSL on every real message
+//! (docs/crypto-notes.md §3): digest the signed bytes (canonicalising bare LF to CRLF only
+//! when the file is stored LF-only), compare with the signed `messageDigest` (a mismatch
+//! means the content was altered after signing), verify the signature over the signed
+//! attributes as encoded, then validate the signer's certificate path at the signing time.
+//!
+//! Every failure is a problem in the [`SignatureReport`], never an `Err`: a forgery is a
+//! result, not an error.
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use serde::{Serialize, Serializer};
+
+use super::cert::{self, Cert, CertSummary};
+use super::chain;
+use super::crypto::{DigestAlg, SigAlg, SigFailure, digest_canonical, sig_alg_from_identifier};
+use super::describe::{find_signer, signing_time};
+use super::verifier::Verifier;
+use crate::problem::{Problem, ProblemCode};
+use crate::read::SignedForm;
+use crate::read::cms::{self, SignedData, SignerInfo};
+use crate::read::der::{self, Tlv};
+
+/// id-data.
+const OID_DATA: &str = "1.2.840.113549.1.7.1";
+const OID_CONTENT_TYPE: &str = "1.2.840.113549.1.9.3";
+const OID_MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
+const OID_EKU_EMAIL: &str = "1.3.6.1.5.5.7.3.4";
+const OID_EKU_ANY: &str = "2.5.29.37.0";
+
+/// The outcome of the signature check itself (before trust).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignatureStatus {
+    /// Digest matches and the signature verifies.
+    Valid,
+    /// The signed bytes changed after signing.
+    ContentAltered,
+    /// The signature value does not verify.
+    BadSignature,
+    /// An algorithm peckit does not implement.
+    UnsupportedAlgorithm,
+    /// The signer's certificate is not available.
+    SignerCertMissing,
+    /// The CMS structure is broken.
+    Malformed,
+}
+
+/// Where the instant certificates were judged at came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReferenceTimeSource {
+    /// The CMS signingTime (the usual case).
+    SigningTime,
+    /// No signingTime: the certified time of daticert.xml.
+    Daticert,
+    /// The instant the caller asked for ([`Verifier::with_requested_time`]).
+    Requested,
+    /// Neither: the current time.
+    Now,
+    /// Not judged (the check stopped before).
+    None,
+}
+
+fn ser_opt_ts<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_some(&cert::rfc3339(*t)),
+        None => s.serialize_none(),
+    }
+}
+
+/// Everything the signature check found.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureReport {
+    /// The signature check itself.
+    pub status: SignatureStatus,
+    /// sha1, sha256, ...
+    pub digest_algorithm: Option<String>,
+    /// rsa-pkcs1v15-sha1, ...
+    pub signature_algorithm: Option<String>,
+    /// CMS signingTime.
+    #[serde(serialize_with = "ser_opt_ts")]
+    pub signing_time: Option<Timestamp>,
+    /// The instant certificate validity was judged at.
+    #[serde(serialize_with = "ser_opt_ts")]
+    pub reference_time: Option<Timestamp>,
+    /// Where that instant came from.
+    pub reference_time_source: ReferenceTimeSource,
+    /// The signer's certificate.
+    pub signer: Option<CertSummary>,
+    /// Whether the signer chains to a trusted anchor.
+    pub trusted: bool,
+    /// Subjects from the signer to the anchor.
+    pub chain: Vec<String>,
+    /// Where the anchor came from.
+    pub anchor_source: Option<String>,
+    /// Whether LF had to be canonicalised to CRLF for the digest to match.
+    pub canonicalised: bool,
+    /// Problems found.
+    #[serde(skip)]
+    pub problems: Vec<Problem>,
+}
+
+impl SignatureReport {
+    fn new() -> SignatureReport {
+        SignatureReport {
+            status: SignatureStatus::Valid,
+            digest_algorithm: None,
+            signature_algorithm: None,
+            signing_time: None,
+            reference_time: None,
+            reference_time_source: ReferenceTimeSource::None,
+            signer: None,
+            trusted: false,
+            chain: Vec::new(),
+            anchor_source: None,
+            canonicalised: false,
+            problems: Vec::new(),
+        }
+    }
+
+    fn fail(&mut self, status: SignatureStatus, code: ProblemCode, message: impl Into<String>) {
+        self.status = status;
+        self.problems.push(Problem::new(code, message));
+    }
+}
+
+/// A step's failure that ends the check: the status it leaves and why.
+struct Stop {
+    status: SignatureStatus,
+    code: ProblemCode,
+    message: String,
+}
+
+impl Stop {
+    fn new(status: SignatureStatus, code: ProblemCode, message: impl Into<String>) -> Stop {
+        Stop { status, code, message: message.into() }
+    }
+
+    fn malformed(message: impl Into<String>) -> Stop {
+        Stop::new(SignatureStatus::Malformed, ProblemCode::Malformed, message)
+    }
+
+    fn unsupported(message: impl Into<String>) -> Stop {
+        Stop::new(SignatureStatus::UnsupportedAlgorithm, ProblemCode::UnsupportedAlgorithm, message)
+    }
+}
+
+/// What the signature value covers.
+struct Covered {
+    /// The digest (by the signature algorithm's hash) of what was signed.
+    digest: Vec<u8>,
+    /// Whether signed attributes carried a content digest that was compared.
+    attributes: bool,
+}
+
+impl Verifier {
+    /// The full check of one signature: `signed_content` is the detached content (ignored
+    /// for an opaque signature, whose content is inside `cms_der`); `fallback_time` is the
+    /// certified time to judge certificates at when the signature has no signingTime.
+    /// Never panics and never fails: problems are in the report.
+    pub fn verify_signature(
+        &self,
+        signed_content: &[u8],
+        cms_der: &[u8],
+        form: SignedForm,
+        fallback_time: Option<Timestamp>,
+    ) -> SignatureReport {
+        let mut report = SignatureReport::new();
+        if let Err(stop) = self.check(signed_content, cms_der, form, fallback_time, &mut report) {
+            report.fail(stop.status, stop.code, stop.message);
+        }
+        report
+    }
+
+    fn check(
+        &self,
+        signed_content: &[u8],
+        cms_der: &[u8],
+        form: SignedForm,
+        fallback_time: Option<Timestamp>,
+        report: &mut SignatureReport,
+    ) -> Result<(), Stop> {
+        let sd = signed_data(cms_der)?;
+        let si = first_signer(&sd)?;
+        let carried: Vec<Arc<Cert>> =
+            sd.certificates.iter().filter_map(|d| self.caches().cert(d)).collect();
+        let certs: Vec<&Cert> = carried.iter().map(AsRef::as_ref).collect();
+        report.signing_time = signing_time(si);
+        let anchors: Vec<&Cert> = self.trust().iter().map(|a| &a.cert).collect();
+        let signer = find_signer(si, &certs).or_else(|| find_signer(si, &anchors));
+        report.signer = signer.map(Cert::summary);
+
+        let digest_alg = digest_algorithm(si)?;
+        report.digest_algorithm = Some(digest_alg.name().to_string());
+        let sig_alg = signature_algorithm(si, digest_alg)?;
+        report.signature_algorithm = Some(sig_alg.name());
+
+        let content = match form {
+            SignedForm::Detached => signed_content,
+            SignedForm::Opaque => sd.econtent.as_deref().unwrap_or(signed_content),
+        };
+        let covered = match si.signed_attrs_for_signature() {
+            Some(attrs) => {
+                content_type_is_data(si)?;
+                let expected = message_digest(si)?;
+                let (matches, canonicalised) =
+                    content_matches(digest_alg, content, expected.value, form);
+                if !matches {
+                    report.fail(
+                        SignatureStatus::ContentAltered,
+                        ProblemCode::ContentAltered,
+                        "the signed bytes do not match the signature's digest: the file was \
+                         edited or re-saved after signing (even one changed space or line end \
+                         breaks it)",
+                    );
+                }
+                report.canonicalised = canonicalised;
+                Covered { digest: sig_alg.digest().digest(&attrs), attributes: true }
+            }
+            None => {
+                let (digest, canonicalised) = digest_without_attributes(digest_alg, content, form);
+                report.canonicalised = canonicalised;
+                Covered { digest, attributes: false }
+            }
+        };
+
+        let signer = signer.ok_or_else(|| {
+            Stop::new(
+                SignatureStatus::SignerCertMissing,
+                ProblemCode::SignerCertMissing,
+                "the signer's certificate is neither carried in the signature nor trusted",
+            )
+        })?;
+        self.check_signature_value(signer, &sig_alg, &covered, si.signature, report);
+        if report.canonicalised && report.status == SignatureStatus::Valid {
+            report.problems.push(Problem::new(
+                ProblemCode::CanonicalisedLineEnds,
+                "the file is stored with LF line ends; the signature covers the CRLF form, \
+                 which matched",
+            ));
+        }
+
+        let (reference, source) =
+            reference_time(self.requested_time(), report.signing_time, fallback_time, self.now());
+        if let Some(problem) = no_signing_time_problem(source) {
+            report.problems.push(problem);
+        }
+        report.reference_time = Some(reference);
+        report.reference_time_source = source;
+        if let Some(why) = signer_usage_problem(signer) {
+            report.problems.push(Problem::new(ProblemCode::CertUsage, why));
+        }
+        let path = chain::validate(signer, &certs, self.trust(), reference, self.caches());
+        report.trusted = path.trusted;
+        report.chain = path.chain;
+        report.anchor_source = path.anchor_source;
+        report.problems.extend(path.problems);
+        if let Some(problem) = weak_digest_problem(digest_alg, &sig_alg, &path.sha1_links) {
+            report.problems.push(problem);
+        }
+        if let Some(problem) = expired_since_signing(signer, reference, self.now()) {
+            report.problems.push(problem);
+        }
+        Ok(())
+    }
+
+    /// RFC 5652 §5.6: the signature value verifies with the signer's public key over what it
+    /// covers. A wrong value does not stop the check (the certificate is still judged).
+    fn check_signature_value(
+        &self,
+        signer: &Cert,
+        sig_alg: &SigAlg,
+        covered: &Covered,
+        signature: &[u8],
+        report: &mut SignatureReport,
+    ) {
+        let verified = self
+            .caches()
+            .key(&signer.spki)
+            .and_then(|k| k.verify_prehashed(sig_alg, &covered.digest, signature));
+        match verified {
+            Ok(()) => {}
+            Err(SigFailure::Unsupported(what)) => report.fail(
+                SignatureStatus::UnsupportedAlgorithm,
+                ProblemCode::UnsupportedAlgorithm,
+                format!("{what} is not supported"),
+            ),
+            Err(SigFailure::BadKey(why)) => report.fail(
+                SignatureStatus::Malformed,
+                ProblemCode::Malformed,
+                format!("the signer's key cannot be read: {why}"),
+            ),
+            Err(SigFailure::Invalid) => {
+                if report.status == SignatureStatus::Valid {
+                    report.status = SignatureStatus::BadSignature;
+                }
+                let message = if covered.attributes {
+                    "the signature value does not verify with the signer's key: forged, or \
+                     signed by another key"
+                } else {
+                    "the signature does not verify: the content was altered or the signature \
+                     forged (no signed attributes, the two cannot be told apart)"
+                };
+                report.problems.push(Problem::new(ProblemCode::BadSignature, message));
+            }
+        }
+    }
+}
+
+/// RFC 5652 §5.1: the blob is a SignedData.
+fn signed_data(cms_der: &[u8]) -> Result<SignedData<'_>, Stop> {
+    cms::parse(cms_der).map_err(|e| Stop::malformed(format!("cannot read the CMS signature: {e}")))
+}
+
+/// RFC 5652 §5.1 signerInfos: PEC providers sign once; the first signer is the provider.
+fn first_signer<'a>(sd: &'a SignedData<'_>) -> Result<&'a SignerInfo<'a>, Stop> {
+    sd.signer_infos.first().ok_or_else(|| Stop::malformed("no signer"))
+}
+
+/// RFC 5652 §5.3 digestAlgorithm: one peckit implements.
+fn digest_algorithm(si: &SignerInfo<'_>) -> Result<DigestAlg, Stop> {
+    DigestAlg::from_oid(&si.digest_oid).ok_or_else(|| {
+        Stop::unsupported(format!("digest algorithm {} is not supported", si.digest_oid))
+    })
+}
+
+/// RFC 5652 §5.3 signatureAlgorithm: one peckit implements, consistent with the digest.
+fn signature_algorithm(si: &SignerInfo<'_>, digest: DigestAlg) -> Result<SigAlg, Stop> {
+    sig_alg_from_identifier(si.signature_algorithm, Some(digest))
+        .map_err(|what| Stop::unsupported(format!("{what} is not supported")))
+}
+
+/// RFC 5652 §11.1: with signed attributes, the contentType attribute must be present and
+/// name the content (id-data for S/MIME).
+fn content_type_is_data(si: &SignerInfo<'_>) -> Result<(), Stop> {
+    let content_type = si.attr(OID_CONTENT_TYPE).map(|t| der::oid_string(t.value));
+    if content_type.as_deref() == Some(OID_DATA) {
+        return Ok(());
+    }
+    Err(Stop::malformed(format!(
+        "the signed contentType is {}, not id-data",
+        content_type.unwrap_or_else(|| "missing".into())
+    )))
+}
+
+/// RFC 5652 §11.2: with signed attributes, the messageDigest attribute must be present.
+fn message_digest<'a>(si: &'a SignerInfo<'a>) -> Result<&'a Tlv<'a>, Stop> {
+    si.attr(OID_MESSAGE_DIGEST)
+        .filter(|t| t.tag == der::tag::OCTET_STRING)
+        .ok_or_else(|| Stop::malformed("the signed messageDigest is missing"))
+}
+
+/// RFC 5652 §5.4 / §11.2: the digest of the content, compared with `messageDigest`.
+/// Returns (matches, canonicalised). Stored PEC files are often LF-only while the signature
+/// covers the CRLF form (docs/crypto-notes.md step 5, docs/pec-spec.md Q2): such files are
+/// hashed in canonical form, files with CRLF as they are, and the other form is tried as a
+/// fallback.
+fn content_matches(
+    alg: DigestAlg,
+    content: &[u8],
+    expected: &[u8],
+    form: SignedForm,
+) -> (bool, bool) {
+    if form == SignedForm::Opaque {
+        return (alg.digest(content) == expected, false);
+    }
+    let has_crlf = contains_crlf(content);
+    let has_lf = memchr::memchr(b'\n', content).is_some();
+    if has_crlf || !has_lf {
+        if alg.digest(content) == expected {
+            return (true, false);
+        }
+        if has_lf && digest_canonical(alg, content) == expected {
+            return (true, true);
+        }
+        return (false, false);
+    }
+    if digest_canonical(alg, content) == expected {
+        return (true, true);
+    }
+    (alg.digest(content) == expected, false)
+}
+
+/// RFC 5652 §5.4 without signed attributes: the signature covers the content's digest
+/// itself (in canonical form when a detached content is stored LF-only).
+fn digest_without_attributes(alg: DigestAlg, content: &[u8], form: SignedForm) -> (Vec<u8>, bool) {
+    let canonical = form == SignedForm::Detached
+        && !contains_crlf(content)
+        && memchr::memchr(b'\n', content).is_some();
+    let digest = if canonical { digest_canonical(alg, content) } else { alg.digest(content) };
+    (digest, canonical)
+}
+
+/// Whether a CRLF occurs anywhere: CRLF text answers at its first line, LF-only text after
+/// one vectorised scan for CR.
+fn contains_crlf(content: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', content).any(|cr| content.get(cr + 1) == Some(&b'\n'))
+}
+
+/// The instant certificates are judged at (docs/crypto-notes.md P9): the one the caller
+/// asked for, else the signing time, else the certified time of daticert.xml, else now.
+fn reference_time(
+    requested: Option<Timestamp>,
+    signing_time: Option<Timestamp>,
+    certified_time: Option<Timestamp>,
+    now: Timestamp,
+) -> (Timestamp, ReferenceTimeSource) {
+    match (requested, signing_time, certified_time) {
+        (Some(at), _, _) => (at, ReferenceTimeSource::Requested),
+        (None, Some(st), _) => (st, ReferenceTimeSource::SigningTime),
+        (None, None, Some(d)) => (d, ReferenceTimeSource::Daticert),
+        (None, None, None) => (now, ReferenceTimeSource::Now),
+    }
+}
+
+/// Information when the signature carries no signingTime and another instant stood in.
+fn no_signing_time_problem(source: ReferenceTimeSource) -> Option<Problem> {
+    let which = match source {
+        ReferenceTimeSource::Daticert => "certified (daticert)",
+        ReferenceTimeSource::Now => "current",
+        _ => return None,
+    };
+    Some(Problem::new(
+        ProblemCode::NoSigningTime,
+        format!("no signingTime in the signature: certificates judged at the {which} time"),
+    ))
+}
+
+/// RFC 5280 §4.2.1.3 / §4.2.1.12 / RFC 8550 §4.4: the signer may sign mail.
+fn signer_usage_problem(signer: &Cert) -> Option<String> {
+    if let Some((true, _)) = signer.basic_constraints {
+        return Some("the signer certificate is a CA certificate".into());
+    }
+    if let Some((ds, nr, _)) = signer.key_usage
+        && !ds
+        && !nr
+    {
+        return Some(
+            "the signer certificate's keyUsage allows neither digitalSignature nor nonRepudiation"
+                .into(),
+        );
+    }
+    if let Some(eku) = &signer.eku
+        && !eku.iter().any(|o| o == OID_EKU_EMAIL || o == OID_EKU_ANY)
+    {
+        return Some("the signer certificate's extendedKeyUsage lacks emailProtection".into());
+    }
+    None
+}
+
+/// Information when SHA-1 protects any part: the content digest, the signature algorithm
+/// (issue #13: a SHA-256 content digest under sha1WithRSA is protected by SHA-1 only), or a
+/// link of the certificate path.
+fn weak_digest_problem(
+    digest: DigestAlg,
+    sig_alg: &SigAlg,
+    sha1_links: &[String],
+) -> Option<Problem> {
+    let mut uses = Vec::new();
+    if digest == DigestAlg::Sha1 {
+        uses.push("the content digest".to_string());
+    }
+    if sig_alg.digest() == DigestAlg::Sha1 && digest != DigestAlg::Sha1 {
+        uses.push(format!("the signature algorithm ({})", sig_alg.name()));
+    }
+    uses.extend(sha1_links.iter().map(|s| format!("the certificate \"{s}\"")));
+    if uses.is_empty() {
+        return None;
+    }
+    Some(Problem::new(
+        ProblemCode::WeakDigest,
+        format!("SHA-1 protects {} (normal for older PEC mail, weak today)", uses.join(", ")),
+    ))
+}
+
+/// Information when the signer's certificate, valid when it signed, has expired since:
+/// normal for archived mail.
+fn expired_since_signing(signer: &Cert, reference: Timestamp, now: Timestamp) -> Option<Problem> {
+    if signer.valid_at(reference) && !signer.valid_at(now) && now > signer.not_after {
+        return Some(Problem::new(
+            ProblemCode::CertExpiredNow,
+            format!(
+                "the signer certificate expired on {}, after signing: normal for archived mail",
+                cert::rfc3339(signer.not_after)
+            ),
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

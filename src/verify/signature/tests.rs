@@ -1,0 +1,166 @@
+//! Each step of the signature check on its own, and the whole check on signed samples.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use super::*;
+use crate::limits::Limits;
+use crate::verify::trust::TrustStore;
+
+fn at(s: &str) -> Timestamp {
+    s.parse().unwrap()
+}
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/samples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn sample_cert(name: &str) -> Cert {
+    use base64::Engine;
+    let pem = std::fs::read_to_string(format!("{}/samples/pki/{name}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap();
+    let body: String = pem.lines().skip(1).take_while(|l| !l.starts_with("-----")).collect();
+    Cert::from_der(&base64::engine::general_purpose::STANDARD.decode(body).unwrap()).unwrap()
+}
+
+fn verifier() -> Verifier {
+    let mut trust = TrustStore::embedded();
+    trust
+        .add_path(std::path::Path::new(&format!(
+            "{}/samples/pki/trust-root.pem",
+            env!("CARGO_MANIFEST_DIR")
+        )))
+        .unwrap();
+    Verifier::new(trust).with_now(at("2026-01-01T00:00:00Z"))
+}
+
+/// The signed content and CMS of a sample, as `read` finds them.
+fn signed_parts(bytes: Vec<u8>) -> (Vec<u8>, Vec<u8>, SignedForm) {
+    let artefact = crate::read::read(bytes, &Limits::default()).unwrap();
+    let signed = artefact.signed.as_ref().unwrap();
+    (signed.content(&artefact.raw).to_vec(), signed.cms.clone(), signed.form)
+}
+
+#[test]
+fn the_caller_s_time_comes_first_then_signing_then_certified_then_now() {
+    let (a, b, c, now) = (
+        at("2020-01-01T00:00:00Z"),
+        at("2021-01-01T00:00:00Z"),
+        at("2022-01-01T00:00:00Z"),
+        at("2026-01-01T00:00:00Z"),
+    );
+    assert_eq!(reference_time(Some(a), Some(b), Some(c), now), (a, ReferenceTimeSource::Requested));
+    assert_eq!(reference_time(None, Some(b), Some(c), now), (b, ReferenceTimeSource::SigningTime));
+    assert_eq!(reference_time(None, None, Some(c), now), (c, ReferenceTimeSource::Daticert));
+    assert_eq!(reference_time(None, None, None, now), (now, ReferenceTimeSource::Now));
+    assert!(no_signing_time_problem(ReferenceTimeSource::SigningTime).is_none());
+    assert!(no_signing_time_problem(ReferenceTimeSource::Requested).is_none());
+    assert_eq!(
+        no_signing_time_problem(ReferenceTimeSource::Now).unwrap().code,
+        ProblemCode::NoSigningTime
+    );
+}
+
+#[test]
+fn lf_only_content_matches_its_crlf_digest_and_crlf_content_matches_as_is() {
+    let crlf = b"a\r\nb\r\n";
+    let lf = b"a\nb\n";
+    let expected = DigestAlg::Sha256.digest(crlf);
+    assert_eq!(
+        content_matches(DigestAlg::Sha256, crlf, &expected, SignedForm::Detached),
+        (true, false)
+    );
+    assert_eq!(
+        content_matches(DigestAlg::Sha256, lf, &expected, SignedForm::Detached),
+        (true, true)
+    );
+    // Opaque content is never canonicalised: it is carried inside the signature as signed.
+    assert_eq!(
+        content_matches(DigestAlg::Sha256, lf, &expected, SignedForm::Opaque),
+        (false, false)
+    );
+    assert_eq!(
+        content_matches(DigestAlg::Sha256, b"a\r\nc\r\n", &expected, SignedForm::Detached),
+        (false, false)
+    );
+    assert_eq!(
+        digest_without_attributes(DigestAlg::Sha256, lf, SignedForm::Detached),
+        (expected, true)
+    );
+}
+
+#[test]
+fn sha1_anywhere_is_named() {
+    let sha256_rsa = SigAlg::RsaPkcs1(DigestAlg::Sha256);
+    let sha1_rsa = SigAlg::RsaPkcs1(DigestAlg::Sha1);
+    assert!(weak_digest_problem(DigestAlg::Sha256, &sha256_rsa, &[]).is_none());
+    let p = weak_digest_problem(DigestAlg::Sha256, &sha1_rsa, &[]).unwrap();
+    assert!(p.message.contains("signature algorithm"), "{}", p.message);
+    let p = weak_digest_problem(DigestAlg::Sha1, &sha1_rsa, &["CN=x".into()]).unwrap();
+    assert!(
+        p.message.contains("the content digest") && p.message.contains("CN=x"),
+        "{}",
+        p.message
+    );
+    assert!(!p.message.contains("signature algorithm"), "{}", p.message);
+}
+
+#[test]
+fn a_signer_must_be_allowed_to_sign_mail() {
+    assert_eq!(signer_usage_problem(&sample_cert("alfa.pem")), None);
+    let wrong = signer_usage_problem(&sample_cert("wrong-usage-alfa.pem")).unwrap();
+    assert!(wrong.contains("signer certificate"), "{wrong}");
+    assert!(signer_usage_problem(&sample_cert("root.pem")).unwrap().contains("CA certificate"));
+}
+
+#[test]
+fn expiry_after_signing_is_information_only_when_valid_at_signing() {
+    let alfa = sample_cert("alfa.pem");
+    let signing = alfa.not_before + jiff::SignedDuration::from_hours(1);
+    let later = alfa.not_after + jiff::SignedDuration::from_hours(1);
+    assert!(expired_since_signing(&alfa, signing, signing).is_none());
+    let p = expired_since_signing(&alfa, signing, later).unwrap();
+    assert_eq!(p.code, ProblemCode::CertExpiredNow);
+    // Not valid when it signed: that is the path's problem, not this note.
+    assert!(expired_since_signing(&alfa, later, later).is_none());
+}
+
+#[test]
+fn a_good_sample_verifies_and_each_damage_has_its_status() {
+    let v = verifier();
+    let (content, cms_der, form) = signed_parts(sample("accettazione.eml"));
+    let good = v.verify_signature(&content, &cms_der, form, None);
+    assert_eq!(good.status, SignatureStatus::Valid, "{:?}", good.problems);
+    assert!(good.trusted, "{:?}", good.problems);
+    assert_eq!(good.reference_time_source, ReferenceTimeSource::SigningTime);
+
+    let mut altered = content.clone();
+    let i = altered.len() / 2;
+    altered[i] ^= 0x01;
+    let r = v.verify_signature(&altered, &cms_der, form, None);
+    assert_eq!(r.status, SignatureStatus::ContentAltered);
+
+    let mut forged = cms_der.clone();
+    let sig_at = forged.len() - 10; // inside the signature value, the last field
+    forged[sig_at] ^= 0x01;
+    let r = v.verify_signature(&content, &forged, form, None);
+    assert_eq!(r.status, SignatureStatus::BadSignature, "{:?}", r.problems);
+
+    let r = v.verify_signature(&content, b"\x30\x03\x02\x01\x01", form, None);
+    assert_eq!(r.status, SignatureStatus::Malformed);
+    assert_eq!(r.reference_time_source, ReferenceTimeSource::None);
+
+    // Judged at a requested instant before the certificates existed: untrusted, and said so.
+    let early = verifier().with_requested_time(Some(at("2001-01-01T00:00:00Z")));
+    let r = early.verify_signature(&content, &cms_der, form, None);
+    assert_eq!(r.reference_time_source, ReferenceTimeSource::Requested);
+    assert!(!r.trusted);
+}
+
+#[test]
+fn without_the_test_root_the_signer_is_untrusted_but_the_signature_holds() {
+    let v = Verifier::new(TrustStore::embedded());
+    let (content, cms_der, form) = signed_parts(sample("accettazione.eml"));
+    let r = v.verify_signature(&content, &cms_der, form, None);
+    assert_eq!(r.status, SignatureStatus::Valid);
+    assert!(!r.trusted);
+    assert!(r.problems.iter().any(|p| p.code == ProblemCode::Untrusted));
+}

@@ -1,0 +1,87 @@
+//! The verifier a caller owns: trust anchors, the reference-time policy, resource limits and
+//! the caches a batch shares.
+
+use jiff::Timestamp;
+
+use super::cache::Caches;
+use super::trust::TrustStore;
+use crate::limits::Limits;
+
+/// Everything a verification needs beyond the artefact itself. Create one per run and share
+/// it by reference (it is `Sync`): its caches make the second receipt from a provider cheaper
+/// than the first.
+///
+/// ```
+/// use peckit::verify::{TrustStore, Verifier};
+///
+/// let verifier = Verifier::new(TrustStore::embedded());
+/// assert!(verifier.requested_time().is_none());
+/// ```
+#[derive(Debug)]
+pub struct Verifier {
+    trust: TrustStore,
+    requested_time: Option<Timestamp>,
+    now: Timestamp,
+    limits: Limits,
+    caches: Caches,
+}
+
+impl Verifier {
+    /// A verifier with these anchors, default limits, judging certificates at each
+    /// signature's own signing time, with the clock's current time as "now".
+    pub fn new(trust: TrustStore) -> Verifier {
+        Verifier {
+            trust,
+            requested_time: None,
+            now: Timestamp::now(),
+            limits: Limits::default(),
+            caches: Caches::default(),
+        }
+    }
+
+    /// Judges certificate validity at `at` instead of each signature's signing time.
+    #[must_use]
+    pub fn with_requested_time(mut self, at: Option<Timestamp>) -> Verifier {
+        self.requested_time = at;
+        self
+    }
+
+    /// Uses `now` as the current time (for "expired since" notes; tests pin it).
+    #[must_use]
+    pub fn with_now(mut self, now: Timestamp) -> Verifier {
+        self.now = now;
+        self
+    }
+
+    /// Uses these resource limits for reading.
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> Verifier {
+        self.limits = limits;
+        self
+    }
+
+    /// The trust anchors.
+    pub fn trust(&self) -> &TrustStore {
+        &self.trust
+    }
+
+    /// The instant the caller asked validity to be judged at, if any.
+    pub fn requested_time(&self) -> Option<Timestamp> {
+        self.requested_time
+    }
+
+    /// The current time as this verifier sees it.
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// The resource limits for reading.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// The caches shared by the checks of this verifier.
+    pub(crate) fn caches(&self) -> &Caches {
+        &self.caches
+    }
+}
