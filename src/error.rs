@@ -6,6 +6,8 @@
 
 use thiserror::Error;
 
+use crate::limits::Limit;
+
 /// Why an input could not be evaluated.
 #[derive(Debug, Error)]
 #[non_exhaustive]
@@ -17,14 +19,12 @@ pub enum Error {
     #[error("not an e-mail message: {0}")]
     NotMail(String),
     /// A resource limit was exceeded.
-    #[error("{what} exceeds the limit of {limit} (set with {flag})")]
+    #[error("{limit} exceeds the limit of {value}")]
     LimitExceeded {
-        /// What was measured, e.g. "input size".
-        what: &'static str,
+        /// Which limit.
+        limit: Limit,
         /// The limit in force.
-        limit: u64,
-        /// The command-line flag that changes the limit.
-        flag: &'static str,
+        value: u64,
     },
     /// I/O failure reading an input.
     #[error("{0}")]

@@ -36,3 +36,51 @@ impl Default for Limits {
         }
     }
 }
+
+/// Which limit an input or part of it went over: errors and problems name the limit, and the
+/// command line maps it to the flag that changes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Limit {
+    /// [`Limits::max_input_bytes`] for a whole input.
+    InputSize,
+    /// [`Limits::max_input_bytes`] for one message of a zip archive or an mbox.
+    MessageSize,
+    /// [`Limits::max_mime_depth`].
+    MimeDepth,
+    /// [`Limits::max_parts`].
+    MimeParts,
+    /// [`Limits::max_header_bytes`].
+    HeaderSize,
+    /// [`Limits::max_nested_artefacts`].
+    Nesting,
+    /// [`Limits::max_daticert_bytes`].
+    DaticertSize,
+    /// The memory budget for what reading copies out of one input (twice its size).
+    CopyBudget,
+    /// The signature checks allowed while building one certificate path.
+    PathSignatureChecks,
+}
+
+impl Limit {
+    /// What the limit measures, for messages ("input size").
+    pub fn what(self) -> &'static str {
+        match self {
+            Limit::InputSize => "input size",
+            Limit::MessageSize => "message size",
+            Limit::MimeDepth => "MIME nesting depth",
+            Limit::MimeParts => "number of MIME parts",
+            Limit::HeaderSize => "header block size",
+            Limit::Nesting => "nested artefact depth",
+            Limit::DaticertSize => "daticert.xml size",
+            Limit::CopyBudget => "memory budget of one input",
+            Limit::PathSignatureChecks => "signature checks per certificate path",
+        }
+    }
+}
+
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.what())
+    }
+}

@@ -4,6 +4,7 @@
 //! stable kebab-case name that appears in the JSON output and never changes with the language.
 //! Adding a code is not a breaking change; renaming or removing one is.
 
+use crate::limits::Limit;
 use serde::Serialize;
 
 /// How much a problem weighs in the verdict.
@@ -129,6 +130,9 @@ pub struct Problem {
     pub severity: Severity,
     /// English explanation with the specifics (values, names).
     pub message: String,
+    /// For `limit-exceeded`: which limit (the command line names the flag that changes it).
+    #[serde(skip)]
+    pub limit: Option<Limit>,
 }
 
 fn serialize_code<S: serde::Serializer>(code: &ProblemCode, s: S) -> Result<S::Ok, S::Error> {
@@ -138,7 +142,12 @@ fn serialize_code<S: serde::Serializer>(code: &ProblemCode, s: S) -> Result<S::O
 impl Problem {
     /// A problem with the code's default severity.
     pub fn new(code: ProblemCode, message: impl Into<String>) -> Problem {
-        Problem { code, severity: code.severity(), message: message.into() }
+        Problem { code, severity: code.severity(), message: message.into(), limit: None }
+    }
+
+    /// A `limit-exceeded` problem: `limit` stopped part of the work.
+    pub fn over_limit(limit: Limit, message: impl Into<String>) -> Problem {
+        Problem { limit: Some(limit), ..Problem::new(ProblemCode::LimitExceeded, message) }
     }
 
     /// Whether this problem makes the artefact invalid.

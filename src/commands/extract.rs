@@ -198,6 +198,12 @@ fn extract_one(
         }
         Err(e) => {
             super::report_input_error(name, &e);
+            if let extract::ExtractError::Write(extract::WriteError::Exists(_)) = e {
+                super::terminal::eprint(&Line::plain(match ui.lang {
+                    Lang::En => "hint: --force overwrites existing files",
+                    Lang::It => "suggerimento: --force sovrascrive i file esistenti",
+                }));
+            }
             outcome = outcome.merge(Outcome::Error);
         }
     }

@@ -67,14 +67,12 @@ pub fn localize_to(lang: Lang, message: &str) -> String {
     }
     for (en, it) in ITALIAN {
         if let Some(rest) = message.strip_prefix(en) {
-            let rest = rest
-                .replace("(set with", "(impostabile con")
-                .replace("(os error", "(errore di sistema");
+            let rest = rest.replace("(os error", "(errore di sistema");
             return format!("{it}{rest}");
         }
     }
-    if let Some(path) = message.strip_suffix(" already exists (use --force to overwrite)") {
-        return format!("{path} esiste già (usare --force per sovrascrivere)");
+    if let Some(path) = message.strip_suffix(" already exists") {
+        return format!("{path} esiste già");
     }
     message.to_string()
 }
@@ -87,16 +85,13 @@ mod tests {
     fn italian_diagnostics_keep_the_specifics() {
         assert_eq!(localize_to(Lang::It, "empty input"), "file vuoto");
         assert_eq!(
-            localize_to(Lang::It, "input size exceeds the limit of 10 (set with --max-size)"),
-            "la dimensione supera il limite di 10 (impostabile con --max-size)"
+            localize_to(Lang::It, "input size exceeds the limit of 10"),
+            "la dimensione supera il limite di 10"
         );
+        assert_eq!(localize_to(Lang::It, "/x/a.pdf already exists"), "/x/a.pdf esiste già");
         assert_eq!(
-            localize_to(Lang::It, "/x/a.pdf already exists (use --force to overwrite)"),
-            "/x/a.pdf esiste già (usare --force per sovrascrivere)"
-        );
-        assert_eq!(
-            localize_to(Lang::It, "message size exceeds the limit of 10 (set with --max-size)"),
-            "il messaggio supera il limite di dimensione di 10 (impostabile con --max-size)"
+            localize_to(Lang::It, "message size exceeds the limit of 10"),
+            "il messaggio supera il limite di dimensione di 10"
         );
         assert_eq!(localize_to(Lang::It, "something new"), "something new");
         assert_eq!(localize_to(Lang::En, "empty input"), "empty input");

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use peckit::limits::Limits;
+use peckit::limits::{Limit, Limits};
 use peckit::report::i18n::Lang;
 use peckit::report::term::Line;
 use peckit::verify::{TrustStore, Verifier};
@@ -207,7 +207,7 @@ pub fn for_each_artefact(
             match bytes.and_then(|b| peckit::read::read(b, limits)) {
                 Ok(artefact) => each(name, artefact)?,
                 Err(e) => {
-                    report_input_error(&name, &e);
+                    report_read_error(&name, &e);
                     *outcome = outcome.merge(Outcome::Error);
                 }
             }
@@ -219,6 +219,43 @@ pub fn for_each_artefact(
 /// Prints `peckit: MESSAGE` on stderr, in the chosen language.
 pub fn report_error(message: &str) {
     terminal::eprint(&Line::plain(format!("peckit: {}", messages::localize(message))));
+}
+
+/// The flag that changes a library limit, if one does.
+pub fn limit_flag(limit: Limit) -> Option<&'static str> {
+    match limit {
+        Limit::InputSize | Limit::MessageSize => Some("--max-size"),
+        Limit::MimeDepth => Some("--max-depth"),
+        Limit::MimeParts => Some("--max-parts"),
+        Limit::HeaderSize => Some("--max-header"),
+        Limit::Nesting => Some("--max-nesting"),
+        Limit::DaticertSize => Some("--max-daticert"),
+        _ => None,
+    }
+}
+
+/// Prints, on stderr, how to change each limit that stopped some work.
+pub fn report_limit_hints(limits: impl IntoIterator<Item = Limit>) {
+    let flags: std::collections::BTreeSet<&str> =
+        limits.into_iter().filter_map(limit_flag).collect();
+    for flag in flags {
+        let text = match messages::lang() {
+            Lang::En => format!("hint: a limit stopped part of the work; {flag} changes it"),
+            Lang::It => {
+                format!("suggerimento: un limite ha interrotto parte del lavoro; lo cambia {flag}")
+            }
+        };
+        terminal::eprint(&Line::plain(text));
+    }
+}
+
+/// Prints a per-file error line on stderr for an input that could not be read, with the
+/// flag to change when a limit refused it.
+pub fn report_read_error(path: &str, err: &peckit::error::Error) {
+    report_input_error(path, err);
+    if let peckit::error::Error::LimitExceeded { limit, .. } = err {
+        report_limit_hints([*limit]);
+    }
 }
 
 /// Prints a per-file error line on stderr, naming the file.

@@ -193,6 +193,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     // How many inputs were written in order; the producer waits for it (see REORDER_WINDOW).
     let written = Arc::new(AtomicUsize::new(0));
     let mut saw_untrusted = false;
+    let mut limits_hit = std::collections::BTreeSet::new();
     let evaluate_item = |(i, item): (usize, Result<Source, input::ListError>)| {
         let started = Instant::now();
         let reports = match item {
@@ -265,6 +266,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
                     .problems
                     .iter()
                     .any(|p| p.code == peckit::problem::ProblemCode::Untrusted);
+                limits_hit.extend(report.problems.iter().filter_map(|p| p.limit));
             }
             let mut ready = Vec::new();
             if in_order {
@@ -324,6 +326,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     if saw_untrusted && args.trust.trust.is_empty() && !args.quiet {
         super::terminal::eprint(&Line::plain(hint(ui)));
     }
+    super::report_limit_hints(limits_hit);
     if stats.summary.total == 0 {
         // "Nothing checked" must never read as "all valid" to a CI job.
         super::report_error("no mail found in the given paths");

@@ -23,7 +23,8 @@ use crate::limits::Limits;
 use crate::problem::Problem;
 use crate::read::{self, Artefact, decode, mime};
 use names::{UniqueNames, sanitize};
-use write::{OutputDir, WriteError};
+use write::OutputDir;
+pub use write::WriteError;
 
 /// What to extract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

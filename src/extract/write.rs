@@ -17,7 +17,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum WriteError {
     /// The target exists and overwriting was not requested.
-    #[error("{0} already exists (use --force to overwrite)")]
+    #[error("{0} already exists")]
     Exists(PathBuf),
     /// A name that is not a single safe component reached the writer.
     #[error("refusing unsafe file name {0:?}")]

@@ -4,6 +4,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::limits::Limit;
+
 /// One input to evaluate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -44,9 +46,8 @@ impl Source {
             Source::Member { bytes, .. } => {
                 if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > max_bytes {
                     return Err(crate::error::Error::LimitExceeded {
-                        what: "input size",
-                        limit: max_bytes,
-                        flag: "--max-size",
+                        limit: Limit::InputSize,
+                        value: max_bytes,
                     });
                 }
                 Ok(bytes)
@@ -57,17 +58,12 @@ impl Source {
 
     /// Reads the whole input, refusing anything larger than `max_bytes`.
     pub fn read(&self, max_bytes: u64) -> Result<Vec<u8>, crate::error::Error> {
-        let too_big = || crate::error::Error::LimitExceeded {
-            what: "input size",
-            limit: max_bytes,
-            flag: "--max-size",
-        };
+        let too_big =
+            || crate::error::Error::LimitExceeded { limit: Limit::InputSize, value: max_bytes };
         match self {
-            Source::Oversized { limit, .. } => Err(crate::error::Error::LimitExceeded {
-                what: "message size",
-                limit: *limit,
-                flag: "--max-size",
-            }),
+            Source::Oversized { limit, .. } => {
+                Err(crate::error::Error::LimitExceeded { limit: Limit::MessageSize, value: *limit })
+            }
             Source::File(path) => {
                 // Opened first and measured through the handle: one path lookup, not two.
                 let file = fs::File::open(path)?;

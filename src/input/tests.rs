@@ -123,6 +123,6 @@ fn oversized_input_is_refused() {
     fs::write(&p, vec![b'a'; 100]).unwrap();
     assert!(matches!(
         Source::File(p).read(10),
-        Err(crate::error::Error::LimitExceeded { what: "input size", .. })
+        Err(crate::error::Error::LimitExceeded { limit: crate::limits::Limit::InputSize, .. })
     ));
 }

@@ -8,8 +8,8 @@ use super::daticert::{self, DatiCert};
 use super::decode;
 use super::kind::Kind;
 use super::mime::{self, Entity};
-use crate::limits::Limits;
-use crate::problem::{Problem, ProblemCode};
+use crate::limits::{Limit, Limits};
+use crate::problem::Problem;
 
 /// What is recorded of a part of the signed content, which starts at `offset` in `buf`: its
 /// range relative to the content, as `Artefact::signed_content` gives it.
@@ -174,18 +174,17 @@ pub(super) fn collect_outside(
 }
 
 pub(super) fn limit_problem(limit: &mime::StructureLimit) -> Problem {
-    let message = match limit {
+    match limit {
         mime::StructureLimit::Depth(n) => {
-            format!("MIME nesting deeper than {n} levels (set with --max-depth)")
+            Problem::over_limit(Limit::MimeDepth, format!("MIME nesting deeper than {n} levels"))
         }
         mime::StructureLimit::Parts(n) => {
-            format!("more than {n} MIME parts (set with --max-parts)")
+            Problem::over_limit(Limit::MimeParts, format!("more than {n} MIME parts"))
         }
         mime::StructureLimit::Header(n) => {
-            format!("a header block longer than {n} bytes (set with --max-header)")
+            Problem::over_limit(Limit::HeaderSize, format!("a header block longer than {n} bytes"))
         }
-    };
-    Problem::new(ProblemCode::LimitExceeded, message)
+    }
 }
 
 pub(super) fn classify(

@@ -22,7 +22,7 @@ pub mod mime;
 mod signed;
 
 use crate::error::Error;
-use crate::limits::Limits;
+use crate::limits::{Limit, Limits};
 use crate::problem::{Problem, ProblemCode};
 pub use artefact::{
     Artefact, Claims, ETSI_ERDS_NAMESPACE, MimeNode, PartInfo, SignedContent, SignedEntity,
@@ -52,9 +52,8 @@ fn refusal(raw: &[u8], limits: &Limits) -> Option<Error> {
     }
     if u64::try_from(raw.len()).unwrap_or(u64::MAX) > limits.max_input_bytes {
         return Some(Error::LimitExceeded {
-            what: "input size",
-            limit: limits.max_input_bytes,
-            flag: "--max-size",
+            limit: Limit::InputSize,
+            value: limits.max_input_bytes,
         });
     }
     if !mime::looks_like_mail(raw) {
@@ -92,8 +91,8 @@ impl CopyBudget {
 }
 
 fn budget_problem(what: &str) -> Problem {
-    Problem::new(
-        ProblemCode::LimitExceeded,
+    Problem::over_limit(
+        Limit::CopyBudget,
         format!(
             "{what} was not read: reading it would copy more than twice the input's size \
              (nested artefacts share one memory budget)"
@@ -174,12 +173,9 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize, budget: &mut CopyB
             }
         }
     } else if content.as_ref().is_some_and(|c| c.original.is_some()) {
-        problems.push(Problem::new(
-            ProblemCode::LimitExceeded,
-            format!(
-                "nested artefacts deeper than {} were not read (set with --max-nesting)",
-                limits.max_nested_artefacts
-            ),
+        problems.push(Problem::over_limit(
+            Limit::Nesting,
+            format!("nested artefacts deeper than {} were not read", limits.max_nested_artefacts),
         ));
     }
 

@@ -181,7 +181,10 @@ impl ArtefactReport {
             kind: "unreadable".into(),
             receipt_type: None,
             verdict: Verdict::Error,
-            problems: vec![Problem { code, severity: crate::problem::Severity::Error, message }],
+            problems: vec![Problem {
+                severity: crate::problem::Severity::Error,
+                ..Problem::new(code, message)
+            }],
             signature: None,
             identity: None,
             certified: None,
@@ -194,10 +197,11 @@ impl ArtefactReport {
     /// refused for its size or shape, `malformed` otherwise.
     pub fn from_error(path: &str, error: &crate::error::Error) -> ArtefactReport {
         let mut report = ArtefactReport::error(path, error.to_string());
-        if let (crate::error::Error::LimitExceeded { .. }, Some(p)) =
+        if let (crate::error::Error::LimitExceeded { limit, .. }, Some(p)) =
             (error, report.problems.first_mut())
         {
             p.code = ProblemCode::LimitExceeded;
+            p.limit = Some(*limit);
         }
         report
     }

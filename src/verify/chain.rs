@@ -15,6 +15,7 @@ use super::cache::Caches;
 use super::cert::{Cert, rfc3339};
 use super::crypto::{SigFailure, sig_alg_from_identifier};
 use super::trust::{Anchor, TrustStore};
+use crate::limits::Limit;
 use crate::problem::{Problem, ProblemCode};
 
 /// Longest path tried, in certificates (PEC paths have 2-3; webpki allows 6 intermediates).
@@ -248,8 +249,8 @@ pub fn validate(
                 Failure::Validity(m) => Problem::new(ProblemCode::CertNotValidAtSigningTime, m),
                 Failure::CaConstraints(m) => Problem::new(ProblemCode::Untrusted, m),
                 Failure::LinkSignature(m) => Problem::new(ProblemCode::Untrusted, m),
-                Failure::Budget => Problem::new(
-                    ProblemCode::LimitExceeded,
+                Failure::Budget => Problem::over_limit(
+                    Limit::PathSignatureChecks,
                     format!(
                         "more than {MAX_SIGNATURE_CHECKS} signature checks while building the path"
                     ),

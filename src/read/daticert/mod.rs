@@ -47,7 +47,7 @@ mod tolerant;
 #[non_exhaustive]
 pub enum DaticertError {
     /// Larger than [`Limits::max_daticert_bytes`].
-    #[error("daticert.xml is {size} bytes, over the limit of {limit} (set with --max-daticert)")]
+    #[error("daticert.xml is {size} bytes, over the limit of {limit}")]
     TooLarge {
         /// Actual size.
         size: usize,
