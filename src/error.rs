@@ -8,6 +8,18 @@ use thiserror::Error;
 
 use crate::limits::Limit;
 
+/// What the bytes are instead of mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum NotMail {
+    /// Mostly non-text bytes.
+    #[error("binary data, no header block")]
+    Binary,
+    /// Text, but the first line is not `Name: value`.
+    #[error("the first line is not a header field")]
+    NoHeaderField,
+}
+
 /// Why an input could not be evaluated.
 #[derive(Debug, Error)]
 #[non_exhaustive]
@@ -17,7 +29,7 @@ pub enum Error {
     Empty,
     /// The input does not start with an RFC 5322 header block.
     #[error("not an e-mail message: {0}")]
-    NotMail(String),
+    NotMail(NotMail),
     /// A resource limit was exceeded.
     #[error("{limit} exceeds the limit of {value}")]
     LimitExceeded {

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::daticert::DatiCert;
+use super::daticert::{DaticertError, DatiCert};
 use super::decode;
 use super::kind::Kind;
 use super::mime::{Entity, Headers};
@@ -153,7 +153,7 @@ pub struct SignedContent {
     /// daticert.xml, parsed.
     pub daticert: Option<DatiCert>,
     /// Why daticert.xml could not be parsed at all, if so.
-    pub daticert_error: Option<String>,
+    pub daticert_error: Option<DaticertError>,
     /// The original message (postacert.eml), exact bytes after transfer decoding; `None`
     /// when it is itself a PEC artefact, read as the first nested artefact, which owns its
     /// bytes (see [`Artefact::original`]).

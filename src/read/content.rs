@@ -83,7 +83,7 @@ pub(super) fn signed_content_of(
                 content.daticert_part = Some(info(entity, &path, decoded.len()));
                 match daticert::parse(&decoded, limits) {
                     Ok(d) => content.daticert = Some(d),
-                    Err(e) => content.daticert_error = Some(e.to_string()),
+                    Err(e) => content.daticert_error = Some(e),
                 }
                 content.daticert_raw = Some(decoded);
                 continue;

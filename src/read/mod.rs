@@ -21,7 +21,7 @@ pub mod kind;
 pub mod mime;
 mod signed;
 
-use crate::error::Error;
+use crate::error::{Error, NotMail};
 use crate::limits::{Limit, Limits};
 use crate::problem::{Problem, ProblemCode};
 pub use artefact::{
@@ -193,13 +193,13 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize, budget: &mut CopyB
     }
 }
 
-fn describe_non_mail(raw: &[u8]) -> String {
+fn describe_non_mail(raw: &[u8]) -> NotMail {
     let head = raw.get(..raw.len().min(512)).unwrap_or_default();
     let printable = head.iter().filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace()).count();
     if printable * 10 < head.len() * 9 {
-        "binary data, no header block".into()
+        NotMail::Binary
     } else {
-        "the first line is not a header field".into()
+        NotMail::NoHeaderField
     }
 }
 

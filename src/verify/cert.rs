@@ -75,13 +75,20 @@ pub struct Cert {
 
 /// Why a certificate could not be read.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
-#[error("bad certificate: {0}")]
-pub struct CertError(pub String);
-
-impl From<DerError> for CertError {
-    fn from(e: DerError) -> Self {
-        CertError(e.to_string())
-    }
+#[non_exhaustive]
+pub enum CertError {
+    /// The DER structure around the signed part is broken.
+    #[error("bad certificate: {0}")]
+    Structure(#[from] DerError),
+    /// A validity time cannot be read.
+    #[error("bad certificate: unreadable {0}")]
+    Validity(&'static str),
+    /// X.509 decoding failed.
+    #[error("bad certificate: {0}")]
+    X509(der::Error),
+    /// An extension cannot be decoded.
+    #[error("bad certificate: extension: {0}")]
+    Extension(der::Error),
 }
 
 fn dir_string(name: &x509_cert::name::Name, oid: const_oid::ObjectIdentifier) -> Option<String> {
@@ -110,12 +117,12 @@ impl Cert {
         let mut v = validity.children();
         let nb: Tlv<'_> = v.read()?;
         let na: Tlv<'_> = v.read()?;
-        let not_before = parse_time(&nb).ok_or_else(|| CertError("bad notBefore".into()))?;
-        let not_after = parse_time(&na).ok_or_else(|| CertError("bad notAfter".into()))?;
+        let not_before = parse_time(&nb).ok_or(CertError::Validity("notBefore"))?;
+        let not_after = parse_time(&na).ok_or(CertError::Validity("notAfter"))?;
 
-        let parsed = Certificate::from_der(der).map_err(|e| CertError(e.to_string()))?;
+        let parsed = Certificate::from_der(der).map_err(CertError::X509)?;
         let tbs_c = parsed.tbs_certificate();
-        let ext_err = |e: der::Error| CertError(format!("extension: {e}"));
+        let ext_err = CertError::Extension;
         let emails = tbs_c
             .get_extension::<SubjectAltName>()
             .map_err(ext_err)?

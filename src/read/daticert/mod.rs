@@ -43,7 +43,7 @@ mod tests;
 mod tolerant;
 
 /// Why a daticert could not be read at all.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DaticertError {
     /// Larger than [`Limits::max_daticert_bytes`].
