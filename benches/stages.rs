@@ -23,11 +23,11 @@ fn rsa_public_op() -> f64 {
     let pem = include_str!("../samples/pki/alfa.pem");
     let body: String = pem.lines().skip(1).take_while(|l| !l.starts_with("-----")).collect();
     let Ok(der) = base64::engine::general_purpose::STANDARD.decode(body) else { return f64::NAN };
-    let Ok(cert) = peckit::verify::cert::Cert::from_der(&der) else { return f64::NAN };
-    let Ok(key) = peckit::verify::crypto::PublicKey::from_spki(&cert.spki) else {
+    let Ok(cert) = peckit::internals::Cert::from_der(&der) else { return f64::NAN };
+    let Ok(key) = peckit::internals::PublicKey::from_spki(&cert.spki) else {
         return f64::NAN;
     };
-    let alg = peckit::verify::crypto::SigAlg::RsaPkcs1(peckit::verify::crypto::DigestAlg::Sha256);
+    let alg = peckit::internals::SigAlg::RsaPkcs1(peckit::internals::DigestAlg::Sha256);
     let hashed = [7u8; 32];
     let signature: Vec<u8> =
         (0..256u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 & 0x7f).collect();
@@ -101,7 +101,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("total  {:7.1} us", us(t_clone + t_read + t_assess + t_report));
     let s = Instant::now();
     for f in &files {
-        std::hint::black_box(read::mime::parse_entity(f, 0..f.len(), &limits).is_ok());
+        std::hint::black_box(peckit::internals::parse_entity(f, 0..f.len(), &limits).is_ok());
     }
     println!("  of which MIME structure {:5.1} us", s.elapsed().as_secs_f64() * 1e6 / n);
     // The signature part's base64 body: the largest one of a receipt.
@@ -116,14 +116,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let s = Instant::now();
     for body in &signatures {
-        std::hint::black_box(read::decode::base64_lenient(body).map(|d| d.len()));
+        std::hint::black_box(peckit::internals::base64_lenient(body).map(|d| d.len()));
     }
     let per = s.elapsed().as_secs_f64() * 1e6 / signatures.len().max(1) as f64;
     println!("  of which base64 of smime.p7s {per:5.1} us");
     let s = Instant::now();
     for f in &files {
-        std::hint::black_box(peckit::verify::crypto::digest_canonical(
-            peckit::verify::crypto::DigestAlg::Sha256,
+        std::hint::black_box(peckit::internals::digest_canonical(
+            peckit::internals::DigestAlg::Sha256,
             f,
         ));
     }
@@ -133,7 +133,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let s = Instant::now();
     for f in &files {
-        std::hint::black_box(peckit::verify::crypto::DigestAlg::Sha256.digest(f));
+        std::hint::black_box(peckit::internals::DigestAlg::Sha256.digest(f));
     }
     println!("  SHA-256, as is, whole file {:5.1} us", s.elapsed().as_secs_f64() * 1e6 / n);
     let daticerts: Vec<Vec<u8>> = files

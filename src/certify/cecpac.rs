@@ -48,12 +48,6 @@ pub fn is_cecpac(address: &str) -> bool {
     addr.rsplit_once('@').is_some_and(|(_, domain)| domain.eq_ignore_ascii_case(DOMAIN))
 }
 
-/// What a CEC-PAC address is, for people.
-pub fn describe() -> &'static str {
-    "CEC-PAC address (government citizen–PA service, 2010–2015): valid only for exchanges \
-     with public administrations, closed in 2015; not a current domicilio digitale"
-}
-
 /// A warning when a CEC-PAC address appears, in `role`, in a message dated `at` after the
 /// service stopped doing what that role needs.
 pub fn cecpac_warning(address: &str, role: Role, at: Timestamp) -> Option<String> {

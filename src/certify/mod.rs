@@ -4,5 +4,5 @@
 //! the unsigned headers and the signature; [`cecpac`] knows the closed CEC-PAC service.
 
 pub mod assess;
-pub mod cecpac;
-pub mod crosscheck;
+pub(crate) mod cecpac;
+pub(crate) mod crosscheck;

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use peckit::certify::assess::{self, Verdict};
-use peckit::extract::write::OutputDir;
+use peckit::extract::OutputDir;
 use peckit::extract::{self, Only};
 use peckit::read;
 use peckit::report::i18n::Lang;
@@ -30,7 +30,7 @@ fn target_dir(args: &ExtractArgs, file: &Path) -> PathBuf {
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| !s.is_empty() && s != "-")
         .unwrap_or_else(|| "peckit-extract".into());
-    let stem = peckit::extract::names::sanitize(&stem, "peckit-extract");
+    let stem = peckit::extract::sanitize(&stem, "peckit-extract");
     match &args.out {
         Some(dir) if args.files.len() > 1 => dir.join(stem),
         Some(dir) => dir.clone(),
@@ -51,7 +51,7 @@ fn member_folder(name: &str) -> String {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default(),
     };
-    peckit::extract::names::sanitize(&stem, "message")
+    peckit::extract::sanitize(&stem, "message")
 }
 
 /// Runs `peckit extract`.
@@ -81,7 +81,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
             continue;
         }
         let base = target_dir(args, file);
-        let mut subfolders = peckit::extract::names::UniqueNames::new();
+        let mut subfolders = peckit::extract::UniqueNames::new();
         let mut each_outcome = Outcome::Success;
         super::for_each_artefact(std::slice::from_ref(file), &limits, &mut outcome, |name, a| {
             let single = !is_folder && name == file.display().to_string();

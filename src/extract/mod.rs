@@ -11,8 +11,8 @@
 //! Safety rules live in [`names`] (hostile names) and [`write`] (no escape, no overwrite).
 #![deny(clippy::indexing_slicing)]
 
-pub mod names;
-pub mod write;
+pub(crate) mod names;
+pub(crate) mod write;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -22,9 +22,8 @@ use crate::certify::assess::Assessment;
 use crate::limits::Limits;
 use crate::problem::Problem;
 use crate::read::{self, Artefact, decode, mime};
-use names::{UniqueNames, sanitize};
-use write::OutputDir;
-pub use write::WriteError;
+pub use names::{UniqueNames, sanitize};
+pub use write::{OutputDir, WriteError};
 
 /// What to extract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::daticert::{DaticertError, DatiCert};
+use super::daticert::{DatiCert, DaticertError};
 use super::decode;
 use super::kind::Kind;
 use super::mime::{Entity, Headers};

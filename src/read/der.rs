@@ -37,11 +37,6 @@ pub struct Tlv<'a> {
 }
 
 impl<'a> Tlv<'a> {
-    /// Whether the constructed bit is set.
-    pub fn is_constructed(&self) -> bool {
-        self.tag & 0x20 != 0
-    }
-
     /// A reader over the contents of a constructed value.
     pub fn children(&self) -> Reader<'a> {
         Reader {
@@ -224,7 +219,6 @@ pub mod tag {
     /// [1] constructed.
     pub const CONTEXT_1: u8 = 0xA1;
     /// [3] constructed.
-    pub const CONTEXT_3: u8 = 0xA3;
     /// [0] primitive.
     pub const CONTEXT_0_PRIMITIVE: u8 = 0x80;
 }

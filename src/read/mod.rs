@@ -10,15 +10,15 @@
 //! mail to look at (empty, not a header block, over a limit); damage is recorded as problems.
 #![deny(clippy::indexing_slicing)]
 
-pub mod address;
+pub(crate) mod address;
 mod artefact;
-pub mod cms;
+pub(crate) mod cms;
 mod content;
 pub mod daticert;
-pub mod decode;
-pub mod der;
-pub mod kind;
-pub mod mime;
+pub(crate) mod decode;
+pub(crate) mod der;
+mod kind;
+pub(crate) mod mime;
 mod signed;
 
 use crate::error::{Error, NotMail};
@@ -196,11 +196,7 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize, budget: &mut CopyB
 fn describe_non_mail(raw: &[u8]) -> NotMail {
     let head = raw.get(..raw.len().min(512)).unwrap_or_default();
     let printable = head.iter().filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace()).count();
-    if printable * 10 < head.len() * 9 {
-        NotMail::Binary
-    } else {
-        NotMail::NoHeaderField
-    }
+    if printable * 10 < head.len() * 9 { NotMail::Binary } else { NotMail::NoHeaderField }
 }
 
 /// Cheap test: does this message carry PEC markers or a signature at top level?

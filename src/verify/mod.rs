@@ -5,17 +5,17 @@
 //! (signature.rs), and validates the signer's certificate path (chain.rs) against the
 //! anchors (trust.rs).
 
-pub mod cache;
-pub mod cert;
-pub mod chain;
-pub mod crypto;
-pub mod describe;
-pub mod signature;
-pub mod trust;
-pub mod verifier;
+pub(crate) mod cache;
+pub(crate) mod cert;
+pub(crate) mod chain;
+pub(crate) mod crypto;
+pub(crate) mod describe;
+pub(crate) mod signature;
+pub(crate) mod trust;
+pub(crate) mod verifier;
 
 pub use crate::read::cms::CmsError;
-pub use cert::{Cert, CertSummary};
+pub use cert::{Cert, CertError, CertSummary};
 pub use describe::{SignerInfoSummary, certificates_pem, describe_signer};
 pub use signature::{ReferenceTimeSource, SignatureReport, SignatureStatus};
 pub use trust::{Anchor, AnchorView, TrustStore, TrustStoreError};

@@ -207,7 +207,7 @@ impl Verifier {
         };
         let covered = match si.signed_attrs_for_signature() {
             Some(attrs) => {
-                content_type_is_data(si)?;
+                content_type_is_data(si, &sd.econtent_type)?;
                 let expected = message_digest(si)?;
                 let (matches, canonicalised) =
                     content_matches(digest_alg, content, expected.value, form);
@@ -337,16 +337,19 @@ fn signature_algorithm(si: &SignerInfo<'_>, digest: DigestAlg) -> Result<SigAlg,
 }
 
 /// RFC 5652 §11.1: with signed attributes, the contentType attribute must be present and
-/// name the content (id-data for S/MIME).
-fn content_type_is_data(si: &SignerInfo<'_>) -> Result<(), Stop> {
+/// match eContentType; RFC 8551 §3.1: for S/MIME both are id-data.
+fn content_type_is_data(si: &SignerInfo<'_>, econtent_type: &str) -> Result<(), Stop> {
     let content_type = si.attr(OID_CONTENT_TYPE).map(|t| der::oid_string(t.value));
-    if content_type.as_deref() == Some(OID_DATA) {
-        return Ok(());
+    match content_type.as_deref() {
+        Some(OID_DATA) if econtent_type == OID_DATA => Ok(()),
+        Some(OID_DATA) => Err(Stop::malformed(format!(
+            "the encapsulated content type is {econtent_type}, not id-data"
+        ))),
+        other => Err(Stop::malformed(format!(
+            "the signed contentType is {}, not id-data",
+            other.unwrap_or("missing")
+        ))),
     }
-    Err(Stop::malformed(format!(
-        "the signed contentType is {}, not id-data",
-        content_type.unwrap_or_else(|| "missing".into())
-    )))
 }
 
 /// RFC 5652 §11.2: with signed attributes, the messageDigest attribute must be present.

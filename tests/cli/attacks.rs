@@ -309,7 +309,7 @@ fn terminal_escapes_from_the_mail_never_reach_the_terminal() {
         let (_, out, err) = run(peckit().env("COLUMNS", "200").args(args).arg(&path));
         for (stream, text) in [("stdout", &out), ("stderr", &err)] {
             let bad: Vec<char> =
-                text.chars().filter(|&c| peckit::text::is_hidden(c) && c != '\n').collect();
+                text.chars().filter(|&c| peckit::internals::is_hidden(c) && c != '\n').collect();
             assert!(bad.is_empty(), "{args:?} {stream} carries {bad:?}:\n{text}");
         }
         if args[0] == "inspect" {
