@@ -1,4 +1,5 @@
-//! Renderers for the evidence summary: Markdown, a printable HTML page, and CSV rows.
+//! The evidence summary as a document (drawn as Markdown or a printable HTML page) and as
+//! CSV rows.
 //!
 //! They format an [`EvidenceReport`]; they decide nothing. Labels follow the language; the
 //! legend states what each time means in law (DPR 68/2005 art. 3, CAD art. 48).
@@ -6,8 +7,12 @@
 
 use std::fmt::Write as _;
 
+use super::document::{Block, Cell, Document, Paragraph, Part, Section, Tone};
 use super::i18n::Lang;
-use crate::evidence::{EvidenceReport, Fate, MessageEvidence, Proof, RecipientEvidence};
+use crate::certify::assess::Verdict;
+use crate::evidence::{
+    EvidenceReport, Fate, MessageEvidence, Proof, RecipientEvidence, SourceFile,
+};
 
 /// A label in the chosen language.
 fn t(lang: Lang, it: &'static str, en: &'static str) -> &'static str {
@@ -81,303 +86,197 @@ fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
     parts.join("; ")
 }
 
+/// The evidence summary as a [`Document`]: one section per message.
+pub fn document(report: &EvidenceReport, lang: Lang) -> Document {
+    Document {
+        title: t(lang, "Riepilogo probatorio PEC", "PEC evidence summary"),
+        lang: t(lang, "it", "en"),
+        sections: report.messages.iter().map(|m| message_section(m, lang)).collect(),
+        empty: t(lang, "Nessun messaggio PEC trovato.", "No PEC message found."),
+    }
+}
+
 /// Markdown, one section per message.
 pub fn markdown(report: &EvidenceReport, lang: Lang) -> String {
-    let mut out = String::new();
-    for m in &report.messages {
-        let _ = writeln!(out, "## {}\n", md(m.subject.as_deref().unwrap_or("—")));
-        let _ = writeln!(
-            out,
-            "- **{}**: {}",
-            t(lang, "Mittente", "Sender"),
-            md(m.sender.as_deref().unwrap_or("—"))
-        );
-        if let Some(p) = &m.sender_provider {
-            let _ = writeln!(
-                out,
-                "- **{}**: {}",
-                t(lang, "Gestore del mittente", "Sender's provider"),
-                md(p)
-            );
-        }
-        match (&m.sent, &m.not_accepted) {
-            (Some(s), _) => {
-                let _ = writeln!(
-                    out,
-                    "- **{}**: {} ({})",
-                    t(lang, "Spedito (accettazione)", "Sent (acceptance)"),
-                    instant_text(lang, s),
-                    md(&s.path)
-                );
-            }
-            (None, Some(n)) => {
-                let _ = writeln!(
-                    out,
-                    "- **{}**: {}",
-                    t(lang, "NON accettato", "NOT accepted"),
-                    instant_text(lang, n)
-                );
-            }
-            (None, None) => {
-                let _ = writeln!(
-                    out,
-                    "- **{}**",
-                    t(
-                        lang,
-                        "Spedizione non attestata da una ricevuta verificata",
-                        "Sending not attested by a verified receipt"
-                    )
-                );
-            }
-        }
-        if let Some(id) = &m.msgid {
-            let _ = writeln!(out, "- **Message-ID**: `{}`", id.replace('`', "'"));
-        }
-        let _ = writeln!(
-            out,
-            "\n| {} | {} | {} |\n|---|---|---|",
-            t(lang, "Destinatario", "Recipient"),
-            t(lang, "Esito", "Outcome"),
-            t(lang, "Dettagli", "Details")
-        );
-        for r in &m.recipients {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} |",
-                md(&r.address),
-                fate_text(lang, r.fate),
-                md(&recipient_detail(lang, r))
-            );
-        }
-        if !m.attachments.is_empty() {
-            let _ = writeln!(out, "\n**{}**\n", t(lang, "Allegati", "Attachments"));
-            for a in &m.attachments {
-                let _ = writeln!(out, "- {} ({} B) SHA-256 `{}`", md(&a.name), a.size, a.sha256);
-            }
-        }
-        let _ = writeln!(out, "\n**{}**\n", t(lang, "File", "Files"));
-        for s in &m.sources {
-            let why = s
-                .problems
-                .iter()
-                .find(|p| p.is_fatal())
-                .map(|p| format!(" — {}: {}", p.code.code(), p.message))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "- `{}` {} {} SHA-256 `{}`{}",
-                s.path.replace('`', "'"),
-                s.kind,
-                s.verdict.name(),
-                s.sha256,
-                md(&why)
-            );
-        }
-        out.push('\n');
-    }
-    out
+    super::markdown::render(&document(report, lang))
 }
-
-fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ").replace('*', "\\*").replace('_', "\\_")
-}
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-const CSS: &str = "
-@page { size: A4; margin: 18mm 16mm; }
-body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; color: #111; max-width: 180mm; margin: 0 auto; }
-h1 { font-size: 16pt; margin: 0 0 4mm; }
-h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
-table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
-th, td { border: 1px solid #bbb; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
-th { background: #eee; }
-.valid { color: #0a6b16; font-weight: bold; }
-.invalid, .error { color: #b00020; font-weight: bold; }
-.legend { font-size: 9pt; color: #333; border: 1px solid #ccc; padding: 2mm 3mm; }
-.mono { font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; word-break: break-all; }
-section.message { page-break-after: always; }
-section.message:last-child { page-break-after: auto; }
-@media print { a { color: inherit; text-decoration: none; } }
-";
 
 /// A self-contained printable page: one section (page) per message.
 pub fn html(report: &EvidenceReport, lang: Lang) -> String {
-    let mut out = String::new();
-    let title = t(lang, "Riepilogo probatorio PEC", "PEC evidence summary");
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>{CSS}</style></head><body>\n",
-        t(lang, "it", "en")
-    );
-    for m in &report.messages {
-        html_message(&mut out, m, lang, title);
-    }
-    if report.messages.is_empty() {
-        let _ = write!(
-            out,
-            "<h1>{title}</h1><p>{}</p>",
-            t(lang, "Nessun messaggio PEC trovato.", "No PEC message found.")
-        );
-    }
-    out.push_str("</body></html>\n");
-    out
+    super::html::render(&document(report, lang))
 }
 
-fn html_message(out: &mut String, m: &MessageEvidence, lang: Lang, title: &str) {
-    let _ = write!(out, "<section class=\"message\"><h1>{title}</h1>");
-    let _ = write!(out, "<h2>{}</h2>", t(lang, "Verifica dei file", "Verification of the files"));
-    let _ = write!(
-        out,
-        "<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
-        t(lang, "File", "File"),
-        t(lang, "Tipo", "Kind"),
-        t(lang, "Esito", "Verdict")
-    );
-    for s in &m.sources {
-        let verdict = match s.verdict {
-            crate::certify::assess::Verdict::Valid => t(lang, "VALIDO", "VALID"),
-            crate::certify::assess::Verdict::Invalid => {
-                t(lang, "NON VALIDO — non usato come prova", "INVALID — not used as proof")
-            }
-            crate::certify::assess::Verdict::Error => t(lang, "ERRORE", "ERROR"),
-        };
-        let why = s
-            .problems
-            .iter()
-            .find(|p| p.is_fatal())
-            .map(|p| format!("<br>{}: {}", esc(p.code.code()), esc(&p.message)))
-            .unwrap_or_default();
-        let _ = write!(
-            out,
-            "<tr><td class=\"mono\">{}</td><td>{}</td><td class=\"{}\">{verdict}{why}</td></tr>",
-            esc(&s.path),
-            esc(&s.kind),
-            s.verdict.name()
-        );
+fn message_section(m: &MessageEvidence, lang: Lang) -> Section {
+    let mut parts = vec![
+        Part {
+            heading: t(lang, "Verifica dei file", "Verification of the files"),
+            block: Block::Table {
+                columns: vec![
+                    t(lang, "File", "File"),
+                    t(lang, "Tipo", "Kind"),
+                    t(lang, "Esito", "Verdict"),
+                ],
+                rows: m.sources.iter().map(|s| source_row(s, lang)).collect(),
+            },
+        },
+        Part {
+            heading: t(lang, "Messaggio", "Message"),
+            block: Block::Fields(message_fields(m, lang)),
+        },
+        Part {
+            heading: t(lang, "Destinatari", "Recipients"),
+            block: Block::Table {
+                columns: vec![
+                    t(lang, "Destinatario", "Recipient"),
+                    t(lang, "Esito", "Outcome"),
+                    t(lang, "Dettagli", "Details"),
+                ],
+                rows: m.recipients.iter().map(|r| recipient_row(r, lang)).collect(),
+            },
+        },
+    ];
+    if !m.attachments.is_empty() {
+        parts.push(Part {
+            heading: t(lang, "Allegati del messaggio originale", "Attachments of the original"),
+            block: Block::Table {
+                columns: vec![t(lang, "Nome", "Name"), t(lang, "Dimensione", "Size"), "SHA-256"],
+                rows: m
+                    .attachments
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            Cell::plain(&a.name),
+                            Cell::plain(format!("{} B", a.size)),
+                            Cell::toned(&a.sha256, Tone::Mono),
+                        ]
+                    })
+                    .collect(),
+            },
+        });
     }
-    out.push_str("</table>");
-    let _ = write!(out, "<h2>{}</h2><table>", t(lang, "Messaggio", "Message"));
-    let row = |out: &mut String, k: &str, v: &str| {
-        let _ = write!(out, "<tr><th>{k}</th><td>{v}</td></tr>");
+    parts.push(Part {
+        heading: t(lang, "Valore legale degli orari", "What the times mean in law"),
+        block: Block::Legend(legend(lang)),
+    });
+    parts.push(Part {
+        heading: t(lang, "File di origine", "Source files"),
+        block: Block::Table {
+            columns: vec![t(lang, "File", "File"), "SHA-256"],
+            rows: m
+                .sources
+                .iter()
+                .map(|s| vec![Cell::toned(&s.path, Tone::Mono), Cell::toned(&s.sha256, Tone::Mono)])
+                .collect(),
+        },
+    });
+    Section { name: m.subject.clone().unwrap_or_else(|| "—".into()), parts }
+}
+
+fn source_row(s: &SourceFile, lang: Lang) -> Vec<Cell> {
+    let (verdict, tone) = match s.verdict {
+        Verdict::Valid => (t(lang, "VALIDO", "VALID"), Tone::Good),
+        Verdict::Invalid => {
+            (t(lang, "NON VALIDO — non usato come prova", "INVALID — not used as proof"), Tone::Bad)
+        }
+        Verdict::Error => (t(lang, "ERRORE", "ERROR"), Tone::Bad),
     };
-    row(out, t(lang, "Oggetto", "Subject"), &esc(m.subject.as_deref().unwrap_or("—")));
-    row(out, t(lang, "Mittente", "Sender"), &esc(m.sender.as_deref().unwrap_or("—")));
-    row(
-        out,
-        t(lang, "Gestore del mittente", "Sender's provider"),
-        &esc(m.sender_provider.as_deref().unwrap_or("—")),
-    );
+    let why = s
+        .problems
+        .iter()
+        .find(|p| p.is_fatal())
+        .map(|p| format!("{}: {}", p.code.code(), p.message));
+    vec![
+        Cell::toned(&s.path, Tone::Mono),
+        Cell::plain(&s.kind),
+        Cell::toned(verdict, tone).with_note(why),
+    ]
+}
+
+fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> {
     let sent = match (&m.sent, &m.not_accepted) {
-        (Some(s), _) => format!(
-            "{}<br><span class=\"mono\">{}</span>",
-            esc(&instant_text(lang, s)),
-            esc(&s.path)
+        (Some(s), _) => Cell::plain(instant_text(lang, s)).with_note(Some(s.path.clone())),
+        (None, Some(n)) => Cell::toned(
+            format!("{} {}", t(lang, "NON ACCETTATO", "NOT ACCEPTED"), instant_text(lang, n)),
+            Tone::Bad,
         ),
-        (None, Some(n)) => format!(
-            "<span class=\"invalid\">{}</span> {}",
-            t(lang, "NON ACCETTATO", "NOT ACCEPTED"),
-            esc(&instant_text(lang, n))
-        ),
-        (None, None) => t(
+        (None, None) => Cell::plain(t(
             lang,
             "non attestato da una ricevuta verificata",
             "not attested by a verified receipt",
-        )
-        .to_string(),
+        )),
     };
-    row(out, t(lang, "Spedito (accettazione)", "Sent (acceptance)"), &sent);
-    row(
-        out,
-        "Message-ID",
-        &format!("<span class=\"mono\">{}</span>", esc(m.msgid.as_deref().unwrap_or("—"))),
-    );
-    row(
-        out,
-        t(lang, "Identificativo", "Identifier"),
-        &format!("<span class=\"mono\">{}</span>", esc(m.identificativo.as_deref().unwrap_or("—"))),
-    );
-    out.push_str("</table>");
-    let _ = write!(
-        out,
-        "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
-        t(lang, "Destinatari", "Recipients"),
-        t(lang, "Destinatario", "Recipient"),
-        t(lang, "Esito", "Outcome"),
-        t(lang, "Dettagli", "Details")
-    );
-    for r in &m.recipients {
-        let class = match r.fate {
-            Fate::Delivered => "valid",
-            Fate::NotDelivered => "invalid",
-            _ => "",
-        };
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td class=\"{class}\">{}</td><td>{}</td></tr>",
-            esc(&r.address),
-            fate_text(lang, r.fate),
-            esc(&recipient_detail(lang, r))
-        );
+    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    vec![
+        (t(lang, "Oggetto", "Subject"), Cell::plain(or_dash(&m.subject))),
+        (t(lang, "Mittente", "Sender"), Cell::plain(or_dash(&m.sender))),
+        (
+            t(lang, "Gestore del mittente", "Sender's provider"),
+            Cell::plain(or_dash(&m.sender_provider)),
+        ),
+        (t(lang, "Spedito (accettazione)", "Sent (acceptance)"), sent),
+        ("Message-ID", Cell::toned(or_dash(&m.msgid), Tone::Mono)),
+        (
+            t(lang, "Identificativo", "Identifier"),
+            Cell::toned(or_dash(&m.identificativo), Tone::Mono),
+        ),
+    ]
+}
+
+fn recipient_row(r: &RecipientEvidence, lang: Lang) -> Vec<Cell> {
+    let tone = match r.fate {
+        Fate::Delivered => Tone::Good,
+        Fate::NotDelivered => Tone::Bad,
+        _ => Tone::Plain,
+    };
+    vec![
+        Cell::plain(&r.address),
+        Cell::toned(fate_text(lang, r.fate), tone),
+        Cell::plain(recipient_detail(lang, r)),
+    ]
+}
+
+/// What each time means in law (DPR 68/2005 art. 3, CAD art. 48).
+fn legend(lang: Lang) -> Vec<Paragraph> {
+    match lang {
+        Lang::It => vec![
+            Paragraph {
+                lead: "Spedito",
+                text: "il messaggio si intende spedito quando il gestore del mittente lo accetta; \
+                       fa fede l'orario della ricevuta di accettazione (DPR 68/2005, art. 3).",
+            },
+            Paragraph {
+                lead: "Consegnato",
+                text: "il messaggio si intende consegnato quando è reso disponibile nella casella \
+                       del destinatario, anche se non letto; fa fede l'orario della ricevuta di \
+                       avvenuta consegna, una per destinatario (DPR 68/2005, art. 3).",
+            },
+            Paragraph {
+                lead: "",
+                text: "Data e ora di trasmissione e ricezione sono opponibili ai terzi (CAD, art. \
+                       48). Solo i file VALIDI sono usati come prova. Gli orari sono indicati in \
+                       UTC e in ora italiana (Europe/Rome).",
+            },
+        ],
+        Lang::En => vec![
+            Paragraph {
+                lead: "Sent",
+                text: "a message is sent when the sender's provider accepts it; the time of the \
+                       acceptance receipt counts (DPR 68/2005 art. 3).",
+            },
+            Paragraph {
+                lead: "Delivered",
+                text: "a message is delivered when it is made available in the recipient's box, \
+                       read or not; the time of the delivery receipt counts, one per recipient \
+                       (DPR 68/2005 art. 3).",
+            },
+            Paragraph {
+                lead: "",
+                text: "Times of transmission and receipt are opposable to third parties (CAD art. \
+                       48). Only VALID files are used as proof. Times are given in UTC and in \
+                       Italian time (Europe/Rome).",
+            },
+        ],
     }
-    out.push_str("</table>");
-    if !m.attachments.is_empty() {
-        let _ = write!(
-            out,
-            "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>SHA-256</th></tr>",
-            t(lang, "Allegati del messaggio originale", "Attachments of the original"),
-            t(lang, "Nome", "Name"),
-            t(lang, "Dimensione", "Size")
-        );
-        for a in &m.attachments {
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td>{} B</td><td class=\"mono\">{}</td></tr>",
-                esc(&a.name),
-                a.size,
-                a.sha256
-            );
-        }
-        out.push_str("</table>");
-    }
-    let _ = write!(
-        out,
-        "<h2>{}</h2><div class=\"legend\">{}</div>",
-        t(lang, "Valore legale degli orari", "What the times mean in law"),
-        t(
-            lang,
-            "<p><b>Spedito</b>: il messaggio si intende spedito quando il gestore del mittente lo accetta; fa fede l'orario della ricevuta di accettazione (DPR 68/2005, art. 3).</p><p><b>Consegnato</b>: il messaggio si intende consegnato quando è reso disponibile nella casella del destinatario, anche se non letto; fa fede l'orario della ricevuta di avvenuta consegna, una per destinatario (DPR 68/2005, art. 3).</p><p>Data e ora di trasmissione e ricezione sono opponibili ai terzi (CAD, art. 48). Solo i file VALIDI sono usati come prova. Gli orari sono indicati in UTC e in ora italiana (Europe/Rome).</p>",
-            "<p><b>Sent</b>: a message is sent when the sender's provider accepts it; the time of the acceptance receipt counts (DPR 68/2005 art. 3).</p><p><b>Delivered</b>: a message is delivered when it is made available in the recipient's box, read or not; the time of the delivery receipt counts, one per recipient (DPR 68/2005 art. 3).</p><p>Times of transmission and receipt are opposable to third parties (CAD art. 48). Only VALID files are used as proof. Times are given in UTC and in Italian time (Europe/Rome).</p>"
-        )
-    );
-    let _ = write!(
-        out,
-        "<h2>{}</h2><table><tr><th>{}</th><th>SHA-256</th></tr>",
-        t(lang, "File di origine", "Source files"),
-        t(lang, "File", "File")
-    );
-    for s in &m.sources {
-        let _ = write!(
-            out,
-            "<tr><td class=\"mono\">{}</td><td class=\"mono\">{}</td></tr>",
-            esc(&s.path),
-            s.sha256
-        );
-    }
-    out.push_str("</table></section>\n");
 }
 
 /// The CSV header of `evidence --format csv`.
@@ -435,20 +334,4 @@ pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
         }
     }
     rows
-}
-
-#[cfg(test)]
-#[allow(clippy::indexing_slicing)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_escapes_everything_from_mail() {
-        assert_eq!(esc("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
-    }
-
-    #[test]
-    fn markdown_cells_cannot_break_the_table() {
-        assert_eq!(md("a|b\nc"), "a\\|b c");
-    }
 }
