@@ -83,10 +83,8 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
         .collect::<Vec<_>>()
         .join("\n");
     let time = c
-        .map(|c| match (&c.data, &c.data_utc) {
-            (Some(local), Some(utc)) => format!("{local}\n{utc}"),
-            _ => String::new(),
-        })
+        .and_then(|c| c.data.as_ref())
+        .map(|t| format!("{}\n{}", t.rfc3339_local(), t.rfc3339_utc()))
         .unwrap_or_default();
     let rows: Vec<(Label, String, String)> = vec![
         (Label::Kind, c.and_then(|c| c.tipo.clone()).unwrap_or_default(), marker),

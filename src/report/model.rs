@@ -17,80 +17,6 @@ use crate::verify::SignatureReport;
 /// The version of the JSON documents peckit writes.
 pub const SCHEMA_VERSION: u32 = 2;
 
-/// One recipient in daticert.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct RecipientView {
-    /// Address.
-    pub address: String,
-    /// `certificato` or `esterno`.
-    pub tipo: String,
-}
-
-/// The signed daticert fields.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct CertifiedView {
-    /// `tipo` attribute, verbatim.
-    pub tipo: Option<String>,
-    /// `errore` attribute (DTD default `nessuno`).
-    pub errore: String,
-    /// Certified sender.
-    pub mittente: Option<String>,
-    /// Certified recipients.
-    pub destinatari: Vec<RecipientView>,
-    /// Reply-To of the original.
-    pub risposte: Option<String>,
-    /// Subject of the original.
-    pub oggetto: Option<String>,
-    /// The provider's descriptive name (signed, but free text).
-    pub gestore_emittente: Option<String>,
-    /// Certified time with the daticert offset.
-    pub data: Option<String>,
-    /// Certified time in UTC.
-    pub data_utc: Option<String>,
-    /// Provider's message identifier.
-    pub identificativo: Option<String>,
-    /// The client's original Message-ID.
-    pub msgid: Option<String>,
-    /// Receipt type requested: completa, breve, sintetica.
-    pub ricevuta: Option<String>,
-    /// The recipient a delivery (or failure) concerns.
-    pub consegna: Option<String>,
-    /// Recipients a presa-in-carico covers.
-    pub ricezione: Vec<String>,
-    /// Extended error description.
-    pub errore_esteso: Option<String>,
-    /// Why the XML was not well-formed, when fields were recovered one by one.
-    pub malformed: Option<String>,
-}
-
-impl CertifiedView {
-    /// The view of a parsed daticert.
-    pub fn from_daticert(d: &DatiCert) -> CertifiedView {
-        CertifiedView {
-            tipo: d.tipo.clone(),
-            errore: d.errore.clone(),
-            mittente: d.mittente.clone(),
-            destinatari: d
-                .destinatari
-                .iter()
-                .map(|r| RecipientView { address: r.address.clone(), tipo: r.tipo.clone() })
-                .collect(),
-            risposte: d.risposte.clone(),
-            oggetto: d.oggetto.clone(),
-            gestore_emittente: d.gestore_emittente.clone(),
-            data: d.data.as_ref().map(|t| t.rfc3339_local()),
-            data_utc: d.data.as_ref().map(|t| t.rfc3339_utc()),
-            identificativo: d.identificativo.clone(),
-            msgid: d.msgid.clone(),
-            ricevuta: d.ricevuta.clone(),
-            consegna: d.consegna.clone(),
-            ricezione: d.ricezione.clone(),
-            errore_esteso: d.errore_esteso.clone(),
-            malformed: d.malformed.clone(),
-        }
-    }
-}
-
 /// The signer's identity (pec-spec §4.1 step 6).
 #[derive(Debug, Clone, Serialize)]
 pub struct Identity {
@@ -140,7 +66,7 @@ pub struct ArtefactReport {
     /// Who signed, as the certificate says, and whether it matches the From address.
     pub identity: Option<Identity>,
     /// The signed daticert fields; null when there is no signed daticert.
-    pub certified: Option<CertifiedView>,
+    pub certified: Option<DatiCert>,
     /// The unsigned headers used (claims).
     pub claimed: Option<Claims>,
     /// Nested artefacts (same shape).
@@ -161,7 +87,7 @@ impl ArtefactReport {
                 .signature
                 .as_ref()
                 .and_then(|s| Identity::of(s, artefact.claims.from.as_deref())),
-            certified: artefact.daticert().map(CertifiedView::from_daticert),
+            certified: artefact.daticert().cloned(),
             claimed: Some(artefact.claims.clone()),
             nested: artefact
                 .nested
@@ -259,7 +185,7 @@ pub struct InspectReport {
     /// Unsigned header claims.
     pub claimed: Claims,
     /// Signed daticert fields.
-    pub certified: Option<CertifiedView>,
+    pub certified: Option<DatiCert>,
     /// Detached or opaque; null when unsigned.
     pub signed_form: Option<SignedForm>,
     /// The signer certificate as found (not verified).
@@ -291,7 +217,7 @@ impl InspectReport {
             kind: artefact.kind.name().to_string(),
             receipt_type: artefact.receipt_type().map(str::to_string),
             claimed: artefact.claims.clone(),
-            certified: artefact.daticert().map(CertifiedView::from_daticert),
+            certified: artefact.daticert().cloned(),
             signed_form: artefact.signed.as_ref().map(|s| s.form),
             signer,
             signer_error,

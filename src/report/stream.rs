@@ -189,8 +189,8 @@ impl VerifyTable {
         let time = r
             .certified
             .as_ref()
-            .and_then(|c| c.data_utc.as_deref())
-            .map(compact_time)
+            .and_then(|c| c.data.as_ref())
+            .map(|t| compact_time(&t.rfc3339_utc()))
             .unwrap_or_default();
         let problem = r
             .problems

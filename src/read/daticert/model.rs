@@ -116,8 +116,10 @@ pub(super) fn parse_zona(zona: &str) -> Option<i32> {
     Some(sign * (h * 3600 + m * 60))
 }
 
-/// The parsed daticert.xml.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+/// The parsed daticert.xml. Serialised as reports show it (`certified` in JSON): every field,
+/// the time as `data` (with its offset) and `data_utc`; what only the readers use is left
+/// out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DatiCert {
     /// `postacert/@tipo`, verbatim.
     pub tipo: Option<String>,
@@ -153,13 +155,35 @@ pub struct DatiCert {
     pub field_errors: Vec<FieldError>,
     /// Elements the DTD allows once that occur more than once (a second `<postacert>`
     /// root included), as `parent/name`: the document is ambiguous (issue #13).
-    #[serde(skip)]
     pub duplicated: Vec<String>,
     /// The declared encoding.
     pub encoding: String,
-    /// Which [`SINGLETONS`] were met, one bit each, while reading.
-    #[serde(skip)]
+    /// Which of the fields' `SINGLETONS` were met, one bit each, while reading.
     pub(super) seen_singletons: u32,
+}
+
+impl Serialize for DatiCert {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("DatiCert", 16)?;
+        m.serialize_field("tipo", &self.tipo)?;
+        m.serialize_field("errore", &self.errore)?;
+        m.serialize_field("mittente", &self.mittente)?;
+        m.serialize_field("destinatari", &self.destinatari)?;
+        m.serialize_field("risposte", &self.risposte)?;
+        m.serialize_field("oggetto", &self.oggetto)?;
+        m.serialize_field("gestore_emittente", &self.gestore_emittente)?;
+        m.serialize_field("data", &self.data.as_ref().map(CertifiedTime::rfc3339_local))?;
+        m.serialize_field("data_utc", &self.data.as_ref().map(CertifiedTime::rfc3339_utc))?;
+        m.serialize_field("identificativo", &self.identificativo)?;
+        m.serialize_field("msgid", &self.msgid)?;
+        m.serialize_field("ricevuta", &self.ricevuta)?;
+        m.serialize_field("consegna", &self.consegna)?;
+        m.serialize_field("ricezione", &self.ricezione)?;
+        m.serialize_field("errore_esteso", &self.errore_esteso)?;
+        m.serialize_field("malformed", &self.malformed)?;
+        m.end()
+    }
 }
 
 impl DatiCert {
