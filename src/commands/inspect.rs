@@ -127,16 +127,19 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
     text.push('\n');
 
     if let Some(s) = &r.signer {
-        text.push_str(&format!(
-            "{}: {}\n{}: {}\n{}: {} → {}\n",
-            l(Label::Signer),
-            s.subject,
-            l(Label::Issuer),
-            s.issuer,
-            l(Label::ValidFrom),
-            s.not_before,
-            s.not_after
-        ));
+        match &s.certificate {
+            Some(c) => text.push_str(&format!(
+                "{}: {}\n{}: {}\n{}: {} → {}\n",
+                l(Label::Signer),
+                c.subject,
+                l(Label::Issuer),
+                c.issuer,
+                l(Label::ValidFrom),
+                c.not_before,
+                c.not_after
+            )),
+            None => text.push_str(&format!("{}: —\n", l(Label::Signer))),
+        }
         if let Some(t) = &s.signing_time {
             text.push_str(&format!("{}: {t}\n", l(Label::SigningTime)));
         }

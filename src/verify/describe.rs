@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::cert::{self, Cert};
+use super::cert::{self, Cert, CertSummary};
 use super::crypto::DigestAlg;
 use crate::read::cms::{self, CmsError};
 use crate::read::der;
@@ -14,24 +14,12 @@ const OID_SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
 /// The signer as found, without verification (for `inspect`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SignerInfoSummary {
-    /// Subject DN.
-    pub subject: String,
-    /// Issuer DN.
-    pub issuer: String,
-    /// Serial.
-    pub serial: String,
-    /// notBefore.
-    pub not_before: String,
-    /// notAfter.
-    pub not_after: String,
-    /// SAN e-mail.
-    pub email: Option<String>,
+    /// The signer's certificate, when the signature carries it.
+    pub certificate: Option<CertSummary>,
     /// Digest algorithm.
     pub digest_algorithm: String,
     /// CMS signingTime.
     pub signing_time: Option<String>,
-    /// Policy OIDs.
-    pub policies: Vec<String>,
     /// Certificates carried in the CMS.
     pub certificates: usize,
 }
@@ -59,17 +47,9 @@ pub fn describe_signer(cms_der: &[u8]) -> Result<SignerInfoSummary, CmsError> {
         .map(|d| d.name().to_string())
         .unwrap_or(si.digest_oid.clone());
     Ok(SignerInfoSummary {
-        subject: signer
-            .map(|c| c.subject.clone())
-            .unwrap_or_else(|| "(signer certificate not carried)".into()),
-        issuer: signer.map(|c| c.issuer.clone()).unwrap_or_default(),
-        serial: signer.map(Cert::serial_hex).unwrap_or_default(),
-        not_before: signer.map(|c| cert::rfc3339(c.not_before)).unwrap_or_default(),
-        not_after: signer.map(|c| cert::rfc3339(c.not_after)).unwrap_or_default(),
-        email: signer.and_then(|c| c.emails.first().cloned()),
+        certificate: signer.map(Cert::summary),
         digest_algorithm: digest,
         signing_time,
-        policies: signer.map(|c| c.policies.clone()).unwrap_or_default(),
         certificates: certs.len(),
     })
 }
