@@ -46,6 +46,9 @@ pub struct Assessment {
     pub problems: Vec<Problem>,
     /// The signature check, when there was a signature to check.
     pub signature: Option<SignatureReport>,
+    /// Whether `From` names the signer certificate's address; `None` when either is
+    /// missing.
+    pub signer_matches_from: Option<bool>,
     /// Assessments of the nested artefacts, in the same order as [`Artefact::nested`].
     pub nested: Vec<Assessment>,
 }
@@ -106,5 +109,7 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
     let verdict =
         if problems.iter().any(Problem::is_fatal) { Verdict::Invalid } else { Verdict::Valid };
     let nested = artefact.nested.iter().map(|n| assess(n, verifier)).collect();
-    Assessment { verdict, problems, signature, nested }
+    let signer_matches_from =
+        crosscheck::from_matches_signer(&artefact.claims, facts.signer_email.as_deref());
+    Assessment { verdict, problems, signature, signer_matches_from, nested }
 }

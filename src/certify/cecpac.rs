@@ -8,6 +8,8 @@
 
 use jiff::Timestamp;
 
+use crate::read::address::sole_address;
+
 /// The CEC-PAC mail domain.
 pub const DOMAIN: &str = "postacertificata.gov.it";
 
@@ -44,17 +46,15 @@ pub fn no_access_from() -> Timestamp {
 
 /// Whether an address (bare or `Name <addr>`) is a CEC-PAC address.
 pub fn is_cecpac(address: &str) -> bool {
-    let addr = crate::read::address::address_of(address);
-    addr.rsplit_once('@').is_some_and(|(_, domain)| domain.eq_ignore_ascii_case(DOMAIN))
+    sole_address(address)
+        .and_then(|a| a.rsplit_once('@').map(|(_, domain)| domain.eq_ignore_ascii_case(DOMAIN)))
+        .unwrap_or(false)
 }
 
 /// A warning when a CEC-PAC address appears, in `role`, in a message dated `at` after the
 /// service stopped doing what that role needs.
 pub fn cecpac_warning(address: &str, role: Role, at: Timestamp) -> Option<String> {
-    if !is_cecpac(address) {
-        return None;
-    }
-    let addr = crate::read::address::address_of(address);
+    let addr = sole_address(address).filter(|_| is_cecpac(address))?;
     let day = at.strftime("%Y-%m-%d");
     if at >= no_access_from() {
         return Some(format!(

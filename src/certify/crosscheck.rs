@@ -10,9 +10,8 @@ use jiff::Timestamp;
 
 use super::cecpac;
 use crate::problem::{Problem, ProblemCode};
-use crate::read::address::address_of;
 use crate::read::daticert::DatiCert;
-use crate::read::{Artefact, Kind};
+use crate::read::{Artefact, Claims, Kind};
 
 /// How far apart two certified times may be before a warning (issue #3: five minutes).
 pub const TIME_TOLERANCE_SECONDS: i64 = 5 * 60;
@@ -237,22 +236,31 @@ fn check_times(
     }
 }
 
+/// pec-spec §4.1 step 6: whether the From header names exactly the signer certificate's
+/// SAN e-mail; `None` when either is missing. Display names are never compared.
+pub fn from_matches_signer(claims: &Claims, signer_email: Option<&str>) -> Option<bool> {
+    let email = signer_email?.trim();
+    claims.from.as_ref()?;
+    Some(claims.from_address.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(email)))
+}
+
 /// pec-spec §4.1 step 6: the certificate's SAN e-mail equals the From address.
 fn check_signer_address(artefact: &Artefact, facts: &SignatureFacts, problems: &mut Vec<Problem>) {
-    let (Some(email), Some(from)) =
-        (facts.signer_email.as_deref(), artefact.claims.from.as_deref())
-    else {
+    if from_matches_signer(&artefact.claims, facts.signer_email.as_deref()) != Some(false) {
         return;
-    };
-    let from_address = address_of(from);
-    if !from_address.eq_ignore_ascii_case(email.trim()) {
-        problems.push(Problem::new(
-            ProblemCode::SignerAddressMismatch,
-            format!(
-                "the signer certificate is for {email}, but the message is From {from_address}"
-            ),
-        ));
     }
+    let email = facts.signer_email.as_deref().unwrap_or_default().trim();
+    let from = match &artefact.claims.from_address {
+        Some(address) => address.clone(),
+        None => format!(
+            "{:?} (not one plain address)",
+            artefact.claims.from.as_deref().unwrap_or_default()
+        ),
+    };
+    problems.push(Problem::new(
+        ProblemCode::SignerAddressMismatch,
+        format!("the signer certificate is for {email}, but the message is From {from}"),
+    ));
 }
 
 /// pec-spec §5.1: CEC-PAC boxes could not send after 18 March 2015 nor receive after

@@ -6,6 +6,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::daticert::{DatiCert, DaticertError};
+use super::address::sole_address;
 use super::decode;
 use super::kind::Kind;
 use super::mime::{Entity, Headers};
@@ -31,8 +32,12 @@ pub struct Claims {
     pub message_id: Option<String>,
     /// `Subject`, RFC 2047-decoded.
     pub subject: Option<String>,
-    /// `From`.
+    /// `From`, RFC 2047-decoded (for people).
     pub from: Option<String>,
+    /// The one address of `From`, read from the header as written (never from the decoded
+    /// text, whose display name can imitate an address); `None` unless there is exactly one.
+    #[serde(skip)]
+    pub from_address: Option<String>,
     /// `To`.
     pub to: Option<String>,
     /// `Cc`.
@@ -53,6 +58,7 @@ impl Claims {
             message_id: owned("message-id"),
             subject: h.get("subject").map(decode::header_text),
             from: h.get("from").map(decode::header_text),
+            from_address: h.get("from").and_then(sole_address),
             to: h.get("to").map(decode::header_text),
             cc: h.get("cc").map(decode::header_text),
             date: owned("date"),

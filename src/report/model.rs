@@ -31,14 +31,8 @@ pub struct Identity {
 }
 
 impl Identity {
-    fn of(signature: &SignatureReport, from: Option<&str>) -> Option<Identity> {
+    fn of(signature: &SignatureReport, matches_from: Option<bool>) -> Option<Identity> {
         let signer = signature.signer.as_ref()?;
-        let matches_from = match (&signer.email, from) {
-            (Some(email), Some(from)) => {
-                Some(crate::read::address::address_of(from).eq_ignore_ascii_case(email.trim()))
-            }
-            _ => None,
-        };
         Some(Identity {
             provider: signer.organization.clone().or_else(|| signer.common_name.clone()),
             email: signer.email.clone(),
@@ -86,7 +80,7 @@ impl ArtefactReport {
             identity: assessment
                 .signature
                 .as_ref()
-                .and_then(|s| Identity::of(s, artefact.claims.from.as_deref())),
+                .and_then(|s| Identity::of(s, assessment.signer_matches_from)),
             certified: artefact.daticert().cloned(),
             claimed: Some(artefact.claims.clone()),
             nested: artefact
