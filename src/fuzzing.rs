@@ -41,17 +41,17 @@ pub fn cms(data: &[u8]) {
 /// Sanitised names are one safe component, never empty, never too long.
 pub fn names(data: &[u8]) {
     let name = String::from_utf8_lossy(data);
-    let safe = crate::extract::names::sanitize(&name, "fallback");
+    let safe = crate::names::sanitize(&name, "fallback");
     assert!(!safe.is_empty());
     assert!(!safe.contains(['/', '\\', '\0']), "{safe:?}");
     assert!(safe != "." && safe != "..", "{safe:?}");
-    assert!(safe.len() <= crate::extract::names::MAX_NAME_BYTES, "{}", safe.len());
+    assert!(safe.len() <= crate::names::MAX_NAME_BYTES, "{}", safe.len());
     assert!(!safe.chars().any(char::is_control), "{safe:?}");
-    let mut unique = crate::extract::names::UniqueNames::new();
+    let mut unique = crate::names::UniqueNames::new();
     let a = unique.claim(&safe);
     let b = unique.claim(&safe);
     assert_ne!(a.to_lowercase(), b.to_lowercase());
-    assert!(b.len() <= crate::extract::names::MAX_NAME_BYTES, "{}", b.len());
+    assert!(b.len() <= crate::names::MAX_NAME_BYTES, "{}", b.len());
 }
 
 /// Split a container held in memory, as mbox and as zip, and load every member: members

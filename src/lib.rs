@@ -46,6 +46,7 @@ pub mod extract;
 pub mod fuzzing;
 pub mod input;
 pub mod limits;
+pub(crate) mod names;
 pub mod problem;
 pub mod read;
 pub mod report;

@@ -15,11 +15,12 @@ use serde::Serialize;
 
 use crate::certify::assess::{Assessment, Verdict};
 use crate::certify::cecpac;
-use crate::extract::sha256_hex;
 use crate::limits::Limits;
 use crate::problem::Problem;
 use crate::read::daticert::DatiCert;
+use crate::read::hashfile::{attachment_name_for_hash, stated_digests};
 use crate::read::{Artefact, Kind, decode, mime};
+use crate::verify::crypto::sha256_hex;
 
 /// One input artefact, as the evidence builder sees it.
 #[derive(Debug)]
@@ -496,15 +497,15 @@ pub fn check_originals(
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for (name, bytes) in attachment_list(original, limits) {
-        let digests = crate::extract::stated_digests(&bytes);
+        let digests = stated_digests(&bytes);
         if digests.is_empty() {
             continue;
         }
-        let attachment = crate::extract::attachment_name_for_hash(&name);
+        let attachment = attachment_name_for_hash(&name);
         if !seen.insert(attachment.clone()) {
             continue;
         }
-        let safe = crate::extract::names::sanitize(&attachment, "");
+        let safe = crate::names::sanitize(&attachment, "");
         let path = originals.join(&safe);
         let Ok(kept) = std::fs::read(&path) else {
             out.push(OriginalCheck { attachment, status: "missing", algorithm: None, file: None });

@@ -11,18 +11,18 @@
 //! Safety rules live in [`names`] (hostile names) and [`write`] (no escape, no overwrite).
 #![deny(clippy::indexing_slicing)]
 
-pub(crate) mod names;
 pub(crate) mod write;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::certify::assess::Assessment;
 use crate::limits::Limits;
+pub use crate::names::{UniqueNames, sanitize};
 use crate::problem::Problem;
+use crate::read::hashfile::{StatedDigest, attachment_name_for_hash, stated_digests};
 use crate::read::{self, Artefact, decode, mime};
-pub use names::{UniqueNames, sanitize};
+use crate::verify::crypto::sha256_hex;
 pub use write::{OutputDir, WriteError};
 
 /// What to extract.
@@ -90,15 +90,6 @@ pub struct HashFile {
     pub digests: Vec<StatedDigest>,
 }
 
-/// A digest stated in a hash file.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct StatedDigest {
-    /// sha1, sha256, sha384 or sha512 (from the digest length).
-    pub algorithm: &'static str,
-    /// Lower-case hex.
-    pub hex: String,
-}
-
 /// manifest.json: the index a clerk archives with the files.
 #[derive(Debug, Clone, Serialize)]
 pub struct Manifest {
@@ -131,11 +122,6 @@ pub struct NestedManifest {
     pub files: Vec<ManifestFile>,
     /// Nested below it.
     pub nested: Vec<NestedManifest>,
-}
-
-/// Hex SHA-256 of bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
 }
 
 struct Writer<'a> {
@@ -365,73 +351,4 @@ fn extract_message_parts(
         }
     }
     Ok(nested)
-}
-
-/// The attachment a hash file stands for: its name without a hash-like suffix.
-pub fn attachment_name_for_hash(name: &str) -> String {
-    for suffix in [".hash", ".sha256", ".sha1", ".sha", ".txt"] {
-        if name.len() > suffix.len() && name.to_ascii_lowercase().ends_with(suffix) {
-            return name.get(..name.len() - suffix.len()).unwrap_or(name).to_string();
-        }
-    }
-    name.to_string()
-}
-
-/// Digests stated in a hash file: hex runs of 40/64/96/128 digits, and base64 runs that decode
-/// to 20/32/48/64 bytes (pec-spec §2.4: the format is not specified, so both are accepted).
-pub fn stated_digests(bytes: &[u8]) -> Vec<StatedDigest> {
-    let text = String::from_utf8_lossy(bytes);
-    let mut out: Vec<StatedDigest> = Vec::new();
-    let algorithm = |len: usize| match len {
-        20 => Some("sha1"),
-        32 => Some("sha256"),
-        48 => Some("sha384"),
-        64 => Some("sha512"),
-        _ => None,
-    };
-    for token in
-        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '/' || c == '='))
-    {
-        if token.is_empty() {
-            continue;
-        }
-        let digest = if token.chars().all(|c| c.is_ascii_hexdigit()) && token.len() % 2 == 0 {
-            hex::decode(token).ok()
-        } else {
-            decode::base64_lenient(token.as_bytes())
-        };
-        if let Some(d) = digest
-            && let Some(alg) = algorithm(d.len())
-        {
-            let hex = hex::encode(&d);
-            if !out.iter().any(|s| s.hex == hex) {
-                out.push(StatedDigest { algorithm: alg, hex });
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-#[allow(clippy::indexing_slicing)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn digests_are_found_in_hex_and_base64() {
-        let sha256 = sha256_hex(b"abc");
-        let b64 = {
-            use base64::Engine;
-            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"abc"))
-        };
-        let text = format!("SHA-256: {sha256}\nbase64: {b64}\n");
-        let found = stated_digests(text.as_bytes());
-        assert_eq!(found, vec![StatedDigest { algorithm: "sha256", hex: sha256 }]);
-    }
-
-    #[test]
-    fn hash_file_names_lose_their_suffix() {
-        assert_eq!(attachment_name_for_hash("atto.pdf.hash"), "atto.pdf");
-        assert_eq!(attachment_name_for_hash("atto.pdf"), "atto.pdf");
-    }
 }

@@ -1,7 +1,7 @@
 //! Writing extracted files: inside one folder, never over an existing file unless asked,
 //! never a half-written file under the final name.
 //!
-//! Every name written is a single component produced by [`super::names::sanitize`], joined to
+//! Every name written is a single component produced by [`crate::names::sanitize`], joined to
 //! the output folder, so nothing can escape it. Data goes to a temporary file in the same
 //! folder and is renamed into place: a crash leaves at most a stray temporary file.
 #![deny(clippy::indexing_slicing)]

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::daticert::{DatiCert, DaticertError};
 use super::address::sole_address;
+use super::daticert::{DatiCert, DaticertError};
 use super::decode;
 use super::kind::Kind;
 use super::mime::{Entity, Headers};

@@ -17,6 +17,7 @@ mod content;
 pub mod daticert;
 pub(crate) mod decode;
 pub(crate) mod der;
+pub(crate) mod hashfile;
 mod kind;
 pub(crate) mod mime;
 mod signed;

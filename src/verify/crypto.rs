@@ -63,6 +63,11 @@ impl DigestAlg {
     }
 }
 
+/// SHA-256 of `bytes`, lower-case hex (file hashes in manifests and evidence).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(DigestAlg::Sha256.digest(bytes))
+}
+
 /// An incremental hasher of any supported algorithm.
 pub enum Hasher {
     /// SHA-1.

@@ -70,7 +70,10 @@ fn real_messages_are_classified_and_certified_fields_read() {
         busta["certified"]["identificativo"],
         busta["claimed"]["message_id"].as_str().unwrap().trim_matches(['<', '>'])
     );
-    assert!(busta["signer"]["certificate"]["subject"].as_str().unwrap().contains("ARUBA"), "{busta:#}");
+    assert!(
+        busta["signer"]["certificate"]["subject"].as_str().unwrap().contains("ARUBA"),
+        "{busta:#}"
+    );
 }
 
 #[test]
