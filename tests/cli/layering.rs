@@ -17,6 +17,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("harnesses", &["fuzzing"]),
 ];
 
+/// Modules of one layer that must not use each other either: each stands on the layers
+/// below.
+const APART: &[(&str, &str)] = &[("evidence", "extract"), ("read", "input")];
+
 const MAX_LINES: usize = 600;
 
 fn layer_of(module: &[String]) -> Option<usize> {
@@ -232,6 +236,14 @@ fn imports_only_look_down_and_files_stay_small() {
                     path.join("::"),
                     LAYERS[to].0,
                     LAYERS[from].0
+                ));
+            }
+            if let (Some(a), Some(b)) = (module.first(), target.first())
+                && APART.iter().any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+            {
+                failures.push(format!(
+                    "{rel}: imports {} across its layer ({a} and {b} stand apart)",
+                    path.join("::")
                 ));
             }
             if target != module {
