@@ -1,4 +1,4 @@
-//! CEC-PAC addresses (`@postacertificata.gov.it`), pec-spec §5.1.
+//! CEC-PAC addresses (`@postacertificata.gov.it`), docs/pec-spec.md §5.1.
 //!
 //! The government's free citizen–PA boxes (DPCM 6 May 2009) were shut down in steps: no
 //! sending from 18 March 2015, no reception from 18 July 2015, no access at all from

@@ -3,7 +3,8 @@
 //! Only the signed entity counts. The top-level headers of a PEC artefact are outside the
 //! signature, so each one is a claim; here every claim that has a signed counterpart is
 //! compared with it. A contradicted kind marker makes the artefact invalid (`header-mismatch`,
-//! the rule of the TypeScript reader cited in pec-spec §6); other disagreements are warnings.
+//! the rule of the TypeScript reader cited in docs/pec-spec.md §6); other disagreements are
+//! warnings.
 #![deny(clippy::indexing_slicing)]
 
 use jiff::Timestamp;
@@ -54,8 +55,9 @@ pub fn cross_check(artefact: &Artefact, facts: &SignatureFacts) -> Vec<Problem> 
 }
 
 /// Issue #3: a daticert.xml or postacert.eml outside the signed entity is ignored for every
-/// reported field and flagged; so is a signed entity wrapped in unsigned MIME (pec-spec §6,
-/// anti-spoofing rule: trust a receipt only if it is a top-level signed message).
+/// reported field and flagged; so is a signed entity wrapped in unsigned MIME
+/// (docs/pec-spec.md §6, anti-spoofing rule: trust a receipt only if it is a top-level signed
+/// message).
 fn check_outside_signature(artefact: &Artefact, problems: &mut Vec<Problem>) {
     for found in &artefact.outside_signature {
         problems.push(Problem::new(
@@ -83,7 +85,7 @@ fn check_without_daticert(artefact: &Artefact, problems: &mut Vec<Problem>) {
         Kind::Anomalia => problems.push(Problem::new(
             ProblemCode::AnomalyNotCertified,
             "anomaly envelope: the provider signed the wrapper, the content inside is NOT a \
-             certified message (pec-spec Q14)",
+             certified message",
         )),
         Kind::RemEvidence => problems.push(Problem::new(
             ProblemCode::RemEvidence,
@@ -135,7 +137,7 @@ fn check_daticert_quality(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     }
 }
 
-/// pec-spec §2.2: X-Ricevuta / X-Trasporto must name the signed tipo; Subject prefix too.
+/// docs/pec-spec.md §2.2: X-Ricevuta / X-Trasporto must name the signed tipo; Subject prefix too.
 fn check_kind_markers(artefact: &Artefact, daticert: &DatiCert, problems: &mut Vec<Problem>) {
     let Some(tipo) = daticert.tipo.as_deref() else { return };
     let signed_kind = Kind::from_tipo(tipo);
@@ -174,7 +176,7 @@ fn normalise_id(id: &str) -> String {
     id.trim().trim_start_matches('<').trim_end_matches('>').trim().to_string()
 }
 
-/// pec-spec Q12: X-Riferimento-Message-ID = daticert msgid; the envelope's Message-ID =
+/// docs/pec-spec.md Q12: X-Riferimento-Message-ID = daticert msgid; the envelope's Message-ID =
 /// daticert identificativo.
 fn check_identifiers(artefact: &Artefact, daticert: &DatiCert, problems: &mut Vec<Problem>) {
     let claims = &artefact.claims;
@@ -201,7 +203,7 @@ fn check_identifiers(artefact: &Artefact, daticert: &DatiCert, problems: &mut Ve
     }
 }
 
-/// pec-spec §3.3: Date header and CMS signingTime both equal the daticert time.
+/// docs/pec-spec.md §3.3: Date header and CMS signingTime both equal the daticert time.
 fn check_times(
     artefact: &Artefact,
     daticert: &DatiCert,
@@ -236,7 +238,7 @@ fn check_times(
     }
 }
 
-/// pec-spec §4.1 step 6: whether the From header names exactly the signer certificate's
+/// docs/pec-spec.md §4.1 step 6: whether the From header names exactly the signer certificate's
 /// SAN e-mail; `None` when either is missing. Display names are never compared.
 pub fn from_matches_signer(claims: &Claims, signer_email: Option<&str>) -> Option<bool> {
     let email = signer_email?.trim();
@@ -244,7 +246,7 @@ pub fn from_matches_signer(claims: &Claims, signer_email: Option<&str>) -> Optio
     Some(claims.from_address.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(email)))
 }
 
-/// pec-spec §4.1 step 6: the certificate's SAN e-mail equals the From address.
+/// docs/pec-spec.md §4.1 step 6: the certificate's SAN e-mail equals the From address.
 fn check_signer_address(artefact: &Artefact, facts: &SignatureFacts, problems: &mut Vec<Problem>) {
     if from_matches_signer(&artefact.claims, facts.signer_email.as_deref()) != Some(false) {
         return;
@@ -263,7 +265,7 @@ fn check_signer_address(artefact: &Artefact, facts: &SignatureFacts, problems: &
     ));
 }
 
-/// pec-spec §5.1: CEC-PAC boxes could not send after 18 March 2015 nor receive after
+/// docs/pec-spec.md §5.1: CEC-PAC boxes could not send after 18 March 2015 nor receive after
 /// 18 July 2015.
 fn check_cecpac(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     let Some(at) = daticert.data.as_ref().map(|d| d.utc) else { return };
@@ -289,7 +291,7 @@ fn check_cecpac(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     }
 }
 
-/// pec-spec Q7: a preavviso whose errore-esteso is a 5.x.x SMTP code is in practice final.
+/// docs/pec-spec.md Q7: a preavviso whose errore-esteso is a 5.x.x SMTP code is in practice final.
 fn check_preavviso(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     if daticert.tipo.as_deref() != Some("preavviso-errore-consegna") {
         return;

@@ -12,7 +12,7 @@ use super::kind::Kind;
 use super::mime::{Entity, Headers};
 use crate::problem::Problem;
 
-/// The ETSI EN 319 522-3 evidence namespace (REM/ERDS), pec-spec §1.3.
+/// The ETSI EN 319 522-3 evidence namespace (REM/ERDS), docs/pec-spec.md §1.3.
 pub const ETSI_ERDS_NAMESPACE: &str = "http://uri.etsi.org/19522/v1#";
 
 /// The unsigned top-level headers peckit uses: claims to cross-check, never facts.

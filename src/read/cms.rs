@@ -209,7 +209,7 @@ fn parse_signer_info<'a>(tlv: &Tlv<'a>) -> Result<SignerInfo<'a>, CmsError> {
         signature,
     })
 }
-/// The eContent of an opaque signed-data (constructed BER chunks joined, crypto-notes P4).
+/// The eContent of an opaque signed-data (constructed BER chunks joined, docs/crypto-notes.md P4).
 pub fn encapsulated_content(cms_der: &[u8]) -> Result<Option<Vec<u8>>, CmsError> {
     Ok(parse(cms_der)?.econtent)
 }

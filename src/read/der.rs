@@ -1,6 +1,6 @@
 //! A minimal BER/DER reader that keeps raw slices.
 //!
-//! Signatures are computed over exact bytes: the signed attributes as encoded (crypto-notes
+//! Signatures are computed over exact bytes: the signed attributes as encoded (docs/crypto-notes.md
 //! P5: decoding a SET OF re-sorts it), the `tbsCertificate` as encoded, and the eContent of a
 //! constructed BER OCTET STRING joined chunk by chunk (P4). This reader hands out those
 //! slices. It accepts BER indefinite lengths (streamed `.p7m`, P3) and bounds recursion.

@@ -1,4 +1,4 @@
-//! The hash files of a breve delivery receipt (pec-spec §2.4): the receipt carries, instead
+//! The hash files of a breve delivery receipt (docs/pec-spec.md §2.4): the receipt carries, instead
 //! of each attachment, a file stating its digest, in a format the rules do not fix.
 
 use serde::Serialize;
@@ -25,7 +25,7 @@ pub fn attachment_name_for_hash(name: &str) -> String {
 }
 
 /// Digests stated in a hash file: hex runs of 40/64/96/128 digits, and base64 runs that decode
-/// to 20/32/48/64 bytes (pec-spec §2.4: the format is not specified, so both are accepted).
+/// to 20/32/48/64 bytes (docs/pec-spec.md §2.4: the format is not specified, so both are accepted).
 pub fn stated_digests(bytes: &[u8]) -> Vec<StatedDigest> {
     let text = String::from_utf8_lossy(bytes);
     let mut out: Vec<StatedDigest> = Vec::new();

@@ -2,7 +2,7 @@
 //!
 //! The kind comes from the signed daticert `tipo` first; the top-level `X-Ricevuta` /
 //! `X-Trasporto` headers and the Subject prefix are unsigned claims, recorded for the
-//! cross-checks (pec-spec §2.2, "Classification precedence").
+//! cross-checks (docs/pec-spec.md §2.2, "Classification precedence").
 
 use serde::{Serialize, Serializer};
 
@@ -83,7 +83,7 @@ impl Kind {
     /// Whether a Subject prefix claim is consistent with this kind.
     ///
     /// The 12 h preavviso and the 24 h final notice share the "SUP. TEMPO MASSIMO" wording
-    /// (pec-spec §7 item 3), so either kind matches it.
+    /// (docs/pec-spec.md §7 item 3), so either kind matches it.
     pub fn matches_subject_claim(&self, claimed: &Kind) -> bool {
         self == claimed
             || matches!(

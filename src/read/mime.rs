@@ -6,7 +6,7 @@
 //! Decoding of leaf bodies (transfer encodings, charsets, RFC 2047/2231 names) is left to
 //! [`super::decode`].
 //!
-//! Accepts CRLF, bare LF and mixtures of both (crypto-notes P2): stored PEC files are often
+//! Accepts CRLF, bare LF and mixtures of both (docs/crypto-notes.md P2): stored PEC files are often
 //! LF-only while the signature was computed over CRLF.
 #![deny(clippy::indexing_slicing)]
 

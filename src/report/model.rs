@@ -17,7 +17,7 @@ use crate::verify::SignatureReport;
 /// The version of the JSON documents peckit writes.
 pub const SCHEMA_VERSION: u32 = 2;
 
-/// The signer's identity (pec-spec §4.1 step 6).
+/// The signer's identity (docs/pec-spec.md §4.1 step 6).
 #[derive(Debug, Clone, Serialize)]
 pub struct Identity {
     /// The provider: certificate subject O, else CN.

@@ -1,7 +1,8 @@
 //! Caches for work that repeats across a batch: parsed certificates, parsed public keys and
-//! verified certificate links. A [`super::Verifier`] owns one set, shared by its threads. A folder of receipts from one provider carries
-//! the same two or three certificates thousands of times; re-checking their links costs two
-//! RSA operations per file (crypto-notes §5: "path results can be cached").
+//! verified certificate links. A [`super::Verifier`] owns one set, shared by its threads. A
+//! folder of receipts from one provider carries the same two or three certificates thousands of
+//! times; re-checking their links costs two RSA operations per file (docs/crypto-notes.md §5:
+//! "path results can be cached").
 //!
 //! Certificates and keys are found by their length and last 32 bytes (a certificate ends with
 //! its issuer's signature, so these differ between certificates) and then compared in full,

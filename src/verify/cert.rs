@@ -3,7 +3,7 @@
 //!
 //! Names and serials are compared as encoded bytes (RFC 5280 §7.1 allows more lenient
 //! matching, but PEC chains are issued by one software stack and match byte for byte);
-//! signatures are checked over the raw `tbsCertificate` (crypto-notes P5).
+//! signatures are checked over the raw `tbsCertificate` (docs/crypto-notes.md P5).
 #![deny(clippy::indexing_slicing)]
 
 use der::Decode;
@@ -18,7 +18,7 @@ use x509_cert::ext::pkix::{
 
 use crate::read::der::{DerError, Reader, Tlv, parse_time, tag};
 
-/// The PEC signing policy OID (pec-spec §4.1).
+/// The PEC signing policy OID (docs/pec-spec.md §4.1).
 pub const PEC_POLICY_OID: &str = "1.3.76.16.3.1.1";
 
 /// A parsed certificate.

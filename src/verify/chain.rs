@@ -1,12 +1,12 @@
 //! Certificate path validation from the signer to a trust anchor.
 //!
 //! Small and auditable, after rustls-webpki's structure (which cannot be used: AgID CA1
-//! carries rfc822Name name constraints webpki does not support, crypto-notes §5). Every
+//! carries rfc822Name name constraints webpki does not support, docs/crypto-notes.md §5). Every
 //! candidate path is tried (AgID CA1 exists as a 2018 and a 2021 certificate with one key),
 //! every link's signature is checked over the raw tbsCertificate with the issuer's key (a
 //! certificate with an anchor's *name* but another key is not trusted), and validity is
 //! judged at the reference time without requiring an issuer's validity to cover the leaf's
-//! (the AgID CA1 cross-certificate was re-issued after its leaves, pec-spec §4.1).
+//! (the AgID CA1 cross-certificate was re-issued after its leaves, docs/pec-spec.md §4.1).
 #![deny(clippy::indexing_slicing)]
 
 use jiff::Timestamp;

@@ -1,11 +1,11 @@
 //! Trust anchors: the PEC signing authorities peckit trusts, and where each came from.
 //!
 //! The embedded default holds the PEC signing CAs carried by real provider mail
-//! (pec-spec §4.1; ../shared/corpus/trust): DigitPA CA1 (cross-certificate under Baltimore
+//! (docs/pec-spec.md §4.1; ../shared/corpus/trust): DigitPA CA1 (cross-certificate under Baltimore
 //! CyberTrust Root, PEC certificates until about 2017) and AgID CA1 (2018 and 2021
 //! certificates under Actalis Authentication Root CA, same key). They are pinned as anchors
 //! themselves rather than through their web roots: the roots also anchor unrelated TLS
-//! certificates, so trusting them would accept far more than PEC signers (crypto-notes §5).
+//! certificates, so trusting them would accept far more than PEC signers (docs/crypto-notes.md §5).
 
 use std::fs;
 use std::path::Path;

@@ -293,3 +293,36 @@ fn the_path_reader_expands_groups() {
         vec![vec!["certify".to_string(), "cecpac".to_string()]]
     );
 }
+
+/// Every document the code cites (`docs/….md`) is in the repository, so a clone can follow
+/// every citation.
+#[test]
+fn every_cited_document_is_in_the_repository() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut missing = BTreeSet::new();
+    let mut cited = 0;
+    for file in library_files(root) {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for (i, _) in source.match_indices("docs/") {
+            let name: String = source[i..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | '_'))
+                .collect();
+            let name = name.trim_end_matches('.');
+            if name.ends_with(".md") || name.ends_with(".json") {
+                cited += 1;
+                if !root.join(name).is_file() {
+                    missing.insert(format!("{} cites {name}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(cited > 10, "only {cited} citations found: the scan is broken");
+    assert!(missing.is_empty(), "{missing:#?}");
+    for stale in ["shared/pec-spec", "shared/crypto-notes", " pec-spec §", " crypto-notes §"] {
+        for file in library_files(root) {
+            let source = std::fs::read_to_string(&file).unwrap();
+            assert!(!source.contains(stale), "{} still cites {stale:?}", file.display());
+        }
+    }
+}

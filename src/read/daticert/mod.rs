@@ -1,5 +1,5 @@
 //! daticert.xml: the provider's certification data (DM 2 Nov 2005, allegato §7.3.3;
-//! pec-spec §3).
+//! docs/pec-spec.md §3).
 //!
 //! ```dtd
 //! <!ELEMENT postacert (intestazione, dati)>

@@ -1,4 +1,4 @@
-//! The tolerant reader, for XML that is not well-formed (pec-spec Q5).
+//! The tolerant reader, for XML that is not well-formed (docs/pec-spec.md Q5).
 
 use super::fields::{finish_data, predefined_entity};
 use super::model::{DatiCert, Destinatario};
