@@ -39,11 +39,11 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
         'peckit;verify' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge certificate validity at this instant (RFC 3339) instead of the signing time')
             [CompletionResult]::new('--files-from', '--files-from', [CompletionResultType]::ParameterName, 'Read more paths from this file, one per line (`-` for standard input)')
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In folders, only files whose path matches this glob (repeatable), e.g. ''**/*.eml''')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads (default: all cores)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Worker threads (default: all cores)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge certificate validity at this instant (RFC 3339) instead of the signing time')
             [CompletionResult]::new('--trust', '--trust', [CompletionResultType]::ParameterName, 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)')
             [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest input file accepted, in bytes')
             [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest MIME multipart nesting')

@@ -546,7 +546,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__verify)
-            opts="-f -q -j -h -V --format --at --quiet --files-from --glob --jobs --ordered --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-f -q -j -h -V --format --quiet --files-from --glob --jobs --ordered --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -558,10 +558,6 @@ _peckit() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
-                    return 0
-                    ;;
-                --at)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --files-from)
@@ -577,6 +573,10 @@ _peckit() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -35,11 +35,11 @@ set edit:completion:arg-completer[peckit] = {|@words|
         &'peckit;verify'= {
             cand -f 'Output format'
             cand --format 'Output format'
-            cand --at 'Judge certificate validity at this instant (RFC 3339) instead of the signing time'
             cand --files-from 'Read more paths from this file, one per line (`-` for standard input)'
             cand --glob 'In folders, only files whose path matches this glob (repeatable), e.g. ''**/*.eml'''
             cand -j 'Worker threads (default: all cores)'
             cand --jobs 'Worker threads (default: all cores)'
+            cand --at 'Judge certificate validity at this instant (RFC 3339) instead of the signing time'
             cand --trust 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)'
             cand --max-size 'Largest input file accepted, in bytes'
             cand --max-depth 'Deepest MIME multipart nesting'

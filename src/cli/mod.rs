@@ -181,6 +181,18 @@ pub struct TrustArgs {
     pub no_default_trust: bool,
 }
 
+/// What every verifying command needs: the instant to judge at, the anchors, the limits.
+#[derive(Debug, Clone, Args)]
+pub struct VerifierArgs {
+    /// Judge certificate validity at this instant (RFC 3339) instead of the signing time
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    #[command(flatten)]
+    pub trust: TrustArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
 /// `peckit verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
@@ -191,9 +203,6 @@ pub struct VerifyArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = VerifyFormat::Table)]
     pub format: VerifyFormat,
-    /// Judge certificate validity at this instant (RFC 3339) instead of the signing time
-    #[arg(long, value_name = "TIME")]
-    pub at: Option<String>,
     /// Print only the summary line (and errors); no progress bar
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -210,9 +219,7 @@ pub struct VerifyArgs {
     #[arg(long)]
     pub ordered: bool,
     #[command(flatten)]
-    pub trust: TrustArgs,
-    #[command(flatten)]
-    pub limits: LimitArgs,
+    pub verifier: VerifierArgs,
 }
 
 /// Output formats of `verify`.
@@ -253,13 +260,8 @@ pub struct EvidenceArgs {
     /// Check the files you kept against the hashes of a ricevuta breve
     #[arg(long, value_name = "DIR")]
     pub originals: Option<PathBuf>,
-    /// Judge certificate validity at this instant (RFC 3339) instead of the signing time
-    #[arg(long, value_name = "TIME")]
-    pub at: Option<String>,
     #[command(flatten)]
-    pub trust: TrustArgs,
-    #[command(flatten)]
-    pub limits: LimitArgs,
+    pub verifier: VerifierArgs,
 }
 
 /// Output formats of `evidence`.
@@ -299,13 +301,8 @@ pub struct ExtractArgs {
     /// Print the manifest as JSON on standard output
     #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Table)]
     pub format: ExtractFormat,
-    /// Judge certificate validity at this instant (RFC 3339) instead of the signing time
-    #[arg(long, value_name = "TIME")]
-    pub at: Option<String>,
     #[command(flatten)]
-    pub trust: TrustArgs,
-    #[command(flatten)]
-    pub limits: LimitArgs,
+    pub verifier: VerifierArgs,
 }
 
 /// What `extract --only` keeps.

@@ -13,8 +13,8 @@ use peckit::report::term::{self, Line, Style};
 
 /// Runs `peckit evidence`.
 pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
-    let limits = super::limits(&args.limits);
-    let opts = super::verifier(&args.trust, args.at.as_deref(), &limits)?;
+    let limits = super::limits(&args.verifier.limits);
+    let opts = super::verifier(&args.verifier, &limits)?;
     let mut outcome = Outcome::Success;
     let mut loaded: Vec<(String, Artefact, Assessment)> = Vec::new();
     super::for_each_artefact(&args.paths, &limits, &mut outcome, |name, artefact| {

@@ -63,8 +63,8 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     if to_stdout && args.files.len() != 1 {
         bail!("-o - takes exactly one input file");
     }
-    let limits = super::limits(&args.limits);
-    let opts = super::verifier(&args.trust, args.at.as_deref(), &limits)?;
+    let limits = super::limits(&args.verifier.limits);
+    let opts = super::verifier(&args.verifier, &limits)?;
     let mut outcome = Outcome::Success;
     let mut out = Output::stdout(ui.paint.enabled);
     let mut manifests = Vec::new();

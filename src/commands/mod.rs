@@ -103,14 +103,14 @@ pub fn trust_store(args: &TrustArgs) -> Result<TrustStore> {
 }
 
 /// The verifier the flags describe.
-pub fn verifier(trust: &TrustArgs, at: Option<&str>, limits: &Limits) -> Result<Verifier> {
-    let at = match at {
+pub fn verifier(args: &cli::VerifierArgs, limits: &Limits) -> Result<Verifier> {
+    let at = match args.at.as_deref() {
         Some(s) => Some(s.parse::<jiff::Timestamp>().with_context(|| {
             format!("--at {s:?} is not an RFC 3339 time (e.g. 2024-05-01T12:00:00Z)")
         })?),
         None => None,
     };
-    Ok(Verifier::new(trust_store(trust)?).with_requested_time(at).with_limits(*limits))
+    Ok(Verifier::new(trust_store(&args.trust)?).with_requested_time(at).with_limits(*limits))
 }
 
 /// Writes to stdout; a closed pipe ends the output quietly (the exit code still counts).

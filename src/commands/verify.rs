@@ -94,8 +94,8 @@ fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
 
 /// Runs `peckit verify`.
 pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
-    let limits = super::limits(&args.limits);
-    let opts = super::verifier(&args.trust, args.at.as_deref(), &limits)?;
+    let limits = super::limits(&args.verifier.limits);
+    let opts = super::verifier(&args.verifier, &limits)?;
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
         paths.extend(
@@ -323,7 +323,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     out.flush()?;
     // On stderr in every format (a JSON consumer reads stdout only). With --trust given, the
     // hint would repeat what the user already did.
-    if saw_untrusted && args.trust.trust.is_empty() && !args.quiet {
+    if saw_untrusted && args.verifier.trust.trust.is_empty() && !args.quiet {
         super::terminal::eprint(&Line::plain(hint(ui)));
     }
     super::report_limit_hints(limits_hit);
