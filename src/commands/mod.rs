@@ -21,9 +21,10 @@ use peckit::verify::{TrustStore, Verifier};
 use crate::cli::{self, Cli, Command, LimitArgs, TrustArgs};
 
 /// What a run earned, merged over inputs with 2 > 1 > 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Outcome {
     /// Everything valid / the command succeeded.
+    #[default]
     Success,
     /// At least one artefact invalid.
     Invalid,

@@ -95,7 +95,69 @@ fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
 /// Runs `peckit verify`.
 pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.verifier.limits);
-    let opts = super::verifier(&args.verifier, &limits)?;
+    let verifier = super::verifier(&args.verifier, &limits)?;
+    let walk = WalkOptions { globs: globs(&args.glob)?, max_member_bytes: limits.max_input_bytes };
+    let (sources, list_errors) = input::expand_with(&input_paths(args)?, &walk);
+    let jobs = args
+        .jobs
+        .filter(|&j| j > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map(usize::from).unwrap_or(1));
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = Arc::clone(&stop);
+        // A second handler cannot be installed (tests run commands in one process): ignore.
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+    }
+    let progress = progress_bar(args, sources.len());
+    let mut seen = Seen::default();
+    let mut sink = Sink::start(args, ui)?;
+    for e in &list_errors {
+        super::report_input_error(&e.path.display().to_string(), &e.error);
+        let r = ArtefactReport::error(&e.path.display().to_string(), e.error.to_string());
+        seen.record(&r, Duration::ZERO);
+        sink.write(&r);
+    }
+    // Every format streams: rows are written as results arrive, in input order through a
+    // reorder window bounded by the work in flight (issue #13: memory must not grow with
+    // the number of artefacts).
+    let in_order = args.ordered || matches!(args.format, VerifyFormat::Json | VerifyFormat::Table);
+    let pipeline = Pipeline { jobs, in_order, stop: Arc::clone(&stop) };
+    pipeline.run(
+        input::stream(sources, walk),
+        &limits,
+        &verifier,
+        |batch, took| {
+            for report in batch {
+                show_progress(progress.as_ref(), report);
+                seen.record(report, took);
+            }
+        },
+        |report| sink.write(report),
+    );
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
+    }
+    sink.finish(&seen, ui)?;
+    // On stderr in every format (a JSON consumer reads stdout only). With --trust given, the
+    // hint would repeat what the user already did.
+    if seen.untrusted && args.verifier.trust.trust.is_empty() && !args.quiet {
+        super::terminal::eprint(&Line::plain(hint(ui)));
+    }
+    super::report_limit_hints(std::mem::take(&mut seen.limits));
+    if seen.stats.summary.total == 0 {
+        // "Nothing checked" must never read as "all valid" to a CI job.
+        super::report_error("no mail found in the given paths");
+        return Ok(Outcome::Error);
+    }
+    if stop.load(Ordering::SeqCst) {
+        super::report_error("interrupted; the output so far is complete and valid");
+        return Ok(Outcome::Interrupted);
+    }
+    Ok(seen.outcome)
+}
+
+/// The paths on the command line and those of `--files-from`.
+fn input_paths(args: &VerifyArgs) -> Result<Vec<std::path::PathBuf>> {
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
         paths.extend(
@@ -103,21 +165,13 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
                 .with_context(|| format!("reading --files-from {}", list.display()))?,
         );
     }
-    let walk = WalkOptions { globs: globs(&args.glob)?, max_member_bytes: limits.max_input_bytes };
-    let (sources, list_errors) = input::expand_with(&paths, &walk);
-    let jobs = args
-        .jobs
-        .filter(|&j| j > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map(usize::from).unwrap_or(1));
+    Ok(paths)
+}
 
-    let stop = Arc::new(AtomicBool::new(false));
-    {
-        let stop = Arc::clone(&stop);
-        // A second handler cannot be installed (tests run commands in one process): ignore.
-        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
-    }
-    let progress = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
-        let pb = indicatif::ProgressBar::new(u64::try_from(sources.len()).unwrap_or(0));
+/// A progress bar on an interactive stderr, unless `--quiet`.
+fn progress_bar(args: &VerifyArgs, inputs: usize) -> Option<indicatif::ProgressBar> {
+    (!args.quiet && std::io::stderr().is_terminal()).then(|| {
+        let pb = indicatif::ProgressBar::new(u64::try_from(inputs).unwrap_or(0));
         pb.set_style(
             indicatif::ProgressStyle::with_template(
                 "{bar:30} {pos}/{len} files  {per_sec}  ETA {eta}  {wide_msg}",
@@ -125,218 +179,233 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         pb
-    });
+    })
+}
 
-    let mut outcome = Outcome::Success;
-    let mut stats = Stats::default();
-    let mut out = Output::stdout(ui.paint.enabled);
-    // Every format streams: rows are written as results arrive, in input order through a
-    // reorder window bounded by the work in flight (issue #13: memory must not grow with
-    // the number of artefacts).
-    let table = VerifyTable::new(super::terminal::width(), ui.lang);
-    let mut json_doc = None;
-    match args.format {
-        VerifyFormat::Csv => {
-            let mut buf = Vec::new();
-            peckit::report::csv::write_verify_header(&mut buf)?;
-            out.write(&buf)?;
+/// Advances the progress bar and prints an input's error line above it (or on stderr).
+fn show_progress(progress: Option<&indicatif::ProgressBar>, report: &ArtefactReport) {
+    if let Some(pb) = progress {
+        if pb.position() >= pb.length().unwrap_or(0) {
+            pb.inc_length(1);
         }
-        VerifyFormat::Json => {
-            let mut buf = Vec::new();
-            json_doc = Some(JsonDocument::start(
-                &mut buf,
-                &[
-                    ("schema_version", &SCHEMA_VERSION),
-                    ("peckit_version", &env!("CARGO_PKG_VERSION")),
-                ],
-                "artefacts",
-            )?);
-            out.write(&buf)?;
-        }
-        VerifyFormat::Table if !args.quiet => out.lines(table.header())?,
-        _ => {}
+        pb.inc(1);
+        pb.set_message(Line::plain(report.path.clone()).render(false));
     }
-    let mut write_error = None;
-    let mut write_one = |out: &mut Output, r: &ArtefactReport| -> Result<()> {
-        match args.format {
+    if report.verdict == Verdict::Error
+        && let Some(p) = report.first_problem()
+    {
+        let line = Line::plain(format!(
+            "peckit: {}: {}",
+            report.path,
+            super::messages::localize(&p.message)
+        ));
+        match progress {
+            Some(pb) => pb.println(line.render(false)),
+            None => super::terminal::eprint(&line),
+        }
+    }
+}
+
+/// What the run has seen so far: counts, the exit status, what the closing hints need.
+#[derive(Default)]
+struct Seen {
+    stats: Stats,
+    outcome: Outcome,
+    untrusted: bool,
+    limits: std::collections::BTreeSet<peckit::limits::Limit>,
+}
+
+impl Seen {
+    fn record(&mut self, report: &ArtefactReport, took: Duration) {
+        self.stats.add(report, took);
+        self.outcome = self.outcome.merge(outcome_of(report.verdict));
+        self.untrusted |=
+            report.problems.iter().any(|p| p.code == peckit::problem::ProblemCode::Untrusted);
+        self.limits.extend(report.problems.iter().filter_map(|p| p.limit));
+    }
+}
+
+/// Where reports go: stdout in the chosen format, written as they come. The first write
+/// error is kept and returned at the end (a closed pipe ends the output quietly).
+struct Sink {
+    format: VerifyFormat,
+    quiet: bool,
+    out: Output,
+    table: VerifyTable,
+    json: Option<JsonDocument>,
+    error: Option<anyhow::Error>,
+}
+
+impl Sink {
+    fn start(args: &VerifyArgs, ui: Ui) -> Result<Sink> {
+        let mut sink = Sink {
+            format: args.format,
+            quiet: args.quiet,
+            out: Output::stdout(ui.paint.enabled),
+            table: VerifyTable::new(super::terminal::width(), ui.lang),
+            json: None,
+            error: None,
+        };
+        let mut buf = Vec::new();
+        match sink.format {
+            VerifyFormat::Csv => peckit::report::csv::write_verify_header(&mut buf)?,
+            VerifyFormat::Json => {
+                sink.json = Some(JsonDocument::start(
+                    &mut buf,
+                    &[
+                        ("schema_version", &SCHEMA_VERSION),
+                        ("peckit_version", &env!("CARGO_PKG_VERSION")),
+                    ],
+                    "artefacts",
+                )?);
+            }
+            VerifyFormat::Table if !sink.quiet => sink.out.lines(sink.table.header())?,
+            _ => {}
+        }
+        sink.out.write(&buf)?;
+        Ok(sink)
+    }
+
+    fn write(&mut self, r: &ArtefactReport) {
+        if let Err(e) = self.try_write(r) {
+            self.error.get_or_insert(e);
+        }
+    }
+
+    fn try_write(&mut self, r: &ArtefactReport) -> Result<()> {
+        let mut buf = Vec::new();
+        match self.format {
             VerifyFormat::Jsonl => {
                 let line = serde_json::json!({"type": "artefact", "data": r});
-                out.machine_line(&serde_json::to_string(&line)?)?;
+                self.out.machine_line(&serde_json::to_string(&line)?)?;
             }
-            VerifyFormat::Csv => {
-                let mut buf = Vec::new();
-                peckit::report::csv::write_verify_row(&mut buf, r)?;
-                out.write(&buf)?;
-            }
+            VerifyFormat::Csv => peckit::report::csv::write_verify_row(&mut buf, r)?,
             VerifyFormat::Json => {
-                let mut buf = Vec::new();
-                if let Some(doc) = json_doc.as_mut() {
+                if let Some(doc) = self.json.as_mut() {
                     JsonDocument::element(doc, &mut buf, r)?;
                 }
-                out.write(&buf)?;
             }
-            VerifyFormat::Table if args.quiet => {}
-            VerifyFormat::Table => out.lines(table.row(r))?,
+            VerifyFormat::Table if self.quiet => {}
+            VerifyFormat::Table => self.out.lines(self.table.row(r))?,
         }
-        out.flush()
-    };
-    for e in &list_errors {
-        super::report_input_error(&e.path.display().to_string(), &e.error);
-        let r = ArtefactReport::error(&e.path.display().to_string(), e.error.to_string());
-        stats.add(&r, Duration::ZERO);
-        outcome = outcome.merge(Outcome::Error);
-        if let Err(e) = write_one(&mut out, &r) {
-            write_error.get_or_insert(e);
-        }
+        self.out.write(&buf)?;
+        self.out.flush()
     }
-    let in_order = args.ordered || matches!(args.format, VerifyFormat::Json | VerifyFormat::Table);
-    // How many inputs were written in order; the producer waits for it (see REORDER_WINDOW).
-    let written = Arc::new(AtomicUsize::new(0));
-    let mut saw_untrusted = false;
-    let mut limits_hit = std::collections::BTreeSet::new();
-    let evaluate_item = |(i, item): (usize, Result<Source, input::ListError>)| {
-        let started = Instant::now();
-        let reports = match item {
-            Ok(source) => evaluate(source, &limits, &opts),
-            Err(e) => {
-                vec![ArtefactReport::error(&e.path.display().to_string(), e.error.to_string())]
-            }
-        };
-        (i, reports, started.elapsed())
-    };
-    std::thread::scope(|scope| {
-        let stop_producer = Arc::clone(&stop);
-        let written_so_far = Arc::clone(&written);
-        let stop_waiting = Arc::clone(&stop);
-        let inputs = input::stream(sources, walk)
-            .enumerate()
-            .take_while(move |_| !stop_producer.load(Ordering::SeqCst))
-            .inspect(move |(i, _)| {
-                if in_order {
-                    wait_for_window(*i, &written_so_far, &stop_waiting);
+
+    /// Closes the document with the summary (and, in a table, the statistics).
+    fn finish(mut self, seen: &Seen, ui: Ui) -> Result<()> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        let summary = &seen.stats.summary;
+        match self.format {
+            VerifyFormat::Json => {
+                let mut buf = Vec::new();
+                if let Some(doc) = self.json.take() {
+                    doc.finish(&mut buf, &[("summary", summary)])?;
                 }
-            });
-        // One job: evaluate on this thread, with no hand-off between threads per file.
-        let results: Box<dyn Iterator<Item = (usize, Vec<ArtefactReport>, Duration)>> = if jobs == 1
-        {
-            Box::new(inputs.map(evaluate_item))
-        } else {
-            let (tx, rx) = mpsc::sync_channel::<(usize, Vec<ArtefactReport>, Duration)>(jobs * 8);
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build();
-            scope.spawn(move || match pool {
-                Ok(pool) => pool.install(|| {
-                    inputs.par_bridge().for_each_with(tx, |tx, item| {
+                self.out.write(&buf)?;
+            }
+            VerifyFormat::Jsonl => {
+                let line = serde_json::json!({"type": "summary", "data": summary});
+                self.out.machine_line(&serde_json::to_string(&line)?)?;
+            }
+            VerifyFormat::Csv => {}
+            VerifyFormat::Table => {
+                self.out.line(&summary_line(summary, ui))?;
+                if !self.quiet && summary.total > 1 {
+                    self.out.lines(term::lines(&stats_table(&seen.stats, ui)))?;
+                }
+            }
+        }
+        self.out.flush()
+    }
+}
+
+/// How inputs are evaluated: on `jobs` threads, results handed back in input order when
+/// `in_order` (through a window bounded by [`REORDER_WINDOW`]), until `stop`.
+struct Pipeline {
+    jobs: usize,
+    in_order: bool,
+    stop: Arc<AtomicBool>,
+}
+
+type Batch = (usize, Vec<ArtefactReport>, Duration);
+
+impl Pipeline {
+    /// Evaluates every input; `each` sees every batch as it arrives (progress, counts),
+    /// `write` every report in output order.
+    fn run(
+        &self,
+        inputs: impl Iterator<Item = Result<Source, input::ListError>> + Send,
+        limits: &Limits,
+        verifier: &Verifier,
+        mut each: impl FnMut(&[ArtefactReport], Duration),
+        mut write: impl FnMut(&ArtefactReport),
+    ) {
+        // How many inputs were written in order; the producer waits for it.
+        let written = Arc::new(AtomicUsize::new(0));
+        let evaluate_item = |(i, item): (usize, Result<Source, input::ListError>)| -> Batch {
+            let started = Instant::now();
+            let reports = match item {
+                Ok(source) => evaluate(source, limits, verifier),
+                Err(e) => {
+                    vec![ArtefactReport::error(&e.path.display().to_string(), e.error.to_string())]
+                }
+            };
+            (i, reports, started.elapsed())
+        };
+        std::thread::scope(|scope| {
+            let stop_producer = Arc::clone(&self.stop);
+            let stop_waiting = Arc::clone(&self.stop);
+            let written_so_far = Arc::clone(&written);
+            let in_order = self.in_order;
+            let inputs = inputs
+                .enumerate()
+                .take_while(move |_| !stop_producer.load(Ordering::SeqCst))
+                .inspect(move |(i, _)| {
+                    if in_order {
+                        wait_for_window(*i, &written_so_far, &stop_waiting);
+                    }
+                });
+            // One job: evaluate on this thread, with no hand-off between threads per file.
+            let results: Box<dyn Iterator<Item = Batch>> = if self.jobs == 1 {
+                Box::new(inputs.map(evaluate_item))
+            } else {
+                let (tx, rx) = mpsc::sync_channel::<Batch>(self.jobs * 8);
+                let pool = rayon::ThreadPoolBuilder::new().num_threads(self.jobs).build();
+                scope.spawn(move || match pool {
+                    Ok(pool) => pool.install(|| {
+                        inputs.par_bridge().for_each_with(tx, |tx, item| {
+                            let _ = tx.send(evaluate_item(item));
+                        });
+                    }),
+                    // No worker threads to be had: do the work here, still streaming.
+                    Err(_) => inputs.for_each(|item| {
                         let _ = tx.send(evaluate_item(item));
-                    });
-                }),
-                // No worker threads to be had: do the work here, still streaming.
-                Err(_) => inputs.for_each(|item| {
-                    let _ = tx.send(evaluate_item(item));
-                }),
-            });
-            Box::new(rx.into_iter())
-        };
-        let mut pending: BTreeMap<usize, Vec<ArtefactReport>> = BTreeMap::new();
-        let mut next = 0usize;
-        for (i, batch, took) in results {
-            for report in &batch {
-                if let Some(pb) = &progress {
-                    if pb.position() >= pb.length().unwrap_or(0) {
-                        pb.inc_length(1);
-                    }
-                    pb.inc(1);
-                    pb.set_message(Line::plain(report.path.clone()).render(false));
+                    }),
+                });
+                Box::new(rx.into_iter())
+            };
+            let mut pending: BTreeMap<usize, Vec<ArtefactReport>> = BTreeMap::new();
+            let mut next = 0usize;
+            for (i, batch, took) in results {
+                each(&batch, took);
+                if !self.in_order {
+                    batch.iter().for_each(&mut write);
+                    continue;
                 }
-                if report.verdict == Verdict::Error
-                    && let Some(p) = report.first_problem()
-                {
-                    let line = Line::plain(format!(
-                        "peckit: {}: {}",
-                        report.path,
-                        super::messages::localize(&p.message)
-                    ));
-                    match &progress {
-                        Some(pb) => pb.println(line.render(false)),
-                        None => super::terminal::eprint(&line),
-                    }
-                }
-                stats.add(report, took);
-                outcome = outcome.merge(outcome_of(report.verdict));
-                saw_untrusted |= report
-                    .problems
-                    .iter()
-                    .any(|p| p.code == peckit::problem::ProblemCode::Untrusted);
-                limits_hit.extend(report.problems.iter().filter_map(|p| p.limit));
-            }
-            let mut ready = Vec::new();
-            if in_order {
                 pending.insert(i, batch);
-                while let Some(b) = pending.remove(&next) {
-                    ready.extend(b);
+                while let Some(ready) = pending.remove(&next) {
+                    ready.iter().for_each(&mut write);
                     next += 1;
                     written.store(next, Ordering::SeqCst);
                 }
-            } else {
-                ready.extend(batch);
             }
-            for r in ready {
-                if let Err(e) = write_one(&mut out, &r) {
-                    write_error.get_or_insert(e);
-                }
-            }
-        }
-        // Whatever is left (a run cut short by Ctrl-C) in input order.
-        for r in std::mem::take(&mut pending).into_values().flatten() {
-            if let Err(e) = write_one(&mut out, &r) {
-                write_error.get_or_insert(e);
-            }
-        }
-    });
-    if let Some(pb) = &progress {
-        pb.finish_and_clear();
+            // Whatever is left (a run cut short by Ctrl-C) in input order.
+            std::mem::take(&mut pending).into_values().flatten().for_each(|r| write(&r));
+        });
     }
-    if let Some(e) = write_error {
-        return Err(e);
-    }
-    let interrupted = stop.load(Ordering::SeqCst);
-
-    match args.format {
-        VerifyFormat::Json => {
-            let mut buf = Vec::new();
-            if let Some(doc) = json_doc {
-                doc.finish(&mut buf, &[("summary", &stats.summary)])?;
-            }
-            out.write(&buf)?;
-        }
-        VerifyFormat::Jsonl => {
-            let line = serde_json::json!({"type": "summary", "data": &stats.summary});
-            out.machine_line(&serde_json::to_string(&line)?)?;
-        }
-        VerifyFormat::Csv => {}
-        VerifyFormat::Table => {
-            out.line(&summary_line(&stats.summary, ui))?;
-            if !args.quiet && stats.summary.total > 1 {
-                out.lines(term::lines(&stats_table(&stats, ui)))?;
-            }
-        }
-    }
-    out.flush()?;
-    // On stderr in every format (a JSON consumer reads stdout only). With --trust given, the
-    // hint would repeat what the user already did.
-    if saw_untrusted && args.verifier.trust.trust.is_empty() && !args.quiet {
-        super::terminal::eprint(&Line::plain(hint(ui)));
-    }
-    super::report_limit_hints(limits_hit);
-    if stats.summary.total == 0 {
-        // "Nothing checked" must never read as "all valid" to a CI job.
-        super::report_error("no mail found in the given paths");
-        return Ok(Outcome::Error);
-    }
-    if interrupted {
-        super::report_error("interrupted; the output so far is complete and valid");
-        return Ok(Outcome::Interrupted);
-    }
-    Ok(outcome)
 }
 
 fn stats_table(stats: &Stats, ui: Ui) -> String {
