@@ -50,6 +50,8 @@ pub(crate) mod names;
 pub mod problem;
 pub mod read;
 pub mod report;
+#[cfg(test)]
+mod testing;
 pub(crate) mod text;
 pub mod verify;
 

@@ -113,3 +113,45 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
         crosscheck::from_matches_signer(&artefact.claims, facts.signer_email.as_deref());
     Assessment { verdict, problems, signature, signer_matches_from, nested }
 }
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::limits::Limits;
+    use crate::testing::{sample, test_verifier};
+
+    fn assessed(bytes: Vec<u8>) -> (Artefact, Assessment) {
+        let a = crate::read::read(bytes, &Limits::default()).unwrap();
+        let s = assess(&a, &test_verifier());
+        (a, s)
+    }
+
+    #[test]
+    fn a_genuine_receipt_is_valid_and_its_signer_matches_from() {
+        let (_, s) = assessed(sample("accettazione.eml"));
+        assert_eq!(s.verdict, Verdict::Valid, "{:?}", s.problems);
+        assert_eq!(s.signer_matches_from, Some(true));
+        assert!(s.signature.is_some());
+    }
+
+    #[test]
+    fn unsigned_mail_is_never_valid_and_says_why() {
+        let (_, s) = assessed(sample("non-pec.eml"));
+        assert_eq!(s.verdict, Verdict::Invalid);
+        assert_eq!(s.problems[0].code, ProblemCode::NotPec);
+        let lookalike =
+            b"From: a@b.it\r\nX-Ricevuta: accettazione\r\nSubject: ACCETTAZIONE: x\r\n\r\nbody\r\n";
+        let (_, s) = assessed(lookalike.to_vec());
+        assert_eq!(s.verdict, Verdict::Invalid);
+        assert_eq!(s.problems[0].code, ProblemCode::Unsigned);
+        assert!(s.signature.is_none());
+    }
+
+    #[test]
+    fn nested_artefacts_are_assessed_in_order() {
+        let (a, s) = assessed(sample("anomalia-annidata.eml"));
+        assert_eq!(a.nested.len(), s.nested.len());
+        assert!(!s.nested.is_empty());
+    }
+}

@@ -529,3 +529,6 @@ pub fn check_originals(
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -213,3 +213,45 @@ fn parse_signer_info<'a>(tlv: &Tlv<'a>) -> Result<SignerInfo<'a>, CmsError> {
 pub fn encapsulated_content(cms_der: &[u8]) -> Result<Option<Vec<u8>>, CmsError> {
     Ok(parse(cms_der)?.econtent)
 }
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::limits::Limits;
+    use crate::testing::sample;
+
+    fn cms_of(name: &str) -> Vec<u8> {
+        crate::read::read(sample(name), &Limits::default()).unwrap().signed.unwrap().cms
+    }
+
+    #[test]
+    fn a_provider_signature_reads_as_one_signer_with_its_certificates() {
+        let cms = cms_of("accettazione.eml");
+        let sd = parse(&cms).unwrap();
+        assert_eq!(sd.econtent_type, "1.2.840.113549.1.7.1");
+        assert!(sd.econtent.is_none(), "detached");
+        assert_eq!(sd.signer_infos.len(), 1);
+        assert!(!sd.certificates.is_empty());
+        let si = &sd.signer_infos[0];
+        assert!(si.signed_attrs_raw.is_some());
+        assert!(si.attr("1.2.840.113549.1.9.4").is_some(), "messageDigest");
+        // The signed attributes are signed as a SET: the stored [0] tag becomes 0x31.
+        assert_eq!(si.signed_attrs_for_signature().unwrap()[0], 0x31);
+    }
+
+    #[test]
+    fn an_opaque_signature_carries_its_content() {
+        let cms = cms_of("accettazione-opaca.eml");
+        let content = encapsulated_content(&cms).unwrap().unwrap();
+        assert!(content.windows(11).any(|w| w == b"daticert.xm"));
+    }
+
+    #[test]
+    fn damage_is_an_error() {
+        let cms = cms_of("accettazione.eml");
+        assert_eq!(parse(&[]).err(), Some(CmsError::Empty));
+        assert!(parse(&cms[..cms.len() / 3]).is_err());
+        assert!(parse(&[0x30, 0x03, 0x06, 0x01, 0x2a]).is_err(), "a bare OID is not SignedData");
+    }
+}

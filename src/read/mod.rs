@@ -236,3 +236,53 @@ fn forwarded_pecs(
     }
     out
 }
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::testing::sample;
+
+    #[test]
+    fn a_receipt_is_read_with_its_exact_signed_range() {
+        let raw = sample("accettazione.eml");
+        let a = read(raw.clone(), &Limits::default()).unwrap();
+        assert_eq!(a.kind, Kind::Accettazione);
+        let signed = a.signed.as_ref().unwrap();
+        assert!(signed.is_top_level());
+        assert_eq!(signed.form, SignedForm::Detached);
+        let range = signed.content_range.clone().unwrap();
+        assert_eq!(signed.content(&a.raw), &raw[range]);
+        assert!(a.daticert().is_some());
+        assert!(a.problems.is_empty(), "{:?}", a.problems);
+    }
+
+    #[test]
+    fn nothing_to_read_is_an_error_not_a_problem() {
+        let limits = Limits::default();
+        assert!(matches!(read(Vec::new(), &limits), Err(Error::Empty)));
+        assert!(matches!(
+            read(vec![0u8, 1, 2, 3, 0xff, 0xfe], &limits),
+            Err(Error::NotMail(NotMail::Binary))
+        ));
+        assert!(matches!(
+            read(b"just some text\n".to_vec(), &limits),
+            Err(Error::NotMail(NotMail::NoHeaderField))
+        ));
+        let small = Limits { max_input_bytes: 10, ..Limits::default() };
+        assert!(matches!(
+            read(sample("accettazione.eml"), &small),
+            Err(Error::LimitExceeded { limit: Limit::InputSize, value: 10 })
+        ));
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_a_named_limit_problem() {
+        let no_nesting = Limits { max_nested_artefacts: 0, ..Limits::default() };
+        let a = read(sample("anomalia-annidata.eml"), &no_nesting).unwrap();
+        assert!(a.nested.is_empty());
+        assert!(a.problems.iter().any(|p| p.limit == Some(Limit::Nesting)), "{:?}", a.problems);
+        let a = read(sample("anomalia-annidata.eml"), &Limits::default()).unwrap();
+        assert!(!a.nested.is_empty());
+    }
+}

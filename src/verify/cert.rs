@@ -297,3 +297,36 @@ pub struct CertSummary {
     /// SHA-256 of the certificate, hex.
     pub sha256: String,
 }
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::testing::pki_der;
+
+    #[test]
+    fn a_provider_certificate_reads_completely() {
+        let der = pki_der("alfa.pem");
+        let c = Cert::from_der(&der).unwrap();
+        assert!(c.subject.contains("Alfa"), "{}", c.subject);
+        assert!(c.issuer.contains("CA1"), "{}", c.issuer);
+        assert_ne!(c.basic_constraints.map(|b| b.0), Some(true), "a provider is not a CA");
+        assert!(c.not_before < c.not_after);
+        assert_eq!(c.der, der);
+        assert!(c.tbs.len() < der.len() && der.windows(c.tbs.len()).any(|w| w == c.tbs));
+        let ca = Cert::from_der(&pki_der("intermediate.pem")).unwrap();
+        assert!(ca.issued(&c), "the intermediate issued alfa");
+        assert!(!c.issued(&ca));
+        assert_eq!(c.summary().sha256, c.sha256_hex());
+    }
+
+    #[test]
+    fn damaged_certificates_are_errors_not_panics() {
+        let der = pki_der("alfa.pem");
+        assert!(Cert::from_der(&[]).is_err());
+        assert!(Cert::from_der(&der[..der.len() / 2]).is_err());
+        let mut bad = der.clone();
+        bad[1] ^= 0x7f;
+        assert!(Cert::from_der(&bad).is_err());
+    }
+}

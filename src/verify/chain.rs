@@ -267,3 +267,67 @@ pub fn validate(
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::testing::{pki_cert, test_trust};
+
+    fn at(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    /// An instant inside the test PKI's validity.
+    fn within(leaf: &Cert) -> Timestamp {
+        leaf.not_before + jiff::SignedDuration::from_hours(24)
+    }
+
+    #[test]
+    fn a_leaf_chains_through_its_intermediate_to_the_anchor() {
+        let (alfa, ca) = (pki_cert("alfa.pem"), pki_cert("intermediate.pem"));
+        let caches = Caches::default();
+        let path = validate(&alfa, &[&alfa, &ca], &test_trust(), within(&alfa), &caches);
+        assert!(path.trusted, "{:?}", path.problems);
+        assert_eq!(path.chain.len(), 3, "{:?}", path.chain);
+        assert!(path.problems.is_empty());
+        // The second time the links come from the cache, with the same answer.
+        let again = validate(&alfa, &[&alfa, &ca], &test_trust(), within(&alfa), &caches);
+        assert_eq!(again.chain, path.chain);
+    }
+
+    #[test]
+    fn without_the_intermediate_there_is_no_path() {
+        let alfa = pki_cert("alfa.pem");
+        let path = validate(&alfa, &[&alfa], &test_trust(), within(&alfa), &Caches::default());
+        assert!(!path.trusted);
+        assert_eq!(path.problems[0].code, ProblemCode::Untrusted);
+    }
+
+    #[test]
+    fn an_anchor_s_name_with_another_key_is_not_the_anchor() {
+        let (rogue, rogue_root) = (pki_cert("rogue-alfa.pem"), pki_cert("rogue-root.pem"));
+        let path = validate(
+            &rogue,
+            &[&rogue, &rogue_root],
+            &test_trust(),
+            within(&rogue),
+            &Caches::default(),
+        );
+        assert!(!path.trusted, "RFC 5280 §6.1.3 (a)(1): the link's signature must verify");
+    }
+
+    #[test]
+    fn validity_is_judged_at_the_reference_time() {
+        let (expired, ca) = (pki_cert("expired-alfa.pem"), pki_cert("intermediate.pem"));
+        let path = validate(
+            &expired,
+            &[&expired, &ca],
+            &test_trust(),
+            at("2026-01-01T00:00:00Z"),
+            &Caches::default(),
+        );
+        assert!(!path.trusted);
+        assert_eq!(path.problems[0].code, ProblemCode::CertNotValidAtSigningTime);
+    }
+}

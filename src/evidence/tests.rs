@@ -1,0 +1,46 @@
+//! Grouping the sample thread into messages and each recipient's fate.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use super::*;
+use crate::certify::assess::{Verdict, assess};
+use crate::testing::{sample_path, test_verifier};
+
+fn thread() -> Vec<(String, Artefact, Assessment)> {
+    let verifier = test_verifier();
+    let mut names: Vec<_> =
+        std::fs::read_dir(sample_path("thread")).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|p| {
+            let a = crate::read::read(std::fs::read(&p).unwrap(), &Limits::default()).unwrap();
+            let s = assess(&a, &verifier);
+            (p.file_name().unwrap().to_string_lossy().to_string(), a, s)
+        })
+        .collect()
+}
+
+#[test]
+fn the_thread_is_two_messages_and_only_verified_files_prove_anything() {
+    let files = thread();
+    let sources: Vec<Source<'_>> = files
+        .iter()
+        .map(|(path, artefact, assessment)| Source { path: path.clone(), artefact, assessment })
+        .collect();
+    let report = build(&sources, None, &Limits::default());
+    assert_eq!(report.messages.len(), 2, "{:#?}", report.messages);
+    assert!(report.unmatched.is_empty());
+    let main = report.messages.iter().find(|m| m.sources.len() > 1).unwrap();
+    assert_eq!(main.sources.len(), 7);
+    assert_eq!(main.sent.as_ref().unwrap().path, "01-accettazione.eml");
+    let fate = |address: &str| main.recipients.iter().find(|r| r.address == address).unwrap();
+    assert_eq!(fate("anna.bianchi@pec.beta.example").fate, Fate::Delivered);
+    // The tampered delivery receipt is listed, invalid, and proves nothing.
+    let tampered = main.sources.iter().find(|s| s.path == "07-consegna-manomessa.eml").unwrap();
+    assert_eq!(tampered.verdict, Verdict::Invalid);
+    assert!(
+        main.recipients
+            .iter()
+            .all(|r| r.delivery.as_ref().is_none_or(|p| p.path != "07-consegna-manomessa.eml"))
+    );
+}
