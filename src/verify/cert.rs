@@ -16,7 +16,7 @@ use x509_cert::ext::pkix::{
     SubjectAltName, SubjectKeyIdentifier,
 };
 
-use crate::read::der::{DerError, Reader, Tlv, parse_time, tag};
+use crate::read::der::{DerError, Reader, tag};
 
 /// The PEC signing policy OID (docs/pec-spec.md §4.1).
 pub const PEC_POLICY_OID: &str = "1.3.76.16.3.1.1";
@@ -111,17 +111,23 @@ impl Cert {
         let serial = t.expect(tag::INTEGER, "serialNumber")?;
         t.expect(tag::SEQUENCE, "signature")?;
         let issuer = t.expect(tag::SEQUENCE, "issuer")?;
-        let validity = t.expect(tag::SEQUENCE, "validity")?;
+        t.expect(tag::SEQUENCE, "validity")?;
         let subject = t.expect(tag::SEQUENCE, "subject")?;
         let spki = t.expect(tag::SEQUENCE, "subjectPublicKeyInfo")?;
-        let mut v = validity.children();
-        let nb: Tlv<'_> = v.read()?;
-        let na: Tlv<'_> = v.read()?;
-        let not_before = parse_time(&nb).ok_or(CertError::Validity("notBefore"))?;
-        let not_after = parse_time(&na).ok_or(CertError::Validity("notAfter"))?;
 
+        // x509-cert interprets every field; the reader above only slices out the bytes that
+        // signatures cover and identifiers compare (x509-cert's types do not keep them as
+        // encoded).
         let parsed = Certificate::from_der(der).map_err(CertError::X509)?;
         let tbs_c = parsed.tbs_certificate();
+        let instant = |time: x509_cert::time::Time, which: &'static str| {
+            i64::try_from(time.to_unix_duration().as_secs())
+                .ok()
+                .and_then(|s| jiff::Timestamp::from_second(s).ok())
+                .ok_or(CertError::Validity(which))
+        };
+        let not_before = instant(tbs_c.validity().not_before, "notBefore")?;
+        let not_after = instant(tbs_c.validity().not_after, "notAfter")?;
         let ext_err = CertError::Extension;
         let emails = tbs_c
             .get_extension::<SubjectAltName>()
