@@ -3,7 +3,7 @@
 //! The layers follow the data, and each only uses the ones below it
 //! (docs/ARCHITECTURE.md; a test holds the rule):
 //!
-//! 1. [`read`] (formats) takes the raw bytes of an `.eml`, finds the signed entity (exact
+//! 1. [`read`](mod@read) (formats) takes the raw bytes of an `.eml`, finds the signed entity (exact
 //!    byte range), the CMS signature, daticert.xml, the notice text and the original
 //!    message, and classifies the artefact. Nothing is re-encoded. [`input`] lists and opens
 //!    files, folders, Maildirs, mboxes and zip archives beside it.

@@ -63,7 +63,7 @@ pub fn sanitize(name: &str, fallback: &str) -> String {
     cap_length(&clean)
 }
 
-/// Caps a name at [`MAX_NAME_BYTES`], keeping a short extension.
+/// Caps a name at `MAX_NAME_BYTES`, keeping a short extension.
 fn cap_length(name: &str) -> String {
     if name.len() <= MAX_NAME_BYTES {
         return name.to_string();
@@ -104,7 +104,7 @@ impl UniqueNames {
     }
 
     /// Returns `name`, or `name (N)` with the first free N. The stem is shortened so the
-    /// suffix always fits under [`MAX_NAME_BYTES`] (fuzzing found that a name already at the
+    /// suffix always fits under `MAX_NAME_BYTES` (fuzzing found that a name already at the
     /// cap lost its suffix to the cut and looped for ever).
     pub fn claim(&mut self, name: &str) -> String {
         if self.taken.insert(name.to_lowercase()) {

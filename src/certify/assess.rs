@@ -1,7 +1,7 @@
 //! Assessment: the verdict on one artefact.
 //!
-//! Combines what [`crate::read`] found, the signature check of [`crate::verify`] and the
-//! cross-checks of [`crate::certify::crosscheck`] into one [`Assessment`]: a verdict and the
+//! Combines what [`mod@crate::read`] found, the signature check of [`crate::verify`] and
+//! the cross-checks (`certify/crosscheck.rs`) into one [`Assessment`]: a verdict and the
 //! problems behind it, ranked so the most specific failure comes first. A forgery is an
 //! `Invalid` assessment, never an error.
 #![deny(clippy::indexing_slicing)]

@@ -1,7 +1,5 @@
-//! Certified data: daticert.xml and the cross-checks of signed data against unsigned claims.
-//!
-//! [`daticert`] parses the provider's certification data; [`crosscheck`] compares it with
-//! the unsigned headers and the signature; [`cecpac`] knows the closed CEC-PAC service.
+//! PEC rules over verified data: the cross-checks of signed data against unsigned claims
+//! (`crosscheck`), the closed CEC-PAC service (`cecpac`) and the verdict ([`assess`]).
 
 pub mod assess;
 pub(crate) mod cecpac;

@@ -8,7 +8,7 @@
 //! path and original name, plus the verification verdict.
 //!
 //! Only content from the signed entity is extracted: that is what the provider certified.
-//! Safety rules live in [`names`] (hostile names) and [`write`] (no escape, no overwrite).
+//! Safety rules live in `names.rs` (hostile names) and `write.rs` (no escape, no overwrite).
 #![deny(clippy::indexing_slicing)]
 
 pub(crate) mod write;
@@ -20,7 +20,8 @@ use crate::certify::assess::Assessment;
 use crate::limits::Limits;
 pub use crate::names::{UniqueNames, sanitize};
 use crate::problem::Problem;
-use crate::read::hashfile::{StatedDigest, attachment_name_for_hash, stated_digests};
+pub use crate::read::hashfile::StatedDigest;
+use crate::read::hashfile::{attachment_name_for_hash, stated_digests};
 use crate::read::{self, Artefact, decode, mime};
 use crate::verify::crypto::sha256_hex;
 pub use write::{OutputDir, WriteError};

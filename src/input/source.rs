@@ -113,7 +113,7 @@ pub struct ListError {
     pub error: std::io::Error,
 }
 
-/// The inputs found by [`expand`], in order. A file found in a folder is kept as the folder's
+/// The inputs found by [`expand`](super::expand), in order. A file found in a folder is kept as the folder's
 /// index and its name in one shared buffer (about 16 bytes plus the name, where a path of
 /// its own costs ~100), and becomes a [`Source`] when consumed: a folder of 100,000 files
 /// lists in ~2.5 MB, and memory stays flat while a batch runs (issue #6).

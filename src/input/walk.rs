@@ -34,7 +34,7 @@ impl WalkOptions {
 
 /// Expands command-line paths: files as given, folders walked recursively for mail files,
 /// `-` for standard input. Errors are returned beside the sources so a batch goes on.
-/// Containers (zip, mbox) are returned as files; see [`stream`] to open them.
+/// Containers (zip, mbox) are returned as files; see [`stream`](super::stream) to open them.
 pub fn expand(paths: &[PathBuf]) -> (Sources, Vec<ListError>) {
     expand_with(paths, &WalkOptions::default())
 }

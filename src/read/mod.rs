@@ -33,7 +33,7 @@ use content::{
     classify, collect_outside, is_message, limit_problem, read_signed_content, signed_content_of,
 };
 pub use kind::Kind;
-use mime::Entity;
+pub use mime::{ContentType, Entity, Headers};
 use signed::{check_structural_headers, find_signed_entity, is_signed_type};
 
 /// Reads one artefact from its bytes.

@@ -105,10 +105,10 @@ pub mod erased {
 
 /// Column widths of the verify table, chosen once from the output width.
 ///
-/// Narrower than [`ONE_LINE_WIDTH`], each artefact takes two lines: the verdict and the file
+/// Narrower than `ONE_LINE_WIDTH`, each artefact takes two lines: the verdict and the file
 /// (shortened in the middle only when it does not fit), then the kind, the certified time and
 /// either the first problem or, when there is none, the provider. Wider, the same on one line.
-/// Kinds are never cut: the longest, `avvenuta-consegna (sintetica)`, fits [`KIND_WIDTH`].
+/// Kinds are never cut: the longest, `avvenuta-consegna (sintetica)`, fits `KIND_WIDTH`.
 #[derive(Debug, Clone, Copy)]
 pub struct VerifyTable {
     width: usize,

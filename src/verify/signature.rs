@@ -340,7 +340,12 @@ fn signature_algorithm(si: &SignerInfo<'_>, digest: DigestAlg) -> Result<SigAlg,
 /// match eContentType; RFC 8551 §3.1: for S/MIME both are id-data.
 fn content_type_is_data(si: &SignerInfo<'_>, econtent_type: &str) -> Result<(), Stop> {
     let content_type = si.attr(OID_CONTENT_TYPE).map(|t| der::oid_string(t.value));
-    match content_type.as_deref() {
+    content_types_agree(content_type.as_deref(), econtent_type)
+}
+
+/// The rule of [`content_type_is_data`] on the two OIDs.
+fn content_types_agree(content_type: Option<&str>, econtent_type: &str) -> Result<(), Stop> {
+    match content_type {
         Some(OID_DATA) if econtent_type == OID_DATA => Ok(()),
         Some(OID_DATA) => Err(Stop::malformed(format!(
             "the encapsulated content type is {econtent_type}, not id-data"

@@ -78,7 +78,12 @@ fn referenced_paths(source: &str, module: &[String]) -> Vec<Vec<String>> {
     // A module's own submodules are named without a prefix (`use cert::Cert;`).
     let children: Vec<String> = code
         .lines()
-        .filter_map(|l| l.trim().trim_start_matches("pub ").strip_prefix("mod "))
+        .filter_map(|l| {
+            l.trim()
+                .trim_start_matches("pub(crate) ")
+                .trim_start_matches("pub ")
+                .strip_prefix("mod ")
+        })
         .filter_map(|l| l.strip_suffix(';'))
         .filter(|name| *name != "tests")
         .map(|name| format!("{name}::"))
@@ -100,6 +105,12 @@ fn referenced_paths(source: &str, module: &[String]) -> Vec<Vec<String>> {
             rest = &rest[i + prefix.len()..];
             if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
                 continue;
+            }
+            // `super::super::…` climbs once more per step.
+            let mut base = base.clone();
+            while prefix == "super::" && rest.starts_with("super::") {
+                base.pop();
+                rest = &rest["super::".len()..];
             }
             for tail in expand(rest) {
                 let mut full = base.clone();
@@ -290,6 +301,11 @@ fn the_path_reader_expands_groups() {
             vec!["read".into(), "mime".into(), "Entity".into()],
             vec!["read".into(), "mime".into(), "Headers".into()],
         ]
+    );
+    let deep = vec!["read".to_string(), "daticert".to_string(), "simple".to_string()];
+    assert_eq!(
+        referenced_paths("use super::super::mime::Entity;\n", &deep),
+        vec![vec!["read".to_string(), "mime".into(), "Entity".into()]]
     );
     let module = vec!["certify".to_string(), "crosscheck".to_string()];
     assert_eq!(

@@ -164,3 +164,16 @@ fn without_the_test_root_the_signer_is_untrusted_but_the_signature_holds() {
     assert!(!r.trusted);
     assert!(r.problems.iter().any(|p| p.code == ProblemCode::Untrusted));
 }
+
+#[test]
+fn the_signed_content_type_must_be_data_and_match_the_encapsulated_one() {
+    const SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
+    assert!(content_types_agree(Some(OID_DATA), OID_DATA).is_ok());
+    let mismatch = content_types_agree(Some(OID_DATA), SIGNED_DATA).err().unwrap();
+    assert_eq!(mismatch.status, SignatureStatus::Malformed);
+    assert!(mismatch.message.contains(SIGNED_DATA), "{}", mismatch.message);
+    let other = content_types_agree(Some(SIGNED_DATA), OID_DATA).err().unwrap();
+    assert!(other.message.contains("signed contentType"), "{}", other.message);
+    let missing = content_types_agree(None, OID_DATA).err().unwrap();
+    assert!(missing.message.contains("missing"), "{}", missing.message);
+}
