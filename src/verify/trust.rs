@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::Serialize;
 use thiserror::Error;
 
-use super::cert::{Cert, rfc3339};
+use super::cert::{Cert, CertError, rfc3339};
 
 /// The embedded anchors: (file, PEM).
 const EMBEDDED: &[(&str, &str, &[u8])] = &[
@@ -50,12 +50,12 @@ pub enum TrustStoreError {
     #[error("{0}: no certificate found (expected PEM or DER)")]
     NoCertificate(String),
     /// A certificate is broken.
-    #[error("{source_name}: {message}")]
+    #[error("{source_name}: {error}")]
     Bad {
         /// Where it came from.
         source_name: String,
         /// What is wrong.
-        message: String,
+        error: CertError,
     },
 }
 
@@ -140,10 +140,8 @@ impl TrustStore {
         }
         let mut added = 0;
         for der in ders {
-            let cert = Cert::from_der(&der).map_err(|e| TrustStoreError::Bad {
-                source_name: source.to_string(),
-                message: e.to_string(),
-            })?;
+            let cert = Cert::from_der(&der)
+                .map_err(|error| TrustStoreError::Bad { source_name: source.to_string(), error })?;
             if !self.anchors.iter().any(|a| a.cert.der == cert.der) {
                 self.anchors.push(Anchor { cert, source: source.to_string() });
                 added += 1;
