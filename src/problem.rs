@@ -60,6 +60,8 @@ problem_codes! {
     NotPec = "not-pec", Error, 10;
     /// A PEC look-alike with no S/MIME signature.
     Unsigned = "unsigned", Error, 11;
+    /// The input could not be read as mail at all: missing, unreadable, empty, not e-mail.
+    Unreadable = "unreadable", Error, 9;
     /// The MIME or CMS structure is broken (missing parts, bad base64, truncated DER).
     Malformed = "malformed", Error, 12;
     /// The signed bytes do not match the signed digest: edited, re-saved or reformatted.

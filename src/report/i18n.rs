@@ -170,6 +170,7 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
     use ProblemCode::*;
     match lang {
         Lang::En => match code {
+            Unreadable => "unreadable: missing, empty or not e-mail",
             NotPec => "not a PEC artefact",
             Unsigned => "PEC look-alike without a signature",
             Malformed => "broken structure",
@@ -203,6 +204,7 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             WeakDigest => "SHA-1 digest",
         },
         Lang::It => match code {
+            Unreadable => "illeggibile: mancante, vuoto o non è un messaggio e-mail",
             NotPec => "non è un messaggio PEC",
             Unsigned => "simile a una PEC ma senza firma",
             Malformed => "struttura danneggiata",

@@ -93,9 +93,9 @@ impl ArtefactReport {
         }
     }
 
-    /// The report of an input that could not be evaluated.
+    /// The report of an input that could not be read (`unreadable`).
     pub fn error(path: &str, message: String) -> ArtefactReport {
-        let code = ProblemCode::Malformed;
+        let code = ProblemCode::Unreadable;
         ArtefactReport {
             path: path.to_string(),
             kind: "unreadable".into(),
@@ -114,7 +114,7 @@ impl ArtefactReport {
     }
 
     /// The row of an input that could not be evaluated: `limit-exceeded` when it was
-    /// refused for its size or shape, `malformed` otherwise.
+    /// refused for its size or shape, `unreadable` otherwise (missing, empty, not mail).
     pub fn from_error(path: &str, error: &crate::error::Error) -> ArtefactReport {
         let mut report = ArtefactReport::error(path, error.to_string());
         if let (crate::error::Error::LimitExceeded { limit, .. }, Some(p)) =

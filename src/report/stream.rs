@@ -280,6 +280,7 @@ mod tests {
 
     fn report(path: &str, kind: &str, receipt: Option<&str>) -> ArtefactReport {
         let mut r = ArtefactReport::error(path, "the signed bytes do not match".into());
+        r.problems[0].code = crate::problem::ProblemCode::ContentAltered;
         r.kind = kind.into();
         r.receipt_type = receipt.map(str::to_string);
         r.verdict = Verdict::Invalid;
@@ -299,7 +300,7 @@ mod tests {
             lines[1].trim_start().starts_with("avvenuta-consegna (sintetica) · "),
             "{lines:#?}"
         );
-        assert!(lines[1].contains("malformed: the signed bytes"), "{lines:#?}");
+        assert!(lines[1].contains("content-altered: the signed bytes"), "{lines:#?}");
         let short = table.row(&report("a.eml", "accettazione", None));
         assert_eq!(short[0].render(false), "INVALID a.eml");
         for header in table.header() {

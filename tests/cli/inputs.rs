@@ -37,6 +37,16 @@ fn empty_random_missing_and_plain_mail_each_get_one_line_and_the_batch_goes_on()
         // The plain e-mail is still reported.
         assert!(out.contains("plain.eml"), "{cmd}: {out}");
     }
+    // Nothing to read has its own code, distinct from broken structure.
+    let (_, out, _) = run(peckit()
+        .args(["verify", "--format", "json"])
+        .arg(&empty)
+        .arg(&random)
+        .arg(&missing));
+    for a in json(&out)["artefacts"].as_array().unwrap() {
+        assert_eq!(a["problems"][0]["code"], "unreadable", "{a:#}");
+        assert_eq!(a["verdict"], "error");
+    }
     let (_, out, _) = run(peckit().args(["verify", "--format", "json"]).arg(&plain));
     let a = &json(&out)["artefacts"][0];
     assert_eq!(a["kind"], "not-pec");
