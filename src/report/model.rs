@@ -126,9 +126,10 @@ impl ArtefactReport {
         report
     }
 
-    /// The first (most specific) problem, if any.
+    /// The first (most specific) problem that is more than information, if any: a valid
+    /// file whose certificate has since expired has none.
     pub fn first_problem(&self) -> Option<&Problem> {
-        self.problems.first()
+        self.problems.iter().find(|p| p.severity != crate::problem::Severity::Info)
     }
 
     /// Who issued the artefact: the signer certificate's organisation (or CN), else the

@@ -105,6 +105,15 @@ fn csv_has_a_header_and_one_row_per_file() {
     assert_eq!(lines.len(), 2, "{out}");
     assert!(lines[0].starts_with("path,verdict,kind"));
     assert!(lines[1].contains(",valid,accettazione,"), "{}", lines[1]);
+    // A valid 2014 receipt carries only information (its certificate expired since):
+    // first_problem stays empty rather than naming it.
+    assert!(lines[1].ends_with(",,"), "{}", lines[1]);
+    let (_, json_out, _) = run(peckit()
+        .args(["verify", "--format", "json"])
+        .arg(c.join("aruba-2014-accettazione.eml")));
+    let problems = &json(&json_out)["artefacts"][0]["problems"];
+    assert!(problems.as_array().unwrap().iter().all(|p| p["severity"] == "info"), "{problems}");
+    assert!(!problems.as_array().unwrap().is_empty(), "the information is still in JSON");
 }
 
 #[test]
