@@ -40,7 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--files-from', '--files-from', [CompletionResultType]::ParameterName, 'Read more paths from this file, one per line (`-` for standard input)')
-            [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In folders, only files whose path matches this glob (repeatable), e.g. ''**/*.eml''')
+            [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In folders, only files whose name or path matches this glob (repeatable), e.g. ''aruba*'' or ''**/2024/*.eml''')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads (default: all cores)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Worker threads (default: all cores)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge certificate validity at this instant (RFC 3339) instead of the signing time')

@@ -36,7 +36,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand -f 'Output format'
             cand --format 'Output format'
             cand --files-from 'Read more paths from this file, one per line (`-` for standard input)'
-            cand --glob 'In folders, only files whose path matches this glob (repeatable), e.g. ''**/*.eml'''
+            cand --glob 'In folders, only files whose name or path matches this glob (repeatable), e.g. ''aruba*'' or ''**/2024/*.eml'''
             cand -j 'Worker threads (default: all cores)'
             cand --jobs 'Worker threads (default: all cores)'
             cand --at 'Judge certificate validity at this instant (RFC 3339) instead of the signing time'

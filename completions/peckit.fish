@@ -43,7 +43,7 @@ json\t'One JSON document (schema: docs/verify.schema.json)'
 jsonl\t'One JSON object per line, then a summary line'
 csv\t'Comma-separated values, one row per artefact'"
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l files-from -d 'Read more paths from this file, one per line (`-` for standard input)' -r -F
-complete -c peckit -n "__fish_peckit_using_subcommand verify" -l glob -d 'In folders, only files whose path matches this glob (repeatable), e.g. \'**/*.eml\'' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l glob -d 'In folders, only files whose name or path matches this glob (repeatable), e.g. \'aruba*\' or \'**/2024/*.eml\'' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s j -l jobs -d 'Worker threads (default: all cores)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F

@@ -209,7 +209,8 @@ pub struct VerifyArgs {
     /// Read more paths from this file, one per line (`-` for standard input)
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
-    /// In folders, only files whose path matches this glob (repeatable), e.g. '**/*.eml'
+    /// In folders, only files whose name or path matches this glob (repeatable), e.g.
+    /// 'aruba*' or '**/2024/*.eml'
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
     /// Worker threads (default: all cores)

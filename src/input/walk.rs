@@ -10,7 +10,7 @@ use super::source::{ListError, Source, Sources};
 /// How folders are searched.
 #[derive(Debug, Clone)]
 pub struct WalkOptions {
-    /// Only files whose path matches one of these globs (`--glob`), if any.
+    /// Only files whose name, or whole path, matches one of these globs (`--glob`), if any.
     pub globs: Option<globset::GlobSet>,
     /// Largest member read from an archive or mailbox, in bytes.
     pub max_member_bytes: u64,
@@ -27,8 +27,12 @@ impl Default for WalkOptions {
 }
 
 impl WalkOptions {
+    /// A pattern without `/` (`aruba*`) is meant for the file name, one with `/` for the path
+    /// (`**/2024/*.eml`): either match counts.
     fn wants(&self, path: &Path) -> bool {
-        self.globs.as_ref().is_none_or(|g| g.is_match(path))
+        self.globs.as_ref().is_none_or(|g| {
+            g.is_match(path) || path.file_name().is_some_and(|name| g.is_match(name))
+        })
     }
 }
 

@@ -133,3 +133,30 @@ fn an_empty_folder_is_not_all_valid() {
     assert_eq!(code, 2);
     assert!(err.contains("no mail found"), "{err}");
 }
+
+#[test]
+fn a_glob_without_a_slash_matches_file_names() {
+    let paths = |glob: &str| -> Vec<String> {
+        let (code, out, err) = run(peckit()
+            .args(["verify", "--format", "json", "--trust"])
+            .arg(test_root())
+            .args(["--glob", glob])
+            .arg(samples()));
+        assert!(code <= 1, "{err}");
+        json(&out)["artefacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let named = paths("accettazione*");
+    assert!(named.len() >= 5, "{named:?}");
+    for p in &named {
+        let name = p.rsplit('/').next().unwrap();
+        assert!(name.starts_with("accettazione"), "{p}");
+    }
+    // A pattern with a slash still matches the path.
+    let thread = paths("**/thread/*.eml");
+    assert_eq!(thread.len(), 8, "{thread:?}");
+}
