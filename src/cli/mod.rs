@@ -85,9 +85,19 @@ Examples:
   peckit trust list
   peckit trust list --trust ca.pem --format json";
 
+const TOP_EXAMPLES: &str = "\
+Examples:
+  peckit verify ricevuta.eml                 # is it authentic? what does it certify?
+  peckit verify --format json cartella/      # a folder, for a script or CI
+  peckit inspect busta.eml                   # signed data beside the unsigned claims
+  peckit extract busta.eml -o fascicolo/     # the original and its attachments
+  peckit evidence --format html cartella/ > riepilogo.html
+  peckit help verify                         # every option of a command";
+
 /// Read, verify and explain Italian certified e-mail (PEC) artefacts.
 #[derive(Debug, Parser)]
 #[command(name = "peckit", version = crate::VERSION, propagate_version = true)]
+#[command(after_help = TOP_EXAMPLES)]
 #[command(long_about = "Read, verify and explain Italian certified e-mail (PEC) artefacts.\n\n\
 peckit checks the provider's S/MIME signature on PEC envelopes, receipts and notices, \
 chains it to the PEC signing authorities, and reports what the signed daticert.xml certifies. \

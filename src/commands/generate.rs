@@ -30,14 +30,28 @@ pub fn write_all(dir: &Path) -> Result<()> {
     let man = dir.join("man");
     fs::create_dir_all(&man).with_context(|| format!("creating {}", man.display()))?;
     // The package version only: the commit would make every build's pages differ.
-    let cmd = Cli::command().version(env!("CARGO_PKG_VERSION"));
-    write_man(&cmd, "peckit", &man)?;
+    // No `help` subcommand in the pages: it has no page of its own to refer to.
+    let cmd = without_help(Cli::command().version(env!("CARGO_PKG_VERSION")));
+    write_pages(&cmd, "peckit", &man)
+}
+
+/// One page for a command and, recursively, for each of its subcommands (`peckit-trust-list`),
+/// so that every page a SEE ALSO or SUBCOMMANDS section names exists.
+fn write_pages(cmd: &clap::Command, name: &str, dir: &Path) -> Result<()> {
+    write_man(cmd, name, dir)?;
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let name = format!("peckit-{}", sub.get_name());
-        let sub = sub.clone().name(name.clone()).version(env!("CARGO_PKG_VERSION"));
-        write_man(&sub, &name, &man)?;
+        let sub_name = format!("{name}-{}", sub.get_name());
+        let sub = sub.clone().name(sub_name.clone()).version(env!("CARGO_PKG_VERSION"));
+        write_pages(&sub, &sub_name, dir)?;
     }
     Ok(())
+}
+
+fn without_help(cmd: clap::Command) -> clap::Command {
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    names
+        .iter()
+        .fold(cmd.disable_help_subcommand(true), |cmd, name| cmd.mut_subcommand(name, without_help))
 }
 
 const EXIT_STATUS: &str = "0 every artefact verified (or the command succeeded); 1 at least one \

@@ -27,13 +27,32 @@ fn committed_completions_and_man_pages_are_up_to_date() {
 
 #[test]
 fn every_subcommand_help_ends_with_examples() {
-    for sub in ["verify", "inspect", "extract", "evidence", "trust"] {
-        let (code, out, _) = run(peckit().args([sub, "--help"]));
+    for sub in ["verify", "inspect", "extract", "evidence", "trust", ""] {
+        let args: Vec<&str> = [sub, "--help"].into_iter().filter(|a| !a.is_empty()).collect();
+        let (code, out, _) = run(peckit().args(args));
         assert_eq!(code, 0);
         let examples =
             out.split("Examples:").nth(1).unwrap_or_else(|| panic!("{sub}: no examples"));
         assert!(examples.matches("peckit ").count() >= 2, "{sub}: fewer than two examples");
     }
+}
+
+#[test]
+fn every_page_a_man_page_names_exists() {
+    let pages: Vec<String> = std::fs::read_dir(root().join("man"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    let mut named = 0;
+    for page in &pages {
+        let text = std::fs::read_to_string(root().join("man").join(page)).unwrap();
+        for reference in text.split_whitespace().filter(|w| w.ends_with("(1)")) {
+            let name = reference.trim_end_matches("(1)").replace("\\-", "-");
+            named += 1;
+            assert!(pages.contains(&format!("{name}.1")), "{page} names {name}(1), which is missing");
+        }
+    }
+    assert!(named >= 6, "only {named} references found");
 }
 
 #[test]
