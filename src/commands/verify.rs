@@ -137,6 +137,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     if let Some(pb) = &progress {
         pb.finish_and_clear();
     }
+    seen.stats.summary.interrupted = stop.load(Ordering::SeqCst);
     sink.finish(&seen, ui)?;
     // On stderr in every format (a JSON consumer reads stdout only). With --trust given, the
     // hint would repeat what the user already did.
@@ -149,7 +150,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
         super::report_error("no mail found in the given paths");
         return Ok(Outcome::Error);
     }
-    if stop.load(Ordering::SeqCst) {
+    if seen.stats.summary.interrupted {
         super::report_error("interrupted; the output so far is complete and valid");
         return Ok(Outcome::Interrupted);
     }

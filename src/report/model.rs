@@ -154,6 +154,9 @@ pub struct Summary {
     pub invalid: usize,
     /// Could not be evaluated.
     pub error: usize,
+    /// The run was stopped (Ctrl-C) before every input was read: the counts cover only
+    /// what was written.
+    pub interrupted: bool,
 }
 
 impl Summary {

@@ -278,5 +278,8 @@ fn ctrl_c_stops_cleanly_with_valid_jsonl_so_far() {
     for l in &lines {
         json(l);
     }
-    assert_eq!(json(lines.last().unwrap())["type"], "summary");
+    let summary = json(lines.last().unwrap());
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["data"]["interrupted"], true, "{summary}");
+    assert_eq!(summary["data"]["total"], lines.len() - 1, "the counts cover what was written");
 }
