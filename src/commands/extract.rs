@@ -185,9 +185,18 @@ fn extract_one(
         Ok(manifest) => {
             if args.format == ExtractFormat::Table {
                 out.line(&Line::plain(format!("{name} → {}", dir_path.display())))?;
+                // The hash's first 12 digits, marked as cut; manifest.json has them all.
+                let (size, file) = match ui.lang {
+                    Lang::It => ("byte", "file"),
+                    Lang::En => ("bytes", "file"),
+                };
+                out.line(&Line::styled(
+                    Style::Bold,
+                    format!("  {size:>10}  {:<13}  {file}", "SHA-256"),
+                ))?;
                 for f in &manifest.files {
                     out.line(&Line::plain(format!(
-                        "  {:>10}  {}  {}",
+                        "  {:>10}  {}…  {}",
                         f.size,
                         f.sha256.get(..12).unwrap_or(&f.sha256),
                         f.path

@@ -90,11 +90,13 @@ impl OutputDir {
         if !self.force && fs::symlink_metadata(&target).is_ok() {
             return Err(WriteError::Exists(target));
         }
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".peckit-")
-            .suffix(".tmp")
-            .tempfile_in(&self.root)
-            .map_err(io_err(&self.root))?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".peckit-").suffix(".tmp");
+        // A temporary file is private (0600); the file it becomes is an ordinary one: what the
+        // user's umask gives a new file (0666 less the umask, applied by the system).
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let mut tmp = builder.tempfile_in(&self.root).map_err(io_err(&self.root))?;
         tmp.write_all(bytes).map_err(io_err(&target))?;
         tmp.as_file().sync_all().map_err(io_err(&target))?;
         if self.force {

@@ -69,6 +69,29 @@ fn envelope_extraction_is_byte_exact_with_a_manifest() {
     assert_eq!(memo["original_name"], "atto n° 1 – città.txt");
 }
 
+/// Extracted files are ordinary files: the mode the user's umask gives any new file, not the
+/// private 0600 of the temporary file they are written through.
+#[cfg(unix)]
+#[test]
+fn extracted_files_get_the_umask_s_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let probe = dir.path().join("probe");
+    std::fs::write(&probe, b"x").unwrap();
+    let usual = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
+    let out = dir.path().join("busta");
+    let (code, table, err) = extract("posta-certificata.eml", &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, usual, "{}: {mode:o} instead of {usual:o}", path.display());
+    }
+    // The table says what its columns are, and that the hash is cut.
+    assert!(table.lines().any(|l| l.contains("SHA-256") && l.contains("bytes")), "{table}");
+    assert!(table.lines().any(|l| l.contains("…  postacert.eml")), "{table}");
+}
+
 #[test]
 fn hostile_names_land_inside_the_folder() {
     let dir = tempfile::tempdir().unwrap();
