@@ -112,6 +112,8 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand --max-header 'Longest header block of one MIME entity, in bytes'
             cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
+            cand -q 'Table format: print only the summary line (and errors)'
+            cand --quiet 'Table format: print only the summary line (and errors)'
             cand --no-default-trust 'Do not trust the embedded PEC signing authorities'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

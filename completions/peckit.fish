@@ -122,6 +122,7 @@ en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s q -l quiet -d 'Table format: print only the summary line (and errors)'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s V -l version -d 'Print version'

@@ -271,6 +271,9 @@ pub struct EvidenceArgs {
     /// Check the files you kept against the hashes of a ricevuta breve
     #[arg(long, value_name = "DIR")]
     pub originals: Option<PathBuf>,
+    /// Table format: print only the summary line (and errors)
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     #[command(flatten)]
     pub verifier: VerifierArgs,
 }

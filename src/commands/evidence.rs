@@ -48,10 +48,33 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
             }
             out.write(&buf)?;
         }
+        EvidenceFormat::Table if args.quiet => out.line(&summary_line(&report, ui))?,
         EvidenceFormat::Table => out.lines(table(&report, ui))?,
     }
     out.flush()?;
     Ok(outcome)
+}
+
+/// One line for the whole run: messages, recipients with an attested delivery, and files
+/// that belong to no message.
+fn summary_line(report: &evidence::EvidenceReport, ui: Ui) -> Line {
+    let recipients: Vec<_> = report.messages.iter().flat_map(|m| &m.recipients).collect();
+    let delivered = recipients.iter().filter(|r| r.fate == Fate::Delivered).count();
+    let (messages, total, unmatched) =
+        (report.messages.len(), recipients.len(), report.unmatched.len());
+    Line::plain(match ui.lang {
+        Lang::It => format!(
+            "{messages} {}: consegna attestata per {delivered} destinatari su {total}; \
+             {unmatched} file non attribuiti",
+            if messages == 1 { "messaggio" } else { "messaggi" }
+        ),
+        Lang::En => format!(
+            "{messages} {}: delivery attested for {delivered} of {total} recipients; \
+             {unmatched} {} belonging to no message",
+            if messages == 1 { "message" } else { "messages" },
+            if unmatched == 1 { "file" } else { "files" }
+        ),
+    })
 }
 
 fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {

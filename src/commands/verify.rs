@@ -179,9 +179,12 @@ fn progress_bar(args: &VerifyArgs, inputs: usize) -> Option<indicatif::ProgressB
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
             // indicatif's own {per_sec} prints "6,724.8032/s": whole files per second.
-            .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                let _ = write!(w, "{}/s", rate_text(state.per_sec()));
-            }),
+            .with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{}/s", rate_text(state.per_sec()));
+                },
+            ),
         );
         pb
     })

@@ -226,3 +226,21 @@ fn html_renders_in_chromium() {
         assert!(text.contains(needle), "{needle} not rendered:\n{text}");
     }
 }
+
+#[test]
+fn quiet_prints_one_summary_line() {
+    for (lang, expected) in [
+        (
+            "en",
+            "2 messages: delivery attested for 2 of 5 recipients; 0 files belonging to no message",
+        ),
+        ("it", "2 messaggi: consegna attestata per 2 destinatari su 5; 0 file non attribuiti"),
+    ] {
+        let (code, out, err) = run(peckit()
+            .args(["--lang", lang, "evidence", "--quiet", "--trust"])
+            .arg(test_root())
+            .arg(samples().join("thread")));
+        assert_eq!(code, 1, "the tampered receipt is invalid: {err}");
+        assert_eq!(out.trim_end(), expected);
+    }
+}

@@ -38,11 +38,8 @@ fn empty_random_missing_and_plain_mail_each_get_one_line_and_the_batch_goes_on()
         assert!(out.contains("plain.eml"), "{cmd}: {out}");
     }
     // Nothing to read has its own code, distinct from broken structure.
-    let (_, out, _) = run(peckit()
-        .args(["verify", "--format", "json"])
-        .arg(&empty)
-        .arg(&random)
-        .arg(&missing));
+    let (_, out, _) =
+        run(peckit().args(["verify", "--format", "json"]).arg(&empty).arg(&random).arg(&missing));
     for a in json(&out)["artefacts"].as_array().unwrap() {
         assert_eq!(a["problems"][0]["code"], "unreadable", "{a:#}");
         assert_eq!(a["verdict"], "error");

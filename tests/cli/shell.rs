@@ -49,7 +49,10 @@ fn every_page_a_man_page_names_exists() {
         for reference in text.split_whitespace().filter(|w| w.ends_with("(1)")) {
             let name = reference.trim_end_matches("(1)").replace("\\-", "-");
             named += 1;
-            assert!(pages.contains(&format!("{name}.1")), "{page} names {name}(1), which is missing");
+            assert!(
+                pages.contains(&format!("{name}.1")),
+                "{page} names {name}(1), which is missing"
+            );
         }
     }
     assert!(named >= 6, "only {named} references found");
