@@ -7,6 +7,9 @@ use super::{Outcome, Output, Ui};
 use crate::cli::{InspectFormat, TrustListArgs};
 use peckit::report::term;
 
+/// The version of the `trust list --format json` document (docs/trust.schema.json).
+const TRUST_SCHEMA_VERSION: u32 = 1;
+
 /// Runs `peckit trust list`.
 pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
     let store = super::trust_store(&args.trust)?;
@@ -14,24 +17,30 @@ pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
     match args.format {
         InspectFormat::Json => {
             let anchors: Vec<_> = store.anchors().collect();
-            out.machine_line(&serde_json::to_string_pretty(
-                &serde_json::json!({ "anchors": anchors }),
-            )?)?;
+            out.machine_line(&serde_json::to_string_pretty(&serde_json::json!({
+                "schema_version": TRUST_SCHEMA_VERSION,
+                "anchors": anchors,
+            }))?)?;
         }
         InspectFormat::Table => {
             let l = |x| i18n::label(ui.lang, x);
             let mut table = super::terminal::table();
             table.set_header(vec![
                 l(Label::Anchor),
+                l(Label::ValidFrom),
                 l(Label::ValidTo),
                 l(Label::Fingerprint),
                 l(Label::Source),
             ]);
+            // Dates without the time and the fingerprint's start keep a row on one line at
+            // 80 columns; `--format json` has them whole.
+            let day = |t: &str| t.get(..10).unwrap_or(t).to_string();
             for a in store.anchors() {
                 table.add_row(vec![
-                    a.subject.clone(),
-                    format!("{}\n{}", a.not_before, a.not_after),
-                    a.sha256_hex.clone(),
+                    short_name(&a.subject),
+                    day(&a.not_before),
+                    day(&a.not_after),
+                    format!("{}…", a.sha256.get(..12).unwrap_or(&a.sha256)),
                     a.source.clone(),
                 ]);
             }
@@ -39,4 +48,40 @@ pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Success)
+}
+
+/// The common name of an RFC 4514 DN (else its organisation, else the whole DN): the part
+/// people recognise, for the table.
+fn short_name(dn: &str) -> String {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut escaped = false;
+    for c in dn.chars() {
+        match c {
+            ',' if !escaped => parts.push(std::mem::take(&mut current)),
+            '\\' if !escaped => {
+                escaped = true;
+                continue;
+            }
+            c => current.push(c),
+        }
+        escaped = false;
+    }
+    parts.push(current);
+    let value = |key: &str| {
+        parts.iter().find_map(|p| p.trim().strip_prefix(key).map(|v| v.trim().to_string()))
+    };
+    value("CN=").or_else(|| value("O=")).unwrap_or_else(|| dn.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_shows_the_common_name() {
+        assert_eq!(short_name("CN=AgID CA1,OU=Area,O=AgID,C=IT"), "AgID CA1");
+        assert_eq!(short_name("O=Gestore\\, S.p.A.,C=IT"), "Gestore, S.p.A.");
+        assert_eq!(short_name("C=IT"), "C=IT");
+    }
 }

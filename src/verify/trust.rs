@@ -76,13 +76,13 @@ pub struct AnchorView {
     /// Issuer DN.
     pub issuer: String,
     /// Serial, hex.
-    pub serial_hex: String,
+    pub serial: String,
     /// notBefore.
     pub not_before: String,
     /// notAfter.
     pub not_after: String,
-    /// SHA-256 of the DER.
-    pub sha256_hex: String,
+    /// SHA-256 of the DER, hex.
+    pub sha256: String,
     /// Where it came from.
     pub source: String,
 }
@@ -185,10 +185,10 @@ impl TrustStore {
         self.anchors.iter().map(|a| AnchorView {
             subject: a.cert.subject.clone(),
             issuer: a.cert.issuer.clone(),
-            serial_hex: a.cert.serial_hex(),
+            serial: a.cert.serial_hex(),
             not_before: rfc3339(a.cert.not_before),
             not_after: rfc3339(a.cert.not_after),
-            sha256_hex: a.cert.sha256_hex(),
+            sha256: a.cert.sha256_hex(),
             source: a.source.clone(),
         })
     }

@@ -151,3 +151,15 @@ fn evidence_json_conforms_to_its_schema() {
     assert!(!doc["unmatched"].as_array().unwrap().is_empty());
     assert_conforms_to(&doc, "docs/evidence.schema.json");
 }
+
+#[test]
+fn trust_list_json_conforms_to_its_schema() {
+    let (code, out, err) =
+        run(peckit().args(["trust", "list", "--format", "json", "--trust"]).arg(test_root()));
+    assert_eq!(code, 0, "{err}");
+    let doc = json(&out);
+    let anchors = doc["anchors"].as_array().unwrap();
+    assert!(anchors.len() >= 4, "the embedded authorities and the test root");
+    assert!(anchors.iter().all(|a| a["sha256"].as_str().unwrap().len() == 64));
+    assert_conforms_to(&doc, "docs/trust.schema.json");
+}
