@@ -19,6 +19,29 @@ pub enum Severity {
     Error,
 }
 
+/// The verdict on one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Authentic and consistent.
+    Valid,
+    /// At least one problem of severity error.
+    Invalid,
+    /// The input could not be evaluated (unreadable, not mail).
+    Error,
+}
+
+impl Verdict {
+    /// Stable name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Valid => "valid",
+            Verdict::Invalid => "invalid",
+            Verdict::Error => "error",
+        }
+    }
+}
+
 macro_rules! problem_codes {
     ($( $(#[$doc:meta])* $variant:ident = $code:literal, $severity:ident, $rank:literal; )*) => {
         /// Every check peckit makes has a code here.

@@ -6,36 +6,12 @@
 //! `Invalid` assessment, never an error.
 #![deny(clippy::indexing_slicing)]
 
-use serde::Serialize;
-
 use crate::certify::crosscheck::{self, SignatureFacts};
+pub use crate::problem::Verdict;
 use crate::problem::{Problem, ProblemCode, rank_problems};
 use crate::read::{Artefact, Kind};
 use crate::verify::signature::SignatureReport;
 use crate::verify::verifier::Verifier;
-
-/// The verdict on one input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    /// Authentic and consistent.
-    Valid,
-    /// At least one problem of severity error.
-    Invalid,
-    /// The input could not be evaluated (unreadable, not mail).
-    Error,
-}
-
-impl Verdict {
-    /// Stable name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Verdict::Valid => "valid",
-            Verdict::Invalid => "invalid",
-            Verdict::Error => "error",
-        }
-    }
-}
 
 /// The verdict on one artefact and on its nested artefacts.
 #[derive(Debug, Clone)]

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use super::document::{Block, Cell, Document, Paragraph, Part, Section, Tone};
-use super::i18n::Lang;
+use crate::catalogue::Lang;
 use crate::certify::assess::Verdict;
 use crate::evidence::{
     EvidenceReport, Fate, MessageEvidence, Proof, RecipientEvidence, SourceFile,

@@ -5,7 +5,8 @@ pub mod csv;
 pub mod document;
 pub mod evidence;
 pub mod html;
-pub mod i18n;
+/// The catalogue, where the renderers and the binary have always found it.
+pub use crate::catalogue as i18n;
 pub mod markdown;
 pub mod model;
 pub mod stream;

@@ -9,9 +9,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::i18n::{self, Label, Lang};
 use super::model::ArtefactReport;
 use super::term::{Line, Style, fit_end, fit_middle, pad};
+use crate::catalogue::{self as i18n, Label, Lang};
 use crate::certify::assess::Verdict;
 
 /// A JSON object `{ head fields…, "<array>": [ elements… ], tail fields… }`, pretty-printed

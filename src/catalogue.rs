@@ -1,11 +1,11 @@
-//! Human-readable labels and messages in Italian and English.
+//! The catalogue of human text, Italian and English, keyed by typed identifiers: labels,
+//! verdicts, problem codes, notes. Every renderer takes its words from here.
 //!
 //! JSON keys, enum values and problem codes never change with the language; only what a
 //! person reads does. The language comes from `--lang`, else LC_ALL / LC_MESSAGES / LANG
 //! (Italian for `it_*`), else English.
 
-use crate::certify::assess::Verdict;
-use crate::problem::ProblemCode;
+use crate::problem::{ProblemCode, Verdict};
 
 /// A language for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
