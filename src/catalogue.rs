@@ -240,6 +240,158 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
     }
 }
 
+/// What closed a CEC-PAC box for a role, on a message's date (docs/pec-spec.md §5.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CecPacClosure {
+    /// 18 September 2015: no access at all.
+    Closed,
+    /// 18 July 2015: no reception.
+    NoReception,
+    /// 18 March 2015: no sending.
+    NoSending,
+}
+
+/// A CEC-PAC address used on a date its service no longer allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CecPacWarning {
+    /// The address.
+    pub address: String,
+    /// The message's certified date, `YYYY-MM-DD`.
+    pub day: String,
+    /// What had closed.
+    pub closure: CecPacClosure,
+}
+
+impl CecPacWarning {
+    /// The warning in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let (address, day) = (&self.address, &self.day);
+        match (lang, self.closure) {
+            (Lang::En, CecPacClosure::Closed) => format!(
+                "{address} is a CEC-PAC address; on {day} the service was closed (no access from \
+                 18 September 2015): it could neither send nor receive"
+            ),
+            (Lang::En, CecPacClosure::NoReception) => format!(
+                "{address} is a CEC-PAC address; on {day} it could no longer receive (no \
+                 reception from 18 July 2015)"
+            ),
+            (Lang::En, CecPacClosure::NoSending) => format!(
+                "{address} is a CEC-PAC address; on {day} it could no longer send (no sending \
+                 from 18 March 2015)"
+            ),
+            (Lang::It, CecPacClosure::Closed) => format!(
+                "{address} è un indirizzo CEC-PAC; il {day} il servizio era chiuso (nessun \
+                 accesso dal 18 settembre 2015): non poteva né inviare né ricevere"
+            ),
+            (Lang::It, CecPacClosure::NoReception) => format!(
+                "{address} è un indirizzo CEC-PAC; il {day} non poteva più ricevere (nessuna \
+                 ricezione dal 18 luglio 2015)"
+            ),
+            (Lang::It, CecPacClosure::NoSending) => format!(
+                "{address} è un indirizzo CEC-PAC; il {day} non poteva più inviare (nessun invio \
+                 dal 18 marzo 2015)"
+            ),
+        }
+    }
+}
+
+/// A note on a recipient's fate in the evidence summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// An errore-consegna or rilevazione-virus for a virus.
+    VirusDetected,
+    /// A preavviso: no delivery receipt within 12 hours.
+    NoReceiptWithin12Hours,
+    /// The preavviso's extended error is a permanent 5.x.x code.
+    PermanentErrorInWarning,
+    /// A presa-in-carico covers the recipient, no delivery receipt yet.
+    TakenInCharge,
+    /// An `esterno` (non-PEC) recipient.
+    NotPecAddress,
+    /// A CEC-PAC address after its service closed.
+    CecPac(CecPacWarning),
+}
+
+impl Note {
+    /// The note in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let fixed = match (lang, self) {
+            (_, Note::CecPac(w)) => return w.text(lang),
+            (Lang::En, Note::VirusDetected) => "not delivered: a virus was detected",
+            (Lang::It, Note::VirusDetected) => "non consegnato: è stato rilevato un virus",
+            (Lang::En, Note::NoReceiptWithin12Hours) => {
+                "no delivery receipt within 12 hours of sending (preavviso)"
+            }
+            (Lang::It, Note::NoReceiptWithin12Hours) => {
+                "nessuna ricevuta di consegna entro 12 ore dall'invio (preavviso)"
+            }
+            (Lang::En, Note::PermanentErrorInWarning) => {
+                "the warning carries a permanent 5.x.x error: in practice final"
+            }
+            (Lang::It, Note::PermanentErrorInWarning) => {
+                "il preavviso riporta un errore permanente 5.x.x: di fatto definitivo"
+            }
+            (Lang::En, Note::TakenInCharge) => {
+                "taken in charge by the recipient's provider; no delivery receipt yet"
+            }
+            (Lang::It, Note::TakenInCharge) => {
+                "preso in carico dal gestore del destinatario; ricevuta di consegna non ancora \
+                 pervenuta"
+            }
+            (Lang::En, Note::NotPecAddress) => {
+                "not a PEC address: no delivery receipt exists by design"
+            }
+            (Lang::It, Note::NotPecAddress) => {
+                "indirizzo non PEC: per sua natura non riceve ricevute di consegna"
+            }
+        };
+        fixed.to_string()
+    }
+}
+
+/// JSON keeps the stable English text of a note.
+impl serde::Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text(Lang::En))
+    }
+}
+
+/// `n` of something, with the noun agreeing in number.
+pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
+    let (one, many) = match (lang, noun) {
+        (Lang::En, Noun::Artefact) => ("artefact", "artefacts"),
+        (Lang::It, Noun::Artefact) => ("messaggio", "messaggi"),
+        (Lang::En, Noun::Valid) => ("valid", "valid"),
+        (Lang::It, Noun::Valid) => ("valido", "validi"),
+        (Lang::En, Noun::Invalid) => ("invalid", "invalid"),
+        (Lang::It, Noun::Invalid) => ("non valido", "non validi"),
+        (Lang::En, Noun::Error) => ("error", "errors"),
+        (Lang::It, Noun::Error) => ("errore", "errori"),
+        (Lang::En, Noun::Message) => ("message", "messages"),
+        (Lang::It, Noun::Message) => ("messaggio", "messaggi"),
+        (Lang::En, Noun::File) => ("file", "files"),
+        (Lang::It, Noun::File) => ("file", "file"),
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Nouns counted in summaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noun {
+    /// An artefact checked ("messaggio" for people).
+    Artefact,
+    /// Valid ones.
+    Valid,
+    /// Invalid ones.
+    Invalid,
+    /// Errors.
+    Error,
+    /// Messages of the evidence summary.
+    Message,
+    /// Files.
+    File,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

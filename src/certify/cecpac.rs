@@ -8,6 +8,7 @@
 
 use jiff::Timestamp;
 
+use crate::catalogue::{CecPacClosure, CecPacWarning};
 use crate::read::address::sole_address;
 
 /// The CEC-PAC mail domain.
@@ -57,26 +58,18 @@ fn cecpac_address(value: &str) -> Option<String> {
 
 /// A warning when a CEC-PAC address appears, in `role`, in a message dated `at` after the
 /// service stopped doing what that role needs.
-pub fn cecpac_warning(address: &str, role: Role, at: Timestamp) -> Option<String> {
-    let addr = cecpac_address(address)?;
-    let day = at.strftime("%Y-%m-%d");
-    if at >= no_access_from() {
-        return Some(format!(
-            "{addr} is a CEC-PAC address; on {day} the service was closed (no access from \
-             18 September 2015): it could neither send nor receive"
-        ));
-    }
-    match role {
-        Role::Recipient if at >= no_reception_from() => Some(format!(
-            "{addr} is a CEC-PAC address; on {day} it could no longer receive (no reception \
-             from 18 July 2015)"
-        )),
-        Role::Sender if at >= no_sending_from() => Some(format!(
-            "{addr} is a CEC-PAC address; on {day} it could no longer send (no sending from \
-             18 March 2015)"
-        )),
-        _ => None,
-    }
+pub fn cecpac_warning(address: &str, role: Role, at: Timestamp) -> Option<CecPacWarning> {
+    let closure = if at >= no_access_from() {
+        CecPacClosure::Closed
+    } else {
+        match role {
+            Role::Recipient if at >= no_reception_from() => CecPacClosure::NoReception,
+            Role::Sender if at >= no_sending_from() => CecPacClosure::NoSending,
+            _ => return None,
+        }
+    };
+    let address = cecpac_address(address)?;
+    Some(CecPacWarning { address, day: at.strftime("%Y-%m-%d").to_string(), closure })
 }
 
 #[cfg(test)]
@@ -113,7 +106,9 @@ mod tests {
         assert_eq!(cecpac_warning(a, Role::Recipient, at("2015-05-01T10:00:00Z")), None);
         // After 18 September 2015 nothing worked, whatever the role.
         let w = cecpac_warning(a, Role::Sender, at("2015-09-18T10:00:00Z")).unwrap();
-        assert!(w.contains("no access"), "{w}");
+        assert_eq!(w.closure, CecPacClosure::Closed);
+        assert!(w.text(crate::catalogue::Lang::En).contains("no access"));
+        assert!(w.text(crate::catalogue::Lang::It).contains("nessun accesso"));
         assert_eq!(cecpac_warning("x@pec.it", Role::Recipient, at("2020-01-01T00:00:00Z")), None);
     }
 }

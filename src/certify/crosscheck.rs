@@ -10,6 +10,7 @@
 use jiff::Timestamp;
 
 use super::cecpac;
+use crate::catalogue::Lang;
 use crate::problem::{Problem, ProblemCode};
 use crate::read::daticert::DatiCert;
 use crate::read::{Artefact, Claims, Kind};
@@ -287,7 +288,7 @@ fn check_cecpac(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     }
     seen.dedup();
     for w in seen {
-        problems.push(Problem::new(ProblemCode::CecPacAddress, w));
+        problems.push(Problem::new(ProblemCode::CecPacAddress, w.text(Lang::En)));
     }
 }
 

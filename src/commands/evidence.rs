@@ -142,7 +142,7 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
             if let Some(e) = &r.errore_esteso {
                 detail.push(e.clone());
             }
-            detail.extend(r.notes.iter().cloned());
+            detail.extend(r.notes.iter().map(|n| n.text(ui.lang)));
             let fate = render::fate_text(ui.lang, r.fate);
             let fate =
                 if r.fate == Fate::Delivered { fate.to_string() } else { fate.to_uppercase() };

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use peckit::read::{Kind, MimeNode};
-use peckit::report::i18n::{self, Label};
+use peckit::report::i18n::{self, Label, Lang};
 use peckit::report::model::InspectReport;
 
 use super::{Outcome, Output, Ui};
@@ -147,7 +147,7 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
         text.push_str(&format!("{}: {e}\n", l(Label::Signer)));
     }
     text.push_str(&format!("{}:\n", l(Label::MimeTree)));
-    render_tree(&r.mime, 1, &mut text);
+    render_tree(&r.mime, 1, ui.lang, &mut text);
     lines.extend(term::lines(&text));
     for o in &r.outside_signature {
         lines.push(Line::styled(Style::Warn, format!("{}: {o}", l(Label::OutsideSignature))));
@@ -166,14 +166,18 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
     lines
 }
 
-fn render_tree(node: &MimeNode, depth: usize, text: &mut String) {
+fn render_tree(node: &MimeNode, depth: usize, lang: Lang, text: &mut String) {
     // Names and types from the mail may hold line breaks: one line per node regardless.
     let name = node
         .name
         .as_ref()
         .map(|n| format!(" \"{}\"", n.replace(['\n', '\r'], "\\n")))
         .unwrap_or_default();
-    let signed = if node.signed { " [signed]" } else { "" };
+    let signed = match (node.signed, lang) {
+        (false, _) => "",
+        (true, Lang::En) => " [signed]",
+        (true, Lang::It) => " [firmato]",
+    };
     text.push_str(&format!(
         "{}{} {}{} ({} B){}\n",
         "  ".repeat(depth),
@@ -184,6 +188,6 @@ fn render_tree(node: &MimeNode, depth: usize, text: &mut String) {
         signed
     ));
     for child in &node.children {
-        render_tree(child, depth + 1, text);
+        render_tree(child, depth + 1, lang, text);
     }
 }

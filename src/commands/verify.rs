@@ -465,16 +465,15 @@ fn stats_table(stats: &Stats, ui: Ui) -> String {
 }
 
 fn summary_line(s: &Summary, ui: Ui) -> Line {
-    match ui.lang {
-        i18n::Lang::En => Line::plain(format!(
-            "{} artefacts: {} valid, {} invalid, {} errors",
-            s.total, s.valid, s.invalid, s.error
-        )),
-        i18n::Lang::It => Line::plain(format!(
-            "{} messaggi: {} validi, {} non validi, {} errori",
-            s.total, s.valid, s.invalid, s.error
-        )),
-    }
+    use i18n::{Noun, count};
+    let lang = ui.lang;
+    Line::plain(format!(
+        "{}: {}, {}, {}",
+        count(lang, s.total, Noun::Artefact),
+        count(lang, s.valid, Noun::Valid),
+        count(lang, s.invalid, Noun::Invalid),
+        count(lang, s.error, Noun::Error)
+    ))
 }
 
 /// A concrete fix for the most common failure, as `sq` prints hints.

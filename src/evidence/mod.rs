@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::catalogue::Note;
 use crate::certify::assess::{Assessment, Verdict};
 use crate::certify::cecpac;
 use crate::limits::Limits;
@@ -114,7 +115,7 @@ pub struct RecipientEvidence {
     /// The failure or warning notice.
     pub notice: Option<Proof>,
     /// Explanations (external recipient, CEC-PAC, 5.x.x in a preavviso, ...).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 /// An attachment of the original, from a verified envelope or complete receipt.
@@ -404,16 +405,16 @@ fn recipient_evidence(
         r.errore_esteso = d.and_then(|d| d.errore_esteso.clone());
         r.notice = Some(proof_of(s));
         if d.is_some_and(|d| d.errore == "virus") || s.artefact.kind == Kind::RilevazioneVirus {
-            r.notes.push("not delivered: a virus was detected".into());
+            r.notes.push(Note::VirusDetected);
         }
     } else if let Some(s) = find(Kind::PreavvisoErroreConsegna) {
         let d = s.artefact.daticert();
         r.fate = Fate::Warned;
         r.errore_esteso = d.and_then(|d| d.errore_esteso.clone());
         r.notice = Some(proof_of(s));
-        r.notes.push("no delivery receipt within 12 hours of sending (preavviso)".into());
+        r.notes.push(Note::NoReceiptWithin12Hours);
         if r.errore_esteso.as_deref().is_some_and(|e| e.trim_start().starts_with("5.")) {
-            r.notes.push("the warning carries a permanent 5.x.x error: in practice final".into());
+            r.notes.push(Note::PermanentErrorInWarning);
         }
     } else if verified.iter().any(|s| {
         s.artefact.kind == Kind::PresaInCarico
@@ -422,15 +423,15 @@ fn recipient_evidence(
                 .is_some_and(|d| d.ricezione.iter().any(|x| x.trim().eq_ignore_ascii_case(address)))
     }) {
         r.fate = Fate::TakenInCharge;
-        r.notes.push("taken in charge by the recipient's provider; no delivery receipt yet".into());
+        r.notes.push(Note::TakenInCharge);
     } else if tipo == "esterno" {
         r.fate = Fate::External;
-        r.notes.push("not a PEC address: no delivery receipt exists by design".into());
+        r.notes.push(Note::NotPecAddress);
     }
     if let Some(at) = sent_at
         && let Some(w) = cecpac::cecpac_warning(address, cecpac::Role::Recipient, at)
     {
-        r.notes.push(w);
+        r.notes.push(Note::CecPac(w));
     }
     r
 }

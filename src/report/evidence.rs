@@ -82,7 +82,7 @@ fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
         }
         parts.push(p.path.clone());
     }
-    parts.extend(r.notes.iter().cloned());
+    parts.extend(r.notes.iter().map(|n| n.text(lang)));
     parts.join("; ")
 }
 
@@ -180,16 +180,21 @@ fn source_row(s: &SourceFile, lang: Lang) -> Vec<Cell> {
         }
         Verdict::Error => (t(lang, "ERRORE", "ERROR"), Tone::Bad),
     };
-    let why = s
-        .problems
-        .iter()
-        .find(|p| p.is_fatal())
-        .map(|p| format!("{}: {}", p.code.code(), p.message));
+    let why = s.problems.iter().find(|p| p.is_fatal()).map(|p| problem_line(p, lang));
     vec![
         Cell::toned(&s.path, Tone::Mono),
         Cell::plain(&s.kind),
         Cell::toned(verdict, tone).with_note(why),
     ]
+}
+
+/// A problem for people: its code and, in English, the specific message; in Italian the
+/// catalogue's text for the code (the specific messages are English until they are typed).
+fn problem_line(p: &crate::problem::Problem, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{}: {}", p.code.code(), p.message),
+        Lang::It => format!("{}: {}", p.code.code(), crate::catalogue::problem_text(lang, p.code)),
+    }
 }
 
 fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> {
@@ -329,7 +334,7 @@ pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
                 r.errore.clone().unwrap_or_default(),
                 r.errore_esteso.clone().unwrap_or_default(),
                 proof.map(|p| p.path.clone()).unwrap_or_default(),
-                r.notes.join("; "),
+                r.notes.iter().map(|n| n.text(Lang::En)).collect::<Vec<_>>().join("; "),
             ]);
         }
     }

@@ -16,9 +16,11 @@ fn lang_flag_switches_labels_and_messages() {
     let it = verify_table(peckit().args(["--lang", "it"]));
     assert!(it.contains("Esito") && it.contains("NON VALIDO"), "{it}");
     assert!(it.contains("contenuto alterato dopo la firma"), "{it}");
-    assert!(it.contains("messaggi: 0 validi, 1 non validi"), "{it}");
+    // Nouns agree with their numbers.
+    assert!(it.contains("1 messaggio: 0 validi, 1 non valido, 0 errori"), "{it}");
     let en = verify_table(peckit().args(["--lang", "en"]));
     assert!(en.contains("Verdict") && en.contains("INVALID"), "{en}");
+    assert!(en.contains("1 artefact: 0 valid, 1 invalid, 0 errors"), "{en}");
     // English shows the check's own message, not a fixed text per code.
     assert!(en.contains("content-altered: the signed bytes do not match"), "{en}");
     // The stable code is the same in both.
@@ -96,4 +98,68 @@ fn tables_fit_80_columns() {
             assert!(width <= 80, "{lang} {args:?}: {width} columns:\n{line}");
         }
     }
+}
+
+/// Every English message and note peckit produces for the thread samples (the JSON keeps
+/// them) is absent from every Italian page: Italian readers get Italian words.
+#[test]
+fn italian_outputs_of_the_thread_carry_no_english_message() {
+    let thread = samples().join("thread");
+    let (_, out, _) =
+        run(peckit().args(["verify", "--format", "json", "--trust"]).arg(test_root()).arg(&thread));
+    let mut english: Vec<String> = Vec::new();
+    let doc = json(&out);
+    for a in doc["artefacts"].as_array().unwrap() {
+        for p in a["problems"].as_array().unwrap() {
+            english.push(p["message"].as_str().unwrap().to_string());
+        }
+    }
+    let (_, out, _) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(&thread));
+    for m in json(&out)["messages"].as_array().unwrap() {
+        for r in m["recipients"].as_array().unwrap() {
+            for n in r["notes"].as_array().unwrap() {
+                english.push(n.as_str().unwrap().to_string());
+            }
+        }
+    }
+    let probes = english.iter().filter_map(|m| english_words(m)).count();
+    assert!(probes >= 4, "too few messages to check: {english:?}");
+    let italian = |args: &[&str]| {
+        let (_, out, _) = run(peckit()
+            .args(["--lang", "it"])
+            .args(args)
+            .arg("--trust")
+            .arg(test_root())
+            .arg(&thread));
+        out
+    };
+    for page in [
+        italian(&["verify"]),
+        italian(&["evidence"]),
+        italian(&["evidence", "--format", "markdown"]),
+        italian(&["evidence", "--format", "html"]),
+    ] {
+        for message in &english {
+            // Compare a run of four words of the message's own text (not its data: addresses,
+            // dates, codes): tables wrap and shorten long texts.
+            let Some(probe) = english_words(message) else { continue };
+            assert!(
+                !page.contains(&probe),
+                "English {probe:?} ({message}) in an Italian page:\n{page}"
+            );
+        }
+    }
+}
+
+/// The first four consecutive plain words of a message, as they stand in it.
+fn english_words(message: &str) -> Option<String> {
+    let words: Vec<&str> = message.split(' ').collect();
+    words.windows(4).find_map(|w| {
+        w.iter()
+            .all(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphabetic() || c == '\''))
+            .then(|| w.join(" "))
+    })
 }
