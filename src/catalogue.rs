@@ -5,7 +5,9 @@
 //! person reads does. The language comes from `--lang`, else LC_ALL / LC_MESSAGES / LANG
 //! (Italian for `it_*`), else English.
 
-use crate::problem::{ProblemCode, Verdict};
+use crate::error::{NotMail, ReadFailure};
+use crate::limits::Limit;
+use crate::problem::{Problem, ProblemCode, Verdict};
 
 /// A language for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,6 +242,102 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
     }
 }
 
+impl ReadFailure {
+    /// The failure in `lang`; the English text is the library error's own.
+    pub fn text(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, ReadFailure::Empty) => "empty input".into(),
+            (Lang::It, ReadFailure::Empty) => "file vuoto".into(),
+            (Lang::En, ReadFailure::NotMail(what)) => format!("not an e-mail message: {what}"),
+            (Lang::It, ReadFailure::NotMail(NotMail::Binary)) => {
+                "non è un messaggio e-mail: dati binari, nessuna intestazione".into()
+            }
+            (Lang::It, ReadFailure::NotMail(_)) => {
+                "non è un messaggio e-mail: la prima riga non è un campo di intestazione".into()
+            }
+            (Lang::En, ReadFailure::TooLarge { limit, value }) => {
+                format!("{limit} exceeds the limit of {value}")
+            }
+            (Lang::It, ReadFailure::TooLarge { limit, value }) => {
+                format!("{} supera il limite di {value}", limit_name(Lang::It, *limit))
+            }
+            (Lang::En, ReadFailure::Missing(w) | ReadFailure::PermissionDenied(w))
+            | (Lang::En, ReadFailure::IsAFolder(w) | ReadFailure::System(w)) => w.clone(),
+            (Lang::It, ReadFailure::Missing(_)) => "file o cartella inesistente".into(),
+            (Lang::It, ReadFailure::PermissionDenied(_)) => "permesso di lettura negato".into(),
+            (Lang::It, ReadFailure::IsAFolder(_)) => "è una cartella, non un file".into(),
+            (Lang::It, ReadFailure::System(w)) => format!("errore di lettura del sistema ({w})"),
+        }
+    }
+}
+
+/// What a limit measures, in `lang`.
+pub fn limit_name(lang: Lang, limit: Limit) -> &'static str {
+    if lang == Lang::En {
+        return limit.what();
+    }
+    match limit {
+        Limit::InputSize => "la dimensione del file",
+        Limit::MessageSize => "la dimensione del messaggio",
+        Limit::MimeDepth => "la profondità MIME",
+        Limit::MimeParts => "il numero di parti MIME",
+        Limit::HeaderSize => "la dimensione delle intestazioni",
+        Limit::Nesting => "la profondità dei messaggi annidati",
+        Limit::DaticertSize => "la dimensione di daticert.xml",
+        Limit::CopyBudget => "la memoria concessa a un file",
+        Limit::PathSignatureChecks => "il numero di verifiche per catena di certificati",
+    }
+}
+
+/// A line the commands print on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Diagnostic {
+    /// No input held any mail.
+    NoMailFound,
+    /// Ctrl-C.
+    Interrupted,
+    /// `inspect` on mail that is not PEC.
+    NotPec,
+    /// `extract` of an artefact without an original.
+    NoOriginal,
+    /// `extract` of several messages without `-o`.
+    SeveralNeedOutput,
+}
+
+impl Diagnostic {
+    /// The line in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, Diagnostic::NoMailFound) => "no mail found in the given paths",
+            (Lang::It, Diagnostic::NoMailFound) => "nessun messaggio trovato nei percorsi indicati",
+            (Lang::En, Diagnostic::Interrupted) => {
+                "interrupted; the output so far is complete and valid"
+            }
+            (Lang::It, Diagnostic::Interrupted) => {
+                "interrotto; quanto scritto finora è completo e valido"
+            }
+            (Lang::En, Diagnostic::NotPec) => {
+                "not a PEC artefact (no PEC markers, signature or daticert.xml)"
+            }
+            (Lang::It, Diagnostic::NotPec) => {
+                "non è un messaggio PEC (nessun marcatore PEC, firma o daticert.xml)"
+            }
+            (Lang::En, Diagnostic::NoOriginal) => {
+                "no original message (postacert.eml) in the signed content"
+            }
+            (Lang::It, Diagnostic::NoOriginal) => {
+                "nessun messaggio originale (postacert.eml) nel contenuto firmato"
+            }
+            (Lang::En, Diagnostic::SeveralNeedOutput) => {
+                "a folder holds several messages: name where they go with -o DIR"
+            }
+            (Lang::It, Diagnostic::SeveralNeedOutput) => {
+                "una cartella contiene più messaggi: indicare dove estrarli con -o CARTELLA"
+            }
+        }
+    }
+}
+
 /// What closed a CEC-PAC box for a role, on a message's date (docs/pec-spec.md §5.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CecPacClosure {
@@ -392,6 +490,24 @@ pub enum Noun {
     File,
 }
 
+/// "PATH already exists", in `lang`.
+pub fn already_exists(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("{path} already exists"),
+        Lang::It => format!("{path} esiste già"),
+    }
+}
+
+/// A problem for people: in English its own message; in another language the typed failure
+/// when it carries one, else the catalogue's text for its code.
+pub fn problem_message(lang: Lang, problem: &Problem) -> String {
+    match (lang, &problem.failure) {
+        (Lang::En, _) => problem.message.clone(),
+        (_, Some(failure)) => failure.text(lang),
+        (_, None) => problem_text(lang, problem.code).to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,5 +527,83 @@ mod tests {
             assert!(!problem_text(Lang::En, code).is_empty());
             assert_ne!(problem_text(Lang::En, code), problem_text(Lang::It, code), "{code:?}");
         }
+    }
+
+    /// Every typed text of the catalogue exists in both languages and the two differ (a
+    /// missing or untranslated entry fails here; the matches above are exhaustive, so a new
+    /// variant without its texts does not compile).
+    #[test]
+    fn every_entry_is_said_in_both_languages() {
+        let differ = |en: String, it: String, what: &str| {
+            assert!(!en.is_empty() && !it.is_empty(), "{what}: empty");
+            assert_ne!(en, it, "{what}: untranslated");
+        };
+        let failures = [
+            ReadFailure::Empty,
+            ReadFailure::NotMail(NotMail::Binary),
+            ReadFailure::NotMail(NotMail::NoHeaderField),
+            ReadFailure::TooLarge { limit: Limit::InputSize, value: 10 },
+            ReadFailure::Missing("No such file or directory (os error 2)".into()),
+            ReadFailure::PermissionDenied("Permission denied (os error 13)".into()),
+            ReadFailure::IsAFolder("Is a directory (os error 21)".into()),
+            ReadFailure::System("Input/output error (os error 5)".into()),
+        ];
+        for f in &failures {
+            differ(f.text(Lang::En), f.text(Lang::It), &format!("{f:?}"));
+        }
+        for d in [
+            Diagnostic::NoMailFound,
+            Diagnostic::Interrupted,
+            Diagnostic::NotPec,
+            Diagnostic::NoOriginal,
+            Diagnostic::SeveralNeedOutput,
+        ] {
+            differ(d.text(Lang::En).into(), d.text(Lang::It).into(), &format!("{d:?}"));
+        }
+        let warning = |closure| CecPacWarning {
+            address: "a@postacertificata.gov.it".into(),
+            day: "2016-01-01".into(),
+            closure,
+        };
+        for n in [
+            Note::VirusDetected,
+            Note::NoReceiptWithin12Hours,
+            Note::PermanentErrorInWarning,
+            Note::TakenInCharge,
+            Note::NotPecAddress,
+            Note::CecPac(warning(CecPacClosure::Closed)),
+            Note::CecPac(warning(CecPacClosure::NoReception)),
+            Note::CecPac(warning(CecPacClosure::NoSending)),
+        ] {
+            differ(n.text(Lang::En), n.text(Lang::It), &format!("{n:?}"));
+        }
+        for limit in [
+            Limit::InputSize,
+            Limit::MessageSize,
+            Limit::MimeDepth,
+            Limit::MimeParts,
+            Limit::HeaderSize,
+            Limit::Nesting,
+            Limit::DaticertSize,
+            Limit::CopyBudget,
+            Limit::PathSignatureChecks,
+        ] {
+            differ(limit_name(Lang::En, limit).into(), limit_name(Lang::It, limit).into(), "limit");
+        }
+        for noun in [Noun::Artefact, Noun::Valid, Noun::Invalid, Noun::Error, Noun::Message] {
+            differ(count(Lang::En, 2, noun), count(Lang::It, 2, noun), &format!("{noun:?}"));
+        }
+        assert_eq!(count(Lang::It, 1, Noun::Invalid), "1 non valido");
+        assert_eq!(count(Lang::It, 0, Noun::Invalid), "0 non validi");
+        assert_eq!(count(Lang::En, 1, Noun::Artefact), "1 artefact");
+    }
+
+    #[test]
+    fn a_problem_is_said_with_its_typed_failure_when_it_has_one() {
+        let mut p = Problem::new(ProblemCode::Unreadable, "empty input");
+        assert_eq!(problem_message(Lang::It, &p), problem_text(Lang::It, ProblemCode::Unreadable));
+        p.failure = Some(ReadFailure::Empty);
+        assert_eq!(problem_message(Lang::It, &p), "file vuoto");
+        assert_eq!(problem_message(Lang::En, &p), "empty input");
     }
 }

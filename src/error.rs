@@ -42,3 +42,52 @@ pub enum Error {
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
+
+/// Why an input could not be read at all, as data (its words are in the catalogue).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadFailure {
+    /// No bytes.
+    Empty,
+    /// Bytes that are not mail.
+    NotMail(NotMail),
+    /// Over a size limit.
+    TooLarge {
+        /// Which limit.
+        limit: Limit,
+        /// Its value.
+        value: u64,
+    },
+    /// The file or folder does not exist.
+    Missing(String),
+    /// Not allowed to read it.
+    PermissionDenied(String),
+    /// A folder where a file was expected.
+    IsAFolder(String),
+    /// Any other failure of the system, as the system words it.
+    System(String),
+}
+
+impl ReadFailure {
+    /// The failure behind a library error.
+    pub fn of(error: &Error) -> ReadFailure {
+        match error {
+            Error::Empty => ReadFailure::Empty,
+            Error::NotMail(what) => ReadFailure::NotMail(*what),
+            Error::LimitExceeded { limit, value } => {
+                ReadFailure::TooLarge { limit: *limit, value: *value }
+            }
+            Error::Io(e) => ReadFailure::of_io(e),
+        }
+    }
+
+    /// The failure behind a system error.
+    pub fn of_io(e: &std::io::Error) -> ReadFailure {
+        let words = e.to_string();
+        match e.kind() {
+            std::io::ErrorKind::NotFound => ReadFailure::Missing(words),
+            std::io::ErrorKind::PermissionDenied => ReadFailure::PermissionDenied(words),
+            std::io::ErrorKind::IsADirectory => ReadFailure::IsAFolder(words),
+            _ => ReadFailure::System(words),
+        }
+    }
+}

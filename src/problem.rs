@@ -158,6 +158,10 @@ pub struct Problem {
     /// For `limit-exceeded`: which limit (the command line names the flag that changes it).
     #[serde(skip)]
     pub limit: Option<Limit>,
+    /// For `unreadable` and `limit-exceeded` inputs: why, typed, so that it can be said in
+    /// any language.
+    #[serde(skip)]
+    pub failure: Option<crate::error::ReadFailure>,
 }
 
 fn serialize_code<S: serde::Serializer>(code: &ProblemCode, s: S) -> Result<S::Ok, S::Error> {
@@ -167,7 +171,13 @@ fn serialize_code<S: serde::Serializer>(code: &ProblemCode, s: S) -> Result<S::O
 impl Problem {
     /// A problem with the code's default severity.
     pub fn new(code: ProblemCode, message: impl Into<String>) -> Problem {
-        Problem { code, severity: code.severity(), message: message.into(), limit: None }
+        Problem {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            limit: None,
+            failure: None,
+        }
     }
 
     /// A `limit-exceeded` problem: `limit` stopped part of the work.

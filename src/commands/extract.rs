@@ -7,7 +7,7 @@ use peckit::certify::assess::{self, Verdict};
 use peckit::extract::OutputDir;
 use peckit::extract::{self, Only};
 use peckit::read;
-use peckit::report::i18n::Lang;
+use peckit::report::i18n::{self, Diagnostic, Lang};
 
 use super::{Outcome, Output, Ui};
 use crate::cli::{ExtractArgs, ExtractFormat, ExtractOnly};
@@ -75,7 +75,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
         if is_folder && args.out.is_none() {
             super::report_input_error(
                 &file.display().to_string(),
-                &"a folder holds several messages: name where they go with -o DIR",
+                &Diagnostic::SeveralNeedOutput.text(ui.lang),
             );
             outcome = outcome.merge(Outcome::Error);
             continue;
@@ -154,10 +154,7 @@ fn extract_one(
         match artefact.original() {
             Some(original) => out.write(original)?,
             None => {
-                super::report_input_error(
-                    name,
-                    &"no original message (postacert.eml) in the signed content",
-                );
+                super::report_input_error(name, &Diagnostic::NoOriginal.text(ui.lang));
                 outcome = outcome.merge(Outcome::Error);
             }
         }
@@ -206,7 +203,15 @@ fn extract_one(
             manifests.push(manifest);
         }
         Err(e) => {
-            super::report_input_error(name, &e);
+            match &e {
+                extract::ExtractError::Write(extract::WriteError::Exists(path)) => {
+                    super::report_input_error(
+                        name,
+                        &i18n::already_exists(ui.lang, &path.display().to_string()),
+                    );
+                }
+                other => super::report_input_error(name, other),
+            }
             if let extract::ExtractError::Write(extract::WriteError::Exists(_)) = e {
                 super::terminal::eprint(&Line::plain(match ui.lang {
                     Lang::En => "hint: --force overwrites existing files",

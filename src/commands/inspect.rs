@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use peckit::read::{Kind, MimeNode};
-use peckit::report::i18n::{self, Label, Lang};
+use peckit::report::i18n::{self, Diagnostic, Label, Lang};
 use peckit::report::model::InspectReport;
 
 use super::{Outcome, Output, Ui};
@@ -17,10 +17,7 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
     let mut json_reports = Vec::new();
     super::for_each_artefact(&args.paths, &limits, &mut outcome, |name, artefact| {
         if artefact.kind == Kind::NotPec {
-            super::report_input_error(
-                &name,
-                &"not a PEC artefact (no PEC markers, signature or daticert.xml)",
-            );
+            super::report_input_error(&name, &Diagnostic::NotPec.text(ui.lang));
         }
         let report = InspectReport::new(&name, &artefact);
         match args.format {

@@ -191,7 +191,10 @@ pub fn for_each_artefact(
 ) -> Result<()> {
     let (sources, list_errors) = peckit::input::expand(paths);
     for e in &list_errors {
-        report_input_error(&e.path.display().to_string(), &e.error);
+        report_read_failure(
+            &e.path.display().to_string(),
+            &peckit::error::ReadFailure::of_io(&e.error),
+        );
         *outcome = outcome.merge(Outcome::Error);
     }
     let walk = peckit::input::WalkOptions { globs: None, max_member_bytes: limits.max_input_bytes };
@@ -199,7 +202,10 @@ pub fn for_each_artefact(
         let source = match item {
             Ok(s) => s,
             Err(e) => {
-                report_input_error(&e.path.display().to_string(), &e.error);
+                report_read_failure(
+                    &e.path.display().to_string(),
+                    &peckit::error::ReadFailure::of_io(&e.error),
+                );
                 *outcome = outcome.merge(Outcome::Error);
                 continue;
             }
@@ -219,7 +225,7 @@ pub fn for_each_artefact(
 
 /// Prints `peckit: MESSAGE` on stderr, in the chosen language.
 pub fn report_error(message: &str) {
-    terminal::eprint(&Line::plain(format!("peckit: {}", messages::localize(message))));
+    terminal::eprint(&Line::plain(format!("peckit: {message}")));
 }
 
 /// The flag that changes a library limit, if one does.
@@ -253,7 +259,7 @@ pub fn report_limit_hints(limits: impl IntoIterator<Item = Limit>) {
 /// Prints a per-file error line on stderr for an input that could not be read, with the
 /// flag to change when a limit refused it.
 pub fn report_read_error(path: &str, err: &peckit::error::Error) {
-    report_input_error(path, err);
+    report_read_failure(path, &peckit::error::ReadFailure::of(err));
     if let peckit::error::Error::LimitExceeded { limit, .. } = err {
         report_limit_hints([*limit]);
     }
@@ -261,10 +267,12 @@ pub fn report_read_error(path: &str, err: &peckit::error::Error) {
 
 /// Prints a per-file error line on stderr, naming the file.
 pub fn report_input_error(path: &str, err: &dyn std::fmt::Display) {
-    terminal::eprint(&Line::plain(format!(
-        "peckit: {path}: {}",
-        messages::localize(&err.to_string())
-    )));
+    terminal::eprint(&Line::plain(format!("peckit: {path}: {err}")));
+}
+
+/// Prints why an input could not be read, in the chosen language.
+pub fn report_read_failure(path: &str, failure: &peckit::error::ReadFailure) {
+    report_input_error(path, &failure.text(messages::lang()));
 }
 
 #[cfg(test)]

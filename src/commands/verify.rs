@@ -112,8 +112,14 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let mut seen = Seen::default();
     let mut sink = Sink::start(args, ui)?;
     for e in &list_errors {
-        super::report_input_error(&e.path.display().to_string(), &e.error);
-        let r = ArtefactReport::error(&e.path.display().to_string(), e.error.to_string());
+        super::report_read_failure(
+            &e.path.display().to_string(),
+            &peckit::error::ReadFailure::of_io(&e.error),
+        );
+        let r = ArtefactReport::unreadable(
+            &e.path.display().to_string(),
+            peckit::error::ReadFailure::of_io(&e.error),
+        );
         seen.record(&r, Duration::ZERO);
         sink.write(&r);
     }
@@ -147,11 +153,11 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     super::report_limit_hints(std::mem::take(&mut seen.limits));
     if seen.stats.summary.total == 0 {
         // "Nothing checked" must never read as "all valid" to a CI job.
-        super::report_error("no mail found in the given paths");
+        super::report_error(i18n::Diagnostic::NoMailFound.text(ui.lang));
         return Ok(Outcome::Error);
     }
     if seen.stats.summary.interrupted {
-        super::report_error("interrupted; the output so far is complete and valid");
+        super::report_error(i18n::Diagnostic::Interrupted.text(ui.lang));
         return Ok(Outcome::Interrupted);
     }
     Ok(seen.outcome)
@@ -222,7 +228,7 @@ fn show_progress(progress: Option<&indicatif::ProgressBar>, report: &ArtefactRep
         let line = Line::plain(format!(
             "peckit: {}: {}",
             report.path,
-            super::messages::localize(&p.message)
+            i18n::problem_message(super::messages::lang(), p)
         ));
         match progress {
             Some(pb) => pb.println(line.render(false)),
@@ -375,7 +381,10 @@ impl Pipeline {
             let reports = match item {
                 Ok(source) => evaluate(source, limits, verifier),
                 Err(e) => {
-                    vec![ArtefactReport::error(&e.path.display().to_string(), e.error.to_string())]
+                    vec![ArtefactReport::unreadable(
+                        &e.path.display().to_string(),
+                        peckit::error::ReadFailure::of_io(&e.error),
+                    )]
                 }
             };
             (i, reports, started.elapsed())

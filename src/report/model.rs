@@ -8,7 +8,9 @@
 
 use serde::Serialize;
 
+use crate::catalogue::Lang;
 use crate::certify::assess::{Assessment, Verdict};
+use crate::error::ReadFailure;
 use crate::problem::{Problem, ProblemCode};
 use crate::read::daticert::DatiCert;
 use crate::read::{Artefact, Claims, MimeNode, SignedForm};
@@ -93,18 +95,24 @@ impl ArtefactReport {
         }
     }
 
-    /// The report of an input that could not be read (`unreadable`).
-    pub fn error(path: &str, message: String) -> ArtefactReport {
-        let code = ProblemCode::Unreadable;
+    /// The report of an input that could not be read (`unreadable`, or `limit-exceeded` when a
+    /// limit refused it).
+    pub fn unreadable(path: &str, failure: ReadFailure) -> ArtefactReport {
+        let (code, limit) = match &failure {
+            ReadFailure::TooLarge { limit, .. } => (ProblemCode::LimitExceeded, Some(*limit)),
+            _ => (ProblemCode::Unreadable, None),
+        };
+        let problem = Problem {
+            severity: crate::problem::Severity::Error,
+            limit,
+            ..Problem::new(code, failure.text(Lang::En))
+        };
         ArtefactReport {
             path: path.to_string(),
             kind: "unreadable".into(),
             receipt_type: None,
             verdict: Verdict::Error,
-            problems: vec![Problem {
-                severity: crate::problem::Severity::Error,
-                ..Problem::new(code, message)
-            }],
+            problems: vec![Problem { failure: Some(failure), ..problem }],
             signature: None,
             identity: None,
             certified: None,
@@ -116,14 +124,7 @@ impl ArtefactReport {
     /// The row of an input that could not be evaluated: `limit-exceeded` when it was
     /// refused for its size or shape, `unreadable` otherwise (missing, empty, not mail).
     pub fn from_error(path: &str, error: &crate::error::Error) -> ArtefactReport {
-        let mut report = ArtefactReport::error(path, error.to_string());
-        if let (crate::error::Error::LimitExceeded { limit, .. }, Some(p)) =
-            (error, report.problems.first_mut())
-        {
-            p.code = ProblemCode::LimitExceeded;
-            p.limit = Some(*limit);
-        }
-        report
+        ArtefactReport::unreadable(path, ReadFailure::of(error))
     }
 
     /// The first (most specific) problem that is more than information, if any: a valid

@@ -279,8 +279,11 @@ mod tests {
     }
 
     fn report(path: &str, kind: &str, receipt: Option<&str>) -> ArtefactReport {
-        let mut r = ArtefactReport::error(path, "the signed bytes do not match".into());
-        r.problems[0].code = crate::problem::ProblemCode::ContentAltered;
+        let mut r = ArtefactReport::unreadable(path, crate::error::ReadFailure::Empty);
+        r.problems[0] = crate::problem::Problem::new(
+            crate::problem::ProblemCode::ContentAltered,
+            "the signed bytes do not match",
+        );
         r.kind = kind.into();
         r.receipt_type = receipt.map(str::to_string);
         r.verdict = Verdict::Invalid;
