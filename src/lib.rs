@@ -43,6 +43,7 @@ pub mod certify;
 pub mod error;
 pub mod evidence;
 pub mod extract;
+pub mod finding;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod input;

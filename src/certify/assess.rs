@@ -7,8 +7,9 @@
 #![deny(clippy::indexing_slicing)]
 
 use crate::certify::crosscheck::{self, SignatureFacts};
+use crate::finding::Finding;
 pub use crate::problem::Verdict;
-use crate::problem::{Problem, ProblemCode, rank_problems};
+use crate::problem::{Problem, rank_problems};
 use crate::read::{Artefact, Kind};
 use crate::verify::signature::SignatureReport;
 use crate::verify::verifier::Verifier;
@@ -37,15 +38,9 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
         None => {
             let pec_like = artefact.kind.is_pec() || artefact.unsigned_daticert.is_some();
             if pec_like {
-                problems.push(Problem::new(
-                    ProblemCode::Unsigned,
-                    "a PEC look-alike without an S/MIME signature: nothing in it is certified",
-                ));
+                problems.push(Problem::of(Finding::Unsigned));
             } else {
-                problems.push(Problem::new(
-                    ProblemCode::NotPec,
-                    "not a PEC artefact: no PEC markers, no signature, no daticert.xml",
-                ));
+                problems.push(Problem::of(Finding::NotPec));
             }
         }
         Some(signed) if signed.defect.is_some() => {
@@ -64,10 +59,7 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
         }
     }
     if artefact.signed.is_some() && artefact.kind == Kind::NotPec {
-        problems.push(Problem::new(
-            ProblemCode::NotPec,
-            "a signed e-mail without PEC markers or daticert.xml: not a PEC artefact",
-        ));
+        problems.push(Problem::of(Finding::SignedNotPec));
     }
     let facts = SignatureFacts {
         signing_time: signature.as_ref().and_then(|s| s.signing_time),
@@ -95,6 +87,7 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
 mod tests {
     use super::*;
     use crate::limits::Limits;
+    use crate::problem::ProblemCode;
     use crate::testing::{sample, test_verifier};
 
     fn assessed(bytes: Vec<u8>) -> (Artefact, Assessment) {

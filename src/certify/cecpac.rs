@@ -8,7 +8,7 @@
 
 use jiff::Timestamp;
 
-use crate::catalogue::{CecPacClosure, CecPacWarning};
+use crate::finding::{CecPacClosure, CecPacWarning};
 use crate::read::address::sole_address;
 
 /// The CEC-PAC mail domain.

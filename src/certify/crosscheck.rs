@@ -10,8 +10,8 @@
 use jiff::Timestamp;
 
 use super::cecpac;
-use crate::catalogue::Lang;
-use crate::problem::{Problem, ProblemCode};
+use crate::finding::Finding;
+use crate::problem::Problem;
 use crate::read::daticert::DatiCert;
 use crate::read::{Artefact, Claims, Kind};
 
@@ -36,10 +36,7 @@ pub fn cross_check(artefact: &Artefact, facts: &SignatureFacts) -> Vec<Problem> 
     }
     let content = artefact.content.as_ref();
     if let Some(error) = content.and_then(|c| c.daticert_error.as_ref()) {
-        problems.push(Problem::new(
-            ProblemCode::DaticertMalformed,
-            format!("daticert.xml cannot be used: {error}"),
-        ));
+        problems.push(Problem::of(Finding::DaticertUnusable(error.to_string())));
     }
     let Some(daticert) = artefact.daticert() else {
         check_without_daticert(artefact, &mut problems);
@@ -61,44 +58,27 @@ pub fn cross_check(artefact: &Artefact, facts: &SignatureFacts) -> Vec<Problem> 
 /// message).
 fn check_outside_signature(artefact: &Artefact, problems: &mut Vec<Problem>) {
     for found in &artefact.outside_signature {
-        problems.push(Problem::new(
-            ProblemCode::UnsignedContentOutsideSignature,
-            format!("{found} lies outside the signed entity and was ignored"),
-        ));
+        problems.push(Problem::of(Finding::OutsideSignature(found.clone())));
     }
     if let Some(signed) = &artefact.signed
         && !signed.is_top_level()
         && artefact.outside_signature.is_empty()
     {
-        problems.push(Problem::new(
-            ProblemCode::UnsignedContentOutsideSignature,
-            format!(
-                "the signed entity is wrapped in unsigned MIME (it is part {}, not the message)",
-                signed.mime_path
-            ),
-        ));
+        problems.push(Problem::of(Finding::WrappedSignedEntity {
+            mime_path: signed.mime_path.clone(),
+        }));
     }
 }
 
 /// DM 2/11/2005: every PEC artefact but the anomaly envelope carries daticert.xml.
 fn check_without_daticert(artefact: &Artefact, problems: &mut Vec<Problem>) {
     match artefact.kind {
-        Kind::Anomalia => problems.push(Problem::new(
-            ProblemCode::AnomalyNotCertified,
-            "anomaly envelope: the provider signed the wrapper, the content inside is NOT a \
-             certified message",
-        )),
-        Kind::RemEvidence => problems.push(Problem::new(
-            ProblemCode::RemEvidence,
-            "REM/ERDS evidence (ETSI EN 319 522): recognised, its evidence is not interpreted",
-        )),
+        Kind::Anomalia => problems.push(Problem::of(Finding::AnomalyNotCertified)),
+        Kind::RemEvidence => problems.push(Problem::of(Finding::RemEvidence)),
         Kind::NotPec => {}
         _ => {
             if artefact.content.as_ref().is_none_or(|c| c.daticert_error.is_none()) {
-                problems.push(Problem::new(
-                    ProblemCode::MissingDaticert,
-                    "the signed entity carries no daticert.xml",
-                ));
+                problems.push(Problem::of(Finding::MissingDaticert));
             }
         }
     }
@@ -107,34 +87,20 @@ fn check_without_daticert(artefact: &Artefact, problems: &mut Vec<Problem>) {
 /// DTD §3.1: required elements present, XML well-formed, fields readable.
 fn check_daticert_quality(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     if let Some(reason) = &daticert.malformed {
-        problems.push(Problem::new(
-            ProblemCode::DaticertMalformed,
-            format!(
-                "daticert.xml is not well-formed XML ({reason}); fields were recovered one by one"
-            ),
-        ));
+        problems.push(Problem::of(Finding::DaticertNotWellFormed(reason.clone())));
     }
     if !daticert.duplicated.is_empty() {
-        problems.push(Problem::new(
-            ProblemCode::DaticertMalformed,
-            format!(
-                "daticert.xml is ambiguous: the DTD allows one of each, but it repeats {}",
-                daticert.duplicated.iter().map(|d| format!("<{d}>")).collect::<Vec<_>>().join(", ")
-            ),
-        ));
+        problems.push(Problem::of(Finding::DaticertAmbiguous(daticert.duplicated.clone())));
     }
     let missing = daticert.missing_required();
     if !missing.is_empty() {
-        problems.push(Problem::new(
-            ProblemCode::DaticertIncomplete,
-            format!("daticert.xml lacks required elements: {}", missing.join(", ")),
-        ));
+        problems.push(Problem::of(Finding::DaticertIncomplete(missing)));
     }
     for field_error in &daticert.field_errors {
-        problems.push(Problem::new(
-            ProblemCode::DaticertFieldInvalid,
-            format!("daticert field {}: {}", field_error.field, field_error.message),
-        ));
+        problems.push(Problem::of(Finding::DaticertFieldInvalid {
+            field: field_error.field.clone(),
+            message: field_error.message.clone(),
+        }));
     }
 }
 
@@ -150,26 +116,21 @@ fn check_kind_markers(artefact: &Artefact, daticert: &DatiCert, problems: &mut V
             let header = if claims.x_trasporto.is_some() { "X-Trasporto" } else { "X-Ricevuta" };
             let value =
                 claims.x_trasporto.as_deref().or(claims.x_ricevuta.as_deref()).unwrap_or("");
-            problems.push(Problem::new(
-                ProblemCode::HeaderMismatch,
-                format!(
-                    "unsigned header {header}: {value} contradicts the signed daticert tipo \"{tipo}\""
-                ),
-            ));
+            problems.push(Problem::of(Finding::HeaderMismatch {
+                header,
+                value: value.to_string(),
+                tipo: tipo.to_string(),
+            }));
         }
     }
     if let Some(claimed) = claims.subject_kind()
         && !signed_kind.matches_subject_claim(&claimed)
         && claimed != Kind::Anomalia
     {
-        problems.push(Problem::new(
-            ProblemCode::SubjectMismatch,
-            format!(
-                "the Subject prefix says {} but the signed daticert says {}",
-                claimed.name(),
-                signed_kind.name()
-            ),
-        ));
+        problems.push(Problem::of(Finding::SubjectMismatch {
+            claimed: claimed.name().to_string(),
+            signed: signed_kind.name().to_string(),
+        }));
     }
 }
 
@@ -185,22 +146,20 @@ fn check_identifiers(artefact: &Artefact, daticert: &DatiCert, problems: &mut Ve
         (claims.x_riferimento_message_id.as_deref(), daticert.msgid.as_deref())
         && normalise_id(claimed) != normalise_id(signed)
     {
-        problems.push(Problem::new(
-            ProblemCode::MsgidMismatch,
-            format!("X-Riferimento-Message-ID {claimed} differs from the signed msgid {signed}"),
-        ));
+        problems.push(Problem::of(Finding::MsgidMismatch {
+            claimed: claimed.to_string(),
+            signed: signed.to_string(),
+        }));
     }
     if artefact.kind == Kind::PostaCertificata
         && let (Some(claimed), Some(signed)) =
             (claims.message_id.as_deref(), daticert.identificativo.as_deref())
         && normalise_id(claimed) != normalise_id(signed)
     {
-        problems.push(Problem::new(
-            ProblemCode::IdentificativoMismatch,
-            format!(
-                "the envelope Message-ID {claimed} differs from the signed identificativo {signed}"
-            ),
-        ));
+        problems.push(Problem::of(Finding::IdentificativoMismatch {
+            claimed: claimed.to_string(),
+            signed: signed.to_string(),
+        }));
     }
 }
 
@@ -216,26 +175,18 @@ fn check_times(
     if let Some(date) = artefact.claims.date_instant()
         && far(date)
     {
-        problems.push(Problem::new(
-            ProblemCode::DateMismatch,
-            format!(
-                "the Date header ({}) is more than 5 minutes from the certified time ({})",
-                date.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                certified.strftime("%Y-%m-%dT%H:%M:%SZ")
-            ),
-        ));
+        problems.push(Problem::of(Finding::DateMismatch {
+            date: date.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            certified: certified.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        }));
     }
     if let Some(signing) = facts.signing_time
         && far(signing)
     {
-        problems.push(Problem::new(
-            ProblemCode::SigningTimeMismatch,
-            format!(
-                "the CMS signing time ({}) is more than 5 minutes from the certified time ({})",
-                signing.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                certified.strftime("%Y-%m-%dT%H:%M:%SZ")
-            ),
-        ));
+        problems.push(Problem::of(Finding::SigningTimeMismatch {
+            signing: signing.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            certified: certified.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        }));
     }
 }
 
@@ -252,18 +203,11 @@ fn check_signer_address(artefact: &Artefact, facts: &SignatureFacts, problems: &
     if from_matches_signer(&artefact.claims, facts.signer_email.as_deref()) != Some(false) {
         return;
     }
-    let email = facts.signer_email.as_deref().unwrap_or_default().trim();
-    let from = match &artefact.claims.from_address {
-        Some(address) => address.clone(),
-        None => format!(
-            "{:?} (not one plain address)",
-            artefact.claims.from.as_deref().unwrap_or_default()
-        ),
-    };
-    problems.push(Problem::new(
-        ProblemCode::SignerAddressMismatch,
-        format!("the signer certificate is for {email}, but the message is From {from}"),
-    ));
+    problems.push(Problem::of(Finding::SignerAddressMismatch {
+        email: facts.signer_email.as_deref().unwrap_or_default().trim().to_string(),
+        from: artefact.claims.from_address.clone(),
+        raw_from: artefact.claims.from.clone().unwrap_or_default(),
+    }));
 }
 
 /// docs/pec-spec.md §5.1: CEC-PAC boxes could not send after 18 March 2015 nor receive after
@@ -288,7 +232,7 @@ fn check_cecpac(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     }
     seen.dedup();
     for w in seen {
-        problems.push(Problem::new(ProblemCode::CecPacAddress, w.text(Lang::En)));
+        problems.push(Problem::of(Finding::CecPac(w)));
     }
 }
 
@@ -300,10 +244,7 @@ fn check_preavviso(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     if let Some(e) = daticert.errore_esteso.as_deref()
         && e.trim_start().starts_with("5.")
     {
-        problems.push(Problem::new(
-            ProblemCode::PermanentErrorInPreavviso,
-            format!("preavviso with a permanent error ({}): in practice final", e.trim()),
-        ));
+        problems.push(Problem::of(Finding::PermanentErrorInPreavviso(e.trim().to_string())));
     }
 }
 

@@ -147,7 +147,10 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
     render_tree(&r.mime, 1, ui.lang, &mut text);
     lines.extend(term::lines(&text));
     for o in &r.outside_signature {
-        lines.push(Line::styled(Style::Warn, format!("{}: {o}", l(Label::OutsideSignature))));
+        lines.push(Line::styled(
+            Style::Warn,
+            format!("{}: {}", l(Label::OutsideSignature), o.text(ui.lang)),
+        ));
     }
     for p in &r.problems {
         lines.push(Line::styled(Style::Warn, format!("{}: {}", p.code.code(), p.message)));

@@ -10,6 +10,7 @@ use super::daticert::{DatiCert, DaticertError};
 use super::decode;
 use super::kind::Kind;
 use super::mime::{Entity, Headers};
+use crate::finding::{Outside, SignatureDefect};
 use crate::problem::Problem;
 
 /// The ETSI EN 319 522-3 evidence namespace (REM/ERDS), docs/pec-spec.md §1.3.
@@ -109,7 +110,7 @@ pub struct SignedEntity {
     /// The CMS blob (DER or BER); empty when it could not be read.
     pub cms: Vec<u8>,
     /// Why the signature could not be read (missing part, bad base64), if so.
-    pub defect: Option<String>,
+    pub defect: Option<SignatureDefect>,
     /// The MIME path of the signed entity ("1" when it is the whole message).
     pub mime_path: String,
 }
@@ -208,7 +209,7 @@ pub struct Artefact {
     pub root: Entity,
     /// daticert.xml or postacert.eml found outside the signed content (ignored for every
     /// reported field): the MIME paths and what was there.
-    pub outside_signature: Vec<String>,
+    pub outside_signature: Vec<Outside>,
     /// daticert.xml found outside the signature and parsed, only to classify unsigned
     /// look-alikes; never reported as certified data.
     pub unsigned_daticert: Option<DatiCert>,

@@ -8,7 +8,8 @@ use super::daticert::{self, DatiCert};
 use super::decode;
 use super::kind::Kind;
 use super::mime::{self, Entity};
-use crate::limits::{Limit, Limits};
+use crate::finding::{Finding, Outside};
+use crate::limits::Limits;
 use crate::problem::Problem;
 
 /// What is recorded of a part of the signed content, which starts at `offset` in `buf`: its
@@ -120,7 +121,7 @@ pub(super) fn collect_outside(
     signed_range: Option<&Range<usize>>,
     signed_path: Option<&str>,
     limits: &Limits,
-    out: &mut Vec<String>,
+    out: &mut Vec<Outside>,
     unsigned_daticert: &mut Option<DatiCert>,
 ) {
     if Some(path) == signed_path {
@@ -128,11 +129,10 @@ pub(super) fn collect_outside(
         // signature. Any further part was added beside them and nothing signs it (issue #13:
         // a fake daticert.xml as a third part). Preamble and epilogue text are not parts.
         for (i, extra) in entity.children.iter().enumerate().skip(2) {
-            out.push(format!(
-                "an unsigned {} part (MIME part {path}.{}) added inside multipart/signed",
-                extra.content_type.mime,
-                i + 1
-            ));
+            out.push(Outside::ExtraSignedPart {
+                content_type: extra.content_type.mime.clone(),
+                mime_path: format!("{path}.{}", i + 1),
+            });
         }
         return;
     }
@@ -159,13 +159,13 @@ pub(super) fn collect_outside(
         return;
     }
     if is_message(entity) && name_is(entity, "postacert.eml") {
-        out.push(format!("postacert.eml at MIME part {path}"));
+        out.push(Outside::Postacert { mime_path: path.to_string() });
         return;
     }
     if is_xml(entity) || name_is(entity, "daticert.xml") {
         let decoded = decode::decode_entity(entity, raw).into_bytes();
         if daticert::looks_like_daticert(&decoded) {
-            out.push(format!("daticert.xml at MIME part {path}"));
+            out.push(Outside::Daticert { mime_path: path.to_string() });
             if unsigned_daticert.is_none() {
                 *unsigned_daticert = daticert::parse(&decoded, limits).ok();
             }
@@ -174,17 +174,11 @@ pub(super) fn collect_outside(
 }
 
 pub(super) fn limit_problem(limit: &mime::StructureLimit) -> Problem {
-    match limit {
-        mime::StructureLimit::Depth(n) => {
-            Problem::over_limit(Limit::MimeDepth, format!("MIME nesting deeper than {n} levels"))
-        }
-        mime::StructureLimit::Parts(n) => {
-            Problem::over_limit(Limit::MimeParts, format!("more than {n} MIME parts"))
-        }
-        mime::StructureLimit::Header(n) => {
-            Problem::over_limit(Limit::HeaderSize, format!("a header block longer than {n} bytes"))
-        }
-    }
+    Problem::of(match limit {
+        mime::StructureLimit::Depth(n) => Finding::MimeTooDeep(*n),
+        mime::StructureLimit::Parts(n) => Finding::TooManyParts(*n),
+        mime::StructureLimit::Header(n) => Finding::HeaderTooLong(*n),
+    })
 }
 
 pub(super) fn classify(

@@ -22,9 +22,10 @@ mod kind;
 pub(crate) mod mime;
 mod signed;
 
-use crate::error::{Error, NotMail};
+use crate::error::{Error, NotMail, ReadFailure};
+use crate::finding::{Finding, Unread};
 use crate::limits::{Limit, Limits};
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::Problem;
 pub use artefact::{
     Artefact, Claims, ETSI_ERDS_NAMESPACE, MimeNode, PartInfo, SignedContent, SignedEntity,
     SignedForm,
@@ -91,16 +92,6 @@ impl CopyBudget {
     }
 }
 
-fn budget_problem(what: &str) -> Problem {
-    Problem::over_limit(
-        Limit::CopyBudget,
-        format!(
-            "{what} was not read: reading it would copy more than twice the input's size \
-             (nested artefacts share one memory budget)"
-        ),
-    )
-}
-
 /// Reads bytes that [`refusal`] accepted.
 fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize, budget: &mut CopyBudget) -> Artefact {
     let mut problems = Vec::new();
@@ -160,13 +151,10 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize, budget: &mut CopyB
                 nested.extend(forwarded_pecs(&original, limits, depth + 1, budget, &mut problems));
                 c.original = Some(original);
             } else if let Some(e) = refusal(&original, limits) {
-                problems.push(Problem::new(
-                    ProblemCode::Malformed,
-                    format!("the original message inside could not be read: {e}"),
-                ));
+                problems.push(Problem::of(Finding::OriginalUnreadable(ReadFailure::of(&e))));
                 c.original = Some(original);
             } else if !budget.take(original.len()) {
-                problems.push(budget_problem("the original message inside"));
+                problems.push(Problem::of(Finding::OverBudget(Unread::Original)));
                 c.original = Some(original);
             } else {
                 nested.push(read_at_depth(original, limits, depth + 1, budget));
@@ -174,10 +162,7 @@ fn read_at_depth(raw: Vec<u8>, limits: &Limits, depth: usize, budget: &mut CopyB
             }
         }
     } else if content.as_ref().is_some_and(|c| c.original.is_some()) {
-        problems.push(Problem::over_limit(
-            Limit::Nesting,
-            format!("nested artefacts deeper than {} were not read", limits.max_nested_artefacts),
-        ));
+        problems.push(Problem::of(Finding::NestingTooDeep(limits.max_nested_artefacts)));
     }
 
     Artefact {
@@ -224,8 +209,9 @@ fn forwarded_pecs(
     for (entity, path) in root.leaves() {
         if is_message(entity) {
             if !budget.take(entity.body().len()) {
-                problems
-                    .push(budget_problem(&format!("the message forwarded at MIME part {path}")));
+                problems.push(Problem::of(Finding::OverBudget(Unread::Forwarded {
+                    mime_path: path.to_string(),
+                })));
                 continue;
             }
             let decoded = decode::decode_entity(entity, original).into_bytes();

@@ -4,8 +4,9 @@
 use super::artefact::{SignedEntity, SignedForm};
 use super::mime::{self, Entity};
 use super::{cms, decode};
+use crate::finding::{Finding, SignatureDefect};
 use crate::limits::Limits;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::Problem;
 
 /// Header fields that decide how an entity is read. RFC 2045 §3 allows each once per entity;
 /// two of them make the entity ambiguous: this reader takes the first, another may take the
@@ -44,14 +45,11 @@ pub(super) fn check_structural_headers(
         for name in STRUCTURAL_HEADERS {
             let count = entity.headers.get_all(name).count();
             if count > 1 {
-                problems.push(Problem::new(
-                    ProblemCode::Malformed,
-                    format!(
-                        "the {} header appears {count} times on one MIME entity (byte {}): \
-                         readers disagree on which one counts",
-                        name, entity.range.start
-                    ),
-                ));
+                problems.push(Problem::of(Finding::DuplicatedHeader {
+                    header: name,
+                    count,
+                    offset: entity.range.start,
+                }));
             }
         }
     }
@@ -106,11 +104,11 @@ fn signed_entity_at(
         let cms = decode::remove_transfer_encoding(body, &cte);
         let (opaque_content, defect) = match cms::encapsulated_content(&cms) {
             Ok(Some(c)) => (Some(c), None),
-            Ok(None) => (None, Some("opaque signed-data without encapsulated content".into())),
-            Err(e) => (None, Some(format!("cannot read the signed-data: {e}"))),
+            Ok(None) => (None, Some(SignatureDefect::NoEncapsulatedContent)),
+            Err(e) => (None, Some(SignatureDefect::OpaqueUnreadable(e.to_string()))),
         };
         if let Some(d) = &defect {
-            problems.push(Problem::new(ProblemCode::Malformed, d.clone()));
+            problems.push(Problem::of(Finding::SignatureDefect(d.clone())));
         }
         return SignedEntity {
             form: SignedForm::Opaque,
@@ -129,16 +127,15 @@ fn signed_entity_at(
             let cte = sig.headers.transfer_encoding().unwrap_or_default();
             let is_sig = is_signature_protocol(&sig.content_type.mime);
             if !is_sig {
-                defect = Some(format!(
-                    "the second part of multipart/signed is {}, not a PKCS#7 signature",
-                    sig.content_type.mime
-                ));
+                defect = Some(SignatureDefect::SecondPartNotSignature {
+                    content_type: sig.content_type.mime.clone(),
+                });
                 Vec::new()
             } else if cte == "base64" {
                 match decode::base64_lenient(body) {
                     Some(b) => b,
                     None => {
-                        defect = Some("the smime.p7s part is not valid base64".into());
+                        defect = Some(SignatureDefect::NotBase64);
                         Vec::new()
                     }
                 }
@@ -147,18 +144,15 @@ fn signed_entity_at(
             }
         }
         None => {
-            defect = Some(format!(
-                "multipart/signed with {} part(s): the signature part is missing",
-                entity.children.len()
-            ));
+            defect = Some(SignatureDefect::SignaturePartMissing { parts: entity.children.len() });
             Vec::new()
         }
     };
     if defect.is_none() && !entity.closed {
-        defect = Some("multipart/signed is not closed: the message is truncated".into());
+        defect = Some(SignatureDefect::NotClosed);
     }
     if let Some(d) = &defect {
-        problems.push(Problem::new(ProblemCode::Malformed, d.clone()));
+        problems.push(Problem::of(Finding::SignatureDefect(d.clone())));
     }
     SignedEntity {
         form: SignedForm::Detached,

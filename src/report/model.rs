@@ -8,10 +8,9 @@
 
 use serde::Serialize;
 
-use crate::catalogue::Lang;
 use crate::certify::assess::{Assessment, Verdict};
 use crate::error::ReadFailure;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::Problem;
 use crate::read::daticert::DatiCert;
 use crate::read::{Artefact, Claims, MimeNode, SignedForm};
 use crate::verify::SignatureReport;
@@ -98,21 +97,13 @@ impl ArtefactReport {
     /// The report of an input that could not be read (`unreadable`, or `limit-exceeded` when a
     /// limit refused it).
     pub fn unreadable(path: &str, failure: ReadFailure) -> ArtefactReport {
-        let (code, limit) = match &failure {
-            ReadFailure::TooLarge { limit, .. } => (ProblemCode::LimitExceeded, Some(*limit)),
-            _ => (ProblemCode::Unreadable, None),
-        };
-        let problem = Problem {
-            severity: crate::problem::Severity::Error,
-            limit,
-            ..Problem::new(code, failure.text(Lang::En))
-        };
+        let problem = Problem::of(crate::finding::Finding::Unreadable(failure));
         ArtefactReport {
             path: path.to_string(),
             kind: "unreadable".into(),
             receipt_type: None,
             verdict: Verdict::Error,
-            problems: vec![Problem { failure: Some(failure), ..problem }],
+            problems: vec![problem],
             signature: None,
             identity: None,
             certified: None,
@@ -194,7 +185,7 @@ pub struct InspectReport {
     /// The MIME tree with signed parts marked.
     pub mime: MimeNode,
     /// PEC-like parts found outside the signed entity (ignored).
-    pub outside_signature: Vec<String>,
+    pub outside_signature: Vec<crate::finding::Outside>,
     /// Problems found while reading.
     pub problems: Vec<Problem>,
     /// Nested artefacts.

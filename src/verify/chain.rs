@@ -15,8 +15,9 @@ use super::cache::Caches;
 use super::cert::{Cert, rfc3339};
 use super::crypto::{SigFailure, sig_alg_from_identifier};
 use super::trust::{Anchor, TrustStore};
-use crate::limits::Limit;
-use crate::problem::{Problem, ProblemCode};
+use crate::catalogue::Lang;
+use crate::finding::{CaProblem, Finding, LinkFailure};
+use crate::problem::Problem;
 
 /// Longest path tried, in certificates (PEC paths have 2-3; webpki allows 6 intermediates).
 pub const MAX_PATH_LEN: usize = 8;
@@ -40,13 +41,27 @@ pub struct PathResult {
 }
 
 /// A failed candidate path, ranked: a later variant explains more.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone)]
 enum Failure {
-    NoIssuer(String),
+    NoIssuer(Finding),
     Budget,
-    LinkSignature(String),
-    CaConstraints(String),
-    Validity(String),
+    LinkSignature(Finding),
+    CaConstraints(Finding),
+    Validity(Finding),
+}
+
+impl Failure {
+    /// Which failure explains more (the later variant), then the English words: the same
+    /// order the failures always had.
+    fn weight(&self) -> (u8, String) {
+        match self {
+            Failure::NoIssuer(f) => (0, f.text(Lang::En)),
+            Failure::Budget => (1, String::new()),
+            Failure::LinkSignature(f) => (2, f.text(Lang::En)),
+            Failure::CaConstraints(f) => (3, f.text(Lang::En)),
+            Failure::Validity(f) => (4, f.text(Lang::En)),
+        }
+    }
 }
 
 struct Search<'a> {
@@ -59,7 +74,7 @@ struct Search<'a> {
 
 impl Search<'_> {
     fn fail(&mut self, f: Failure) {
-        if self.best.as_ref().is_none_or(|b| f > *b) {
+        if self.best.as_ref().is_none_or(|b| f.weight() > b.weight()) {
             self.best = Some(f);
         }
     }
@@ -68,10 +83,11 @@ impl Search<'_> {
     fn link_verifies(&mut self, child: &Cert, issuer: &Cert) -> bool {
         if let Some(ok) = self.caches.link(child, issuer) {
             if !ok {
-                self.fail(Failure::LinkSignature(format!(
-                    "the signature on \"{}\" by \"{}\" does not verify",
-                    child.subject, issuer.subject
-                )));
+                self.fail(Failure::LinkSignature(Finding::LinkFailure {
+                    child: child.subject.clone(),
+                    issuer: issuer.subject.clone(),
+                    why: LinkFailure::DoesNotVerify,
+                }));
             }
             return ok;
         }
@@ -92,14 +108,15 @@ impl Search<'_> {
             Ok(()) => true,
             Err(e) => {
                 let why = match e {
-                    SigFailure::Invalid => "does not verify".to_string(),
-                    SigFailure::Unsupported(a) => format!("uses an unsupported algorithm ({a})"),
-                    SigFailure::BadKey(k) => format!("cannot be checked: bad issuer key ({k})"),
+                    SigFailure::Invalid => LinkFailure::DoesNotVerify,
+                    SigFailure::Unsupported(a) => LinkFailure::Unsupported(a),
+                    SigFailure::BadKey(k) => LinkFailure::BadIssuerKey(k),
                 };
-                self.fail(Failure::LinkSignature(format!(
-                    "the signature on \"{}\" by \"{}\" {why}",
-                    child.subject, issuer.subject
-                )));
+                self.fail(Failure::LinkSignature(Finding::LinkFailure {
+                    child: child.subject.clone(),
+                    issuer: issuer.subject.clone(),
+                    why,
+                }));
                 false
             }
         }
@@ -109,22 +126,23 @@ impl Search<'_> {
     /// within its path length. Anchors without basicConstraints (v1 roots) are accepted.
     fn may_issue(&mut self, issuer: &Cert, cas_below: usize, is_anchor: bool) -> bool {
         let problem = match issuer.basic_constraints {
-            Some((false, _)) => Some("is not a CA (basicConstraints cA is false)".to_string()),
-            None if !is_anchor => Some("has no basicConstraints: not a CA".to_string()),
-            Some((true, Some(len))) if cas_below > usize::from(len) => Some(format!(
-                "allows a path length of {len}, but {cas_below} CA certificates follow it"
-            )),
+            Some((false, _)) => Some(CaProblem::NotCa),
+            None if !is_anchor => Some(CaProblem::NoBasicConstraints),
+            Some((true, Some(len))) if cas_below > usize::from(len) => {
+                Some(CaProblem::PathLength { allowed: len, below: cas_below })
+            }
             _ => None,
         }
         .or_else(|| match issuer.key_usage {
-            Some((_, _, false)) => {
-                Some("may not sign certificates (keyUsage lacks keyCertSign)".into())
-            }
+            Some((_, _, false)) => Some(CaProblem::NoKeyCertSign),
             _ => None,
         });
         match problem {
-            Some(p) => {
-                self.fail(Failure::CaConstraints(format!("\"{}\" {p}", issuer.subject)));
+            Some(why) => {
+                self.fail(Failure::CaConstraints(Finding::NotACa {
+                    issuer: issuer.subject.clone(),
+                    why,
+                }));
                 false
             }
             None => true,
@@ -135,13 +153,12 @@ impl Search<'_> {
     fn path_valid_at(&mut self, path: &[&Cert]) -> bool {
         for c in path {
             if !c.valid_at(self.at) {
-                self.fail(Failure::Validity(format!(
-                    "\"{}\" was not valid at {} (valid {} to {})",
-                    c.subject,
-                    rfc3339(self.at),
-                    rfc3339(c.not_before),
-                    rfc3339(c.not_after)
-                )));
+                self.fail(Failure::Validity(Finding::NotValidAt {
+                    subject: c.subject.clone(),
+                    at: rfc3339(self.at),
+                    from: rfc3339(c.not_before),
+                    to: rfc3339(c.not_after),
+                }));
                 return false;
             }
         }
@@ -164,9 +181,7 @@ impl Search<'_> {
             return None;
         }
         if path.len() >= MAX_PATH_LEN {
-            self.fail(Failure::NoIssuer(format!(
-                "no path shorter than {MAX_PATH_LEN} certificates"
-            )));
+            self.fail(Failure::NoIssuer(Finding::PathTooLong(MAX_PATH_LEN)));
             return None;
         }
         let cas_below = path.len().saturating_sub(1);
@@ -198,10 +213,10 @@ impl Search<'_> {
             }
         }
         if !found_issuer {
-            self.fail(Failure::NoIssuer(format!(
-                "no trusted authority issued \"{}\" (issuer \"{}\")",
-                current.subject, current.issuer
-            )));
+            self.fail(Failure::NoIssuer(Finding::NoIssuer {
+                subject: current.subject.clone(),
+                issuer: current.issuer.clone(),
+            }));
         }
         None
     }
@@ -244,19 +259,15 @@ pub fn validate(
             sha1_links: sha1_links(&path),
         },
         None => {
-            let problem = match search.best.unwrap_or(Failure::NoIssuer("no trust anchors".into()))
-            {
-                Failure::Validity(m) => Problem::new(ProblemCode::CertNotValidAtSigningTime, m),
-                Failure::CaConstraints(m) => Problem::new(ProblemCode::Untrusted, m),
-                Failure::LinkSignature(m) => Problem::new(ProblemCode::Untrusted, m),
-                Failure::Budget => Problem::over_limit(
-                    Limit::PathSignatureChecks,
-                    format!(
-                        "more than {MAX_SIGNATURE_CHECKS} signature checks while building the path"
-                    ),
-                ),
-                Failure::NoIssuer(m) => Problem::new(ProblemCode::Untrusted, m),
-            };
+            let problem = Problem::of(
+                match search.best.unwrap_or(Failure::NoIssuer(Finding::NoTrustAnchors)) {
+                    Failure::Validity(f)
+                    | Failure::CaConstraints(f)
+                    | Failure::LinkSignature(f)
+                    | Failure::NoIssuer(f) => f,
+                    Failure::Budget => Finding::PathBudget(MAX_SIGNATURE_CHECKS),
+                },
+            );
             PathResult {
                 trusted: false,
                 chain: vec![signer.subject.clone()],
@@ -272,6 +283,7 @@ pub fn validate(
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use crate::problem::ProblemCode;
     use crate::testing::{pki_cert, test_trust};
 
     fn at(s: &str) -> Timestamp {

@@ -21,7 +21,8 @@ use super::chain;
 use super::crypto::{DigestAlg, SigAlg, SigFailure, digest_canonical, sig_alg_from_identifier};
 use super::describe::{find_signer, signing_time};
 use super::verifier::Verifier;
-use crate::problem::{Problem, ProblemCode};
+use crate::finding::{Finding, Sha1Use, UsageProblem};
+use crate::problem::Problem;
 use crate::read::SignedForm;
 use crate::read::cms::{self, SignedData, SignerInfo};
 use crate::read::der::{self, Tlv};
@@ -124,30 +125,25 @@ impl SignatureReport {
         }
     }
 
-    fn fail(&mut self, status: SignatureStatus, code: ProblemCode, message: impl Into<String>) {
+    fn fail(&mut self, status: SignatureStatus, finding: Finding) {
         self.status = status;
-        self.problems.push(Problem::new(code, message));
+        self.problems.push(Problem::of(finding));
     }
 }
 
-/// A step's failure that ends the check: the status it leaves and why.
+/// A step's failure that ends the check: the status it leaves and what was found.
 struct Stop {
     status: SignatureStatus,
-    code: ProblemCode,
-    message: String,
+    finding: Finding,
 }
 
 impl Stop {
-    fn new(status: SignatureStatus, code: ProblemCode, message: impl Into<String>) -> Stop {
-        Stop { status, code, message: message.into() }
+    fn malformed(finding: Finding) -> Stop {
+        Stop { status: SignatureStatus::Malformed, finding }
     }
 
-    fn malformed(message: impl Into<String>) -> Stop {
-        Stop::new(SignatureStatus::Malformed, ProblemCode::Malformed, message)
-    }
-
-    fn unsupported(message: impl Into<String>) -> Stop {
-        Stop::new(SignatureStatus::UnsupportedAlgorithm, ProblemCode::UnsupportedAlgorithm, message)
+    fn unsupported(finding: Finding) -> Stop {
+        Stop { status: SignatureStatus::UnsupportedAlgorithm, finding }
     }
 }
 
@@ -173,7 +169,7 @@ impl Verifier {
     ) -> SignatureReport {
         let mut report = SignatureReport::new();
         if let Err(stop) = self.check(signed_content, cms_der, form, fallback_time, &mut report) {
-            report.fail(stop.status, stop.code, stop.message);
+            report.fail(stop.status, stop.finding);
         }
         report
     }
@@ -212,13 +208,7 @@ impl Verifier {
                 let (matches, canonicalised) =
                     content_matches(digest_alg, content, expected.value, form);
                 if !matches {
-                    report.fail(
-                        SignatureStatus::ContentAltered,
-                        ProblemCode::ContentAltered,
-                        "the signed bytes do not match the signature's digest: the file was \
-                         edited or re-saved after signing (even one changed space or line end \
-                         breaks it)",
-                    );
+                    report.fail(SignatureStatus::ContentAltered, Finding::ContentAltered);
                 }
                 report.canonicalised = canonicalised;
                 Covered { digest: sig_alg.digest().digest(&attrs), attributes: true }
@@ -230,20 +220,13 @@ impl Verifier {
             }
         };
 
-        let signer = signer.ok_or_else(|| {
-            Stop::new(
-                SignatureStatus::SignerCertMissing,
-                ProblemCode::SignerCertMissing,
-                "the signer's certificate is neither carried in the signature nor trusted",
-            )
+        let signer = signer.ok_or_else(|| Stop {
+            status: SignatureStatus::SignerCertMissing,
+            finding: Finding::SignerCertMissing,
         })?;
         self.check_signature_value(signer, &sig_alg, &covered, si.signature, report);
         if report.canonicalised && report.status == SignatureStatus::Valid {
-            report.problems.push(Problem::new(
-                ProblemCode::CanonicalisedLineEnds,
-                "the file is stored with LF line ends; the signature covers the CRLF form, \
-                 which matched",
-            ));
+            report.problems.push(Problem::of(Finding::CanonicalisedLineEnds));
         }
 
         let (reference, source) =
@@ -254,7 +237,7 @@ impl Verifier {
         report.reference_time = Some(reference);
         report.reference_time_source = source;
         if let Some(why) = signer_usage_problem(signer) {
-            report.problems.push(Problem::new(ProblemCode::CertUsage, why));
+            report.problems.push(Problem::of(Finding::SignerUsage(why)));
         }
         let path = chain::validate(signer, &certs, self.trust(), reference, self.caches());
         report.trusted = path.trusted;
@@ -286,28 +269,18 @@ impl Verifier {
             .and_then(|k| k.verify_prehashed(sig_alg, &covered.digest, signature));
         match verified {
             Ok(()) => {}
-            Err(SigFailure::Unsupported(what)) => report.fail(
-                SignatureStatus::UnsupportedAlgorithm,
-                ProblemCode::UnsupportedAlgorithm,
-                format!("{what} is not supported"),
-            ),
-            Err(SigFailure::BadKey(why)) => report.fail(
-                SignatureStatus::Malformed,
-                ProblemCode::Malformed,
-                format!("the signer's key cannot be read: {why}"),
-            ),
+            Err(SigFailure::Unsupported(what)) => report
+                .fail(SignatureStatus::UnsupportedAlgorithm, Finding::AlgorithmUnsupported(what)),
+            Err(SigFailure::BadKey(why)) => {
+                report.fail(SignatureStatus::Malformed, Finding::SignerKeyUnreadable(why))
+            }
             Err(SigFailure::Invalid) => {
                 if report.status == SignatureStatus::Valid {
                     report.status = SignatureStatus::BadSignature;
                 }
-                let message = if covered.attributes {
-                    "the signature value does not verify with the signer's key: forged, or \
-                     signed by another key"
-                } else {
-                    "the signature does not verify: the content was altered or the signature \
-                     forged (no signed attributes, the two cannot be told apart)"
-                };
-                report.problems.push(Problem::new(ProblemCode::BadSignature, message));
+                report
+                    .problems
+                    .push(Problem::of(Finding::BadSignature { attributes: covered.attributes }));
             }
         }
     }
@@ -315,25 +288,24 @@ impl Verifier {
 
 /// RFC 5652 §5.1: the blob is a SignedData.
 fn signed_data(cms_der: &[u8]) -> Result<SignedData<'_>, Stop> {
-    cms::parse(cms_der).map_err(|e| Stop::malformed(format!("cannot read the CMS signature: {e}")))
+    cms::parse(cms_der).map_err(|e| Stop::malformed(Finding::CmsUnreadable(e.to_string())))
 }
 
 /// RFC 5652 §5.1 signerInfos: PEC providers sign once; the first signer is the provider.
 fn first_signer<'a>(sd: &'a SignedData<'_>) -> Result<&'a SignerInfo<'a>, Stop> {
-    sd.signer_infos.first().ok_or_else(|| Stop::malformed("no signer"))
+    sd.signer_infos.first().ok_or_else(|| Stop::malformed(Finding::NoSigner))
 }
 
 /// RFC 5652 §5.3 digestAlgorithm: one peckit implements.
 fn digest_algorithm(si: &SignerInfo<'_>) -> Result<DigestAlg, Stop> {
-    DigestAlg::from_oid(&si.digest_oid).ok_or_else(|| {
-        Stop::unsupported(format!("digest algorithm {} is not supported", si.digest_oid))
-    })
+    DigestAlg::from_oid(&si.digest_oid)
+        .ok_or_else(|| Stop::unsupported(Finding::DigestUnsupported(si.digest_oid.clone())))
 }
 
 /// RFC 5652 §5.3 signatureAlgorithm: one peckit implements, consistent with the digest.
 fn signature_algorithm(si: &SignerInfo<'_>, digest: DigestAlg) -> Result<SigAlg, Stop> {
     sig_alg_from_identifier(si.signature_algorithm, Some(digest))
-        .map_err(|what| Stop::unsupported(format!("{what} is not supported")))
+        .map_err(|what| Stop::unsupported(Finding::AlgorithmUnsupported(what)))
 }
 
 /// RFC 5652 §11.1: with signed attributes, the contentType attribute must be present and
@@ -347,13 +319,10 @@ fn content_type_is_data(si: &SignerInfo<'_>, econtent_type: &str) -> Result<(), 
 fn content_types_agree(content_type: Option<&str>, econtent_type: &str) -> Result<(), Stop> {
     match content_type {
         Some(OID_DATA) if econtent_type == OID_DATA => Ok(()),
-        Some(OID_DATA) => Err(Stop::malformed(format!(
-            "the encapsulated content type is {econtent_type}, not id-data"
-        ))),
-        other => Err(Stop::malformed(format!(
-            "the signed contentType is {}, not id-data",
-            other.unwrap_or("missing")
-        ))),
+        Some(OID_DATA) => {
+            Err(Stop::malformed(Finding::EncapsulatedNotData(econtent_type.to_string())))
+        }
+        other => Err(Stop::malformed(Finding::ContentTypeNotData(other.map(str::to_string)))),
     }
 }
 
@@ -361,7 +330,7 @@ fn content_types_agree(content_type: Option<&str>, econtent_type: &str) -> Resul
 fn message_digest<'a>(si: &'a SignerInfo<'a>) -> Result<&'a Tlv<'a>, Stop> {
     si.attr(OID_MESSAGE_DIGEST)
         .filter(|t| t.tag == der::tag::OCTET_STRING)
-        .ok_or_else(|| Stop::malformed("the signed messageDigest is missing"))
+        .ok_or_else(|| Stop::malformed(Finding::MessageDigestMissing))
 }
 
 /// RFC 5652 §5.4 / §11.2: the digest of the content, compared with `messageDigest`.
@@ -429,35 +398,29 @@ fn reference_time(
 
 /// Information when the signature carries no signingTime and another instant stood in.
 fn no_signing_time_problem(source: ReferenceTimeSource) -> Option<Problem> {
-    let which = match source {
-        ReferenceTimeSource::Daticert => "certified (daticert)",
-        ReferenceTimeSource::Now => "current",
+    let certified = match source {
+        ReferenceTimeSource::Daticert => true,
+        ReferenceTimeSource::Now => false,
         _ => return None,
     };
-    Some(Problem::new(
-        ProblemCode::NoSigningTime,
-        format!("no signingTime in the signature: certificates judged at the {which} time"),
-    ))
+    Some(Problem::of(Finding::NoSigningTime { certified }))
 }
 
 /// RFC 5280 §4.2.1.3 / §4.2.1.12 / RFC 8550 §4.4: the signer may sign mail.
-fn signer_usage_problem(signer: &Cert) -> Option<String> {
+fn signer_usage_problem(signer: &Cert) -> Option<UsageProblem> {
     if let Some((true, _)) = signer.basic_constraints {
-        return Some("the signer certificate is a CA certificate".into());
+        return Some(UsageProblem::IsCa);
     }
     if let Some((ds, nr, _)) = signer.key_usage
         && !ds
         && !nr
     {
-        return Some(
-            "the signer certificate's keyUsage allows neither digitalSignature nor nonRepudiation"
-                .into(),
-        );
+        return Some(UsageProblem::KeyUsage);
     }
     if let Some(eku) = &signer.eku
         && !eku.iter().any(|o| o == OID_EKU_EMAIL || o == OID_EKU_ANY)
     {
-        return Some("the signer certificate's extendedKeyUsage lacks emailProtection".into());
+        return Some(UsageProblem::NoEmailProtection);
     }
     None
 }
@@ -472,32 +435,25 @@ fn weak_digest_problem(
 ) -> Option<Problem> {
     let mut uses = Vec::new();
     if digest == DigestAlg::Sha1 {
-        uses.push("the content digest".to_string());
+        uses.push(Sha1Use::ContentDigest);
     }
     if sig_alg.digest() == DigestAlg::Sha1 && digest != DigestAlg::Sha1 {
-        uses.push(format!("the signature algorithm ({})", sig_alg.name()));
+        uses.push(Sha1Use::SignatureAlgorithm(sig_alg.name()));
     }
-    uses.extend(sha1_links.iter().map(|s| format!("the certificate \"{s}\"")));
+    uses.extend(sha1_links.iter().map(|s| Sha1Use::Certificate(s.clone())));
     if uses.is_empty() {
         return None;
     }
-    Some(Problem::new(
-        ProblemCode::WeakDigest,
-        format!("SHA-1 protects {} (normal for older PEC mail, weak today)", uses.join(", ")),
-    ))
+    Some(Problem::of(Finding::WeakDigest(uses)))
 }
 
 /// Information when the signer's certificate, valid when it signed, has expired since:
 /// normal for archived mail.
 fn expired_since_signing(signer: &Cert, reference: Timestamp, now: Timestamp) -> Option<Problem> {
     if signer.valid_at(reference) && !signer.valid_at(now) && now > signer.not_after {
-        return Some(Problem::new(
-            ProblemCode::CertExpiredNow,
-            format!(
-                "the signer certificate expired on {}, after signing: normal for archived mail",
-                cert::rfc3339(signer.not_after)
-            ),
-        ));
+        return Some(Problem::of(Finding::CertExpiredNow {
+            not_after: cert::rfc3339(signer.not_after),
+        }));
     }
     None
 }

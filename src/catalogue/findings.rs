@@ -1,0 +1,505 @@
+//! What each finding says, in English (the stable message JSON keeps) and in Italian. The
+//! specifics (addresses, times, names, codes) are data and are shown as found; technical
+//! words of a parser quoted in parentheses stay as the parser wrote them.
+
+use super::Lang;
+use crate::finding::{
+    CaProblem, Finding, LinkFailure, Outside, Sha1Use, SignatureDefect, Unread, UsageProblem,
+};
+use crate::problem::Problem;
+
+impl Problem {
+    /// The problem a finding makes: its code, the code's severity, the English message.
+    pub fn of(finding: Finding) -> Problem {
+        let mut problem = Problem::new(finding.code(), finding.text(Lang::En));
+        problem.limit = finding.limit();
+        problem.finding = Some(finding);
+        problem
+    }
+}
+
+impl Outside {
+    /// What lies outside, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, Outside::ExtraSignedPart { content_type, mime_path }) => format!(
+                "an unsigned {content_type} part (MIME part {mime_path}) added inside \
+                 multipart/signed"
+            ),
+            (Lang::It, Outside::ExtraSignedPart { content_type, mime_path }) => format!(
+                "una parte {content_type} non firmata (parte MIME {mime_path}) aggiunta dentro \
+                 multipart/signed"
+            ),
+            (Lang::En, Outside::Postacert { mime_path }) => {
+                format!("postacert.eml at MIME part {mime_path}")
+            }
+            (Lang::It, Outside::Postacert { mime_path }) => {
+                format!("postacert.eml nella parte MIME {mime_path}")
+            }
+            (Lang::En, Outside::Daticert { mime_path }) => {
+                format!("daticert.xml at MIME part {mime_path}")
+            }
+            (Lang::It, Outside::Daticert { mime_path }) => {
+                format!("daticert.xml nella parte MIME {mime_path}")
+            }
+        }
+    }
+}
+
+/// JSON (`outside_signature`) keeps the English words.
+impl serde::Serialize for Outside {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text(Lang::En))
+    }
+}
+
+impl SignatureDefect {
+    /// The defect in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use SignatureDefect as D;
+        match (lang, self) {
+            (Lang::En, D::NoEncapsulatedContent) => {
+                "opaque signed-data without encapsulated content".into()
+            }
+            (Lang::It, D::NoEncapsulatedContent) => {
+                "firma opaca (signed-data) senza contenuto incapsulato".into()
+            }
+            (Lang::En, D::OpaqueUnreadable(why)) => format!("cannot read the signed-data: {why}"),
+            (Lang::It, D::OpaqueUnreadable(why)) => {
+                format!("la firma opaca (signed-data) è illeggibile ({why})")
+            }
+            (Lang::En, D::SecondPartNotSignature { content_type }) => format!(
+                "the second part of multipart/signed is {content_type}, not a PKCS#7 signature"
+            ),
+            (Lang::It, D::SecondPartNotSignature { content_type }) => format!(
+                "la seconda parte di multipart/signed è {content_type}, non una firma PKCS#7"
+            ),
+            (Lang::En, D::NotBase64) => "the smime.p7s part is not valid base64".into(),
+            (Lang::It, D::NotBase64) => "la parte smime.p7s non è base64 valido".into(),
+            (Lang::En, D::SignaturePartMissing { parts }) => {
+                format!("multipart/signed with {parts} part(s): the signature part is missing")
+            }
+            (Lang::It, D::SignaturePartMissing { parts }) => {
+                format!("multipart/signed con {parts} parti: manca la parte della firma")
+            }
+            (Lang::En, D::NotClosed) => {
+                "multipart/signed is not closed: the message is truncated".into()
+            }
+            (Lang::It, D::NotClosed) => {
+                "multipart/signed non è chiuso: il messaggio è troncato".into()
+            }
+        }
+    }
+}
+
+fn sha1_use(lang: Lang, u: &Sha1Use) -> String {
+    match (lang, u) {
+        (Lang::En, Sha1Use::ContentDigest) => "the content digest".into(),
+        (Lang::It, Sha1Use::ContentDigest) => "l'impronta del contenuto".into(),
+        (Lang::En, Sha1Use::SignatureAlgorithm(a)) => format!("the signature algorithm ({a})"),
+        (Lang::It, Sha1Use::SignatureAlgorithm(a)) => format!("l'algoritmo di firma ({a})"),
+        (Lang::En, Sha1Use::Certificate(s)) => format!("the certificate \"{s}\""),
+        (Lang::It, Sha1Use::Certificate(s)) => format!("il certificato \"{s}\""),
+    }
+}
+
+fn link_failure(lang: Lang, why: &LinkFailure) -> String {
+    match (lang, why) {
+        (Lang::En, LinkFailure::DoesNotVerify) => "does not verify".into(),
+        (Lang::It, LinkFailure::DoesNotVerify) => "non è valida".into(),
+        (Lang::En, LinkFailure::Unsupported(a)) => format!("uses an unsupported algorithm ({a})"),
+        (Lang::It, LinkFailure::Unsupported(a)) => {
+            format!("usa un algoritmo non supportato ({a})")
+        }
+        (Lang::En, LinkFailure::BadIssuerKey(k)) => {
+            format!("cannot be checked: bad issuer key ({k})")
+        }
+        (Lang::It, LinkFailure::BadIssuerKey(k)) => {
+            format!("non è verificabile: chiave dell'emittente illeggibile ({k})")
+        }
+    }
+}
+
+fn ca_problem(lang: Lang, why: CaProblem) -> String {
+    match (lang, why) {
+        (Lang::En, CaProblem::NotCa) => "is not a CA (basicConstraints cA is false)".into(),
+        (Lang::It, CaProblem::NotCa) => {
+            "non è un'autorità di certificazione (basicConstraints cA è falso)".into()
+        }
+        (Lang::En, CaProblem::NoBasicConstraints) => "has no basicConstraints: not a CA".into(),
+        (Lang::It, CaProblem::NoBasicConstraints) => {
+            "non ha basicConstraints: non è un'autorità di certificazione".into()
+        }
+        (Lang::En, CaProblem::PathLength { allowed, below }) => {
+            format!("allows a path length of {allowed}, but {below} CA certificates follow it")
+        }
+        (Lang::It, CaProblem::PathLength { allowed, below }) => format!(
+            "ammette catene di lunghezza {allowed}, ma lo seguono {below} certificati di CA"
+        ),
+        (Lang::En, CaProblem::NoKeyCertSign) => {
+            "may not sign certificates (keyUsage lacks keyCertSign)".into()
+        }
+        (Lang::It, CaProblem::NoKeyCertSign) => {
+            "non può firmare certificati (keyUsage senza keyCertSign)".into()
+        }
+    }
+}
+
+fn join(items: impl IntoIterator<Item = String>) -> String {
+    items.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+impl Finding {
+    /// What was found, in `lang`. The English text is the problem's stable message.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.english(),
+            Lang::It => self.italian(),
+        }
+    }
+
+    fn english(&self) -> String {
+        use Finding as F;
+        match self {
+            F::Unreadable(f) => f.text(Lang::En),
+            F::MimeTooDeep(n) => format!("MIME nesting deeper than {n} levels"),
+            F::TooManyParts(n) => format!("more than {n} MIME parts"),
+            F::HeaderTooLong(n) => format!("a header block longer than {n} bytes"),
+            F::NestingTooDeep(n) => format!("nested artefacts deeper than {n} were not read"),
+            F::OverBudget(what) => format!(
+                "{} was not read: reading it would copy more than twice the input's size \
+                 (nested artefacts share one memory budget)",
+                match what {
+                    Unread::Original => "the original message inside".to_string(),
+                    Unread::Forwarded { mime_path } => {
+                        format!("the message forwarded at MIME part {mime_path}")
+                    }
+                }
+            ),
+            F::OriginalUnreadable(f) => {
+                format!("the original message inside could not be read: {}", f.text(Lang::En))
+            }
+            F::DuplicatedHeader { header, count, offset } => format!(
+                "the {header} header appears {count} times on one MIME entity (byte {offset}): \
+                 readers disagree on which one counts"
+            ),
+            F::SignatureDefect(d) => d.text(Lang::En),
+            F::CmsUnreadable(why) => format!("cannot read the CMS signature: {why}"),
+            F::NoSigner => "no signer".into(),
+            F::DigestUnsupported(oid) => format!("digest algorithm {oid} is not supported"),
+            F::AlgorithmUnsupported(what) => format!("{what} is not supported"),
+            F::SignerKeyUnreadable(why) => format!("the signer's key cannot be read: {why}"),
+            F::ContentTypeNotData(found) => format!(
+                "the signed contentType is {}, not id-data",
+                found.as_deref().unwrap_or("missing")
+            ),
+            F::EncapsulatedNotData(found) => {
+                format!("the encapsulated content type is {found}, not id-data")
+            }
+            F::MessageDigestMissing => "the signed messageDigest is missing".into(),
+            F::ContentAltered => "the signed bytes do not match the signature's digest: the \
+                                  file was edited or re-saved after signing (even one changed \
+                                  space or line end breaks it)"
+                .into(),
+            F::SignerCertMissing => {
+                "the signer's certificate is neither carried in the signature nor trusted".into()
+            }
+            F::BadSignature { attributes: true } => "the signature value does not verify with \
+                                                     the signer's key: forged, or signed by \
+                                                     another key"
+                .into(),
+            F::BadSignature { attributes: false } => "the signature does not verify: the \
+                                                      content was altered or the signature \
+                                                      forged (no signed attributes, the two \
+                                                      cannot be told apart)"
+                .into(),
+            F::CanonicalisedLineEnds => "the file is stored with LF line ends; the signature \
+                                         covers the CRLF form, which matched"
+                .into(),
+            F::NoSigningTime { certified } => format!(
+                "no signingTime in the signature: certificates judged at the {} time",
+                if *certified { "certified (daticert)" } else { "current" }
+            ),
+            F::SignerUsage(UsageProblem::IsCa) => {
+                "the signer certificate is a CA certificate".into()
+            }
+            F::SignerUsage(UsageProblem::KeyUsage) => "the signer certificate's keyUsage \
+                                                       allows neither digitalSignature nor \
+                                                       nonRepudiation"
+                .into(),
+            F::SignerUsage(UsageProblem::NoEmailProtection) => {
+                "the signer certificate's extendedKeyUsage lacks emailProtection".into()
+            }
+            F::WeakDigest(uses) => format!(
+                "SHA-1 protects {} (normal for older PEC mail, weak today)",
+                join(uses.iter().map(|u| sha1_use(Lang::En, u)))
+            ),
+            F::CertExpiredNow { not_after } => format!(
+                "the signer certificate expired on {not_after}, after signing: normal for \
+                 archived mail"
+            ),
+            F::NoIssuer { subject, issuer } => {
+                format!("no trusted authority issued \"{subject}\" (issuer \"{issuer}\")")
+            }
+            F::NoTrustAnchors => "no trust anchors".into(),
+            F::PathTooLong(n) => format!("no path shorter than {n} certificates"),
+            F::LinkFailure { child, issuer, why } => format!(
+                "the signature on \"{child}\" by \"{issuer}\" {}",
+                link_failure(Lang::En, why)
+            ),
+            F::NotACa { issuer, why } => format!("\"{issuer}\" {}", ca_problem(Lang::En, *why)),
+            F::NotValidAt { subject, at, from, to } => {
+                format!("\"{subject}\" was not valid at {at} (valid {from} to {to})")
+            }
+            F::PathBudget(n) => {
+                format!("more than {n} signature checks while building the path")
+            }
+            F::DaticertUnusable(why) => format!("daticert.xml cannot be used: {why}"),
+            F::OutsideSignature(o) => {
+                format!("{} lies outside the signed entity and was ignored", o.text(Lang::En))
+            }
+            F::WrappedSignedEntity { mime_path } => format!(
+                "the signed entity is wrapped in unsigned MIME (it is part {mime_path}, not the \
+                 message)"
+            ),
+            F::AnomalyNotCertified => "anomaly envelope: the provider signed the wrapper, the \
+                                       content inside is NOT a certified message"
+                .into(),
+            F::RemEvidence => {
+                "REM/ERDS evidence (ETSI EN 319 522): recognised, its evidence is not interpreted"
+                    .into()
+            }
+            F::MissingDaticert => "the signed entity carries no daticert.xml".into(),
+            F::DaticertNotWellFormed(reason) => format!(
+                "daticert.xml is not well-formed XML ({reason}); fields were recovered one by one"
+            ),
+            F::DaticertAmbiguous(repeated) => format!(
+                "daticert.xml is ambiguous: the DTD allows one of each, but it repeats {}",
+                join(repeated.iter().map(|d| format!("<{d}>")))
+            ),
+            F::DaticertIncomplete(missing) => {
+                format!("daticert.xml lacks required elements: {}", missing.join(", "))
+            }
+            F::DaticertFieldInvalid { field, message } => {
+                format!("daticert field {field}: {message}")
+            }
+            F::HeaderMismatch { header, value, tipo } => format!(
+                "unsigned header {header}: {value} contradicts the signed daticert tipo \"{tipo}\""
+            ),
+            F::SubjectMismatch { claimed, signed } => {
+                format!("the Subject prefix says {claimed} but the signed daticert says {signed}")
+            }
+            F::MsgidMismatch { claimed, signed } => {
+                format!("X-Riferimento-Message-ID {claimed} differs from the signed msgid {signed}")
+            }
+            F::IdentificativoMismatch { claimed, signed } => format!(
+                "the envelope Message-ID {claimed} differs from the signed identificativo {signed}"
+            ),
+            F::DateMismatch { date, certified } => format!(
+                "the Date header ({date}) is more than 5 minutes from the certified time \
+                 ({certified})"
+            ),
+            F::SigningTimeMismatch { signing, certified } => format!(
+                "the CMS signing time ({signing}) is more than 5 minutes from the certified time \
+                 ({certified})"
+            ),
+            F::SignerAddressMismatch { email, from, raw_from } => format!(
+                "the signer certificate is for {email}, but the message is From {}",
+                match from {
+                    Some(address) => address.clone(),
+                    None => format!("{raw_from:?} (not one plain address)"),
+                }
+            ),
+            F::CecPac(w) => w.text(Lang::En),
+            F::PermanentErrorInPreavviso(e) => {
+                format!("preavviso with a permanent error ({e}): in practice final")
+            }
+            F::Unsigned => {
+                "a PEC look-alike without an S/MIME signature: nothing in it is certified".into()
+            }
+            F::NotPec => "not a PEC artefact: no PEC markers, no signature, no daticert.xml".into(),
+            F::SignedNotPec => {
+                "a signed e-mail without PEC markers or daticert.xml: not a PEC artefact".into()
+            }
+        }
+    }
+
+    fn italian(&self) -> String {
+        use Finding as F;
+        match self {
+            F::Unreadable(f) => f.text(Lang::It),
+            F::MimeTooDeep(n) => format!("annidamento MIME oltre {n} livelli"),
+            F::TooManyParts(n) => format!("più di {n} parti MIME"),
+            F::HeaderTooLong(n) => format!("un blocco di intestazioni più lungo di {n} byte"),
+            F::NestingTooDeep(n) => {
+                format!("i messaggi annidati oltre {n} livelli non sono stati letti")
+            }
+            F::OverBudget(what) => format!(
+                "{} non è stato letto: leggerlo copierebbe più del doppio della dimensione del \
+                 file (i messaggi annidati condividono un'unica quota di memoria)",
+                match what {
+                    Unread::Original => "il messaggio originale contenuto".to_string(),
+                    Unread::Forwarded { mime_path } => {
+                        format!("il messaggio inoltrato nella parte MIME {mime_path}")
+                    }
+                }
+            ),
+            F::OriginalUnreadable(f) => {
+                format!("il messaggio originale contenuto è illeggibile: {}", f.text(Lang::It))
+            }
+            F::DuplicatedHeader { header, count, offset } => format!(
+                "l'intestazione {header} compare {count} volte in una stessa parte MIME (byte \
+                 {offset}): i lettori non concordano su quale valga"
+            ),
+            F::SignatureDefect(d) => d.text(Lang::It),
+            F::CmsUnreadable(why) => format!("la firma CMS è illeggibile ({why})"),
+            F::NoSigner => "la firma non indica alcun firmatario".into(),
+            F::DigestUnsupported(oid) => {
+                format!("algoritmo di impronta {oid} non supportato")
+            }
+            F::AlgorithmUnsupported(what) => format!("non supportato: {what}"),
+            F::SignerKeyUnreadable(why) => {
+                format!("la chiave del firmatario è illeggibile ({why})")
+            }
+            F::ContentTypeNotData(found) => format!(
+                "il contentType firmato è {}, non id-data",
+                found.as_deref().unwrap_or("assente")
+            ),
+            F::EncapsulatedNotData(found) => {
+                format!("il tipo del contenuto incapsulato è {found}, non id-data")
+            }
+            F::MessageDigestMissing => "manca l'attributo firmato messageDigest".into(),
+            F::ContentAltered => "i byte firmati non corrispondono all'impronta della firma: il \
+                                  file è stato modificato o risalvato dopo la firma (basta uno \
+                                  spazio o un fine riga cambiato)"
+                .into(),
+            F::SignerCertMissing => "il certificato del firmatario non è né incluso nella firma \
+                                     né tra quelli fidati"
+                .into(),
+            F::BadSignature { attributes: true } => "il valore della firma non è valido con la \
+                                                     chiave del firmatario: contraffatta, o \
+                                                     firmata con un'altra chiave"
+                .into(),
+            F::BadSignature { attributes: false } => "la firma non è valida: il contenuto è \
+                                                      stato alterato o la firma contraffatta \
+                                                      (senza attributi firmati i due casi non \
+                                                      si distinguono)"
+                .into(),
+            F::CanonicalisedLineEnds => "il file è salvato con fine riga LF; la firma copre la \
+                                         forma CRLF, che corrisponde"
+                .into(),
+            F::NoSigningTime { certified } => format!(
+                "la firma non riporta l'ora (signingTime): certificati valutati alla data {}",
+                if *certified { "certificata (daticert)" } else { "attuale" }
+            ),
+            F::SignerUsage(UsageProblem::IsCa) => {
+                "il certificato del firmatario è un certificato di CA".into()
+            }
+            F::SignerUsage(UsageProblem::KeyUsage) => "il keyUsage del certificato del \
+                                                       firmatario non ammette né \
+                                                       digitalSignature né nonRepudiation"
+                .into(),
+            F::SignerUsage(UsageProblem::NoEmailProtection) => {
+                "l'extendedKeyUsage del certificato del firmatario non include emailProtection"
+                    .into()
+            }
+            F::WeakDigest(uses) => format!(
+                "SHA-1 protegge {} (normale per la PEC meno recente, debole oggi)",
+                join(uses.iter().map(|u| sha1_use(Lang::It, u)))
+            ),
+            F::CertExpiredNow { not_after } => format!(
+                "il certificato del firmatario è scaduto il {not_after}, dopo la firma: normale \
+                 per la posta archiviata"
+            ),
+            F::NoIssuer { subject, issuer } => {
+                format!("nessuna autorità fidata ha emesso \"{subject}\" (emittente \"{issuer}\")")
+            }
+            F::NoTrustAnchors => "nessuna autorità fidata configurata".into(),
+            F::PathTooLong(n) => format!("nessuna catena più corta di {n} certificati"),
+            F::LinkFailure { child, issuer, why } => {
+                format!("la firma di \"{issuer}\" su \"{child}\" {}", link_failure(Lang::It, why))
+            }
+            F::NotACa { issuer, why } => format!("\"{issuer}\" {}", ca_problem(Lang::It, *why)),
+            F::NotValidAt { subject, at, from, to } => {
+                format!("\"{subject}\" non era valido il {at} (valido dal {from} al {to})")
+            }
+            F::PathBudget(n) => {
+                format!("più di {n} verifiche di firma per costruire la catena")
+            }
+            F::DaticertUnusable(why) => format!("daticert.xml non è utilizzabile ({why})"),
+            F::OutsideSignature(o) => {
+                format!("{} è fuori dalla parte firmata ed è stato ignorato", o.text(Lang::It))
+            }
+            F::WrappedSignedEntity { mime_path } => format!(
+                "la parte firmata è racchiusa in MIME non firmato (è la parte {mime_path}, non \
+                 il messaggio)"
+            ),
+            F::AnomalyNotCertified => "busta di anomalia: il gestore ha firmato l'involucro, il \
+                                       contenuto NON è un messaggio certificato"
+                .into(),
+            F::RemEvidence => "evidenza REM/ERDS (ETSI EN 319 522): riconosciuta, la sua \
+                               evidenza non è interpretata"
+                .into(),
+            F::MissingDaticert => "la parte firmata non contiene daticert.xml".into(),
+            F::DaticertNotWellFormed(reason) => format!(
+                "daticert.xml non è XML ben formato ({reason}); i campi sono stati recuperati uno \
+                 per uno"
+            ),
+            F::DaticertAmbiguous(repeated) => format!(
+                "daticert.xml è ambiguo: il DTD ammette un solo elemento di ciascun tipo, ma \
+                 ripete {}",
+                join(repeated.iter().map(|d| format!("<{d}>")))
+            ),
+            F::DaticertIncomplete(missing) => {
+                format!("daticert.xml non contiene elementi obbligatori: {}", missing.join(", "))
+            }
+            F::DaticertFieldInvalid { field, message } => {
+                format!("campo {field} di daticert non valido ({message})")
+            }
+            F::HeaderMismatch { header, value, tipo } => format!(
+                "l'intestazione non firmata {header}: {value} contraddice il tipo firmato in \
+                 daticert \"{tipo}\""
+            ),
+            F::SubjectMismatch { claimed, signed } => format!(
+                "il prefisso dell'oggetto indica {claimed}, ma daticert firmato indica {signed}"
+            ),
+            F::MsgidMismatch { claimed, signed } => {
+                format!("X-Riferimento-Message-ID {claimed} è diverso dal msgid firmato {signed}")
+            }
+            F::IdentificativoMismatch { claimed, signed } => format!(
+                "il Message-ID della busta {claimed} è diverso dall'identificativo firmato \
+                 {signed}"
+            ),
+            F::DateMismatch { date, certified } => format!(
+                "l'intestazione Date ({date}) dista più di 5 minuti dalla data certificata \
+                 ({certified})"
+            ),
+            F::SigningTimeMismatch { signing, certified } => format!(
+                "l'ora della firma CMS ({signing}) dista più di 5 minuti dalla data certificata \
+                 ({certified})"
+            ),
+            F::SignerAddressMismatch { email, from, raw_from } => format!(
+                "il certificato del firmatario è per {email}, ma il mittente (From) è {}",
+                match from {
+                    Some(address) => address.clone(),
+                    None => format!("{raw_from:?} (non un solo indirizzo)"),
+                }
+            ),
+            F::CecPac(w) => w.text(Lang::It),
+            F::PermanentErrorInPreavviso(e) => {
+                format!("preavviso con errore permanente ({e}): di fatto definitivo")
+            }
+            F::Unsigned => "simile a una PEC ma senza firma S/MIME: nulla di ciò che contiene è \
+                            certificato"
+                .into(),
+            F::NotPec => {
+                "non è un messaggio PEC: nessun marcatore PEC, nessuna firma, nessun daticert.xml"
+                    .into()
+            }
+            F::SignedNotPec => {
+                "un messaggio firmato senza marcatori PEC né daticert.xml: non è un messaggio PEC"
+                    .into()
+            }
+        }
+    }
+}

@@ -1,0 +1,419 @@
+//! What a check found, as typed data: the problem code it stands for and its specifics
+//! (addresses, times, names). The words, in Italian and English, are in the catalogue
+//! (`catalogue/findings.rs`); a [`crate::problem::Problem`] keeps the finding beside its
+//! stable English message, so every renderer can say it in the reader's language.
+
+use crate::error::ReadFailure;
+use crate::limits::Limit;
+use crate::problem::code::ProblemCode;
+
+/// What closed a CEC-PAC box for a role, on a message's date (docs/pec-spec.md §5.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CecPacClosure {
+    /// 18 September 2015: no access at all.
+    Closed,
+    /// 18 July 2015: no reception.
+    NoReception,
+    /// 18 March 2015: no sending.
+    NoSending,
+}
+
+/// A CEC-PAC address used on a date its service no longer allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CecPacWarning {
+    /// The address.
+    pub address: String,
+    /// The message's certified date, `YYYY-MM-DD`.
+    pub day: String,
+    /// What had closed.
+    pub closure: CecPacClosure,
+}
+
+/// Something PEC-like that lies outside the signed entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outside {
+    /// A third (or later) part inside multipart/signed.
+    ExtraSignedPart {
+        /// Its content type.
+        content_type: String,
+        /// Its MIME path.
+        mime_path: String,
+    },
+    /// A postacert.eml outside the signature.
+    Postacert {
+        /// Its MIME path.
+        mime_path: String,
+    },
+    /// A daticert.xml outside the signature.
+    Daticert {
+        /// Its MIME path.
+        mime_path: String,
+    },
+}
+
+/// Why the signature of a signed entity could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignatureDefect {
+    /// application/pkcs7-mime without encapsulated content.
+    NoEncapsulatedContent,
+    /// The opaque signed-data cannot be read (the CMS reader's words).
+    OpaqueUnreadable(String),
+    /// multipart/signed whose second part is not a signature.
+    SecondPartNotSignature {
+        /// Its content type.
+        content_type: String,
+    },
+    /// The smime.p7s part is not base64.
+    NotBase64,
+    /// multipart/signed without a signature part.
+    SignaturePartMissing {
+        /// How many parts there are.
+        parts: usize,
+    },
+    /// multipart/signed without its closing boundary.
+    NotClosed,
+}
+
+/// What part of a message a memory budget left unread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unread {
+    /// The original message inside.
+    Original,
+    /// A message forwarded at a MIME part.
+    Forwarded {
+        /// Its MIME path.
+        mime_path: String,
+    },
+}
+
+/// Why a signer certificate may not sign mail (RFC 5280 §4.2.1.3, §4.2.1.12, RFC 8550 §4.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UsageProblem {
+    /// It is a CA certificate.
+    IsCa,
+    /// keyUsage allows neither digitalSignature nor nonRepudiation.
+    KeyUsage,
+    /// extendedKeyUsage lacks emailProtection.
+    NoEmailProtection,
+}
+
+/// Where SHA-1 protects a signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sha1Use {
+    /// The content digest.
+    ContentDigest,
+    /// The signature algorithm, by name.
+    SignatureAlgorithm(String),
+    /// A certificate of the path, by subject.
+    Certificate(String),
+}
+
+/// Why a link of a certificate path fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkFailure {
+    /// The signature does not verify.
+    DoesNotVerify,
+    /// An algorithm peckit does not implement (its words).
+    Unsupported(String),
+    /// The issuer's key cannot be read (its words).
+    BadIssuerKey(String),
+}
+
+/// Why an issuer may not issue certificates (RFC 5280 §4.2.1.9, §4.2.1.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaProblem {
+    /// basicConstraints cA is false.
+    NotCa,
+    /// No basicConstraints.
+    NoBasicConstraints,
+    /// The path length constraint is exceeded.
+    PathLength {
+        /// The constraint.
+        allowed: u8,
+        /// CA certificates below it.
+        below: usize,
+    },
+    /// keyUsage lacks keyCertSign.
+    NoKeyCertSign,
+}
+
+/// What a check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Finding {
+    /// The input could not be read at all (`unreadable`, or `limit-exceeded` for a size).
+    Unreadable(ReadFailure),
+    /// MIME nesting past the limit.
+    MimeTooDeep(usize),
+    /// More MIME parts than the limit.
+    TooManyParts(usize),
+    /// A header block past the limit.
+    HeaderTooLong(usize),
+    /// Nested artefacts past the limit.
+    NestingTooDeep(usize),
+    /// A part left unread by the memory budget.
+    OverBudget(Unread),
+    /// The original message inside could not be read.
+    OriginalUnreadable(ReadFailure),
+    /// A structural header repeated on one entity.
+    DuplicatedHeader {
+        /// Its name.
+        header: &'static str,
+        /// How often it occurs.
+        count: usize,
+        /// Where the entity starts.
+        offset: usize,
+    },
+    /// The signature could not be read.
+    SignatureDefect(SignatureDefect),
+    /// The CMS blob cannot be read (the CMS reader's words).
+    CmsUnreadable(String),
+    /// The signed-data has no signer.
+    NoSigner,
+    /// A digest algorithm peckit does not implement.
+    DigestUnsupported(String),
+    /// A signature algorithm or key type peckit does not implement (its words).
+    AlgorithmUnsupported(String),
+    /// The signed contentType attribute is not id-data (or missing).
+    ContentTypeNotData(Option<String>),
+    /// The encapsulated content type is not id-data.
+    EncapsulatedNotData(String),
+    /// No messageDigest attribute.
+    MessageDigestMissing,
+    /// The signed bytes do not match the signed digest.
+    ContentAltered,
+    /// The signer's certificate is nowhere.
+    SignerCertMissing,
+    /// The signer's key cannot be read (its words).
+    SignerKeyUnreadable(String),
+    /// The signature value does not verify.
+    BadSignature {
+        /// Whether signed attributes told content and signature apart.
+        attributes: bool,
+    },
+    /// LF-only content matched in CRLF form.
+    CanonicalisedLineEnds,
+    /// No signingTime: another instant stood in.
+    NoSigningTime {
+        /// The certified time (true) or now (false).
+        certified: bool,
+    },
+    /// The signer may not sign mail.
+    SignerUsage(UsageProblem),
+    /// SHA-1 protects these.
+    WeakDigest(Vec<Sha1Use>),
+    /// The signer certificate expired after signing.
+    CertExpiredNow {
+        /// notAfter, RFC 3339.
+        not_after: String,
+    },
+    /// No trusted authority issued this certificate.
+    NoIssuer {
+        /// Its subject.
+        subject: String,
+        /// Its issuer.
+        issuer: String,
+    },
+    /// The trust store is empty.
+    NoTrustAnchors,
+    /// No path within the length limit.
+    PathTooLong(usize),
+    /// A link of the path fails.
+    LinkFailure {
+        /// The certificate signed.
+        child: String,
+        /// Its issuer.
+        issuer: String,
+        /// Why.
+        why: LinkFailure,
+    },
+    /// An issuer may not issue certificates.
+    NotACa {
+        /// The issuer.
+        issuer: String,
+        /// Why.
+        why: CaProblem,
+    },
+    /// A certificate of the path was not valid at the reference time.
+    NotValidAt {
+        /// Its subject.
+        subject: String,
+        /// The reference time.
+        at: String,
+        /// notBefore.
+        from: String,
+        /// notAfter.
+        to: String,
+    },
+    /// Too many signature checks while building a path.
+    PathBudget(usize),
+    /// daticert.xml cannot be used (the XML reader's words).
+    DaticertUnusable(String),
+    /// Something PEC-like outside the signature.
+    OutsideSignature(Outside),
+    /// The signed entity is a part, not the message.
+    WrappedSignedEntity {
+        /// Its MIME path.
+        mime_path: String,
+    },
+    /// An anomaly envelope.
+    AnomalyNotCertified,
+    /// REM/ERDS evidence.
+    RemEvidence,
+    /// No daticert.xml in the signed entity.
+    MissingDaticert,
+    /// daticert.xml is not well-formed (the XML parser's words).
+    DaticertNotWellFormed(String),
+    /// daticert.xml repeats elements the DTD allows once.
+    DaticertAmbiguous(Vec<String>),
+    /// daticert.xml lacks required elements.
+    DaticertIncomplete(Vec<&'static str>),
+    /// A daticert field cannot be read.
+    DaticertFieldInvalid {
+        /// The element.
+        field: String,
+        /// Why (the reader's words).
+        message: String,
+    },
+    /// An unsigned marker contradicts the signed tipo.
+    HeaderMismatch {
+        /// The header.
+        header: &'static str,
+        /// Its value.
+        value: String,
+        /// The signed tipo.
+        tipo: String,
+    },
+    /// The Subject prefix names another kind.
+    SubjectMismatch {
+        /// The kind the Subject claims.
+        claimed: String,
+        /// The signed kind.
+        signed: String,
+    },
+    /// X-Riferimento-Message-ID differs from the signed msgid.
+    MsgidMismatch {
+        /// The header's value.
+        claimed: String,
+        /// The signed value.
+        signed: String,
+    },
+    /// The envelope Message-ID differs from the signed identificativo.
+    IdentificativoMismatch {
+        /// The header's value.
+        claimed: String,
+        /// The signed value.
+        signed: String,
+    },
+    /// The Date header is far from the certified time.
+    DateMismatch {
+        /// The Date, RFC 3339.
+        date: String,
+        /// The certified time, RFC 3339.
+        certified: String,
+    },
+    /// The signing time is far from the certified time.
+    SigningTimeMismatch {
+        /// The signing time, RFC 3339.
+        signing: String,
+        /// The certified time, RFC 3339.
+        certified: String,
+    },
+    /// The signer certificate's address is not the From address.
+    SignerAddressMismatch {
+        /// The certificate's address.
+        email: String,
+        /// From's one address, if it has exactly one.
+        from: Option<String>,
+        /// From as written, when it is not one address.
+        raw_from: String,
+    },
+    /// A CEC-PAC address after its service closed.
+    CecPac(CecPacWarning),
+    /// A preavviso with a permanent error.
+    PermanentErrorInPreavviso(String),
+    /// A PEC look-alike without a signature.
+    Unsigned,
+    /// No PEC markers, no signature, no daticert.
+    NotPec,
+    /// Signed, but without PEC markers or daticert.
+    SignedNotPec,
+}
+
+impl Finding {
+    /// The problem code this finding stands for.
+    pub fn code(&self) -> ProblemCode {
+        use Finding as F;
+        use ProblemCode as C;
+        match self {
+            F::Unreadable(ReadFailure::TooLarge { .. }) => C::LimitExceeded,
+            F::Unreadable(_) => C::Unreadable,
+            F::MimeTooDeep(_)
+            | F::TooManyParts(_)
+            | F::HeaderTooLong(_)
+            | F::NestingTooDeep(_)
+            | F::OverBudget(_)
+            | F::PathBudget(_) => C::LimitExceeded,
+            F::OriginalUnreadable(_)
+            | F::DuplicatedHeader { .. }
+            | F::SignatureDefect(_)
+            | F::CmsUnreadable(_)
+            | F::NoSigner
+            | F::ContentTypeNotData(_)
+            | F::EncapsulatedNotData(_)
+            | F::MessageDigestMissing
+            | F::SignerKeyUnreadable(_) => C::Malformed,
+            F::DigestUnsupported(_) | F::AlgorithmUnsupported(_) => C::UnsupportedAlgorithm,
+            F::ContentAltered => C::ContentAltered,
+            F::SignerCertMissing => C::SignerCertMissing,
+            F::BadSignature { .. } => C::BadSignature,
+            F::CanonicalisedLineEnds => C::CanonicalisedLineEnds,
+            F::NoSigningTime { .. } => C::NoSigningTime,
+            F::SignerUsage(_) => C::CertUsage,
+            F::WeakDigest(_) => C::WeakDigest,
+            F::CertExpiredNow { .. } => C::CertExpiredNow,
+            F::NoIssuer { .. }
+            | F::NoTrustAnchors
+            | F::PathTooLong(_)
+            | F::LinkFailure { .. }
+            | F::NotACa { .. } => C::Untrusted,
+            F::NotValidAt { .. } => C::CertNotValidAtSigningTime,
+            F::DaticertUnusable(_) | F::DaticertNotWellFormed(_) | F::DaticertAmbiguous(_) => {
+                C::DaticertMalformed
+            }
+            F::OutsideSignature(_) | F::WrappedSignedEntity { .. } => {
+                C::UnsignedContentOutsideSignature
+            }
+            F::AnomalyNotCertified => C::AnomalyNotCertified,
+            F::RemEvidence => C::RemEvidence,
+            F::MissingDaticert => C::MissingDaticert,
+            F::DaticertIncomplete(_) => C::DaticertIncomplete,
+            F::DaticertFieldInvalid { .. } => C::DaticertFieldInvalid,
+            F::HeaderMismatch { .. } => C::HeaderMismatch,
+            F::SubjectMismatch { .. } => C::SubjectMismatch,
+            F::MsgidMismatch { .. } => C::MsgidMismatch,
+            F::IdentificativoMismatch { .. } => C::IdentificativoMismatch,
+            F::DateMismatch { .. } => C::DateMismatch,
+            F::SigningTimeMismatch { .. } => C::SigningTimeMismatch,
+            F::SignerAddressMismatch { .. } => C::SignerAddressMismatch,
+            F::CecPac(_) => C::CecPacAddress,
+            F::PermanentErrorInPreavviso(_) => C::PermanentErrorInPreavviso,
+            F::Unsigned => C::Unsigned,
+            F::NotPec | F::SignedNotPec => C::NotPec,
+        }
+    }
+
+    /// The limit it ran into, for `limit-exceeded` findings.
+    pub fn limit(&self) -> Option<Limit> {
+        match self {
+            Finding::Unreadable(ReadFailure::TooLarge { limit, .. }) => Some(*limit),
+            Finding::MimeTooDeep(_) => Some(Limit::MimeDepth),
+            Finding::TooManyParts(_) => Some(Limit::MimeParts),
+            Finding::HeaderTooLong(_) => Some(Limit::HeaderSize),
+            Finding::NestingTooDeep(_) => Some(Limit::Nesting),
+            Finding::OverBudget(_) => Some(Limit::CopyBudget),
+            Finding::PathBudget(_) => Some(Limit::PathSignatureChecks),
+            _ => None,
+        }
+    }
+}
