@@ -97,3 +97,209 @@ fn a_problem_is_said_with_its_typed_failure_when_it_has_one() {
     assert_eq!(problem_message(Lang::It, &p), "file vuoto");
     assert_eq!(problem_message(Lang::En, &p), "empty input");
 }
+
+/// One of each finding. The match below has no wildcard: a new variant does not compile
+/// until it is listed here, and then it is checked in both languages.
+fn every_finding() -> Vec<crate::finding::Finding> {
+    use crate::finding::*;
+    let s = || "x".to_string();
+    let all = vec![
+        Finding::Unreadable(ReadFailure::Empty),
+        Finding::Unreadable(ReadFailure::TooLarge { limit: Limit::InputSize, value: 1 }),
+        Finding::MimeTooDeep(64),
+        Finding::TooManyParts(10),
+        Finding::HeaderTooLong(100),
+        Finding::NestingTooDeep(8),
+        Finding::OverBudget(Unread::Original),
+        Finding::OverBudget(Unread::Forwarded { mime_path: "1.2".into() }),
+        Finding::OriginalUnreadable(ReadFailure::Empty),
+        Finding::DuplicatedHeader { header: "Content-Type", count: 2, offset: 0 },
+        Finding::SignatureDefect(SignatureDefect::NoEncapsulatedContent),
+        Finding::SignatureDefect(SignatureDefect::OpaqueUnreadable(s())),
+        Finding::SignatureDefect(SignatureDefect::SecondPartNotSignature { content_type: s() }),
+        Finding::SignatureDefect(SignatureDefect::NotBase64),
+        Finding::SignatureDefect(SignatureDefect::SignaturePartMissing { parts: 1 }),
+        Finding::SignatureDefect(SignatureDefect::NotClosed),
+        Finding::CmsUnreadable(s()),
+        Finding::NoSigner,
+        Finding::DigestUnsupported(s()),
+        Finding::AlgorithmUnsupported(s()),
+        Finding::ContentTypeNotData(None),
+        Finding::EncapsulatedNotData(s()),
+        Finding::MessageDigestMissing,
+        Finding::ContentAltered,
+        Finding::SignerCertMissing,
+        Finding::SignerKeyUnreadable(s()),
+        Finding::BadSignature { attributes: true },
+        Finding::BadSignature { attributes: false },
+        Finding::CanonicalisedLineEnds,
+        Finding::NoSigningTime { certified: true },
+        Finding::NoSigningTime { certified: false },
+        Finding::SignerUsage(UsageProblem::IsCa),
+        Finding::SignerUsage(UsageProblem::KeyUsage),
+        Finding::SignerUsage(UsageProblem::NoEmailProtection),
+        Finding::WeakDigest(vec![
+            Sha1Use::ContentDigest,
+            Sha1Use::SignatureAlgorithm(s()),
+            Sha1Use::Certificate(s()),
+        ]),
+        Finding::CertExpiredNow { not_after: s() },
+        Finding::NoIssuer { subject: s(), issuer: s() },
+        Finding::NoTrustAnchors,
+        Finding::PathTooLong(8),
+        Finding::LinkFailure { child: s(), issuer: s(), why: LinkFailure::DoesNotVerify },
+        Finding::LinkFailure { child: s(), issuer: s(), why: LinkFailure::Unsupported(s()) },
+        Finding::LinkFailure { child: s(), issuer: s(), why: LinkFailure::BadIssuerKey(s()) },
+        Finding::NotACa { issuer: s(), why: CaProblem::NotCa },
+        Finding::NotACa { issuer: s(), why: CaProblem::NoBasicConstraints },
+        Finding::NotACa { issuer: s(), why: CaProblem::PathLength { allowed: 0, below: 1 } },
+        Finding::NotACa { issuer: s(), why: CaProblem::NoKeyCertSign },
+        Finding::NotValidAt { subject: s(), at: s(), from: s(), to: s() },
+        Finding::PathBudget(64),
+        Finding::DaticertUnusable(s()),
+        Finding::OutsideSignature(Outside::Postacert { mime_path: "2".into() }),
+        Finding::OutsideSignature(Outside::Daticert { mime_path: "2".into() }),
+        Finding::OutsideSignature(Outside::ExtraSignedPart {
+            content_type: s(),
+            mime_path: "1.3".into(),
+        }),
+        Finding::WrappedSignedEntity { mime_path: "1.2".into() },
+        Finding::AnomalyNotCertified,
+        Finding::RemEvidence,
+        Finding::MissingDaticert,
+        Finding::DaticertNotWellFormed(s()),
+        Finding::DaticertAmbiguous(vec!["dati/data".into()]),
+        Finding::DaticertIncomplete(vec!["mittente"]),
+        Finding::DaticertFieldInvalid { field: s(), message: s() },
+        Finding::HeaderMismatch { header: "X-Ricevuta", value: s(), tipo: s() },
+        Finding::SubjectMismatch { claimed: s(), signed: s() },
+        Finding::MsgidMismatch { claimed: s(), signed: s() },
+        Finding::IdentificativoMismatch { claimed: s(), signed: s() },
+        Finding::DateMismatch { date: s(), certified: s() },
+        Finding::SigningTimeMismatch { signing: s(), certified: s() },
+        Finding::SignerAddressMismatch { email: s(), from: Some(s()), raw_from: s() },
+        Finding::SignerAddressMismatch { email: s(), from: None, raw_from: s() },
+        Finding::CecPac(CecPacWarning {
+            address: s(),
+            day: s(),
+            closure: CecPacClosure::NoReception,
+        }),
+        Finding::PermanentErrorInPreavviso(s()),
+        Finding::Unsigned,
+        Finding::NotPec,
+        Finding::SignedNotPec,
+    ];
+    for f in &all {
+        match f {
+            Finding::Unreadable(_)
+            | Finding::MimeTooDeep(_)
+            | Finding::TooManyParts(_)
+            | Finding::HeaderTooLong(_)
+            | Finding::NestingTooDeep(_)
+            | Finding::OverBudget(_)
+            | Finding::OriginalUnreadable(_)
+            | Finding::DuplicatedHeader { .. }
+            | Finding::SignatureDefect(_)
+            | Finding::CmsUnreadable(_)
+            | Finding::NoSigner
+            | Finding::DigestUnsupported(_)
+            | Finding::AlgorithmUnsupported(_)
+            | Finding::ContentTypeNotData(_)
+            | Finding::EncapsulatedNotData(_)
+            | Finding::MessageDigestMissing
+            | Finding::ContentAltered
+            | Finding::SignerCertMissing
+            | Finding::SignerKeyUnreadable(_)
+            | Finding::BadSignature { .. }
+            | Finding::CanonicalisedLineEnds
+            | Finding::NoSigningTime { .. }
+            | Finding::SignerUsage(_)
+            | Finding::WeakDigest(_)
+            | Finding::CertExpiredNow { .. }
+            | Finding::NoIssuer { .. }
+            | Finding::NoTrustAnchors
+            | Finding::PathTooLong(_)
+            | Finding::LinkFailure { .. }
+            | Finding::NotACa { .. }
+            | Finding::NotValidAt { .. }
+            | Finding::PathBudget(_)
+            | Finding::DaticertUnusable(_)
+            | Finding::OutsideSignature(_)
+            | Finding::WrappedSignedEntity { .. }
+            | Finding::AnomalyNotCertified
+            | Finding::RemEvidence
+            | Finding::MissingDaticert
+            | Finding::DaticertNotWellFormed(_)
+            | Finding::DaticertAmbiguous(_)
+            | Finding::DaticertIncomplete(_)
+            | Finding::DaticertFieldInvalid { .. }
+            | Finding::HeaderMismatch { .. }
+            | Finding::SubjectMismatch { .. }
+            | Finding::MsgidMismatch { .. }
+            | Finding::IdentificativoMismatch { .. }
+            | Finding::DateMismatch { .. }
+            | Finding::SigningTimeMismatch { .. }
+            | Finding::SignerAddressMismatch { .. }
+            | Finding::CecPac(_)
+            | Finding::PermanentErrorInPreavviso(_)
+            | Finding::Unsigned
+            | Finding::NotPec
+            | Finding::SignedNotPec => {}
+        }
+    }
+    all
+}
+
+/// Every finding is said in both languages, differently; every problem code is reached by a
+/// finding and has its short text in both; every label is translated.
+#[test]
+fn every_finding_code_and_label_is_said_in_both_languages() {
+    let findings = every_finding();
+    for f in &findings {
+        let (en, it) = (f.text(Lang::En), f.text(Lang::It));
+        assert!(!en.is_empty() && !it.is_empty(), "{f:?}");
+        assert_ne!(en, it, "{f:?} is untranslated");
+    }
+    for &code in ProblemCode::ALL {
+        assert!(findings.iter().any(|f| f.code() == code), "no finding says {code:?}");
+        assert_ne!(problem_text(Lang::En, code), problem_text(Lang::It, code), "{code:?}");
+    }
+    use Label::*;
+    for l in [
+        Verdict,
+        Kind,
+        Provider,
+        CertifiedTime,
+        File,
+        Problem,
+        Field,
+        Signed,
+        Claimed,
+        Sender,
+        Recipients,
+        Subject,
+        Identifier,
+        MessageId,
+        ReceiptType,
+        Error,
+        ExtendedError,
+        Signer,
+        Issuer,
+        ValidFrom,
+        ValidTo,
+        MimeTree,
+        Nested,
+        OutsideSignature,
+        Summary,
+        Anchor,
+        Source,
+        Fingerprint,
+        Delivery,
+        Coverage,
+        SigningTime,
+        Chain,
+        Email,
+    ] {
+        assert!(!label(Lang::En, l).is_empty() && !label(Lang::It, l).is_empty(), "{l:?}");
+    }
+}

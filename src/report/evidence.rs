@@ -188,13 +188,9 @@ fn source_row(s: &SourceFile, lang: Lang) -> Vec<Cell> {
     ]
 }
 
-/// A problem for people: its code and, in English, the specific message; in Italian the
-/// catalogue's text for the code (the specific messages are English until they are typed).
+/// A problem for people: its stable code and what was found, in `lang`.
 fn problem_line(p: &crate::problem::Problem, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{}: {}", p.code.code(), p.message),
-        Lang::It => format!("{}: {}", p.code.code(), crate::catalogue::problem_text(lang, p.code)),
-    }
+    format!("{}: {}", p.code.code(), crate::catalogue::problem_message(lang, p))
 }
 
 fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> {

@@ -196,12 +196,7 @@ impl VerifyTable {
             .problems
             .iter()
             .find(|p| p.severity != crate::problem::Severity::Info)
-            // The specific message; in Italian the catalogue's text for the code until the
-            // messages themselves are in the catalogue.
-            .map(|p| match self.lang {
-                Lang::En => format!("{}: {}", p.code.code(), p.message),
-                Lang::It => format!("{}: {}", p.code.code(), i18n::problem_text(self.lang, p.code)),
-            });
+            .map(|p| format!("{}: {}", p.code.code(), i18n::problem_message(self.lang, p)));
         let detail = problem.unwrap_or_else(|| r.provider());
         let verdict = Line::styled(
             verdict_style,

@@ -15,7 +15,7 @@ fn verify_table(cmd: &mut assert_cmd::Command) -> String {
 fn lang_flag_switches_labels_and_messages() {
     let it = verify_table(peckit().args(["--lang", "it"]));
     assert!(it.contains("Esito") && it.contains("NON VALIDO"), "{it}");
-    assert!(it.contains("contenuto alterato dopo la firma"), "{it}");
+    assert!(it.contains("i byte firmati non corrispondono"), "{it}");
     // Nouns agree with their numbers.
     assert!(it.contains("1 messaggio: 0 validi, 1 non valido, 0 errori"), "{it}");
     let en = verify_table(peckit().args(["--lang", "en"]));
