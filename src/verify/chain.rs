@@ -133,7 +133,7 @@ impl Search<'_> {
             }
             _ => None,
         }
-        .or_else(|| match issuer.key_usage {
+        .or(match issuer.key_usage {
             Some((_, _, false)) => Some(CaProblem::NoKeyCertSign),
             _ => None,
         });

@@ -220,7 +220,7 @@ impl Verifier {
             }
         };
 
-        let signer = signer.ok_or_else(|| Stop {
+        let signer = signer.ok_or(Stop {
             status: SignatureStatus::SignerCertMissing,
             finding: Finding::SignerCertMissing,
         })?;
