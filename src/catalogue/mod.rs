@@ -490,3 +490,4 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
 mod findings;
 #[cfg(test)]
 mod tests;
+pub mod texts;

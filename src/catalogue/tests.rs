@@ -303,3 +303,17 @@ fn every_finding_code_and_label_is_said_in_both_languages() {
         assert!(!label(Lang::En, l).is_empty() && !label(Lang::It, l).is_empty(), "{l:?}");
     }
 }
+
+/// Every word of the pages exists in both languages (a few, like "File", are the same word).
+#[test]
+fn every_page_text_is_said_in_both_languages() {
+    use super::texts::{Text, text};
+    let same_in_both = [Text::File, Text::FileLower];
+    for &id in Text::ALL {
+        let (en, it) = (text(Lang::En, id), text(Lang::It, id));
+        assert!(!en.is_empty() && !it.is_empty(), "{id:?}");
+        if !same_in_both.contains(&id) {
+            assert_ne!(en, it, "{id:?} is untranslated");
+        }
+    }
+}

@@ -5,7 +5,7 @@ use peckit::certify::assess::{self, Assessment, Verdict};
 use peckit::evidence::{self, Fate};
 use peckit::read::Artefact;
 use peckit::report::evidence as render;
-use peckit::report::i18n::Lang;
+use peckit::report::i18n::texts::{self, Text};
 
 use super::{Outcome, Output, Ui};
 use crate::cli::{EvidenceArgs, EvidenceFormat};
@@ -62,24 +62,10 @@ fn summary_line(report: &evidence::EvidenceReport, ui: Ui) -> Line {
     let delivered = recipients.iter().filter(|r| r.fate == Fate::Delivered).count();
     let (messages, total, unmatched) =
         (report.messages.len(), recipients.len(), report.unmatched.len());
-    Line::plain(match ui.lang {
-        Lang::It => format!(
-            "{messages} {}: consegna attestata per {delivered} destinatari su {total}; \
-             {unmatched} file non attribuiti",
-            if messages == 1 { "messaggio" } else { "messaggi" }
-        ),
-        Lang::En => format!(
-            "{messages} {}: delivery attested for {delivered} of {total} recipients; \
-             {unmatched} {} belonging to no message",
-            if messages == 1 { "message" } else { "messages" },
-            if unmatched == 1 { "file" } else { "files" }
-        ),
-    })
+    Line::plain(texts::evidence_summary(ui.lang, messages, delivered, total, unmatched))
 }
 
 fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
-    let it = ui.lang == Lang::It;
-    let t = |i: &'static str, e: &'static str| if it { i } else { e };
     let mut lines = Vec::new();
     let mut text = String::new();
     // Plain text gathered so far becomes lines before a styled one.
@@ -91,13 +77,13 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
         lines.push(Line::styled(Style::Bold, m.subject.as_deref().unwrap_or("—")));
         text.push_str(&format!(
             "{}: {}\n",
-            t("Mittente", "Sender"),
+            texts::text(ui.lang, Text::Sender),
             m.sender.as_deref().unwrap_or("—")
         ));
         match (&m.sent, &m.not_accepted) {
             (Some(s), _) => text.push_str(&format!(
                 "{}: {}\n",
-                t("Spedito (accettazione)", "Sent (acceptance)"),
+                texts::text(ui.lang, Text::SentAcceptance),
                 render::instant_text(ui.lang, s)
             )),
             (None, Some(n)) => {
@@ -106,7 +92,7 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
                     Style::Bad,
                     format!(
                         "{}: {}",
-                        t("NON accettato", "NOT accepted"),
+                        texts::text(ui.lang, Text::NotAcceptedLower),
                         render::instant_text(ui.lang, n)
                     ),
                 ));
@@ -115,18 +101,15 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
                 flush(&mut lines, &mut text);
                 lines.push(Line::styled(
                     Style::Warn,
-                    t(
-                        "Spedizione non attestata da una ricevuta verificata",
-                        "Sending not attested by a verified receipt",
-                    ),
+                    texts::text(ui.lang, Text::SendingNotAttestedByAVerifiedReceipt),
                 ));
             }
         }
         let mut table = super::terminal::table();
         table.set_header(vec![
-            t("Destinatario", "Recipient"),
-            t("Esito", "Outcome"),
-            t("Quando / dettagli", "When / details"),
+            texts::text(ui.lang, Text::Recipient),
+            texts::text(ui.lang, Text::Outcome),
+            texts::text(ui.lang, Text::WhenDetails),
         ]);
         for r in &m.recipients {
             let when = r
@@ -157,7 +140,7 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
         for o in &m.originals {
             text.push_str(&format!(
                 "{} {}: {}{}\n",
-                t("Originale", "Original"),
+                texts::text(ui.lang, Text::Original),
                 o.attachment,
                 o.status,
                 o.algorithm.map(|a| format!(" ({a})")).unwrap_or_default()
@@ -169,7 +152,7 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
             flush(&mut lines, &mut text);
             lines.push(Line::styled(
                 Style::Bad,
-                format!("{}: {} ({why})", t("Non usato come prova", "Not used as proof"), s.path),
+                format!("{}: {} ({why})", texts::text(ui.lang, Text::NotUsedAsProof), s.path),
             ));
         }
         text.push('\n');
@@ -177,7 +160,7 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
     for u in &report.unmatched {
         text.push_str(&format!(
             "{}: {} ({})\n",
-            t("Non attribuito a un messaggio", "Not tied to a message"),
+            texts::text(ui.lang, Text::NotTiedToAMessage),
             u.path,
             u.kind
         ));

@@ -7,7 +7,8 @@ use peckit::certify::assess::{self, Verdict};
 use peckit::extract::OutputDir;
 use peckit::extract::{self, Only};
 use peckit::read;
-use peckit::report::i18n::{self, Diagnostic, Lang};
+use peckit::report::i18n::texts::{self, Text};
+use peckit::report::i18n::{self, Diagnostic};
 
 use super::{Outcome, Output, Ui};
 use crate::cli::{ExtractArgs, ExtractFormat, ExtractOnly};
@@ -136,14 +137,7 @@ fn extract_one(
     let assessment = assess::assess(artefact, opts);
     if assessment.verdict != Verdict::Valid {
         let first = assessment.problems.first().map(|p| p.code.code()).unwrap_or("invalid");
-        let msg = match ui.lang {
-            Lang::En => format!(
-                "warning: {name} FAILED verification ({first}): what is extracted is not certified"
-            ),
-            Lang::It => format!(
-                "attenzione: {name} NON ha superato la verifica ({first}): quanto estratto non è certificato"
-            ),
-        };
+        let msg = texts::unverified_extraction(ui.lang, name, first);
         super::terminal::eprint(&Line::styled(Style::Bad, msg));
         outcome = outcome.merge(Outcome::Invalid);
         if args.require_valid {
@@ -183,10 +177,8 @@ fn extract_one(
             if args.format == ExtractFormat::Table {
                 out.line(&Line::plain(format!("{name} → {}", dir_path.display())))?;
                 // The hash's first 12 digits, marked as cut; manifest.json has them all.
-                let (size, file) = match ui.lang {
-                    Lang::It => ("byte", "file"),
-                    Lang::En => ("bytes", "file"),
-                };
+                let (size, file) =
+                    (texts::text(ui.lang, Text::Bytes), texts::text(ui.lang, Text::FileLower));
                 out.line(&Line::styled(
                     Style::Bold,
                     format!("  {size:>10}  {:<13}  {file}", "SHA-256"),
@@ -213,10 +205,7 @@ fn extract_one(
                 other => super::report_input_error(name, other),
             }
             if let extract::ExtractError::Write(extract::WriteError::Exists(_)) = e {
-                super::terminal::eprint(&Line::plain(match ui.lang {
-                    Lang::En => "hint: --force overwrites existing files",
-                    Lang::It => "suggerimento: --force sovrascrive i file esistenti",
-                }));
+                super::terminal::eprint(&Line::plain(texts::text(ui.lang, Text::ForceHint)));
             }
             outcome = outcome.merge(Outcome::Error);
         }

@@ -173,10 +173,10 @@ fn render_tree(node: &MimeNode, depth: usize, lang: Lang, text: &mut String) {
         .as_ref()
         .map(|n| format!(" \"{}\"", n.replace(['\n', '\r'], "\\n")))
         .unwrap_or_default();
-    let signed = match (node.signed, lang) {
-        (false, _) => "",
-        (true, Lang::En) => " [signed]",
-        (true, Lang::It) => " [firmato]",
+    let signed = if node.signed {
+        format!(" [{}]", i18n::texts::text(lang, i18n::texts::Text::SignedPart))
+    } else {
+        String::new()
     };
     text.push_str(&format!(
         "{}{} {}{} ({} B){}\n",

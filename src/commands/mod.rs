@@ -246,12 +246,7 @@ pub fn report_limit_hints(limits: impl IntoIterator<Item = Limit>) {
     let flags: std::collections::BTreeSet<&str> =
         limits.into_iter().filter_map(limit_flag).collect();
     for flag in flags {
-        let text = match messages::lang() {
-            Lang::En => format!("hint: a limit stopped part of the work; {flag} changes it"),
-            Lang::It => {
-                format!("suggerimento: un limite ha interrotto parte del lavoro; lo cambia {flag}")
-            }
-        };
+        let text = peckit::catalogue::texts::limit_hint(messages::lang(), flag);
         terminal::eprint(&Line::plain(text));
     }
 }

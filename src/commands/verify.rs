@@ -443,17 +443,15 @@ impl Pipeline {
 }
 
 fn stats_table(stats: &Stats, ui: Ui) -> String {
-    let it = ui.lang == i18n::Lang::It;
+    let t = |id| i18n::texts::text(ui.lang, id);
+    use i18n::texts::Text;
     let mut table = super::terminal::table();
-    table.set_header(vec![if it { "Tipo" } else { "Kind" }, if it { "Numero" } else { "Count" }]);
+    table.set_header(vec![t(Text::Kind), t(Text::Count)]);
     for (k, n) in &stats.kinds {
         table.add_row(vec![k.clone(), n.to_string()]);
     }
     let mut problems = super::terminal::table();
-    problems.set_header(vec![
-        if it { "Problema" } else { "Problem" },
-        if it { "Numero" } else { "Count" },
-    ]);
+    problems.set_header(vec![t(Text::Problem), t(Text::Count)]);
     for (k, n) in &stats.problems {
         problems.add_row(vec![k.to_string(), n.to_string()]);
     }
@@ -465,7 +463,7 @@ fn stats_table(stats: &Stats, ui: Ui) -> String {
     if let Some((path, took)) = &stats.slowest {
         text.push_str(&format!(
             "\n{}: {} ({:.1} ms)",
-            if it { "File più lento" } else { "Slowest file" },
+            t(Text::SlowestFile),
             path,
             took.as_secs_f64() * 1000.0
         ));
@@ -487,14 +485,7 @@ fn summary_line(s: &Summary, ui: Ui) -> Line {
 
 /// A concrete fix for the most common failure, as `sq` prints hints.
 fn hint(ui: Ui) -> String {
-    match ui.lang {
-        i18n::Lang::En => "hint: if you trust the issuing authority, add it with --trust FILE \
-                           (see `peckit trust list`)"
-            .to_string(),
-        i18n::Lang::It => "suggerimento: se l'autorità emittente è fidata, aggiungila con \
-                           --trust FILE (vedi `peckit trust list`)"
-            .to_string(),
-    }
+    i18n::texts::text(ui.lang, i18n::texts::Text::TrustHint).to_string()
 }
 
 #[cfg(test)]

@@ -9,36 +9,21 @@ use std::fmt::Write as _;
 
 use super::document::{Block, Cell, Document, Paragraph, Part, Section, Tone};
 use crate::catalogue::Lang;
+use crate::catalogue::texts::{Text, text};
 use crate::certify::assess::Verdict;
 use crate::evidence::{
     EvidenceReport, Fate, MessageEvidence, Proof, RecipientEvidence, SourceFile,
 };
 
-/// A label in the chosen language.
-fn t(lang: Lang, it: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::It => it,
-        Lang::En => en,
-    }
-}
-
 /// The fate of a recipient, for people.
 pub fn fate_text(lang: Lang, fate: Fate) -> &'static str {
     match fate {
-        Fate::Delivered => t(lang, "consegnato", "delivered"),
-        Fate::NotDelivered => t(lang, "NON consegnato", "NOT delivered"),
-        Fate::Warned => t(lang, "preavviso di mancata consegna", "non-delivery warning"),
-        Fate::TakenInCharge => t(
-            lang,
-            "preso in carico, consegna non attestata",
-            "taken in charge, delivery not attested",
-        ),
-        Fate::Pending => t(lang, "nessuna ricevuta", "no receipt yet"),
-        Fate::External => t(
-            lang,
-            "indirizzo non PEC: nessuna ricevuta prevista",
-            "non-PEC address: no receipt by design",
-        ),
+        Fate::Delivered => text(lang, Text::Delivered),
+        Fate::NotDelivered => text(lang, Text::NotDelivered),
+        Fate::Warned => text(lang, Text::NonDeliveryWarning),
+        Fate::TakenInCharge => text(lang, Text::TakenInChargeDeliveryNotAttested),
+        Fate::Pending => text(lang, Text::NoReceiptYet),
+        Fate::External => text(lang, Text::NonPecAddressNoReceiptByDesign),
     }
 }
 
@@ -48,12 +33,12 @@ pub fn instant_text(lang: Lang, p: &Proof) -> String {
     let utc = at.utc.replace('T', " ").replace('Z', " UTC");
     let rome = at.rome.get(..19).unwrap_or(&at.rome).replace('T', " ");
     let offset = at.rome.get(19..).unwrap_or("");
-    let mut s = format!("{utc} — {rome} {} ({offset})", t(lang, "ora italiana", "Italian time"));
+    let mut s = format!("{utc} — {rome} {} ({offset})", text(lang, Text::ItalianTime));
     if let Some(st) = &at.signing_time_utc {
         let _ = write!(
             s,
             "; {} {}",
-            t(lang, "firma", "signed"),
+            text(lang, Text::SignedAt),
             st.replace('T', " ").replace('Z', " UTC")
         );
     }
@@ -65,17 +50,17 @@ fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
     if let Some(p) = &r.delivery {
         parts.push(instant_text(lang, p));
         if let Some(prov) = &p.provider {
-            parts.push(format!("{}: {prov}", t(lang, "gestore", "provider")));
+            parts.push(format!("{}: {prov}", text(lang, Text::Provider)));
         }
         if let Some(rt) = &r.receipt_type {
-            parts.push(format!("{}: {rt}", t(lang, "ricevuta", "receipt")));
+            parts.push(format!("{}: {rt}", text(lang, Text::Receipt)));
         }
         parts.push(p.path.clone());
     }
     if let Some(p) = &r.notice {
         parts.push(instant_text(lang, p));
         if let Some(e) = &r.errore {
-            parts.push(format!("{}: {e}", t(lang, "errore", "error")));
+            parts.push(format!("{}: {e}", text(lang, Text::Error)));
         }
         if let Some(e) = &r.errore_esteso {
             parts.push(e.clone());
@@ -89,10 +74,10 @@ fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
 /// The evidence summary as a [`Document`]: one section per message.
 pub fn document(report: &EvidenceReport, lang: Lang) -> Document {
     Document {
-        title: t(lang, "Riepilogo probatorio PEC", "PEC evidence summary"),
-        lang: t(lang, "it", "en"),
+        title: text(lang, Text::PecEvidenceSummary),
+        lang: text(lang, Text::LangTag),
         sections: report.messages.iter().map(|m| message_section(m, lang)).collect(),
-        empty: t(lang, "Nessun messaggio PEC trovato.", "No PEC message found."),
+        empty: text(lang, Text::NoPecMessageFound),
     }
 }
 
@@ -109,27 +94,24 @@ pub fn html(report: &EvidenceReport, lang: Lang) -> String {
 fn message_section(m: &MessageEvidence, lang: Lang) -> Section {
     let mut parts = vec![
         Part {
-            heading: t(lang, "Verifica dei file", "Verification of the files"),
+            heading: text(lang, Text::VerificationOfTheFiles),
             block: Block::Table {
                 columns: vec![
-                    t(lang, "File", "File"),
-                    t(lang, "Tipo", "Kind"),
-                    t(lang, "Esito", "Verdict"),
+                    text(lang, Text::File),
+                    text(lang, Text::Kind),
+                    text(lang, Text::Verdict),
                 ],
                 rows: m.sources.iter().map(|s| source_row(s, lang)).collect(),
             },
         },
+        Part { heading: text(lang, Text::Message), block: Block::Fields(message_fields(m, lang)) },
         Part {
-            heading: t(lang, "Messaggio", "Message"),
-            block: Block::Fields(message_fields(m, lang)),
-        },
-        Part {
-            heading: t(lang, "Destinatari", "Recipients"),
+            heading: text(lang, Text::Recipients),
             block: Block::Table {
                 columns: vec![
-                    t(lang, "Destinatario", "Recipient"),
-                    t(lang, "Esito", "Outcome"),
-                    t(lang, "Dettagli", "Details"),
+                    text(lang, Text::Recipient),
+                    text(lang, Text::Outcome),
+                    text(lang, Text::Details),
                 ],
                 rows: m.recipients.iter().map(|r| recipient_row(r, lang)).collect(),
             },
@@ -137,9 +119,9 @@ fn message_section(m: &MessageEvidence, lang: Lang) -> Section {
     ];
     if !m.attachments.is_empty() {
         parts.push(Part {
-            heading: t(lang, "Allegati del messaggio originale", "Attachments of the original"),
+            heading: text(lang, Text::AttachmentsOfTheOriginal),
             block: Block::Table {
-                columns: vec![t(lang, "Nome", "Name"), t(lang, "Dimensione", "Size"), "SHA-256"],
+                columns: vec![text(lang, Text::Name), text(lang, Text::Size), "SHA-256"],
                 rows: m
                     .attachments
                     .iter()
@@ -155,13 +137,13 @@ fn message_section(m: &MessageEvidence, lang: Lang) -> Section {
         });
     }
     parts.push(Part {
-        heading: t(lang, "Valore legale degli orari", "What the times mean in law"),
+        heading: text(lang, Text::WhatTheTimesMeanInLaw),
         block: Block::Legend(legend(lang)),
     });
     parts.push(Part {
-        heading: t(lang, "File di origine", "Source files"),
+        heading: text(lang, Text::SourceFiles),
         block: Block::Table {
-            columns: vec![t(lang, "File", "File"), "SHA-256"],
+            columns: vec![text(lang, Text::File), "SHA-256"],
             rows: m
                 .sources
                 .iter()
@@ -174,11 +156,9 @@ fn message_section(m: &MessageEvidence, lang: Lang) -> Section {
 
 fn source_row(s: &SourceFile, lang: Lang) -> Vec<Cell> {
     let (verdict, tone) = match s.verdict {
-        Verdict::Valid => (t(lang, "VALIDO", "VALID"), Tone::Good),
-        Verdict::Invalid => {
-            (t(lang, "NON VALIDO — non usato come prova", "INVALID — not used as proof"), Tone::Bad)
-        }
-        Verdict::Error => (t(lang, "ERRORE", "ERROR"), Tone::Bad),
+        Verdict::Valid => (text(lang, Text::ValidUpper), Tone::Good),
+        Verdict::Invalid => (text(lang, Text::InvalidNotUsedAsProof), Tone::Bad),
+        Verdict::Error => (text(lang, Text::ErrorUpper), Tone::Bad),
     };
     let why = s.problems.iter().find(|p| p.is_fatal()).map(|p| problem_line(p, lang));
     vec![
@@ -197,29 +177,19 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
     let sent = match (&m.sent, &m.not_accepted) {
         (Some(s), _) => Cell::plain(instant_text(lang, s)).with_note(Some(s.path.clone())),
         (None, Some(n)) => Cell::toned(
-            format!("{} {}", t(lang, "NON ACCETTATO", "NOT ACCEPTED"), instant_text(lang, n)),
+            format!("{} {}", text(lang, Text::NotAccepted), instant_text(lang, n)),
             Tone::Bad,
         ),
-        (None, None) => Cell::plain(t(
-            lang,
-            "non attestato da una ricevuta verificata",
-            "not attested by a verified receipt",
-        )),
+        (None, None) => Cell::plain(text(lang, Text::NotAttestedByAVerifiedReceipt)),
     };
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     vec![
-        (t(lang, "Oggetto", "Subject"), Cell::plain(or_dash(&m.subject))),
-        (t(lang, "Mittente", "Sender"), Cell::plain(or_dash(&m.sender))),
-        (
-            t(lang, "Gestore del mittente", "Sender's provider"),
-            Cell::plain(or_dash(&m.sender_provider)),
-        ),
-        (t(lang, "Spedito (accettazione)", "Sent (acceptance)"), sent),
+        (text(lang, Text::Subject), Cell::plain(or_dash(&m.subject))),
+        (text(lang, Text::Sender), Cell::plain(or_dash(&m.sender))),
+        (text(lang, Text::SendersProvider), Cell::plain(or_dash(&m.sender_provider))),
+        (text(lang, Text::SentAcceptance), sent),
         ("Message-ID", Cell::toned(or_dash(&m.msgid), Tone::Mono)),
-        (
-            t(lang, "Identificativo", "Identifier"),
-            Cell::toned(or_dash(&m.identificativo), Tone::Mono),
-        ),
+        (text(lang, Text::Identifier), Cell::toned(or_dash(&m.identificativo), Tone::Mono)),
     ]
 }
 
@@ -238,46 +208,14 @@ fn recipient_row(r: &RecipientEvidence, lang: Lang) -> Vec<Cell> {
 
 /// What each time means in law (DPR 68/2005 art. 3, CAD art. 48).
 fn legend(lang: Lang) -> Vec<Paragraph> {
-    match lang {
-        Lang::It => vec![
-            Paragraph {
-                lead: "Spedito",
-                text: "il messaggio si intende spedito quando il gestore del mittente lo accetta; \
-                       fa fede l'orario della ricevuta di accettazione (DPR 68/2005, art. 3).",
-            },
-            Paragraph {
-                lead: "Consegnato",
-                text: "il messaggio si intende consegnato quando è reso disponibile nella casella \
-                       del destinatario, anche se non letto; fa fede l'orario della ricevuta di \
-                       avvenuta consegna, una per destinatario (DPR 68/2005, art. 3).",
-            },
-            Paragraph {
-                lead: "",
-                text: "Data e ora di trasmissione e ricezione sono opponibili ai terzi (CAD, art. \
-                       48). Solo i file VALIDI sono usati come prova. Gli orari sono indicati in \
-                       UTC e in ora italiana (Europe/Rome).",
-            },
-        ],
-        Lang::En => vec![
-            Paragraph {
-                lead: "Sent",
-                text: "a message is sent when the sender's provider accepts it; the time of the \
-                       acceptance receipt counts (DPR 68/2005 art. 3).",
-            },
-            Paragraph {
-                lead: "Delivered",
-                text: "a message is delivered when it is made available in the recipient's box, \
-                       read or not; the time of the delivery receipt counts, one per recipient \
-                       (DPR 68/2005 art. 3).",
-            },
-            Paragraph {
-                lead: "",
-                text: "Times of transmission and receipt are opposable to third parties (CAD art. \
-                       48). Only VALID files are used as proof. Times are given in UTC and in \
-                       Italian time (Europe/Rome).",
-            },
-        ],
-    }
+    vec![
+        Paragraph { lead: text(lang, Text::LegendSent), text: text(lang, Text::LegendSentText) },
+        Paragraph {
+            lead: text(lang, Text::LegendDelivered),
+            text: text(lang, Text::LegendDeliveredText),
+        },
+        Paragraph { lead: "", text: text(lang, Text::LegendOpposable) },
+    ]
 }
 
 /// The CSV header of `evidence --format csv`.
