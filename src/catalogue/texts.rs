@@ -120,6 +120,10 @@ pub enum Text {
     ForceHint,
     /// "signed" (a MIME part inside the signature).
     SignedPart,
+    /// "files" (the progress bar).
+    Files,
+    /// "ETA" (the progress bar).
+    TimeLeft,
 }
 
 impl Text {
@@ -182,6 +186,8 @@ impl Text {
         Text::TrustHint,
         Text::ForceHint,
         Text::SignedPart,
+        Text::Files,
+        Text::TimeLeft,
     ];
 }
 
@@ -330,6 +336,10 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::ForceHint) => "suggerimento: --force sovrascrive i file esistenti",
         (Lang::En, Text::SignedPart) => "signed",
         (Lang::It, Text::SignedPart) => "firmato",
+        (Lang::En, Text::Files) => "files",
+        (Lang::It, Text::Files) => "file",
+        (Lang::En, Text::TimeLeft) => "ETA",
+        (Lang::It, Text::TimeLeft) => "fine tra",
     }
 }
 

@@ -108,7 +108,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
         // A second handler cannot be installed (tests run commands in one process): ignore.
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
     }
-    let progress = progress_bar(args, sources.len());
+    let progress = progress_bar(args, sources.len(), ui);
     let mut seen = Seen::default();
     let mut sink = Sink::start(args, ui)?;
     for e in &list_errors {
@@ -138,7 +138,12 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
                 seen.record(report, took);
             }
         },
-        |report| sink.write(report),
+        // Rows go to the same terminal as the bar: the bar steps aside while one is written,
+        // or its old frames would stay between the rows.
+        |report| match &progress {
+            Some(pb) => pb.suspend(|| sink.write(report)),
+            None => sink.write(report),
+        },
     );
     if let Some(pb) = &progress {
         pb.finish_and_clear();
@@ -176,13 +181,15 @@ fn input_paths(args: &VerifyArgs) -> Result<Vec<std::path::PathBuf>> {
 }
 
 /// A progress bar on an interactive stderr, unless `--quiet`.
-fn progress_bar(args: &VerifyArgs, inputs: usize) -> Option<indicatif::ProgressBar> {
+fn progress_bar(args: &VerifyArgs, inputs: usize, ui: Ui) -> Option<indicatif::ProgressBar> {
     (!args.quiet && std::io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new(u64::try_from(inputs).unwrap_or(0));
         pb.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} files  {rate}  ETA {eta}  {wide_msg}",
-            )
+            indicatif::ProgressStyle::with_template(&format!(
+                "{{bar:30}} {{pos}}/{{len}} {}  {{rate}}  {} {{eta}}  {{wide_msg}}",
+                i18n::texts::text(ui.lang, i18n::texts::Text::Files),
+                i18n::texts::text(ui.lang, i18n::texts::Text::TimeLeft),
+            ))
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
             // indicatif's own {per_sec} prints "6,724.8032/s": whole files per second.
             .with_key(
