@@ -36,7 +36,15 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     let report = evidence::build(&inputs, args.originals.as_deref(), &limits);
     let mut out = Output::stdout(ui.paint.enabled);
     match args.format {
-        EvidenceFormat::Json => out.machine_line(&serde_json::to_string_pretty(&report)?)?,
+        EvidenceFormat::Json => {
+            let mut buf = Vec::new();
+            let mut doc = peckit::report::envelope::EVIDENCE.start(&mut buf)?;
+            for message in &report.messages {
+                doc.element(&mut buf, message)?;
+            }
+            doc.finish(&mut buf, &[("unmatched", &report.unmatched)])?;
+            out.write(&buf)?;
+        }
         EvidenceFormat::Markdown => out.write(render::markdown(&report, ui.lang).as_bytes())?,
         EvidenceFormat::Html => out.write(render::html(&report, ui.lang).as_bytes())?,
         EvidenceFormat::Csv => {

@@ -14,14 +14,26 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.limits);
     let mut outcome = Outcome::Success;
     let mut out = Output::stdout(ui.paint.enabled);
-    let mut json_reports = Vec::new();
+    // JSON is written report by report, like verify's: memory stays flat over a big mailbox.
+    let mut json = None;
+    if args.format == InspectFormat::Json {
+        let mut buf = Vec::new();
+        json = Some(peckit::report::envelope::INSPECT.start(&mut buf)?);
+        out.write(&buf)?;
+    }
     super::for_each_artefact(&args.paths, &limits, &mut outcome, |name, artefact| {
         if artefact.kind == Kind::NotPec {
             super::report_input_error(&name, &Diagnostic::NotPec.text(ui.lang));
         }
         let report = InspectReport::new(&name, &artefact);
         match args.format {
-            InspectFormat::Json => json_reports.push(report),
+            InspectFormat::Json => {
+                let mut buf = Vec::new();
+                if let Some(doc) = json.as_mut() {
+                    doc.element(&mut buf, &report)?;
+                }
+                out.write(&buf)?;
+            }
             InspectFormat::Table => {
                 out.lines(render(&report, ui, 0))?;
                 out.flush()?;
@@ -29,13 +41,10 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
         }
         Ok(())
     })?;
-    if args.format == InspectFormat::Json {
-        let doc = serde_json::json!({
-            "schema_version": peckit::report::model::SCHEMA_VERSION,
-            "peckit_version": env!("CARGO_PKG_VERSION"),
-            "artefacts": json_reports,
-        });
-        out.machine_line(&serde_json::to_string_pretty(&doc)?)?;
+    if let Some(doc) = json {
+        let mut buf = Vec::new();
+        doc.finish(&mut buf, &[])?;
+        out.write(&buf)?;
     }
     out.flush()?;
     Ok(outcome)

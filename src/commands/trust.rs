@@ -7,20 +7,19 @@ use super::{Outcome, Output, Ui};
 use crate::cli::{InspectFormat, TrustListArgs};
 use peckit::report::term;
 
-/// The version of the `trust list --format json` document (docs/trust.schema.json).
-const TRUST_SCHEMA_VERSION: u32 = 1;
-
 /// Runs `peckit trust list`.
 pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
     let store = super::trust_store(&args.trust)?;
     let mut out = Output::stdout(ui.paint.enabled);
     match args.format {
         InspectFormat::Json => {
-            let anchors: Vec<_> = store.anchors().collect();
-            out.machine_line(&serde_json::to_string_pretty(&serde_json::json!({
-                "schema_version": TRUST_SCHEMA_VERSION,
-                "anchors": anchors,
-            }))?)?;
+            let mut buf = Vec::new();
+            let mut doc = peckit::report::envelope::TRUST.start(&mut buf)?;
+            for anchor in store.anchors() {
+                doc.element(&mut buf, &anchor)?;
+            }
+            doc.finish(&mut buf, &[])?;
+            out.write(&buf)?;
         }
         InspectFormat::Table => {
             let l = |x| i18n::label(ui.lang, x);

@@ -12,7 +12,7 @@ use peckit::input::{self, Source, WalkOptions};
 use peckit::limits::Limits;
 use peckit::read;
 use peckit::report::i18n;
-use peckit::report::model::{ArtefactReport, SCHEMA_VERSION, Summary};
+use peckit::report::model::{ArtefactReport, Summary};
 use peckit::verify::Verifier;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
@@ -288,14 +288,7 @@ impl Sink {
         match sink.format {
             VerifyFormat::Csv => peckit::report::csv::write_verify_header(&mut buf)?,
             VerifyFormat::Json => {
-                sink.json = Some(JsonDocument::start(
-                    &mut buf,
-                    &[
-                        ("schema_version", &SCHEMA_VERSION),
-                        ("peckit_version", &env!("CARGO_PKG_VERSION")),
-                    ],
-                    "artefacts",
-                )?);
+                sink.json = Some(peckit::report::envelope::VERIFY.start(&mut buf)?);
             }
             VerifyFormat::Table if !sink.quiet => sink.out.lines(sink.table.header())?,
             _ => {}

@@ -176,8 +176,6 @@ pub struct MessageEvidence {
 /// The evidence of a whole set of artefacts.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvidenceReport {
-    /// Document version.
-    pub schema_version: u32,
     /// One entry per message.
     pub messages: Vec<MessageEvidence>,
     /// Files that belong to no message (no msgid or identificativo, not PEC, unreadable).
@@ -294,7 +292,6 @@ pub fn build(
         t(a).cmp(&t(b)).then(a.msgid.cmp(&b.msgid))
     });
     EvidenceReport {
-        schema_version: 1,
         messages,
         unmatched: unmatched.iter().filter_map(|&i| sources.get(i)).map(source_file).collect(),
     }

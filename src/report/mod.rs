@@ -3,8 +3,10 @@
 //! [`model`] is the contract (JSON keys, codes); renderers only format a model into a writer.
 pub mod csv;
 pub mod document;
+pub mod envelope;
 pub mod evidence;
 pub mod html;
+pub mod json;
 /// The catalogue, where the renderers and the binary have always found it.
 pub use crate::catalogue as i18n;
 pub mod markdown;

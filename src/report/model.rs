@@ -16,7 +16,7 @@ use crate::read::{Artefact, Claims, MimeNode, SignedForm};
 use crate::verify::SignatureReport;
 
 /// The version of the JSON documents peckit writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = super::envelope::VERIFY.schema_version;
 
 /// The signer's identity (docs/pec-spec.md §4.1 step 6).
 #[derive(Debug, Clone, Serialize)]

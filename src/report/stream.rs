@@ -1,107 +1,13 @@
-//! Renderers that write as results arrive, so memory does not grow with the number of
+//! The verify table, written as results arrive, so memory does not grow with the number of
 //! artefacts (issue #13: a mailbox of a million tiny messages took 3.5 GB in table mode).
-//!
-//! [`JsonDocument`] writes the same pretty-printed document `serde_json` would write for the
-//! whole value, one array element at a time. [`VerifyTable`] lays the verify table out once
-//! for a width and writes each artefact as one line (two when narrow).
+//! [`VerifyTable`] lays the table out once for a width and writes each artefact as one line
+//! (two when narrow). The streamed JSON document is `super::json::JsonDocument`.
 
-use std::io::{self, Write};
-
-use serde::Serialize;
-
+pub use super::json::{JsonDocument, erased};
 use super::model::ArtefactReport;
 use super::term::{Line, Style, fit_end, fit_middle, pad};
 use crate::catalogue::{self as i18n, Label, Lang};
 use crate::certify::assess::Verdict;
-
-/// A JSON object `{ head fields…, "<array>": [ elements… ], tail fields… }`, pretty-printed
-/// exactly as `serde_json::to_string_pretty` prints the whole value, written piece by piece.
-pub struct JsonDocument {
-    elements: usize,
-}
-
-fn json_error(e: serde_json::Error) -> io::Error {
-    io::Error::other(e)
-}
-
-/// Writes `value` pretty-printed, every line after the first indented by `indent` spaces.
-fn write_indented<W: Write + ?Sized, T: Serialize + ?Sized>(
-    out: &mut W,
-    value: &T,
-    indent: usize,
-) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value).map_err(json_error)?;
-    let pad = " ".repeat(indent);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-            out.write_all(pad.as_bytes())?;
-        }
-        out.write_all(line.as_bytes())?;
-    }
-    Ok(())
-}
-
-impl JsonDocument {
-    /// Writes `{`, the `head` fields (name, value) and the opening of the array `array`.
-    pub fn start<W: Write>(
-        out: &mut W,
-        head: &[(&str, &dyn erased::Value)],
-        array: &str,
-    ) -> io::Result<JsonDocument> {
-        out.write_all(b"{")?;
-        for (name, value) in head {
-            write!(out, "\n  {}: ", serde_json::to_string(name).map_err(json_error)?)?;
-            value.write(out, 2)?;
-            out.write_all(b",")?;
-        }
-        write!(out, "\n  {}: [", serde_json::to_string(array).map_err(json_error)?)?;
-        Ok(JsonDocument { elements: 0 })
-    }
-
-    /// Writes one element of the array.
-    pub fn element<W: Write + ?Sized, T: Serialize>(
-        &mut self,
-        out: &mut W,
-        value: &T,
-    ) -> io::Result<()> {
-        out.write_all(if self.elements == 0 { b"\n    " } else { b",\n    " })?;
-        write_indented(out, value, 4)?;
-        self.elements += 1;
-        Ok(())
-    }
-
-    /// Closes the array, writes the `tail` fields and closes the object (with a newline).
-    pub fn finish<W: Write>(
-        self,
-        out: &mut W,
-        tail: &[(&str, &dyn erased::Value)],
-    ) -> io::Result<()> {
-        out.write_all(if self.elements == 0 { b"]" } else { b"\n  ]" })?;
-        for (name, value) in tail {
-            write!(out, ",\n  {}: ", serde_json::to_string(name).map_err(json_error)?)?;
-            value.write(out, 2)?;
-        }
-        out.write_all(b"\n}\n")
-    }
-}
-
-/// Object-safe serialisation for the head and tail fields of a [`JsonDocument`].
-pub mod erased {
-    use std::io::{self, Write};
-
-    /// A value that writes itself pretty-printed at an indentation.
-    pub trait Value {
-        /// Writes the value; lines after the first are indented by `indent` spaces.
-        fn write(&self, out: &mut dyn Write, indent: usize) -> io::Result<()>;
-    }
-
-    impl<T: serde::Serialize> Value for T {
-        fn write(&self, mut out: &mut dyn Write, indent: usize) -> io::Result<()> {
-            super::write_indented(&mut out, self, indent)
-        }
-    }
-}
 
 /// Column widths of the verify table, chosen once from the output width.
 ///
@@ -237,41 +143,6 @@ fn compact_time(rfc3339: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[derive(Serialize)]
-    struct Doc<'a> {
-        schema_version: u32,
-        peckit_version: &'a str,
-        artefacts: Vec<serde_json::Value>,
-        summary: serde_json::Value,
-    }
-
-    #[test]
-    fn the_streamed_document_is_byte_for_byte_the_whole_one() {
-        let element =
-            serde_json::json!({"path": "a\"b", "problems": [], "nested": [{"x": 1}], "n": null});
-        for count in [0, 1, 3] {
-            let whole = Doc {
-                schema_version: 2,
-                peckit_version: "0.1.0",
-                artefacts: vec![element.clone(); count],
-                summary: serde_json::json!({"total": count, "valid": 0}),
-            };
-            let expected = format!("{}\n", serde_json::to_string_pretty(&whole).unwrap());
-            let mut out = Vec::new();
-            let mut doc = JsonDocument::start(
-                &mut out,
-                &[("schema_version", &2u32), ("peckit_version", &"0.1.0")],
-                "artefacts",
-            )
-            .unwrap();
-            for _ in 0..count {
-                doc.element(&mut out, &element).unwrap();
-            }
-            doc.finish(&mut out, &[("summary", &whole.summary)]).unwrap();
-            assert_eq!(String::from_utf8(out).unwrap(), expected, "{count} elements");
-        }
-    }
 
     fn report(path: &str, kind: &str, receipt: Option<&str>) -> ArtefactReport {
         let mut r = ArtefactReport::unreadable(path, crate::error::ReadFailure::Empty);
