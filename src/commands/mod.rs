@@ -1,5 +1,6 @@
 //! One module per subcommand: arguments → library options → library → renderer → outcome.
 
+pub mod batch;
 pub mod evidence;
 pub mod extract;
 pub mod generate;
@@ -181,8 +182,9 @@ impl Drop for Output {
     }
 }
 
-/// Reads every artefact of `paths` (files, folders, containers, `-`) one at a time and hands
-/// each to `each`; unreadable inputs get one error line on stderr and make the outcome 2.
+/// Reads every artefact of `paths` (files, folders, containers, `-`) on every core and
+/// hands each to `each` in input order, on this thread; unreadable inputs get one error line
+/// on stderr and make the outcome 2; Ctrl-C stops taking up inputs (outcome 130).
 pub fn for_each_artefact(
     paths: &[std::path::PathBuf],
     limits: &Limits,
@@ -198,27 +200,51 @@ pub fn for_each_artefact(
         *outcome = outcome.merge(Outcome::Error);
     }
     let walk = peckit::input::WalkOptions { globs: None, max_member_bytes: limits.max_input_bytes };
-    for item in peckit::input::stream(sources, walk) {
-        let source = match item {
-            Ok(s) => s,
+    let jobs = batch::jobs(None);
+    let stop = batch::stop_flag();
+    // Whole artefacts are heavy: only a few may wait for an earlier one.
+    let pipeline = batch::Pipeline {
+        jobs,
+        in_order: true,
+        window: jobs * 2,
+        stop: std::sync::Arc::clone(&stop),
+    };
+    let mut failure = None;
+    pipeline.run(
+        peckit::input::stream(sources, walk),
+        |item| match item {
+            Ok(source) => peckit::input::load_messages(source, limits.max_input_bytes)
+                .into_iter()
+                .map(|(name, bytes)| (name, bytes.and_then(|b| peckit::read::read(b, limits))))
+                .collect(),
             Err(e) => {
-                report_read_failure(
-                    &e.path.display().to_string(),
-                    &peckit::error::ReadFailure::of_io(&e.error),
-                );
-                *outcome = outcome.merge(Outcome::Error);
-                continue;
+                vec![(e.path.display().to_string(), Err(peckit::error::Error::Io(e.error)))]
             }
-        };
-        for (name, bytes) in peckit::input::load_messages(source, limits.max_input_bytes) {
-            match bytes.and_then(|b| peckit::read::read(b, limits)) {
-                Ok(artefact) => each(name, artefact)?,
+        },
+        |_, _| {},
+        |(name, read)| {
+            if failure.is_some() {
+                return; // writing already failed: the rest would fail the same way
+            }
+            match read {
+                Ok(artefact) => {
+                    if let Err(e) = each(name, artefact) {
+                        failure = Some(e);
+                    }
+                }
                 Err(e) => {
                     report_read_error(&name, &e);
                     *outcome = outcome.merge(Outcome::Error);
                 }
             }
-        }
+        },
+    );
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if stop.load(std::sync::atomic::Ordering::SeqCst) {
+        report_error(peckit::catalogue::Diagnostic::Interrupted.text(messages::lang()));
+        *outcome = outcome.merge(Outcome::Interrupted);
     }
     Ok(())
 }

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use peckit::certify::assess::{self, Verdict};
@@ -14,8 +14,8 @@ use peckit::read;
 use peckit::report::i18n;
 use peckit::report::model::{ArtefactReport, Summary};
 use peckit::verify::Verifier;
-use rayon::iter::{ParallelBridge, ParallelIterator};
 
+use super::batch::Pipeline;
 use super::{Outcome, Output, Ui};
 use crate::cli::{VerifyArgs, VerifyFormat};
 use peckit::report::stream::{JsonDocument, VerifyTable};
@@ -34,21 +34,6 @@ pub fn evaluate(source: Source, limits: &Limits, opts: &Verifier) -> Vec<Artefac
             Err(e) => ArtefactReport::from_error(&name, &e),
         })
         .collect()
-}
-
-/// Inputs that may be taken up while an earlier one is still being checked, when the
-/// output keeps input order. Workers may otherwise race ahead of one slow (or descheduled)
-/// input, and every result past it waits in memory: the window bounds that wait.
-const REORDER_WINDOW: usize = 512;
-
-/// Holds the producer of input `index` until it is within [`REORDER_WINDOW`] of the inputs
-/// already written. The input being waited for was taken up before, so this always ends.
-fn wait_for_window(index: usize, written: &AtomicUsize, stop: &AtomicBool) {
-    while index >= written.load(Ordering::SeqCst).saturating_add(REORDER_WINDOW)
-        && !stop.load(Ordering::SeqCst)
-    {
-        std::thread::sleep(Duration::from_micros(200));
-    }
 }
 
 fn outcome_of(verdict: Verdict) -> Outcome {
@@ -98,16 +83,8 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let verifier = super::verifier(&args.verifier, &limits)?;
     let walk = WalkOptions { globs: globs(&args.glob)?, max_member_bytes: limits.max_input_bytes };
     let (sources, list_errors) = input::expand_with(&input_paths(args)?, &walk);
-    let jobs = args
-        .jobs
-        .filter(|&j| j > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map(usize::from).unwrap_or(1));
-    let stop = Arc::new(AtomicBool::new(false));
-    {
-        let stop = Arc::clone(&stop);
-        // A second handler cannot be installed (tests run commands in one process): ignore.
-        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
-    }
+    let jobs = super::batch::jobs(args.jobs);
+    let stop = super::batch::stop_flag();
     let progress = progress_bar(args, sources.len(), ui);
     let mut seen = Seen::default();
     let mut sink = Sink::start(args, ui)?;
@@ -127,11 +104,17 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     // reorder window bounded by the work in flight (issue #13: memory must not grow with
     // the number of artefacts).
     let in_order = args.ordered || matches!(args.format, VerifyFormat::Json | VerifyFormat::Table);
-    let pipeline = Pipeline { jobs, in_order, stop: Arc::clone(&stop) };
+    // Reports are small: a wide window keeps every core busy behind one slow input.
+    let pipeline = Pipeline { jobs, in_order, window: 512, stop: Arc::clone(&stop) };
     pipeline.run(
         input::stream(sources, walk),
-        &limits,
-        &verifier,
+        |item| match item {
+            Ok(source) => evaluate(source, &limits, &verifier),
+            Err(e) => vec![ArtefactReport::unreadable(
+                &e.path.display().to_string(),
+                peckit::error::ReadFailure::of_io(&e.error),
+            )],
+        },
         |batch, took| {
             for report in batch {
                 show_progress(progress.as_ref(), report);
@@ -141,8 +124,8 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
         // Rows go to the same terminal as the bar: the bar steps aside while one is written,
         // or its old frames would stay between the rows.
         |report| match &progress {
-            Some(pb) => pb.suspend(|| sink.write(report)),
-            None => sink.write(report),
+            Some(pb) => pb.suspend(|| sink.write(&report)),
+            None => sink.write(&report),
         },
     );
     if let Some(pb) = &progress {
@@ -350,95 +333,6 @@ impl Sink {
             }
         }
         self.out.flush()
-    }
-}
-
-/// How inputs are evaluated: on `jobs` threads, results handed back in input order when
-/// `in_order` (through a window bounded by [`REORDER_WINDOW`]), until `stop`.
-struct Pipeline {
-    jobs: usize,
-    in_order: bool,
-    stop: Arc<AtomicBool>,
-}
-
-type Batch = (usize, Vec<ArtefactReport>, Duration);
-
-impl Pipeline {
-    /// Evaluates every input; `each` sees every batch as it arrives (progress, counts),
-    /// `write` every report in output order.
-    fn run(
-        &self,
-        inputs: impl Iterator<Item = Result<Source, input::ListError>> + Send,
-        limits: &Limits,
-        verifier: &Verifier,
-        mut each: impl FnMut(&[ArtefactReport], Duration),
-        mut write: impl FnMut(&ArtefactReport),
-    ) {
-        // How many inputs were written in order; the producer waits for it.
-        let written = Arc::new(AtomicUsize::new(0));
-        let evaluate_item = |(i, item): (usize, Result<Source, input::ListError>)| -> Batch {
-            let started = Instant::now();
-            let reports = match item {
-                Ok(source) => evaluate(source, limits, verifier),
-                Err(e) => {
-                    vec![ArtefactReport::unreadable(
-                        &e.path.display().to_string(),
-                        peckit::error::ReadFailure::of_io(&e.error),
-                    )]
-                }
-            };
-            (i, reports, started.elapsed())
-        };
-        std::thread::scope(|scope| {
-            let stop_producer = Arc::clone(&self.stop);
-            let stop_waiting = Arc::clone(&self.stop);
-            let written_so_far = Arc::clone(&written);
-            let in_order = self.in_order;
-            let inputs = inputs
-                .enumerate()
-                .take_while(move |_| !stop_producer.load(Ordering::SeqCst))
-                .inspect(move |(i, _)| {
-                    if in_order {
-                        wait_for_window(*i, &written_so_far, &stop_waiting);
-                    }
-                });
-            // One job: evaluate on this thread, with no hand-off between threads per file.
-            let results: Box<dyn Iterator<Item = Batch>> = if self.jobs == 1 {
-                Box::new(inputs.map(evaluate_item))
-            } else {
-                let (tx, rx) = mpsc::sync_channel::<Batch>(self.jobs * 8);
-                let pool = rayon::ThreadPoolBuilder::new().num_threads(self.jobs).build();
-                scope.spawn(move || match pool {
-                    Ok(pool) => pool.install(|| {
-                        inputs.par_bridge().for_each_with(tx, |tx, item| {
-                            let _ = tx.send(evaluate_item(item));
-                        });
-                    }),
-                    // No worker threads to be had: do the work here, still streaming.
-                    Err(_) => inputs.for_each(|item| {
-                        let _ = tx.send(evaluate_item(item));
-                    }),
-                });
-                Box::new(rx.into_iter())
-            };
-            let mut pending: BTreeMap<usize, Vec<ArtefactReport>> = BTreeMap::new();
-            let mut next = 0usize;
-            for (i, batch, took) in results {
-                each(&batch, took);
-                if !self.in_order {
-                    batch.iter().for_each(&mut write);
-                    continue;
-                }
-                pending.insert(i, batch);
-                while let Some(ready) = pending.remove(&next) {
-                    ready.iter().for_each(&mut write);
-                    next += 1;
-                    written.store(next, Ordering::SeqCst);
-                }
-            }
-            // Whatever is left (a run cut short by Ctrl-C) in input order.
-            std::mem::take(&mut pending).into_values().flatten().for_each(|r| write(&r));
-        });
     }
 }
 

@@ -1,0 +1,191 @@
+//! The one batch driver of every command: inputs are evaluated on `jobs` threads and handed
+//! back on the calling thread, in input order when asked (through a bounded reorder window),
+//! until Ctrl-C.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock, mpsc};
+use std::time::{Duration, Instant};
+
+use peckit::input::{ListError, Source};
+use rayon::iter::{ParallelBridge, ParallelIterator};
+
+/// The process's Ctrl-C flag, its handler installed on first use (one handler per process:
+/// the tests run many commands in one).
+pub fn stop_flag() -> Arc<AtomicBool> {
+    static STOP: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+    Arc::clone(STOP.get_or_init(|| {
+        let stop = Arc::new(AtomicBool::new(false));
+        let handler = Arc::clone(&stop);
+        let _ = ctrlc::set_handler(move || handler.store(true, Ordering::SeqCst));
+        stop
+    }))
+}
+
+/// Threads to use: the number asked for, else one per core.
+pub fn jobs(requested: Option<usize>) -> usize {
+    requested
+        .filter(|&j| j > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map(usize::from).unwrap_or(1))
+}
+
+/// How inputs are evaluated.
+pub struct Pipeline {
+    /// Worker threads.
+    pub jobs: usize,
+    /// Hand results back in input order.
+    pub in_order: bool,
+    /// Inputs that may be taken up while an earlier one is still being evaluated, when in
+    /// order: workers may otherwise race ahead of one slow (or descheduled) input, and every
+    /// result past it waits in memory. Small for heavy results (whole artefacts), larger
+    /// for light ones (reports).
+    pub window: usize,
+    /// Stops taking up inputs when set (Ctrl-C).
+    pub stop: Arc<AtomicBool>,
+}
+
+impl Pipeline {
+    /// Evaluates every input with `evaluate` (on the workers); `arrived` sees each input's
+    /// results as they come (progress, counts), `ordered` each result in output order.
+    pub fn run<T: Send>(
+        &self,
+        inputs: impl Iterator<Item = Result<Source, ListError>> + Send,
+        evaluate: impl Fn(Result<Source, ListError>) -> Vec<T> + Sync,
+        mut arrived: impl FnMut(&[T], Duration),
+        mut ordered: impl FnMut(T),
+    ) {
+        // How many inputs were handed back in order; the producer waits for it.
+        let written = Arc::new(AtomicUsize::new(0));
+        let evaluate_item = |(i, item): (usize, Result<Source, ListError>)| {
+            let started = Instant::now();
+            let results = evaluate(item);
+            (i, results, started.elapsed())
+        };
+        std::thread::scope(|scope| {
+            let stop_producer = Arc::clone(&self.stop);
+            let stop_waiting = Arc::clone(&self.stop);
+            let written_so_far = Arc::clone(&written);
+            let (in_order, window) = (self.in_order, self.window.max(1));
+            let inputs = inputs
+                .enumerate()
+                .take_while(move |_| !stop_producer.load(Ordering::SeqCst))
+                .inspect(move |(i, _)| {
+                    if in_order {
+                        wait_for_window(*i, window, &written_so_far, &stop_waiting);
+                    }
+                });
+            // One job: evaluate on this thread, with no hand-off between threads per input.
+            let results: Box<dyn Iterator<Item = (usize, Vec<T>, Duration)>> = if self.jobs == 1 {
+                Box::new(inputs.map(evaluate_item))
+            } else {
+                let (tx, rx) = mpsc::sync_channel(self.jobs * 8);
+                let pool = rayon::ThreadPoolBuilder::new().num_threads(self.jobs).build();
+                let evaluate_item = &evaluate_item;
+                scope.spawn(move || match pool {
+                    Ok(pool) => pool.install(|| {
+                        inputs.par_bridge().for_each_with(tx, |tx, item| {
+                            let _ = tx.send(evaluate_item(item));
+                        });
+                    }),
+                    // No worker threads to be had: do the work here, still streaming.
+                    Err(_) => inputs.for_each(|item| {
+                        let _ = tx.send(evaluate_item(item));
+                    }),
+                });
+                Box::new(rx.into_iter())
+            };
+            let mut pending: BTreeMap<usize, Vec<T>> = BTreeMap::new();
+            let mut next = 0usize;
+            for (i, batch, took) in results {
+                arrived(&batch, took);
+                if !self.in_order {
+                    batch.into_iter().for_each(&mut ordered);
+                    continue;
+                }
+                pending.insert(i, batch);
+                while let Some(ready) = pending.remove(&next) {
+                    ready.into_iter().for_each(&mut ordered);
+                    next += 1;
+                    written.store(next, Ordering::SeqCst);
+                }
+            }
+            // Whatever is left (a run cut short by Ctrl-C), in input order.
+            std::mem::take(&mut pending).into_values().flatten().for_each(&mut ordered);
+        });
+    }
+}
+
+/// Holds the producer of input `index` until it is within `window` of the inputs already
+/// handed back. The input being waited for was taken up before, so this always ends.
+fn wait_for_window(index: usize, window: usize, written: &AtomicUsize, stop: &AtomicBool) {
+    while index >= written.load(Ordering::SeqCst).saturating_add(window)
+        && !stop.load(Ordering::SeqCst)
+    {
+        std::thread::sleep(Duration::from_micros(200));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(n: usize) -> impl Iterator<Item = Result<Source, ListError>> + Send {
+        (0..n).map(|i| Ok(Source::File(format!("f{i}").into())))
+    }
+
+    fn name(item: Result<Source, ListError>) -> usize {
+        match item {
+            Ok(Source::File(p)) => p.to_string_lossy()[1..].parse().unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        }
+    }
+
+    #[test]
+    fn results_come_back_in_input_order_on_any_number_of_threads() {
+        for jobs in [1, 2, 4] {
+            let pipeline = Pipeline {
+                jobs,
+                in_order: true,
+                window: 3,
+                stop: Arc::new(AtomicBool::new(false)),
+            };
+            let mut seen = Vec::new();
+            let mut arrivals = 0;
+            pipeline.run(
+                sources(200),
+                |item| {
+                    let n = name(item);
+                    // Uneven work, so that workers finish out of order.
+                    std::thread::sleep(Duration::from_micros((n % 7 * 50) as u64));
+                    vec![n, n + 1000]
+                },
+                |batch, _| arrivals += batch.len(),
+                |n| seen.push(n),
+            );
+            let expected: Vec<usize> = (0..200).flat_map(|n| [n, n + 1000]).collect();
+            assert_eq!(seen, expected, "{jobs} jobs");
+            assert_eq!(arrivals, 400);
+        }
+    }
+
+    #[test]
+    fn a_stop_ends_the_run_early_and_keeps_what_was_done_in_order() {
+        let stop = Arc::new(AtomicBool::new(false));
+        let pipeline = Pipeline { jobs: 2, in_order: true, window: 4, stop: Arc::clone(&stop) };
+        let mut seen = Vec::new();
+        pipeline.run(
+            sources(10_000),
+            |item| {
+                let n = name(item);
+                if n == 50 {
+                    stop.store(true, Ordering::SeqCst);
+                }
+                vec![n]
+            },
+            |_, _| {},
+            |n| seen.push(n),
+        );
+        assert!(seen.len() < 10_000, "stopped early");
+        assert!(seen.windows(2).all(|w| w[0] < w[1]), "in order");
+    }
+}
