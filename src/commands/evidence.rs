@@ -33,7 +33,7 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
             assessment,
         })
         .collect();
-    let report = evidence::build(&inputs, args.originals.as_deref(), &limits);
+    let report = evidence::build(&inputs, args.originals.as_deref(), &limits, opts.now());
     let mut out = Output::stdout(ui.paint.enabled);
     match args.format {
         EvidenceFormat::Json => {
@@ -42,7 +42,7 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
             for message in &report.messages {
                 doc.element(&mut buf, message)?;
             }
-            doc.finish(&mut buf, &[("unmatched", &report.unmatched)])?;
+            doc.finish(&mut buf, &[("unmatched", &report.unmatched), ("generated", &report.generated)])?;
             out.write(&buf)?;
         }
         EvidenceFormat::Markdown => out.write(render::markdown(&report, ui.lang).as_bytes())?,

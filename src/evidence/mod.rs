@@ -144,6 +144,53 @@ pub struct SourceFile {
     pub verdict: Verdict,
     /// Problems (for refused files).
     pub problems: Vec<Problem>,
+    /// Who signed it, when its signature could be read.
+    pub signer: Option<SignerRecord>,
+}
+
+/// The signer of a file and how it was judged: what a court expert's report names.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SignerRecord {
+    /// Signer certificate subject.
+    pub subject: String,
+    /// Its issuer.
+    pub issuer: String,
+    /// Its serial, hex.
+    pub serial: String,
+    /// SHA-256 of the certificate, hex.
+    pub sha256: String,
+    /// The trust anchor the path ended at, when it did.
+    pub anchor: Option<String>,
+    /// The instant the certificates were judged at, RFC 3339 UTC.
+    pub reference_time_utc: Option<String>,
+    /// Where that instant came from (signing-time, daticert, requested, now).
+    pub reference_time_source: crate::verify::ReferenceTimeSource,
+}
+
+/// When and by what the evidence was established.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Generated {
+    /// RFC 3339 UTC.
+    pub utc: String,
+    /// Europe/Rome, RFC 3339 with its offset.
+    pub rome: String,
+    /// peckit's version and the commit it was built from.
+    pub peckit: String,
+}
+
+impl Generated {
+    /// The record of a run at `now`.
+    pub fn at(now: jiff::Timestamp) -> Generated {
+        let rome = jiff::tz::TimeZone::get("Europe/Rome")
+            .map(|tz| now.to_zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+            .unwrap_or_default();
+        Generated {
+            utc: now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            rome,
+            peckit: concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PECKIT_GIT_COMMIT"), ")")
+                .to_string(),
+        }
+    }
 }
 
 /// Everything established about one message.
@@ -159,8 +206,12 @@ pub struct MessageEvidence {
     pub sender: Option<String>,
     /// The sender's provider.
     pub sender_provider: Option<String>,
-    /// Sent: the acceptance (or envelope) time, from a verified artefact.
+    /// Sent: the time of a verified ricevuta di accettazione, the only proof of sending
+    /// (DPR 68/2005 art. 3).
     pub sent: Option<Proof>,
+    /// The time the sender's provider issued the transport envelope (busta di trasporto),
+    /// from a verified envelope: what the recipient's box received, not a proof of sending.
+    pub envelope_issued: Option<Proof>,
     /// A verified avviso di non accettazione: the message was NOT sent.
     pub not_accepted: Option<Proof>,
     /// Per recipient.
@@ -176,6 +227,8 @@ pub struct MessageEvidence {
 /// The evidence of a whole set of artefacts.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvidenceReport {
+    /// When and by what it was established.
+    pub generated: Generated,
     /// One entry per message.
     pub messages: Vec<MessageEvidence>,
     /// Files that belong to no message (no msgid or identificativo, not PEC, unreadable).
@@ -213,6 +266,20 @@ fn source_file(s: &Source<'_>) -> SourceFile {
         kind: s.artefact.kind.name().to_string(),
         verdict: s.assessment.verdict,
         problems: s.assessment.problems.clone(),
+        signer: s.assessment.signature.as_ref().and_then(|sig| {
+            let cert = sig.signer.as_ref()?;
+            Some(SignerRecord {
+                subject: cert.subject.clone(),
+                issuer: cert.issuer.clone(),
+                serial: cert.serial.clone(),
+                sha256: cert.sha256.clone(),
+                anchor: sig.anchor_source.clone(),
+                reference_time_utc: sig
+                    .reference_time
+                    .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
+                reference_time_source: sig.reference_time_source,
+            })
+        }),
     }
 }
 
@@ -281,6 +348,7 @@ pub fn build(
     sources: &[Source<'_>],
     originals: Option<&std::path::Path>,
     limits: &Limits,
+    now: jiff::Timestamp,
 ) -> EvidenceReport {
     let (groups, unmatched) = group(sources);
     let mut messages: Vec<MessageEvidence> =
@@ -292,6 +360,7 @@ pub fn build(
         t(a).cmp(&t(b)).then(a.msgid.cmp(&b.msgid))
     });
     EvidenceReport {
+        generated: Generated::at(now),
         messages,
         unmatched: unmatched.iter().filter_map(|&i| sources.get(i)).map(source_file).collect(),
     }
@@ -329,7 +398,8 @@ fn message_evidence(
             }
         }
     }
-    let sent = acceptance.or(envelope).map(proof_of);
+    let sent = acceptance.map(proof_of);
+    let envelope_issued = envelope.map(proof_of);
     let sent_at = header.and_then(|d| d.data.as_ref()).map(|t| t.utc);
     let recipients = recipients
         .into_iter()
@@ -358,6 +428,7 @@ fn message_evidence(
             .or(envelope)
             .and_then(|s| provider_of(s.assessment, s.artefact.daticert())),
         sent,
+        envelope_issued,
         not_accepted,
         recipients,
         attachments,

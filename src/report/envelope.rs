@@ -21,7 +21,7 @@ pub const VERIFY: Envelope = Envelope { schema_version: 2, items: "artefacts" };
 /// `peckit inspect --format json`.
 pub const INSPECT: Envelope = Envelope { schema_version: 2, items: "artefacts" };
 /// `peckit evidence --format json` (docs/evidence.schema.json).
-pub const EVIDENCE: Envelope = Envelope { schema_version: 1, items: "messages" };
+pub const EVIDENCE: Envelope = Envelope { schema_version: 2, items: "messages" };
 /// `peckit trust list --format json` (docs/trust.schema.json).
 pub const TRUST: Envelope = Envelope { schema_version: 1, items: "anchors" };
 
