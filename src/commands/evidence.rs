@@ -5,7 +5,7 @@ use peckit::certify::assess::{self, Assessment, Verdict};
 use peckit::evidence::{self, Fate};
 use peckit::read::Artefact;
 use peckit::report::evidence as render;
-use peckit::report::i18n::texts::{self, Text};
+use peckit::report::i18n::texts;
 
 use super::{Outcome, Output, Ui};
 use crate::cli::{EvidenceArgs, EvidenceFormat};
@@ -42,7 +42,10 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
             for message in &report.messages {
                 doc.element(&mut buf, message)?;
             }
-            doc.finish(&mut buf, &[("unmatched", &report.unmatched), ("generated", &report.generated)])?;
+            doc.finish(
+                &mut buf,
+                &[("unmatched", &report.unmatched), ("generated", &report.generated)],
+            )?;
             out.write(&buf)?;
         }
         EvidenceFormat::Markdown => out.write(render::markdown(&report, ui.lang).as_bytes())?,
@@ -73,106 +76,72 @@ fn summary_line(report: &evidence::EvidenceReport, ui: Ui) -> Line {
     Line::plain(texts::evidence_summary(ui.lang, messages, delivered, total, unmatched))
 }
 
+/// The evidence document on a terminal: the same content as Markdown and HTML (tables with
+/// comfy-table, fields as lines), the legend once at the end rather than per message.
 fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut text = String::new();
-    // Plain text gathered so far becomes lines before a styled one.
-    let flush = |lines: &mut Vec<Line>, text: &mut String| {
-        lines.extend(term::lines(text));
-        text.clear();
+    use peckit::report::document::{Block, Cell, Tone};
+    let doc = render::document(report, ui.lang);
+    let cell_text = |c: &Cell| match &c.note {
+        Some(note) => format!("{}\n{note}", c.text),
+        None => c.text.clone(),
     };
-    for m in &report.messages {
-        lines.push(Line::styled(Style::Bold, m.subject.as_deref().unwrap_or("—")));
-        text.push_str(&format!(
-            "{}: {}\n",
-            texts::text(ui.lang, Text::Sender),
-            m.sender.as_deref().unwrap_or("—")
-        ));
-        match (&m.sent, &m.not_accepted) {
-            (Some(s), _) => text.push_str(&format!(
-                "{}: {}\n",
-                texts::text(ui.lang, Text::SentAcceptance),
-                render::instant_text(ui.lang, s)
-            )),
-            (None, Some(n)) => {
-                flush(&mut lines, &mut text);
-                lines.push(Line::styled(
-                    Style::Bad,
-                    format!(
-                        "{}: {}",
-                        texts::text(ui.lang, Text::NotAcceptedLower),
-                        render::instant_text(ui.lang, n)
-                    ),
-                ));
-            }
-            (None, None) => {
-                flush(&mut lines, &mut text);
-                lines.push(Line::styled(
-                    Style::Warn,
-                    texts::text(ui.lang, Text::SendingNotAttestedByAVerifiedReceipt),
-                ));
-            }
-        }
-        let mut table = super::terminal::table();
-        table.set_header(vec![
-            texts::text(ui.lang, Text::Recipient),
-            texts::text(ui.lang, Text::Outcome),
-            texts::text(ui.lang, Text::WhenDetails),
-        ]);
-        for r in &m.recipients {
-            let when = r
-                .delivery
-                .as_ref()
-                .or(r.notice.as_ref())
-                .map(|p| render::instant_text(ui.lang, p))
-                .unwrap_or_default();
-            let mut detail = vec![when];
-            if let Some(p) = r.delivery.as_ref().or(r.notice.as_ref()) {
-                detail.push(p.path.clone());
-            }
-            if let Some(e) = &r.errore_esteso {
-                detail.push(e.clone());
-            }
-            detail.extend(r.notes.iter().map(|n| n.text(ui.lang)));
-            let fate = render::fate_text(ui.lang, r.fate);
-            let fate =
-                if r.fate == Fate::Delivered { fate.to_string() } else { fate.to_uppercase() };
-            table.add_row(vec![
-                r.address.clone(),
-                fate,
-                detail.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n"),
-            ]);
-        }
-        text.push_str(&table.to_string());
-        text.push('\n');
-        for o in &m.originals {
-            text.push_str(&format!(
-                "{} {}: {}{}\n",
-                texts::text(ui.lang, Text::Original),
-                o.attachment,
-                o.status,
-                o.algorithm.map(|a| format!(" ({a})")).unwrap_or_default()
-            ));
-        }
-        let refused: Vec<_> = m.sources.iter().filter(|s| s.verdict != Verdict::Valid).collect();
-        for s in refused {
-            let why = s.problems.first().map(|p| p.code.code()).unwrap_or("");
-            flush(&mut lines, &mut text);
-            lines.push(Line::styled(
-                Style::Bad,
-                format!("{}: {} ({why})", texts::text(ui.lang, Text::NotUsedAsProof), s.path),
-            ));
-        }
-        text.push('\n');
+    let mut lines = Vec::new();
+    if doc.sections.is_empty() {
+        lines.push(Line::plain(doc.empty));
     }
-    for u in &report.unmatched {
-        text.push_str(&format!(
-            "{}: {} ({})\n",
-            texts::text(ui.lang, Text::NotTiedToAMessage),
-            u.path,
-            u.kind
-        ));
+    let mut legend = None;
+    for section in &doc.sections {
+        lines.push(Line::styled(Style::Bold, section.name.clone()));
+        for part in &section.parts {
+            match &part.block {
+                Block::Legend(paragraphs) => {
+                    legend = Some((part.heading, paragraphs.clone()));
+                    continue;
+                }
+                block => {
+                    lines.push(Line::styled(Style::Bold, format!("{}:", part.heading)));
+                    match block {
+                        Block::Fields(fields) => {
+                            for (label, value) in fields {
+                                // One terminal line per field: the note follows a dash.
+                                let text = match &value.note {
+                                    Some(note) => format!("  {label}: {} — {note}", value.text),
+                                    None => format!("  {label}: {}", value.text),
+                                };
+                                lines.push(match value.tone {
+                                    Tone::Bad => Line::styled(Style::Bad, text),
+                                    _ => Line::plain(text),
+                                });
+                            }
+                        }
+                        Block::Table { columns, rows } => {
+                            let mut table = super::terminal::table();
+                            table.set_header(columns.clone());
+                            for row in rows {
+                                table.add_row(row.iter().map(cell_text).collect::<Vec<_>>());
+                            }
+                            lines.extend(term::lines(&table.to_string()));
+                        }
+                        Block::Note(note) => {
+                            lines.extend(term::lines(&format!("  {}", cell_text(note))))
+                        }
+                        Block::Legend(_) => {}
+                    }
+                }
+            }
+        }
+        lines.push(Line::plain(""));
     }
-    flush(&mut lines, &mut text);
+    if let Some((heading, paragraphs)) = legend {
+        lines.push(Line::styled(Style::Bold, format!("{heading}:")));
+        for p in paragraphs {
+            let text = if p.lead.is_empty() {
+                p.text.to_string()
+            } else {
+                format!("{}: {}", p.lead, p.text)
+            };
+            lines.extend(term::lines(&format!("  {text}")));
+        }
+    }
     lines
 }

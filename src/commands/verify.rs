@@ -355,12 +355,13 @@ fn stats_table(stats: &Stats, ui: Ui) -> String {
         text.push_str(&problems.to_string());
     }
     if let Some((path, took)) = &stats.slowest {
-        text.push_str(&format!(
-            "\n{}: {} ({:.1} ms)",
-            t(Text::SlowestFile),
-            path,
-            took.as_secs_f64() * 1000.0
-        ));
+        // The path is cut in the middle so that the line fits the terminal.
+        let label = t(Text::SlowestFile);
+        let ms = format!("({:.1} ms)", took.as_secs_f64() * 1000.0);
+        let room = super::terminal::width()
+            .saturating_sub(label.chars().count() + ms.chars().count() + 3)
+            .max(16);
+        text.push_str(&format!("\n{label}: {} {ms}", peckit::report::term::fit_middle(path, room)));
     }
     text
 }

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use super::*;
+use crate::read::Artefact;
 use crate::certify::assess::{Verdict, assess};
 use crate::testing::{sample_path, test_verifier};
 

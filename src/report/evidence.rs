@@ -12,8 +12,9 @@ use crate::catalogue::Lang;
 use crate::catalogue::texts::{Text, text};
 use crate::certify::assess::Verdict;
 use crate::evidence::{
-    EvidenceReport, Fate, MessageEvidence, Proof, RecipientEvidence, SourceFile,
+    EvidenceReport, Fate, Generated, MessageEvidence, Proof, RecipientEvidence, SourceFile,
 };
+use crate::verify::ReferenceTimeSource;
 
 /// The fate of a recipient, for people.
 pub fn fate_text(lang: Lang, fate: Fate) -> &'static str {
@@ -73,11 +74,150 @@ fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
 
 /// The evidence summary as a [`Document`]: one section per message.
 pub fn document(report: &EvidenceReport, lang: Lang) -> Document {
+    let mut sections: Vec<Section> =
+        report.messages.iter().map(|m| message_section(m, &report.generated, lang)).collect();
+    if !report.unmatched.is_empty() {
+        sections.push(unmatched_section(report, lang));
+    }
     Document {
         title: text(lang, Text::PecEvidenceSummary),
         lang: text(lang, Text::LangTag),
-        sections: report.messages.iter().map(|m| message_section(m, lang)).collect(),
+        sections,
         empty: text(lang, Text::NoPecMessageFound),
+    }
+}
+
+/// Every input file appears somewhere: those of no message get their own section, with
+/// what was concluded from each and why it proves nothing about a message.
+fn unmatched_section(report: &EvidenceReport, lang: Lang) -> Section {
+    Section {
+        name: text(lang, Text::UnmatchedFiles).to_string(),
+        parts: vec![
+            Part {
+                heading: text(lang, Text::VerificationOfTheFiles),
+                block: Block::Table {
+                    columns: vec![
+                        text(lang, Text::File),
+                        text(lang, Text::Kind),
+                        text(lang, Text::Verdict),
+                    ],
+                    rows: report.unmatched.iter().map(|s| source_row(s, lang)).collect(),
+                },
+            },
+            Part {
+                heading: text(lang, Text::WhyNoMessage),
+                block: Block::Note(Cell::plain(text(lang, Text::WhyNoMessageText))),
+            },
+            signatures_part(&report.unmatched, lang),
+            provenance_part(&report.generated, lang),
+        ],
+    }
+}
+
+fn provenance_part(generated: &Generated, lang: Lang) -> Part {
+    Part {
+        heading: text(lang, Text::Provenance),
+        block: Block::Fields(vec![
+            (
+                text(lang, Text::GeneratedAt),
+                Cell::plain(format!(
+                    "{} — {} {}",
+                    generated.utc.replace('T', " ").replace('Z', " UTC"),
+                    generated.rome.get(..19).unwrap_or(&generated.rome).replace('T', " "),
+                    text(lang, Text::ItalianTime)
+                )),
+            ),
+            (text(lang, Text::GeneratedBy), Cell::plain(format!("peckit {}", generated.peckit))),
+        ]),
+    }
+}
+
+/// Who signed each file, the certificate's fingerprint, the authority the path ended at and
+/// the instant it was judged at.
+fn signatures_part(sources: &[SourceFile], lang: Lang) -> Part {
+    Part {
+        heading: text(lang, Text::Signatures),
+        block: Block::Table {
+            columns: vec![
+                text(lang, Text::File),
+                text(lang, Text::SignerCertificate),
+                text(lang, Text::TrustedAuthority),
+                text(lang, Text::JudgedAt),
+            ],
+            rows: sources
+                .iter()
+                .map(|s| match &s.signer {
+                    Some(sig) => vec![
+                        Cell::toned(&s.path, Tone::Mono),
+                        Cell::plain(&sig.subject).with_note(Some(format!(
+                            "{}: {}; {}: {}; SHA-256 {}",
+                            text(lang, Text::Issuer),
+                            sig.issuer,
+                            text(lang, Text::Serial),
+                            sig.serial,
+                            sig.sha256
+                        ))),
+                        Cell::plain(
+                            sig.anchor
+                                .clone()
+                                .unwrap_or_else(|| text(lang, Text::NoneFound).into()),
+                        ),
+                        Cell::plain(sig.reference_time_utc.clone().unwrap_or_default())
+                            .with_note(Some(reference_source(lang, sig.reference_time_source))),
+                    ],
+                    None => vec![
+                        Cell::toned(&s.path, Tone::Mono),
+                        Cell::plain(text(lang, Text::SignatureUnreadable)),
+                        Cell::plain("—"),
+                        Cell::plain("—"),
+                    ],
+                })
+                .collect(),
+        },
+    }
+}
+
+fn reference_source(lang: Lang, source: ReferenceTimeSource) -> String {
+    text(
+        lang,
+        match source {
+            ReferenceTimeSource::SigningTime => Text::AtSigningTime,
+            ReferenceTimeSource::Daticert => Text::AtCertifiedTime,
+            ReferenceTimeSource::Requested => Text::AtRequestedTime,
+            ReferenceTimeSource::Now => Text::AtCurrentTime,
+            ReferenceTimeSource::None => Text::NotJudged,
+        },
+    )
+    .to_string()
+}
+
+fn originals_part(m: &MessageEvidence, lang: Lang) -> Part {
+    Part {
+        heading: text(lang, Text::KeptOriginals),
+        block: Block::Table {
+            columns: vec![
+                text(lang, Text::Attachment),
+                text(lang, Text::Outcome),
+                text(lang, Text::File),
+            ],
+            rows: m
+                .originals
+                .iter()
+                .map(|o| {
+                    let (word, tone) = match o.status {
+                        "matching" => (Text::OriginalMatches, Tone::Good),
+                        "differing" => (Text::OriginalDiffers, Tone::Bad),
+                        _ => (Text::OriginalMissing, Tone::Bad),
+                    };
+                    vec![
+                        Cell::plain(&o.attachment),
+                        Cell::toned(text(lang, word), tone)
+                            .with_note(o.algorithm.map(str::to_string)),
+                        Cell::toned(o.file.clone().unwrap_or_else(|| "—".into()), Tone::Mono),
+                    ]
+                })
+                .collect(),
+        },
     }
 }
 
@@ -91,7 +231,7 @@ pub fn html(report: &EvidenceReport, lang: Lang) -> String {
     super::html::render(&document(report, lang))
 }
 
-fn message_section(m: &MessageEvidence, lang: Lang) -> Section {
+fn message_section(m: &MessageEvidence, generated: &Generated, lang: Lang) -> Section {
     let mut parts = vec![
         Part {
             heading: text(lang, Text::VerificationOfTheFiles),
@@ -136,6 +276,9 @@ fn message_section(m: &MessageEvidence, lang: Lang) -> Section {
             },
         });
     }
+    if !m.originals.is_empty() {
+        parts.push(originals_part(m, lang));
+    }
     parts.push(Part {
         heading: text(lang, Text::WhatTheTimesMeanInLaw),
         block: Block::Legend(legend(lang)),
@@ -151,6 +294,8 @@ fn message_section(m: &MessageEvidence, lang: Lang) -> Section {
                 .collect(),
         },
     });
+    parts.push(signatures_part(&m.sources, lang));
+    parts.push(provenance_part(generated, lang));
     Section { name: m.subject.clone().unwrap_or_else(|| "—".into()), parts }
 }
 
@@ -188,6 +333,13 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
         (text(lang, Text::Sender), Cell::plain(or_dash(&m.sender))),
         (text(lang, Text::SendersProvider), Cell::plain(or_dash(&m.sender_provider))),
         (text(lang, Text::SentAcceptance), sent),
+        (
+            text(lang, Text::EnvelopeIssued),
+            match &m.envelope_issued {
+                Some(e) => Cell::plain(instant_text(lang, e)).with_note(Some(e.path.clone())),
+                None => Cell::plain("—"),
+            },
+        ),
         ("Message-ID", Cell::toned(or_dash(&m.msgid), Tone::Mono)),
         (text(lang, Text::Identifier), Cell::toned(or_dash(&m.identificativo), Tone::Mono)),
     ]
@@ -236,16 +388,28 @@ pub const CSV_COLUMNS: &[&str] = &[
     "errore_esteso",
     "proof_file",
     "notes",
+    "envelope_issued_utc",
+    "originals",
+    "row",
 ];
 
-/// One CSV row per (message, recipient), already split into cells.
+/// One CSV row per (message, recipient), then one per file that belongs to no message (`row`
+/// says which), already split into cells. Every input file appears: in `proof_file` of a
+/// recipient's row, or in a row of its own.
 pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
+    let at = |p: Option<&Proof>, rome: bool| {
+        p.and_then(|p| p.at.as_ref())
+            .map(|a| if rome { a.rome.clone() } else { a.utc.clone() })
+            .unwrap_or_default()
+    };
     let mut rows = Vec::new();
     for m in &report.messages {
-        let sent_utc =
-            m.sent.as_ref().and_then(|p| p.at.as_ref()).map(|a| a.utc.clone()).unwrap_or_default();
-        let sent_rome =
-            m.sent.as_ref().and_then(|p| p.at.as_ref()).map(|a| a.rome.clone()).unwrap_or_default();
+        let originals = m
+            .originals
+            .iter()
+            .map(|o| format!("{}: {}", o.attachment, o.status))
+            .collect::<Vec<_>>()
+            .join("; ");
         for r in &m.recipients {
             let proof = r.delivery.as_ref().or(r.notice.as_ref());
             let fate = serde_json::to_value(r.fate)
@@ -256,21 +420,43 @@ pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
                 m.msgid.clone().unwrap_or_default(),
                 m.subject.clone().unwrap_or_default(),
                 m.sender.clone().unwrap_or_default(),
-                sent_utc.clone(),
-                sent_rome.clone(),
+                at(m.sent.as_ref(), false),
+                at(m.sent.as_ref(), true),
                 r.address.clone(),
                 r.tipo.clone(),
                 fate,
-                proof.and_then(|p| p.at.as_ref()).map(|a| a.utc.clone()).unwrap_or_default(),
-                proof.and_then(|p| p.at.as_ref()).map(|a| a.rome.clone()).unwrap_or_default(),
+                at(proof, false),
+                at(proof, true),
                 proof.and_then(|p| p.provider.clone()).unwrap_or_default(),
                 r.receipt_type.clone().unwrap_or_default(),
                 r.errore.clone().unwrap_or_default(),
                 r.errore_esteso.clone().unwrap_or_default(),
                 proof.map(|p| p.path.clone()).unwrap_or_default(),
                 r.notes.iter().map(|n| n.text(Lang::En)).collect::<Vec<_>>().join("; "),
+                at(m.envelope_issued.as_ref(), false),
+                originals.clone(),
+                "recipient".into(),
             ]);
         }
+    }
+    for u in &report.unmatched {
+        let why = u
+            .problems
+            .iter()
+            .find(|p| p.is_fatal())
+            .map(|p| format!("{}: {}", p.code.code(), p.message))
+            .unwrap_or_else(|| "no identifier ties it to a message".into());
+        // Message and recipient columns stay empty; then proof_file, notes, the envelope
+        // time, originals and the row kind.
+        let mut row = vec![String::new(); 14];
+        row.extend([
+            u.path.clone(),
+            format!("{}; {why}", u.verdict.name()),
+            String::new(),
+            String::new(),
+            "unmatched-file".into(),
+        ]);
+        rows.push(row);
     }
     rows
 }

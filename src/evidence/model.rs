@@ -1,0 +1,235 @@
+//! What the evidence says: messages, recipients' fates, the proofs they rest on, the files
+//! and their signers.
+
+use serde::Serialize;
+
+use crate::catalogue::Note;
+use crate::certify::assess::{Assessment, Verdict};
+use crate::problem::Problem;
+use crate::read::Artefact;
+use crate::read::daticert::DatiCert;
+
+/// One input artefact, as the evidence builder sees it.
+#[derive(Debug)]
+pub struct Source<'a> {
+    /// Where it came from.
+    pub path: String,
+    /// The artefact.
+    pub artefact: &'a Artefact,
+    /// Its verification.
+    pub assessment: &'a Assessment,
+}
+
+/// A certified instant: UTC, the daticert's own offset, and Italian local time.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CertifiedInstant {
+    /// RFC 3339 UTC.
+    pub utc: String,
+    /// RFC 3339 with the daticert `zona` offset.
+    pub daticert: String,
+    /// Europe/Rome local time, RFC 3339 with the offset in force then.
+    pub rome: String,
+    /// The CMS signing time, when it differs from the certified time.
+    pub signing_time_utc: Option<String>,
+}
+
+impl CertifiedInstant {
+    pub(super) fn from(d: &DatiCert, signing: Option<jiff::Timestamp>) -> Option<CertifiedInstant> {
+        let t = d.data.as_ref()?;
+        let rome = jiff::tz::TimeZone::get("Europe/Rome")
+            .map(|tz| t.utc.to_zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+            .unwrap_or_else(|_| t.rfc3339_local());
+        Some(CertifiedInstant {
+            utc: t.rfc3339_utc(),
+            daticert: t.rfc3339_local(),
+            rome,
+            signing_time_utc: signing
+                .filter(|s| s.as_second() != t.utc.as_second())
+                .map(|s| s.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        })
+    }
+}
+
+/// A verified artefact a statement rests on.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Proof {
+    /// File.
+    pub path: String,
+    /// Kind.
+    pub kind: String,
+    /// Certified time.
+    pub at: Option<CertifiedInstant>,
+    /// Issuing provider: certificate organisation, else daticert gestore-emittente.
+    pub provider: Option<String>,
+}
+
+/// What happened to one recipient.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fate {
+    /// A verified avvenuta-consegna exists.
+    Delivered,
+    /// A verified errore-consegna (or virus notice) exists.
+    NotDelivered,
+    /// Only a preavviso (12 h warning) exists.
+    Warned,
+    /// Taken in charge by the recipient's provider, no delivery receipt (yet).
+    TakenInCharge,
+    /// No receipt at all (yet).
+    Pending,
+    /// A non-PEC (esterno) recipient: no delivery receipt exists by design.
+    External,
+}
+
+/// One recipient's outcome.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RecipientEvidence {
+    /// Address.
+    pub address: String,
+    /// `certificato` or `esterno`.
+    pub tipo: String,
+    /// The outcome.
+    pub fate: Fate,
+    /// Delivery receipt (when delivered).
+    pub delivery: Option<Proof>,
+    /// avvenuta-consegna receipt type: completa, breve, sintetica.
+    pub receipt_type: Option<String>,
+    /// Failure notice (when not delivered): errore.
+    pub errore: Option<String>,
+    /// Failure detail: errore-esteso.
+    pub errore_esteso: Option<String>,
+    /// The failure or warning notice.
+    pub notice: Option<Proof>,
+    /// Explanations (external recipient, CEC-PAC, 5.x.x in a preavviso, ...).
+    pub notes: Vec<Note>,
+}
+
+/// An attachment of the original, from a verified envelope or complete receipt.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AttachmentEvidence {
+    /// Name as carried.
+    pub name: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// SHA-256, hex.
+    pub sha256: String,
+    /// The verified artefact it was taken from.
+    pub from: String,
+}
+
+/// A verified or refused source file.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path.
+    pub path: String,
+    /// SHA-256 of the file.
+    pub sha256: String,
+    /// Kind.
+    pub kind: String,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Problems (for refused files).
+    pub problems: Vec<Problem>,
+    /// Who signed it, when its signature could be read.
+    pub signer: Option<SignerRecord>,
+}
+
+/// The signer of a file and how it was judged: what a court expert's report names.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SignerRecord {
+    /// Signer certificate subject.
+    pub subject: String,
+    /// Its issuer.
+    pub issuer: String,
+    /// Its serial, hex.
+    pub serial: String,
+    /// SHA-256 of the certificate, hex.
+    pub sha256: String,
+    /// The trust anchor the path ended at, when it did.
+    pub anchor: Option<String>,
+    /// The instant the certificates were judged at, RFC 3339 UTC.
+    pub reference_time_utc: Option<String>,
+    /// Where that instant came from (signing-time, daticert, requested, now).
+    pub reference_time_source: crate::verify::ReferenceTimeSource,
+}
+
+/// When and by what the evidence was established.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Generated {
+    /// RFC 3339 UTC.
+    pub utc: String,
+    /// Europe/Rome, RFC 3339 with its offset.
+    pub rome: String,
+    /// peckit's version and the commit it was built from.
+    pub peckit: String,
+}
+
+impl Generated {
+    /// The record of a run at `now`.
+    pub fn at(now: jiff::Timestamp) -> Generated {
+        let rome = jiff::tz::TimeZone::get("Europe/Rome")
+            .map(|tz| now.to_zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+            .unwrap_or_default();
+        Generated {
+            utc: now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            rome,
+            peckit: concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PECKIT_GIT_COMMIT"), ")")
+                .to_string(),
+        }
+    }
+}
+
+/// Everything established about one message.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MessageEvidence {
+    /// The client's Message-ID (daticert msgid).
+    pub msgid: Option<String>,
+    /// The provider's identificativo.
+    pub identificativo: Option<String>,
+    /// Subject (signed oggetto).
+    pub subject: Option<String>,
+    /// Certified sender.
+    pub sender: Option<String>,
+    /// The sender's provider.
+    pub sender_provider: Option<String>,
+    /// Sent: the time of a verified ricevuta di accettazione, the only proof of sending
+    /// (DPR 68/2005 art. 3).
+    pub sent: Option<Proof>,
+    /// The time the sender's provider issued the transport envelope (busta di trasporto),
+    /// from a verified envelope: what the recipient's box received, not a proof of sending.
+    pub envelope_issued: Option<Proof>,
+    /// A verified avviso di non accettazione: the message was NOT sent.
+    pub not_accepted: Option<Proof>,
+    /// Per recipient.
+    pub recipients: Vec<RecipientEvidence>,
+    /// Attachments of the original.
+    pub attachments: Vec<AttachmentEvidence>,
+    /// With `--originals`: the kept files checked against a verified breve receipt's hashes.
+    pub originals: Vec<OriginalCheck>,
+    /// Every file of this message: verified ones and refused ones.
+    pub sources: Vec<SourceFile>,
+}
+
+/// The evidence of a whole set of artefacts.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceReport {
+    /// When and by what it was established.
+    pub generated: Generated,
+    /// One entry per message.
+    pub messages: Vec<MessageEvidence>,
+    /// Files that belong to no message (no msgid or identificativo, not PEC, unreadable).
+    pub unmatched: Vec<SourceFile>,
+}
+
+/// How a kept original compares with a ricevuta breve's stated digest.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct OriginalCheck {
+    /// The attachment name in the receipt.
+    pub attachment: String,
+    /// matching, differing or missing.
+    pub status: &'static str,
+    /// Which digest matched (sha1, sha256, ...), when matching.
+    pub algorithm: Option<&'static str>,
+    /// The file compared, when found.
+    pub file: Option<String>,
+}
