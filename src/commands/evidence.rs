@@ -34,6 +34,11 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         })
         .collect();
     let report = evidence::build(&inputs, args.originals.as_deref(), &limits, opts.now());
+    // A kept original that differs from, or is missing against, the certified digest is a
+    // finding like an invalid artefact: exit status 1.
+    if report.messages.iter().flat_map(|m| &m.originals).any(|o| o.status != "matching") {
+        outcome = outcome.merge(Outcome::Invalid);
+    }
     let mut out = Output::stdout(ui.paint.enabled);
     match args.format {
         EvidenceFormat::Json => {

@@ -2,8 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use super::*;
-use crate::read::Artefact;
 use crate::certify::assess::{Verdict, assess};
+use crate::read::Artefact;
 use crate::testing::{sample_path, test_verifier};
 
 fn thread() -> Vec<(String, Artefact, Assessment)> {

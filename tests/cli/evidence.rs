@@ -244,3 +244,104 @@ fn quiet_prints_one_summary_line() {
         assert_eq!(out.trim_end(), expected);
     }
 }
+
+/// Every format of `evidence` for these inputs, Italian: (table, markdown, html, csv, json),
+/// with the exit status (the same for all).
+fn every_format(inputs: &[std::path::PathBuf], extra: &[&str]) -> (i32, [String; 5]) {
+    let mut code = None;
+    let mut outs: Vec<String> = Vec::new();
+    for format in ["table", "markdown", "html", "csv", "json"] {
+        let (c, out, err) = run(peckit()
+            .args(["--lang", "it", "evidence", "--format", format, "--trust"])
+            .arg(test_root())
+            .args(extra)
+            .args(inputs));
+        assert!(c <= 2, "{format}: {err}");
+        assert!(code.is_none_or(|k| k == c), "{format} exits {c}");
+        code = Some(c);
+        outs.push(out);
+    }
+    (code.unwrap_or(2), outs.try_into().unwrap())
+}
+
+#[test]
+fn an_envelope_alone_is_not_shown_as_sent() {
+    let (code, [table, md, html, csv, json_out]) =
+        every_format(&[samples().join("posta-certificata.eml")], &[]);
+    assert_eq!(code, 0);
+    let doc = json(&json_out);
+    let m = &doc["messages"][0];
+    assert!(m["sent"].is_null(), "the envelope is not the acceptance: {m:#}");
+    assert_eq!(m["envelope_issued"]["kind"], "posta-certificata");
+    assert_eq!(doc["schema_version"], 2);
+    let envelope_time = m["envelope_issued"]["at"]["utc"].as_str().unwrap().replace('T', " ");
+    let envelope_time = envelope_time.trim_end_matches('Z');
+    for (format, page) in [("table", &table), ("markdown", &md), ("html", &html)] {
+        assert!(page.contains("Busta di trasporto emessa"), "{format}: {page}");
+        assert!(page.contains(envelope_time), "{format}: {page}");
+        assert!(page.contains("non attestato da una ricevuta verificata"), "{format}: {page}");
+    }
+    // CSV: sent_utc (4th column) stays empty; the envelope has its own column.
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let envelope_column = header.iter().position(|h| *h == "envelope_issued_utc").unwrap();
+    assert!(envelope_column > 3);
+    assert!(
+        csv.lines().nth(1).unwrap().contains(&*m["envelope_issued"]["at"]["utc"].as_str().unwrap())
+    );
+}
+
+#[test]
+fn a_file_of_no_message_appears_in_every_format_with_its_reason() {
+    let (code, outs) =
+        every_format(&[samples().join("accettazione.eml"), samples().join("non-pec.eml")], &[]);
+    assert_eq!(code, 1, "non-pec.eml is invalid");
+    for (format, page) in ["table", "markdown", "html", "csv", "json"].iter().zip(&outs) {
+        assert!(page.contains("non-pec.eml"), "{format} drops the file:\n{page}");
+    }
+    for page in &outs[..3] {
+        assert!(page.contains("File non attribuiti a un messaggio"), "{page}");
+    }
+    let csv_row = outs[3].lines().find(|l| l.contains("non-pec.eml")).unwrap();
+    assert!(csv_row.ends_with(",unmatched-file") && csv_row.contains("not-pec"), "{csv_row}");
+    // Alone, the file still gets its page rather than "no PEC message found".
+    let (_, [_, md, html, ..]) = every_format(&[samples().join("non-pec.eml")], &[]);
+    assert!(md.contains("non-pec.eml") && html.contains("non-pec.eml"), "{md}");
+}
+
+#[test]
+fn a_differing_or_missing_original_is_a_finding_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    // atto.pdf is missing; the memo is kept altered.
+    std::fs::write(dir.path().join("atto n° 1 – città.txt"), b"altered").unwrap();
+    let originals = dir.path().to_str().unwrap().to_string();
+    let (code, [table, md, html, csv, json_out]) = every_format(
+        &[samples().join("accettazione.eml"), samples().join("avvenuta-consegna-breve.eml")],
+        &["--originals", &originals],
+    );
+    assert_eq!(code, 1, "a differing or missing original is exit status 1");
+    for (format, page) in [("table", &table), ("markdown", &md), ("html", &html)] {
+        assert!(page.contains("MANCANTE") && page.contains("DIVERSO"), "{format}: {page}");
+    }
+    assert!(csv.contains("atto.pdf: missing") && csv.contains("differing"), "{csv}");
+    assert!(json_out.contains("\"missing\"") && json_out.contains("\"differing\""));
+}
+
+#[test]
+fn the_printed_page_says_when_by_what_and_with_which_certificates() {
+    let (_, [table, md, html, _, json_out]) =
+        every_format(&[samples().join("accettazione.eml")], &[]);
+    let doc = json(&json_out);
+    let generated = &doc["generated"];
+    assert!(generated["peckit"].as_str().unwrap().contains("(commit "), "{generated}");
+    let signer = &doc["messages"][0]["sources"][0]["signer"];
+    let fingerprint = signer["sha256"].as_str().unwrap();
+    assert_eq!(fingerprint.len(), 64);
+    assert_eq!(signer["reference_time_source"], "signing-time");
+    for (format, page) in [("table", &table), ("markdown", &md), ("html", &html)] {
+        assert!(page.contains("Generato il") && page.contains("peckit 0."), "{format}");
+        assert!(page.contains(fingerprint) || format == "table", "{format}: fingerprint");
+        assert!(page.contains("Gestore Alfa"), "{format}: signer");
+        assert!(page.contains("trust-root.pem"), "{format}: the anchor");
+        assert!(page.contains("l'ora della firma"), "{format}: the reference time");
+    }
+}
