@@ -286,7 +286,7 @@ fn an_envelope_alone_is_not_shown_as_sent() {
     let envelope_column = header.iter().position(|h| *h == "envelope_issued_utc").unwrap();
     assert!(envelope_column > 3);
     assert!(
-        csv.lines().nth(1).unwrap().contains(&*m["envelope_issued"]["at"]["utc"].as_str().unwrap())
+        csv.lines().nth(1).unwrap().contains(m["envelope_issued"]["at"]["utc"].as_str().unwrap())
     );
 }
 
