@@ -55,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the summary line (and errors); no progress bar')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the summary line (and errors); no progress bar')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Per file, everything checked: every problem, the signature, the certificate chain in full (subject, issuer, serial, validity, SHA-256), the trust anchor and the daticert fields (human output; with the table format)')
             [CompletionResult]::new('--ordered', '--ordered', [CompletionResultType]::ParameterName, 'Keep input order in streamed formats (jsonl, csv); table and json are always ordered')
             [CompletionResult]::new('--no-default-trust', '--no-default-trust', [CompletionResultType]::ParameterName, 'Do not trust the embedded PEC signing authorities')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -51,6 +51,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand --color 'When to use colours'
             cand -q 'Print only the summary line (and errors); no progress bar'
             cand --quiet 'Print only the summary line (and errors); no progress bar'
+            cand --explain 'Per file, everything checked: every problem, the signature, the certificate chain in full (subject, issuer, serial, validity, SHA-256), the trust anchor and the daticert fields (human output; with the table format)'
             cand --ordered 'Keep input order in streamed formats (jsonl, csv); table and json are always ordered'
             cand --no-default-trust 'Do not trust the embedded PEC signing authorities'
             cand -h 'Print help (see more with ''--help'')'

@@ -59,6 +59,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand verify" -l color -d 'When 
 always\t'Always colour'
 never\t'Never colour'"
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s q -l quiet -d 'Print only the summary line (and errors); no progress bar'
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l explain -d 'Per file, everything checked: every problem, the signature, the certificate chain in full (subject, issuer, serial, validity, SHA-256), the trust anchor and the daticert fields (human output; with the table format)'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l ordered -d 'Keep input order in streamed formats (jsonl, csv); table and json are always ordered'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'

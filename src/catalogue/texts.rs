@@ -174,6 +174,30 @@ pub enum Text {
     OriginalMissing,
     /// "Transport envelope issued".
     EnvelopeIssued,
+    /// "Problems".
+    Problems,
+    /// "error".
+    SeverityError,
+    /// "warning".
+    SeverityWarning,
+    /// "information".
+    SeverityInfo,
+    /// "Signature".
+    Signature,
+    /// "Signature value".
+    SignatureOutcome,
+    /// "verifies over the signed bytes".
+    Verifies,
+    /// "does NOT verify".
+    DoesNotVerify,
+    /// "Algorithms".
+    Algorithms,
+    /// "Certified data (signed daticert.xml, signature verified)".
+    CertifiedData,
+    /// "Stated in daticert.xml, NOT verified".
+    StatedNotVerified,
+    /// "(not verified)".
+    Unverified,
 }
 
 impl Text {
@@ -263,6 +287,18 @@ impl Text {
         Text::OriginalDiffers,
         Text::OriginalMissing,
         Text::EnvelopeIssued,
+        Text::Problems,
+        Text::SeverityError,
+        Text::SeverityWarning,
+        Text::SeverityInfo,
+        Text::Signature,
+        Text::SignatureOutcome,
+        Text::Verifies,
+        Text::DoesNotVerify,
+        Text::Algorithms,
+        Text::CertifiedData,
+        Text::StatedNotVerified,
+        Text::Unverified,
     ];
 }
 
@@ -469,6 +505,34 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::OriginalMissing) => "MANCANTE",
         (Lang::En, Text::EnvelopeIssued) => "Transport envelope issued",
         (Lang::It, Text::EnvelopeIssued) => "Busta di trasporto emessa",
+        (Lang::En, Text::Problems) => "Problems",
+        (Lang::It, Text::Problems) => "Problemi",
+        (Lang::En, Text::SeverityError) => "error",
+        (Lang::It, Text::SeverityError) => "errore",
+        (Lang::En, Text::SeverityWarning) => "warning",
+        (Lang::It, Text::SeverityWarning) => "avviso",
+        (Lang::En, Text::SeverityInfo) => "information",
+        (Lang::It, Text::SeverityInfo) => "informazione",
+        (Lang::En, Text::Signature) => "Signature",
+        (Lang::It, Text::Signature) => "Firma",
+        (Lang::En, Text::SignatureOutcome) => "Signature check",
+        (Lang::It, Text::SignatureOutcome) => "Verifica della firma",
+        (Lang::En, Text::Verifies) => "valid over the signed bytes",
+        (Lang::It, Text::Verifies) => "valida sui byte firmati",
+        (Lang::En, Text::DoesNotVerify) => "NOT valid",
+        (Lang::It, Text::DoesNotVerify) => "NON valida",
+        (Lang::En, Text::Algorithms) => "Algorithms",
+        (Lang::It, Text::Algorithms) => "Algoritmi",
+        (Lang::En, Text::CertifiedData) => {
+            "Certified data (signed daticert.xml, signature verified)"
+        }
+        (Lang::It, Text::CertifiedData) => {
+            "Dati certificati (daticert.xml firmato, firma verificata)"
+        }
+        (Lang::En, Text::StatedNotVerified) => "Stated in daticert.xml, NOT verified",
+        (Lang::It, Text::StatedNotVerified) => "Dichiarato in daticert.xml, NON verificato",
+        (Lang::En, Text::Unverified) => "(not verified)",
+        (Lang::It, Text::Unverified) => "(non verificato)",
     }
 }
 

@@ -216,6 +216,11 @@ pub struct VerifyArgs {
     /// Print only the summary line (and errors); no progress bar
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Per file, everything checked: every problem, the signature, the certificate chain in
+    /// full (subject, issuer, serial, validity, SHA-256), the trust anchor and the daticert
+    /// fields (human output; with the table format)
+    #[arg(long, conflicts_with = "quiet")]
+    pub explain: bool,
     /// Read more paths from this file, one per line (`-` for standard input)
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,

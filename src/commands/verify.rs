@@ -251,6 +251,8 @@ impl Seen {
 struct Sink {
     format: VerifyFormat,
     quiet: bool,
+    explain: bool,
+    lang: i18n::Lang,
     out: Output,
     table: VerifyTable,
     json: Option<JsonDocument>,
@@ -262,6 +264,8 @@ impl Sink {
         let mut sink = Sink {
             format: args.format,
             quiet: args.quiet,
+            explain: args.explain,
+            lang: ui.lang,
             out: Output::stdout(ui.paint.enabled),
             table: VerifyTable::new(super::terminal::width(), ui.lang),
             json: None,
@@ -273,7 +277,9 @@ impl Sink {
             VerifyFormat::Json => {
                 sink.json = Some(peckit::report::envelope::VERIFY.start(&mut buf)?);
             }
-            VerifyFormat::Table if !sink.quiet => sink.out.lines(sink.table.header())?,
+            VerifyFormat::Table if !sink.quiet && !sink.explain => {
+                sink.out.lines(sink.table.header())?
+            }
             _ => {}
         }
         sink.out.write(&buf)?;
@@ -300,6 +306,10 @@ impl Sink {
                 }
             }
             VerifyFormat::Table if self.quiet => {}
+            VerifyFormat::Table if self.explain => {
+                self.out.lines(peckit::report::explain::explain(r, self.lang))?;
+                self.out.line(&Line::plain(""))?;
+            }
             VerifyFormat::Table => self.out.lines(self.table.row(r))?,
         }
         self.out.write(&buf)?;

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod document;
 pub mod envelope;
 pub mod evidence;
+pub mod explain;
 pub mod html;
 pub mod json;
 /// The catalogue, where the renderers and the binary have always found it.

@@ -6,6 +6,7 @@
 pub use super::json::{JsonDocument, erased};
 use super::model::ArtefactReport;
 use super::term::{Line, Style, fit_end, fit_middle, pad};
+use crate::catalogue::texts::{Text, text};
 use crate::catalogue::{self as i18n, Label, Lang};
 use crate::certify::assess::Verdict;
 
@@ -92,12 +93,15 @@ impl VerifyTable {
             Some(t) => format!("{} ({t})", r.kind),
             None => r.kind.clone(),
         };
-        let time = r
-            .certified
-            .as_ref()
-            .and_then(|c| c.data.as_ref())
-            .map(|t| compact_time(&t.rfc3339_utc()))
-            .unwrap_or_default();
+        // A time from a daticert whose signature did not verify is only stated: it is not
+        // shown as certified.
+        let time = match r.certified.as_ref().and_then(|c| c.data.as_ref()) {
+            Some(_) if !super::explain::is_certified(r) => {
+                text(self.lang, Text::Unverified).to_string()
+            }
+            Some(t) => compact_time(&t.rfc3339_utc()),
+            None => String::new(),
+        };
         let problem = r
             .problems
             .iter()

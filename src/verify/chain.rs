@@ -12,7 +12,7 @@
 use jiff::Timestamp;
 
 use super::cache::Caches;
-use super::cert::{Cert, rfc3339};
+use super::cert::{Cert, CertSummary, rfc3339};
 use super::crypto::{SigFailure, sig_alg_from_identifier};
 use super::trust::{Anchor, TrustStore};
 use crate::catalogue::Lang;
@@ -31,6 +31,8 @@ pub struct PathResult {
     pub trusted: bool,
     /// Subjects, leaf first, ending with the anchor.
     pub chain: Vec<String>,
+    /// The same certificates in full, leaf first.
+    pub certificates: Vec<CertSummary>,
     /// Where the anchor came from.
     pub anchor_source: Option<String>,
     /// Problems (empty when trusted).
@@ -254,6 +256,7 @@ pub fn validate(
         Some(anchor) => PathResult {
             trusted: true,
             chain: path.iter().map(|c| c.subject.clone()).collect(),
+            certificates: path.iter().map(|c| c.summary()).collect(),
             anchor_source: Some(anchor.source.clone()),
             problems: Vec::new(),
             sha1_links: sha1_links(&path),
@@ -271,6 +274,7 @@ pub fn validate(
             PathResult {
                 trusted: false,
                 chain: vec![signer.subject.clone()],
+                certificates: vec![signer.summary()],
                 anchor_source: None,
                 problems: vec![problem],
                 sha1_links: sha1_links(&[signer]),

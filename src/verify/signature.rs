@@ -98,6 +98,8 @@ pub struct SignatureReport {
     pub trusted: bool,
     /// Subjects from the signer to the anchor.
     pub chain: Vec<String>,
+    /// The certificates of that chain in full, signer first.
+    pub chain_certificates: Vec<CertSummary>,
     /// Where the anchor came from.
     pub anchor_source: Option<String>,
     /// Whether LF had to be canonicalised to CRLF for the digest to match.
@@ -119,6 +121,7 @@ impl SignatureReport {
             signer: None,
             trusted: false,
             chain: Vec::new(),
+            chain_certificates: Vec::new(),
             anchor_source: None,
             canonicalised: false,
             problems: Vec::new(),
@@ -242,6 +245,7 @@ impl Verifier {
         let path = chain::validate(signer, &certs, self.trust(), reference, self.caches());
         report.trusted = path.trusted;
         report.chain = path.chain;
+        report.chain_certificates = path.certificates;
         report.anchor_source = path.anchor_source;
         report.problems.extend(path.problems);
         if let Some(problem) = weak_digest_problem(digest_alg, &sig_alg, &path.sha1_links) {

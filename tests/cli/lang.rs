@@ -163,3 +163,39 @@ fn english_words(message: &str) -> Option<String> {
             .then(|| w.join(" "))
     })
 }
+
+/// `verify --explain` says everything about a file; data from a file whose signature did not
+/// verify is never called certified, in the explanation or in the table.
+#[test]
+fn explain_shows_the_chain_and_never_calls_unverified_data_certified() {
+    let altered = samples().join("forged/notice-byte-changed.eml");
+    let (code, out, err) = run(peckit()
+        .args(["--lang", "it", "verify", "--explain", "--trust"])
+        .arg(test_root())
+        .arg(&altered));
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("Dichiarato in daticert.xml, NON verificato"), "{out}");
+    assert!(!out.contains("Dati certificati"), "{out}");
+    assert!(out.contains("NON valida (content-altered)"), "{out}");
+    assert!(out.contains("i byte firmati non corrispondono"), "{out}");
+    // The chain in full: each certificate's serial and fingerprint.
+    assert_eq!(out.matches("SHA-256: ").count(), 3, "{out}");
+    assert_eq!(out.matches("numero di serie: ").count(), 3, "{out}");
+    let (_, out, _) = run(peckit()
+        .args(["--lang", "en", "verify", "--explain", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("accettazione.eml")));
+    assert!(out.contains("Certified data (signed daticert.xml, signature verified)"), "{out}");
+    assert!(out.contains("valid over the signed bytes"), "{out}");
+    // The table: the altered file's time is not shown as a certified time.
+    let (_, table, _) = run(peckit()
+        .env("COLUMNS", "80")
+        .args(["--lang", "it", "verify", "--trust"])
+        .arg(test_root())
+        .arg(&altered)
+        .arg(samples().join("accettazione.eml")));
+    let rows: Vec<&str> =
+        table.lines().filter(|l| l.contains(" · ") && !l.contains("Data certificata")).collect();
+    assert!(rows[0].contains("(non verificato)"), "{table}");
+    assert!(!rows[1].contains("(non verificato)") && rows[1].contains('Z'), "{table}");
+}

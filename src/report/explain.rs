@@ -1,0 +1,156 @@
+//! `verify --explain`: everything about one artefact a court expert would check, for people:
+//! every problem, the signature, the certificate chain in full, the authority it ended at,
+//! and the daticert fields, labelled certified only when the signature verified and chained.
+
+use super::model::ArtefactReport;
+use super::term::{Line, Style};
+use crate::catalogue::texts::{Text, text};
+use crate::catalogue::{Label, Lang, label, problem_message, verdict_text};
+use crate::problem::{Severity, Verdict};
+use crate::verify::SignatureStatus;
+
+/// Whether what the daticert says is certified: the signature verified over unchanged bytes
+/// and chained to a trusted authority. Otherwise it is only stated.
+pub fn is_certified(r: &ArtefactReport) -> bool {
+    r.signature.as_ref().is_some_and(|s| s.status == SignatureStatus::Valid && s.trusted)
+}
+
+/// The explanation of one artefact (and of its nested ones), as lines.
+pub fn explain(r: &ArtefactReport, lang: Lang) -> Vec<Line> {
+    let mut out = Vec::new();
+    explain_into(r, lang, 0, &mut out);
+    out
+}
+
+fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line>) {
+    let pad = "  ".repeat(depth);
+    let style = match r.verdict {
+        Verdict::Valid => Style::Good,
+        Verdict::Invalid => Style::Bad,
+        Verdict::Error => Style::Warn,
+    };
+    out.push(Line::styled(style, format!("{pad}{}  {}", verdict_text(lang, r.verdict), r.path)));
+    let kind = match &r.receipt_type {
+        Some(t) => format!("{} ({t})", r.kind),
+        None => r.kind.clone(),
+    };
+    out.push(Line::plain(format!("{pad}  {}: {kind}", label(lang, Label::Kind))));
+    out.push(Line::styled(Style::Bold, format!("{pad}  {}:", text(lang, Text::Problems))));
+    if r.problems.is_empty() {
+        out.push(Line::plain(format!("{pad}    —")));
+    }
+    for p in &r.problems {
+        let severity = text(
+            lang,
+            match p.severity {
+                Severity::Error => Text::SeverityError,
+                Severity::Warning => Text::SeverityWarning,
+                Severity::Info => Text::SeverityInfo,
+            },
+        );
+        out.push(Line::plain(format!(
+            "{pad}    [{severity}] {}: {}",
+            p.code.code(),
+            problem_message(lang, p)
+        )));
+    }
+    if let Some(s) = &r.signature {
+        out.push(Line::styled(Style::Bold, format!("{pad}  {}:", text(lang, Text::Signature))));
+        let algorithms = [s.digest_algorithm.as_deref(), s.signature_algorithm.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let outcome = if s.status == SignatureStatus::Valid {
+            text(lang, Text::Verifies).to_string()
+        } else {
+            let code = serde_json::to_value(s.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            format!("{} ({code})", text(lang, Text::DoesNotVerify))
+        };
+        out.push(Line::plain(format!(
+            "{pad}    {}: {outcome}",
+            text(lang, Text::SignatureOutcome)
+        )));
+        out.push(Line::plain(format!("{pad}    {}: {algorithms}", text(lang, Text::Algorithms))));
+        if let Some(t) = s.signing_time {
+            out.push(Line::plain(format!(
+                "{pad}    {}: {}",
+                label(lang, Label::SigningTime),
+                t.strftime("%Y-%m-%dT%H:%M:%SZ")
+            )));
+        }
+        if let Some(t) = s.reference_time {
+            out.push(Line::plain(format!(
+                "{pad}    {}: {}",
+                text(lang, Text::JudgedAt),
+                t.strftime("%Y-%m-%dT%H:%M:%SZ")
+            )));
+        }
+        out.push(Line::plain(format!(
+            "{pad}    {}: {}",
+            text(lang, Text::TrustedAuthority),
+            s.anchor_source.clone().unwrap_or_else(|| text(lang, Text::NoneFound).to_string())
+        )));
+        out.push(Line::styled(Style::Bold, format!("{pad}  {}:", label(lang, Label::Chain))));
+        for (i, c) in s.chain_certificates.iter().enumerate() {
+            out.push(Line::plain(format!("{pad}    {}. {}", i + 1, c.subject)));
+            out.push(Line::plain(format!(
+                "{pad}       {}: {}",
+                text(lang, Text::Issuer),
+                c.issuer
+            )));
+            out.push(Line::plain(format!(
+                "{pad}       {}: {}",
+                text(lang, Text::Serial),
+                c.serial
+            )));
+            out.push(Line::plain(format!(
+                "{pad}       {}: {} → {}",
+                label(lang, Label::ValidFrom),
+                c.not_before,
+                c.not_after
+            )));
+            out.push(Line::plain(format!("{pad}       SHA-256: {}", c.sha256)));
+        }
+    }
+    if let Some(d) = &r.certified {
+        let heading = if is_certified(r) { Text::CertifiedData } else { Text::StatedNotVerified };
+        out.push(Line::styled(Style::Bold, format!("{pad}  {}:", text(lang, heading))));
+        let mut field = |l: &str, v: Option<String>| {
+            if let Some(v) = v.filter(|v| !v.is_empty()) {
+                out.push(Line::plain(format!("{pad}    {l}: {v}")));
+            }
+        };
+        field("tipo", d.tipo.clone());
+        field("mittente", d.mittente.clone());
+        field(
+            "destinatari",
+            Some(
+                d.destinatari
+                    .iter()
+                    .map(|x| format!("{} ({})", x.address, x.tipo))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        );
+        field("oggetto", d.oggetto.clone());
+        field("gestore-emittente", d.gestore_emittente.clone());
+        field(
+            "data",
+            d.data.as_ref().map(|t| format!("{} ({})", t.rfc3339_local(), t.rfc3339_utc())),
+        );
+        field("identificativo", d.identificativo.clone());
+        field("msgid", d.msgid.clone());
+        field("ricevuta", d.ricevuta.clone());
+        field("consegna", d.consegna.clone());
+        field("errore", Some(d.errore.clone()).filter(|e| e != "nessuno"));
+        field("errore-esteso", d.errore_esteso.clone());
+    }
+    for n in &r.nested {
+        out.push(Line::styled(Style::Bold, format!("{pad}  {}:", label(lang, Label::Nested))));
+        explain_into(n, lang, depth + 2, out);
+    }
+}
