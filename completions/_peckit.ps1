@@ -67,6 +67,8 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
         'peckit;inspect' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge certificate validity at this instant (RFC 3339) instead of the signing time')
+            [CompletionResult]::new('--trust', '--trust', [CompletionResultType]::ParameterName, 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)')
             [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest input file accepted, in bytes')
             [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest MIME multipart nesting')
             [CompletionResult]::new('--max-parts', '--max-parts', [CompletionResultType]::ParameterName, 'Most MIME parts in one artefact')
@@ -75,6 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('--max-header', '--max-header', [CompletionResultType]::ParameterName, 'Longest header block of one MIME entity, in bytes')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--no-default-trust', '--no-default-trust', [CompletionResultType]::ParameterName, 'Do not trust the embedded PEC signing authorities')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

@@ -62,6 +62,8 @@ set edit:completion:arg-completer[peckit] = {|@words|
         &'peckit;inspect'= {
             cand -f 'Output format'
             cand --format 'Output format'
+            cand --at 'Judge certificate validity at this instant (RFC 3339) instead of the signing time'
+            cand --trust 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)'
             cand --max-size 'Largest input file accepted, in bytes'
             cand --max-depth 'Deepest MIME multipart nesting'
             cand --max-parts 'Most MIME parts in one artefact'
@@ -70,6 +72,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand --max-header 'Longest header block of one MIME entity, in bytes'
             cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
+            cand --no-default-trust 'Do not trust the embedded PEC signing authorities'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

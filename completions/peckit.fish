@@ -66,6 +66,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand verify" -s h -l help -d 'P
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s f -l format -d 'Output format' -r -f -a "table\t'A readable report'
 json\t'JSON'"
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-size -d 'Largest input file accepted, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-depth -d 'Deepest MIME multipart nesting' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-parts -d 'Most MIME parts in one artefact' -r
@@ -77,6 +79,7 @@ en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -s o -l out -d 'Output folder (one subfolder per input when several); `-` with --only original writes to standard output' -r -F

@@ -198,6 +198,8 @@ pub enum Text {
     StatedNotVerified,
     /// "(not verified)".
     Unverified,
+    /// "Stated in daticert, NOT verified".
+    StatedInDaticert,
 }
 
 impl Text {
@@ -299,6 +301,7 @@ impl Text {
         Text::CertifiedData,
         Text::StatedNotVerified,
         Text::Unverified,
+        Text::StatedInDaticert,
     ];
 }
 
@@ -533,6 +536,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::StatedNotVerified) => "Dichiarato in daticert.xml, NON verificato",
         (Lang::En, Text::Unverified) => "(not verified)",
         (Lang::It, Text::Unverified) => "(non verificato)",
+        (Lang::En, Text::StatedInDaticert) => "Stated in daticert, NOT verified",
+        (Lang::It, Text::StatedInDaticert) => "Dichiarato in daticert, NON verificato",
     }
 }
 

@@ -261,7 +261,7 @@ pub struct InspectArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = InspectFormat::Table)]
     pub format: InspectFormat,
     #[command(flatten)]
-    pub limits: LimitArgs,
+    pub verifier: VerifierArgs,
 }
 
 /// `peckit evidence`.

@@ -11,7 +11,10 @@ use peckit::report::term::{self, Line, Style};
 
 /// Runs `peckit inspect`.
 pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
-    let limits = super::limits(&args.limits);
+    let limits = super::limits(&args.verifier.limits);
+    // The signature is checked only to say whether the daticert fields are certified or
+    // merely stated; inspect gives no verdict.
+    let verifier = super::verifier(&args.verifier, &limits)?;
     let mut outcome = Outcome::Success;
     let mut out = Output::stdout(ui.paint.enabled);
     // JSON is written report by report, like verify's: memory stays flat over a big mailbox.
@@ -25,7 +28,8 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
         if artefact.kind == Kind::NotPec {
             super::report_input_error(&name, &Diagnostic::NotPec.text(ui.lang));
         }
-        let report = InspectReport::new(&name, &artefact);
+        let assessment = peckit::certify::assess::assess(&artefact, &verifier);
+        let report = InspectReport::assessed(&name, &artefact, &assessment);
         match args.format {
             InspectFormat::Json => {
                 let mut buf = Vec::new();
@@ -66,7 +70,12 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
     let c = r.certified.as_ref();
     let claims = &r.claimed;
     let mut table = super::terminal::table();
-    table.set_header(vec![l(Label::Field), l(Label::Signed), l(Label::Claimed)]);
+    let signed_heading = if r.signature_verified == Some(true) {
+        l(Label::Signed)
+    } else {
+        i18n::texts::text(ui.lang, i18n::texts::Text::StatedInDaticert)
+    };
+    table.set_header(vec![l(Label::Field), signed_heading, l(Label::Claimed)]);
     let marker = claims
         .x_trasporto
         .as_ref()

@@ -168,6 +168,9 @@ impl Summary {
 pub struct InspectReport {
     /// Where the artefact came from.
     pub path: String,
+    /// Whether the signature verified over unchanged bytes and chained to a trusted
+    /// authority, so that the daticert fields are certified; null when not checked.
+    pub signature_verified: Option<bool>,
     /// Kind, kebab-case.
     pub kind: String,
     /// For avvenuta-consegna: completa, breve or sintetica.
@@ -193,6 +196,26 @@ pub struct InspectReport {
 }
 
 impl InspectReport {
+    /// Describes an artefact, with what its assessment says of its signature (the daticert
+    /// fields are certified only when it verified and chained).
+    pub fn assessed(path: &str, artefact: &Artefact, assessment: &Assessment) -> InspectReport {
+        let mut report = InspectReport::new(path, artefact);
+        report.signature_verified = Some(
+            assessment
+                .signature
+                .as_ref()
+                .is_some_and(|s| s.status == crate::verify::SignatureStatus::Valid && s.trusted),
+        );
+        report.nested = artefact
+            .nested
+            .iter()
+            .zip(&assessment.nested)
+            .enumerate()
+            .map(|(i, (a, s))| InspectReport::assessed(&format!("{path}#nested{}", i + 1), a, s))
+            .collect();
+        report
+    }
+
     /// Describes an artefact without verifying it.
     pub fn new(path: &str, artefact: &Artefact) -> InspectReport {
         let (signer, signer_error) = match artefact.signed.as_ref() {
@@ -204,6 +227,7 @@ impl InspectReport {
         };
         InspectReport {
             path: path.to_string(),
+            signature_verified: None,
             kind: artefact.kind.name().to_string(),
             receipt_type: artefact.receipt_type().map(str::to_string),
             claimed: artefact.claims.clone(),

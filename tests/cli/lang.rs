@@ -199,3 +199,28 @@ fn explain_shows_the_chain_and_never_calls_unverified_data_certified() {
     assert!(rows[0].contains("(non verificato)"), "{table}");
     assert!(!rows[1].contains("(non verificato)") && rows[1].contains('Z'), "{table}");
 }
+
+/// inspect heads the daticert column "signed" only when the signature verified and chained.
+#[test]
+fn inspect_never_calls_unverified_daticert_signed() {
+    let inspect = |file: &str, trust: bool| {
+        let mut cmd = peckit();
+        cmd.args(["--lang", "it", "inspect"]);
+        if trust {
+            cmd.arg("--trust").arg(test_root());
+        }
+        run(cmd.arg(samples().join(file))).1
+    };
+    let good = inspect("accettazione.eml", true);
+    assert!(good.contains("Firmato (daticert)"), "{good}");
+    for (file, trust) in [("forged/notice-byte-changed.eml", true), ("accettazione.eml", false)] {
+        let out = inspect(file, trust);
+        assert!(out.contains("Dichiarato in daticert, NON verificato"), "{file}: {out}");
+        assert!(!out.contains("Firmato (daticert)"), "{file}: {out}");
+    }
+    let (_, json_out, _) = run(peckit()
+        .args(["inspect", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("forged/notice-byte-changed.eml")));
+    assert_eq!(json(&json_out)["artefacts"][0]["signature_verified"], false);
+}
