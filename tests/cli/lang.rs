@@ -205,7 +205,7 @@ fn explain_shows_the_chain_and_never_calls_unverified_data_certified() {
 fn inspect_never_calls_unverified_daticert_signed() {
     let inspect = |file: &str, trust: bool| {
         let mut cmd = peckit();
-        cmd.args(["--lang", "it", "inspect"]);
+        cmd.env("COLUMNS", "200").args(["--lang", "it", "inspect"]);
         if trust {
             cmd.arg("--trust").arg(test_root());
         }
