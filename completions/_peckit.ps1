@@ -125,6 +125,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Table format: print only the summary line (and errors)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Table format: print only the summary line (and errors)')
+            [CompletionResult]::new('--accept-rewrapped', '--accept-rewrapped', [CompletionResultType]::ParameterName, 'Use as proof the intact signed entity of a file altered around it (a PEC re-wrapped by mailing-list software); such facts are marked as coming from an altered file')
             [CompletionResult]::new('--no-default-trust', '--no-default-trust', [CompletionResultType]::ParameterName, 'Do not trust the embedded PEC signing authorities')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

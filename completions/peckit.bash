@@ -102,7 +102,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__evidence)
-            opts="-f -q -h -V --format --originals --quiet --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-f -q -h -V --format --originals --quiet --accept-rewrapped --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

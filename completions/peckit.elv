@@ -118,6 +118,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand --color 'When to use colours'
             cand -q 'Table format: print only the summary line (and errors)'
             cand --quiet 'Table format: print only the summary line (and errors)'
+            cand --accept-rewrapped 'Use as proof the intact signed entity of a file altered around it (a PEC re-wrapped by mailing-list software); such facts are marked as coming from an altered file'
             cand --no-default-trust 'Do not trust the embedded PEC signing authorities'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

@@ -127,6 +127,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l color -d 'Whe
 always\t'Always colour'
 never\t'Never colour'"
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s q -l quiet -d 'Table format: print only the summary line (and errors)'
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l accept-rewrapped -d 'Use as proof the intact signed entity of a file altered around it (a PEC re-wrapped by mailing-list software); such facts are marked as coming from an altered file'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s V -l version -d 'Print version'

@@ -251,6 +251,16 @@ pub enum Finding {
     DaticertUnusable(String),
     /// Something PEC-like outside the signature.
     OutsideSignature(Outside),
+    /// The signed entity verified and chained, but the file around it was changed (wrapped
+    /// by mailing-list software, parts added): what it certifies stands; the file does not.
+    IntactInsideAltered {
+        /// The signed entity's MIME path.
+        mime_path: String,
+        /// Who signed it (certificate organisation, else common name).
+        signer: String,
+        /// When, RFC 3339 UTC, when the signature says.
+        signed_at: Option<String>,
+    },
     /// The signed entity is a part, not the message.
     WrappedSignedEntity {
         /// Its MIME path.
@@ -381,9 +391,9 @@ impl Finding {
             F::DaticertUnusable(_) | F::DaticertNotWellFormed(_) | F::DaticertAmbiguous(_) => {
                 C::DaticertMalformed
             }
-            F::OutsideSignature(_) | F::WrappedSignedEntity { .. } => {
-                C::UnsignedContentOutsideSignature
-            }
+            F::OutsideSignature(_)
+            | F::WrappedSignedEntity { .. }
+            | F::IntactInsideAltered { .. } => C::UnsignedContentOutsideSignature,
             F::AnomalyNotCertified => C::AnomalyNotCertified,
             F::RemEvidence => C::RemEvidence,
             F::MissingDaticert => C::MissingDaticert,

@@ -262,6 +262,13 @@ impl Finding {
                 "the signed entity is wrapped in unsigned MIME (it is part {mime_path}, not the \
                  message)"
             ),
+            F::IntactInsideAltered { mime_path, signer, signed_at } => format!(
+                "the signed entity (MIME part {mime_path}) is intact and authentic, signed by \
+                 {signer}{}; the file around it was altered (wrapped or added to after \
+                 signing): what it certifies comes from the signed entity, the rest of the file \
+                 is not certified",
+                signed_at.as_deref().map(|t| format!(" at {t}")).unwrap_or_default()
+            ),
             F::AnomalyNotCertified => "anomaly envelope: the provider signed the wrapper, the \
                                        content inside is NOT a certified message"
                 .into(),
@@ -433,6 +440,13 @@ impl Finding {
             F::WrappedSignedEntity { mime_path } => format!(
                 "la parte firmata è racchiusa in MIME non firmato (è la parte {mime_path}, non \
                  il messaggio)"
+            ),
+            F::IntactInsideAltered { mime_path, signer, signed_at } => format!(
+                "la parte firmata (parte MIME {mime_path}) è integra e autentica, firmata da \
+                 {signer}{}; il file che la contiene è stato alterato (racchiuso o integrato \
+                 dopo la firma): ciò che certifica proviene dalla parte firmata, il resto del \
+                 file non è certificato",
+                signed_at.as_deref().map(|t| format!(" il {t}")).unwrap_or_default()
             ),
             F::AnomalyNotCertified => "busta di anomalia: il gestore ha firmato l'involucro, il \
                                        contenuto NON è un messaggio certificato"

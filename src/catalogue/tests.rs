@@ -164,6 +164,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             mime_path: "1.3".into(),
         }),
         Finding::WrappedSignedEntity { mime_path: "1.2".into() },
+        Finding::IntactInsideAltered { mime_path: "1.1".into(), signer: s(), signed_at: Some(s()) },
         Finding::AnomalyNotCertified,
         Finding::RemEvidence,
         Finding::MissingDaticert,
@@ -226,6 +227,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::DaticertUnusable(_)
             | Finding::OutsideSignature(_)
             | Finding::WrappedSignedEntity { .. }
+            | Finding::IntactInsideAltered { .. }
             | Finding::AnomalyNotCertified
             | Finding::RemEvidence
             | Finding::MissingDaticert

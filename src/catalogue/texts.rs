@@ -200,6 +200,12 @@ pub enum Text {
     Unverified,
     /// "Stated in daticert, NOT verified".
     StatedInDaticert,
+    /// "INVALID — the file was altered; its intact signed ".
+    InvalidSignedPartUsed,
+    /// "Facts taken from altered files".
+    FactsFromAlteredFiles,
+    /// "their signed entity is intact and authentic; the f".
+    FactsFromAlteredFilesNote,
 }
 
 impl Text {
@@ -302,6 +308,9 @@ impl Text {
         Text::StatedNotVerified,
         Text::Unverified,
         Text::StatedInDaticert,
+        Text::InvalidSignedPartUsed,
+        Text::FactsFromAlteredFiles,
+        Text::FactsFromAlteredFilesNote,
     ];
 }
 
@@ -538,6 +547,20 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::Unverified) => "(non verificato)",
         (Lang::En, Text::StatedInDaticert) => "Stated in daticert, NOT verified",
         (Lang::It, Text::StatedInDaticert) => "Dichiarato in daticert, NON verificato",
+        (Lang::En, Text::InvalidSignedPartUsed) => {
+            "INVALID — the file was altered; its intact signed entity is used as proof (--accept-rewrapped)"
+        }
+        (Lang::It, Text::InvalidSignedPartUsed) => {
+            "NON VALIDO — file alterato; la sua parte firmata, integra, è usata come prova (--accept-rewrapped)"
+        }
+        (Lang::En, Text::FactsFromAlteredFiles) => "Facts taken from altered files",
+        (Lang::It, Text::FactsFromAlteredFiles) => "Dati tratti da file alterati",
+        (Lang::En, Text::FactsFromAlteredFilesNote) => {
+            "their signed entity is intact and authentic; the file around it was altered"
+        }
+        (Lang::It, Text::FactsFromAlteredFilesNote) => {
+            "la parte firmata è integra e autentica; il file che la contiene è stato alterato"
+        }
     }
 }
 
@@ -560,6 +583,22 @@ pub fn unverified_extraction(lang: Lang, name: &str, first_code: &str) -> String
         Lang::It => format!(
             "attenzione: {name} NON ha superato la verifica ({first_code}): quanto estratto non è \
              certificato"
+        ),
+    }
+}
+
+/// The warning printed when the file around an intact signed entity was altered.
+pub fn rewrapped_extraction(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "warning: {name} was altered around its signed entity, which is intact and authentic: \
+             what is extracted comes from the signed entity and is certified; the rest of the file \
+             is not"
+        ),
+        Lang::It => format!(
+            "attenzione: {name} è stato alterato intorno alla parte firmata, che è integra e \
+             autentica: quanto estratto proviene dalla parte firmata ed è certificato; il resto \
+             del file non lo è"
         ),
     }
 }

@@ -67,6 +67,16 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
             .as_ref()
             .and_then(|s| s.signer.as_ref())
             .and_then(|c| c.email.clone()),
+        authentic_signer: signature
+            .as_ref()
+            .filter(|s| s.status == crate::verify::SignatureStatus::Valid && s.trusted)
+            .and_then(|s| s.signer.as_ref())
+            .map(|c| {
+                c.organization
+                    .clone()
+                    .or_else(|| c.common_name.clone())
+                    .unwrap_or_else(|| c.subject.clone())
+            }),
     };
     for p in crosscheck::cross_check(artefact, &facts) {
         if !problems.iter().any(|q| q.code == p.code && q.message == p.message) {

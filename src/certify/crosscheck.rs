@@ -25,12 +25,15 @@ pub struct SignatureFacts {
     pub signing_time: Option<Timestamp>,
     /// The signer certificate's e-mail address (SAN rfc822Name).
     pub signer_email: Option<String>,
+    /// Who signed (organisation, else common name), when the signature verified over
+    /// unchanged bytes and chained to a trusted authority.
+    pub authentic_signer: Option<String>,
 }
 
 /// Runs every cross-check on an artefact; returns the problems found.
 pub fn cross_check(artefact: &Artefact, facts: &SignatureFacts) -> Vec<Problem> {
     let mut problems = Vec::new();
-    check_outside_signature(artefact, &mut problems);
+    check_outside_signature(artefact, facts, &mut problems);
     if artefact.signed.is_none() {
         return problems;
     }
@@ -56,13 +59,30 @@ pub fn cross_check(artefact: &Artefact, facts: &SignatureFacts) -> Vec<Problem> 
 /// reported field and flagged; so is a signed entity wrapped in unsigned MIME
 /// (docs/pec-spec.md §6, anti-spoofing rule: trust a receipt only if it is a top-level signed
 /// message).
-fn check_outside_signature(artefact: &Artefact, problems: &mut Vec<Problem>) {
+fn check_outside_signature(
+    artefact: &Artefact,
+    facts: &SignatureFacts,
+    problems: &mut Vec<Problem>,
+) {
+    let wrapped = artefact.signed.as_ref().filter(|s| !s.is_top_level());
+    if artefact.outside_signature.is_empty() && wrapped.is_none() {
+        return;
+    }
+    // A signed entity that verified and chained is intact whatever was done around it: say
+    // so first, and what was done after.
+    if let (Some(signed), Some(signer)) = (&artefact.signed, &facts.authentic_signer) {
+        problems.push(Problem::of(Finding::IntactInsideAltered {
+            mime_path: signed.mime_path.clone(),
+            signer: signer.clone(),
+            signed_at: facts.signing_time.map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        }));
+    }
     for found in &artefact.outside_signature {
         problems.push(Problem::of(Finding::OutsideSignature(found.clone())));
     }
-    if let Some(signed) = &artefact.signed
-        && !signed.is_top_level()
+    if let Some(signed) = wrapped
         && artefact.outside_signature.is_empty()
+        && facts.authentic_signer.is_none()
     {
         problems.push(Problem::of(Finding::WrappedSignedEntity {
             mime_path: signed.mime_path.clone(),

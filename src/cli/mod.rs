@@ -279,6 +279,10 @@ pub struct EvidenceArgs {
     /// Table format: print only the summary line (and errors)
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Use as proof the intact signed entity of a file altered around it (a PEC re-wrapped
+    /// by mailing-list software); such facts are marked as coming from an altered file
+    #[arg(long)]
+    pub accept_rewrapped: bool,
     #[command(flatten)]
     pub verifier: VerifierArgs,
 }

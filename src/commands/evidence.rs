@@ -33,7 +33,12 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
             assessment,
         })
         .collect();
-    let report = evidence::build(&inputs, args.originals.as_deref(), &limits, opts.now());
+    let options = evidence::Options {
+        originals: args.originals.as_deref(),
+        accept_rewrapped: args.accept_rewrapped,
+        now: opts.now(),
+    };
+    let report = evidence::build(&inputs, &options, &limits);
     // A kept original that differs from, or is missing against, the certified digest is a
     // finding like an invalid artefact: exit status 1.
     if report.messages.iter().flat_map(|m| &m.originals).any(|o| o.status != "matching") {

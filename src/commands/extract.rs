@@ -137,7 +137,16 @@ fn extract_one(
     let assessment = assess::assess(artefact, opts);
     if assessment.verdict != Verdict::Valid {
         let first = assessment.problems.first().map(|p| p.code.code()).unwrap_or("invalid");
-        let msg = texts::unverified_extraction(ui.lang, name, first);
+        // A signed entity that is intact inside an altered file: what is extracted comes from
+        // it and is certified; only the file around it is not.
+        let intact = assessment.problems.iter().any(|p| {
+            matches!(p.finding, Some(peckit::finding::Finding::IntactInsideAltered { .. }))
+        });
+        let msg = if intact {
+            texts::rewrapped_extraction(ui.lang, name)
+        } else {
+            texts::unverified_extraction(ui.lang, name, first)
+        };
         super::terminal::eprint(&Line::styled(Style::Bad, msg));
         outcome = outcome.merge(Outcome::Invalid);
         if args.require_valid {

@@ -48,8 +48,26 @@ fn proof_of(s: &Source<'_>) -> Proof {
     }
 }
 
-fn source_file(s: &Source<'_>) -> SourceFile {
+/// A file whose verdict is invalid only because the file around its signed entity was
+/// altered, while the signed entity verified and chained (a mailing list re-wrapped it).
+fn rewrapped_but_intact(s: &Source<'_>) -> bool {
+    use crate::finding::Finding;
+    use crate::problem::ProblemCode;
+    s.assessment.verdict == Verdict::Invalid
+        && s.assessment
+            .problems
+            .iter()
+            .any(|p| matches!(p.finding, Some(Finding::IntactInsideAltered { .. })))
+        && s.assessment
+            .problems
+            .iter()
+            .filter(|p| p.is_fatal())
+            .all(|p| p.code == ProblemCode::UnsignedContentOutsideSignature)
+}
+
+fn source_file(s: &Source<'_>, used_as_proof: bool) -> SourceFile {
     SourceFile {
+        used_as_proof,
         path: s.path.clone(),
         sha256: sha256_hex(&s.artefact.raw),
         kind: s.artefact.kind.name().to_string(),
@@ -132,16 +150,22 @@ fn group(sources: &[Source<'_>]) -> (Vec<Vec<usize>>, Vec<usize>) {
     (groups.into_values().collect(), unmatched)
 }
 
+/// How the evidence is built.
+#[derive(Debug, Clone)]
+pub struct Options<'a> {
+    /// A folder of kept originals to check against breve receipts.
+    pub originals: Option<&'a std::path::Path>,
+    /// Count the intact signed entity of a re-wrapped file (mailing lists) as proof.
+    pub accept_rewrapped: bool,
+    /// When the evidence is generated.
+    pub now: jiff::Timestamp,
+}
+
 /// Builds the evidence for a set of artefacts.
-pub fn build(
-    sources: &[Source<'_>],
-    originals: Option<&std::path::Path>,
-    limits: &Limits,
-    now: jiff::Timestamp,
-) -> EvidenceReport {
+pub fn build(sources: &[Source<'_>], options: &Options<'_>, limits: &Limits) -> EvidenceReport {
     let (groups, unmatched) = group(sources);
     let mut messages: Vec<MessageEvidence> =
-        groups.iter().map(|g| message_evidence(sources, g, originals, limits)).collect();
+        groups.iter().map(|g| message_evidence(sources, g, options, limits)).collect();
     messages.sort_by(|a, b| {
         let t = |m: &MessageEvidence| {
             m.sent.as_ref().and_then(|p| p.at.as_ref()).map(|a| a.utc.clone())
@@ -149,21 +173,36 @@ pub fn build(
         t(a).cmp(&t(b)).then(a.msgid.cmp(&b.msgid))
     });
     EvidenceReport {
-        generated: Generated::at(now),
+        generated: Generated::at(options.now),
         messages,
-        unmatched: unmatched.iter().filter_map(|&i| sources.get(i)).map(source_file).collect(),
+        unmatched: unmatched
+            .iter()
+            .filter_map(|&i| sources.get(i))
+            .map(|s| source_file(s, false))
+            .collect(),
     }
 }
 
 fn message_evidence(
     sources: &[Source<'_>],
     members: &[usize],
-    originals: Option<&std::path::Path>,
+    options: &Options<'_>,
     limits: &Limits,
 ) -> MessageEvidence {
+    let originals = options.originals;
     let members: Vec<&Source<'_>> = members.iter().filter_map(|&i| sources.get(i)).collect();
-    let verified: Vec<&Source<'_>> =
-        members.iter().copied().filter(|s| s.assessment.verdict == Verdict::Valid).collect();
+    let verified: Vec<&Source<'_>> = members
+        .iter()
+        .copied()
+        .filter(|s| {
+            s.assessment.verdict == Verdict::Valid
+                || (options.accept_rewrapped && rewrapped_but_intact(s))
+        })
+        .collect();
+    // A signed entity intact inside an altered file still says what it certifies: its
+    // facts head the message when no clean file does, marked as coming from it.
+    let rewrapped: Vec<&Source<'_>> =
+        members.iter().copied().filter(|s| rewrapped_but_intact(s)).collect();
     let first_dati = |kinds: &[Kind]| {
         verified
             .iter()
@@ -172,7 +211,10 @@ fn message_evidence(
     };
     let acceptance = first_dati(&[Kind::Accettazione]);
     let envelope = first_dati(&[Kind::PostaCertificata]);
-    let header_source = acceptance.or(envelope).or_else(|| verified.first().copied());
+    let header_source = acceptance
+        .or(envelope)
+        .or_else(|| verified.first().copied())
+        .or_else(|| rewrapped.iter().copied().find(|s| s.artefact.daticert().is_some()));
     let header = header_source.and_then(|s| s.artefact.daticert());
     let any_dati = members.iter().find_map(|s| s.artefact.daticert());
 
@@ -221,7 +263,18 @@ fn message_evidence(
         not_accepted,
         recipients,
         attachments,
-        sources: members.iter().map(|s| source_file(s)).collect(),
+        facts_from_altered_files: rewrapped
+            .iter()
+            .filter(|s| {
+                header_source.is_some_and(|h| std::ptr::eq(**s, h))
+                    || verified.iter().any(|v| std::ptr::eq(*v, **s))
+            })
+            .map(|s| s.path.clone())
+            .collect(),
+        sources: members
+            .iter()
+            .map(|s| source_file(s, verified.iter().any(|v| std::ptr::eq(*v, *s))))
+            .collect(),
     }
 }
 

@@ -130,6 +130,9 @@ pub struct SourceFile {
     pub verdict: Verdict,
     /// Problems (for refused files).
     pub problems: Vec<Problem>,
+    /// Whether its facts are used as proof (valid, or re-wrapped with an intact signed
+    /// entity and `--accept-rewrapped`).
+    pub used_as_proof: bool,
     /// Who signed it, when its signature could be read.
     pub signer: Option<SignerRecord>,
 }
@@ -206,6 +209,9 @@ pub struct MessageEvidence {
     pub attachments: Vec<AttachmentEvidence>,
     /// With `--originals`: the kept files checked against a verified breve receipt's hashes.
     pub originals: Vec<OriginalCheck>,
+    /// Files whose signed entity is intact but the file around it was altered, and whose
+    /// facts were used here (marked as such in every format).
+    pub facts_from_altered_files: Vec<String>,
     /// Every file of this message: verified ones and refused ones.
     pub sources: Vec<SourceFile>,
 }

@@ -28,7 +28,9 @@ fn the_thread_is_two_messages_and_only_verified_files_prove_anything() {
         .iter()
         .map(|(path, artefact, assessment)| Source { path: path.clone(), artefact, assessment })
         .collect();
-    let report = build(&sources, None, &Limits::default(), jiff::Timestamp::UNIX_EPOCH);
+    let options =
+        Options { originals: None, accept_rewrapped: false, now: jiff::Timestamp::UNIX_EPOCH };
+    let report = build(&sources, &options, &Limits::default());
     assert_eq!(report.messages.len(), 2, "{:#?}", report.messages);
     assert!(report.unmatched.is_empty());
     let main = report.messages.iter().find(|m| m.sources.len() > 1).unwrap();

@@ -302,6 +302,7 @@ fn message_section(m: &MessageEvidence, generated: &Generated, lang: Lang) -> Se
 fn source_row(s: &SourceFile, lang: Lang) -> Vec<Cell> {
     let (verdict, tone) = match s.verdict {
         Verdict::Valid => (text(lang, Text::ValidUpper), Tone::Good),
+        Verdict::Invalid if s.used_as_proof => (text(lang, Text::InvalidSignedPartUsed), Tone::Bad),
         Verdict::Invalid => (text(lang, Text::InvalidNotUsedAsProof), Tone::Bad),
         Verdict::Error => (text(lang, Text::ErrorUpper), Tone::Bad),
     };
@@ -328,7 +329,15 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
         (None, None) => Cell::plain(text(lang, Text::NotAttestedByAVerifiedReceipt)),
     };
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
-    vec![
+    let mut fields = Vec::new();
+    if !m.facts_from_altered_files.is_empty() {
+        fields.push((
+            text(lang, Text::FactsFromAlteredFiles),
+            Cell::toned(m.facts_from_altered_files.join(", "), Tone::Bad)
+                .with_note(Some(text(lang, Text::FactsFromAlteredFilesNote).to_string())),
+        ));
+    }
+    fields.extend(vec![
         (text(lang, Text::Subject), Cell::plain(or_dash(&m.subject))),
         (text(lang, Text::Sender), Cell::plain(or_dash(&m.sender))),
         (text(lang, Text::SendersProvider), Cell::plain(or_dash(&m.sender_provider))),
@@ -342,7 +351,8 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
         ),
         ("Message-ID", Cell::toned(or_dash(&m.msgid), Tone::Mono)),
         (text(lang, Text::Identifier), Cell::toned(or_dash(&m.identificativo), Tone::Mono)),
-    ]
+    ]);
+    fields
 }
 
 fn recipient_row(r: &RecipientEvidence, lang: Lang) -> Vec<Cell> {

@@ -114,3 +114,37 @@ pub fn codes(a: &serde_json::Value) -> Vec<String> {
         .map(|p| p["code"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// A valid sample re-wrapped the way mailing-list software does it: a new header block with a
+/// tagged subject, the signed message as the first part of a multipart/mixed, and a text
+/// footer as the second. The signed entity's bytes are untouched.
+pub fn list_wrapped(sample_name: &str) -> Vec<u8> {
+    let original = std::fs::read(samples().join(sample_name)).unwrap();
+    let end = original.windows(2).position(|w| w == b"\n\n").unwrap();
+    let (head, body) = (&original[..end + 1], &original[end + 2..]);
+    let head = String::from_utf8_lossy(head);
+    let field = |name: &str| {
+        head.lines()
+            .find(|l| {
+                l.to_ascii_lowercase().starts_with(&format!("{}:", name.to_ascii_lowercase()))
+            })
+            .map(|l| l.splitn(2, ':').nth(1).unwrap().trim().to_string())
+            .unwrap()
+    };
+    let mut out = format!(
+        "From: lista-pratiche@lists.example\nTo: iscritti@lists.example\n\
+         Subject: [lista] [SPAM] {}\nDate: {}\nMessage-ID: <relay.1@lists.example>\n\
+         MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"LISTWRAP\"\n\n\
+         --LISTWRAP\nContent-Type: {}\n\n",
+        field("Subject"),
+        field("Date"),
+        field("Content-Type")
+    )
+    .into_bytes();
+    out.extend_from_slice(body);
+    out.extend_from_slice(
+        b"\n--LISTWRAP\nContent-Type: text/plain; charset=utf-8\n\n-- \nLista pratiche: per \
+          cancellarsi scrivere a lista-pratiche-leave@lists.example\n--LISTWRAP--\n",
+    );
+    out
+}

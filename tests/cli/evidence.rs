@@ -252,6 +252,7 @@ fn every_format(inputs: &[std::path::PathBuf], extra: &[&str]) -> (i32, [String;
     let mut outs: Vec<String> = Vec::new();
     for format in ["table", "markdown", "html", "csv", "json"] {
         let (c, out, err) = run(peckit()
+            .env("COLUMNS", "400")
             .args(["--lang", "it", "evidence", "--format", format, "--trust"])
             .arg(test_root())
             .args(extra)
@@ -343,5 +344,35 @@ fn the_printed_page_says_when_by_what_and_with_which_certificates() {
         assert!(page.contains("Gestore Alfa"), "{format}: signer");
         assert!(page.contains("trust-root.pem"), "{format}: the anchor");
         assert!(page.contains("l'ora della firma"), "{format}: the reference time");
+    }
+}
+
+/// A list-wrapped envelope: its facts head the message, marked as coming from an altered
+/// file, in every format; it is not a proof unless --accept-rewrapped, and then it says so.
+#[test]
+fn a_list_wrapped_envelope_gives_marked_facts_and_is_proof_only_when_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lista.eml");
+    std::fs::write(&file, list_wrapped("posta-certificata.eml")).unwrap();
+    let (code, [table, md, html, _csv, json_out]) = every_format(&[file.clone()], &[]);
+    assert_eq!(code, 1);
+    let m = &json(&json_out)["messages"][0];
+    assert_eq!(m["subject"], "Notifica atto - pratica 2026/42");
+    assert_eq!(m["facts_from_altered_files"][0], file.display().to_string());
+    assert!(m["envelope_issued"].is_null(), "not a proof without the flag");
+    assert_eq!(m["sources"][0]["used_as_proof"], false);
+    for (format, page) in [("table", &table), ("markdown", &md), ("html", &html)] {
+        assert!(page.contains("Dati tratti da file alterati"), "{format}: {page}");
+        assert!(page.contains("Notifica atto - pratica 2026/42"), "{format}");
+        assert!(page.contains("non usato come prova"), "{format}");
+    }
+    let (code, [table, md, html, _csv, json_out]) =
+        every_format(&[file.clone()], &["--accept-rewrapped"]);
+    assert_eq!(code, 1, "the file is still invalid");
+    let m = &json(&json_out)["messages"][0];
+    assert_eq!(m["envelope_issued"]["path"], file.display().to_string());
+    assert_eq!(m["sources"][0]["used_as_proof"], true);
+    for (format, page) in [("table", &table), ("markdown", &md), ("html", &html)] {
+        assert!(page.contains("parte firmata, integra, è usata come prova"), "{format}: {page}");
     }
 }

@@ -156,3 +156,51 @@ fn validity_is_judged_at_the_given_instant() {
     assert_eq!(first_code(a), "cert-not-valid-at-signing-time");
     assert_eq!(a["signature"]["reference_time_source"], "requested");
 }
+
+/// A valid envelope re-wrapped by mailing-list software: the verdict stays invalid (the file
+/// is not what was signed), and every output says that the signed entity inside is intact
+/// and authentic, who signed it, and that certified facts come from it.
+#[test]
+fn a_list_wrapped_envelope_is_explained_not_just_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lista.eml");
+    std::fs::write(&file, list_wrapped("posta-certificata.eml")).unwrap();
+    let (code, out, _) =
+        run(peckit().args(["verify", "--format", "json", "--trust"]).arg(test_root()).arg(&file));
+    assert_eq!(code, 1);
+    let a = &json(&out)["artefacts"][0];
+    assert_eq!(a["verdict"], "invalid");
+    assert_eq!(a["signature"]["status"], "valid");
+    assert_eq!(a["signature"]["trusted"], true);
+    let first = a["problems"][0]["message"].as_str().unwrap();
+    assert!(first.contains("is intact and authentic, signed by Gestore Alfa S.p.A."), "{first}");
+    for (args, needle) in [
+        (vec!["--lang", "it", "verify"], "integra e autentica"),
+        (vec!["--lang", "it", "verify", "--explain"], "Dati certificati"),
+        (vec!["--lang", "en", "verify", "--explain"], "intact and authentic"),
+    ] {
+        let (_, out, _) = run(peckit()
+            .env("COLUMNS", "300")
+            .args(args)
+            .arg("--trust")
+            .arg(test_root())
+            .arg(&file));
+        assert!(out.contains(needle), "{out}");
+    }
+    let (_, out, _) = run(peckit()
+        .env("COLUMNS", "300")
+        .args(["--lang", "it", "inspect", "--trust"])
+        .arg(test_root())
+        .arg(&file));
+    assert!(out.contains("Firmato (daticert)"), "the signed entity verified: {out}");
+    let target = dir.path().join("estratto");
+    let (code, _, err) = run(peckit()
+        .args(["--lang", "it", "extract", "--trust"])
+        .arg(test_root())
+        .arg(&file)
+        .arg("-o")
+        .arg(&target));
+    assert_eq!(code, 1);
+    assert!(err.contains("integra e autentica") && !err.contains("non è certificato"), "{err}");
+    assert!(target.join("postacert.eml").exists());
+}
