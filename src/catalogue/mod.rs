@@ -488,6 +488,7 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
 }
 
 mod findings;
+mod sentences;
 #[cfg(test)]
 mod tests;
 pub mod texts;

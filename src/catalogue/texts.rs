@@ -2,6 +2,9 @@
 //! table, in Italian and English. A new id does not compile until both languages say it.
 
 use super::Lang;
+pub use super::sentences::{
+    evidence_summary, limit_hint, rewrapped_extraction, unverified_extraction,
+};
 
 /// A word or phrase of the pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -561,68 +564,5 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::FactsFromAlteredFilesNote) => {
             "la parte firmata è integra e autentica; il file che la contiene è stato alterato"
         }
-    }
-}
-
-/// "hint: a limit stopped part of the work; FLAG changes it".
-pub fn limit_hint(lang: Lang, flag: &str) -> String {
-    match lang {
-        Lang::En => format!("hint: a limit stopped part of the work; {flag} changes it"),
-        Lang::It => {
-            format!("suggerimento: un limite ha interrotto parte del lavoro; lo cambia {flag}")
-        }
-    }
-}
-
-/// The warning printed when an artefact that failed verification is extracted anyway.
-pub fn unverified_extraction(lang: Lang, name: &str, first_code: &str) -> String {
-    match lang {
-        Lang::En => format!(
-            "warning: {name} FAILED verification ({first_code}): what is extracted is not certified"
-        ),
-        Lang::It => format!(
-            "attenzione: {name} NON ha superato la verifica ({first_code}): quanto estratto non è \
-             certificato"
-        ),
-    }
-}
-
-/// The warning printed when the file around an intact signed entity was altered.
-pub fn rewrapped_extraction(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::En => format!(
-            "warning: {name} was altered around its signed entity, which is intact and authentic: \
-             what is extracted comes from the signed entity and is certified; the rest of the file \
-             is not"
-        ),
-        Lang::It => format!(
-            "attenzione: {name} è stato alterato intorno alla parte firmata, che è integra e \
-             autentica: quanto estratto proviene dalla parte firmata ed è certificato; il resto \
-             del file non lo è"
-        ),
-    }
-}
-
-/// The one-line summary of `evidence --quiet`.
-pub fn evidence_summary(
-    lang: Lang,
-    messages: usize,
-    delivered: usize,
-    recipients: usize,
-    unmatched: usize,
-) -> String {
-    use super::{Noun, count};
-    match lang {
-        Lang::It => format!(
-            "{}: consegna attestata per {delivered} destinatari su {recipients}; {unmatched} file \
-             non attribuiti",
-            count(lang, messages, Noun::Message)
-        ),
-        Lang::En => format!(
-            "{}: delivery attested for {delivered} of {recipients} recipients; {} belonging to no \
-             message",
-            count(lang, messages, Noun::Message),
-            count(lang, unmatched, Noun::File)
-        ),
     }
 }

@@ -128,7 +128,7 @@ pub fn list_wrapped(sample_name: &str) -> Vec<u8> {
             .find(|l| {
                 l.to_ascii_lowercase().starts_with(&format!("{}:", name.to_ascii_lowercase()))
             })
-            .map(|l| l.splitn(2, ':').nth(1).unwrap().trim().to_string())
+            .map(|l| l.split_once(':').unwrap().1.trim().to_string())
             .unwrap()
     };
     let mut out = format!(

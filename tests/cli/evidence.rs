@@ -354,7 +354,7 @@ fn a_list_wrapped_envelope_gives_marked_facts_and_is_proof_only_when_accepted() 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("lista.eml");
     std::fs::write(&file, list_wrapped("posta-certificata.eml")).unwrap();
-    let (code, [table, md, html, _csv, json_out]) = every_format(&[file.clone()], &[]);
+    let (code, [table, md, html, _csv, json_out]) = every_format(std::slice::from_ref(&file), &[]);
     assert_eq!(code, 1);
     let m = &json(&json_out)["messages"][0];
     assert_eq!(m["subject"], "Notifica atto - pratica 2026/42");
@@ -367,7 +367,7 @@ fn a_list_wrapped_envelope_gives_marked_facts_and_is_proof_only_when_accepted() 
         assert!(page.contains("non usato come prova"), "{format}");
     }
     let (code, [table, md, html, _csv, json_out]) =
-        every_format(&[file.clone()], &["--accept-rewrapped"]);
+        every_format(std::slice::from_ref(&file), &["--accept-rewrapped"]);
     assert_eq!(code, 1, "the file is still invalid");
     let m = &json(&json_out)["messages"][0];
     assert_eq!(m["envelope_issued"]["path"], file.display().to_string());
