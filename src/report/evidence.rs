@@ -449,22 +449,34 @@ pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
             ]);
         }
     }
-    for u in &report.unmatched {
-        let why = u
+    // Files not used as proof: those of a message (invalid), then those of no message.
+    let unused = report
+        .messages
+        .iter()
+        .flat_map(|m| m.sources.iter().filter(|s| !s.used_as_proof).map(move |s| (Some(m), s)))
+        .chain(report.unmatched.iter().map(|s| (None, s)));
+    for (message, file) in unused {
+        let why = file
             .problems
             .iter()
             .find(|p| p.is_fatal())
             .map(|p| format!("{}: {}", p.code.code(), p.message))
             .unwrap_or_else(|| "no identifier ties it to a message".into());
-        // Message and recipient columns stay empty; then proof_file, notes, the envelope
-        // time, originals and the row kind.
-        let mut row = vec![String::new(); 14];
+        let text = |v: Option<&Option<String>>| v.and_then(|v| v.clone()).unwrap_or_default();
+        // Recipient columns stay empty; then proof_file, notes, the envelope time, originals
+        // and the row kind.
+        let mut row = vec![
+            text(message.map(|m| &m.msgid)),
+            text(message.map(|m| &m.subject)),
+            text(message.map(|m| &m.sender)),
+        ];
+        row.extend(std::iter::repeat_n(String::new(), 11));
         row.extend([
-            u.path.clone(),
-            format!("{}; {why}", u.verdict.name()),
+            file.path.clone(),
+            format!("{}; {why}", file.verdict.name()),
             String::new(),
             String::new(),
-            "unmatched-file".into(),
+            if message.is_some() { "unused-file" } else { "unmatched-file" }.into(),
         ]);
         rows.push(row);
     }

@@ -146,7 +146,9 @@ fn csv_has_one_row_per_message_and_recipient() {
         .arg(samples().join("thread")));
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("msgid,subject,sender"));
-    assert_eq!(lines.len(), 1 + 4 + 1, "{out}");
+    // Five recipients of two messages, then the tampered receipt, not used as proof.
+    assert_eq!(lines.len(), 1 + 5 + 1, "{out}");
+    assert!(lines[6].contains("07-consegna-manomessa.eml") && lines[6].ends_with(",unused-file"));
     assert!(lines.iter().any(|l| l.contains("cittadino.esempio@postacertificata.gov.it")
         && l.contains(",not-delivered,")));
 }
@@ -174,23 +176,19 @@ fn markdown_and_html_carry_verdicts_legend_and_hashes() {
     assert!(md.contains("| anna.bianchi@pec.beta.example | delivered |"), "{md}");
 }
 
-/// Renders the HTML page in headless Chromium (Debian's `chromium`; .ci/run installs it) to
-/// an A4 PDF and checks the rendered text with pdftotext.
-#[test]
-fn html_renders_in_chromium() {
+/// The text of an HTML page as headless Chromium (Debian's `chromium`; .ci/run installs it)
+/// prints it to an A4 PDF, read back with pdftotext; white space folded (cells wrap). `None`,
+/// with a SKIP line, when either tool is missing.
+fn rendered_text(html: &str) -> Option<String> {
     let chromium = ["chromium", "chromium-browser"].into_iter().find(|c| {
         std::process::Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success())
     });
     let pdftotext = std::process::Command::new("pdftotext").arg("-v").output().is_ok();
     let (Some(chromium), true) = (chromium, pdftotext) else {
         eprintln!("SKIP: chromium or pdftotext not installed (.ci/run installs them)");
-        return;
+        return None;
     };
     let dir = tempfile::tempdir().unwrap();
-    let (_, html, _) = run(peckit()
-        .args(["--lang", "it", "evidence", "--format", "html", "--trust"])
-        .arg(test_root())
-        .arg(samples().join("thread")));
     let page = dir.path().join("riepilogo.html");
     std::fs::write(&page, html).unwrap();
     let pdf = dir.path().join("riepilogo.pdf");
@@ -212,9 +210,17 @@ fn html_renders_in_chromium() {
         .unwrap();
     assert!(pdf.exists(), "chromium made no PDF: {}", String::from_utf8_lossy(&status.stderr));
     let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
-    // Table cells wrap: compare with white space folded.
-    let text =
-        String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Renders the HTML pages in headless Chromium and checks what a printed page says.
+#[test]
+fn html_renders_in_chromium() {
+    let (_, html, _) = run(peckit()
+        .args(["--lang", "it", "evidence", "--format", "html", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("thread")));
+    let Some(text) = rendered_text(&html) else { return };
     for needle in [
         "Riepilogo probatorio PEC",
         "anna.bianchi@pec.beta.example",
@@ -222,6 +228,27 @@ fn html_renders_in_chromium() {
         "NON consegnato",
         "NON VALIDO",
         "Valore legale degli orari",
+        "Busta di trasporto emessa",
+        "Firme e autorità fidate",
+        "Provenienza del riepilogo",
+    ] {
+        assert!(text.contains(needle), "{needle} not rendered:\n{text}");
+    }
+    // A list-wrapped envelope and a file of no message, printed.
+    let dir = tempfile::tempdir().unwrap();
+    let wrapped = dir.path().join("lista.eml");
+    std::fs::write(&wrapped, list_wrapped("posta-certificata.eml")).unwrap();
+    let (_, html, _) = run(peckit()
+        .args(["--lang", "it", "evidence", "--format", "html", "--trust"])
+        .arg(test_root())
+        .arg(&wrapped)
+        .arg(samples().join("non-pec.eml")));
+    let text = rendered_text(&html).unwrap_or_default();
+    for needle in [
+        "Dati tratti da file alterati",
+        "integra e autentica",
+        "File non attribuiti a un messaggio",
+        "non-pec.eml",
     ] {
         assert!(text.contains(needle), "{needle} not rendered:\n{text}");
     }
@@ -375,4 +402,41 @@ fn a_list_wrapped_envelope_gives_marked_facts_and_is_proof_only_when_accepted() 
     for (format, page) in [("table", &table), ("markdown", &md), ("html", &html)] {
         assert!(page.contains("parte firmata, integra, è usata come prova"), "{format}: {page}");
     }
+}
+
+/// A truncated and a content-altered receipt beside a valid one: each file appears in every
+/// format with its verdict and reason, and neither is used as proof.
+#[test]
+fn truncated_and_altered_files_are_listed_with_their_reason_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read(samples().join("avvenuta-consegna-completa.eml")).unwrap();
+    let truncated = dir.path().join("troncato.eml");
+    std::fs::write(&truncated, &good[..good.len() - 700]).unwrap();
+    let altered = samples().join("thread/07-consegna-manomessa.eml");
+    let (code, outs) = every_format(
+        &[samples().join("thread/01-accettazione.eml"), truncated.clone(), altered.clone()],
+        &[],
+    );
+    assert_eq!(code, 1);
+    for (format, page) in ["table", "markdown", "html", "csv", "json"].iter().zip(&outs) {
+        assert!(page.contains("troncato.eml"), "{format}: {page}");
+        assert!(page.contains("07-consegna-manomessa.eml"), "{format}: {page}");
+    }
+    for page in &outs[..3] {
+        assert!(page.contains("content-altered") && page.contains("malformed"), "{page}");
+    }
+    let doc = json(&outs[4]);
+    let used: Vec<bool> = doc["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| m["sources"].as_array().unwrap().iter())
+        .chain(doc["unmatched"].as_array().unwrap().iter())
+        .filter(|s| {
+            s["path"].as_str().unwrap().ends_with("troncato.eml")
+                || s["path"].as_str().unwrap().ends_with("manomessa.eml")
+        })
+        .map(|s| s["used_as_proof"].as_bool().unwrap())
+        .collect();
+    assert_eq!(used, vec![false, false], "{doc:#}");
 }
