@@ -83,6 +83,45 @@ pub enum Label {
     Email,
 }
 
+impl Label {
+    /// Every label, for the test that checks both languages.
+    pub const ALL: &'static [Label] = &[
+        Label::Verdict,
+        Label::Kind,
+        Label::Provider,
+        Label::CertifiedTime,
+        Label::File,
+        Label::Problem,
+        Label::Field,
+        Label::Signed,
+        Label::Claimed,
+        Label::Sender,
+        Label::Recipients,
+        Label::Subject,
+        Label::Identifier,
+        Label::MessageId,
+        Label::ReceiptType,
+        Label::Error,
+        Label::ExtendedError,
+        Label::Signer,
+        Label::Issuer,
+        Label::ValidFrom,
+        Label::ValidTo,
+        Label::MimeTree,
+        Label::Nested,
+        Label::OutsideSignature,
+        Label::Summary,
+        Label::Anchor,
+        Label::Source,
+        Label::Fingerprint,
+        Label::Delivery,
+        Label::Coverage,
+        Label::SigningTime,
+        Label::Chain,
+        Label::Email,
+    ];
+}
+
 /// The text of a label.
 pub fn label(lang: Lang, l: Label) -> &'static str {
     use Label::*;

@@ -93,17 +93,7 @@ fn unmatched_section(report: &EvidenceReport, lang: Lang) -> Section {
     Section {
         name: text(lang, Text::UnmatchedFiles).to_string(),
         parts: vec![
-            Part {
-                heading: text(lang, Text::VerificationOfTheFiles),
-                block: Block::Table {
-                    columns: vec![
-                        text(lang, Text::File),
-                        text(lang, Text::Kind),
-                        text(lang, Text::Verdict),
-                    ],
-                    rows: report.unmatched.iter().map(|s| source_row(s, lang)).collect(),
-                },
-            },
+            files_part(&report.unmatched, lang),
             Part {
                 heading: text(lang, Text::WhyNoMessage),
                 block: Block::Note(Cell::plain(text(lang, Text::WhyNoMessageText))),
@@ -111,6 +101,21 @@ fn unmatched_section(report: &EvidenceReport, lang: Lang) -> Section {
             signatures_part(&report.unmatched, lang),
             provenance_part(&report.generated, lang),
         ],
+    }
+}
+
+/// Each file, its kind and its verdict, with the reason when it is not used as proof.
+fn files_part(sources: &[SourceFile], lang: Lang) -> Part {
+    Part {
+        heading: text(lang, Text::VerificationOfTheFiles),
+        block: Block::Table {
+            columns: vec![
+                text(lang, Text::File),
+                text(lang, Text::Kind),
+                text(lang, Text::Verdict),
+            ],
+            rows: sources.iter().map(|s| source_row(s, lang)).collect(),
+        },
     }
 }
 
@@ -233,17 +238,7 @@ pub fn html(report: &EvidenceReport, lang: Lang) -> String {
 
 fn message_section(m: &MessageEvidence, generated: &Generated, lang: Lang) -> Section {
     let mut parts = vec![
-        Part {
-            heading: text(lang, Text::VerificationOfTheFiles),
-            block: Block::Table {
-                columns: vec![
-                    text(lang, Text::File),
-                    text(lang, Text::Kind),
-                    text(lang, Text::Verdict),
-                ],
-                rows: m.sources.iter().map(|s| source_row(s, lang)).collect(),
-            },
-        },
+        files_part(&m.sources, lang),
         Part { heading: text(lang, Text::Message), block: Block::Fields(message_fields(m, lang)) },
         Part {
             heading: text(lang, Text::Recipients),
