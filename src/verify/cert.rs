@@ -70,7 +70,7 @@ pub struct Cert {
     pub fingerprint: [u8; 32],
     /// The report's summary, formatted once: a cached certificate signs thousands of
     /// receipts of a batch.
-    summary: std::sync::OnceLock<CertSummary>,
+    summary: std::sync::OnceLock<std::sync::Arc<CertSummary>>,
 }
 
 /// Why a certificate could not be read.
@@ -246,7 +246,12 @@ impl Cert {
 
     /// The summary used in reports.
     pub fn summary(&self) -> CertSummary {
-        self.summary.get_or_init(|| self.describe()).clone()
+        self.shared_summary().as_ref().clone()
+    }
+
+    /// The summary, shared: a batch reports the same certificates thousands of times.
+    pub fn shared_summary(&self) -> std::sync::Arc<CertSummary> {
+        std::sync::Arc::clone(self.summary.get_or_init(|| std::sync::Arc::new(self.describe())))
     }
 
     fn describe(&self) -> CertSummary {

@@ -32,7 +32,7 @@ pub struct PathResult {
     /// Subjects, leaf first, ending with the anchor.
     pub chain: Vec<String>,
     /// The same certificates in full, leaf first.
-    pub certificates: Vec<CertSummary>,
+    pub certificates: Vec<std::sync::Arc<CertSummary>>,
     /// Where the anchor came from.
     pub anchor_source: Option<String>,
     /// Problems (empty when trusted).
@@ -256,7 +256,7 @@ pub fn validate(
         Some(anchor) => PathResult {
             trusted: true,
             chain: path.iter().map(|c| c.subject.clone()).collect(),
-            certificates: path.iter().map(|c| c.summary()).collect(),
+            certificates: path.iter().map(|c| c.shared_summary()).collect(),
             anchor_source: Some(anchor.source.clone()),
             problems: Vec::new(),
             sha1_links: sha1_links(&path),
@@ -274,7 +274,7 @@ pub fn validate(
             PathResult {
                 trusted: false,
                 chain: vec![signer.subject.clone()],
-                certificates: vec![signer.summary()],
+                certificates: vec![signer.shared_summary()],
                 anchor_source: None,
                 problems: vec![problem],
                 sha1_links: sha1_links(&[signer]),

@@ -93,13 +93,13 @@ pub struct SignatureReport {
     /// Where that instant came from.
     pub reference_time_source: ReferenceTimeSource,
     /// The signer's certificate.
-    pub signer: Option<CertSummary>,
+    pub signer: Option<std::sync::Arc<CertSummary>>,
     /// Whether the signer chains to a trusted anchor.
     pub trusted: bool,
     /// Subjects from the signer to the anchor.
     pub chain: Vec<String>,
     /// The certificates of that chain in full, signer first.
-    pub chain_certificates: Vec<CertSummary>,
+    pub chain_certificates: Vec<std::sync::Arc<CertSummary>>,
     /// Where the anchor came from.
     pub anchor_source: Option<String>,
     /// Whether LF had to be canonicalised to CRLF for the digest to match.
@@ -193,7 +193,7 @@ impl Verifier {
         report.signing_time = signing_time(si);
         let anchors: Vec<&Cert> = self.trust().iter().map(|a| &a.cert).collect();
         let signer = find_signer(si, &certs).or_else(|| find_signer(si, &anchors));
-        report.signer = signer.map(Cert::summary);
+        report.signer = signer.map(Cert::shared_summary);
 
         let digest_alg = digest_algorithm(si)?;
         report.digest_algorithm = Some(digest_alg.name().to_string());
