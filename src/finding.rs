@@ -301,6 +301,11 @@ pub enum Finding {
         /// The signed kind.
         signed: String,
     },
+    /// Text was put before the Subject's PEC prefix after the provider wrote it.
+    SubjectTagged {
+        /// The Subject as it reads now.
+        subject: String,
+    },
     /// X-Riferimento-Message-ID differs from the signed msgid.
     MsgidMismatch {
         /// The header's value.
@@ -400,7 +405,7 @@ impl Finding {
             F::DaticertIncomplete(_) => C::DaticertIncomplete,
             F::DaticertFieldInvalid { .. } => C::DaticertFieldInvalid,
             F::HeaderMismatch { .. } => C::HeaderMismatch,
-            F::SubjectMismatch { .. } => C::SubjectMismatch,
+            F::SubjectMismatch { .. } | F::SubjectTagged { .. } => C::SubjectMismatch,
             F::MsgidMismatch { .. } => C::MsgidMismatch,
             F::IdentificativoMismatch { .. } => C::IdentificativoMismatch,
             F::DateMismatch { .. } => C::DateMismatch,

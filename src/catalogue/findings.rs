@@ -296,6 +296,10 @@ impl Finding {
             F::SubjectMismatch { claimed, signed } => {
                 format!("the Subject prefix says {claimed} but the signed daticert says {signed}")
             }
+            F::SubjectTagged { subject } => format!(
+                "the Subject was changed after the provider wrote it: text was put before its \
+                 PEC prefix ({subject:?})"
+            ),
             F::MsgidMismatch { claimed, signed } => {
                 format!("X-Riferimento-Message-ID {claimed} differs from the signed msgid {signed}")
             }
@@ -476,6 +480,10 @@ impl Finding {
             ),
             F::SubjectMismatch { claimed, signed } => format!(
                 "il prefisso dell'oggetto indica {claimed}, ma daticert firmato indica {signed}"
+            ),
+            F::SubjectTagged { subject } => format!(
+                "l'oggetto è stato modificato dopo che il gestore lo ha scritto: è stato aggiunto \
+                 del testo prima del prefisso PEC ({subject:?})"
             ),
             F::MsgidMismatch { claimed, signed } => {
                 format!("X-Riferimento-Message-ID {claimed} è diverso dal msgid firmato {signed}")

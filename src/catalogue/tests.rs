@@ -174,6 +174,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::DaticertFieldInvalid { field: s(), message: s() },
         Finding::HeaderMismatch { header: "X-Ricevuta", value: s(), tipo: s() },
         Finding::SubjectMismatch { claimed: s(), signed: s() },
+        Finding::SubjectTagged { subject: s() },
         Finding::MsgidMismatch { claimed: s(), signed: s() },
         Finding::IdentificativoMismatch { claimed: s(), signed: s() },
         Finding::DateMismatch { date: s(), certified: s() },
@@ -237,6 +238,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::DaticertFieldInvalid { .. }
             | Finding::HeaderMismatch { .. }
             | Finding::SubjectMismatch { .. }
+            | Finding::SubjectTagged { .. }
             | Finding::MsgidMismatch { .. }
             | Finding::IdentificativoMismatch { .. }
             | Finding::DateMismatch { .. }

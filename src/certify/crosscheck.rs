@@ -143,6 +143,11 @@ fn check_kind_markers(artefact: &Artefact, daticert: &DatiCert, problems: &mut V
             }));
         }
     }
+    if let Some(subject) = claims.subject.as_deref()
+        && Kind::subject_prefix_moved(subject)
+    {
+        problems.push(Problem::of(Finding::SubjectTagged { subject: subject.to_string() }));
+    }
     if let Some(claimed) = claims.subject_kind()
         && !signed_kind.matches_subject_claim(&claimed)
         && claimed != Kind::Anomalia

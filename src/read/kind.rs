@@ -80,6 +80,17 @@ impl Kind {
         PREFIXES.iter().find(|(p, _)| upper.starts_with(p)).map(|(_, k)| k.clone())
     }
 
+    /// Whether the Subject carries a PEC prefix after other text (a mailing list's
+    /// `[lista] [SPAM] POSTA CERTIFICATA: …`): the Subject was changed after the provider
+    /// wrote it.
+    pub fn subject_prefix_moved(subject: &str) -> bool {
+        let trimmed = subject.trim_start();
+        if Kind::from_subject(trimmed).is_some() {
+            return false;
+        }
+        trimmed.char_indices().any(|(i, _)| i > 0 && Kind::from_subject(&trimmed[i..]).is_some())
+    }
+
     /// Whether a Subject prefix claim is consistent with this kind.
     ///
     /// The 12 h preavviso and the 24 h final notice share the "SUP. TEMPO MASSIMO" wording
@@ -164,5 +175,12 @@ mod tests {
         assert_eq!(Kind::from_markers(Some("errore"), None), Some(Kind::Anomalia));
         assert_eq!(Kind::from_markers(None, Some("Accettazione")), Some(Kind::Accettazione));
         assert_eq!(Kind::from_markers(None, None), None);
+    }
+
+    #[test]
+    fn a_tag_before_the_pec_prefix_is_noticed() {
+        assert!(Kind::subject_prefix_moved("[lista] [SPAM] POSTA CERTIFICATA: atto"));
+        assert!(!Kind::subject_prefix_moved("POSTA CERTIFICATA: atto"));
+        assert!(!Kind::subject_prefix_moved("Re: una pratica qualsiasi"));
     }
 }

@@ -174,6 +174,10 @@ fn a_list_wrapped_envelope_is_explained_not_just_refused() {
     assert_eq!(a["signature"]["trusted"], true);
     let first = a["problems"][0]["message"].as_str().unwrap();
     assert!(first.contains("is intact and authentic, signed by Gestore Alfa S.p.A."), "{first}");
+    // The list's tag before the PEC prefix is named too.
+    let codes: Vec<&str> =
+        a["problems"].as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"subject-mismatch"), "{codes:?}");
     for (args, needle) in [
         (vec!["--lang", "it", "verify"], "integra e autentica"),
         (vec!["--lang", "it", "verify", "--explain"], "Dati certificati"),
