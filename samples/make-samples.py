@@ -86,6 +86,32 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 certificatePolicies = 1.3.76.16.3.1.1
 """
+# A CA that publishes a register of providers as AgID CA1 does: non-critical name constraints,
+# one permitted directory subtree per provider, their mail domains, every IP range excluded.
+EXT_REGISTRY = """
+[ext]
+basicConstraints = critical,CA:TRUE,pathlen:0
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+certificatePolicies = 1.3.76.16.3.1
+nameConstraints = permitted;dirName:dir_alfa,permitted;dirName:dir_beta,permitted;email:pec.alfa.example,permitted;email:pec.beta.example,excluded;IP:0.0.0.0/0.0.0.0,excluded;IP:::/::
+[dir_alfa]
+C = IT
+ST = Roma
+L = Roma
+O = Gestore Alfa S.p.A.
+[dir_beta]
+C = IT
+ST = Milano
+L = Milano
+O = Gestore Beta S.r.l.
+"""
+# A provider certificate whose SAN is written whole ({san}: several entries).
+EXT_PROVIDER_SAN = EXT_PROVIDER.replace("subjectAltName = email:{email}", "subjectAltName = {san}")
+REGISTRY_SUBJECT = "/C=IT/O=peckit Test PKI/CN=peckit Test Registro CA"
+GAMMA_SUBJECT = "/C=IT/ST=Torino/L=Torino/O=Gestore Gamma S.p.A./CN=Posta Certificata Gestore Gamma"
+
 EXT_ROGUE_ROOT = """
 [ext]
 basicConstraints = critical,CA:TRUE
@@ -175,6 +201,15 @@ def make_pki():
           start="20400101000000Z", end="20420101000000Z", email=ALFA["email"])
     issue("wrong-usage-alfa", ALFA["subject"], EXT_WRONG_USAGE, issuer="intermediate", email=ALFA["email"])
     issue("ec-beta", BETA["subject"], EXT_PROVIDER, issuer="intermediate", email=BETA["email"])
+    issue("registro", REGISTRY_SUBJECT, EXT_REGISTRY, issuer="root")
+    issue("registro-alfa", ALFA["subject"], EXT_PROVIDER, issuer="registro", email=ALFA["email"])
+    issue("registro-gamma", GAMMA_SUBJECT, EXT_PROVIDER, issuer="registro", email=ALFA["email"])
+    issue("registro-alfa-altro-dominio", ALFA["subject"], EXT_PROVIDER, issuer="registro",
+          email="posta-certificata@pec.gamma.example")
+    issue("registro-alfa-due-indirizzi", ALFA["subject"], EXT_PROVIDER_SAN, issuer="registro",
+          san=f"email:{ALFA['email']},email:altro@pec.gamma.example")
+    issue("registro-alfa-ip", ALFA["subject"], EXT_PROVIDER_SAN, issuer="registro",
+          san=f"email:{ALFA['email']},IP:192.0.2.7")
     shutil.copyfile(PKI / "root.pem", PKI / "trust-root.pem")
     (PKI / "README.md").write_text(
         "Test PKI made by ../make-samples.py (openssl ca, explicit dates). Keys are committed on\n"
@@ -185,7 +220,13 @@ def make_pki():
         "- self-signed-alfa.pem: Alfa's subject, self-signed (forgery)\n"
         "- rogue-root.pem: a root with the trusted root's NAME and another key; rogue-alfa.pem under it\n"
         "- expired-alfa.pem (2015-2016), future-alfa.pem (2040-2042): validity forgeries\n"
-        "- wrong-usage-alfa.pem: keyUsage keyCertSign only\n")
+        "- wrong-usage-alfa.pem: keyUsage keyCertSign only\n"
+        "- registro.pem: peckit Test Registro CA, under the root, with name constraints as AgID CA1's:\n"
+        "  Alfa's and Beta's directory subtrees and mail domains permitted, every IP range excluded\n"
+        "- registro-alfa.pem: Alfa under it (registered); registro-gamma.pem: a provider outside the\n"
+        "  register; registro-alfa-altro-dominio.pem: an address outside the domains;\n"
+        "  registro-alfa-due-indirizzi.pem: a second SAN address outside them; registro-alfa-ip.pem: an\n"
+        "  IP address in the SAN (a name form peckit does not evaluate, excluded by the CA)\n")
 
 
 # --------------------------------------------------------------------------- MIME building
@@ -858,6 +899,25 @@ def make_forged(clock, msg, original, completa):
         headers = [f"Date: {rfc2822(t0)}", f"Subject: ACCETTAZIONE: {msg['subject']}", f"From: {ALFA['email']}",
                    f"To: {msg['sender']}", "X-Ricevuta: accettazione", f"X-Riferimento-Message-ID: {msg['msgid']}"]
         write(f"forged/{name}", assemble(headers, ctype, extra, body), "accettazione", "invalid", problem, notes=note)
+    # Signed under a CA that publishes a register of providers (name constraints).
+    for rel, signer, verdict, problem, note in [
+        ("accettazione-registro.eml", "registro-alfa", "valid", "", "signer registered under peckit Test Registro CA"),
+        ("forged/registro-gestore-non-iscritto.eml", "registro-gamma", "invalid", "name-constraints",
+         "signer subject outside every permitted directory subtree"),
+        ("forged/registro-dominio-non-iscritto.eml", "registro-alfa-altro-dominio", "invalid", "name-constraints",
+         "signer address outside the permitted mail domains"),
+        ("forged/registro-secondo-indirizzo.eml", "registro-alfa-due-indirizzi", "invalid", "name-constraints",
+         "a second SAN address outside the permitted mail domains"),
+        ("forged/registro-indirizzo-ip.eml", "registro-alfa-ip", "invalid", "name-constraints",
+         "an IP address in the SAN, a form the CA constrains and peckit does not evaluate"),
+    ]:
+        d, _ = daticert("accettazione", t0, msg["sender"], msg["recipients"], msg["subject"], ALFA["name"],
+                        msg["ident"], msg["msgid"])
+        entity = inner_entity(notice_text(["Ricevuta di accettazione"]), d)
+        ctype, extra, body = sign(entity, signer, certfile="registro")
+        headers = [f"Date: {rfc2822(t0)}", f"Subject: ACCETTAZIONE: {msg['subject']}", f"From: {ALFA['email']}",
+                   f"To: {msg['sender']}", "X-Ricevuta: accettazione", f"X-Riferimento-Message-ID: {msg['msgid']}"]
+        write(rel, assemble(headers, ctype, extra, body), "accettazione", verdict, problem, notes=note)
     # Signature part removed: a PEC look-alike.
     text = genuine.decode()
     ct_start = text.index("Content-Type: multipart/signed")

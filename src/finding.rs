@@ -137,6 +137,21 @@ pub enum CaProblem {
     NoKeyCertSign,
 }
 
+/// What a constraint found wrong with a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameViolation {
+    /// The subject falls in no permitted directory subtree.
+    SubjectNotPermitted,
+    /// The subject falls in an excluded directory subtree.
+    SubjectExcluded(String),
+    /// A mail address falls in no permitted rfc822 subtree.
+    MailNotPermitted(String),
+    /// A mail address falls in an excluded rfc822 subtree.
+    MailExcluded(String),
+    /// A name of a form peckit does not evaluate meets a constraint on that form.
+    Unevaluated(&'static str),
+}
+
 /// What a check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -233,6 +248,15 @@ pub enum Finding {
         issuer: String,
         /// Why.
         why: CaProblem,
+    },
+    /// A certificate's names fall outside what an authority above it allows.
+    NameConstraints {
+        /// The certificate's subject.
+        subject: String,
+        /// The authority whose constraints it breaks.
+        authority: String,
+        /// What is outside.
+        violation: NameViolation,
     },
     /// A certificate of the path was not valid at the reference time.
     NotValidAt {
@@ -393,6 +417,7 @@ impl Finding {
             | F::LinkFailure { .. }
             | F::NotACa { .. } => C::Untrusted,
             F::NotValidAt { .. } => C::CertNotValidAtSigningTime,
+            F::NameConstraints { .. } => C::NameConstraints,
             F::DaticertUnusable(_) | F::DaticertNotWellFormed(_) | F::DaticertAmbiguous(_) => {
                 C::DaticertMalformed
             }

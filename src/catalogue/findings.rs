@@ -4,7 +4,8 @@
 
 use super::Lang;
 use crate::finding::{
-    CaProblem, Finding, LinkFailure, Outside, Sha1Use, SignatureDefect, Unread, UsageProblem,
+    CaProblem, Finding, LinkFailure, NameViolation, Outside, Sha1Use, SignatureDefect, Unread,
+    UsageProblem,
 };
 use crate::problem::Problem;
 
@@ -145,6 +146,33 @@ fn ca_problem(lang: Lang, why: CaProblem) -> String {
     }
 }
 
+fn name_violation(lang: Lang, v: &NameViolation) -> String {
+    match (lang, v) {
+        (Lang::En, NameViolation::SubjectNotPermitted) => {
+            "its subject is in none of the names the authority permits".into()
+        }
+        (Lang::It, NameViolation::SubjectNotPermitted) => {
+            "il suo soggetto non rientra in alcuno dei nomi ammessi dall'autorità".into()
+        }
+        (Lang::En, NameViolation::SubjectExcluded(s)) => format!("its subject is excluded ({s})"),
+        (Lang::It, NameViolation::SubjectExcluded(s)) => format!("il suo soggetto è escluso ({s})"),
+        (Lang::En, NameViolation::MailNotPermitted(a)) => {
+            format!("the address {a} is in none of the permitted mail domains")
+        }
+        (Lang::It, NameViolation::MailNotPermitted(a)) => {
+            format!("l'indirizzo {a} non rientra in alcun dominio di posta ammesso")
+        }
+        (Lang::En, NameViolation::MailExcluded(a)) => format!("the address {a} is excluded"),
+        (Lang::It, NameViolation::MailExcluded(a)) => format!("l'indirizzo {a} è escluso"),
+        (Lang::En, NameViolation::Unevaluated(form)) => format!(
+            "it carries a name of form {form}, which the authority constrains and peckit does not evaluate"
+        ),
+        (Lang::It, NameViolation::Unevaluated(form)) => {
+            format!("contiene un nome di tipo {form}, che l'autorità vincola e peckit non valuta")
+        }
+    }
+}
+
 fn join(items: impl IntoIterator<Item = String>) -> String {
     items.into_iter().collect::<Vec<_>>().join(", ")
 }
@@ -248,6 +276,10 @@ impl Finding {
                 link_failure(Lang::En, why)
             ),
             F::NotACa { issuer, why } => format!("\"{issuer}\" {}", ca_problem(Lang::En, *why)),
+            F::NameConstraints { subject, authority, violation } => format!(
+                "\"{subject}\" is outside the names \"{authority}\" allows: {}",
+                name_violation(Lang::En, violation)
+            ),
             F::NotValidAt { subject, at, from, to } => {
                 format!("\"{subject}\" was not valid at {at} (valid {from} to {to})")
             }
@@ -431,6 +463,10 @@ impl Finding {
                 format!("la firma di \"{issuer}\" su \"{child}\" {}", link_failure(Lang::It, why))
             }
             F::NotACa { issuer, why } => format!("\"{issuer}\" {}", ca_problem(Lang::It, *why)),
+            F::NameConstraints { subject, authority, violation } => format!(
+                "\"{subject}\" è fuori dai nomi ammessi da \"{authority}\": {}",
+                name_violation(Lang::It, violation)
+            ),
             F::NotValidAt { subject, at, from, to } => {
                 format!("\"{subject}\" non era valido il {at} (valido dal {from} al {to})")
             }

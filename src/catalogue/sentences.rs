@@ -64,3 +64,31 @@ pub fn evidence_summary(
         ),
     }
 }
+
+/// "Provider accredited with AUTHORITY: NAME; mail domains: …": the signer's entry in the
+/// register its authority signed as name constraints.
+pub fn accreditation(
+    lang: Lang,
+    authority: &str,
+    registered_as: Option<&str>,
+    mail_domains: &[String],
+) -> String {
+    let name = registered_as.unwrap_or("—");
+    let domains = if mail_domains.is_empty() { "—".to_string() } else { mail_domains.join(", ") };
+    match lang {
+        Lang::En => {
+            format!("Provider accredited with {authority}: {name}; mail domains: {domains}")
+        }
+        Lang::It => {
+            format!("Gestore accreditato presso {authority}: {name}; domini di posta: {domains}")
+        }
+    }
+}
+
+/// The short form for a table cell: "accredited: AUTHORITY".
+pub fn accredited_short(lang: Lang, authority: &str) -> String {
+    match lang {
+        Lang::En => format!("accredited: {authority}"),
+        Lang::It => format!("accreditato: {authority}"),
+    }
+}

@@ -155,6 +155,11 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::NotACa { issuer: s(), why: CaProblem::PathLength { allowed: 0, below: 1 } },
         Finding::NotACa { issuer: s(), why: CaProblem::NoKeyCertSign },
         Finding::NotValidAt { subject: s(), at: s(), from: s(), to: s() },
+        Finding::NameConstraints {
+            subject: s(),
+            authority: s(),
+            violation: NameViolation::MailNotPermitted(s()),
+        },
         Finding::PathBudget(64),
         Finding::DaticertUnusable(s()),
         Finding::OutsideSignature(Outside::Postacert { mime_path: "2".into() }),
@@ -224,6 +229,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::LinkFailure { .. }
             | Finding::NotACa { .. }
             | Finding::NotValidAt { .. }
+            | Finding::NameConstraints { .. }
             | Finding::PathBudget(_)
             | Finding::DaticertUnusable(_)
             | Finding::OutsideSignature(_)

@@ -3,7 +3,8 @@
 
 use super::Lang;
 pub use super::sentences::{
-    evidence_summary, limit_hint, rewrapped_extraction, unverified_extraction,
+    accreditation, accredited_short, evidence_summary, limit_hint, rewrapped_extraction,
+    unverified_extraction,
 };
 
 /// A word or phrase of the pages.
@@ -153,6 +154,10 @@ pub enum Text {
     Serial,
     /// "none: not trusted".
     NoneFound,
+    /// "built in" (a trust anchor peckit carries).
+    BuiltIn,
+    /// Said when no certificate of the path publishes a register of accredited providers.
+    NoRegister,
     /// "signature unreadable".
     SignatureUnreadable,
     /// "the signing time".
@@ -286,6 +291,8 @@ impl Text {
         Text::Issuer,
         Text::Serial,
         Text::NoneFound,
+        Text::BuiltIn,
+        Text::NoRegister,
         Text::SignatureUnreadable,
         Text::AtSigningTime,
         Text::AtCertifiedTime,
@@ -496,6 +503,16 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::Serial) => "numero di serie",
         (Lang::En, Text::NoneFound) => "none: not trusted",
         (Lang::It, Text::NoneFound) => "nessuna: non fidato",
+        (Lang::En, Text::BuiltIn) => "built in",
+        (Lang::It, Text::BuiltIn) => "incorporata",
+        (Lang::En, Text::NoRegister) => {
+            "The trusted authority publishes no register of accredited providers (no name \
+             constraints): accreditation not shown"
+        }
+        (Lang::It, Text::NoRegister) => {
+            "L'autorità fidata non pubblica l'elenco dei gestori accreditati (nessun vincolo sui \
+             nomi): accreditamento non indicato"
+        }
         (Lang::En, Text::SignatureUnreadable) => "signature unreadable",
         (Lang::It, Text::SignatureUnreadable) => "firma illeggibile",
         (Lang::En, Text::AtSigningTime) => "the signing time",

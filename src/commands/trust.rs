@@ -40,7 +40,7 @@ pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
                     day(&a.not_before),
                     day(&a.not_after),
                     format!("{}…", a.sha256.get(..12).unwrap_or(&a.sha256)),
-                    a.source.clone(),
+                    peckit::report::evidence::anchor_name(ui.lang, Some(&a.source)),
                 ]);
             }
             out.lines(term::lines(&table.to_string()))?;

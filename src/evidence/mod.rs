@@ -85,6 +85,7 @@ fn source_file(s: &Source<'_>, used_as_proof: bool) -> SourceFile {
                     .reference_time
                     .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
                 reference_time_source: sig.reference_time_source,
+                accreditation: sig.accreditation.clone(),
             })
         }),
     }

@@ -154,6 +154,9 @@ pub struct SignerRecord {
     pub reference_time_utc: Option<String>,
     /// Where that instant came from (signing-time, daticert, requested, now).
     pub reference_time_source: crate::verify::ReferenceTimeSource,
+    /// The signer's entry in the register of accredited providers its authority signed.
+    #[serde(flatten)]
+    pub accreditation: crate::verify::Accreditation,
 }
 
 /// When and by what the evidence was established.

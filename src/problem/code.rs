@@ -95,6 +95,9 @@ problem_codes! {
     Untrusted = "untrusted", Error, 30;
     /// A certificate of the path was not valid at the signing time.
     CertNotValidAtSigningTime = "cert-not-valid-at-signing-time", Error, 31;
+    /// A certificate's subject or address falls outside the names an authority above it
+    /// allows (RFC 5280 name constraints: AgID's register of accredited providers).
+    NameConstraints = "name-constraints", Error, 33;
     /// The signer certificate is not allowed to sign mail (keyUsage, EKU, basicConstraints).
     CertUsage = "cert-usage", Error, 32;
     /// The signed artefact has no daticert.xml (and is not an anomaly envelope).

@@ -162,11 +162,8 @@ fn signatures_part(sources: &[SourceFile], lang: Lang) -> Part {
                             sig.serial,
                             sig.sha256
                         ))),
-                        Cell::plain(
-                            sig.anchor
-                                .clone()
-                                .unwrap_or_else(|| text(lang, Text::NoneFound).into()),
-                        ),
+                        Cell::plain(anchor_name(lang, sig.anchor.as_deref()))
+                            .with_note(accreditation(lang, &sig.accreditation)),
                         Cell::plain(sig.reference_time_utc.clone().unwrap_or_default())
                             .with_note(Some(reference_source(lang, sig.reference_time_source))),
                     ],
@@ -179,6 +176,35 @@ fn signatures_part(sources: &[SourceFile], lang: Lang) -> Part {
                 })
                 .collect(),
         },
+    }
+}
+
+/// The signer's accreditation as one sentence: its entry in the register its authority
+/// signed, or that the authority publishes none; nothing when no trusted path was found.
+pub fn accreditation(lang: Lang, a: &crate::verify::Accreditation) -> Option<String> {
+    match (&a.accreditation, a.accreditation_reason) {
+        (Some(r), _) => Some(crate::catalogue::texts::accreditation(
+            lang,
+            &r.authority,
+            r.registered_as.as_deref(),
+            &r.mail_domains,
+        )),
+        (None, Some(crate::verify::NoRegistration::NoRegister)) => {
+            Some(text(lang, Text::NoRegister).to_string())
+        }
+        (None, _) => None,
+    }
+}
+
+/// The trust anchor as people read it: a built-in one by its name, in their language.
+pub fn anchor_name(lang: Lang, anchor: Option<&str>) -> String {
+    match anchor {
+        // JSON keeps the stable "embedded: " prefix.
+        Some(src) => match src.strip_prefix("embedded: ") {
+            Some(name) => format!("{}: {name}", text(lang, Text::BuiltIn)),
+            None => src.to_string(),
+        },
+        None => text(lang, Text::NoneFound).to_string(),
     }
 }
 

@@ -92,8 +92,11 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
         out.push(Line::plain(format!(
             "{pad}    {}: {}",
             text(lang, Text::TrustedAuthority),
-            s.anchor_source.clone().unwrap_or_else(|| text(lang, Text::NoneFound).to_string())
+            super::evidence::anchor_name(lang, s.anchor_source.as_deref())
         )));
+        if let Some(line) = r.accreditation_sentence(lang) {
+            out.push(Line::plain(format!("{pad}    {line}")));
+        }
         out.push(Line::styled(Style::Bold, format!("{pad}  {}:", label(lang, Label::Chain))));
         for (i, c) in s.chain_certificates.iter().enumerate() {
             out.push(Line::plain(format!("{pad}    {}. {}", i + 1, c.subject)));

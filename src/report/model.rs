@@ -13,7 +13,7 @@ use crate::error::ReadFailure;
 use crate::problem::Problem;
 use crate::read::daticert::DatiCert;
 use crate::read::{Artefact, Claims, MimeNode, SignedForm};
-use crate::verify::SignatureReport;
+use crate::verify::{Accreditation, SignatureReport};
 
 /// The version of the JSON documents peckit writes.
 pub const SCHEMA_VERSION: u32 = super::envelope::VERIFY.schema_version;
@@ -29,6 +29,10 @@ pub struct Identity {
     pub matches_from: Option<bool>,
     /// Whether the certificate carries the PEC policy OID 1.3.76.16.3.1.1.
     pub pec_policy: bool,
+    /// The signer's entry in the register of accredited providers its authority signed
+    /// (AgID CA1's name constraints): `accreditation`, or null and `accreditation_reason`.
+    #[serde(flatten)]
+    pub accreditation: Accreditation,
 }
 
 impl Identity {
@@ -39,6 +43,7 @@ impl Identity {
             email: signer.email.clone(),
             matches_from,
             pec_policy: signer.pec_policy,
+            accreditation: signature.accreditation.clone(),
         })
     }
 }
@@ -132,6 +137,24 @@ impl ArtefactReport {
             .and_then(|i| i.provider.clone())
             .or_else(|| self.certified.as_ref().and_then(|c| c.gestore_emittente.clone()))
             .unwrap_or_default()
+    }
+
+    /// The signer's accreditation as one sentence: its entry in the register its authority
+    /// signed, or that the authority publishes none; nothing when no trusted path was found.
+    pub fn accreditation_sentence(&self, lang: crate::catalogue::Lang) -> Option<String> {
+        super::evidence::accreditation(lang, &self.identity.as_ref()?.accreditation)
+    }
+
+    /// The provider, with the authority it is accredited with when it is (table cells).
+    pub fn provider_with_accreditation(&self, lang: crate::catalogue::Lang) -> String {
+        let provider = self.provider();
+        match self.identity.as_ref().and_then(|i| i.accreditation.accreditation.as_ref()) {
+            Some(r) => format!(
+                "{provider} ({})",
+                crate::catalogue::texts::accredited_short(lang, &r.authority)
+            ),
+            None => provider,
+        }
     }
 }
 

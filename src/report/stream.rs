@@ -107,7 +107,7 @@ impl VerifyTable {
             .iter()
             .find(|p| p.severity != crate::problem::Severity::Info)
             .map(|p| format!("{}: {}", p.code.code(), i18n::problem_message(self.lang, p)));
-        let detail = problem.unwrap_or_else(|| r.provider());
+        let detail = problem.unwrap_or_else(|| r.provider_with_accreditation(self.lang));
         let verdict = Line::styled(
             verdict_style,
             pad(i18n::verdict_text(self.lang, r.verdict), self.verdict),

@@ -68,6 +68,10 @@ pub struct Cert {
     pub policies: Vec<String>,
     /// SHA-256 of the DER.
     pub fingerprint: [u8; 32],
+    /// Its name constraints, when it carries them (a CA).
+    pub name_constraints: Option<super::names::Constraints>,
+    /// The names constraints apply to (subject, mail addresses, other SAN forms).
+    pub names: super::names::CertNames,
     /// The report's summary, formatted once: a cached certificate signs thousands of
     /// receipts of a batch.
     summary: std::sync::OnceLock<std::sync::Arc<CertSummary>>,
@@ -129,19 +133,31 @@ impl Cert {
         let not_before = instant(tbs_c.validity().not_before, "notBefore")?;
         let not_after = instant(tbs_c.validity().not_after, "notAfter")?;
         let ext_err = CertError::Extension;
-        let emails = tbs_c
-            .get_extension::<SubjectAltName>()
-            .map_err(ext_err)?
-            .map(|(_, san)| {
-                san.0
-                    .iter()
-                    .filter_map(|g| match g {
-                        GeneralName::Rfc822Name(m) => Some(m.to_string()),
-                        _ => None,
-                    })
-                    .collect()
+        let san = tbs_c.get_extension::<SubjectAltName>().map_err(ext_err)?.map(|(_, s)| s.0);
+        let emails = san
+            .iter()
+            .flatten()
+            .filter_map(|g| match g {
+                GeneralName::Rfc822Name(m) => Some(m.to_string()),
+                _ => None,
             })
-            .unwrap_or_default();
+            .collect();
+        let names = super::names::cert_names(tbs_c.subject(), san.as_deref().unwrap_or_default());
+        let name_constraints = tbs_c
+            .get_extension::<x509_cert::ext::pkix::NameConstraints>()
+            .map_err(ext_err)?
+            .map(|(_, nc)| super::names::Constraints {
+                permitted: nc
+                    .permitted_subtrees
+                    .as_ref()
+                    .map(super::names::subtrees)
+                    .unwrap_or_default(),
+                excluded: nc
+                    .excluded_subtrees
+                    .as_ref()
+                    .map(super::names::subtrees)
+                    .unwrap_or_default(),
+            });
         let basic_constraints = tbs_c
             .get_extension::<BasicConstraints>()
             .map_err(ext_err)?
@@ -185,6 +201,8 @@ impl Cert {
             organization: dir_string(subject_name, const_oid::db::rfc4519::O),
             common_name: dir_string(subject_name, const_oid::db::rfc4519::CN),
             emails,
+            name_constraints,
+            names,
             ski,
             aki,
             basic_constraints,

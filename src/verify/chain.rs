@@ -35,6 +35,9 @@ pub struct PathResult {
     pub certificates: Vec<std::sync::Arc<CertSummary>>,
     /// Where the anchor came from.
     pub anchor_source: Option<String>,
+    /// Where the signer stands in the register the path's authority publishes (its name
+    /// constraints); null when no path was found.
+    pub accreditation: super::names::Accreditation,
     /// Problems (empty when trusted).
     pub problems: Vec<Problem>,
     /// Subjects of the path's certificates whose issuer signed them with SHA-1 (the
@@ -50,6 +53,7 @@ enum Failure {
     LinkSignature(Finding),
     CaConstraints(Finding),
     Validity(Finding),
+    Names(Finding),
 }
 
 impl Failure {
@@ -62,6 +66,7 @@ impl Failure {
             Failure::LinkSignature(f) => (2, f.text(Lang::En)),
             Failure::CaConstraints(f) => (3, f.text(Lang::En)),
             Failure::Validity(f) => (4, f.text(Lang::En)),
+            Failure::Names(f) => (5, f.text(Lang::En)),
         }
     }
 }
@@ -151,6 +156,26 @@ impl Search<'_> {
         }
     }
 
+    /// RFC 5280 §6.1.3 (b)–(c), §6.1.4 (g), RFC 5937: the names of every certificate fall
+    /// within the constraints of every CA above it, the anchor's included (AgID CA1's
+    /// constraints are its register of accredited providers), whether marked critical or not.
+    fn names_allowed(&mut self, path: &[&Cert]) -> bool {
+        for (i, cert) in path.iter().enumerate() {
+            for ca in path.iter().skip(i + 1) {
+                let Some(constraints) = &ca.name_constraints else { continue };
+                if let Err(violation) = super::names::check(constraints, &cert.names) {
+                    self.fail(Failure::Names(Finding::NameConstraints {
+                        subject: cert.subject.clone(),
+                        authority: ca.subject.clone(),
+                        violation,
+                    }));
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
     /// RFC 5280 §4.1.2.5: every certificate of the path is valid at the reference time.
     fn path_valid_at(&mut self, path: &[&Cert]) -> bool {
         for c in path {
@@ -177,7 +202,7 @@ impl Search<'_> {
         if let Some(anchor) = anchors.iter().find(|a| a.cert.der == current.der) {
             // A pinned signer (a path of one) is judged at the reference time like any
             // other path (issue #13: pinning an expired provider certificate gave valid).
-            if self.path_valid_at(path) {
+            if self.path_valid_at(path) && self.names_allowed(path) {
                 return Some(anchor);
             }
             return None;
@@ -194,7 +219,7 @@ impl Search<'_> {
                 && self.may_issue(&anchor.cert, cas_below, true)
             {
                 path.push(&anchor.cert);
-                let ok = self.path_valid_at(path);
+                let ok = self.path_valid_at(path) && self.names_allowed(path);
                 if ok {
                     return Some(anchor);
                 }
@@ -221,6 +246,28 @@ impl Search<'_> {
             }));
         }
         None
+    }
+}
+
+/// The signer's place in the register of the highest authority of the path that publishes
+/// one (name constraints with permitted subtrees); the anchor's name when none does.
+fn accreditation_of(path: &[&Cert]) -> super::names::Accreditation {
+    let signer = path.first().map(|c| &c.names);
+    let authority = path
+        .iter()
+        .skip(1)
+        .rev()
+        .find(|c| c.name_constraints.as_ref().is_some_and(|n| !n.permitted.is_empty()));
+    let name = |c: &Cert| c.common_name.clone().unwrap_or_else(|| c.subject.clone());
+    match (authority, signer) {
+        (Some(ca), Some(names)) => {
+            super::names::accreditation(&name(ca), ca.name_constraints.as_ref(), names)
+        }
+        _ => super::names::accreditation(
+            &path.last().map(|c| name(c)).unwrap_or_default(),
+            None,
+            &super::names::CertNames::default(),
+        ),
     }
 }
 
@@ -258,6 +305,7 @@ pub fn validate(
             chain: path.iter().map(|c| c.subject.clone()).collect(),
             certificates: path.iter().map(|c| c.shared_summary()).collect(),
             anchor_source: Some(anchor.source.clone()),
+            accreditation: accreditation_of(&path),
             problems: Vec::new(),
             sha1_links: sha1_links(&path),
         },
@@ -265,6 +313,7 @@ pub fn validate(
             let problem = Problem::of(
                 match search.best.unwrap_or(Failure::NoIssuer(Finding::NoTrustAnchors)) {
                     Failure::Validity(f)
+                    | Failure::Names(f)
                     | Failure::CaConstraints(f)
                     | Failure::LinkSignature(f)
                     | Failure::NoIssuer(f) => f,
@@ -276,6 +325,7 @@ pub fn validate(
                 chain: vec![signer.subject.clone()],
                 certificates: vec![signer.shared_summary()],
                 anchor_source: None,
+                accreditation: Default::default(),
                 problems: vec![problem],
                 sha1_links: sha1_links(&[signer]),
             }

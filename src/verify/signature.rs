@@ -102,6 +102,10 @@ pub struct SignatureReport {
     pub chain_certificates: Vec<std::sync::Arc<CertSummary>>,
     /// Where the anchor came from.
     pub anchor_source: Option<String>,
+    /// Where the signer stands in the register of accredited providers its authority
+    /// publishes (AgID CA1's name constraints). Shown in JSON under `identity`.
+    #[serde(skip)]
+    pub accreditation: super::names::Accreditation,
     /// Whether LF had to be canonicalised to CRLF for the digest to match.
     pub canonicalised: bool,
     /// Problems found.
@@ -123,6 +127,7 @@ impl SignatureReport {
             chain: Vec::new(),
             chain_certificates: Vec::new(),
             anchor_source: None,
+            accreditation: Default::default(),
             canonicalised: false,
             problems: Vec::new(),
         }
@@ -246,6 +251,7 @@ impl Verifier {
         report.trusted = path.trusted;
         report.chain = path.chain;
         report.chain_certificates = path.certificates;
+        report.accreditation = path.accreditation;
         report.anchor_source = path.anchor_source;
         report.problems.extend(path.problems);
         if let Some(problem) = weak_digest_problem(digest_alg, &sig_alg, &path.sha1_links) {

@@ -43,6 +43,58 @@ fn real_messages_verify_as_the_index_says() {
 }
 
 #[test]
+fn agid_chained_signers_show_their_registration_and_digitpa_ones_say_there_is_none() {
+    let Some(corpus) = corpus() else { return };
+    let rows = read_tsv(&corpus.join("INDEX.tsv"));
+    let (mut registered, mut unregistered) = (0, 0);
+    for row in &rows {
+        let file = corpus.join(&row["file"]);
+        let (_, out, _) = run(peckit().args(["verify", "--format", "json"]).arg(&file));
+        let identity = &json(&out)["artefacts"][0]["identity"];
+        let provider = row["provider"].split(' ').next().unwrap().to_lowercase();
+        if row["signer_ca"].starts_with("AgID CA1") {
+            let a = &identity["accreditation"];
+            assert_eq!(a["authority"], "AgID CA1", "{}: {identity:#}", row["file"]);
+            let name = a["registered_as"].as_str().unwrap().to_lowercase();
+            assert!(name.contains(&format!("o={provider}")), "{}: {name}", row["file"]);
+            assert!(name.contains("c=it"), "{name}");
+            let domains = a["mail_domains"].as_array().unwrap();
+            let email = identity["email"].as_str().unwrap();
+            assert!(
+                domains.iter().any(|d| email.ends_with(&format!("@{}", d.as_str().unwrap()))),
+                "{}: {email} in none of {domains:?}",
+                row["file"]
+            );
+            assert_eq!(identity["accreditation_reason"], serde_json::Value::Null);
+            registered += 1;
+        } else {
+            assert_eq!(identity["accreditation"], serde_json::Value::Null, "{}", row["file"]);
+            assert_eq!(identity["accreditation_reason"], "no-register", "{}", row["file"]);
+            unregistered += 1;
+        }
+    }
+    assert!(registered >= 1 && unregistered >= 1, "{registered} / {unregistered}");
+
+    // People read it, in Italian, in --explain, the table and the evidence page.
+    let aruba = corpus.join("aruba-2018-accettazione.eml");
+    let (code, out, _) = run(peckit().args(["--lang", "it", "verify", "--explain"]).arg(&aruba));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Gestore accreditato presso AgID CA1: O=Aruba PEC S.p.A.,L=Ponte San Pietro,ST=Bergamo,C=IT; domini di posta: pec.aruba.it"),
+        "{out}"
+    );
+    let (_, out, _) = run(peckit().args(["--lang", "it", "verify"]).arg(&aruba));
+    assert!(out.contains("Aruba PEC S.p.A. (accreditato: AgID CA1)"), "{out}");
+    let (_, out, _) = run(peckit()
+        .args(["--lang", "it", "verify", "--explain"])
+        .arg(corpus.join("aruba-2014-accettazione.eml")));
+    assert!(out.contains("non pubblica l'elenco dei gestori accreditati"), "{out}");
+    let (_, out, _) =
+        run(peckit().args(["--lang", "it", "evidence", "--format", "markdown"]).arg(&aruba));
+    assert!(out.contains("Gestore accreditato presso AgID CA1"), "{out}");
+}
+
+#[test]
 fn real_messages_are_classified_and_certified_fields_read() {
     let Some(corpus) = corpus() else { return };
     let (code, out, _) = run(peckit()

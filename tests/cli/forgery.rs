@@ -208,3 +208,69 @@ fn a_list_wrapped_envelope_is_explained_not_just_refused() {
     assert!(err.contains("integra e autentica") && !err.contains("non è certificato"), "{err}");
     assert!(target.join("postacert.eml").exists());
 }
+
+/// AgID CA1's name constraints are the register of accredited providers, and AgID CA1 is a
+/// pinned anchor: its constraints bind the path whether it is pinned or an intermediate
+/// (RFC 5937), and the register entry is reported.
+#[test]
+fn a_signer_outside_its_authoritys_register_is_refused_whether_the_authority_is_pinned_or_not() {
+    let registry = samples().join("pki/registro.pem");
+    for trust in [test_root(), registry] {
+        let (code, out, _) = run(peckit()
+            .args(["verify", "--format", "json", "--trust"])
+            .arg(&trust)
+            .arg(samples().join("accettazione-registro.eml"))
+            .arg(samples().join("forged/registro-gestore-non-iscritto.eml"))
+            .arg(samples().join("forged/registro-dominio-non-iscritto.eml"))
+            .arg(samples().join("forged/registro-secondo-indirizzo.eml"))
+            .arg(samples().join("forged/registro-indirizzo-ip.eml")));
+        assert_eq!(code, 1, "{}", trust.display());
+        let doc = json(&out);
+        let a = doc["artefacts"].as_array().unwrap();
+        assert_eq!(a[0]["verdict"], "valid", "{}: {:#}", trust.display(), a[0]);
+        let entry = &a[0]["identity"]["accreditation"];
+        assert_eq!(entry["authority"], "peckit Test Registro CA");
+        assert_eq!(entry["registered_as"], "O=Gestore Alfa S.p.A.,L=Roma,ST=Roma,C=IT");
+        assert_eq!(entry["mail_domains"], serde_json::json!(["pec.alfa.example"]));
+        for (artefact, says) in a[1..].iter().zip([
+            "its subject is in none of the names",
+            "posta-certificata@pec.gamma.example is in none of the permitted mail domains",
+            "altro@pec.gamma.example is in none of the permitted mail domains",
+            "name of form iPAddress",
+        ]) {
+            assert_eq!(artefact["verdict"], "invalid");
+            let p = &artefact["problems"][0];
+            assert_eq!(p["code"], "name-constraints", "{artefact:#}");
+            assert_eq!(p["severity"], "error");
+            assert!(p["message"].as_str().unwrap().contains(says), "{p:#}");
+            assert_eq!(artefact["signature"]["trusted"], false);
+            assert_eq!(artefact["identity"]["accreditation_reason"], "untrusted");
+        }
+    }
+    // Samples under the unconstrained CA say the authority publishes no register.
+    let (_, out, _) = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("accettazione.eml")));
+    let identity = &json(&out)["artefacts"][0]["identity"];
+    assert_eq!(identity["accreditation"], serde_json::Value::Null);
+    assert_eq!(identity["accreditation_reason"], "no-register");
+    // In Italian, every word.
+    let (_, out, _) = run(peckit()
+        .args(["--lang", "it", "verify", "--explain", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("forged/registro-secondo-indirizzo.eml"))
+        .arg(samples().join("accettazione-registro.eml")));
+    assert!(
+        out.contains(
+            "l'indirizzo altro@pec.gamma.example non rientra in alcun dominio di posta ammesso"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Gestore accreditato presso peckit Test Registro CA: O=Gestore Alfa S.p.A.,L=Roma,ST=Roma,C=IT; domini di posta: pec.alfa.example"
+        ),
+        "{out}"
+    );
+}
