@@ -30,6 +30,21 @@ pub struct Assessment {
     pub nested: Vec<Assessment>,
 }
 
+/// Whether what the daticert says is certified: the signature verified over unchanged bytes,
+/// chained to a trusted authority, and no error undermines the signer or the signed data.
+/// Only errors about what lies outside the signed entity (an unsigned header that contradicts
+/// it, unsigned parts around it) leave the signed data certified.
+pub fn signed_data_certified(signature: Option<&SignatureReport>, problems: &[Problem]) -> bool {
+    use crate::problem::ProblemCode;
+    signature.is_some_and(|s| s.status == crate::verify::SignatureStatus::Valid && s.trusted)
+        && problems.iter().filter(|p| p.is_fatal()).all(|p| {
+            matches!(
+                p.code,
+                ProblemCode::HeaderMismatch | ProblemCode::UnsignedContentOutsideSignature
+            )
+        })
+}
+
 /// Assesses an artefact and, recursively, its nested artefacts.
 pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
     let mut problems = artefact.problems.clone();

@@ -9,10 +9,10 @@ use crate::catalogue::{Label, Lang, label, problem_message, verdict_text};
 use crate::problem::{Severity, Verdict};
 use crate::verify::SignatureStatus;
 
-/// Whether what the daticert says is certified: the signature verified over unchanged bytes
-/// and chained to a trusted authority. Otherwise it is only stated.
+/// Whether what the daticert says is certified (`certify::assess::signed_data_certified`).
+/// Otherwise it is only stated.
 pub fn is_certified(r: &ArtefactReport) -> bool {
-    r.signature.as_ref().is_some_and(|s| s.status == SignatureStatus::Valid && s.trusted)
+    crate::certify::assess::signed_data_certified(r.signature.as_ref(), &r.problems)
 }
 
 /// The explanation of one artefact (and of its nested ones), as lines.

@@ -191,8 +191,9 @@ impl Summary {
 pub struct InspectReport {
     /// Where the artefact came from.
     pub path: String,
-    /// Whether the signature verified over unchanged bytes and chained to a trusted
-    /// authority, so that the daticert fields are certified; null when not checked.
+    /// Whether the daticert fields are certified: the signature verified over unchanged bytes
+    /// and chained to a trusted authority, and no error undermines the signer or the signed
+    /// data (`certify::assess::signed_data_certified`); null when not checked.
     pub signature_verified: Option<bool>,
     /// Kind, kebab-case.
     pub kind: String,
@@ -223,12 +224,10 @@ impl InspectReport {
     /// fields are certified only when it verified and chained).
     pub fn assessed(path: &str, artefact: &Artefact, assessment: &Assessment) -> InspectReport {
         let mut report = InspectReport::new(path, artefact);
-        report.signature_verified = Some(
-            assessment
-                .signature
-                .as_ref()
-                .is_some_and(|s| s.status == crate::verify::SignatureStatus::Valid && s.trusted),
-        );
+        report.signature_verified = Some(crate::certify::assess::signed_data_certified(
+            assessment.signature.as_ref(),
+            &assessment.problems,
+        ));
         report.nested = artefact
             .nested
             .iter()

@@ -213,7 +213,13 @@ fn inspect_never_calls_unverified_daticert_signed() {
     };
     let good = inspect("accettazione.eml", true);
     assert!(good.contains("Firmato (daticert)"), "{good}");
-    for (file, trust) in [("forged/notice-byte-changed.eml", true), ("accettazione.eml", false)] {
+    for (file, trust) in [
+        ("forged/notice-byte-changed.eml", true),
+        ("accettazione.eml", false),
+        // Intact and trusted, but the signer may not sign, or the daticert is ambiguous.
+        ("forged/wrong-usage.eml", true),
+        ("forged/daticert-mittente-doppio.eml", true),
+    ] {
         let out = inspect(file, trust);
         assert!(out.contains("Dichiarato in daticert, NON verificato"), "{file}: {out}");
         assert!(!out.contains("Firmato (daticert)"), "{file}: {out}");
@@ -223,4 +229,41 @@ fn inspect_never_calls_unverified_daticert_signed() {
         .arg(test_root())
         .arg(samples().join("forged/notice-byte-changed.eml")));
     assert_eq!(json(&json_out)["artefacts"][0]["signature_verified"], false);
+    // Errors about what lies outside the signed entity leave its data certified.
+    let wrapped = inspect("forged/wrapped-fake-daticert.eml", true);
+    assert!(wrapped.contains("Firmato (daticert)"), "{wrapped}");
+}
+
+/// An error that undermines the signer or the signed data (cert-usage, an ambiguous
+/// daticert, a signer outside its authority's register) takes "certified" away everywhere:
+/// --explain, the table's time and the CSV's certified time.
+#[test]
+fn data_under_a_fatal_signer_or_daticert_error_is_never_called_certified() {
+    for file in [
+        "forged/wrong-usage.eml",
+        "forged/daticert-mittente-doppio.eml",
+        "forged/registro-gestore-non-iscritto.eml",
+    ] {
+        let path = samples().join(file);
+        let (code, out, _) = run(peckit()
+            .args(["--lang", "en", "verify", "--explain", "--trust"])
+            .arg(test_root())
+            .arg(&path));
+        assert_eq!(code, 1);
+        assert!(out.contains("Stated in daticert.xml, NOT verified"), "{file}: {out}");
+        assert!(!out.contains("Certified data"), "{file}: {out}");
+        let (_, table, _) = run(peckit()
+            .env("COLUMNS", "200")
+            .args(["verify", "--trust"])
+            .arg(test_root())
+            .arg(&path));
+        assert!(table.contains("(not verified)"), "{file}: {table}");
+        let (_, csv, _) = run(peckit()
+            .args(["verify", "--format", "csv", "--trust"])
+            .arg(test_root())
+            .arg(&path));
+        let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+        assert_eq!(&row[1..4], ["invalid", "accettazione", ""], "{file}: {row:?}");
+        assert_eq!(&row[5..7], ["", ""], "{file}: certified times {row:?}");
+    }
 }
