@@ -107,6 +107,9 @@ ST = Milano
 L = Milano
 O = Gestore Beta S.r.l.
 """
+# A provider certificate naming where its issuer's CRL is published (tests serve it there).
+CRL_PORT = 38517
+EXT_PROVIDER_CDP = EXT_PROVIDER + f"crlDistributionPoints = URI:http://127.0.0.1:{CRL_PORT}/intermediate.crl\n"
 # A provider certificate whose SAN is written whole ({san}: several entries).
 EXT_PROVIDER_SAN = EXT_PROVIDER.replace("subjectAltName = email:{email}", "subjectAltName = {san}")
 REGISTRY_SUBJECT = "/C=IT/O=peckit Test PKI/CN=peckit Test Registro CA"
@@ -201,6 +204,8 @@ def make_pki():
           start="20400101000000Z", end="20420101000000Z", email=ALFA["email"])
     issue("wrong-usage-alfa", ALFA["subject"], EXT_WRONG_USAGE, issuer="intermediate", email=ALFA["email"])
     issue("ec-beta", BETA["subject"], EXT_PROVIDER, issuer="intermediate", email=BETA["email"])
+    issue("crl-alfa", ALFA["subject"], EXT_PROVIDER_CDP, issuer="intermediate", email=ALFA["email"])
+    issue("rogue-intermediate", INTERMEDIATE_SUBJECT, EXT_ROGUE_ROOT)
     issue("registro", REGISTRY_SUBJECT, EXT_REGISTRY, issuer="root")
     issue("registro-alfa", ALFA["subject"], EXT_PROVIDER, issuer="registro", email=ALFA["email"])
     issue("registro-gamma", GAMMA_SUBJECT, EXT_PROVIDER, issuer="registro", email=ALFA["email"])
@@ -221,6 +226,8 @@ def make_pki():
         "- rogue-root.pem: a root with the trusted root's NAME and another key; rogue-alfa.pem under it\n"
         "- expired-alfa.pem (2015-2016), future-alfa.pem (2040-2042): validity forgeries\n"
         "- wrong-usage-alfa.pem: keyUsage keyCertSign only\n"
+        "- crl-alfa.pem: Alfa with a CRL Distribution Point on 127.0.0.1 (the --fetch-crl tests serve it)\n"
+        "- rogue-intermediate.pem: the intermediate's name with another key (signs a forged CRL)\n"
         "- registro.pem: peckit Test Registro CA, under the root, with name constraints as AgID CA1's:\n"
         "  Alfa's and Beta's directory subtrees and mail domains permitted, every IP range excluded\n"
         "- registro-alfa.pem: Alfa under it (registered); registro-gamma.pem: a provider outside the\n"
@@ -502,6 +509,7 @@ def envelope(provider, when, msg, original, md="sha256", crlf=False, signer=None
 def main():
     random.seed(20261124)
     make_pki()
+    start = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     clock = Clock()
     for old in list(OUT.glob("*.eml")) + list((OUT / "thread").glob("*.eml")) + list((OUT / "forged").glob("*.eml")):
         old.unlink()
@@ -722,6 +730,15 @@ def main():
 
     make_thread(clock)
     make_forged(clock, msg, original, completa_bytes)
+    ctype, extra, body = sign(inner_entity(notice_text(["Ricevuta di accettazione"]), daticert(
+        "accettazione", t0, msg["sender"], msg["recipients"], msg["subject"], ALFA["name"], msg["ident"],
+        msg["msgid"])[0]), "crl-alfa")
+    write("accettazione-cdp.eml", assemble(
+        [f"Date: {rfc2822(t0)}", f"Subject: ACCETTAZIONE: {msg['subject']}", f"From: {ALFA['email']}",
+         f"To: {msg['sender']}", "X-Ricevuta: accettazione", f"X-Riferimento-Message-ID: {msg['msgid']}"],
+        ctype, extra, body), "accettazione", "valid", "",
+        notes=f"signer names its CRL at http://127.0.0.1:{CRL_PORT}/intermediate.crl")
+    make_crls(start, dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
 
     with open(OUT / "expected.tsv", "w") as f:
         f.write("file\tkind\tverdict\tproblem\ttrust\tnotes\n")
@@ -851,6 +868,74 @@ def mutate_base64_in_part(data, marker):
     ch = data[pos:pos + 1]
     repl = b"A" if ch != b"A" else b"B"
     return data[:pos] + repl + data[pos + 1:]
+
+
+def cert_field(name, what):
+    return run("openssl", "x509", "-noout", f"-{what}", "-in", str(PKI / f"{name}.pem")).decode().strip()
+
+
+def utc(when):
+    return when.strftime("%y%m%d%H%M%SZ")
+
+
+def make_crl(rel, issuer, entries, last, nxt, pem=False):
+    """Writes a CRL signed by PKI/issuer with `openssl ca -gencrl`; entries: (cert, revoked, reason)
+    where reason is openssl's index form (\"superseded\", \"keyTime,YYYYMMDDHHMMSSZ\", …)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "new").mkdir()
+        (tmp / "serial").write_text("01\n")
+        (tmp / "crlnumber").write_text("1000\n")
+        (tmp / "ca.cnf").write_text(CA_CONFIG.format(dir=tmp).replace(
+            "[policy_any]", "crlnumber = $dir/crlnumber\ncrl_extensions = crl_ext\n[policy_any]")
+            + "[crl_ext]\nauthorityKeyIdentifier = keyid:always\n")
+        lines = []
+        for cert, revoked, reason in entries:
+            serial = cert_field(cert, "serial").split("=", 1)[1]
+            expiry = dt.datetime.strptime(cert_field(cert, "enddate").split("=", 1)[1], "%b %d %H:%M:%S %Y %Z")
+            lines.append(f"R\t{utc(expiry)}\t{utc(revoked)},{reason}\t{serial}\tunknown\t/CN={cert}\n")
+        (tmp / "index.txt").write_text("".join(lines))
+        out = OUT / rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        run("openssl", "ca", "-gencrl", "-batch", "-config", str(tmp / "ca.cnf"), "-cert", str(PKI / f"{issuer}.pem"),
+            "-keyfile", str(PKI / f"{issuer}.key"), "-crl_lastupdate", utc(last), "-crl_nextupdate", utc(nxt),
+            "-out", str(tmp / "crl.pem"))
+        if pem:
+            shutil.copyfile(tmp / "crl.pem", out)
+        else:
+            run("openssl", "crl", "-in", str(tmp / "crl.pem"), "-outform", "DER", "-out", str(out))
+
+
+def make_crls(start, end):
+    """CRLs about the samples, dated around the instant they were signed (between start and end)."""
+    for old in (OUT / "crl").glob("*"):
+        old.unlink()
+    day = dt.timedelta(days=1)
+    before, after, issued = start - day, end + dt.timedelta(seconds=1), end + dt.timedelta(seconds=2)
+    far = issued + dt.timedelta(days=3650)
+    alfas = ("alfa", "crl-alfa")
+    make_crl("crl/revocata.crl", "intermediate", [(c, before, "superseded") for c in alfas], issued, far)
+    make_crl("crl/revocata-dopo.pem", "intermediate", [(c, after, "cessationOfOperation") for c in alfas], issued, far,
+             pem=True)
+    make_crl("crl/compromessa.crl", "intermediate",
+             [(c, after, f"keyTime,{before.strftime('%Y%m%d%H%M%SZ')}") for c in alfas], issued, far)
+    make_crl("crl/sospesa.crl", "intermediate", [("alfa", before, "certificateHold")], issued, far)
+    make_crl("crl/fresca.pem", "intermediate", [("expired-alfa", before, "superseded")], issued, far, pem=True)
+    make_crl("crl/vecchia.crl", "intermediate", [], start - 10 * day, start - 3 * day)
+    make_crl("crl/chiave-sbagliata.crl", "rogue-intermediate", [], issued, far)
+    make_crl("crl/radice.crl", "root", [], issued, far)
+    (OUT / "crl" / "README.md").write_text(
+        "CRLs made by ../make-samples.py with `openssl ca -gencrl`, dated around the moment the samples\n"
+        "were signed (every sample's signing time lies between `start` and `end` of that run):\n\n"
+        "- revocata.crl (DER): Alfa's certificates (alfa.pem, crl-alfa.pem) revoked a day before the\n"
+        "  signing (superseded)\n"
+        "- revocata-dopo.pem (PEM): the same, revoked a second after the last signature (cessationOfOperation)\n"
+        "- compromessa.crl: revoked after the signing, keyCompromise with an invalidity date a day before it\n"
+        "- sospesa.crl: alfa.pem on hold (certificateHold) since a day before the signing\n"
+        "- fresca.pem: issued after the signing, listing only expired-alfa.pem\n"
+        "- vecchia.crl: issued ten days before the signing, listing nothing\n"
+        "- chiave-sbagliata.crl: the intermediate's name, signed with another key (forged)\n"
+        "- radice.crl: the root's CRL, listing nothing (covers the intermediate)\n")
 
 
 def make_forged(clock, msg, original, completa):

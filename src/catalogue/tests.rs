@@ -160,6 +160,45 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             authority: s(),
             violation: NameViolation::MailNotPermitted(s()),
         },
+        Finding::Revoked {
+            subject: s(),
+            revoked_at: s(),
+            invalid_from: None,
+            reason: Some(RevocationReason::Superseded),
+            source: s(),
+        },
+        Finding::Revoked {
+            subject: s(),
+            revoked_at: s(),
+            invalid_from: Some(s()),
+            reason: Some(RevocationReason::KeyCompromise),
+            source: s(),
+        },
+        Finding::RevokedAfterSigning {
+            subject: s(),
+            revoked_at: s(),
+            reason: Some(RevocationReason::KeyCompromise),
+            source: s(),
+        },
+        Finding::RevokedAfterSigning { subject: s(), revoked_at: s(), reason: None, source: s() },
+        Finding::RevocationUnknown { subject: s(), gap: RevocationGap::NoCrl },
+        Finding::RevocationUnknown {
+            subject: s(),
+            gap: RevocationGap::IssuedBefore { this_update: s() },
+        },
+        Finding::RevocationUnknown {
+            subject: s(),
+            gap: RevocationGap::IssuedAfterExpiry { not_after: s() },
+        },
+        Finding::CrlUnusable { source: s(), why: CrlProblem::Unreadable(s()) },
+        Finding::CrlUnusable { source: s(), why: CrlProblem::Fetch(s()) },
+        Finding::CrlUnusable { source: s(), why: CrlProblem::BadSignature },
+        Finding::CrlUnusable { source: s(), why: CrlProblem::OtherIssuer(s()) },
+        Finding::CrlUnusable { source: s(), why: CrlProblem::IssuerMayNotSign },
+        Finding::CrlUnusable { source: s(), why: CrlProblem::Delta },
+        Finding::CrlUnusable { source: s(), why: CrlProblem::Indirect },
+        Finding::CrlUnusable { source: s(), why: CrlProblem::OutOfScope("x") },
+        Finding::CrlUnusable { source: s(), why: CrlProblem::UnknownCritical(s()) },
         Finding::PathBudget(64),
         Finding::DaticertUnusable(s()),
         Finding::OutsideSignature(Outside::Postacert { mime_path: "2".into() }),
@@ -230,6 +269,10 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::NotACa { .. }
             | Finding::NotValidAt { .. }
             | Finding::NameConstraints { .. }
+            | Finding::Revoked { .. }
+            | Finding::RevokedAfterSigning { .. }
+            | Finding::RevocationUnknown { .. }
+            | Finding::CrlUnusable { .. }
             | Finding::PathBudget(_)
             | Finding::DaticertUnusable(_)
             | Finding::OutsideSignature(_)

@@ -200,7 +200,28 @@ pub struct VerifierArgs {
     #[command(flatten)]
     pub trust: TrustArgs,
     #[command(flatten)]
+    pub revocation: RevocationArgs,
+    #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// Revocation options: CRLs judged at the signing time.
+#[derive(Debug, Clone, Args)]
+pub struct RevocationArgs {
+    /// Check revocation at the signing time against this CRL (DER or PEM file, or a folder of
+    /// them; repeatable)
+    #[arg(long, value_name = "PATH")]
+    pub crl: Vec<PathBuf>,
+    /// Download the CRLs named in the certificates' CRL Distribution Points (network access)
+    #[arg(long)]
+    pub fetch_crl: bool,
+    /// Keep downloaded CRLs here and reuse them while current [default:
+    /// $XDG_CACHE_HOME/peckit/crl]
+    #[arg(long, value_name = "DIR", requires = "fetch_crl")]
+    pub crl_cache: Option<PathBuf>,
+    /// Give up a CRL download after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "fetch_crl")]
+    pub crl_timeout: u64,
 }
 
 /// `peckit verify`.

@@ -17,7 +17,7 @@ use anyhow::{Context, Result};
 use peckit::limits::{Limit, Limits};
 use peckit::report::i18n::Lang;
 use peckit::report::term::Line;
-use peckit::verify::{TrustStore, Verifier};
+use peckit::verify::{CrlSet, HttpCrlFetcher, RevocationPolicy, TrustStore, Verifier};
 
 use crate::cli::{self, Cli, Command, LimitArgs, TrustArgs};
 
@@ -112,7 +112,28 @@ pub fn verifier(args: &cli::VerifierArgs, limits: &Limits) -> Result<Verifier> {
         })?),
         None => None,
     };
-    Ok(Verifier::new(trust_store(&args.trust)?).with_requested_time(at).with_limits(*limits))
+    Ok(Verifier::new(trust_store(&args.trust)?)
+        .with_requested_time(at)
+        .with_limits(*limits)
+        .with_revocation(revocation_policy(&args.revocation)?))
+}
+
+/// The revocation policy from the flags: the CRLs given and, with `--fetch-crl`, a
+/// downloader caching in `--crl-cache`.
+pub fn revocation_policy(args: &cli::RevocationArgs) -> Result<RevocationPolicy> {
+    let mut crls = CrlSet::empty();
+    for path in &args.crl {
+        crls.add_path(path).with_context(|| format!("loading CRLs from {}", path.display()))?;
+    }
+    let fetcher = args.fetch_crl.then(|| {
+        let cache = args.crl_cache.clone().or_else(HttpCrlFetcher::default_cache_dir);
+        Box::new(HttpCrlFetcher::new(
+            cache,
+            std::time::Duration::from_secs(args.crl_timeout),
+            jiff::Timestamp::now(),
+        )) as Box<dyn peckit::verify::CrlFetcher>
+    });
+    Ok(RevocationPolicy::new(crls, fetcher))
 }
 
 /// Writes to stdout; a closed pipe ends the output quietly (the exit code still counts).

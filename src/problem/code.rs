@@ -98,6 +98,9 @@ problem_codes! {
     /// A certificate's subject or address falls outside the names an authority above it
     /// allows (RFC 5280 name constraints: AgID's register of accredited providers).
     NameConstraints = "name-constraints", Error, 33;
+    /// A certificate of the path was revoked at the signing time (a CRL lists it with a
+    /// revocation or invalidity date at or before it).
+    Revoked = "revoked", Error, 34;
     /// The signer certificate is not allowed to sign mail (keyUsage, EKU, basicConstraints).
     CertUsage = "cert-usage", Error, 32;
     /// The signed artefact has no daticert.xml (and is not an anomaly envelope).
@@ -132,12 +135,19 @@ problem_codes! {
     AnomalyNotCertified = "anomaly-not-certified", Warning, 68;
     /// A daticert field could not be read (e.g. a bad date) while the rest was.
     DaticertFieldInvalid = "daticert-field-invalid", Warning, 69;
+    /// A certificate of the path was revoked after the signing time: still valid.
+    RevokedAfterSigning = "revoked-after-signing", Warning, 70;
+    /// A CRL given or fetched cannot be used (wrong issuer key, delta, indirect, scope,
+    /// unknown critical extension, not downloadable); it was ignored.
+    CrlUnusable = "crl-unusable", Warning, 71;
     /// The signer certificate has expired since signing: normal for archived mail.
     CertExpiredNow = "cert-expired-now", Info, 80;
     /// No signingTime: validity was judged at the daticert time instead.
     NoSigningTime = "no-signing-time", Info, 81;
     /// Line ends had to be canonicalised to CRLF to match the digest (LF-only file).
     CanonicalisedLineEnds = "canonicalised-line-ends", Info, 82;
+    /// The CRLs at hand do not prove a certificate good at the signing time.
+    RevocationUnknown = "revocation-unknown", Info, 86;
     /// A REM/ERDS (ETSI EN 319 522) evidence message: recognised, not checked as PEC.
     RemEvidence = "rem-evidence", Info, 83;
     /// SHA-1 digest: accepted for PEC, weak by today's standards.

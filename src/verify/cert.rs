@@ -12,8 +12,8 @@ use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{
-    AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, ExtendedKeyUsage, KeyUsage,
-    SubjectAltName, SubjectKeyIdentifier,
+    AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, CrlDistributionPoints,
+    ExtendedKeyUsage, KeyUsage, SubjectAltName, SubjectKeyIdentifier,
 };
 
 use crate::read::der::{DerError, Reader, tag};
@@ -62,6 +62,10 @@ pub struct Cert {
     pub basic_constraints: Option<(bool, Option<u8>)>,
     /// keyUsage, if present: (digitalSignature, nonRepudiation, keyCertSign).
     pub key_usage: Option<(bool, bool, bool)>,
+    /// keyUsage cRLSign, if keyUsage is present.
+    pub crl_sign: Option<bool>,
+    /// The http(s) URLs of its CRL Distribution Points (fullName URIs).
+    pub crl_urls: Vec<String>,
     /// extendedKeyUsage OIDs, if present.
     pub eku: Option<Vec<String>>,
     /// Certificate policy OIDs.
@@ -162,10 +166,16 @@ impl Cert {
             .get_extension::<BasicConstraints>()
             .map_err(ext_err)?
             .map(|(_, b)| (b.ca, b.path_len_constraint));
-        let key_usage = tbs_c
-            .get_extension::<KeyUsage>()
+        let key_usage = tbs_c.get_extension::<KeyUsage>().map_err(ext_err)?.map(|(_, k)| {
+            (k.digital_signature(), k.non_repudiation(), k.key_cert_sign(), k.crl_sign())
+        });
+        let crl_sign = key_usage.map(|k| k.3);
+        let key_usage = key_usage.map(|(ds, nr, kcs, _)| (ds, nr, kcs));
+        let crl_urls = tbs_c
+            .get_extension::<CrlDistributionPoints>()
             .map_err(ext_err)?
-            .map(|(_, k)| (k.digital_signature(), k.non_repudiation(), k.key_cert_sign()));
+            .map(|(_, dps)| super::crl::distribution_urls(&dps.0))
+            .unwrap_or_default();
         let eku = tbs_c
             .get_extension::<ExtendedKeyUsage>()
             .map_err(ext_err)?
@@ -207,6 +217,8 @@ impl Cert {
             aki,
             basic_constraints,
             key_usage,
+            crl_sign,
+            crl_urls,
             eku,
             policies,
             fingerprint,

@@ -14,6 +14,7 @@ use jiff::Timestamp;
 use super::cache::Caches;
 use super::cert::{Cert, CertSummary, rfc3339};
 use super::crypto::{SigFailure, sig_alg_from_identifier};
+use super::revocation::{Revocation, RevocationPolicy};
 use super::trust::{Anchor, TrustStore};
 use crate::catalogue::Lang;
 use crate::finding::{CaProblem, Finding, LinkFailure};
@@ -38,6 +39,9 @@ pub struct PathResult {
     /// Where the signer stands in the register the path's authority publishes (its name
     /// constraints); null when no path was found.
     pub accreditation: super::names::Accreditation,
+    /// What the CRLs say of each certificate of `chain` at the reference time (the anchor's
+    /// and every one's when revocation is not checked: not-checked).
+    pub revocation: Vec<super::revocation::Revocation>,
     /// Problems (empty when trusted).
     pub problems: Vec<Problem>,
     /// Subjects of the path's certificates whose issuer signed them with SHA-1 (the
@@ -287,28 +291,37 @@ fn sha1_links(path: &[&Cert]) -> Vec<String> {
 }
 
 /// Validates the signer's certificate at `at`, using `pool` (certificates carried by the
-/// CMS) as intermediates.
+/// CMS) as intermediates, and, when `revocation` is active, what the CRLs say of each link.
 pub fn validate(
     signer: &Cert,
     pool: &[&Cert],
     trust: &TrustStore,
     at: Timestamp,
     caches: &Caches,
+    revocation: &RevocationPolicy,
 ) -> PathResult {
     let anchors: Vec<&Anchor> = trust.iter().collect();
     let mut search = Search { pool, caches, at, checks: 0, best: None };
     let mut path = vec![signer];
     let found = search.extend(&mut path, &anchors, search.pool);
     match found {
-        Some(anchor) => PathResult {
-            trusted: true,
-            chain: path.iter().map(|c| c.subject.clone()).collect(),
-            certificates: path.iter().map(|c| c.shared_summary()).collect(),
-            anchor_source: Some(anchor.source.clone()),
-            accreditation: accreditation_of(&path),
-            problems: Vec::new(),
-            sha1_links: sha1_links(&path),
-        },
+        Some(anchor) => {
+            let (revocation, problems) = if revocation.is_active() {
+                revocation.judge_path(&path, at, caches)
+            } else {
+                (vec![Revocation::default(); path.len()], Vec::new())
+            };
+            PathResult {
+                trusted: true,
+                chain: path.iter().map(|c| c.subject.clone()).collect(),
+                certificates: path.iter().map(|c| c.shared_summary()).collect(),
+                anchor_source: Some(anchor.source.clone()),
+                accreditation: accreditation_of(&path),
+                revocation,
+                problems,
+                sha1_links: sha1_links(&path),
+            }
+        }
         None => {
             let problem = Problem::of(
                 match search.best.unwrap_or(Failure::NoIssuer(Finding::NoTrustAnchors)) {
@@ -326,6 +339,7 @@ pub fn validate(
                 certificates: vec![signer.shared_summary()],
                 anchor_source: None,
                 accreditation: Default::default(),
+                revocation: vec![Revocation::default()],
                 problems: vec![problem],
                 sha1_links: sha1_links(&[signer]),
             }
@@ -353,19 +367,40 @@ mod tests {
     fn a_leaf_chains_through_its_intermediate_to_the_anchor() {
         let (alfa, ca) = (pki_cert("alfa.pem"), pki_cert("intermediate.pem"));
         let caches = Caches::default();
-        let path = validate(&alfa, &[&alfa, &ca], &test_trust(), within(&alfa), &caches);
+        let path = validate(
+            &alfa,
+            &[&alfa, &ca],
+            &test_trust(),
+            within(&alfa),
+            &caches,
+            &RevocationPolicy::default(),
+        );
         assert!(path.trusted, "{:?}", path.problems);
         assert_eq!(path.chain.len(), 3, "{:?}", path.chain);
         assert!(path.problems.is_empty());
         // The second time the links come from the cache, with the same answer.
-        let again = validate(&alfa, &[&alfa, &ca], &test_trust(), within(&alfa), &caches);
+        let again = validate(
+            &alfa,
+            &[&alfa, &ca],
+            &test_trust(),
+            within(&alfa),
+            &caches,
+            &RevocationPolicy::default(),
+        );
         assert_eq!(again.chain, path.chain);
     }
 
     #[test]
     fn without_the_intermediate_there_is_no_path() {
         let alfa = pki_cert("alfa.pem");
-        let path = validate(&alfa, &[&alfa], &test_trust(), within(&alfa), &Caches::default());
+        let path = validate(
+            &alfa,
+            &[&alfa],
+            &test_trust(),
+            within(&alfa),
+            &Caches::default(),
+            &RevocationPolicy::default(),
+        );
         assert!(!path.trusted);
         assert_eq!(path.problems[0].code, ProblemCode::Untrusted);
     }
@@ -379,6 +414,7 @@ mod tests {
             &test_trust(),
             within(&rogue),
             &Caches::default(),
+            &RevocationPolicy::default(),
         );
         assert!(!path.trusted, "RFC 5280 §6.1.3 (a)(1): the link's signature must verify");
     }
@@ -392,6 +428,7 @@ mod tests {
             &test_trust(),
             at("2026-01-01T00:00:00Z"),
             &Caches::default(),
+            &RevocationPolicy::default(),
         );
         assert!(!path.trusted);
         assert_eq!(path.problems[0].code, ProblemCode::CertNotValidAtSigningTime);

@@ -8,17 +8,25 @@
 pub(crate) mod cache;
 pub(crate) mod cert;
 pub(crate) mod chain;
+pub(crate) mod crl;
 pub(crate) mod crypto;
 pub(crate) mod describe;
+#[cfg(feature = "fetch")]
+pub(crate) mod fetch;
 pub(crate) mod names;
+pub(crate) mod revocation;
 pub(crate) mod signature;
 pub(crate) mod trust;
 pub(crate) mod verifier;
 
 pub use crate::read::cms::CmsError;
 pub use cert::{Cert, CertError, CertSummary};
+pub use crl::{CrlError, CrlSet};
 pub use describe::{SignerInfoSummary, certificates_pem, describe_signer};
+#[cfg(feature = "fetch")]
+pub use fetch::HttpCrlFetcher;
 pub use names::{Accreditation, NoRegistration, Registration};
+pub use revocation::{CrlFetcher, Revocation, RevocationPolicy, RevocationStatus};
 pub use signature::{ReferenceTimeSource, SignatureReport, SignatureStatus};
 pub use trust::{Anchor, AnchorView, TrustStore, TrustStoreError};
 pub use verifier::Verifier;

@@ -20,6 +20,7 @@ use super::cert::{self, Cert, CertSummary};
 use super::chain;
 use super::crypto::{DigestAlg, SigAlg, SigFailure, digest_canonical, sig_alg_from_identifier};
 use super::describe::{find_signer, signing_time};
+use super::revocation::Revocation;
 use super::verifier::Verifier;
 use crate::finding::{Finding, Sha1Use, UsageProblem};
 use crate::problem::Problem;
@@ -96,8 +97,11 @@ pub struct SignatureReport {
     pub signer: Option<std::sync::Arc<CertSummary>>,
     /// Whether the signer chains to a trusted anchor.
     pub trusted: bool,
-    /// Subjects from the signer to the anchor.
-    pub chain: Vec<String>,
+    /// The path from the signer to the anchor: each certificate's subject and what the CRLs
+    /// say of it at the reference time.
+    pub chain: Vec<ChainLink>,
+    /// What the CRLs say of the signer certificate at the reference time.
+    pub revocation: Revocation,
     /// The certificates of that chain in full, signer first.
     pub chain_certificates: Vec<std::sync::Arc<CertSummary>>,
     /// Where the anchor came from.
@@ -113,6 +117,15 @@ pub struct SignatureReport {
     pub problems: Vec<Problem>,
 }
 
+/// One certificate of the path, as JSON's `signature.chain` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChainLink {
+    /// Its subject, RFC 4514.
+    pub subject: String,
+    /// What the CRLs say of it at the reference time (the anchor's is never checked).
+    pub revocation: Revocation,
+}
+
 impl SignatureReport {
     fn new() -> SignatureReport {
         SignatureReport {
@@ -125,6 +138,7 @@ impl SignatureReport {
             signer: None,
             trusted: false,
             chain: Vec::new(),
+            revocation: Revocation::default(),
             chain_certificates: Vec::new(),
             anchor_source: None,
             accreditation: Default::default(),
@@ -247,9 +261,22 @@ impl Verifier {
         if let Some(why) = signer_usage_problem(signer) {
             report.problems.push(Problem::of(Finding::SignerUsage(why)));
         }
-        let path = chain::validate(signer, &certs, self.trust(), reference, self.caches());
+        let path = chain::validate(
+            signer,
+            &certs,
+            self.trust(),
+            reference,
+            self.caches(),
+            self.revocation(),
+        );
         report.trusted = path.trusted;
-        report.chain = path.chain;
+        report.revocation = path.revocation.first().cloned().unwrap_or_default();
+        report.chain = path
+            .chain
+            .into_iter()
+            .zip(path.revocation.into_iter().chain(std::iter::repeat_with(Revocation::default)))
+            .map(|(subject, revocation)| ChainLink { subject, revocation })
+            .collect();
         report.chain_certificates = path.certificates;
         report.accreditation = path.accreditation;
         report.anchor_source = path.anchor_source;

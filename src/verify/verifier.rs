@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 
 use super::cache::Caches;
+use super::revocation::RevocationPolicy;
 use super::trust::TrustStore;
 use crate::limits::Limits;
 
@@ -24,6 +25,7 @@ pub struct Verifier {
     now: Timestamp,
     limits: Limits,
     caches: Caches,
+    revocation: RevocationPolicy,
 }
 
 impl Verifier {
@@ -36,6 +38,7 @@ impl Verifier {
             now: Timestamp::now(),
             limits: Limits::default(),
             caches: Caches::default(),
+            revocation: RevocationPolicy::default(),
         }
     }
 
@@ -58,6 +61,18 @@ impl Verifier {
     pub fn with_limits(mut self, limits: Limits) -> Verifier {
         self.limits = limits;
         self
+    }
+
+    /// Checks revocation at the reference time with these CRLs (and fetcher).
+    #[must_use]
+    pub fn with_revocation(mut self, revocation: RevocationPolicy) -> Verifier {
+        self.revocation = revocation;
+        self
+    }
+
+    /// How revocation is checked.
+    pub fn revocation(&self) -> &RevocationPolicy {
+        &self.revocation
     }
 
     /// The trust anchors.

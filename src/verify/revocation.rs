@@ -1,0 +1,421 @@
+//! Revocation at the reference time: was each certificate of the path (the signer and the
+//! intermediates, never the pinned anchor) revoked when the signature was made? Archived PEC
+//! is judged years later, so the question is the one at the signing time, not today's.
+//!
+//! A CRL counts for a certificate when its issuer name is the certificate's issuer, its
+//! signature verifies with that issuer's key (the next link of the validated path), the
+//! issuer may sign CRLs (cRLSign when keyUsage is present), its issuingDistributionPoint
+//! scope covers the certificate, and it has no unknown critical extension; otherwise it is
+//! `crl-unusable` and ignored. At the reference time T:
+//! - listed with revocationDate ≤ T, or an invalidityDate ≤ T → `revoked` (error);
+//! - listed with a later date → still good at T, `revoked-after-signing` (warning);
+//! - not listed in a CRL with thisUpdate ≥ T that still covers the certificate (thisUpdate
+//!   ≤ its notAfter, or ExpiredCertsOnCRL reaching back to it, RFC 5280 §3.3) → good;
+//! - otherwise → unknown, `revocation-unknown` (information).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::cache::Caches;
+use super::cert::Cert;
+use super::crl::{Crl, CrlSet, Entry, trimmed_serial};
+use super::crypto::sig_alg_from_identifier;
+use crate::finding::{CrlProblem, Finding, RevocationGap};
+use crate::problem::Problem;
+
+/// A certificate's revocation status at the reference time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum RevocationStatus {
+    /// No CRL was given or fetched: nothing was asked.
+    #[default]
+    NotChecked,
+    /// A usable CRL issued at or after the reference time does not list it, or lists it
+    /// revoked later.
+    Good,
+    /// Revoked at or before the reference time.
+    Revoked,
+    /// The usable CRLs do not say.
+    Unknown,
+}
+
+/// What the CRLs say of one certificate at the reference time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Revocation {
+    /// The status.
+    pub status: RevocationStatus,
+    /// The CRL that decided it (path or URL).
+    pub source: Option<String>,
+    /// That CRL's thisUpdate, RFC 3339 UTC.
+    pub this_update: Option<String>,
+    /// That CRL's nextUpdate.
+    pub next_update: Option<String>,
+    /// The revocation date, when listed.
+    pub revoked_at: Option<String>,
+    /// The reason as RFC 5280 names it (`keyCompromise`, `cessationOfOperation`, …).
+    pub reason: Option<&'static str>,
+    /// The invalidity date, when the CRL gives one.
+    pub invalid_from: Option<String>,
+}
+
+/// Downloads the CRL at a URL (`--fetch-crl`).
+pub trait CrlFetcher: Send + Sync + std::fmt::Debug {
+    /// The CRL's bytes, or why it could not be had.
+    fn fetch(&self, url: &str) -> Result<Vec<u8>, String>;
+}
+
+/// How revocation is checked: the CRLs given and, when asked, a fetcher; downloads and CRL
+/// signature checks are remembered for the whole run.
+#[derive(Debug, Default)]
+pub struct RevocationPolicy {
+    crls: CrlSet,
+    fetcher: Option<Box<dyn CrlFetcher>>,
+    fetched: Mutex<HashMap<String, Result<Arc<Crl>, CrlProblem>>>,
+    signatures: Mutex<HashMap<(usize, [u8; 32]), bool>>,
+}
+
+fn rfc3339(t: Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+impl RevocationPolicy {
+    /// Checks against these CRLs and, with a fetcher, those the certificates name.
+    pub fn new(crls: CrlSet, fetcher: Option<Box<dyn CrlFetcher>>) -> RevocationPolicy {
+        RevocationPolicy { crls, fetcher, ..RevocationPolicy::default() }
+    }
+
+    /// Whether any revocation check is asked for.
+    pub fn is_active(&self) -> bool {
+        !self.crls.is_empty() || self.fetcher.is_some()
+    }
+
+    /// The CRLs given, and those downloaded so far (sources, for the evidence page).
+    pub fn consulted(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.crls.iter().map(|c| c.source.clone()).collect();
+        if let Ok(fetched) = self.fetched.lock() {
+            let mut urls: Vec<&String> = fetched.keys().collect();
+            urls.sort();
+            out.extend(urls.into_iter().cloned());
+        }
+        out
+    }
+
+    fn fetch(&self, url: &str) -> Result<Arc<Crl>, CrlProblem> {
+        let Some(fetcher) = &self.fetcher else {
+            return Err(CrlProblem::Fetch("downloading was not asked".into()));
+        };
+        // Held while downloading: each URL is fetched once per run.
+        let mut fetched = self.fetched.lock().map_err(|_| CrlProblem::Fetch("lock".into()))?;
+        fetched
+            .entry(url.to_string())
+            .or_insert_with(|| {
+                let bytes = fetcher.fetch(url).map_err(CrlProblem::Fetch)?;
+                let der = super::trust::der_blocks(&bytes, "X509 CRL")
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| CrlProblem::Unreadable("no DER or PEM CRL in it".into()))?;
+                Crl::from_der(&der, url)
+                    .map(Arc::new)
+                    .map_err(|e| CrlProblem::Unreadable(e.to_string()))
+            })
+            .clone()
+    }
+
+    /// Judges every certificate of `path` but the anchor (the last) at `at`: one
+    /// [`Revocation`] per certificate of the path, the anchor's not checked.
+    pub fn judge_path(
+        &self,
+        path: &[&Cert],
+        at: Timestamp,
+        caches: &Caches,
+    ) -> (Vec<Revocation>, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut out = Vec::with_capacity(path.len());
+        for (i, cert) in path.iter().enumerate() {
+            let Some(issuer) = path.get(i + 1) else {
+                out.push(Revocation::default());
+                break;
+            };
+            let mut usable: Vec<Arc<Crl>> = Vec::new();
+            let mut consider = |crl: Arc<Crl>, problems: &mut Vec<Problem>| match self
+                .usable_for(&crl, cert, issuer, caches)
+            {
+                Ok(()) => usable.push(crl),
+                Err(why) => {
+                    push_unique(problems, Finding::CrlUnusable { source: crl.source.clone(), why })
+                }
+            };
+            for crl in self.crls.by_issuer(&cert.issuer_raw) {
+                consider(Arc::clone(crl), &mut problems);
+            }
+            if self.fetcher.is_some() {
+                for url in &cert.crl_urls {
+                    match self.fetch(url) {
+                        Ok(crl) => consider(crl, &mut problems),
+                        Err(why) => push_unique(
+                            &mut problems,
+                            Finding::CrlUnusable { source: url.clone(), why },
+                        ),
+                    }
+                }
+            }
+            let (revocation, finding) = status_at(cert, &usable, at);
+            if let Some(f) = finding {
+                push_unique(&mut problems, f);
+            }
+            out.push(revocation);
+        }
+        (out, problems)
+    }
+
+    /// RFC 5280 §6.3.3: whether `crl` may speak for `cert`, issued by `issuer`.
+    fn usable_for(
+        &self,
+        crl: &Crl,
+        cert: &Cert,
+        issuer: &Cert,
+        caches: &Caches,
+    ) -> Result<(), CrlProblem> {
+        if crl.issuer_raw != cert.issuer_raw {
+            return Err(CrlProblem::OtherIssuer(crl.issuer.clone()));
+        }
+        if let Some(why) = &crl.unusable {
+            return Err(why.clone());
+        }
+        if issuer.crl_sign == Some(false) {
+            return Err(CrlProblem::IssuerMayNotSign);
+        }
+        let is_ca = matches!(cert.basic_constraints, Some((true, _)));
+        if crl.scope.only_user && is_ca {
+            return Err(CrlProblem::OutOfScope("user certificates only"));
+        }
+        if crl.scope.only_ca && !is_ca {
+            return Err(CrlProblem::OutOfScope("CA certificates only"));
+        }
+        if !crl.scope.urls.is_empty()
+            && !cert.crl_urls.is_empty()
+            && !crl.scope.urls.iter().any(|u| cert.crl_urls.contains(u))
+        {
+            return Err(CrlProblem::OutOfScope("another distribution point"));
+        }
+        if !self.signature_verifies(crl, issuer, caches) {
+            return Err(CrlProblem::BadSignature);
+        }
+        Ok(())
+    }
+
+    fn signature_verifies(&self, crl: &Crl, issuer: &Cert, caches: &Caches) -> bool {
+        // A CRL is identified by its address: every CRL lives in the policy (given or
+        // fetched) for the whole run, so no address is reused.
+        let key = (crl as *const Crl as usize, issuer.fingerprint);
+        if let Some(&ok) = self.signatures.lock().ok().and_then(|m| m.get(&key).copied()).as_ref() {
+            return ok;
+        }
+        let ok = sig_alg_from_identifier(&crl.signature_algorithm, None)
+            .ok()
+            .and_then(|alg| {
+                let public = caches.key(&issuer.spki).ok()?;
+                let hashed = alg.digest().digest(&crl.tbs);
+                Some(public.verify_prehashed(&alg, &hashed, &crl.signature).is_ok())
+            })
+            .unwrap_or(false);
+        if let Ok(mut m) = self.signatures.lock() {
+            m.insert(key, ok);
+        }
+        ok
+    }
+}
+
+fn push_unique(problems: &mut Vec<Problem>, finding: Finding) {
+    if !problems.iter().any(|p| p.finding.as_ref() == Some(&finding)) {
+        problems.push(Problem::of(finding));
+    }
+}
+
+fn listed(crl: &Crl, entry: &Entry, status: RevocationStatus) -> Revocation {
+    Revocation {
+        status,
+        source: Some(crl.source.clone()),
+        this_update: Some(rfc3339(crl.this_update)),
+        next_update: crl.next_update.map(rfc3339),
+        revoked_at: Some(rfc3339(entry.revoked_at)),
+        reason: entry.reason.map(|r| r.name()),
+        invalid_from: entry.invalid_from.map(rfc3339),
+    }
+}
+
+/// The decision at `at` from the usable CRLs of `cert`'s issuer (module doc).
+pub fn status_at(cert: &Cert, usable: &[Arc<Crl>], at: Timestamp) -> (Revocation, Option<Finding>) {
+    let serial = trimmed_serial(&cert.serial);
+    let mut later: Option<(&Crl, &Entry)> = None;
+    for crl in usable {
+        let Some(entry) = crl.entries.get(&serial) else { continue };
+        let by_invalidity = entry.invalid_from.filter(|&from| from <= at);
+        if entry.revoked_at <= at || by_invalidity.is_some() {
+            let finding = Finding::Revoked {
+                subject: cert.subject.clone(),
+                revoked_at: rfc3339(entry.revoked_at),
+                invalid_from: by_invalidity.filter(|_| entry.revoked_at > at).map(rfc3339),
+                reason: entry.reason,
+                source: crl.source.clone(),
+            };
+            return (listed(crl, entry, RevocationStatus::Revoked), Some(finding));
+        }
+        if later.is_none_or(|(_, e)| entry.revoked_at < e.revoked_at) {
+            later = Some((crl, entry));
+        }
+    }
+    if let Some((crl, entry)) = later {
+        let finding = Finding::RevokedAfterSigning {
+            subject: cert.subject.clone(),
+            revoked_at: rfc3339(entry.revoked_at),
+            reason: entry.reason,
+            source: crl.source.clone(),
+        };
+        return (listed(crl, entry, RevocationStatus::Good), Some(finding));
+    }
+    let covers = |crl: &Crl| {
+        crl.this_update >= at
+            && (crl.this_update <= cert.not_after
+                || crl.expired_certs_on_crl.is_some_and(|from| from <= cert.not_after))
+    };
+    if let Some(crl) = usable.iter().filter(|c| covers(c)).min_by_key(|c| c.this_update) {
+        return (
+            Revocation {
+                status: RevocationStatus::Good,
+                source: Some(crl.source.clone()),
+                this_update: Some(rfc3339(crl.this_update)),
+                next_update: crl.next_update.map(rfc3339),
+                ..Revocation::default()
+            },
+            None,
+        );
+    }
+    let gap = match usable.iter().max_by_key(|c| c.this_update) {
+        None => RevocationGap::NoCrl,
+        Some(newest) if newest.this_update < at => {
+            RevocationGap::IssuedBefore { this_update: rfc3339(newest.this_update) }
+        }
+        Some(_) => RevocationGap::IssuedAfterExpiry { not_after: rfc3339(cert.not_after) },
+    };
+    let newest = usable.iter().max_by_key(|c| c.this_update);
+    (
+        Revocation {
+            status: RevocationStatus::Unknown,
+            source: newest.map(|c| c.source.clone()),
+            this_update: newest.map(|c| rfc3339(c.this_update)),
+            next_update: newest.and_then(|c| c.next_update.map(rfc3339)),
+            ..Revocation::default()
+        },
+        Some(Finding::RevocationUnknown { subject: cert.subject.clone(), gap }),
+    )
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::finding::RevocationReason;
+    use crate::testing::pki_cert;
+
+    fn at(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    fn crl(this_update: &str, listed: &[(&Cert, &str, Option<&str>)]) -> Arc<Crl> {
+        Arc::new(Crl {
+            source: format!("crl@{this_update}"),
+            issuer_raw: Vec::new(),
+            issuer: String::new(),
+            tbs: Vec::new(),
+            signature_algorithm: Vec::new(),
+            signature: Vec::new(),
+            this_update: at(this_update),
+            next_update: None,
+            entries: listed
+                .iter()
+                .map(|(c, when, invalid)| {
+                    (
+                        trimmed_serial(&c.serial),
+                        Entry {
+                            revoked_at: at(when),
+                            reason: Some(RevocationReason::KeyCompromise),
+                            invalid_from: invalid.map(at),
+                        },
+                    )
+                })
+                .collect(),
+            scope: Default::default(),
+            expired_certs_on_crl: None,
+            unusable: None,
+        })
+    }
+
+    #[test]
+    fn the_question_is_the_signing_time() {
+        let alfa = pki_cert("alfa.pem");
+        let t = at("2030-06-01T00:00:00Z");
+        let revoked = [crl("2031-01-01T00:00:00Z", &[(&alfa, "2030-05-01T00:00:00Z", None)])];
+        let (r, f) = status_at(&alfa, &revoked, t);
+        assert_eq!(r.status, RevocationStatus::Revoked);
+        assert!(matches!(f, Some(Finding::Revoked { invalid_from: None, .. })));
+
+        let later = [crl("2031-01-01T00:00:00Z", &[(&alfa, "2030-07-01T00:00:00Z", None)])];
+        let (r, f) = status_at(&alfa, &later, t);
+        assert_eq!(r.status, RevocationStatus::Good);
+        assert_eq!(r.revoked_at.as_deref(), Some("2030-07-01T00:00:00Z"));
+        assert!(matches!(f, Some(Finding::RevokedAfterSigning { .. })));
+
+        // An invalidity date at or before T makes a later revocation count.
+        let compromised = [crl(
+            "2031-01-01T00:00:00Z",
+            &[(&alfa, "2030-07-01T00:00:00Z", Some("2030-05-15T00:00:00Z"))],
+        )];
+        let (r, f) = status_at(&alfa, &compromised, t);
+        assert_eq!(r.status, RevocationStatus::Revoked);
+        assert!(matches!(f, Some(Finding::Revoked { invalid_from: Some(_), .. })));
+    }
+
+    #[test]
+    fn good_needs_a_crl_issued_after_the_signing_and_before_expiry() {
+        let alfa = pki_cert("alfa.pem"); // valid 2020–2040
+        let t = at("2030-06-01T00:00:00Z");
+        let (r, f) = status_at(&alfa, &[crl("2030-06-02T00:00:00Z", &[])], t);
+        assert_eq!((r.status, f), (RevocationStatus::Good, None));
+
+        let (r, f) = status_at(&alfa, &[crl("2030-05-31T00:00:00Z", &[])], t);
+        assert_eq!(r.status, RevocationStatus::Unknown);
+        assert!(matches!(
+            f,
+            Some(Finding::RevocationUnknown { gap: RevocationGap::IssuedBefore { .. }, .. })
+        ));
+
+        // Issued after the certificate expired: it may have been dropped from the list.
+        let after_expiry = crl("2041-01-01T00:00:00Z", &[]);
+        let (r, f) = status_at(&alfa, &[Arc::clone(&after_expiry)], t);
+        assert_eq!(r.status, RevocationStatus::Unknown);
+        assert!(matches!(
+            f,
+            Some(Finding::RevocationUnknown { gap: RevocationGap::IssuedAfterExpiry { .. }, .. })
+        ));
+        // … unless it keeps expired certificates back to before the expiry.
+        let mut keeps = (*after_expiry).clone();
+        keeps.expired_certs_on_crl = Some(at("2035-01-01T00:00:00Z"));
+        let (r, _) = status_at(&alfa, &[Arc::new(keeps)], t);
+        assert_eq!(r.status, RevocationStatus::Good);
+
+        let (r, f) = status_at(&alfa, &[], t);
+        assert_eq!(r.status, RevocationStatus::Unknown);
+        assert!(matches!(f, Some(Finding::RevocationUnknown { gap: RevocationGap::NoCrl, .. })));
+    }
+
+    #[test]
+    fn nothing_is_checked_without_crls() {
+        let policy = RevocationPolicy::default();
+        assert!(!policy.is_active());
+        assert_eq!(Revocation::default().status, RevocationStatus::NotChecked);
+    }
+}
