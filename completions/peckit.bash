@@ -102,7 +102,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__evidence)
-            opts="-f -q -h -V --format --originals --quiet --accept-rewrapped --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-f -q -h -V --format --originals --quiet --accept-rewrapped --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -125,6 +125,18 @@ _peckit() {
                     return 0
                     ;;
                 --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl-cache)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -168,7 +180,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__extract)
-            opts="-o -f -h -V --out --only --force --require-valid --format --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-o -f -h -V --out --only --force --require-valid --format --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -199,6 +211,18 @@ _peckit() {
                     return 0
                     ;;
                 --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl-cache)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -394,7 +418,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__inspect)
-            opts="-f -h -V --format --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-f -h -V --format --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -413,6 +437,18 @@ _peckit() {
                     return 0
                     ;;
                 --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl-cache)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -554,7 +590,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__verify)
-            opts="-f -q -j -h -V --format --quiet --explain --files-from --glob --jobs --ordered --at --trust --no-default-trust --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-f -q -j -h -V --format --quiet --explain --files-from --glob --jobs --ordered --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,6 +625,18 @@ _peckit() {
                     return 0
                     ;;
                 --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl-cache)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

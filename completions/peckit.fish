@@ -47,6 +47,9 @@ complete -c peckit -n "__fish_peckit_using_subcommand verify" -l glob -d 'In fol
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s j -l jobs -d 'Worker threads (default: all cores)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l crl-cache -d 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l crl-timeout -d 'Give up a CRL download after this many seconds' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-size -d 'Largest input file accepted, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-depth -d 'Deepest MIME multipart nesting' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-parts -d 'Most MIME parts in one artefact' -r
@@ -62,12 +65,16 @@ complete -c peckit -n "__fish_peckit_using_subcommand verify" -s q -l quiet -d '
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l explain -d 'Per file, everything checked: every problem, the signature, the certificate chain in full (subject, issuer, serial, validity, SHA-256), the trust anchor and the daticert fields (human output; with the table format)'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l ordered -d 'Keep input order in streamed formats (jsonl, csv); table and json are always ordered'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s f -l format -d 'Output format' -r -f -a "table\t'A readable report'
 json\t'JSON'"
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l crl-cache -d 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l crl-timeout -d 'Give up a CRL download after this many seconds' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-size -d 'Largest input file accepted, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-depth -d 'Deepest MIME multipart nesting' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-parts -d 'Most MIME parts in one artefact' -r
@@ -80,6 +87,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l color -d 'When
 always\t'Always colour'
 never\t'Never colour'"
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -s o -l out -d 'Output folder (one subfolder per input when several); `-` with --only original writes to standard output' -r -F
@@ -91,6 +99,9 @@ complete -c peckit -n "__fish_peckit_using_subcommand extract" -s f -l format -d
 json\t'The manifest as JSON'"
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l crl-cache -d 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l crl-timeout -d 'Give up a CRL download after this many seconds' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-size -d 'Largest input file accepted, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-depth -d 'Deepest MIME multipart nesting' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-parts -d 'Most MIME parts in one artefact' -r
@@ -105,6 +116,7 @@ never\t'Never colour'"
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l force -d 'Overwrite existing files'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l require-valid -d 'Write nothing for an artefact that fails verification'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -s V -l version -d 'Print version'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s f -l format -d 'Output format' -r -f -a "table\t'A readable report'
@@ -115,6 +127,9 @@ csv\t'One row per (message, recipient)'"
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l originals -d 'Check the files you kept against the hashes of a ricevuta breve' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l crl-cache -d 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l crl-timeout -d 'Give up a CRL download after this many seconds' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-size -d 'Largest input file accepted, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-depth -d 'Deepest MIME multipart nesting' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-parts -d 'Most MIME parts in one artefact' -r
@@ -129,6 +144,7 @@ never\t'Never colour'"
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s q -l quiet -d 'Table format: print only the summary line (and errors)'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l accept-rewrapped -d 'Use as proof the intact signed entity of a file altered around it (a PEC re-wrapped by mailing-list software); such facts are marked as coming from an altered file'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s V -l version -d 'Print version'
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'

@@ -205,7 +205,11 @@ def make_pki():
     issue("wrong-usage-alfa", ALFA["subject"], EXT_WRONG_USAGE, issuer="intermediate", email=ALFA["email"])
     issue("ec-beta", BETA["subject"], EXT_PROVIDER, issuer="intermediate", email=BETA["email"])
     issue("crl-alfa", ALFA["subject"], EXT_PROVIDER_CDP, issuer="intermediate", email=ALFA["email"])
-    issue("rogue-intermediate", INTERMEDIATE_SUBJECT, EXT_ROGUE_ROOT)
+    # Same name and key identifier as the intermediate, another key: its CRL claims to be the
+    # intermediate's in every field but the signature.
+    ski = run("openssl", "x509", "-noout", "-ext", "subjectKeyIdentifier", "-in",
+              str(PKI / "intermediate.pem")).decode().splitlines()[-1].strip()
+    issue("rogue-intermediate", INTERMEDIATE_SUBJECT, EXT_ROGUE_ROOT + f"subjectKeyIdentifier = {ski}\n")
     issue("registro", REGISTRY_SUBJECT, EXT_REGISTRY, issuer="root")
     issue("registro-alfa", ALFA["subject"], EXT_PROVIDER, issuer="registro", email=ALFA["email"])
     issue("registro-gamma", GAMMA_SUBJECT, EXT_PROVIDER, issuer="registro", email=ALFA["email"])

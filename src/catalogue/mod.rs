@@ -537,6 +537,7 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
 }
 
 mod findings;
+mod revocation;
 mod sentences;
 #[cfg(test)]
 mod tests;

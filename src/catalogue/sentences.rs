@@ -92,3 +92,63 @@ pub fn accredited_short(lang: Lang, authority: &str) -> String {
         Lang::It => format!("accreditato: {authority}"),
     }
 }
+
+/// A certificate's revocation status at the signing time, as a word for a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevocationWord {
+    /// No CRL was given or fetched.
+    NotChecked,
+    /// Not revoked at the signing time.
+    Good,
+    /// Revoked at or before it.
+    Revoked,
+    /// The CRLs do not say.
+    Unknown,
+}
+
+/// What the CRLs say of a certificate at the signing time, in one phrase.
+pub fn revocation(
+    lang: Lang,
+    word: RevocationWord,
+    source: Option<&str>,
+    this_update: Option<&str>,
+    revoked_at: Option<&str>,
+    reason: Option<&str>,
+) -> String {
+    let src = source.unwrap_or("—");
+    let issued = this_update.unwrap_or("—");
+    let why = reason.map(|r| format!(" ({r})")).unwrap_or_default();
+    let when = revoked_at.unwrap_or("—");
+    match (lang, word, revoked_at.is_some(), source.is_some()) {
+        (Lang::En, RevocationWord::NotChecked, ..) => {
+            "not checked (no CRL given or fetched)".into()
+        }
+        (Lang::It, RevocationWord::NotChecked, ..) => {
+            "non verificata (nessuna CRL fornita o scaricata)".into()
+        }
+        (Lang::En, RevocationWord::Good, false, _) => {
+            format!("not revoked (CRL {src}, issued {issued})")
+        }
+        (Lang::It, RevocationWord::Good, false, _) => {
+            format!("non revocato (CRL {src}, emessa il {issued})")
+        }
+        (Lang::En, RevocationWord::Good, true, _) => {
+            format!("not revoked at the signing time; revoked later, on {when}{why} (CRL {src})")
+        }
+        (Lang::It, RevocationWord::Good, true, _) => {
+            format!("non revocato alla data della firma; revocato dopo, il {when}{why} (CRL {src})")
+        }
+        (Lang::En, RevocationWord::Revoked, ..) => format!("REVOKED on {when}{why} (CRL {src})"),
+        (Lang::It, RevocationWord::Revoked, ..) => format!("REVOCATO il {when}{why} (CRL {src})"),
+        (Lang::En, RevocationWord::Unknown, _, true) => {
+            format!("unknown: no CRL proves it (newest CRL {src}, issued {issued})")
+        }
+        (Lang::It, RevocationWord::Unknown, _, true) => {
+            format!("non noto: nessuna CRL lo prova (CRL più recente {src}, emessa il {issued})")
+        }
+        (Lang::En, RevocationWord::Unknown, _, false) => "unknown: no usable CRL".into(),
+        (Lang::It, RevocationWord::Unknown, _, false) => {
+            "non noto: nessuna CRL utilizzabile".into()
+        }
+    }
+}

@@ -3,13 +3,28 @@
 
 use super::Lang;
 pub use super::sentences::{
-    accreditation, accredited_short, evidence_summary, limit_hint, rewrapped_extraction,
-    unverified_extraction,
+    RevocationWord, accreditation, accredited_short, evidence_summary, limit_hint, revocation,
+    rewrapped_extraction, unverified_extraction,
 };
 
-/// A word or phrase of the pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Text {
+/// Declares `Text` and `Text::ALL` (every id, for the test that checks both languages) from
+/// one list.
+macro_rules! texts {
+    ($( $(#[$doc:meta])* $variant:ident, )*) => {
+        /// A word or phrase of the pages.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Text {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Text {
+            /// Every id.
+            pub const ALL: &'static [Text] = &[$(Text::$variant),*];
+        }
+    };
+}
+
+texts! {
     /// "delivered".
     Delivered,
     /// "NOT delivered".
@@ -158,6 +173,12 @@ pub enum Text {
     BuiltIn,
     /// Said when no certificate of the path publishes a register of accredited providers.
     NoRegister,
+    /// "Revocation at the signing time".
+    RevocationAtSigning,
+    /// "CRLs consulted".
+    CrlsConsulted,
+    /// Said on the evidence page when no CRL was given or fetched.
+    RevocationNotChecked,
     /// "signature unreadable".
     SignatureUnreadable,
     /// "the signing time".
@@ -214,114 +235,6 @@ pub enum Text {
     FactsFromAlteredFiles,
     /// "their signed entity is intact and authentic; the f".
     FactsFromAlteredFilesNote,
-}
-
-impl Text {
-    /// Every id, for the test that checks both languages.
-    pub const ALL: &'static [Text] = &[
-        Text::Delivered,
-        Text::NotDelivered,
-        Text::NonDeliveryWarning,
-        Text::TakenInChargeDeliveryNotAttested,
-        Text::NoReceiptYet,
-        Text::NonPecAddressNoReceiptByDesign,
-        Text::ItalianTime,
-        Text::SignedAt,
-        Text::Provider,
-        Text::Receipt,
-        Text::Error,
-        Text::PecEvidenceSummary,
-        Text::LangTag,
-        Text::NoPecMessageFound,
-        Text::VerificationOfTheFiles,
-        Text::File,
-        Text::Kind,
-        Text::Verdict,
-        Text::Message,
-        Text::Recipients,
-        Text::Recipient,
-        Text::Outcome,
-        Text::Details,
-        Text::AttachmentsOfTheOriginal,
-        Text::Name,
-        Text::Size,
-        Text::WhatTheTimesMeanInLaw,
-        Text::SourceFiles,
-        Text::ValidUpper,
-        Text::InvalidNotUsedAsProof,
-        Text::ErrorUpper,
-        Text::NotAccepted,
-        Text::NotAttestedByAVerifiedReceipt,
-        Text::Subject,
-        Text::Sender,
-        Text::SendersProvider,
-        Text::SentAcceptance,
-        Text::Identifier,
-        Text::NotAcceptedLower,
-        Text::SendingNotAttestedByAVerifiedReceipt,
-        Text::WhenDetails,
-        Text::Original,
-        Text::NotUsedAsProof,
-        Text::NotTiedToAMessage,
-        Text::Count,
-        Text::Problem,
-        Text::SlowestFile,
-        Text::Bytes,
-        Text::FileLower,
-        Text::LegendSent,
-        Text::LegendSentText,
-        Text::LegendDelivered,
-        Text::LegendDeliveredText,
-        Text::LegendOpposable,
-        Text::TrustHint,
-        Text::ForceHint,
-        Text::SignedPart,
-        Text::Files,
-        Text::TimeLeft,
-        Text::UnmatchedFiles,
-        Text::WhyNoMessage,
-        Text::WhyNoMessageText,
-        Text::Provenance,
-        Text::GeneratedAt,
-        Text::GeneratedBy,
-        Text::Signatures,
-        Text::SignerCertificate,
-        Text::TrustedAuthority,
-        Text::JudgedAt,
-        Text::Issuer,
-        Text::Serial,
-        Text::NoneFound,
-        Text::BuiltIn,
-        Text::NoRegister,
-        Text::SignatureUnreadable,
-        Text::AtSigningTime,
-        Text::AtCertifiedTime,
-        Text::AtRequestedTime,
-        Text::AtCurrentTime,
-        Text::NotJudged,
-        Text::KeptOriginals,
-        Text::Attachment,
-        Text::OriginalMatches,
-        Text::OriginalDiffers,
-        Text::OriginalMissing,
-        Text::EnvelopeIssued,
-        Text::Problems,
-        Text::SeverityError,
-        Text::SeverityWarning,
-        Text::SeverityInfo,
-        Text::Signature,
-        Text::SignatureOutcome,
-        Text::Verifies,
-        Text::DoesNotVerify,
-        Text::Algorithms,
-        Text::CertifiedData,
-        Text::StatedNotVerified,
-        Text::Unverified,
-        Text::StatedInDaticert,
-        Text::InvalidSignedPartUsed,
-        Text::FactsFromAlteredFiles,
-        Text::FactsFromAlteredFilesNote,
-    ];
 }
 
 /// The text of an id in `lang`.
@@ -505,6 +418,17 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::NoneFound) => "nessuna: non fidato",
         (Lang::En, Text::BuiltIn) => "built in",
         (Lang::It, Text::BuiltIn) => "incorporata",
+        (Lang::En, Text::RevocationAtSigning) => "Revocation at the signing time",
+        (Lang::It, Text::RevocationAtSigning) => "Revoca alla data della firma",
+        (Lang::En, Text::CrlsConsulted) => "CRLs consulted",
+        (Lang::It, Text::CrlsConsulted) => "CRL consultate",
+        (Lang::En, Text::RevocationNotChecked) => {
+            "Revocation was not checked: no CRL was given or fetched (--crl, --fetch-crl)."
+        }
+        (Lang::It, Text::RevocationNotChecked) => {
+            "La revoca dei certificati non è stata verificata: nessuna CRL è stata fornita o \
+             scaricata (--crl, --fetch-crl)."
+        }
         (Lang::En, Text::NoRegister) => {
             "The trusted authority publishes no register of accredited providers (no name \
              constraints): accreditation not shown"

@@ -37,6 +37,7 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         originals: args.originals.as_deref(),
         accept_rewrapped: args.accept_rewrapped,
         now: opts.now(),
+        crls_consulted: opts.revocation().is_active().then(|| opts.revocation().consulted()),
     };
     let report = evidence::build(&inputs, &options, &limits);
     // A kept original that differs from, or is missing against, the certified digest is a

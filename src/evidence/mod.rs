@@ -86,6 +86,7 @@ fn source_file(s: &Source<'_>, used_as_proof: bool) -> SourceFile {
                     .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
                 reference_time_source: sig.reference_time_source,
                 accreditation: sig.accreditation.clone(),
+                revocation: sig.revocation.clone(),
             })
         }),
     }
@@ -160,6 +161,8 @@ pub struct Options<'a> {
     pub accept_rewrapped: bool,
     /// When the evidence is generated.
     pub now: jiff::Timestamp,
+    /// The CRLs consulted; `None` when revocation was not checked.
+    pub crls_consulted: Option<Vec<String>>,
 }
 
 /// Builds the evidence for a set of artefacts.
@@ -174,7 +177,10 @@ pub fn build(sources: &[Source<'_>], options: &Options<'_>, limits: &Limits) -> 
         t(a).cmp(&t(b)).then(a.msgid.cmp(&b.msgid))
     });
     EvidenceReport {
-        generated: Generated::at(options.now),
+        generated: Generated {
+            crls_consulted: options.crls_consulted.clone(),
+            ..Generated::at(options.now)
+        },
         messages,
         unmatched: unmatched
             .iter()

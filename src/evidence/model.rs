@@ -157,6 +157,8 @@ pub struct SignerRecord {
     /// The signer's entry in the register of accredited providers its authority signed.
     #[serde(flatten)]
     pub accreditation: crate::verify::Accreditation,
+    /// What the CRLs say of the signer certificate at the reference time.
+    pub revocation: crate::verify::Revocation,
 }
 
 /// When and by what the evidence was established.
@@ -168,6 +170,9 @@ pub struct Generated {
     pub rome: String,
     /// peckit's version and the commit it was built from.
     pub peckit: String,
+    /// The CRLs consulted for revocation (paths given, URLs fetched); null when revocation
+    /// was not checked.
+    pub crls_consulted: Option<Vec<String>>,
 }
 
 impl Generated {
@@ -181,6 +186,7 @@ impl Generated {
             rome,
             peckit: concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PECKIT_GIT_COMMIT"), ")")
                 .to_string(),
+            crls_consulted: None,
         }
     }
 }

@@ -28,8 +28,12 @@ fn the_thread_is_two_messages_and_only_verified_files_prove_anything() {
         .iter()
         .map(|(path, artefact, assessment)| Source { path: path.clone(), artefact, assessment })
         .collect();
-    let options =
-        Options { originals: None, accept_rewrapped: false, now: jiff::Timestamp::UNIX_EPOCH };
+    let options = Options {
+        originals: None,
+        accept_rewrapped: false,
+        now: jiff::Timestamp::UNIX_EPOCH,
+        crls_consulted: None,
+    };
     let report = build(&sources, &options, &Limits::default());
     assert_eq!(report.messages.len(), 2, "{:#?}", report.messages);
     assert!(report.unmatched.is_empty());

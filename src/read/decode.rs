@@ -209,6 +209,29 @@ pub fn header_text(value: &str) -> String {
         .unwrap_or_else(|| value.to_string())
 }
 
+/// The DER blobs of the PEM blocks labelled `label` (`CERTIFICATE`, `X509 CRL`); a file
+/// without such markers is taken as one DER blob when it starts as a SEQUENCE.
+pub fn der_blocks(bytes: &[u8], label: &str) -> Vec<Vec<u8>> {
+    let begin = format!("-----BEGIN {label}-----");
+    let end_marker = format!("-----END {label}-----");
+    let text = String::from_utf8_lossy(bytes);
+    if !text.contains(&begin) {
+        return if bytes.first() == Some(&0x30) { vec![bytes.to_vec()] } else { Vec::new() };
+    }
+    let mut out = Vec::new();
+    let mut rest = text.as_ref();
+    while let Some(start) = rest.find(&begin) {
+        let after = rest.get(start + begin.len()..).unwrap_or("");
+        let Some(end) = after.find(&end_marker) else { break };
+        let body = after.get(..end).unwrap_or("");
+        if let Some(der) = base64_lenient(body.as_bytes()) {
+            out.push(der);
+        }
+        rest = after.get(end + end_marker.len()..).unwrap_or("");
+    }
+    out
+}
+
 #[cfg(test)]
 #[allow(clippy::indexing_slicing, clippy::unwrap_used)]
 mod tests {

@@ -133,6 +133,13 @@ fn provenance_part(generated: &Generated, lang: Lang) -> Part {
                 )),
             ),
             (text(lang, Text::GeneratedBy), Cell::plain(format!("peckit {}", generated.peckit))),
+            (
+                text(lang, Text::CrlsConsulted),
+                match &generated.crls_consulted {
+                    Some(crls) if !crls.is_empty() => Cell::toned(crls.join(", "), Tone::Mono),
+                    _ => Cell::plain(text(lang, Text::RevocationNotChecked)),
+                },
+            ),
         ]),
     }
 }
@@ -148,6 +155,7 @@ fn signatures_part(sources: &[SourceFile], lang: Lang) -> Part {
                 text(lang, Text::SignerCertificate),
                 text(lang, Text::TrustedAuthority),
                 text(lang, Text::JudgedAt),
+                text(lang, Text::RevocationAtSigning),
             ],
             rows: sources
                 .iter()
@@ -166,10 +174,18 @@ fn signatures_part(sources: &[SourceFile], lang: Lang) -> Part {
                             .with_note(accreditation(lang, &sig.accreditation)),
                         Cell::plain(sig.reference_time_utc.clone().unwrap_or_default())
                             .with_note(Some(reference_source(lang, sig.reference_time_source))),
+                        Cell::toned(
+                            revocation_text(lang, &sig.revocation),
+                            match sig.revocation.status {
+                                crate::verify::RevocationStatus::Revoked => Tone::Bad,
+                                _ => Tone::Plain,
+                            },
+                        ),
                     ],
                     None => vec![
                         Cell::toned(&s.path, Tone::Mono),
                         Cell::plain(text(lang, Text::SignatureUnreadable)),
+                        Cell::plain("—"),
                         Cell::plain("—"),
                         Cell::plain("—"),
                     ],
@@ -194,6 +210,26 @@ pub fn accreditation(lang: Lang, a: &crate::verify::Accreditation) -> Option<Str
         }
         (None, _) => None,
     }
+}
+
+/// What the CRLs say of a certificate at the signing time, for people.
+pub fn revocation_text(lang: Lang, r: &crate::verify::Revocation) -> String {
+    use crate::catalogue::texts::RevocationWord as W;
+    use crate::verify::RevocationStatus as S;
+    let word = match r.status {
+        S::NotChecked => W::NotChecked,
+        S::Good => W::Good,
+        S::Revoked => W::Revoked,
+        S::Unknown => W::Unknown,
+    };
+    crate::catalogue::texts::revocation(
+        lang,
+        word,
+        r.source.as_deref(),
+        r.this_update.as_deref(),
+        r.revoked_at.as_deref(),
+        r.reason,
+    )
 }
 
 /// The trust anchor as people read it: a built-in one by its name, in their language.

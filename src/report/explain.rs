@@ -117,6 +117,13 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
                 c.not_after
             )));
             out.push(Line::plain(format!("{pad}       SHA-256: {}", c.sha256)));
+            if let Some(link) = s.chain.get(i).filter(|_| i + 1 < s.chain.len()) {
+                out.push(Line::plain(format!(
+                    "{pad}       {}: {}",
+                    text(lang, Text::RevocationAtSigning),
+                    super::evidence::revocation_text(lang, &link.revocation)
+                )));
+            }
         }
     }
     if let Some(d) = &r.certified {

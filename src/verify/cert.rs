@@ -106,6 +106,28 @@ fn dir_string(name: &x509_cert::name::Name, oid: const_oid::ObjectIdentifier) ->
         .map(|d| d.value().into_owned())
 }
 
+/// The http(s) URLs among distribution point full names.
+pub fn distribution_urls(
+    points: &[x509_cert::ext::pkix::crl::dp::DistributionPoint],
+) -> Vec<String> {
+    points
+        .iter()
+        .filter_map(|dp| match &dp.distribution_point {
+            Some(x509_cert::ext::pkix::name::DistributionPointName::FullName(names)) => Some(names),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|name| match name {
+            GeneralName::UniformResourceIdentifier(uri) => Some(uri.as_str().to_string()),
+            _ => None,
+        })
+        .filter(|u| {
+            let lower = u.to_ascii_lowercase();
+            lower.starts_with("http://") || lower.starts_with("https://")
+        })
+        .collect()
+}
+
 impl Cert {
     /// Parses a DER certificate.
     pub fn from_der(der: &[u8]) -> Result<Cert, CertError> {
@@ -174,7 +196,7 @@ impl Cert {
         let crl_urls = tbs_c
             .get_extension::<CrlDistributionPoints>()
             .map_err(ext_err)?
-            .map(|(_, dps)| super::crl::distribution_urls(&dps.0))
+            .map(|(_, dps)| distribution_urls(&dps.0))
             .unwrap_or_default();
         let eku = tbs_c
             .get_extension::<ExtendedKeyUsage>()

@@ -14,7 +14,6 @@ use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 use x509_cert::crl::CertificateList;
 use x509_cert::ext::pkix::crl::dp::DistributionPoint;
-use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
 use x509_cert::ext::pkix::{CrlReason, IssuingDistributionPoint};
 
 use crate::finding::{CrlProblem, RevocationReason};
@@ -120,26 +119,6 @@ pub fn trimmed_serial(serial: &[u8]) -> Vec<u8> {
     serial.get(start..).unwrap_or_default().to_vec()
 }
 
-/// The http(s) URLs among distribution point full names.
-pub fn distribution_urls(points: &[DistributionPoint]) -> Vec<String> {
-    points
-        .iter()
-        .filter_map(|dp| match &dp.distribution_point {
-            Some(DistributionPointName::FullName(names)) => Some(names),
-            _ => None,
-        })
-        .flatten()
-        .filter_map(|name| match name {
-            GeneralName::UniformResourceIdentifier(uri) => Some(uri.as_str().to_string()),
-            _ => None,
-        })
-        .filter(|u| {
-            let lower = u.to_ascii_lowercase();
-            lower.starts_with("http://") || lower.starts_with("https://")
-        })
-        .collect()
-}
-
 fn reason_of(code: CrlReason) -> RevocationReason {
     match code {
         CrlReason::Unspecified => RevocationReason::Unspecified,
@@ -215,7 +194,7 @@ impl Crl {
                     crl.scope.only_user = idp.only_contains_user_certs;
                     crl.scope.only_ca = idp.only_contains_ca_certs;
                     if let Some(point) = idp.distribution_point {
-                        crl.scope.urls = distribution_urls(&[DistributionPoint {
+                        crl.scope.urls = super::cert::distribution_urls(&[DistributionPoint {
                             distribution_point: Some(point),
                             reasons: None,
                             crl_issuer: None,
@@ -265,7 +244,7 @@ impl CrlSet {
 
     /// Adds the CRLs of a DER blob or PEM text (`X509 CRL` blocks).
     pub fn add_bytes(&mut self, bytes: &[u8], source: &str) -> Result<usize, CrlError> {
-        let ders = super::trust::der_blocks(bytes, "X509 CRL");
+        let ders = crate::read::decode::der_blocks(bytes, "X509 CRL");
         if ders.is_empty() {
             return Err(CrlError::Bad(source.to_string(), "no DER or PEM CRL in it".into()));
         }

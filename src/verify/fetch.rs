@@ -46,7 +46,7 @@ impl HttpCrlFetcher {
 
     fn current_cached(&self, url: &str) -> Option<Vec<u8>> {
         let bytes = fs::read(self.cache_file(url)?).ok()?;
-        let der = super::trust::der_blocks(&bytes, "X509 CRL").into_iter().next()?;
+        let der = crate::read::decode::der_blocks(&bytes, "X509 CRL").into_iter().next()?;
         let crl = Crl::from_der(&der, url).ok()?;
         crl.next_update.filter(|&next| next > self.now).map(|_| bytes)
     }

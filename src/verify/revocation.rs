@@ -113,7 +113,7 @@ impl RevocationPolicy {
             .entry(url.to_string())
             .or_insert_with(|| {
                 let bytes = fetcher.fetch(url).map_err(CrlProblem::Fetch)?;
-                let der = super::trust::der_blocks(&bytes, "X509 CRL")
+                let der = crate::read::decode::der_blocks(&bytes, "X509 CRL")
                     .into_iter()
                     .next()
                     .ok_or_else(|| CrlProblem::Unreadable("no DER or PEM CRL in it".into()))?;

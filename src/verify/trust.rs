@@ -95,30 +95,7 @@ pub struct TrustStore {
 
 /// Splits PEM text into DER blobs; a file without PEM markers is taken as one DER blob.
 fn certificates_in(bytes: &[u8]) -> Vec<Vec<u8>> {
-    der_blocks(bytes, "CERTIFICATE")
-}
-
-/// The DER blobs of the PEM blocks labelled `label` (`CERTIFICATE`, `X509 CRL`); a file
-/// without such markers is taken as one DER blob when it starts as a SEQUENCE.
-pub(crate) fn der_blocks(bytes: &[u8], label: &str) -> Vec<Vec<u8>> {
-    let begin = format!("-----BEGIN {label}-----");
-    let end_marker = format!("-----END {label}-----");
-    let text = String::from_utf8_lossy(bytes);
-    if !text.contains(&begin) {
-        return if bytes.first() == Some(&0x30) { vec![bytes.to_vec()] } else { Vec::new() };
-    }
-    let mut out = Vec::new();
-    let mut rest = text.as_ref();
-    while let Some(start) = rest.find(&begin) {
-        let after = rest.get(start + begin.len()..).unwrap_or("");
-        let Some(end) = after.find(&end_marker) else { break };
-        let body = after.get(..end).unwrap_or("");
-        if let Some(der) = crate::read::decode::base64_lenient(body.as_bytes()) {
-            out.push(der);
-        }
-        rest = after.get(end + end_marker.len()..).unwrap_or("");
-    }
-    out
+    crate::read::decode::der_blocks(bytes, "CERTIFICATE")
 }
 
 impl TrustStore {

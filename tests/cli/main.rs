@@ -14,6 +14,7 @@ mod lang;
 mod layering;
 mod limits;
 mod memory;
+mod revocation;
 mod samples;
 mod schema;
 mod shell;

@@ -1,0 +1,156 @@
+//! The texts of revocation findings (`revoked`, `revoked-after-signing`,
+//! `revocation-unknown`, `crl-unusable`), in Italian and English.
+
+use super::Lang;
+use crate::finding::Finding;
+
+/// The text of a revocation finding; other findings are said in findings.rs.
+pub(super) fn text(lang: Lang, finding: &Finding) -> String {
+    use Finding as F;
+    match lang {
+        Lang::En => match finding {
+            F::Revoked { subject, revoked_at, invalid_from, reason, source } => {
+                let why = reason.map(|r| format!(" ({})", r.name())).unwrap_or_default();
+                match invalid_from {
+                    Some(from) => format!(
+                        "\"{subject}\" was revoked on {revoked_at}{why}, its key compromised from \
+                             {from}, at or before the signing time (CRL {source})"
+                    ),
+                    None => format!(
+                        "\"{subject}\" was revoked on {revoked_at}{why}, at or before the signing \
+                             time (CRL {source})"
+                    ),
+                }
+            }
+            F::RevokedAfterSigning { subject, revoked_at, reason, source } => match reason {
+                Some(r) if r.is_compromise() => format!(
+                    "\"{subject}\" was revoked on {revoked_at}, after the signing time, because its \
+                         key was compromised ({}); the CRL gives no earlier invalidity date, so the \
+                         signature stands, but ask the provider since when the key was exposed (CRL \
+                         {source})",
+                    r.name()
+                ),
+                _ => format!(
+                    "\"{subject}\" was revoked on {revoked_at}{}, after the signing time: the \
+                         signature was made while it was valid (CRL {source})",
+                    reason.map(|r| format!(" ({})", r.name())).unwrap_or_default()
+                ),
+            },
+            F::RevocationUnknown { subject, gap } => format!(
+                "whether \"{subject}\" was revoked at the signing time is unknown: {}",
+                revocation_gap(Lang::En, gap)
+            ),
+            F::CrlUnusable { source, why } => {
+                format!("the CRL {source} was ignored: {}", crl_problem(Lang::En, why))
+            }
+            _ => String::new(),
+        },
+        Lang::It => match finding {
+            F::Revoked { subject, revoked_at, invalid_from, reason, source } => {
+                let why = reason.map(|r| format!(" ({})", r.name())).unwrap_or_default();
+                match invalid_from {
+                    Some(from) => format!(
+                        "\"{subject}\" è stato revocato il {revoked_at}{why}, con chiave compromessa \
+                             dal {from}, non dopo la data della firma (CRL {source})"
+                    ),
+                    None => format!(
+                        "\"{subject}\" è stato revocato il {revoked_at}{why}, non dopo la data della \
+                             firma (CRL {source})"
+                    ),
+                }
+            }
+            F::RevokedAfterSigning { subject, revoked_at, reason, source } => match reason {
+                Some(r) if r.is_compromise() => format!(
+                    "\"{subject}\" è stato revocato il {revoked_at}, dopo la data della firma, per \
+                         compromissione della chiave ({}); la CRL non indica una data di invalidità \
+                         precedente, quindi la firma resta valida, ma conviene chiedere al gestore da \
+                         quando la chiave era esposta (CRL {source})",
+                    r.name()
+                ),
+                _ => format!(
+                    "\"{subject}\" è stato revocato il {revoked_at}{}, dopo la data della firma: la \
+                         firma è stata apposta mentre era valido (CRL {source})",
+                    reason.map(|r| format!(" ({})", r.name())).unwrap_or_default()
+                ),
+            },
+            F::RevocationUnknown { subject, gap } => format!(
+                "non è noto se \"{subject}\" fosse revocato alla data della firma: {}",
+                revocation_gap(Lang::It, gap)
+            ),
+            F::CrlUnusable { source, why } => {
+                format!("la CRL {source} è stata ignorata: {}", crl_problem(Lang::It, why))
+            }
+            _ => String::new(),
+        },
+    }
+}
+
+fn revocation_gap(lang: Lang, gap: &crate::finding::RevocationGap) -> String {
+    use crate::finding::RevocationGap as G;
+    match (lang, gap) {
+        (Lang::En, G::NoCrl) => "no usable CRL of its issuer was given or fetched".into(),
+        (Lang::It, G::NoCrl) => {
+            "nessuna CRL utilizzabile del suo emittente è stata fornita o scaricata".into()
+        }
+        (Lang::En, G::IssuedBefore { this_update }) => {
+            format!("the newest usable CRL was issued on {this_update}, before the signing time")
+        }
+        (Lang::It, G::IssuedBefore { this_update }) => format!(
+            "la CRL utilizzabile più recente è stata emessa il {this_update}, prima della data \
+             della firma"
+        ),
+        (Lang::En, G::IssuedAfterExpiry { not_after }) => format!(
+            "the CRLs were issued after it expired on {not_after} and do not keep expired \
+             certificates (no ExpiredCertsOnCRL)"
+        ),
+        (Lang::It, G::IssuedAfterExpiry { not_after }) => format!(
+            "le CRL sono state emesse dopo la sua scadenza del {not_after} e non riportano i \
+             certificati scaduti (manca ExpiredCertsOnCRL)"
+        ),
+    }
+}
+
+fn crl_problem(lang: Lang, why: &crate::finding::CrlProblem) -> String {
+    use crate::finding::CrlProblem as P;
+    match (lang, why) {
+        (Lang::En, P::Unreadable(e)) => format!("it is not a readable CRL ({e})"),
+        (Lang::It, P::Unreadable(e)) => format!("non è una CRL leggibile ({e})"),
+        (Lang::En, P::Fetch(e)) => format!("it could not be downloaded ({e})"),
+        (Lang::It, P::Fetch(e)) => format!("non è stato possibile scaricarla ({e})"),
+        (Lang::En, P::OtherIssuer(issuer)) => {
+            format!("it was issued by \"{issuer}\", not by the certificate's issuer")
+        }
+        (Lang::It, P::OtherIssuer(issuer)) => {
+            format!("è stata emessa da \"{issuer}\", non dall'emittente del certificato")
+        }
+        (Lang::En, P::BadSignature) => {
+            "its signature does not verify with the key of the certificate's issuer".into()
+        }
+        (Lang::It, P::BadSignature) => {
+            "la sua firma non si verifica con la chiave dell'emittente del certificato".into()
+        }
+        (Lang::En, P::IssuerMayNotSign) => {
+            "its issuer's key usage does not allow signing CRLs (no cRLSign)".into()
+        }
+        (Lang::It, P::IssuerMayNotSign) => {
+            "l'uso della chiave del suo emittente non consente di firmare CRL (manca cRLSign)"
+                .into()
+        }
+        (Lang::En, P::Delta) => "it is a delta CRL; peckit reads complete CRLs only".into(),
+        (Lang::It, P::Delta) => "è una CRL delta; peckit legge solo CRL complete".into(),
+        (Lang::En, P::Indirect) => "it is an indirect CRL, which peckit does not support".into(),
+        (Lang::It, P::Indirect) => "è una CRL indiretta, che peckit non gestisce".into(),
+        (Lang::En, P::OutOfScope(what)) => {
+            format!("its issuing distribution point does not cover the certificate ({what})")
+        }
+        (Lang::It, P::OutOfScope(what)) => {
+            format!("il suo punto di distribuzione non copre il certificato ({what})")
+        }
+        (Lang::En, P::UnknownCritical(oid)) => {
+            format!("it has a critical extension peckit does not know ({oid})")
+        }
+        (Lang::It, P::UnknownCritical(oid)) => {
+            format!("ha un'estensione critica che peckit non conosce ({oid})")
+        }
+    }
+}
