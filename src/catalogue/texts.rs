@@ -179,7 +179,7 @@ texts! {
     CrlsConsulted,
     /// Said on the evidence page when no CRL was given or fetched.
     RevocationNotChecked,
-    /// "signature unreadable".
+    /// "no signature read".
     SignatureUnreadable,
     /// "the signing time".
     AtSigningTime,
@@ -437,8 +437,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
             "L'autorità fidata non pubblica l'elenco dei gestori accreditati (nessun vincolo sui \
              nomi): accreditamento non indicato"
         }
-        (Lang::En, Text::SignatureUnreadable) => "signature unreadable",
-        (Lang::It, Text::SignatureUnreadable) => "firma illeggibile",
+        (Lang::En, Text::SignatureUnreadable) => "no signature read",
+        (Lang::It, Text::SignatureUnreadable) => "nessuna firma letta",
         (Lang::En, Text::AtSigningTime) => "the signing time",
         (Lang::It, Text::AtSigningTime) => "l'ora della firma",
         (Lang::En, Text::AtCertifiedTime) => "the certified time (no signing time)",

@@ -15,13 +15,29 @@ use peckit::report::term::{self, Line, Style};
 pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.verifier.limits);
     let opts = super::verifier(&args.verifier, &limits)?;
+    if let Some(folder) = args.originals.as_deref().filter(|f| !f.is_dir()) {
+        // A mistyped folder would read as "every original is missing".
+        anyhow::bail!("--originals {}: not a folder", folder.display());
+    }
     let mut outcome = Outcome::Success;
     let mut loaded: Vec<(String, Artefact, Assessment)> = Vec::new();
-    super::for_each_artefact(&args.paths, &limits, &mut outcome, |name, artefact| {
-        let assessment = assess::assess(&artefact, &opts);
-        loaded.push((name, artefact, assessment));
-        Ok(())
-    })?;
+    let mut unreadable = Vec::new();
+    super::for_each_artefact(
+        &args.paths,
+        &limits,
+        &mut outcome,
+        |name, artefact| {
+            let assessment = assess::assess(&artefact, &opts);
+            loaded.push((name, artefact, assessment));
+            Ok(())
+        },
+        |name, failure| unreadable.push((name, failure)),
+    )?;
+    if loaded.is_empty() && unreadable.is_empty() {
+        // "Nothing found" must never read as "all proven" to a script: as for verify.
+        super::report_error(peckit::catalogue::Diagnostic::NoMailFound.text(ui.lang));
+        outcome = outcome.merge(Outcome::Error);
+    }
     if loaded.iter().any(|(_, _, s)| s.verdict == Verdict::Invalid) {
         outcome = outcome.merge(Outcome::Invalid);
     }
@@ -39,7 +55,13 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         now: opts.now(),
         crls_consulted: opts.revocation().is_active().then(|| opts.revocation().consulted()),
     };
-    let report = evidence::build(&inputs, &options, &limits);
+    let mut report = evidence::build(&inputs, &options, &limits);
+    // Inputs that could not be read belong to no message; every format lists them.
+    report.unmatched.extend(
+        unreadable
+            .into_iter()
+            .map(|(path, failure)| evidence::SourceFile::unreadable(&path, failure)),
+    );
     // A kept original that differs from, or is missing against, the certified digest is a
     // finding like an invalid artefact: exit status 1.
     if report.messages.iter().flat_map(|m| &m.originals).any(|o| o.status != "matching") {

@@ -84,19 +84,34 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
         let base = target_dir(args, file);
         let mut subfolders = peckit::extract::UniqueNames::new();
         let mut each_outcome = Outcome::Success;
-        super::for_each_artefact(std::slice::from_ref(file), &limits, &mut outcome, |name, a| {
-            let single = !is_folder && name == file.display().to_string();
-            let dir_path = if single {
-                base.clone()
-            } else {
-                base.join(subfolders.claim(&member_folder(&name)))
-            };
-            let target = Target { dir: &dir_path, to_stdout };
-            let earned =
-                extract_one(args, ui, &opts, &limits, &mut out, &mut manifests, &name, &a, target)?;
-            each_outcome = each_outcome.merge(earned);
-            Ok(())
-        })?;
+        super::for_each_artefact(
+            std::slice::from_ref(file),
+            &limits,
+            &mut outcome,
+            |name, a| {
+                let single = !is_folder && name == file.display().to_string();
+                let dir_path = if single {
+                    base.clone()
+                } else {
+                    base.join(subfolders.claim(&member_folder(&name)))
+                };
+                let target = Target { dir: &dir_path, to_stdout };
+                let earned = extract_one(
+                    args,
+                    ui,
+                    &opts,
+                    &limits,
+                    &mut out,
+                    &mut manifests,
+                    &name,
+                    &a,
+                    target,
+                )?;
+                each_outcome = each_outcome.merge(earned);
+                Ok(())
+            },
+            |_, _| {},
+        )?;
         outcome = outcome.merge(each_outcome);
     }
     if args.format == ExtractFormat::Json && !to_stdout {

@@ -24,27 +24,33 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
         json = Some(peckit::report::envelope::INSPECT.start(&mut buf)?);
         out.write(&buf)?;
     }
-    super::for_each_artefact(&args.paths, &limits, &mut outcome, |name, artefact| {
-        if artefact.kind == Kind::NotPec {
-            super::report_input_error(&name, &Diagnostic::NotPec.text(ui.lang));
-        }
-        let assessment = peckit::certify::assess::assess(&artefact, &verifier);
-        let report = InspectReport::assessed(&name, &artefact, &assessment);
-        match args.format {
-            InspectFormat::Json => {
-                let mut buf = Vec::new();
-                if let Some(doc) = json.as_mut() {
-                    doc.element(&mut buf, &report)?;
+    super::for_each_artefact(
+        &args.paths,
+        &limits,
+        &mut outcome,
+        |name, artefact| {
+            if artefact.kind == Kind::NotPec {
+                super::report_input_error(&name, &Diagnostic::NotPec.text(ui.lang));
+            }
+            let assessment = peckit::certify::assess::assess(&artefact, &verifier);
+            let report = InspectReport::assessed(&name, &artefact, &assessment);
+            match args.format {
+                InspectFormat::Json => {
+                    let mut buf = Vec::new();
+                    if let Some(doc) = json.as_mut() {
+                        doc.element(&mut buf, &report)?;
+                    }
+                    out.write(&buf)?;
                 }
-                out.write(&buf)?;
+                InspectFormat::Table => {
+                    out.lines(render(&report, ui, 0))?;
+                    out.flush()?;
+                }
             }
-            InspectFormat::Table => {
-                out.lines(render(&report, ui, 0))?;
-                out.flush()?;
-            }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+        |_, _| {},
+    )?;
     if let Some(doc) = json {
         let mut buf = Vec::new();
         doc.finish(&mut buf, &[])?;
@@ -171,7 +177,10 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
         ));
     }
     for p in &r.problems {
-        lines.push(Line::styled(Style::Warn, format!("{}: {}", p.code.code(), p.message)));
+        lines.push(Line::styled(
+            Style::Warn,
+            format!("{}: {}", p.code.code(), i18n::problem_message(ui.lang, p)),
+        ));
     }
     for n in &r.nested {
         lines.push(Line::plain(format!("{}:", l(Label::Nested))));

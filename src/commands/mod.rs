@@ -211,13 +211,13 @@ pub fn for_each_artefact(
     limits: &Limits,
     outcome: &mut Outcome,
     mut each: impl FnMut(String, peckit::read::Artefact) -> Result<()>,
+    mut unreadable: impl FnMut(String, peckit::error::ReadFailure),
 ) -> Result<()> {
     let (sources, list_errors) = peckit::input::expand(paths);
     for e in &list_errors {
-        report_read_failure(
-            &e.path.display().to_string(),
-            &peckit::error::ReadFailure::of_io(&e.error),
-        );
+        let failure = peckit::error::ReadFailure::of_io(&e.error);
+        report_read_failure(&e.path.display().to_string(), &failure);
+        unreadable(e.path.display().to_string(), failure);
         *outcome = outcome.merge(Outcome::Error);
     }
     let walk = peckit::input::WalkOptions { globs: None, max_member_bytes: limits.max_input_bytes };
@@ -255,6 +255,7 @@ pub fn for_each_artefact(
                 }
                 Err(e) => {
                     report_read_error(&name, &e);
+                    unreadable(name, peckit::error::ReadFailure::of(&e));
                     *outcome = outcome.merge(Outcome::Error);
                 }
             }

@@ -69,7 +69,7 @@ fn source_file(s: &Source<'_>, used_as_proof: bool) -> SourceFile {
     SourceFile {
         used_as_proof,
         path: s.path.clone(),
-        sha256: sha256_hex(&s.artefact.raw),
+        sha256: Some(sha256_hex(&s.artefact.raw)),
         kind: s.artefact.kind.name().to_string(),
         verdict: s.assessment.verdict,
         problems: s.assessment.problems.clone(),

@@ -122,8 +122,8 @@ pub struct AttachmentEvidence {
 pub struct SourceFile {
     /// Path.
     pub path: String,
-    /// SHA-256 of the file.
-    pub sha256: String,
+    /// SHA-256 of the file; null when it could not be read.
+    pub sha256: Option<String>,
     /// Kind.
     pub kind: String,
     /// Verdict.
@@ -135,6 +135,22 @@ pub struct SourceFile {
     pub used_as_proof: bool,
     /// Who signed it, when its signature could be read.
     pub signer: Option<SignerRecord>,
+}
+
+impl SourceFile {
+    /// An input that could not be read at all (missing, empty, not mail, over a limit): it
+    /// belongs to no message, and says why.
+    pub fn unreadable(path: &str, failure: crate::error::ReadFailure) -> SourceFile {
+        SourceFile {
+            path: path.to_string(),
+            sha256: None,
+            kind: "unreadable".into(),
+            verdict: Verdict::Error,
+            problems: vec![Problem::of(crate::finding::Finding::Unreadable(failure))],
+            used_as_proof: false,
+            signer: None,
+        }
+    }
 }
 
 /// The signer of a file and how it was judged: what a court expert's report names.

@@ -347,7 +347,12 @@ fn message_section(m: &MessageEvidence, generated: &Generated, lang: Lang) -> Se
             rows: m
                 .sources
                 .iter()
-                .map(|s| vec![Cell::toned(&s.path, Tone::Mono), Cell::toned(&s.sha256, Tone::Mono)])
+                .map(|s| {
+                    vec![
+                        Cell::toned(&s.path, Tone::Mono),
+                        Cell::toned(s.sha256.as_deref().unwrap_or("—"), Tone::Mono),
+                    ]
+                })
                 .collect(),
         },
     });
@@ -477,6 +482,14 @@ pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
             .map(|o| format!("{}: {}", o.attachment, o.status))
             .collect::<Vec<_>>()
             .join("; ");
+        // Facts taken from altered files (--accept-rewrapped) are marked on every row they
+        // reach, as the other formats mark them.
+        let altered = (!m.facts_from_altered_files.is_empty()).then(|| {
+            format!(
+                "facts from altered files (intact signed entity, --accept-rewrapped): {}",
+                m.facts_from_altered_files.join(", ")
+            )
+        });
         for r in &m.recipients {
             let proof = r.delivery.as_ref().or(r.notice.as_ref());
             let fate = serde_json::to_value(r.fate)
@@ -499,7 +512,12 @@ pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
                 r.errore.clone().unwrap_or_default(),
                 r.errore_esteso.clone().unwrap_or_default(),
                 proof.map(|p| p.path.clone()).unwrap_or_default(),
-                r.notes.iter().map(|n| n.text(Lang::En)).collect::<Vec<_>>().join("; "),
+                r.notes
+                    .iter()
+                    .map(|n| n.text(Lang::En))
+                    .chain(altered.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 at(m.envelope_issued.as_ref(), false),
                 originals.clone(),
                 "recipient".into(),

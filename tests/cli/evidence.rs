@@ -393,9 +393,15 @@ fn a_list_wrapped_envelope_gives_marked_facts_and_is_proof_only_when_accepted() 
         assert!(page.contains("Notifica atto - pratica 2026/42"), "{format}");
         assert!(page.contains("non usato come prova"), "{format}");
     }
-    let (code, [table, md, html, _csv, json_out]) =
+    let (code, [table, md, html, csv, json_out]) =
         every_format(std::slice::from_ref(&file), &["--accept-rewrapped"]);
     assert_eq!(code, 1, "the file is still invalid");
+    // CSV rows carry the mark too: a clerk filtering on fate sees where the facts came from.
+    let recipient_rows: Vec<&str> = csv.lines().filter(|l| l.ends_with(",recipient")).collect();
+    assert!(!recipient_rows.is_empty(), "{csv}");
+    for row in recipient_rows {
+        assert!(row.contains("facts from altered files"), "{row}");
+    }
     let m = &json(&json_out)["messages"][0];
     assert_eq!(m["envelope_issued"]["path"], file.display().to_string());
     assert_eq!(m["sources"][0]["used_as_proof"], true);
@@ -439,4 +445,60 @@ fn truncated_and_altered_files_are_listed_with_their_reason_everywhere() {
         .map(|s| s["used_as_proof"].as_bool().unwrap())
         .collect();
     assert_eq!(used, vec![false, false], "{doc:#}");
+}
+
+/// A missing, an empty and a non-mail input beside a valid receipt: each is listed in every
+/// format among the files tied to no message, with why it could not be read; exit status 2.
+#[test]
+fn unreadable_inputs_are_listed_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("manca.eml");
+    let (code, outs) = every_format(
+        &[
+            missing.clone(),
+            samples().join("forged/empty.eml"),
+            samples().join("forged/random.eml"),
+            samples().join("accettazione.eml"),
+        ],
+        &[],
+    );
+    assert_eq!(code, 2);
+    for (format, page) in ["table", "markdown", "html", "csv", "json"].iter().zip(&outs) {
+        for name in ["manca.eml", "empty.eml", "random.eml"] {
+            assert!(page.contains(name), "{format}: {name} missing from {page}");
+        }
+    }
+    for page in &outs[..3] {
+        assert!(page.contains("file vuoto"), "{page}");
+        assert!(page.contains("nessuna firma letta"), "{page}");
+    }
+    let doc = json(&outs[4]);
+    let unmatched = doc["unmatched"].as_array().unwrap();
+    let empty =
+        unmatched.iter().find(|s| s["path"].as_str().unwrap().ends_with("empty.eml")).unwrap();
+    assert_eq!(empty["kind"], "unreadable");
+    assert_eq!(empty["verdict"], "error");
+    assert_eq!(empty["sha256"], serde_json::Value::Null);
+    assert_eq!(empty["problems"][0]["code"], "unreadable");
+}
+
+/// A folder with no mail in it: said on stderr and exit status 2, as verify does.
+#[test]
+fn evidence_on_no_mail_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("nota.txt"), "ciao").unwrap();
+    let (code, _, err) = run(peckit().args(["evidence"]).arg(dir.path()));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no mail found"), "{err}");
+}
+
+/// --originals naming a folder that does not exist is a usage error, not "all missing".
+#[test]
+fn originals_must_be_a_folder() {
+    let (code, out, err) = run(peckit()
+        .args(["evidence", "--originals", "/no/such/folder", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("avvenuta-consegna-breve.eml")));
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("/no/such/folder") && err.contains("not a folder"), "{err}");
 }

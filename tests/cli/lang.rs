@@ -267,3 +267,14 @@ fn data_under_a_fatal_signer_or_daticert_error_is_never_called_certified() {
         assert_eq!(&row[5..7], ["", ""], "{file}: certified times {row:?}");
     }
 }
+
+/// inspect says its problems in the reader's language, as verify does.
+#[test]
+fn inspect_problems_are_in_italian() {
+    let (_, out, _) = run(peckit()
+        .args(["--lang", "it", "inspect", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("forged/truncated.eml")));
+    assert!(out.contains("malformed: la parte smime.p7s non è base64 valido"), "{out}");
+    assert!(!out.contains("is not valid base64"), "{out}");
+}
