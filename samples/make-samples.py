@@ -882,7 +882,7 @@ def utc(when):
     return when.strftime("%y%m%d%H%M%SZ")
 
 
-def make_crl(rel, issuer, entries, last, nxt, pem=False):
+def make_crl(rel, issuer, entries, last, nxt, pem=False, ext=""):
     """Writes a CRL signed by PKI/issuer with `openssl ca -gencrl`; entries: (cert, revoked, reason)
     where reason is openssl's index form (\"superseded\", \"keyTime,YYYYMMDDHHMMSSZ\", …)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -892,7 +892,7 @@ def make_crl(rel, issuer, entries, last, nxt, pem=False):
         (tmp / "crlnumber").write_text("1000\n")
         (tmp / "ca.cnf").write_text(CA_CONFIG.format(dir=tmp).replace(
             "[policy_any]", "crlnumber = $dir/crlnumber\ncrl_extensions = crl_ext\n[policy_any]")
-            + "[crl_ext]\nauthorityKeyIdentifier = keyid:always\n")
+            + "[crl_ext]\nauthorityKeyIdentifier = keyid:always\n" + ext)
         lines = []
         for cert, revoked, reason in entries:
             serial = cert_field(cert, "serial").split("=", 1)[1]
@@ -928,6 +928,11 @@ def make_crls(start, end):
     make_crl("crl/vecchia.crl", "intermediate", [], start - 10 * day, start - 3 * day)
     make_crl("crl/chiave-sbagliata.crl", "rogue-intermediate", [], issued, far)
     make_crl("crl/radice.crl", "root", [], issued, far)
+    # Lists peckit must refuse (crl-unusable), each revoking Alfa before the signing.
+    make_crl("crl/delta.crl", "intermediate", [("alfa", before, "superseded")], issued, far,
+             ext="2.5.29.27 = critical, ASN1:INTEGER:1000\n")
+    make_crl("crl/solo-ca.crl", "intermediate", [("alfa", before, "superseded")], issued, far,
+             ext="issuingDistributionPoint = critical, @idp\n[idp]\nonlyCA = TRUE\n")
     (OUT / "crl" / "README.md").write_text(
         "CRLs made by ../make-samples.py with `openssl ca -gencrl`, dated around the moment the samples\n"
         "were signed (every sample's signing time lies between `start` and `end` of that run):\n\n"
@@ -939,7 +944,9 @@ def make_crls(start, end):
         "- fresca.pem: issued after the signing, listing only expired-alfa.pem\n"
         "- vecchia.crl: issued ten days before the signing, listing nothing\n"
         "- chiave-sbagliata.crl: the intermediate's name, signed with another key (forged)\n"
-        "- radice.crl: the root's CRL, listing nothing (covers the intermediate)\n")
+        "- radice.crl: the root's CRL, listing nothing (covers the intermediate)\n"
+        "- delta.crl: a delta CRL revoking Alfa (peckit reads complete CRLs only: unusable)\n"
+        "- solo-ca.crl: revokes Alfa, but its issuingDistributionPoint covers CA certificates only\n")
 
 
 def make_forged(clock, msg, original, completa):

@@ -432,3 +432,18 @@ fn no_network_without_fetch_crl() {
     let (_, _) = with_crl("accettazione-cdp.eml", "fresca.pem");
     assert!(server.requests().is_empty(), "{:?}", server.requests());
 }
+
+/// A delta CRL, and a CRL whose issuingDistributionPoint covers CA certificates only, each
+/// revoking the signer: both are refused with their reason, and change no verdict.
+#[test]
+fn delta_and_out_of_scope_crls_are_refused_with_their_reason() {
+    for (name, says) in
+        [("delta.crl", "delta CRL"), ("solo-ca.crl", "does not cover the certificate")]
+    {
+        let (code, a) = with_crl("accettazione.eml", name);
+        assert_eq!(code, 0, "{name}: {a:#}");
+        let p = problem(&a, "crl-unusable").expect("warning");
+        assert!(p["message"].as_str().unwrap().contains(says), "{name}: {p:#}");
+        assert_eq!(a["signature"]["revocation"]["status"], "unknown", "{name}");
+    }
+}
