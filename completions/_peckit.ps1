@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show what PEC artefacts are and what their certified data says')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Take an artefact apart: original message, attachments, daticert, signature')
             [CompletionResult]::new('evidence', 'evidence', [CompletionResultType]::ParameterValue, 'Legal-evidence summary: when each message was sent and delivered, on which receipts')
+            [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Keep byte-exact, verified copies of PEC messages in a folder')
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage the trusted PEC signing authorities')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -149,6 +150,33 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'peckit;archive' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The archive folder (created when absent)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The archive folder (created when absent)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge certificate validity at this instant (RFC 3339) instead of the signing time')
+            [CompletionResult]::new('--trust', '--trust', [CompletionResultType]::ParameterName, 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)')
+            [CompletionResult]::new('--crl', '--crl', [CompletionResultType]::ParameterName, 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)')
+            [CompletionResult]::new('--crl-cache', '--crl-cache', [CompletionResultType]::ParameterName, 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]')
+            [CompletionResult]::new('--crl-timeout', '--crl-timeout', [CompletionResultType]::ParameterName, 'Give up a CRL download after this many seconds')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Largest input file accepted, in bytes')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest MIME multipart nesting')
+            [CompletionResult]::new('--max-parts', '--max-parts', [CompletionResultType]::ParameterName, 'Most MIME parts in one artefact')
+            [CompletionResult]::new('--max-nesting', '--max-nesting', [CompletionResultType]::ParameterName, 'Deepest chain of nested artefacts')
+            [CompletionResult]::new('--max-daticert', '--max-daticert', [CompletionResultType]::ParameterName, 'Largest daticert.xml, in bytes')
+            [CompletionResult]::new('--max-header', '--max-header', [CompletionResultType]::ParameterName, 'Longest header block of one MIME entity, in bytes')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--require-valid', '--require-valid', [CompletionResultType]::ParameterName, 'Keep only messages that pass verification; list the others as skipped')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the summary')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the summary')
+            [CompletionResult]::new('--no-default-trust', '--no-default-trust', [CompletionResultType]::ParameterName, 'Do not trust the embedded PEC signing authorities')
+            [CompletionResult]::new('--fetch-crl', '--fetch-crl', [CompletionResultType]::ParameterName, 'Download the CRLs named in the certificates'' CRL Distribution Points (network access)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'peckit;trust' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
@@ -199,6 +227,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show what PEC artefacts are and what their certified data says')
             [CompletionResult]::new('extract', 'extract', [CompletionResultType]::ParameterValue, 'Take an artefact apart: original message, attachments, daticert, signature')
             [CompletionResult]::new('evidence', 'evidence', [CompletionResultType]::ParameterValue, 'Legal-evidence summary: when each message was sent and delivered, on which receipts')
+            [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Keep byte-exact, verified copies of PEC messages in a folder')
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage the trusted PEC signing authorities')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -214,6 +243,9 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             break
         }
         'peckit;help;evidence' {
+            break
+        }
+        'peckit;help;archive' {
             break
         }
         'peckit;help;trust' {

@@ -16,6 +16,9 @@ _peckit() {
             ",$1")
                 cmd="peckit"
                 ;;
+            peckit,archive)
+                cmd="peckit__subcmd__archive"
+                ;;
             peckit,evidence)
                 cmd="peckit__subcmd__evidence"
                 ;;
@@ -36,6 +39,9 @@ _peckit() {
                 ;;
             peckit,verify)
                 cmd="peckit__subcmd__verify"
+                ;;
+            peckit__subcmd__help,archive)
+                cmd="peckit__subcmd__help__subcmd__archive"
                 ;;
             peckit__subcmd__help,evidence)
                 cmd="peckit__subcmd__help__subcmd__evidence"
@@ -80,12 +86,86 @@ _peckit() {
 
     case "${cmd}" in
         peckit)
-            opts="-h -V --lang --color --help --version verify inspect extract evidence trust generate help"
+            opts="-h -V --lang --color --help --version verify inspect extract evidence archive trust generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "it en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        peckit__subcmd__archive)
+            opts="-o -q -h -V --out --require-valid --quiet --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl-cache)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crl-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-depth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-parts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-nesting)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-daticert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lang)
                     COMPREPLY=($(compgen -W "it en" -- "${cur}"))
                     return 0
@@ -292,8 +372,22 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__help)
-            opts="verify inspect extract evidence trust generate help"
+            opts="verify inspect extract evidence archive trust generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        peckit__subcmd__help__subcmd__archive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

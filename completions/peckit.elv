@@ -28,6 +28,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand inspect 'Show what PEC artefacts are and what their certified data says'
             cand extract 'Take an artefact apart: original message, attachments, daticert, signature'
             cand evidence 'Legal-evidence summary: when each message was sent and delivered, on which receipts'
+            cand archive 'Keep byte-exact, verified copies of PEC messages in a folder'
             cand trust 'Manage the trusted PEC signing authorities'
             cand generate 'Write shell completions and man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -141,6 +142,32 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'peckit;archive'= {
+            cand -o 'The archive folder (created when absent)'
+            cand --out 'The archive folder (created when absent)'
+            cand --at 'Judge certificate validity at this instant (RFC 3339) instead of the signing time'
+            cand --trust 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)'
+            cand --crl 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)'
+            cand --crl-cache 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]'
+            cand --crl-timeout 'Give up a CRL download after this many seconds'
+            cand --max-size 'Largest input file accepted, in bytes'
+            cand --max-depth 'Deepest MIME multipart nesting'
+            cand --max-parts 'Most MIME parts in one artefact'
+            cand --max-nesting 'Deepest chain of nested artefacts'
+            cand --max-daticert 'Largest daticert.xml, in bytes'
+            cand --max-header 'Longest header block of one MIME entity, in bytes'
+            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --color 'When to use colours'
+            cand --require-valid 'Keep only messages that pass verification; list the others as skipped'
+            cand -q 'Print only the summary'
+            cand --quiet 'Print only the summary'
+            cand --no-default-trust 'Do not trust the embedded PEC signing authorities'
+            cand --fetch-crl 'Download the CRLs named in the certificates'' CRL Distribution Points (network access)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'peckit;trust'= {
             cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
@@ -185,6 +212,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand inspect 'Show what PEC artefacts are and what their certified data says'
             cand extract 'Take an artefact apart: original message, attachments, daticert, signature'
             cand evidence 'Legal-evidence summary: when each message was sent and delivered, on which receipts'
+            cand archive 'Keep byte-exact, verified copies of PEC messages in a folder'
             cand trust 'Manage the trusted PEC signing authorities'
             cand generate 'Write shell completions and man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -196,6 +224,8 @@ set edit:completion:arg-completer[peckit] = {|@words|
         &'peckit;help;extract'= {
         }
         &'peckit;help;evidence'= {
+        }
+        &'peckit;help;archive'= {
         }
         &'peckit;help;trust'= {
             cand list 'List the trusted PEC signing authorities and where each comes from'

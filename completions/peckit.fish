@@ -35,6 +35,7 @@ complete -c peckit -n "__fish_peckit_needs_command" -f -a "verify" -d 'Verify th
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "inspect" -d 'Show what PEC artefacts are and what their certified data says'
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "extract" -d 'Take an artefact apart: original message, attachments, daticert, signature'
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "evidence" -d 'Legal-evidence summary: when each message was sent and delivered, on which receipts'
+complete -c peckit -n "__fish_peckit_needs_command" -f -a "archive" -d 'Keep byte-exact, verified copies of PEC messages in a folder'
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "trust" -d 'Manage the trusted PEC signing authorities'
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -147,6 +148,29 @@ complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l no-default-tr
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s V -l version -d 'Print version'
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -s o -l out -d 'The archive folder (created when absent)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l crl-cache -d 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l crl-timeout -d 'Give up a CRL download after this many seconds' -r
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l max-size -d 'Largest input file accepted, in bytes' -r
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l max-depth -d 'Deepest MIME multipart nesting' -r
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l max-parts -d 'Most MIME parts in one artefact' -r
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l max-nesting -d 'Deepest chain of nested artefacts' -r
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l max-daticert -d 'Largest daticert.xml, in bytes' -r
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l max-header -d 'Longest header block of one MIME entity, in bytes' -r
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+en\t'English'"
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l require-valid -d 'Keep only messages that pass verification; list the others as skipped'
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -s q -l quiet -d 'Print only the summary'
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -s V -l version -d 'Print version'
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
@@ -177,11 +201,12 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c peckit -n "__fish_peckit_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "verify" -d 'Verify the authenticity of PEC artefacts'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "inspect" -d 'Show what PEC artefacts are and what their certified data says'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "extract" -d 'Take an artefact apart: original message, attachments, daticert, signature'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "evidence" -d 'Legal-evidence summary: when each message was sent and delivered, on which receipts'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "trust" -d 'Manage the trusted PEC signing authorities'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
-complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence trust generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence archive trust generate help" -f -a "verify" -d 'Verify the authenticity of PEC artefacts'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence archive trust generate help" -f -a "inspect" -d 'Show what PEC artefacts are and what their certified data says'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence archive trust generate help" -f -a "extract" -d 'Take an artefact apart: original message, attachments, daticert, signature'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence archive trust generate help" -f -a "evidence" -d 'Legal-evidence summary: when each message was sent and delivered, on which receipts'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence archive trust generate help" -f -a "archive" -d 'Keep byte-exact, verified copies of PEC messages in a folder'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence archive trust generate help" -f -a "trust" -d 'Manage the trusted PEC signing authorities'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence archive trust generate help" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
+complete -c peckit -n "__fish_peckit_using_subcommand help; and not __fish_seen_subcommand_from verify inspect extract evidence archive trust generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c peckit -n "__fish_peckit_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "list" -d 'List the trusted PEC signing authorities and where each comes from'

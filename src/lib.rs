@@ -38,6 +38,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 #![deny(missing_docs)]
 
+pub mod archive;
 pub mod catalogue;
 pub mod certify;
 pub mod error;

@@ -152,3 +152,39 @@ pub fn revocation(
         }
     }
 }
+
+/// Why `archive --require-valid` skipped a message.
+pub fn archive_skipped(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::En => format!("skipped, not valid ({code}): not archived with --require-valid"),
+        Lang::It => format!("saltato, non valido ({code}): non archiviato con --require-valid"),
+    }
+}
+
+/// One line per message `archive` met: archived (with its verdict) or already there.
+pub fn archive_line(lang: Lang, archived: bool, file: &str, source: &str, verdict: &str) -> String {
+    match (lang, archived) {
+        (Lang::En, true) => format!("archived       {file} ({verdict}) ← {source}"),
+        (Lang::It, true) => format!("archiviato     {file} ({verdict}) ← {source}"),
+        (Lang::En, false) => format!("already there  {file} ← {source}"),
+        (Lang::It, false) => format!("già presente   {file} ← {source}"),
+    }
+}
+
+/// The last line of `archive`.
+pub fn archive_summary(
+    lang: Lang,
+    archived: usize,
+    already: usize,
+    skipped: usize,
+    dir: &str,
+) -> String {
+    match lang {
+        Lang::En => {
+            format!("{dir}: {archived} archived, {already} already there, {skipped} skipped")
+        }
+        Lang::It => {
+            format!("{dir}: {archived} archiviati, {already} già presenti, {skipped} saltati")
+        }
+    }
+}

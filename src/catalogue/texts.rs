@@ -3,8 +3,9 @@
 
 use super::Lang;
 pub use super::sentences::{
-    RevocationWord, accreditation, accredited_short, evidence_summary, limit_hint, revocation,
-    rewrapped_extraction, unverified_extraction,
+    RevocationWord, accreditation, accredited_short, archive_line, archive_skipped,
+    archive_summary, evidence_summary, limit_hint, revocation, rewrapped_extraction,
+    unverified_extraction,
 };
 
 /// Declares `Text` and `Text::ALL` (every id, for the test that checks both languages) from

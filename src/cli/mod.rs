@@ -60,6 +60,31 @@ Examples:
   peckit extract busta.eml -o fascicolo/ --format json
   peckit extract busta.eml --only original -o - > originale.eml";
 
+const ARCHIVE_LONG: &str = "\
+Keep PEC: byte-exact, verified copies of every message, one .eml each, in DIR.
+
+Reads every SOURCE (files, folders, Maildirs, mbox files, zip archives, - for standard input) \
+and copies each message into DIR exactly as it was read, named by certified date, kind and \
+identificativo (2026-11-30_accettazione_opec….eml), never overwriting: each file is written \
+to a temporary name, flushed to disk and renamed before it is recorded. DIR/archive.jsonl \
+holds one line per archived message (SHA-256, size, source, file, verdict, kind, msgid, \
+identificativo, certified time, when archived); DIR/sources.jsonl every source a message was \
+met in. A rerun adds only what is new, the same message met twice is stored once, and an \
+interrupted run leaves no partial file: the next one completes it.
+
+Every message is verified and its verdict recorded; by default every message is kept (an \
+invalid one is still evidence that something arrived). --require-valid keeps only verified \
+ones and lists the others as skipped.
+
+Exit status: 0 every message archived or already there; 1 with --require-valid, some were \
+skipped; 2 a source could not be read.";
+
+const ARCHIVE_EXAMPLES: &str = "\
+Examples:
+  peckit archive export/ -o archivio-pec/
+  peckit archive casella.mbox --require-valid -o archivio-pec/
+  peckit verify archivio-pec/";
+
 const EVIDENCE_LONG: &str = "\
 Legal-evidence summary: when each message was sent and delivered, on which receipts.
 
@@ -149,6 +174,9 @@ pub enum Command {
     /// Legal-evidence summary: when each message was sent and delivered, on which receipts
     #[command(long_about = EVIDENCE_LONG, after_help = EVIDENCE_EXAMPLES)]
     Evidence(EvidenceArgs),
+    /// Keep byte-exact, verified copies of PEC messages in a folder
+    #[command(long_about = ARCHIVE_LONG, after_help = ARCHIVE_EXAMPLES)]
+    Archive(ArchiveArgs),
     /// Manage the trusted PEC signing authorities
     #[command(subcommand, after_help = TRUST_EXAMPLES)]
     Trust(TrustCommand),
@@ -345,6 +373,25 @@ pub struct ExtractArgs {
     /// Print the manifest as JSON on standard output
     #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Table)]
     pub format: ExtractFormat,
+    #[command(flatten)]
+    pub verifier: VerifierArgs,
+}
+
+/// `peckit archive`.
+#[derive(Debug, Args)]
+pub struct ArchiveArgs {
+    /// Where the messages come from: files, folders, Maildirs, mbox files, zip archives, `-`
+    #[arg(required = true, value_name = "SOURCE")]
+    pub sources: Vec<PathBuf>,
+    /// The archive folder (created when absent)
+    #[arg(long, short = 'o', value_name = "DIR", required = true)]
+    pub out: PathBuf,
+    /// Keep only messages that pass verification; list the others as skipped
+    #[arg(long)]
+    pub require_valid: bool,
+    /// Print only the summary
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     #[command(flatten)]
     pub verifier: VerifierArgs,
 }

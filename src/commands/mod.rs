@@ -1,5 +1,6 @@
 //! One module per subcommand: arguments → library options → library → renderer → outcome.
 
+pub mod archive;
 pub mod batch;
 pub mod evidence;
 pub mod extract;
@@ -75,6 +76,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Inspect(args) => inspect::run(&args, ui),
         Command::Extract(args) => extract::run(&args, ui),
         Command::Evidence(args) => evidence::run(&args, ui),
+        Command::Archive(args) => archive::run(&args, ui),
         Command::Trust(cli::TrustCommand::List(args)) => trust::list(&args, ui),
         Command::Generate(args) => generate::run(&args),
     }

@@ -163,3 +163,21 @@ fn trust_list_json_conforms_to_its_schema() {
     assert!(anchors.iter().all(|a| a["sha256"].as_str().unwrap().len() == 64));
     assert_conforms_to(&doc, "docs/trust.schema.json");
 }
+
+#[test]
+fn archive_records_conform_to_their_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("archivio");
+    let (code, _, err) = run(peckit()
+        .args(["archive", "-q", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("thread"))
+        .arg("-o")
+        .arg(&out));
+    assert_eq!(code, 0, "{err}");
+    let lines = std::fs::read_to_string(out.join("archive.jsonl")).unwrap();
+    assert!(lines.lines().count() >= 8);
+    for line in lines.lines() {
+        assert_conforms_to(&serde_json::from_str(line).unwrap(), "docs/archive.schema.json");
+    }
+}

@@ -1,0 +1,429 @@
+//! Keeping PEC: byte-exact copies of every message in a folder, one `.eml` each, named so a
+//! person can find them, never overwritten, written to a temporary file, flushed to disk and
+//! renamed before they are recorded. `archive.jsonl` holds one line per archived message
+//! (docs/archive.schema.json); `sources.jsonl` every source a message was met in, so a rerun
+//! adds only what is new (by source name, then by SHA-256) and the same message met twice is
+//! stored once.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::certify::assess::{Assessment, Verdict};
+use crate::read::Artefact;
+
+/// The record of archived messages.
+pub const RECORD: &str = "archive.jsonl";
+/// Every source each message was met in.
+pub const SOURCES: &str = "sources.jsonl";
+/// Temporary files start so; one left by an interrupted run is removed by the next.
+const PARTIAL_PREFIX: &str = ".peckit-partial-";
+
+/// Why the archive could not be kept.
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    /// A file or folder of the archive could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The system's error.
+        source: std::io::Error,
+    },
+    /// A line of the record is not what peckit writes.
+    #[error("{path}, line {line}: not an archive record ({why})")]
+    Record {
+        /// The record file.
+        path: String,
+        /// Its line number, from 1.
+        line: usize,
+        /// What is wrong.
+        why: String,
+    },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ArchiveError + '_ {
+    move |source| ArchiveError::Io { path: path.display().to_string(), source }
+}
+
+/// What the archive records of a message besides its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facts {
+    /// The verdict of its verification.
+    pub verdict: Verdict,
+    /// Its kind, kebab-case.
+    pub kind: String,
+    /// The signed msgid, when certified.
+    pub msgid: Option<String>,
+    /// The signed identificativo, when certified.
+    pub identificativo: Option<String>,
+    /// The certified time, when the daticert is certified.
+    pub certified: Option<Timestamp>,
+    /// The recipient a delivery receipt or notice is about (daticert `consegna`).
+    pub recipient: Option<String>,
+}
+
+impl Facts {
+    /// The facts of an assessed artefact: identifiers and time only from a certified daticert.
+    pub fn of(artefact: &Artefact, assessment: &Assessment) -> Facts {
+        let certified = crate::certify::assess::signed_data_certified(
+            assessment.signature.as_ref(),
+            &assessment.problems,
+        );
+        let daticert = artefact.daticert().filter(|_| certified);
+        Facts {
+            verdict: assessment.verdict,
+            kind: artefact.kind.name().to_string(),
+            msgid: daticert.and_then(|d| d.msgid.clone()),
+            identificativo: daticert.and_then(|d| d.identificativo.clone()),
+            certified: daticert.and_then(|d| d.data.as_ref()).map(|t| t.utc),
+            recipient: daticert.and_then(|d| d.consegna.clone()),
+        }
+    }
+}
+
+/// One line of `archive.jsonl`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Record {
+    /// SHA-256 of the bytes, hex.
+    pub sha256: String,
+    /// Their length.
+    pub size: u64,
+    /// The artefact name it came from (path, `box.mbox#3`, IMAP URL with UID).
+    pub source: String,
+    /// Its file name in the archive.
+    pub file: String,
+    /// The verdict of its verification when archived.
+    pub verdict: Verdict,
+    /// Its kind.
+    pub kind: String,
+    /// The certified msgid.
+    pub msgid: Option<String>,
+    /// The certified identificativo.
+    pub identificativo: Option<String>,
+    /// The certified time, RFC 3339 UTC.
+    pub certified_time_utc: Option<String>,
+    /// When it was archived, RFC 3339 UTC.
+    pub archived_at: String,
+}
+
+/// What adding a message did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Added {
+    /// Written and recorded.
+    Archived(Record),
+    /// The same bytes were already kept, in this file.
+    AlreadyThere(String),
+}
+
+/// An archive folder, open for adding.
+#[derive(Debug)]
+pub struct Archive {
+    dir: PathBuf,
+    by_sha256: HashMap<String, String>,
+    sources: HashSet<String>,
+    record: File,
+    source_log: File,
+}
+
+fn rfc3339(t: Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// SHA-256 of bytes, hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+impl Archive {
+    /// Opens (creating it when absent) the archive in `dir`: reads what is kept and removes
+    /// temporary files an interrupted run left.
+    pub fn open(dir: &Path) -> Result<Archive, ArchiveError> {
+        fs::create_dir_all(dir).map_err(io(dir))?;
+        for entry in fs::read_dir(dir).map_err(io(dir))?.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(PARTIAL_PREFIX) {
+                let path = entry.path();
+                fs::remove_file(&path).map_err(io(&path))?;
+            }
+        }
+        let mut by_sha256 = HashMap::new();
+        let mut sources = HashSet::new();
+        let record_path = dir.join(RECORD);
+        for (line, value) in read_lines(&record_path)? {
+            let field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string);
+            let (Some(sha), Some(file)) = (field("sha256"), field("file")) else {
+                return Err(ArchiveError::Record {
+                    path: record_path.display().to_string(),
+                    line,
+                    why: "no sha256 or file".into(),
+                });
+            };
+            if let Some(source) = field("source") {
+                sources.insert(source);
+            }
+            by_sha256.insert(sha, file);
+        }
+        let source_path = dir.join(SOURCES);
+        for (_, value) in read_lines(&source_path)? {
+            if let Some(source) = value.get("source").and_then(|v| v.as_str()) {
+                sources.insert(source.to_string());
+            }
+        }
+        let append = |p: &Path| OpenOptions::new().create(true).append(true).open(p).map_err(io(p));
+        Ok(Archive {
+            dir: dir.to_path_buf(),
+            by_sha256,
+            sources,
+            record: append(&record_path)?,
+            source_log: append(&source_path)?,
+        })
+    }
+
+    /// Whether a message was already met under this source name (an IMAP UID with its
+    /// UIDVALIDITY: no need to fetch it again).
+    pub fn has_source(&self, source: &str) -> bool {
+        self.sources.contains(source)
+    }
+
+    /// The file keeping these bytes, if any.
+    pub fn file_of(&self, sha256: &str) -> Option<&str> {
+        self.by_sha256.get(sha256).map(String::as_str)
+    }
+
+    /// How many messages are kept.
+    pub fn len(&self) -> usize {
+        self.by_sha256.len()
+    }
+
+    /// Whether nothing is kept yet.
+    pub fn is_empty(&self) -> bool {
+        self.by_sha256.is_empty()
+    }
+
+    /// Keeps `bytes` met as `source`: written once (temporary file, flushed, renamed without
+    /// overwriting, the folder flushed), then recorded; bytes already kept only get the source
+    /// noted.
+    pub fn add(
+        &mut self,
+        source: &str,
+        bytes: &[u8],
+        facts: &Facts,
+        now: Timestamp,
+    ) -> Result<Added, ArchiveError> {
+        let sha256 = sha256_hex(bytes);
+        if let Some(file) = self.by_sha256.get(&sha256).cloned() {
+            self.note_source(source, &sha256)?;
+            return Ok(Added::AlreadyThere(file));
+        }
+        let file = self.write_new(bytes, &sha256, facts)?;
+        let record = Record {
+            sha256: sha256.clone(),
+            size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+            source: source.to_string(),
+            file: file.clone(),
+            verdict: facts.verdict,
+            kind: facts.kind.clone(),
+            msgid: facts.msgid.clone(),
+            identificativo: facts.identificativo.clone(),
+            certified_time_utc: facts.certified.map(rfc3339),
+            archived_at: rfc3339(now),
+        };
+        let record_path = self.dir.join(RECORD);
+        append_line(&mut self.record, &record, &record_path)?;
+        self.by_sha256.insert(sha256.clone(), file);
+        self.note_source(source, &sha256)?;
+        Ok(Added::Archived(record))
+    }
+
+    fn note_source(&mut self, source: &str, sha256: &str) -> Result<(), ArchiveError> {
+        if self.sources.insert(source.to_string()) {
+            #[derive(Serialize)]
+            struct Line<'a> {
+                source: &'a str,
+                sha256: &'a str,
+            }
+            let path = self.dir.join(SOURCES);
+            append_line(&mut self.source_log, &Line { source, sha256 }, &path)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the bytes under a free name; a file of that name holding the same bytes (left
+    /// by a run stopped before recording it) is taken as is.
+    fn write_new(&self, bytes: &[u8], sha256: &str, facts: &Facts) -> Result<String, ArchiveError> {
+        let base = file_stem(facts, sha256);
+        let short = sha256.get(..12).unwrap_or(sha256);
+        for name in [format!("{base}.eml"), format!("{base}_{short}.eml")] {
+            let path = self.dir.join(&name);
+            match fs::read(&path) {
+                Ok(existing) if sha256_hex(&existing) == sha256 => return Ok(name),
+                Ok(_) => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io(&path)(e)),
+            }
+            let mut tmp = tempfile::Builder::new()
+                .prefix(PARTIAL_PREFIX)
+                .tempfile_in(&self.dir)
+                .map_err(io(&self.dir))?;
+            tmp.write_all(bytes).map_err(io(tmp.path()))?;
+            tmp.as_file().sync_all().map_err(io(&path))?;
+            match tmp.persist_noclobber(&path) {
+                Ok(_) => {}
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(io(&path)(e.error)),
+            }
+            File::open(&self.dir).and_then(|d| d.sync_all()).map_err(io(&self.dir))?;
+            return Ok(name);
+        }
+        Err(ArchiveError::Io {
+            path: self.dir.join(format!("{base}.eml")).display().to_string(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "taken by other files with other content",
+            ),
+        })
+    }
+}
+
+/// `2026-11-30_accettazione_opec001.20261130142054.1001.1.1.1@pec.alfa.example`: the
+/// certified date, the kind, the recipient of a delivery receipt or notice, and the
+/// identificativo (else the msgid, else the start of the SHA-256), made safe as a file name.
+pub fn file_stem(facts: &Facts, sha256: &str) -> String {
+    let date = facts
+        .certified
+        .map(|t| t.strftime("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "senza-data".into());
+    let id = facts
+        .identificativo
+        .clone()
+        .or_else(|| facts.msgid.clone().map(|m| m.trim_matches(['<', '>']).to_string()))
+        .unwrap_or_else(|| sha256.get(..16).unwrap_or(sha256).to_string())
+        .replace(['/', '\\'], "_");
+    let recipient = facts.recipient.as_deref().map(|r| format!("{r}_")).unwrap_or_default();
+    let stem = crate::names::sanitize(
+        &format!("{date}_{}_{recipient}{id}", facts.kind).replace(['/', '\\'], "_"),
+        "messaggio",
+    );
+    // sanitize keeps an extension-like tail; the stem is capped well under the name limit.
+    stem.chars().take(150).collect()
+}
+
+fn read_lines(path: &Path) -> Result<Vec<(usize, serde_json::Value)>, ArchiveError> {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(path)(e)),
+    };
+    let mut out = Vec::new();
+    for (i, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(io(path))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        // A last line cut by an interrupted write is not a record: the message it named is
+        // found again by its bytes.
+        match serde_json::from_str(&line) {
+            Ok(v) => out.push((i + 1, v)),
+            Err(e) if e.is_eof() => {}
+            Err(e) => {
+                return Err(ArchiveError::Record {
+                    path: path.display().to_string(),
+                    line: i + 1,
+                    why: e.to_string(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn append_line<T: Serialize>(file: &mut File, value: &T, path: &Path) -> Result<(), ArchiveError> {
+    let mut line = serde_json::to_vec(value).map_err(|e| ArchiveError::Io {
+        path: path.display().to_string(),
+        source: std::io::Error::other(e),
+    })?;
+    line.push(b'\n');
+    file.write_all(&line).map_err(io(path))?;
+    file.sync_data().map_err(io(path))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn facts() -> Facts {
+        Facts {
+            verdict: Verdict::Valid,
+            kind: "accettazione".into(),
+            msgid: Some("<m@x>".into()),
+            identificativo: Some("opec1@pec.example".into()),
+            certified: Some("2026-11-30T10:00:00Z".parse().unwrap()),
+            recipient: None,
+        }
+    }
+
+    #[test]
+    fn a_message_is_kept_once_and_found_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = Timestamp::UNIX_EPOCH;
+        let mut a = Archive::open(dir.path()).unwrap();
+        let Added::Archived(r) = a.add("a.eml", b"bytes", &facts(), now).unwrap() else {
+            panic!("archived")
+        };
+        assert_eq!(r.file, "2026-11-30_accettazione_opec1@pec.example.eml");
+        assert_eq!(fs::read(dir.path().join(&r.file)).unwrap(), b"bytes");
+        assert_eq!(
+            a.add("b.eml", b"bytes", &facts(), now).unwrap(),
+            Added::AlreadyThere(r.file.clone())
+        );
+        // Other bytes with the same facts get a name of their own.
+        let Added::Archived(other) = a.add("c.eml", b"other", &facts(), now).unwrap() else {
+            panic!("archived")
+        };
+        assert_ne!(other.file, r.file);
+        drop(a);
+        let again = Archive::open(dir.path()).unwrap();
+        assert_eq!(again.len(), 2);
+        assert!(again.has_source("b.eml") && again.has_source("c.eml"));
+        let lines = fs::read_to_string(dir.path().join(RECORD)).unwrap();
+        assert_eq!(lines.lines().count(), 2, "one line per archived message only");
+    }
+
+    #[test]
+    fn an_interrupted_run_leaves_nothing_half_written() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(format!("{PARTIAL_PREFIX}abc")), b"half").unwrap();
+        // A file renamed but not recorded: taken as is, not written twice.
+        let name = format!("{}.eml", file_stem(&facts(), &sha256_hex(b"bytes")));
+        fs::write(dir.path().join(&name), b"bytes").unwrap();
+        let mut a = Archive::open(dir.path()).unwrap();
+        assert!(!dir.path().join(format!("{PARTIAL_PREFIX}abc")).exists());
+        let Added::Archived(r) = a.add("a.eml", b"bytes", &facts(), Timestamp::UNIX_EPOCH).unwrap()
+        else {
+            panic!("archived")
+        };
+        assert_eq!(r.file, name);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3, "the .eml and two records");
+    }
+
+    #[test]
+    fn names_are_safe() {
+        let mut f = facts();
+        f.identificativo = Some("../../etc/passwd".into());
+        let stem = file_stem(&f, "0123456789abcdef0123");
+        assert!(!stem.contains('/') && !stem.starts_with('.'), "{stem}");
+        f.identificativo = None;
+        f.msgid = None;
+        f.certified = None;
+        assert_eq!(
+            file_stem(&f, "0123456789abcdef0123"),
+            "senza-data_accettazione_0123456789abcdef"
+        );
+    }
+}

@@ -1,0 +1,236 @@
+//! `peckit archive`: byte-exact copies, one per message, recorded, incremental, resumable.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::common::*;
+
+fn archive(sources: &[PathBuf], out: &Path, extra: &[&str]) -> (i32, String, String) {
+    run(peckit()
+        .args(["archive", "--trust"])
+        .arg(test_root())
+        .args(extra)
+        .args(sources)
+        .arg("-o")
+        .arg(out))
+}
+
+fn records(out: &Path) -> Vec<Value> {
+    std::fs::read_to_string(out.join("archive.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn sha256_of(path: &Path) -> String {
+    hex::encode(Sha256::digest(std::fs::read(path).unwrap()))
+}
+
+/// The .eml files of a folder (the archive's messages).
+fn emls(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".eml"))
+        .collect()
+}
+
+/// `n` distinct copies of a valid receipt (an unsigned header line differs), in `dir`.
+fn copies(dir: &Path, n: usize) -> Vec<PathBuf> {
+    let receipt = sample("accettazione.eml");
+    std::fs::create_dir_all(dir).unwrap();
+    (0..n)
+        .map(|i| {
+            let path = dir.join(format!("copia-{i:04}.eml"));
+            let mut bytes = format!("X-Copia: {i}\r\n").into_bytes();
+            bytes.extend_from_slice(&receipt);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn every_message_is_kept_byte_exact_once_with_its_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("archivio");
+    let thread = samples().join("thread");
+    let (code, stdout, err) = archive(std::slice::from_ref(&thread), &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let originals: Vec<PathBuf> = std::fs::read_dir(&thread)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+        .collect();
+    let recs = records(&out);
+    assert_eq!(recs.len(), originals.len(), "{stdout}");
+    assert_eq!(emls(&out).len(), originals.len());
+    let by_source: BTreeMap<&str, &Value> =
+        recs.iter().map(|r| (r["source"].as_str().unwrap(), r)).collect();
+    for original in &originals {
+        let r = by_source[original.to_str().unwrap()];
+        let kept = out.join(r["file"].as_str().unwrap());
+        assert_eq!(sha256_of(&kept), sha256_of(original), "{} byte-exact", original.display());
+        assert_eq!(r["sha256"], sha256_of(original));
+        assert_eq!(r["size"], std::fs::metadata(original).unwrap().len());
+    }
+    // Named so a person can find them: date, kind, recipient, identificativo.
+    let accettazione = by_source[thread.join("01-accettazione.eml").to_str().unwrap()];
+    let name = accettazione["file"].as_str().unwrap();
+    assert!(name.ends_with(&format!(
+        "_accettazione_{}.eml",
+        accettazione["identificativo"].as_str().unwrap()
+    )));
+    assert!(name.starts_with(&accettazione["certified_time_utc"].as_str().unwrap()[..10]));
+    let tampered = by_source[thread.join("07-consegna-manomessa.eml").to_str().unwrap()];
+    assert_eq!(tampered["verdict"], "invalid", "kept by default, with its verdict");
+    assert_eq!(tampered["identificativo"], Value::Null, "nothing certified from it");
+
+    // The archive is a folder like any other.
+    let (code, _, _) = run(peckit().args(["verify", "-q", "--trust"]).arg(test_root()).arg(&out));
+    let (code_orig, _, _) =
+        run(peckit().args(["verify", "-q", "--trust"]).arg(test_root()).arg(&thread));
+    assert_eq!(code, code_orig);
+
+    // Twice adds nothing; one new message adds one file.
+    let (code, stdout, _) = archive(std::slice::from_ref(&thread), &out, &[]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains(&format!("0 archived, {} already there", originals.len())), "{stdout}");
+    assert_eq!(records(&out).len(), originals.len());
+    let (code, stdout, _) =
+        archive(&[thread.clone(), samples().join("accettazione-sha1.eml")], &out, &[]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("1 archived"), "{stdout}");
+    assert_eq!(records(&out).len(), originals.len() + 1);
+    assert_eq!(emls(&out).len(), originals.len() + 1);
+}
+
+#[test]
+fn the_same_message_from_two_sources_is_stored_once_with_both_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("altra-casella");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::copy(samples().join("accettazione.eml"), other.join("stessa.eml")).unwrap();
+    // And inside an mbox, as a mailbox export holds it.
+    let mut mbox = b"From MAILER-DAEMON Mon Nov 30 10:00:00 2026\n".to_vec();
+    mbox.extend(std::fs::read(samples().join("avvenuta-consegna-sintetica.eml")).unwrap());
+    mbox.push(b'\n'); // the blank line that ends an mbox message is not part of it
+    std::fs::write(dir.path().join("export.mbox"), &mbox).unwrap();
+    let out = dir.path().join("archivio");
+    let (code, stdout, err) = archive(
+        &[samples().join("accettazione.eml"), other.clone(), dir.path().join("export.mbox")],
+        &out,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("2 archived, 1 already there"), "{stdout}");
+    let sources = std::fs::read_to_string(out.join("sources.jsonl")).unwrap();
+    assert_eq!(sources.lines().count(), 3, "{sources}");
+    assert!(sources.contains("stessa.eml"));
+    let member = records(&out)
+        .into_iter()
+        .find(|r| r["source"].as_str().unwrap().contains("export.mbox#"))
+        .expect("the mbox member");
+    let kept = std::fs::read(out.join(member["file"].as_str().unwrap())).unwrap();
+    let original = std::fs::read(samples().join("avvenuta-consegna-sintetica.eml")).unwrap();
+    assert!(kept == original, "the member is kept byte-exact");
+}
+
+#[test]
+fn require_valid_skips_and_says_so_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("archivio");
+    let (code, stdout, err) = archive(
+        &[samples().join("accettazione.eml"), samples().join("forged/bad-signature.eml")],
+        &out,
+        &["--require-valid"],
+    );
+    assert_eq!(code, 1, "{stdout}");
+    assert!(err.contains("bad-signature.eml") && err.contains("skipped"), "{err}");
+    assert!(stdout.contains("1 archived, 0 already there, 1 skipped"), "{stdout}");
+    assert_eq!(records(&out).len(), 1);
+    // Without the flag, an invalid message is evidence too: kept, exit 0.
+    let (code, _, _) = archive(&[samples().join("forged/bad-signature.eml")], &out, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(records(&out)[1]["verdict"], "invalid");
+}
+
+#[test]
+fn an_unreadable_source_is_exit_2_and_the_rest_is_archived() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("archivio");
+    let (code, _, err) = archive(
+        &[dir.path().join("manca.eml"), samples().join("accettazione.eml")],
+        &out,
+        &["--lang", "it"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("manca.eml"), "{err}");
+    assert_eq!(records(&out).len(), 1);
+}
+
+#[test]
+fn a_file_of_the_same_name_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("archivio");
+    archive(&[samples().join("accettazione.eml")], &out, &[]);
+    let name = records(&out)[0]["file"].as_str().unwrap().to_string();
+    // Start again in a fresh archive where that name holds something else.
+    let fresh = dir.path().join("altro");
+    std::fs::create_dir_all(&fresh).unwrap();
+    std::fs::write(fresh.join(&name), b"someone else's file").unwrap();
+    let (code, _, _) = archive(&[samples().join("accettazione.eml")], &fresh, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read(fresh.join(&name)).unwrap(), b"someone else's file");
+    let kept = records(&fresh)[0]["file"].as_str().unwrap().to_string();
+    assert_ne!(kept, name);
+    assert_eq!(sha256_of(&fresh.join(kept)), sha256_of(&samples().join("accettazione.eml")));
+}
+
+/// Killed mid-run, then run again: every message kept exactly once, nothing half-written.
+#[test]
+fn an_interrupted_archive_resumes_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = copies(&dir.path().join("casella"), 400);
+    let out = dir.path().join("archivio");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("peckit"))
+        .args(["archive", "-q", "--trust"])
+        .arg(test_root())
+        .arg(dir.path().join("casella"))
+        .arg("-o")
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once it has archived some, or when it has finished (a fast machine).
+    for _ in 0..2000 {
+        if records(&out).len() >= 20 || child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let first = records(&out).len();
+    let (code, stdout, err) = archive(&[dir.path().join("casella")], &out, &["-q"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains(&format!("{} archived", inputs.len() - first)), "{first}: {stdout}");
+    let recs = records(&out);
+    assert_eq!(recs.len(), inputs.len());
+    let files: BTreeSet<String> = recs.iter().map(|r| r["file"].as_str().unwrap().into()).collect();
+    assert_eq!(files, emls(&out), "every file recorded, no other file");
+    for r in &recs {
+        assert_eq!(sha256_of(&out.join(r["file"].as_str().unwrap())), r["sha256"]);
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
