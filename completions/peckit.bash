@@ -108,7 +108,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__archive)
-            opts="-o -q -h -V --out --require-valid --quiet --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-o -q -h -V --out --require-valid --quiet --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -119,6 +119,18 @@ _peckit() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --imap-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -182,7 +194,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__evidence)
-            opts="-f -q -h -V --format --originals --quiet --accept-rewrapped --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-f -q -h -V --format --originals --quiet --accept-rewrapped --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -197,6 +209,18 @@ _peckit() {
                     return 0
                     ;;
                 --originals)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --imap-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -512,7 +536,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__inspect)
-            opts="-f -h -V --format --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-f -h -V --format --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -524,6 +548,18 @@ _peckit() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --imap-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -684,7 +720,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__verify)
-            opts="-f -q -j -h -V --format --quiet --explain --files-from --glob --jobs --ordered --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-f -q -j -h -V --format --quiet --explain --files-from --glob --jobs --ordered --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,6 +747,18 @@ _peckit() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --imap-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

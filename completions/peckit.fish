@@ -46,6 +46,9 @@ csv\t'Comma-separated values, one row per artefact'"
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l files-from -d 'Read more paths from this file, one per line (`-` for standard input)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l glob -d 'In folders, only files whose name or path matches this glob (repeatable), e.g. \'aruba*\' or \'**/2024/*.eml\'' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s j -l jobs -d 'Worker threads (default: all cores)' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l imap-ca -d 'Trust the CA certificates of this PEM file for the IMAP server, besides the system\'s' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l since -d 'Only messages the server received on or after this day (YYYY-MM-DD)' -r
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l before -d 'Only messages the server received before this day (YYYY-MM-DD)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
@@ -65,12 +68,17 @@ never\t'Never colour'"
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s q -l quiet -d 'Print only the summary line (and errors); no progress bar'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l explain -d 'Per file, everything checked: every problem, the signature, the certificate chain in full (subject, issuer, serial, validity, SHA-256), the trust anchor and the daticert fields (human output; with the table format)'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l ordered -d 'Keep input order in streamed formats (jsonl, csv); table and json are always ordered'
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l imap-insecure -d 'Allow plain imap:// (the password travels unencrypted)'
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l mailbox-all -d 'Read every mailbox of the account, not only the one the URL names'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s f -l format -d 'Output format' -r -f -a "table\t'A readable report'
 json\t'JSON'"
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l imap-ca -d 'Trust the CA certificates of this PEM file for the IMAP server, besides the system\'s' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l since -d 'Only messages the server received on or after this day (YYYY-MM-DD)' -r
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l before -d 'Only messages the server received before this day (YYYY-MM-DD)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
@@ -87,6 +95,8 @@ en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l imap-insecure -d 'Allow plain imap:// (the password travels unencrypted)'
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l mailbox-all -d 'Read every mailbox of the account, not only the one the URL names'
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -126,6 +136,9 @@ markdown\t'Markdown'
 html\t'A self-contained printable HTML page (A4)'
 csv\t'One row per (message, recipient)'"
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l originals -d 'Check the files you kept against the hashes of a ricevuta breve' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l imap-ca -d 'Trust the CA certificates of this PEM file for the IMAP server, besides the system\'s' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l since -d 'Only messages the server received on or after this day (YYYY-MM-DD)' -r
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l before -d 'Only messages the server received before this day (YYYY-MM-DD)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
@@ -144,11 +157,16 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s q -l quiet -d 'Table format: print only the summary line (and errors)'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l accept-rewrapped -d 'Use as proof the intact signed entity of a file altered around it (a PEC re-wrapped by mailing-list software); such facts are marked as coming from an altered file'
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l imap-insecure -d 'Allow plain imap:// (the password travels unencrypted)'
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l mailbox-all -d 'Read every mailbox of the account, not only the one the URL names'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -s V -l version -d 'Print version'
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -s o -l out -d 'The archive folder (created when absent)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l imap-ca -d 'Trust the CA certificates of this PEM file for the IMAP server, besides the system\'s' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l since -d 'Only messages the server received on or after this day (YYYY-MM-DD)' -r
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l before -d 'Only messages the server received before this day (YYYY-MM-DD)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
@@ -167,6 +185,8 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l require-valid -d 'Keep only messages that pass verification; list the others as skipped'
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -s q -l quiet -d 'Print only the summary'
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l imap-insecure -d 'Allow plain imap:// (the password travels unencrypted)'
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l mailbox-all -d 'Read every mailbox of the account, not only the one the URL names'
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -s h -l help -d 'Print help (see more with \'--help\')'

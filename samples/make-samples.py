@@ -107,6 +107,15 @@ ST = Milano
 L = Milano
 O = Gestore Beta S.r.l.
 """
+EXT_TLS_SERVER = """
+[ext]
+basicConstraints = CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = IP:127.0.0.1,DNS:localhost
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+"""
 # A provider certificate naming where its issuer's CRL is published (tests serve it there).
 CRL_PORT = 38517
 EXT_PROVIDER_CDP = EXT_PROVIDER + f"crlDistributionPoints = URI:http://127.0.0.1:{CRL_PORT}/intermediate.crl\n"
@@ -210,6 +219,9 @@ def make_pki():
     ski = run("openssl", "x509", "-noout", "-ext", "subjectKeyIdentifier", "-in",
               str(PKI / "intermediate.pem")).decode().splitlines()[-1].strip()
     issue("rogue-intermediate", INTERMEDIATE_SUBJECT, EXT_ROGUE_ROOT + f"subjectKeyIdentifier = {ski}\n")
+    # The IMAP tests' server (Dovecot on 127.0.0.1): a CA of its own, not a PEC authority.
+    issue("imap-ca", "/C=IT/O=peckit Test PKI/CN=peckit Test IMAP CA", EXT_ROOT)
+    issue("imap-server", "/C=IT/O=peckit Test PKI/CN=localhost", EXT_TLS_SERVER, issuer="imap-ca")
     issue("registro", REGISTRY_SUBJECT, EXT_REGISTRY, issuer="root")
     issue("registro-alfa", ALFA["subject"], EXT_PROVIDER, issuer="registro", email=ALFA["email"])
     issue("registro-gamma", GAMMA_SUBJECT, EXT_PROVIDER, issuer="registro", email=ALFA["email"])
@@ -230,6 +242,8 @@ def make_pki():
         "- rogue-root.pem: a root with the trusted root's NAME and another key; rogue-alfa.pem under it\n"
         "- expired-alfa.pem (2015-2016), future-alfa.pem (2040-2042): validity forgeries\n"
         "- wrong-usage-alfa.pem: keyUsage keyCertSign only\n"
+        "- imap-ca.pem, imap-server.pem/.key: the TLS CA and server certificate (127.0.0.1) of the\n"
+        "  throwaway Dovecot the IMAP tests start; not a PEC authority\n"
         "- crl-alfa.pem: Alfa with a CRL Distribution Point on 127.0.0.1 (the --fetch-crl tests serve it)\n"
         "- rogue-intermediate.pem: the intermediate's name with another key (signs a forged CRL)\n"
         "- registro.pem: peckit Test Registro CA, under the root, with name constraints as AgID CA1's:\n"
@@ -1095,7 +1109,9 @@ def bench(out_dir, receipts, large):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--bench":
+    if len(sys.argv) > 1 and sys.argv[1] == "--pki-only":
+        make_pki()  # creates what is missing, rewrites nothing else
+    elif len(sys.argv) > 1 and sys.argv[1] == "--bench":
         bench(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 10000, int(sys.argv[4]) if len(sys.argv) > 4 else 3)
     else:
         main()

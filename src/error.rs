@@ -20,6 +20,36 @@ pub enum NotMail {
     NoHeaderField,
 }
 
+/// Why a mailbox could not be read (IMAP), as data: its words are in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum MailboxFailure {
+    /// The URL is not `imaps://USER@HOST[:PORT]/MAILBOX`.
+    #[error("not an IMAP URL ({0})")]
+    Url(String),
+    /// Plain `imap://` without `--imap-insecure`.
+    #[error("plain imap:// sends the password in clear: use imaps://, or --imap-insecure")]
+    Insecure,
+    /// The server could not be reached.
+    #[error("cannot connect to {0}")]
+    Connect(String),
+    /// The server's certificate is not trusted (checked before any login).
+    #[error("the server's certificate is not trusted ({0}); --imap-ca adds a CA")]
+    Certificate(String),
+    /// No password in PECKIT_IMAP_PASSWORD, ~/.netrc or from a terminal.
+    #[error("no password: set PECKIT_IMAP_PASSWORD, add it to ~/.netrc, or run on a terminal")]
+    NoPassword,
+    /// The server refused the login.
+    #[error("login refused by the server")]
+    LoginRefused,
+    /// The mailbox does not exist or cannot be opened.
+    #[error("mailbox {0} cannot be opened")]
+    NoMailbox(String),
+    /// The server answered with an error, or the connection was lost.
+    #[error("IMAP error: {0}")]
+    Protocol(String),
+}
+
 /// Why an input could not be evaluated.
 #[derive(Debug, Error)]
 #[non_exhaustive]
@@ -41,6 +71,9 @@ pub enum Error {
     /// I/O failure reading an input.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// A mailbox could not be read.
+    #[error("{0}")]
+    Mailbox(MailboxFailure),
 }
 
 /// Why an input could not be read at all, as data (its words are in the catalogue).
@@ -65,6 +98,8 @@ pub enum ReadFailure {
     IsAFolder(String),
     /// Any other failure of the system, as the system words it.
     System(String),
+    /// A mailbox could not be read.
+    Mailbox(MailboxFailure),
 }
 
 impl ReadFailure {
@@ -77,6 +112,7 @@ impl ReadFailure {
                 ReadFailure::TooLarge { limit: *limit, value: *value }
             }
             Error::Io(e) => ReadFailure::of_io(e),
+            Error::Mailbox(f) => ReadFailure::Mailbox(f.clone()),
         }
     }
 

@@ -49,6 +49,8 @@ pub mod finding;
 pub mod fuzzing;
 pub mod input;
 pub mod limits;
+#[cfg(feature = "imap")]
+pub mod mailbox;
 pub(crate) mod names;
 pub mod problem;
 pub mod read;

@@ -190,6 +190,11 @@ impl Archive {
         self.sources.contains(source)
     }
 
+    /// Every source name met so far (for skipping mailbox messages before fetching them).
+    pub fn sources(&self) -> HashSet<String> {
+        self.sources.clone()
+    }
+
     /// The file keeping these bytes, if any.
     pub fn file_of(&self, sha256: &str) -> Option<&str> {
         self.by_sha256.get(sha256).map(String::as_str)

@@ -317,7 +317,29 @@ impl ReadFailure {
             (Lang::It, ReadFailure::PermissionDenied(_)) => "permesso di lettura negato".into(),
             (Lang::It, ReadFailure::IsAFolder(_)) => "è una cartella, non un file".into(),
             (Lang::It, ReadFailure::System(w)) => format!("errore di lettura del sistema ({w})"),
+            (Lang::En, ReadFailure::Mailbox(f)) => f.to_string(),
+            (Lang::It, ReadFailure::Mailbox(f)) => mailbox_failure_it(f),
         }
+    }
+}
+
+fn mailbox_failure_it(f: &crate::error::MailboxFailure) -> String {
+    use crate::error::MailboxFailure as M;
+    match f {
+        M::Url(w) => format!("non è un URL IMAP ({w})"),
+        M::Insecure => "imap:// in chiaro invia la password senza cifratura: usare imaps://, o \
+             --imap-insecure"
+            .into(),
+        M::Connect(w) => format!("impossibile connettersi a {w}"),
+        M::Certificate(w) => {
+            format!("il certificato del server non è fidato ({w}); --imap-ca aggiunge una CA")
+        }
+        M::NoPassword => "nessuna password: impostare PECKIT_IMAP_PASSWORD, aggiungerla a \
+                          ~/.netrc, o eseguire da un terminale"
+            .into(),
+        M::LoginRefused => "accesso rifiutato dal server".into(),
+        M::NoMailbox(m) => format!("la casella {m} non può essere aperta"),
+        M::Protocol(w) => format!("errore IMAP: {w}"),
     }
 }
 

@@ -38,6 +38,14 @@ fn every_entry_is_said_in_both_languages() {
         ReadFailure::PermissionDenied("Permission denied (os error 13)".into()),
         ReadFailure::IsAFolder("Is a directory (os error 21)".into()),
         ReadFailure::System("Input/output error (os error 5)".into()),
+        ReadFailure::Mailbox(crate::error::MailboxFailure::Url("x".into())),
+        ReadFailure::Mailbox(crate::error::MailboxFailure::Insecure),
+        ReadFailure::Mailbox(crate::error::MailboxFailure::Connect("x".into())),
+        ReadFailure::Mailbox(crate::error::MailboxFailure::Certificate("x".into())),
+        ReadFailure::Mailbox(crate::error::MailboxFailure::NoPassword),
+        ReadFailure::Mailbox(crate::error::MailboxFailure::LoginRefused),
+        ReadFailure::Mailbox(crate::error::MailboxFailure::NoMailbox("x".into())),
+        ReadFailure::Mailbox(crate::error::MailboxFailure::Protocol("x".into())),
     ];
     for f in &failures {
         differ(f.text(Lang::En), f.text(Lang::It), &format!("{f:?}"));

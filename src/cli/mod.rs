@@ -233,6 +233,41 @@ pub struct VerifierArgs {
     pub limits: LimitArgs,
 }
 
+/// Mailbox options, for IMAP URLs given among the inputs
+/// (`imaps://USER@HOST[:PORT]/MAILBOX`; the password from PECKIT_IMAP_PASSWORD, ~/.netrc or
+/// a prompt).
+#[derive(Debug, Clone, Args)]
+pub struct ImapArgs {
+    /// Trust the CA certificates of this PEM file for the IMAP server, besides the system's
+    #[arg(long, value_name = "FILE")]
+    pub imap_ca: Option<PathBuf>,
+    /// Allow plain imap:// (the password travels unencrypted)
+    #[arg(long)]
+    pub imap_insecure: bool,
+    /// Only messages the server received on or after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only messages the server received before this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub before: Option<String>,
+    /// Read every mailbox of the account, not only the one the URL names
+    #[arg(long)]
+    pub mailbox_all: bool,
+}
+
+impl ImapArgs {
+    /// No mailbox options (commands that read files only).
+    pub fn none() -> ImapArgs {
+        ImapArgs {
+            imap_ca: None,
+            imap_insecure: false,
+            since: None,
+            before: None,
+            mailbox_all: false,
+        }
+    }
+}
+
 /// Revocation options: CRLs judged at the signing time.
 #[derive(Debug, Clone, Args)]
 pub struct RevocationArgs {
@@ -255,8 +290,8 @@ pub struct RevocationArgs {
 /// `peckit verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Files, folders (searched recursively; Maildir too), mbox files, zip archives; `-` reads
-    /// standard input
+    /// Files, folders (searched recursively; Maildir too), mbox files, zip archives, IMAP
+    /// mailboxes (imaps://USER@HOST/MAILBOX); `-` reads standard input
     #[arg(required_unless_present = "files_from", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format
@@ -284,6 +319,8 @@ pub struct VerifyArgs {
     #[arg(long)]
     pub ordered: bool,
     #[command(flatten)]
+    pub imap: ImapArgs,
+    #[command(flatten)]
     pub verifier: VerifierArgs,
 }
 
@@ -303,12 +340,15 @@ pub enum VerifyFormat {
 /// `peckit inspect`.
 #[derive(Debug, Args)]
 pub struct InspectArgs {
-    /// Files or folders (searched recursively for mail); `-` reads standard input
+    /// Files or folders (searched recursively for mail), IMAP mailboxes
+    /// (imaps://USER@HOST/MAILBOX); `-` reads standard input
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = InspectFormat::Table)]
     pub format: InspectFormat,
+    #[command(flatten)]
+    pub imap: ImapArgs,
     #[command(flatten)]
     pub verifier: VerifierArgs,
 }
@@ -316,7 +356,8 @@ pub struct InspectArgs {
 /// `peckit evidence`.
 #[derive(Debug, Args)]
 pub struct EvidenceArgs {
-    /// Files or folders (searched recursively for mail); `-` reads standard input
+    /// Files or folders (searched recursively for mail), IMAP mailboxes
+    /// (imaps://USER@HOST/MAILBOX); `-` reads standard input
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format
@@ -332,6 +373,8 @@ pub struct EvidenceArgs {
     /// by mailing-list software); such facts are marked as coming from an altered file
     #[arg(long)]
     pub accept_rewrapped: bool,
+    #[command(flatten)]
+    pub imap: ImapArgs,
     #[command(flatten)]
     pub verifier: VerifierArgs,
 }
@@ -380,7 +423,8 @@ pub struct ExtractArgs {
 /// `peckit archive`.
 #[derive(Debug, Args)]
 pub struct ArchiveArgs {
-    /// Where the messages come from: files, folders, Maildirs, mbox files, zip archives, `-`
+    /// Where the messages come from: files, folders, Maildirs, mbox files, zip archives, IMAP
+    /// mailboxes (imaps://USER@HOST/MAILBOX), `-`
     #[arg(required = true, value_name = "SOURCE")]
     pub sources: Vec<PathBuf>,
     /// The archive folder (created when absent)
@@ -392,6 +436,8 @@ pub struct ArchiveArgs {
     /// Print only the summary
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    #[command(flatten)]
+    pub imap: ImapArgs,
     #[command(flatten)]
     pub verifier: VerifierArgs,
 }

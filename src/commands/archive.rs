@@ -26,8 +26,11 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
     let mut outcome = Outcome::Success;
     let mut counts = Counts::default();
     let mut out = Output::stdout(ui.paint.enabled);
+    // Mailbox messages already kept (by UIDVALIDITY and UID) are not fetched again.
+    let known = archive.sources();
+    let skip: super::sources::Skip = std::sync::Arc::new(move |name| known.contains(name));
     super::for_each_artefact(
-        &args.sources,
+        super::plain_inputs(&args.sources, &args.imap, &limits, skip)?,
         &limits,
         &mut outcome,
         |name, artefact| {

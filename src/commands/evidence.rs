@@ -23,7 +23,7 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     let mut loaded: Vec<(String, Artefact, Assessment)> = Vec::new();
     let mut unreadable = Vec::new();
     super::for_each_artefact(
-        &args.paths,
+        super::plain_inputs(&args.paths, &args.imap, &limits, super::no_skip())?,
         &limits,
         &mut outcome,
         |name, artefact| {

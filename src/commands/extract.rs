@@ -85,7 +85,12 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
         let mut subfolders = peckit::extract::UniqueNames::new();
         let mut each_outcome = Outcome::Success;
         super::for_each_artefact(
-            std::slice::from_ref(file),
+            super::plain_inputs(
+                std::slice::from_ref(file),
+                &crate::cli::ImapArgs::none(),
+                &limits,
+                super::no_skip(),
+            )?,
             &limits,
             &mut outcome,
             |name, a| {

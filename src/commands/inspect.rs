@@ -25,7 +25,7 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
         out.write(&buf)?;
     }
     super::for_each_artefact(
-        &args.paths,
+        super::plain_inputs(&args.paths, &args.imap, &limits, super::no_skip())?,
         &limits,
         &mut outcome,
         |name, artefact| {

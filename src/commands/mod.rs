@@ -7,6 +7,7 @@ pub mod extract;
 pub mod generate;
 pub mod inspect;
 pub mod messages;
+pub mod sources;
 pub mod terminal;
 pub mod trust;
 pub mod verify;
@@ -209,20 +210,18 @@ impl Drop for Output {
 /// hands each to `each` in input order, on this thread; unreadable inputs get one error line
 /// on stderr and make the outcome 2; Ctrl-C stops taking up inputs (outcome 130).
 pub fn for_each_artefact(
-    paths: &[std::path::PathBuf],
+    inputs: sources::Inputs,
     limits: &Limits,
     outcome: &mut Outcome,
     mut each: impl FnMut(String, peckit::read::Artefact) -> Result<()>,
     mut unreadable: impl FnMut(String, peckit::error::ReadFailure),
 ) -> Result<()> {
-    let (sources, list_errors) = peckit::input::expand(paths);
-    for e in &list_errors {
+    for e in &inputs.list_errors {
         let failure = peckit::error::ReadFailure::of_io(&e.error);
         report_read_failure(&e.path.display().to_string(), &failure);
         unreadable(e.path.display().to_string(), failure);
         *outcome = outcome.merge(Outcome::Error);
     }
-    let walk = peckit::input::WalkOptions { globs: None, max_member_bytes: limits.max_input_bytes };
     let jobs = batch::jobs(None);
     let stop = batch::stop_flag();
     // Whole artefacts are heavy: only a few may wait for an earlier one.
@@ -234,7 +233,7 @@ pub fn for_each_artefact(
     };
     let mut failure = None;
     pipeline.run(
-        peckit::input::stream(sources, walk),
+        inputs.stream,
         |item| match item {
             Ok(source) => peckit::input::load_messages(source, limits.max_input_bytes)
                 .into_iter()
@@ -271,6 +270,22 @@ pub fn for_each_artefact(
         *outcome = outcome.merge(Outcome::Interrupted);
     }
     Ok(())
+}
+
+/// The inputs of a command that reads paths and mailboxes, with no glob.
+pub fn plain_inputs(
+    paths: &[std::path::PathBuf],
+    imap: &cli::ImapArgs,
+    limits: &Limits,
+    skip: sources::Skip,
+) -> Result<sources::Inputs> {
+    let walk = peckit::input::WalkOptions { globs: None, max_member_bytes: limits.max_input_bytes };
+    sources::inputs(paths, imap, walk, limits.max_input_bytes, skip)
+}
+
+/// Skips nothing.
+pub fn no_skip() -> sources::Skip {
+    std::sync::Arc::new(|_| false)
 }
 
 /// Prints `peckit: MESSAGE` on stderr, in the chosen language.

@@ -82,10 +82,17 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.verifier.limits);
     let verifier = super::verifier(&args.verifier, &limits)?;
     let walk = WalkOptions { globs: globs(&args.glob)?, max_member_bytes: limits.max_input_bytes };
-    let (sources, list_errors) = input::expand_with(&input_paths(args)?, &walk);
+    let inputs = super::sources::inputs(
+        &input_paths(args)?,
+        &args.imap,
+        walk,
+        limits.max_input_bytes,
+        super::no_skip(),
+    )?;
+    let list_errors = inputs.list_errors;
     let jobs = super::batch::jobs(args.jobs);
     let stop = super::batch::stop_flag();
-    let progress = progress_bar(args, sources.len(), ui);
+    let progress = progress_bar(args, inputs.files, ui);
     let mut seen = Seen::default();
     let mut sink = Sink::start(args, ui)?;
     for e in &list_errors {
@@ -107,7 +114,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     // Reports are small: a wide window keeps every core busy behind one slow input.
     let pipeline = Pipeline { jobs, in_order, window: 512, stop: Arc::clone(&stop) };
     pipeline.run(
-        input::stream(sources, walk),
+        inputs.stream,
         |item| match item {
             Ok(source) => evaluate(source, &limits, &verifier),
             Err(e) => vec![ArtefactReport::unreadable(

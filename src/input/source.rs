@@ -20,6 +20,13 @@ pub enum Source {
         /// Its bytes.
         bytes: Vec<u8>,
     },
+    /// A message of a mailbox that could not be read: loading it gives the failure.
+    Failed {
+        /// How the source is named in reports (the mailbox URL).
+        name: String,
+        /// Why.
+        failure: crate::error::MailboxFailure,
+    },
     /// A container member larger than the size limit: skipped while splitting, never held
     /// in memory; loading it gives [`crate::error::Error::LimitExceeded`].
     Oversized {
@@ -36,7 +43,9 @@ impl Source {
         match self {
             Source::File(p) => p.display().to_string(),
             Source::Stdin => "-".into(),
-            Source::Member { name, .. } | Source::Oversized { name, .. } => name.clone(),
+            Source::Member { name, .. }
+            | Source::Oversized { name, .. }
+            | Source::Failed { name, .. } => name.clone(),
         }
     }
 
@@ -64,6 +73,7 @@ impl Source {
             Source::Oversized { limit, .. } => {
                 Err(crate::error::Error::LimitExceeded { limit: Limit::MessageSize, value: *limit })
             }
+            Source::Failed { failure, .. } => Err(crate::error::Error::Mailbox(failure.clone())),
             Source::File(path) => {
                 // Opened first and measured through the handle: one path lookup, not two.
                 let file = fs::File::open(path)?;

@@ -10,6 +10,7 @@ mod evidence;
 mod extract;
 mod forgery;
 mod fuzz_regressions;
+mod imap;
 mod inputs;
 mod lang;
 mod layering;
