@@ -231,6 +231,9 @@ def make_pki():
           san=f"email:{ALFA['email']},email:altro@pec.gamma.example")
     issue("registro-alfa-ip", ALFA["subject"], EXT_PROVIDER_SAN, issuer="registro",
           san=f"email:{ALFA['email']},IP:192.0.2.7")
+    issue("registro-alfa-nome-alternativo", ALFA["subject"],
+          EXT_PROVIDER_SAN + "[dir_abusivo]\nC = IT\nO = Gestore Abusivo S.r.l.\n", issuer="registro",
+          san=f"email:{ALFA['email']},dirName:dir_abusivo")
     shutil.copyfile(PKI / "root.pem", PKI / "trust-root.pem")
     (PKI / "README.md").write_text(
         "Test PKI made by ../make-samples.py (openssl ca, explicit dates). Keys are committed on\n"
@@ -896,7 +899,7 @@ def utc(when):
     return when.strftime("%y%m%d%H%M%SZ")
 
 
-def make_crl(rel, issuer, entries, last, nxt, pem=False, ext=""):
+def make_crl(rel, issuer, entries, last, nxt, pem=False, ext="", v1=False):
     """Writes a CRL signed by PKI/issuer with `openssl ca -gencrl`; entries: (cert, revoked, reason)
     where reason is openssl's index form (\"superseded\", \"keyTime,YYYYMMDDHHMMSSZ\", …)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -904,14 +907,18 @@ def make_crl(rel, issuer, entries, last, nxt, pem=False, ext=""):
         (tmp / "new").mkdir()
         (tmp / "serial").write_text("01\n")
         (tmp / "crlnumber").write_text("1000\n")
-        (tmp / "ca.cnf").write_text(CA_CONFIG.format(dir=tmp).replace(
-            "[policy_any]", "crlnumber = $dir/crlnumber\ncrl_extensions = crl_ext\n[policy_any]")
-            + "[crl_ext]\nauthorityKeyIdentifier = keyid:always\n" + ext)
+        if v1:  # no extensions at all: openssl writes a version 1 CRL
+            (tmp / "ca.cnf").write_text(CA_CONFIG.format(dir=tmp))
+        else:
+            (tmp / "ca.cnf").write_text(CA_CONFIG.format(dir=tmp).replace(
+                "[policy_any]", "crlnumber = $dir/crlnumber\ncrl_extensions = crl_ext\n[policy_any]")
+                + "[crl_ext]\nauthorityKeyIdentifier = keyid:always\n" + ext)
         lines = []
         for cert, revoked, reason in entries:
             serial = cert_field(cert, "serial").split("=", 1)[1]
             expiry = dt.datetime.strptime(cert_field(cert, "enddate").split("=", 1)[1], "%b %d %H:%M:%S %Y %Z")
-            lines.append(f"R\t{utc(expiry)}\t{utc(revoked)},{reason}\t{serial}\tunknown\t/CN={cert}\n")
+            when = f"{utc(revoked)},{reason}" if reason else utc(revoked)
+            lines.append(f"R\t{utc(expiry)}\t{when}\t{serial}\tunknown\t/CN={cert}\n")
         (tmp / "index.txt").write_text("".join(lines))
         out = OUT / rel
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -947,6 +954,9 @@ def make_crls(start, end):
              ext="2.5.29.27 = critical, ASN1:INTEGER:1000\n")
     make_crl("crl/solo-ca.crl", "intermediate", [("alfa", before, "superseded")], issued, far,
              ext="issuingDistributionPoint = critical, @idp\n[idp]\nonlyCA = TRUE\n")
+    make_crl("crl/partizione.crl", "intermediate", [], issued, far,
+             ext=f"issuingDistributionPoint = critical, @idp\n[idp]\nfullname = URI:http://127.0.0.1:{CRL_PORT}/altra.crl\n")
+    make_crl("crl/v1.crl", "intermediate", [("alfa", before, "")], issued, far, v1=True)
     (OUT / "crl" / "README.md").write_text(
         "CRLs made by ../make-samples.py with `openssl ca -gencrl`, dated around the moment the samples\n"
         "were signed (every sample's signing time lies between `start` and `end` of that run):\n\n"
@@ -960,7 +970,9 @@ def make_crls(start, end):
         "- chiave-sbagliata.crl: the intermediate's name, signed with another key (forged)\n"
         "- radice.crl: the root's CRL, listing nothing (covers the intermediate)\n"
         "- delta.crl: a delta CRL revoking Alfa (peckit reads complete CRLs only: unusable)\n"
-        "- solo-ca.crl: revokes Alfa, but its issuingDistributionPoint covers CA certificates only\n")
+        "- solo-ca.crl: revokes Alfa, but its issuingDistributionPoint covers CA certificates only\n"
+        "- partizione.crl: one partition (another distribution point), listing nothing: unusable for Alfa\n"
+        "- v1.crl: a version 1 CRL (no extensions) revoking Alfa before the signing\n")
 
 
 def make_forged(clock, msg, original, completa):
@@ -1020,6 +1032,8 @@ def make_forged(clock, msg, original, completa):
          "a second SAN address outside the permitted mail domains"),
         ("forged/registro-indirizzo-ip.eml", "registro-alfa-ip", "invalid", "name-constraints",
          "an IP address in the SAN, a form the CA constrains and peckit does not evaluate"),
+        ("forged/registro-nome-alternativo.eml", "registro-alfa-nome-alternativo", "invalid", "name-constraints",
+         "a directory name in the SAN outside every permitted subtree"),
     ]:
         d, _ = daticert("accettazione", t0, msg["sender"], msg["recipients"], msg["subject"], ALFA["name"],
                         msg["ident"], msg["msgid"])

@@ -164,6 +164,12 @@ fn name_violation(lang: Lang, v: &NameViolation) -> String {
         }
         (Lang::En, NameViolation::MailExcluded(a)) => format!("the address {a} is excluded"),
         (Lang::It, NameViolation::MailExcluded(a)) => format!("l'indirizzo {a} è escluso"),
+        (Lang::En, NameViolation::AltDirectoryNotPermitted(n)) => {
+            format!("the directory name {n} of its alternative names is not among those permitted")
+        }
+        (Lang::It, NameViolation::AltDirectoryNotPermitted(n)) => {
+            format!("il nome {n} tra i suoi nomi alternativi non è tra quelli ammessi")
+        }
         (Lang::En, NameViolation::Unevaluated(form)) => format!(
             "it carries a name of form {form}, which the authority constrains and peckit does not evaluate"
         ),

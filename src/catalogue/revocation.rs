@@ -100,12 +100,13 @@ fn revocation_gap(lang: Lang, gap: &crate::finding::RevocationGap) -> String {
              della firma"
         ),
         (Lang::En, G::IssuedAfterExpiry { not_after }) => format!(
-            "the CRLs were issued after it expired on {not_after} and do not keep expired \
-             certificates (no ExpiredCertsOnCRL)"
+            "the CRLs were issued after it expired on {not_after} and do not say they keep \
+             certificates that expired then (ExpiredCertsOnCRL absent or later)"
         ),
         (Lang::It, G::IssuedAfterExpiry { not_after }) => format!(
-            "le CRL sono state emesse dopo la sua scadenza del {not_after} e non riportano i \
-             certificati scaduti (manca ExpiredCertsOnCRL)"
+            "le CRL sono state emesse dopo la sua scadenza del {not_after} e non dichiarano di \
+             riportare i certificati scaduti a quella data (ExpiredCertsOnCRL assente o \
+             successivo)"
         ),
     }
 }
@@ -115,8 +116,22 @@ fn crl_problem(lang: Lang, why: &crate::finding::CrlProblem) -> String {
     match (lang, why) {
         (Lang::En, P::Unreadable(e)) => format!("it is not a readable CRL ({e})"),
         (Lang::It, P::Unreadable(e)) => format!("non è una CRL leggibile ({e})"),
-        (Lang::En, P::Fetch(e)) => format!("it could not be downloaded ({e})"),
-        (Lang::It, P::Fetch(e)) => format!("non è stato possibile scaricarla ({e})"),
+        (Lang::En, P::NoCrl) => "it holds no CRL (DER, or PEM X509 CRL)".into(),
+        (Lang::It, P::NoCrl) => "non contiene alcuna CRL (DER, o PEM X509 CRL)".into(),
+        (Lang::En, P::InvalidityDateUnreadable) => {
+            "an entry's invalidity date cannot be read, so when a key was compromised is unknown"
+                .into()
+        }
+        (Lang::It, P::InvalidityDateUnreadable) => "la data di invalidità di una voce non è \
+                                                    leggibile: non si sa da quando una chiave \
+                                                    era compromessa"
+            .into(),
+        (Lang::En, P::Fetch(e)) => {
+            format!("it could not be downloaded ({})", fetch_problem(Lang::En, e))
+        }
+        (Lang::It, P::Fetch(e)) => {
+            format!("non è stato possibile scaricarla ({})", fetch_problem(Lang::It, e))
+        }
         (Lang::En, P::OtherIssuer(issuer)) => {
             format!("it was issued by \"{issuer}\", not by the certificate's issuer")
         }
@@ -140,17 +155,53 @@ fn crl_problem(lang: Lang, why: &crate::finding::CrlProblem) -> String {
         (Lang::It, P::Delta) => "è una CRL delta; peckit legge solo CRL complete".into(),
         (Lang::En, P::Indirect) => "it is an indirect CRL, which peckit does not support".into(),
         (Lang::It, P::Indirect) => "è una CRL indiretta, che peckit non gestisce".into(),
-        (Lang::En, P::OutOfScope(what)) => {
-            format!("its issuing distribution point does not cover the certificate ({what})")
-        }
-        (Lang::It, P::OutOfScope(what)) => {
-            format!("il suo punto di distribuzione non copre il certificato ({what})")
-        }
+        (Lang::En, P::OutOfScope(scope)) => format!(
+            "its issuing distribution point does not cover the certificate ({})",
+            crl_scope(Lang::En, *scope)
+        ),
+        (Lang::It, P::OutOfScope(scope)) => format!(
+            "il suo punto di distribuzione non copre il certificato ({})",
+            crl_scope(Lang::It, *scope)
+        ),
         (Lang::En, P::UnknownCritical(oid)) => {
             format!("it has a critical extension peckit does not know ({oid})")
         }
         (Lang::It, P::UnknownCritical(oid)) => {
             format!("ha un'estensione critica che peckit non conosce ({oid})")
         }
+    }
+}
+
+fn crl_scope(lang: Lang, scope: crate::finding::CrlScope) -> &'static str {
+    use crate::finding::CrlScope as S;
+    match (lang, scope) {
+        (Lang::En, S::UserCertificatesOnly) => "end-entity certificates only",
+        (Lang::It, S::UserCertificatesOnly) => "solo certificati di utente finale",
+        (Lang::En, S::CaCertificatesOnly) => "CA certificates only",
+        (Lang::It, S::CaCertificatesOnly) => "solo certificati di CA",
+        (Lang::En, S::OtherDistributionPoint) => {
+            "a partition for a distribution point the certificate does not name"
+        }
+        (Lang::It, S::OtherDistributionPoint) => {
+            "una partizione per un punto di distribuzione che il certificato non indica"
+        }
+        (Lang::En, S::SomeReasonsOnly) => "only some revocation reasons",
+        (Lang::It, S::SomeReasonsOnly) => "solo alcuni motivi di revoca",
+        (Lang::En, S::AttributeCertificatesOnly) => "attribute certificates only",
+        (Lang::It, S::AttributeCertificatesOnly) => "solo certificati di attributo",
+    }
+}
+
+fn fetch_problem(lang: Lang, e: &crate::finding::FetchProblem) -> String {
+    use crate::finding::FetchProblem as F;
+    match (lang, e) {
+        (Lang::En, F::Timeout(s)) => format!("no answer within {s} s"),
+        (Lang::It, F::Timeout(s)) => format!("nessuna risposta entro {s} s"),
+        (Lang::En, F::Status(code)) => format!("HTTP {code}"),
+        (Lang::It, F::Status(code)) => format!("risposta HTTP {code}"),
+        (Lang::En, F::TooLarge(max)) => format!("larger than {max} bytes"),
+        (Lang::It, F::TooLarge(max)) => format!("più grande di {max} byte"),
+        (Lang::En, F::Network(w)) => format!("network error: {w}"),
+        (Lang::It, F::Network(w)) => format!("errore di rete: {w}"),
     }
 }

@@ -114,10 +114,18 @@ pub fn revocation(
     this_update: Option<&str>,
     revoked_at: Option<&str>,
     reason: Option<&str>,
+    invalid_from: Option<&str>,
 ) -> String {
     let src = source.unwrap_or("—");
     let issued = this_update.unwrap_or("—");
-    let why = reason.map(|r| format!(" ({r})")).unwrap_or_default();
+    let why = match (lang, reason, invalid_from) {
+        (Lang::En, Some(r), Some(i)) => format!(" ({r}, key compromised from {i})"),
+        (Lang::It, Some(r), Some(i)) => format!(" ({r}, chiave compromessa dal {i})"),
+        (Lang::En, None, Some(i)) => format!(" (key compromised from {i})"),
+        (Lang::It, None, Some(i)) => format!(" (chiave compromessa dal {i})"),
+        (_, Some(r), None) => format!(" ({r})"),
+        (_, None, None) => String::new(),
+    };
     let when = revoked_at.unwrap_or("—");
     match (lang, word, revoked_at.is_some(), source.is_some()) {
         (Lang::En, RevocationWord::NotChecked, ..) => {

@@ -176,7 +176,7 @@ texts! {
     NoRegister,
     /// "Revocation at the signing time".
     RevocationAtSigning,
-    /// "CRLs consulted".
+    /// "CRLs given or downloaded" (those not usable are said file by file).
     CrlsConsulted,
     /// Said on the evidence page when no CRL was given or fetched.
     RevocationNotChecked,
@@ -421,8 +421,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::BuiltIn) => "incorporata",
         (Lang::En, Text::RevocationAtSigning) => "Revocation at the signing time",
         (Lang::It, Text::RevocationAtSigning) => "Revoca alla data della firma",
-        (Lang::En, Text::CrlsConsulted) => "CRLs consulted",
-        (Lang::It, Text::CrlsConsulted) => "CRL consultate",
+        (Lang::En, Text::CrlsConsulted) => "CRLs given or downloaded",
+        (Lang::It, Text::CrlsConsulted) => "CRL fornite o scaricate",
         (Lang::En, Text::RevocationNotChecked) => {
             "Revocation was not checked: no CRL was given or fetched (--crl, --fetch-crl)."
         }

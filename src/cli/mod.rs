@@ -283,7 +283,8 @@ pub struct RevocationArgs {
     #[arg(long, value_name = "DIR", requires = "fetch_crl")]
     pub crl_cache: Option<PathBuf>,
     /// Give up a CRL download after this many seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "fetch_crl")]
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "fetch_crl",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
     pub crl_timeout: u64,
 }
 

@@ -229,6 +229,7 @@ pub fn revocation_text(lang: Lang, r: &crate::verify::Revocation) -> String {
         r.this_update.as_deref(),
         r.revoked_at.as_deref(),
         r.reason,
+        r.invalid_from.as_deref(),
     )
 }
 

@@ -66,6 +66,9 @@ pub struct Cert {
     pub crl_sign: Option<bool>,
     /// The http(s) URLs of its CRL Distribution Points (fullName URIs).
     pub crl_urls: Vec<String>,
+    /// Every full name of its CRL Distribution Points, DER-encoded (a CRL's partition must
+    /// be one of them).
+    pub crl_points: Vec<Vec<u8>>,
     /// extendedKeyUsage OIDs, if present.
     pub eku: Option<Vec<String>>,
     /// Certificate policy OIDs.
@@ -193,11 +196,15 @@ impl Cert {
         });
         let crl_sign = key_usage.map(|k| k.3);
         let key_usage = key_usage.map(|(ds, nr, kcs, _)| (ds, nr, kcs));
-        let crl_urls = tbs_c
-            .get_extension::<CrlDistributionPoints>()
-            .map_err(ext_err)?
-            .map(|(_, dps)| distribution_urls(&dps.0))
-            .unwrap_or_default();
+        let points = tbs_c.get_extension::<CrlDistributionPoints>().map_err(ext_err)?;
+        let crl_urls =
+            points.as_ref().map(|(_, dps)| distribution_urls(&dps.0)).unwrap_or_default();
+        let crl_points = points
+            .iter()
+            .flat_map(|(_, dps)| dps.0.iter())
+            .filter_map(|dp| dp.distribution_point.as_ref())
+            .flat_map(super::crl::point_names)
+            .collect();
         let eku = tbs_c
             .get_extension::<ExtendedKeyUsage>()
             .map_err(ext_err)?
@@ -241,6 +248,7 @@ impl Cert {
             key_usage,
             crl_sign,
             crl_urls,
+            crl_points,
             eku,
             policies,
             fingerprint,

@@ -13,10 +13,10 @@ use der::asn1::GeneralizedTime;
 use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 use x509_cert::crl::CertificateList;
-use x509_cert::ext::pkix::crl::dp::DistributionPoint;
+use x509_cert::ext::pkix::name::DistributionPointName;
 use x509_cert::ext::pkix::{CrlReason, IssuingDistributionPoint};
 
-use crate::finding::{CrlProblem, RevocationReason};
+use crate::finding::{CrlProblem, CrlScope, RevocationReason};
 use crate::read::der::{Reader, tag};
 
 const CRL_NUMBER: &str = "2.5.29.20";
@@ -46,6 +46,9 @@ pub enum CrlError {
     /// The bytes are not a CRL.
     #[error("{0}: not a CRL ({1})")]
     Bad(String, String),
+    /// A file holds no CRL (DER, or PEM `X509 CRL` blocks).
+    #[error("{0}: no CRL in it (DER, or PEM X509 CRL)")]
+    NoCrlIn(String),
     /// A folder held no CRL.
     #[error("{0}: no CRL found (.crl, .pem or .der)")]
     NoCrl(String),
@@ -69,8 +72,11 @@ pub struct Scope {
     pub only_user: bool,
     /// onlyContainsCACerts.
     pub only_ca: bool,
-    /// The URIs of its distributionPoint fullName, if it names one.
-    pub urls: Vec<String>,
+    /// Whether it names a distribution point: then it is one partition, and covers only
+    /// certificates that name that point.
+    pub partition: bool,
+    /// The names of that point (each GeneralName of its fullName, DER-encoded).
+    pub points: Vec<Vec<u8>>,
 }
 
 /// A CRL as read.
@@ -112,6 +118,83 @@ fn generalized(bytes: &[u8]) -> Option<Timestamp> {
     i64::try_from(t.to_unix_duration().as_secs()).ok().and_then(|s| Timestamp::from_second(s).ok())
 }
 
+/// An invalidity date as CAs write it: GeneralizedTime, with or without fractional seconds
+/// (X.509 allows them; RFC 5280 does not), or a UTCTime; the whole seconds count.
+fn lenient_time(der: &[u8]) -> Option<Timestamp> {
+    let (&tag, rest) = der.split_first()?;
+    let (&len, text) = rest.split_first()?;
+    let text = std::str::from_utf8(text.get(..usize::from(len))?).ok()?;
+    let text = text.strip_suffix('Z')?;
+    let whole = text.split('.').next()?;
+    let full = match (tag, whole.len()) {
+        (0x18, 14) => whole.to_string(),
+        (0x17, 12) => {
+            let yy: u32 = whole.get(..2)?.parse().ok()?;
+            format!("{}{whole}", if yy >= 50 { "19" } else { "20" })
+        }
+        _ => return None,
+    };
+    if !full.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| full.get(r).and_then(|v| v.parse::<i16>().ok());
+    let dt = jiff::civil::datetime(
+        n(0..4)?,
+        i8::try_from(n(4..6)?).ok()?,
+        i8::try_from(n(6..8)?).ok()?,
+        i8::try_from(n(8..10)?).ok()?,
+        i8::try_from(n(10..12)?).ok()?,
+        i8::try_from(n(12..14)?).ok()?,
+        0,
+    );
+    dt.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
+}
+
+/// DER encodings of the full names of a distribution point name.
+pub fn point_names(point: &DistributionPointName) -> Vec<Vec<u8>> {
+    use der::Encode;
+    match point {
+        DistributionPointName::FullName(names) => {
+            names.iter().filter_map(|n| n.to_der().ok()).collect()
+        }
+        DistributionPointName::NameRelativeToCRLIssuer(_) => Vec::new(),
+    }
+}
+
+/// `der` with the version a v1 CRL leaves out (INTEGER 0) put into its tbsCertList, for a
+/// reader that requires the field; signatures are still checked over the bytes as given.
+fn with_version(der: &[u8]) -> Option<Vec<u8>> {
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        let len = content.len();
+        if len < 0x80 {
+            out.push(u8::try_from(len).unwrap_or(0));
+        } else {
+            let bytes: Vec<u8> =
+                len.to_be_bytes().iter().copied().skip_while(|&b| b == 0).collect();
+            out.push(0x80 | u8::try_from(bytes.len()).unwrap_or(0));
+            out.extend(bytes);
+        }
+        out.extend_from_slice(content);
+        out
+    }
+    let outer = Reader::new(der).expect(tag::SEQUENCE, "CRL").ok()?;
+    let mut parts = outer.children();
+    let tbs = parts.expect(tag::SEQUENCE, "tbsCertList").ok()?;
+    let rest: Vec<u8> = {
+        let mut v = Vec::new();
+        while let Ok(t) = parts.read() {
+            v.extend_from_slice(t.raw);
+        }
+        v
+    };
+    let mut tbs_content = vec![tag::INTEGER, 1, 0];
+    tbs_content.extend_from_slice(tbs.value);
+    let mut content = tlv(tag::SEQUENCE, &tbs_content);
+    content.extend(rest);
+    Some(tlv(tag::SEQUENCE, &content))
+}
+
 /// A serial without its leading zero octets, so a certificate's INTEGER and a CRL entry's
 /// compare equal.
 pub fn trimmed_serial(serial: &[u8]) -> Vec<u8> {
@@ -151,7 +234,15 @@ impl Crl {
         t.expect(tag::SEQUENCE, "signature").map_err(|e| bad(e.to_string()))?;
         let issuer = t.expect(tag::SEQUENCE, "issuer").map_err(|e| bad(e.to_string()))?;
 
-        let list = CertificateList::<x509_cert::certificate::Rfc5280>::from_der(der)
+        let version_given = tbs.children().peek_tag() == Some(tag::INTEGER);
+        let patched;
+        let readable = if version_given {
+            der
+        } else {
+            patched = with_version(der).ok_or_else(|| bad("unreadable v1 CRL".into()))?;
+            &patched
+        };
+        let list = CertificateList::<x509_cert::certificate::Rfc5280>::from_der(readable)
             .map_err(|e| bad(e.to_string()))?;
         let tbs_list = &list.tbs_cert_list;
         let this_update =
@@ -187,18 +278,16 @@ impl Crl {
                     if idp.indirect_crl {
                         crl.unusable = Some(CrlProblem::Indirect);
                     } else if idp.only_some_reasons.is_some() {
-                        crl.unusable = Some(CrlProblem::OutOfScope("only some reasons"));
+                        crl.unusable = Some(CrlProblem::OutOfScope(CrlScope::SomeReasonsOnly));
                     } else if idp.only_contains_attribute_certs {
-                        crl.unusable = Some(CrlProblem::OutOfScope("attribute certificates only"));
+                        crl.unusable =
+                            Some(CrlProblem::OutOfScope(CrlScope::AttributeCertificatesOnly));
                     }
                     crl.scope.only_user = idp.only_contains_user_certs;
                     crl.scope.only_ca = idp.only_contains_ca_certs;
-                    if let Some(point) = idp.distribution_point {
-                        crl.scope.urls = super::cert::distribution_urls(&[DistributionPoint {
-                            distribution_point: Some(point),
-                            reasons: None,
-                            crl_issuer: None,
-                        }]);
+                    if let Some(point) = &idp.distribution_point {
+                        crl.scope.partition = true;
+                        crl.scope.points = point_names(point);
                     }
                 }
                 oid if ext.critical => {
@@ -215,7 +304,11 @@ impl Crl {
                 let value = ext.extn_value.as_bytes();
                 match ext.extn_id.to_string().as_str() {
                     REASON_CODE => entry.reason = CrlReason::from_der(value).ok().map(reason_of),
-                    INVALIDITY_DATE => entry.invalid_from = generalized(value),
+                    INVALIDITY_DATE => match lenient_time(value) {
+                        Some(t) => entry.invalid_from = Some(t),
+                        // Since when the key was exposed is what the question turns on.
+                        None => crl.unusable = Some(CrlProblem::InvalidityDateUnreadable),
+                    },
                     HOLD_INSTRUCTION => {}
                     CERTIFICATE_ISSUER => crl.unusable = Some(CrlProblem::Indirect),
                     oid if ext.critical => {
@@ -224,7 +317,17 @@ impl Crl {
                     _ => {}
                 }
             }
-            crl.entries.insert(trimmed_serial(revoked.serial_number.as_bytes()), entry);
+            // A serial listed twice: the earliest revocation (or invalidity) is the one that
+            // can matter.
+            let effective =
+                |e: &Entry| e.invalid_from.map_or(e.revoked_at, |i| i.min(e.revoked_at));
+            let serial = trimmed_serial(revoked.serial_number.as_bytes());
+            match crl.entries.get(&serial) {
+                Some(kept) if effective(kept) <= effective(&entry) => {}
+                _ => {
+                    crl.entries.insert(serial, entry);
+                }
+            }
         }
         Ok(crl)
     }
@@ -246,7 +349,7 @@ impl CrlSet {
     pub fn add_bytes(&mut self, bytes: &[u8], source: &str) -> Result<usize, CrlError> {
         let ders = crate::read::decode::der_blocks(bytes, "X509 CRL");
         if ders.is_empty() {
-            return Err(CrlError::Bad(source.to_string(), "no DER or PEM CRL in it".into()));
+            return Err(CrlError::NoCrlIn(source.to_string()));
         }
         let mut seen: Vec<[u8; 32]> = self.crls.iter().map(|c| digest(&c.tbs)).collect();
         let mut added = 0;
@@ -276,7 +379,13 @@ impl CrlSet {
             let ext =
                 p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
             if p.is_file() && matches!(ext.as_str(), "crl" | "pem" | "der") {
-                added += self.add_path(&p)?;
+                // A folder may hold certificates beside the CRLs: files with no CRL are
+                // passed over; a CRL that cannot be read is still an error.
+                match self.add_path(&p) {
+                    Ok(n) => added += n,
+                    Err(CrlError::NoCrlIn(_)) => {}
+                    Err(e) => return Err(e),
+                }
             }
         }
         if added == 0 {

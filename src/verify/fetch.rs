@@ -10,7 +10,8 @@ use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 
 use super::crl::Crl;
-use super::revocation::CrlFetcher;
+use super::revocation::{CrlFetcher, Fetched};
+use crate::finding::FetchProblem;
 
 /// The largest CRL peckit downloads (national CAs publish CRLs of a few MB).
 const MAX_CRL_BYTES: u64 = 64 * 1024 * 1024;
@@ -51,26 +52,31 @@ impl HttpCrlFetcher {
         crl.next_update.filter(|&next| next > self.now).map(|_| bytes)
     }
 
-    fn download(&self, url: &str) -> Result<Vec<u8>, String> {
+    fn download(&self, url: &str) -> Result<Vec<u8>, FetchProblem> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(self.timeout))
             .http_status_as_error(false)
             .build()
             .into();
-        let response = agent.get(url).call().map_err(|e| e.to_string())?;
+        let seconds = self.timeout.as_secs();
+        let failed = |e: ureq::Error| match e {
+            ureq::Error::Timeout(_) => FetchProblem::Timeout(seconds),
+            other => FetchProblem::Network(other.to_string()),
+        };
+        let response = agent.get(url).call().map_err(failed)?;
         let status = response.status();
         if !status.is_success() {
-            return Err(format!("HTTP {}", status.as_u16()));
+            return Err(FetchProblem::Status(status.as_u16()));
         }
         let mut body = Vec::new();
-        response
-            .into_body()
-            .into_reader()
-            .take(MAX_CRL_BYTES + 1)
-            .read_to_end(&mut body)
-            .map_err(|e| e.to_string())?;
+        response.into_body().into_reader().take(MAX_CRL_BYTES + 1).read_to_end(&mut body).map_err(
+            |e| match e.kind() {
+                std::io::ErrorKind::TimedOut => FetchProblem::Timeout(seconds),
+                _ => FetchProblem::Network(e.to_string()),
+            },
+        )?;
         if body.len() as u64 > MAX_CRL_BYTES {
-            return Err(format!("larger than {MAX_CRL_BYTES} bytes"));
+            return Err(FetchProblem::TooLarge(MAX_CRL_BYTES));
         }
         Ok(body)
     }
@@ -89,12 +95,14 @@ impl HttpCrlFetcher {
 }
 
 impl CrlFetcher for HttpCrlFetcher {
-    fn fetch(&self, url: &str) -> Result<Vec<u8>, String> {
-        if let Some(bytes) = self.current_cached(url) {
-            return Ok(bytes);
+    fn fetch(&self, url: &str, fresh: bool) -> Result<Fetched, FetchProblem> {
+        if !fresh && let Some(bytes) = self.current_cached(url) {
+            return Ok(Fetched { bytes, cached: true });
         }
-        let bytes = self.download(url)?;
-        self.store(url, &bytes);
-        Ok(bytes)
+        Ok(Fetched { bytes: self.download(url)?, cached: false })
+    }
+
+    fn keep(&self, url: &str, bytes: &[u8]) {
+        self.store(url, bytes);
     }
 }

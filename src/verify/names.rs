@@ -57,6 +57,8 @@ pub struct CertNames {
     pub mail: Vec<String>,
     /// Forms of SAN entries peckit does not evaluate (`dNSName`, `iPAddress`, …).
     pub other_forms: Vec<&'static str>,
+    /// directoryName entries of the SAN (constrained like the subject), with how they read.
+    pub alt_directories: Vec<(Rdns, String)>,
 }
 
 fn normalise(value: &str) -> String {
@@ -173,7 +175,14 @@ pub fn cert_names(subject: &Name, san: &[GeneralName]) -> CertNames {
         .map(form_of)
         .collect();
     other_forms.dedup();
-    CertNames { subject: rdns, mail, other_forms }
+    let alt_directories = san
+        .iter()
+        .filter_map(|g| match g {
+            GeneralName::DirectoryName(name) => Some((rdns_of(name), display_of(name))),
+            _ => None,
+        })
+        .collect();
+    CertNames { subject: rdns, mail, other_forms, alt_directories }
 }
 
 /// RFC 5280 §4.2.1.10: a directory name is within a subtree when the subtree's RDN sequence
@@ -224,6 +233,18 @@ pub fn check(constraints: &Constraints, names: &CertNames) -> Result<(), Violati
             && within_directory(&names.subject, rdns)
         {
             return Err(Violation::SubjectExcluded(display.clone()));
+        }
+    }
+    // A directoryName in the SAN is constrained as the subject is (RFC 5280 §4.2.1.10).
+    for (alt, shown) in &names.alt_directories {
+        let permitted =
+            directories.is_empty() || directories.iter().any(|d| within_directory(alt, d));
+        let excluded = constraints
+            .excluded
+            .iter()
+            .any(|s| matches!(s, Subtree::Directory { rdns, .. } if within_directory(alt, rdns)));
+        if !permitted || excluded {
+            return Err(Violation::AltDirectoryNotPermitted(shown.clone()));
         }
     }
     let mail_permitted: Vec<&str> = constraints
@@ -371,6 +392,7 @@ mod tests {
             subject: rdns(subject),
             mail: mail.iter().map(|m| m.to_string()).collect(),
             other_forms: Vec::new(),
+            alt_directories: Vec::new(),
         }
     }
 
@@ -417,6 +439,17 @@ mod tests {
         assert_eq!(check(&register(), &with_ip), Ok(()));
         with_ip.other_forms.push("iPAddress");
         assert_eq!(check(&register(), &with_ip), Err(Violation::Unevaluated("iPAddress")));
+        // A directory name in the SAN is held to the register like the subject.
+        let mut alt = signer(
+            &[(C, "IT"), (ST, "Bergamo"), (L, "Ponte San Pietro"), (O, "Aruba PEC S.p.A.")],
+            &[],
+        );
+        alt.alt_directories
+            .push((rdns(&[(C, "IT"), (O, "Gestore Abusivo")]), "O=Gestore Abusivo,C=IT".into()));
+        assert_eq!(
+            check(&register(), &alt),
+            Err(Violation::AltDirectoryNotPermitted("O=Gestore Abusivo,C=IT".into()))
+        );
     }
 
     #[test]

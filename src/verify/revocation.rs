@@ -23,7 +23,7 @@ use super::cache::Caches;
 use super::cert::Cert;
 use super::crl::{Crl, CrlSet, Entry, trimmed_serial};
 use super::crypto::sig_alg_from_identifier;
-use crate::finding::{CrlProblem, Finding, RevocationGap};
+use crate::finding::{CrlProblem, CrlScope, FetchProblem, Finding, RevocationGap};
 use crate::problem::Problem;
 
 /// A certificate's revocation status at the reference time.
@@ -61,10 +61,33 @@ pub struct Revocation {
     pub invalid_from: Option<String>,
 }
 
+/// A CRL as a fetcher gives it.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// Its bytes (DER or PEM).
+    pub bytes: Vec<u8>,
+    /// Whether they come from a cache rather than the server just now.
+    pub cached: bool,
+}
+
 /// Downloads the CRL at a URL (`--fetch-crl`).
 pub trait CrlFetcher: Send + Sync + std::fmt::Debug {
-    /// The CRL's bytes, or why it could not be had.
-    fn fetch(&self, url: &str) -> Result<Vec<u8>, String>;
+    /// The CRL at `url`: a cached copy while it is current, unless `fresh` asks the server.
+    fn fetch(&self, url: &str, fresh: bool) -> Result<Fetched, FetchProblem>;
+
+    /// Keeps a downloaded CRL whose signature verified, for later runs (a forged one is
+    /// never kept).
+    fn keep(&self, _url: &str, _bytes: &[u8]) {}
+}
+
+/// One URL's CRL as fetched this run.
+#[derive(Debug, Clone)]
+struct Download {
+    crl: Arc<Crl>,
+    /// The bytes, until they are kept (downloads only).
+    bytes: Option<Arc<Vec<u8>>>,
+    /// From the cache: a fresh download is asked when it does not reach the reference time.
+    cached: bool,
 }
 
 /// How revocation is checked: the CRLs given and, when asked, a fetcher; downloads and CRL
@@ -73,7 +96,7 @@ pub trait CrlFetcher: Send + Sync + std::fmt::Debug {
 pub struct RevocationPolicy {
     crls: CrlSet,
     fetcher: Option<Box<dyn CrlFetcher>>,
-    fetched: Mutex<HashMap<String, Result<Arc<Crl>, CrlProblem>>>,
+    fetched: Mutex<HashMap<String, Result<Download, CrlProblem>>>,
     signatures: Mutex<HashMap<(usize, [u8; 32]), bool>>,
 }
 
@@ -92,7 +115,8 @@ impl RevocationPolicy {
         !self.crls.is_empty() || self.fetcher.is_some()
     }
 
-    /// The CRLs given, and those downloaded so far (sources, for the evidence page).
+    /// The CRLs given, and the URLs asked so far (for the evidence page; those that could not
+    /// be used are reported as `crl-unusable` on the files they concerned).
     pub fn consulted(&self) -> Vec<String> {
         let mut out: Vec<String> = self.crls.iter().map(|c| c.source.clone()).collect();
         if let Ok(fetched) = self.fetched.lock() {
@@ -103,25 +127,53 @@ impl RevocationPolicy {
         out
     }
 
-    fn fetch(&self, url: &str) -> Result<Arc<Crl>, CrlProblem> {
-        let Some(fetcher) = &self.fetcher else {
-            return Err(CrlProblem::Fetch("downloading was not asked".into()));
+    fn download(fetcher: &dyn CrlFetcher, url: &str, fresh: bool) -> Result<Download, CrlProblem> {
+        let fetched = fetcher.fetch(url, fresh).map_err(CrlProblem::Fetch)?;
+        let der = crate::read::decode::der_blocks(&fetched.bytes, "X509 CRL")
+            .into_iter()
+            .next()
+            .ok_or(CrlProblem::NoCrl)?;
+        let crl = Crl::from_der(&der, url).map_err(|e| CrlProblem::Unreadable(e.to_string()))?;
+        Ok(Download {
+            crl: Arc::new(crl),
+            bytes: (!fetched.cached).then(|| Arc::new(fetched.bytes)),
+            cached: fetched.cached,
+        })
+    }
+
+    /// The CRL at `url`, fetched once per run; a cached copy issued before `at` is fetched
+    /// again from the server, which may have a newer one that answers the question.
+    fn fetch(&self, url: &str, at: Timestamp) -> Result<Download, CrlProblem> {
+        let Some(fetcher) = self.fetcher.as_deref() else {
+            return Err(CrlProblem::Fetch(FetchProblem::Network("not asked".into())));
         };
         // Held while downloading: each URL is fetched once per run.
-        let mut fetched = self.fetched.lock().map_err(|_| CrlProblem::Fetch("lock".into()))?;
-        fetched
-            .entry(url.to_string())
-            .or_insert_with(|| {
-                let bytes = fetcher.fetch(url).map_err(CrlProblem::Fetch)?;
-                let der = crate::read::decode::der_blocks(&bytes, "X509 CRL")
-                    .into_iter()
-                    .next()
-                    .ok_or_else(|| CrlProblem::Unreadable("no DER or PEM CRL in it".into()))?;
-                Crl::from_der(&der, url)
-                    .map(Arc::new)
-                    .map_err(|e| CrlProblem::Unreadable(e.to_string()))
-            })
-            .clone()
+        let mut fetched = self
+            .fetched
+            .lock()
+            .map_err(|_| CrlProblem::Fetch(FetchProblem::Network("lock".into())))?;
+        let entry =
+            fetched.entry(url.to_string()).or_insert_with(|| Self::download(fetcher, url, false));
+        if let Ok(d) = entry
+            && d.cached
+            && d.crl.this_update < at
+        {
+            *entry = Self::download(fetcher, url, true);
+        }
+        entry.clone()
+    }
+
+    /// Keeps a downloaded CRL that proved genuine.
+    fn keep(&self, url: &str) {
+        let (Some(fetcher), Ok(mut fetched)) = (self.fetcher.as_deref(), self.fetched.lock())
+        else {
+            return;
+        };
+        if let Some(Ok(d)) = fetched.get_mut(url)
+            && let Some(bytes) = d.bytes.take()
+        {
+            fetcher.keep(url, &bytes);
+        }
     }
 
     /// Judges every certificate of `path` but the anchor (the last) at `at`: one
@@ -140,27 +192,40 @@ impl RevocationPolicy {
                 break;
             };
             let mut usable: Vec<Arc<Crl>> = Vec::new();
-            let mut consider = |crl: Arc<Crl>, problems: &mut Vec<Problem>| match self
-                .usable_for(&crl, cert, issuer, caches)
+            // Whether a CRL may speak for this certificate; said when it may not.
+            let consider = |crl: &Arc<Crl>, problems: &mut Vec<Problem>| match self
+                .usable_for(crl, cert, issuer, caches)
             {
-                Ok(()) => usable.push(crl),
+                Ok(()) => true,
                 Err(why) => {
-                    push_unique(problems, Finding::CrlUnusable { source: crl.source.clone(), why })
+                    push_unique(problems, Finding::CrlUnusable { source: crl.source.clone(), why });
+                    false
                 }
             };
             for crl in self.crls.by_issuer(&cert.issuer_raw) {
-                consider(Arc::clone(crl), &mut problems);
+                if consider(crl, &mut problems) {
+                    usable.push(Arc::clone(crl));
+                }
             }
+            let mut genuine = Vec::new();
             if self.fetcher.is_some() {
                 for url in &cert.crl_urls {
-                    match self.fetch(url) {
-                        Ok(crl) => consider(crl, &mut problems),
+                    match self.fetch(url, at) {
+                        Ok(d) => {
+                            if consider(&d.crl, &mut problems) {
+                                usable.push(d.crl);
+                                genuine.push(url.clone());
+                            }
+                        }
                         Err(why) => push_unique(
                             &mut problems,
                             Finding::CrlUnusable { source: url.clone(), why },
                         ),
                     }
                 }
+            }
+            for url in genuine {
+                self.keep(&url);
             }
             let (revocation, finding) = status_at(cert, &usable, at);
             if let Some(f) = finding {
@@ -190,16 +255,14 @@ impl RevocationPolicy {
         }
         let is_ca = matches!(cert.basic_constraints, Some((true, _)));
         if crl.scope.only_user && is_ca {
-            return Err(CrlProblem::OutOfScope("user certificates only"));
+            return Err(CrlProblem::OutOfScope(CrlScope::UserCertificatesOnly));
         }
         if crl.scope.only_ca && !is_ca {
-            return Err(CrlProblem::OutOfScope("CA certificates only"));
+            return Err(CrlProblem::OutOfScope(CrlScope::CaCertificatesOnly));
         }
-        if !crl.scope.urls.is_empty()
-            && !cert.crl_urls.is_empty()
-            && !crl.scope.urls.iter().any(|u| cert.crl_urls.contains(u))
-        {
-            return Err(CrlProblem::OutOfScope("another distribution point"));
+        // RFC 5280 §6.3.3 (b)(2)(i): a partition covers only certificates naming its point.
+        if crl.scope.partition && !crl.scope.points.iter().any(|p| cert.crl_points.contains(p)) {
+            return Err(CrlProblem::OutOfScope(CrlScope::OtherDistributionPoint));
         }
         if !self.signature_verifies(crl, issuer, caches) {
             return Err(CrlProblem::BadSignature);

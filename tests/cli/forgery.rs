@@ -223,7 +223,8 @@ fn a_signer_outside_its_authoritys_register_is_refused_whether_the_authority_is_
             .arg(samples().join("forged/registro-gestore-non-iscritto.eml"))
             .arg(samples().join("forged/registro-dominio-non-iscritto.eml"))
             .arg(samples().join("forged/registro-secondo-indirizzo.eml"))
-            .arg(samples().join("forged/registro-indirizzo-ip.eml")));
+            .arg(samples().join("forged/registro-indirizzo-ip.eml"))
+            .arg(samples().join("forged/registro-nome-alternativo.eml")));
         assert_eq!(code, 1, "{}", trust.display());
         let doc = json(&out);
         let a = doc["artefacts"].as_array().unwrap();
@@ -237,6 +238,7 @@ fn a_signer_outside_its_authoritys_register_is_refused_whether_the_authority_is_
             "posta-certificata@pec.gamma.example is in none of the permitted mail domains",
             "altro@pec.gamma.example is in none of the permitted mail domains",
             "name of form iPAddress",
+            "the directory name O=Gestore Abusivo S.r.l.,C=IT of its alternative names",
         ]) {
             assert_eq!(artefact["verdict"], "invalid");
             let p = &artefact["problems"][0];

@@ -197,7 +197,7 @@ fn every_verifying_command_takes_crls_and_people_read_the_result_in_italian() {
         .arg(&revoked)
         .arg(samples().join("accettazione.eml")));
     assert_eq!(code, 1);
-    assert!(out.contains("**CRL consultate**"), "{out}");
+    assert!(out.contains("**CRL fornite o scaricate**"), "{out}");
     assert!(out.contains("revocata.crl"), "{out}");
     assert!(out.contains("REVOCATO il"), "{out}");
     let (_, out, _) = run(peckit()
@@ -446,4 +446,34 @@ fn delta_and_out_of_scope_crls_are_refused_with_their_reason() {
         assert!(p["message"].as_str().unwrap().contains(says), "{name}: {p:#}");
         assert_eq!(a["signature"]["revocation"]["status"], "unknown", "{name}");
     }
+}
+
+/// A partition for another distribution point says nothing of a certificate that does not
+/// name it (OpenSSL: "different CRL scope"); a version 1 CRL is read like any other.
+#[test]
+fn a_partition_speaks_only_for_its_point_and_v1_crls_are_read() {
+    let (code, a) = with_crl("accettazione.eml", "partizione.crl");
+    assert_eq!(code, 0, "{a:#}");
+    let p = problem(&a, "crl-unusable").expect("warning");
+    assert!(p["message"].as_str().unwrap().contains("partition"), "{p:#}");
+    assert_eq!(a["signature"]["revocation"]["status"], "unknown");
+    if std::process::Command::new("openssl").arg("version").output().is_ok() {
+        let (ok, said) = openssl_verifies("accettazione.eml", &crl("partizione.crl"));
+        assert!(!ok && said.contains("different CRL scope"), "{said}");
+    }
+    let (code, a) = with_crl("accettazione.eml", "v1.crl");
+    assert_eq!(code, 1, "{a:#}");
+    assert_eq!(a["problems"][0]["code"], "revoked");
+    assert_eq!(a["signature"]["revocation"]["reason"], Value::Null);
+}
+
+/// A folder of CRLs may hold certificates too: they are passed over.
+#[test]
+fn a_crl_folder_with_certificates_in_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(crl("revocata.crl"), dir.path().join("revocata.crl")).unwrap();
+    std::fs::copy(samples().join("pki/intermediate.pem"), dir.path().join("ca.pem")).unwrap();
+    let (code, a) = verify("accettazione.eml", &["--crl", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "{a:#}");
+    assert_eq!(a["problems"][0]["code"], "revoked");
 }

@@ -3,6 +3,9 @@
 //! (`catalogue/findings.rs`); a [`crate::problem::Problem`] keeps the finding beside its
 //! stable English message, so every renderer can say it in the reader's language.
 
+mod revocation;
+pub use revocation::{CrlProblem, CrlScope, FetchProblem, RevocationGap, RevocationReason};
+
 use crate::error::ReadFailure;
 use crate::limits::Limit;
 use crate::problem::code::ProblemCode;
@@ -150,100 +153,8 @@ pub enum NameViolation {
     MailExcluded(String),
     /// A name of a form peckit does not evaluate meets a constraint on that form.
     Unevaluated(&'static str),
-}
-
-/// Why a certificate was revoked, as RFC 5280 §5.3.1 names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RevocationReason {
-    /// unspecified (0).
-    Unspecified,
-    /// keyCompromise (1).
-    KeyCompromise,
-    /// cACompromise (2).
-    CaCompromise,
-    /// affiliationChanged (3).
-    AffiliationChanged,
-    /// superseded (4).
-    Superseded,
-    /// cessationOfOperation (5).
-    CessationOfOperation,
-    /// certificateHold (6): suspended while listed.
-    CertificateHold,
-    /// removeFromCRL (8), delta CRLs only.
-    RemoveFromCrl,
-    /// privilegeWithdrawn (9).
-    PrivilegeWithdrawn,
-    /// aACompromise (10).
-    AaCompromise,
-}
-
-impl RevocationReason {
-    /// The name RFC 5280 gives it (`keyCompromise`, …): what JSON carries.
-    pub fn name(self) -> &'static str {
-        match self {
-            RevocationReason::Unspecified => "unspecified",
-            RevocationReason::KeyCompromise => "keyCompromise",
-            RevocationReason::CaCompromise => "cACompromise",
-            RevocationReason::AffiliationChanged => "affiliationChanged",
-            RevocationReason::Superseded => "superseded",
-            RevocationReason::CessationOfOperation => "cessationOfOperation",
-            RevocationReason::CertificateHold => "certificateHold",
-            RevocationReason::RemoveFromCrl => "removeFromCRL",
-            RevocationReason::PrivilegeWithdrawn => "privilegeWithdrawn",
-            RevocationReason::AaCompromise => "aACompromise",
-        }
-    }
-
-    /// Whether the key itself is (suspected) compromised.
-    pub fn is_compromise(self) -> bool {
-        matches!(
-            self,
-            RevocationReason::KeyCompromise
-                | RevocationReason::CaCompromise
-                | RevocationReason::AaCompromise
-        )
-    }
-}
-
-/// Why the CRLs at hand do not say whether a certificate was good at the reference time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RevocationGap {
-    /// No usable CRL of its issuer was given or fetched.
-    NoCrl,
-    /// The newest usable CRL was issued before the reference time.
-    IssuedBefore {
-        /// That CRL's thisUpdate.
-        this_update: String,
-    },
-    /// The usable CRLs were issued after the certificate expired and do not keep expired
-    /// certificates (no ExpiredCertsOnCRL reaching back to it).
-    IssuedAfterExpiry {
-        /// The certificate's notAfter.
-        not_after: String,
-    },
-}
-
-/// Why a CRL was not used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CrlProblem {
-    /// It is not a CRL peckit can read.
-    Unreadable(String),
-    /// It could not be downloaded.
-    Fetch(String),
-    /// Fetched from a certificate's distribution point, but issued by another CA.
-    OtherIssuer(String),
-    /// Its signature does not verify with the key of the certificate's issuer.
-    BadSignature,
-    /// Its issuer's keyUsage does not allow signing CRLs (no cRLSign).
-    IssuerMayNotSign,
-    /// A delta CRL: peckit reads complete CRLs only.
-    Delta,
-    /// An indirect CRL (another issuer's certificates): not supported.
-    Indirect,
-    /// Its issuingDistributionPoint scope does not cover the certificate.
-    OutOfScope(&'static str),
-    /// A critical extension peckit does not know (its OID).
-    UnknownCritical(String),
+    /// A directoryName of the SAN falls outside the permitted or inside an excluded subtree.
+    AltDirectoryNotPermitted(String),
 }
 
 /// What a check found.
