@@ -108,6 +108,9 @@ daticert\t'daticert.xml'
 signature\t'smime.p7s and signer-chain.pem'"
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -s f -l format -d 'Print the manifest as JSON on standard output' -r -f -a "table\t'A list of the files written'
 json\t'The manifest as JSON'"
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l imap-ca -d 'Trust the CA certificates of this PEM file for the IMAP server, besides the system\'s' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l since -d 'Only messages the server received on or after this day (YYYY-MM-DD)' -r
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l before -d 'Only messages the server received before this day (YYYY-MM-DD)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
@@ -126,6 +129,8 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l force -d 'Overwrite existing files'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l require-valid -d 'Write nothing for an artefact that fails verification'
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l imap-insecure -d 'Allow plain imap:// (the password travels unencrypted)'
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l mailbox-all -d 'Read every mailbox of the account, not only the one the URL names'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l no-default-trust -d 'Do not trust the embedded PEC signing authorities'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -255,19 +255,6 @@ pub struct ImapArgs {
     pub mailbox_all: bool,
 }
 
-impl ImapArgs {
-    /// No mailbox options (commands that read files only).
-    pub fn none() -> ImapArgs {
-        ImapArgs {
-            imap_ca: None,
-            imap_insecure: false,
-            since: None,
-            before: None,
-            mailbox_all: false,
-        }
-    }
-}
-
 /// Revocation options: CRLs judged at the signing time.
 #[derive(Debug, Clone, Args)]
 pub struct RevocationArgs {
@@ -398,7 +385,8 @@ pub enum EvidenceFormat {
 /// `peckit extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// PEC artefacts to take apart
+    /// PEC artefacts to take apart (files, folders, containers, or an IMAP mailbox
+    /// imaps://USER@HOST/MAILBOX, which needs -o)
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Output folder (one subfolder per input when several); `-` with --only original
@@ -417,6 +405,8 @@ pub struct ExtractArgs {
     /// Print the manifest as JSON on standard output
     #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Table)]
     pub format: ExtractFormat,
+    #[command(flatten)]
+    pub imap: ImapArgs,
     #[command(flatten)]
     pub verifier: VerifierArgs,
 }

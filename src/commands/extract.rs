@@ -42,6 +42,10 @@ fn target_dir(args: &ExtractArgs, file: &Path) -> PathBuf {
 /// The subfolder of one message taken from a folder or a container (`archive.zip!a/x.eml`,
 /// `box.mbox#3`, `dir/x.eml`): its own stem, or `message-N` for an mbox message.
 fn member_folder(name: &str) -> String {
+    // A mailbox message (`imaps://…/INBOX;UIDVALIDITY=V/;UID=N`): `UID-N`.
+    if let Some((_, uid)) = name.rsplit_once(";UID=") {
+        return peckit::extract::sanitize(&format!("UID-{uid}"), "message");
+    }
     let inner = name.rsplit_once('!').map_or(name, |(_, member)| member);
     let stem = match inner.rsplit_once('#') {
         Some((_, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
@@ -72,7 +76,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     for file in &args.files {
         // Folders and containers (zip, mbox, Maildir) yield several messages: each gets a
         // subfolder of the input's folder; a folder needs -o (its own stem is itself).
-        let is_folder = file.is_dir();
+        let is_folder = file.is_dir() || file.to_str().is_some_and(peckit::mailbox::is_imap_url);
         if is_folder && args.out.is_none() {
             super::report_input_error(
                 &file.display().to_string(),
@@ -85,12 +89,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
         let mut subfolders = peckit::extract::UniqueNames::new();
         let mut each_outcome = Outcome::Success;
         super::for_each_artefact(
-            super::plain_inputs(
-                std::slice::from_ref(file),
-                &crate::cli::ImapArgs::none(),
-                &limits,
-                super::no_skip(),
-            )?,
+            super::plain_inputs(std::slice::from_ref(file), &args.imap, &limits, super::no_skip())?,
             &limits,
             &mut outcome,
             |name, a| {

@@ -381,3 +381,31 @@ fn every_mailbox_with_mailbox_all_and_names_shown_decoded() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(json(&out)["artefacts"][0]["kind"], "avvenuta-consegna");
 }
+
+/// extract takes a mailbox too: one subfolder per message, named by UID.
+#[test]
+fn extract_reads_a_mailbox_into_one_folder_per_message() {
+    let Some(server) = Dovecot::start(&[mail("posta-certificata.eml"), mail("accettazione.eml")])
+    else {
+        return;
+    };
+    let out = server.dir.path().join("estratti");
+    let (code, _, err) = run(peckit_imap(&server)
+        .args(["extract", "--trust"])
+        .arg(test_root())
+        .arg("--imap-ca")
+        .arg(samples().join("pki/imap-ca.pem"))
+        .arg(server.url())
+        .arg("-o")
+        .arg(&out));
+    assert_eq!(code, 0, "{err}");
+    let folders: BTreeSet<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(folders.len(), 2, "{folders:?}");
+    assert!(folders.iter().all(|f| f.starts_with("UID-")), "{folders:?}");
+    let with_original =
+        folders.iter().filter(|f| out.join(f).join("postacert.eml").exists()).count();
+    assert_eq!(with_original, 1, "the envelope carries the original");
+}
