@@ -371,21 +371,14 @@ impl CrlSet {
             let bytes = fs::read(path).map_err(io)?;
             return self.add_bytes(&bytes, &path.display().to_string());
         }
-        let mut entries: Vec<_> =
-            fs::read_dir(path).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        entries.sort();
         let mut added = 0;
-        for p in entries {
-            let ext =
-                p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-            if p.is_file() && matches!(ext.as_str(), "crl" | "pem" | "der") {
-                // A folder may hold certificates beside the CRLs: files with no CRL are
-                // passed over; a CRL that cannot be read is still an error.
-                match self.add_path(&p) {
-                    Ok(n) => added += n,
-                    Err(CrlError::NoCrlIn(_)) => {}
-                    Err(e) => return Err(e),
-                }
+        for p in super::trust::files_in(path, &["crl", "pem", "der"]).map_err(io)? {
+            // A folder may hold certificates beside the CRLs: files with no CRL are passed
+            // over; a CRL that cannot be read is still an error.
+            match self.add_path(&p) {
+                Ok(n) => added += n,
+                Err(CrlError::NoCrlIn(_)) => {}
+                Err(e) => return Err(e),
             }
         }
         if added == 0 {

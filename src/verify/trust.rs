@@ -98,6 +98,24 @@ fn certificates_in(bytes: &[u8]) -> Vec<Vec<u8>> {
     crate::read::decode::der_blocks(bytes, "CERTIFICATE")
 }
 
+/// The files of a folder with one of these extensions (any case), sorted by name.
+pub(crate) fn files_in(
+    dir: &Path,
+    extensions: &[&str],
+) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files: Vec<_> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && p.extension().is_some_and(|e| {
+                    extensions.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+                })
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 impl TrustStore {
     /// No anchors.
     pub fn empty() -> TrustStore {
@@ -143,16 +161,9 @@ impl TrustStore {
             let bytes = fs::read(path).map_err(io)?;
             return self.add_pem_or_der(&bytes, &path.display().to_string());
         }
-        let mut entries: Vec<_> =
-            fs::read_dir(path).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        entries.sort();
         let mut added = 0;
-        for p in entries {
-            let ext =
-                p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-            if p.is_file() && matches!(ext.as_str(), "pem" | "crt" | "cer" | "der") {
-                added += self.add_path(&p)?;
-            }
+        for p in files_in(path, &["pem", "crt", "cer", "der"]).map_err(io)? {
+            added += self.add_path(&p)?;
         }
         if added == 0 && self.anchors.is_empty() {
             return Err(TrustStoreError::NoCertificate(path.display().to_string()));
