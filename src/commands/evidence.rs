@@ -1,9 +1,8 @@
 //! `peckit evidence`: what verified artefacts prove about each message.
 
 use anyhow::Result;
-use peckit::certify::assess::{self, Assessment, Verdict};
+use peckit::certify::assess::{self, Verdict};
 use peckit::evidence::{self, Fate};
-use peckit::read::Artefact;
 use peckit::report::evidence as render;
 use peckit::report::i18n::texts;
 
@@ -20,7 +19,8 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         anyhow::bail!("--originals {}: not a folder", folder.display());
     }
     let mut outcome = Outcome::Success;
-    let mut loaded: Vec<(String, Artefact, Assessment)> = Vec::new();
+    // Only what the evidence needs of each artefact is kept; the artefact goes at once.
+    let mut inputs: Vec<evidence::Source> = Vec::new();
     let mut unreadable = Vec::new();
     super::for_each_artefact(
         super::plain_inputs(&args.paths, &args.imap, &limits, super::no_skip())?,
@@ -28,34 +28,26 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         &mut outcome,
         |name, artefact| {
             let assessment = assess::assess(&artefact, &opts);
-            loaded.push((name, artefact, assessment));
+            inputs.push(evidence::Source::of(name, &artefact, assessment, &limits));
             Ok(())
         },
         |name, failure| unreadable.push((name, failure)),
     )?;
-    if loaded.is_empty() && unreadable.is_empty() {
+    if inputs.is_empty() && unreadable.is_empty() {
         // "Nothing found" must never read as "all proven" to a script: as for verify.
         super::report_error(peckit::catalogue::Diagnostic::NoMailFound.text(ui.lang));
         outcome = outcome.merge(Outcome::Error);
     }
-    if loaded.iter().any(|(_, _, s)| s.verdict == Verdict::Invalid) {
+    if inputs.iter().any(|s| s.assessment.verdict == Verdict::Invalid) {
         outcome = outcome.merge(Outcome::Invalid);
     }
-    let inputs: Vec<evidence::Source<'_>> = loaded
-        .iter()
-        .map(|(path, artefact, assessment)| evidence::Source {
-            path: path.clone(),
-            artefact,
-            assessment,
-        })
-        .collect();
     let options = evidence::Options {
         originals: args.originals.as_deref(),
         accept_rewrapped: args.accept_rewrapped,
         now: opts.now(),
         crls_consulted: opts.revocation().is_active().then(|| opts.revocation().consulted()),
     };
-    let mut report = evidence::build(&inputs, &options, &limits);
+    let mut report = evidence::build(&inputs, &options);
     // Inputs that could not be read belong to no message; every format lists them.
     report.unmatched.extend(
         unreadable
@@ -70,9 +62,12 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     let mut out = Output::stdout(ui.paint.enabled);
     match args.format {
         EvidenceFormat::Json => {
+            // Written message by message: the document is never held whole.
             let mut buf = Vec::new();
             let mut doc = peckit::report::envelope::EVIDENCE.start(&mut buf)?;
             for message in &report.messages {
+                out.write(&buf)?;
+                buf.clear();
                 doc.element(&mut buf, message)?;
             }
             doc.finish(
@@ -88,6 +83,8 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
             let header: Vec<String> = render::CSV_COLUMNS.iter().map(|s| s.to_string()).collect();
             peckit::report::csv::write_row(&mut buf, &header)?;
             for row in render::csv_rows(&report) {
+                out.write(&buf)?;
+                buf.clear();
                 peckit::report::csv::write_row(&mut buf, &row)?;
             }
             out.write(&buf)?;

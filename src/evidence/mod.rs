@@ -15,11 +15,11 @@ use crate::catalogue::Note;
 use crate::certify::assess::{Assessment, Verdict};
 use crate::certify::cecpac;
 use crate::limits::Limits;
-use crate::read::Kind;
 use crate::read::daticert::DatiCert;
+use crate::read::{Artefact, Kind};
 use crate::verify::crypto::sha256_hex;
 pub use model::*;
-pub use originals::{attachment_list, check_originals};
+pub use originals::{attachment_list, check_originals, stated_digests_of};
 
 mod model;
 mod originals;
@@ -37,20 +37,20 @@ fn provider_of(assessment: &Assessment, d: Option<&DatiCert>) -> Option<String> 
         .or_else(|| d.and_then(|d| d.gestore_emittente.clone()))
 }
 
-fn proof_of(s: &Source<'_>) -> Proof {
-    let d = s.artefact.daticert();
+fn proof_of(s: &Source) -> Proof {
+    let d = s.daticert.as_ref();
     let signing = s.assessment.signature.as_ref().and_then(|x| x.signing_time);
     Proof {
         path: s.path.clone(),
-        kind: s.artefact.kind.name().to_string(),
+        kind: s.kind.name().to_string(),
         at: d.and_then(|d| CertifiedInstant::from(d, signing)),
-        provider: provider_of(s.assessment, d),
+        provider: provider_of(&s.assessment, d),
     }
 }
 
 /// A file whose verdict is invalid only because the file around its signed entity was
 /// altered, while the signed entity verified and chained (a mailing list re-wrapped it).
-fn rewrapped_but_intact(s: &Source<'_>) -> bool {
+fn rewrapped_but_intact(s: &Source) -> bool {
     use crate::finding::Finding;
     use crate::problem::ProblemCode;
     s.assessment.verdict == Verdict::Invalid
@@ -65,12 +65,12 @@ fn rewrapped_but_intact(s: &Source<'_>) -> bool {
             .all(|p| p.code == ProblemCode::UnsignedContentOutsideSignature)
 }
 
-fn source_file(s: &Source<'_>, used_as_proof: bool) -> SourceFile {
+fn source_file(s: &Source, used_as_proof: bool) -> SourceFile {
     SourceFile {
         used_as_proof,
         path: s.path.clone(),
-        sha256: Some(sha256_hex(&s.artefact.raw)),
-        kind: s.artefact.kind.name().to_string(),
+        sha256: Some(s.sha256.clone()),
+        kind: s.kind.name().to_string(),
         verdict: s.assessment.verdict,
         problems: s.assessment.problems.clone(),
         signer: s.assessment.signature.as_ref().and_then(|sig| {
@@ -93,7 +93,7 @@ fn source_file(s: &Source<'_>, used_as_proof: bool) -> SourceFile {
 }
 
 /// Disjoint sets over artefact indices, joined by shared identifiers.
-fn group(sources: &[Source<'_>]) -> (Vec<Vec<usize>>, Vec<usize>) {
+fn group(sources: &[Source]) -> (Vec<Vec<usize>>, Vec<usize>) {
     let mut parent: Vec<usize> = (0..sources.len()).collect();
     fn find(parent: &mut [usize], mut i: usize) -> usize {
         while let Some(&p) = parent.get(i) {
@@ -111,7 +111,7 @@ fn group(sources: &[Source<'_>]) -> (Vec<Vec<usize>>, Vec<usize>) {
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
     let mut unmatched = Vec::new();
     for (i, s) in sources.iter().enumerate() {
-        let Some(d) = s.artefact.daticert() else {
+        let Some(d) = s.daticert.as_ref() else {
             unmatched.push(i);
             continue;
         };
@@ -166,10 +166,10 @@ pub struct Options<'a> {
 }
 
 /// Builds the evidence for a set of artefacts.
-pub fn build(sources: &[Source<'_>], options: &Options<'_>, limits: &Limits) -> EvidenceReport {
+pub fn build(sources: &[Source], options: &Options<'_>) -> EvidenceReport {
     let (groups, unmatched) = group(sources);
     let mut messages: Vec<MessageEvidence> =
-        groups.iter().map(|g| message_evidence(sources, g, options, limits)).collect();
+        groups.iter().map(|g| message_evidence(sources, g, options)).collect();
     messages.sort_by(|a, b| {
         let t = |m: &MessageEvidence| {
             m.sent.as_ref().and_then(|p| p.at.as_ref()).map(|a| a.utc.clone())
@@ -191,14 +191,13 @@ pub fn build(sources: &[Source<'_>], options: &Options<'_>, limits: &Limits) -> 
 }
 
 fn message_evidence(
-    sources: &[Source<'_>],
+    sources: &[Source],
     members: &[usize],
     options: &Options<'_>,
-    limits: &Limits,
 ) -> MessageEvidence {
     let originals = options.originals;
-    let members: Vec<&Source<'_>> = members.iter().filter_map(|&i| sources.get(i)).collect();
-    let verified: Vec<&Source<'_>> = members
+    let members: Vec<&Source> = members.iter().filter_map(|&i| sources.get(i)).collect();
+    let verified: Vec<&Source> = members
         .iter()
         .copied()
         .filter(|s| {
@@ -208,27 +207,24 @@ fn message_evidence(
         .collect();
     // A signed entity intact inside an altered file still says what it certifies: its
     // facts head the message when no clean file does, marked as coming from it.
-    let rewrapped: Vec<&Source<'_>> =
+    let rewrapped: Vec<&Source> =
         members.iter().copied().filter(|s| rewrapped_but_intact(s)).collect();
     let first_dati = |kinds: &[Kind]| {
-        verified
-            .iter()
-            .copied()
-            .find(|s| kinds.contains(&s.artefact.kind) && s.artefact.daticert().is_some())
+        verified.iter().copied().find(|s| kinds.contains(&s.kind) && s.daticert.as_ref().is_some())
     };
     let acceptance = first_dati(&[Kind::Accettazione]);
     let envelope = first_dati(&[Kind::PostaCertificata]);
     let header_source = acceptance
         .or(envelope)
         .or_else(|| verified.first().copied())
-        .or_else(|| rewrapped.iter().copied().find(|s| s.artefact.daticert().is_some()));
-    let header = header_source.and_then(|s| s.artefact.daticert());
-    let any_dati = members.iter().find_map(|s| s.artefact.daticert());
+        .or_else(|| rewrapped.iter().copied().find(|s| s.daticert.as_ref().is_some()));
+    let header = header_source.and_then(|s| s.daticert.as_ref());
+    let any_dati = members.iter().find_map(|s| s.daticert.as_ref());
 
     // Recipients: from verified daticerts (acceptance first), in order of appearance.
     let mut recipients: Vec<(String, String)> = Vec::new();
     for s in acceptance.into_iter().chain(envelope).chain(verified.iter().copied()) {
-        if let Some(d) = s.artefact.daticert() {
+        if let Some(d) = s.daticert.as_ref() {
             for r in &d.destinatari {
                 if !recipients.iter().any(|(a, _)| a.eq_ignore_ascii_case(&r.address)) {
                     recipients.push((r.address.clone(), r.tipo.clone()));
@@ -244,15 +240,14 @@ fn message_evidence(
         .map(|(address, tipo)| recipient_evidence(&address, &tipo, &verified, sent_at))
         .collect();
     let not_accepted = first_dati(&[Kind::NonAccettazione]).map(proof_of);
-    let attachments = attachments_of(&verified, limits);
+    let attachments = attachments_of(&verified);
     let originals = match originals {
         Some(dir) => verified
             .iter()
             .find(|s| {
-                s.artefact.kind == Kind::AvvenutaConsegna
-                    && s.artefact.receipt_type() == Some("breve")
+                s.kind == Kind::AvvenutaConsegna && s.receipt_type.as_deref() == Some("breve")
             })
-            .map(|s| check_originals(s.artefact, dir, limits))
+            .map(|s| check_originals(&s.stated_digests, dir))
             .unwrap_or_default(),
         None => Vec::new(),
     };
@@ -264,7 +259,7 @@ fn message_evidence(
         sender: header.and_then(|d| d.mittente.clone()),
         sender_provider: acceptance
             .or(envelope)
-            .and_then(|s| provider_of(s.assessment, s.artefact.daticert())),
+            .and_then(|s| provider_of(&s.assessment, s.daticert.as_ref())),
         sent,
         envelope_issued,
         not_accepted,
@@ -292,7 +287,7 @@ fn concerns(d: &DatiCert, address: &str) -> bool {
 fn recipient_evidence(
     address: &str,
     tipo: &str,
-    verified: &[&Source<'_>],
+    verified: &[&Source],
     sent_at: Option<jiff::Timestamp>,
 ) -> RecipientEvidence {
     let mut r = RecipientEvidence {
@@ -307,25 +302,26 @@ fn recipient_evidence(
         notes: Vec::new(),
     };
     let find = |kind: Kind| {
-        verified.iter().copied().find(|s| {
-            s.artefact.kind == kind && s.artefact.daticert().is_some_and(|d| concerns(d, address))
-        })
+        verified
+            .iter()
+            .copied()
+            .find(|s| s.kind == kind && s.daticert.as_ref().is_some_and(|d| concerns(d, address)))
     };
     if let Some(s) = find(Kind::AvvenutaConsegna) {
         r.fate = Fate::Delivered;
         r.delivery = Some(proof_of(s));
-        r.receipt_type = s.artefact.receipt_type().map(str::to_string);
+        r.receipt_type = s.receipt_type.as_deref().map(str::to_string);
     } else if let Some(s) = find(Kind::ErroreConsegna).or_else(|| find(Kind::RilevazioneVirus)) {
-        let d = s.artefact.daticert();
+        let d = s.daticert.as_ref();
         r.fate = Fate::NotDelivered;
         r.errore = d.map(|d| d.errore.clone());
         r.errore_esteso = d.and_then(|d| d.errore_esteso.clone());
         r.notice = Some(proof_of(s));
-        if d.is_some_and(|d| d.errore == "virus") || s.artefact.kind == Kind::RilevazioneVirus {
+        if d.is_some_and(|d| d.errore == "virus") || s.kind == Kind::RilevazioneVirus {
             r.notes.push(Note::VirusDetected);
         }
     } else if let Some(s) = find(Kind::PreavvisoErroreConsegna) {
-        let d = s.artefact.daticert();
+        let d = s.daticert.as_ref();
         r.fate = Fate::Warned;
         r.errore_esteso = d.and_then(|d| d.errore_esteso.clone());
         r.notice = Some(proof_of(s));
@@ -334,9 +330,9 @@ fn recipient_evidence(
             r.notes.push(Note::PermanentErrorInWarning);
         }
     } else if verified.iter().any(|s| {
-        s.artefact.kind == Kind::PresaInCarico
-            && s.artefact
-                .daticert()
+        s.kind == Kind::PresaInCarico
+            && s.daticert
+                .as_ref()
                 .is_some_and(|d| d.ricezione.iter().any(|x| x.trim().eq_ignore_ascii_case(address)))
     }) {
         r.fate = Fate::TakenInCharge;
@@ -354,25 +350,60 @@ fn recipient_evidence(
 }
 
 /// Attachments of the original from a verified envelope or complete delivery receipt.
-fn attachments_of(verified: &[&Source<'_>], limits: &Limits) -> Vec<AttachmentEvidence> {
+fn attachments_of(verified: &[&Source]) -> Vec<AttachmentEvidence> {
     let carrier = verified.iter().copied().find(|s| {
-        s.artefact.kind == Kind::PostaCertificata
-            || (s.artefact.kind == Kind::AvvenutaConsegna
-                && s.artefact.receipt_type() == Some("completa"))
+        s.kind == Kind::PostaCertificata
+            || (s.kind == Kind::AvvenutaConsegna && s.receipt_type.as_deref() == Some("completa"))
     });
     let Some(s) = carrier else { return Vec::new() };
-    let Some(original) = s.artefact.original() else {
-        return Vec::new();
-    };
-    attachment_list(original, limits)
-        .into_iter()
-        .map(|(name, bytes)| AttachmentEvidence {
-            name,
-            size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
-            sha256: sha256_hex(&bytes),
+    s.attachments
+        .iter()
+        .map(|(name, size, sha256)| AttachmentEvidence {
+            name: name.clone(),
+            size: *size,
+            sha256: sha256.clone(),
             from: s.path.clone(),
         })
         .collect()
+}
+
+impl Source {
+    /// Takes from an assessed artefact what the evidence needs; the artefact can go.
+    pub fn of(
+        path: String,
+        artefact: &Artefact,
+        mut assessment: Assessment,
+        limits: &Limits,
+    ) -> Source {
+        assessment.nested.clear();
+        let receipt_type = artefact.receipt_type().map(str::to_string);
+        let carries_original = artefact.kind == Kind::PostaCertificata
+            || (artefact.kind == Kind::AvvenutaConsegna
+                && receipt_type.as_deref() != Some("sintetica"));
+        let attached = match artefact.original() {
+            Some(original) if carries_original => attachment_list(original, limits),
+            _ => Vec::new(),
+        };
+        let breve = receipt_type.as_deref() == Some("breve");
+        let stated_digests = if breve { stated_digests_of(&attached) } else { Vec::new() };
+        let attachments = attached
+            .into_iter()
+            .map(|(name, bytes)| {
+                let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+                (name, size, sha256_hex(&bytes))
+            })
+            .collect();
+        Source {
+            path,
+            kind: artefact.kind.clone(),
+            receipt_type,
+            daticert: artefact.daticert().cloned(),
+            sha256: sha256_hex(&artefact.raw),
+            assessment,
+            attachments,
+            stated_digests,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,18 +6,30 @@ use serde::Serialize;
 use crate::catalogue::Note;
 use crate::certify::assess::{Assessment, Verdict};
 use crate::problem::Problem;
-use crate::read::Artefact;
 use crate::read::daticert::DatiCert;
 
-/// One input artefact, as the evidence builder sees it.
-#[derive(Debug)]
-pub struct Source<'a> {
+/// What the evidence needs of one artefact, taken from it as it is read so the artefact
+/// itself (its bytes, its MIME tree) can go at once: a few kilobytes, whatever the file's
+/// size (issue #17: memory grows with the number of messages, not with the bytes read).
+#[derive(Debug, Clone)]
+pub struct Source {
     /// Where it came from.
     pub path: String,
-    /// The artefact.
-    pub artefact: &'a Artefact,
-    /// Its verification.
-    pub assessment: &'a Assessment,
+    /// Its kind.
+    pub kind: crate::read::Kind,
+    /// For avvenuta-consegna: completa, breve or sintetica.
+    pub receipt_type: Option<String>,
+    /// Its daticert, when it has one (certified only as the assessment says).
+    pub daticert: Option<crate::read::daticert::DatiCert>,
+    /// SHA-256 of the file.
+    pub sha256: String,
+    /// Its verification (without the nested artefacts' own).
+    pub assessment: Assessment,
+    /// The attachments of the original it carries (envelope, complete receipt): name, size,
+    /// SHA-256.
+    pub attachments: Vec<(String, u64, String)>,
+    /// A brief receipt's stated digests, per attachment name.
+    pub stated_digests: Vec<(String, Vec<crate::read::hashfile::StatedDigest>)>,
 }
 
 /// A certified instant: UTC, the daticert's own offset, and Italian local time.

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use super::model::OriginalCheck;
 use crate::limits::Limits;
-use crate::read::hashfile::{attachment_name_for_hash, stated_digests};
-use crate::read::{Artefact, decode, mime};
+use crate::read::hashfile::{StatedDigest, attachment_name_for_hash, stated_digests};
+use crate::read::{decode, mime};
 
 /// The named (attached) leaf parts of a message, decoded.
 pub fn attachment_list(message: &[u8], limits: &Limits) -> Vec<(String, Vec<u8>)> {
@@ -21,28 +21,34 @@ pub fn attachment_list(message: &[u8], limits: &Limits) -> Vec<(String, Vec<u8>)
     out
 }
 
-/// Checks the files a lawyer kept against the digests in a breve receipt's hash files.
-pub fn check_originals(
-    receipt: &Artefact,
-    originals: &std::path::Path,
-    limits: &Limits,
-) -> Vec<OriginalCheck> {
-    use sha1::Sha1;
-    use sha2::{Digest, Sha256, Sha384, Sha512};
-    let Some(original) = receipt.original() else {
-        return Vec::new();
-    };
+/// The digests a breve receipt states, per attachment (its `.hash` files), first mention
+/// of each attachment only.
+pub fn stated_digests_of(attachments: &[(String, Vec<u8>)]) -> Vec<(String, Vec<StatedDigest>)> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
-    for (name, bytes) in attachment_list(original, limits) {
-        let digests = stated_digests(&bytes);
+    for (name, bytes) in attachments {
+        let digests = stated_digests(bytes);
         if digests.is_empty() {
             continue;
         }
-        let attachment = attachment_name_for_hash(&name);
-        if !seen.insert(attachment.clone()) {
-            continue;
+        let attachment = attachment_name_for_hash(name);
+        if seen.insert(attachment.clone()) {
+            out.push((attachment, digests));
         }
+    }
+    out
+}
+
+/// Checks the files a lawyer kept against the digests a breve receipt states.
+pub fn check_originals(
+    stated: &[(String, Vec<StatedDigest>)],
+    originals: &std::path::Path,
+) -> Vec<OriginalCheck> {
+    use sha1::Sha1;
+    use sha2::{Digest, Sha256, Sha384, Sha512};
+    let mut out = Vec::new();
+    for (attachment, digests) in stated {
+        let attachment = attachment.clone();
         let safe = crate::names::sanitize(&attachment, "");
         let path = originals.join(&safe);
         let Ok(kept) = std::fs::read(&path) else {

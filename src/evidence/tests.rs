@@ -24,9 +24,11 @@ fn thread() -> Vec<(String, Artefact, Assessment)> {
 #[test]
 fn the_thread_is_two_messages_and_only_verified_files_prove_anything() {
     let files = thread();
-    let sources: Vec<Source<'_>> = files
+    let sources: Vec<Source> = files
         .iter()
-        .map(|(path, artefact, assessment)| Source { path: path.clone(), artefact, assessment })
+        .map(|(path, artefact, assessment)| {
+            Source::of(path.clone(), artefact, assessment.clone(), &Limits::default())
+        })
         .collect();
     let options = Options {
         originals: None,
@@ -34,7 +36,7 @@ fn the_thread_is_two_messages_and_only_verified_files_prove_anything() {
         now: jiff::Timestamp::UNIX_EPOCH,
         crls_consulted: None,
     };
-    let report = build(&sources, &options, &Limits::default());
+    let report = build(&sources, &options);
     assert_eq!(report.messages.len(), 2, "{:#?}", report.messages);
     assert!(report.unmatched.is_empty());
     let main = report.messages.iter().find(|m| m.sources.len() > 1).unwrap();

@@ -17,7 +17,7 @@ use container::{mbox_messages, zip_members};
 use sniff::has_eml_extension;
 pub use sniff::{Container, container_kind, is_mail_file, looks_like_header_start};
 pub use source::{ListError, Source, Sources, SourcesIter};
-pub use walk::{WalkOptions, expand, expand_with, paths_from};
+pub use walk::{WalkOptions, expand, expand_with, files_with_extensions, paths_from};
 
 /// Streams every message of the inputs: plain files as they are, containers opened and
 /// read member by member (so memory holds one member at a time, not the archive).

@@ -127,3 +127,22 @@ pub fn paths_from(list: &Path) -> std::io::Result<Vec<PathBuf>> {
         .map(PathBuf::from)
         .collect())
 }
+
+/// The files of a folder with one of these extensions (any case), sorted by name: a folder
+/// of certificates or CRLs given with --trust or --crl.
+pub fn files_with_extensions(
+    dir: &Path,
+    extensions: &[&str],
+) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && p.extension().is_some_and(|e| {
+                    extensions.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+                })
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}

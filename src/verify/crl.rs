@@ -372,7 +372,7 @@ impl CrlSet {
             return self.add_bytes(&bytes, &path.display().to_string());
         }
         let mut added = 0;
-        for p in super::trust::files_in(path, &["crl", "pem", "der"]).map_err(io)? {
+        for p in crate::input::files_with_extensions(path, &["crl", "pem", "der"]).map_err(io)? {
             // A folder may hold certificates beside the CRLs: files with no CRL are passed
             // over; a CRL that cannot be read is still an error.
             match self.add_path(&p) {

@@ -98,24 +98,6 @@ fn certificates_in(bytes: &[u8]) -> Vec<Vec<u8>> {
     crate::read::decode::der_blocks(bytes, "CERTIFICATE")
 }
 
-/// The files of a folder with one of these extensions (any case), sorted by name.
-pub(crate) fn files_in(
-    dir: &Path,
-    extensions: &[&str],
-) -> std::io::Result<Vec<std::path::PathBuf>> {
-    let mut files: Vec<_> = fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.is_file()
-                && p.extension().is_some_and(|e| {
-                    extensions.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
-                })
-        })
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
 impl TrustStore {
     /// No anchors.
     pub fn empty() -> TrustStore {
@@ -162,7 +144,9 @@ impl TrustStore {
             return self.add_pem_or_der(&bytes, &path.display().to_string());
         }
         let mut added = 0;
-        for p in files_in(path, &["pem", "crt", "cer", "der"]).map_err(io)? {
+        for p in
+            crate::input::files_with_extensions(path, &["pem", "crt", "cer", "der"]).map_err(io)?
+        {
             added += self.add_path(&p)?;
         }
         if added == 0 && self.anchors.is_empty() {

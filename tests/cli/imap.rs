@@ -327,7 +327,16 @@ fn a_refused_login_or_an_untrusted_server_is_a_one_line_error_exit_2() {
     assert!(out.contains("accettazione.eml"), "{out}");
 
     // Without --imap-ca the test server's certificate is not trusted: refused before login.
-    let logged = server.log().len();
+    // Dovecot logs the earlier session's end a moment later: wait until its log is still.
+    let mut logged = server.log().len();
+    for _ in 0..50 {
+        std::thread::sleep(Duration::from_millis(100));
+        let now = server.log().len();
+        if now == logged {
+            break;
+        }
+        logged = now;
+    }
     let (code, _, err) = run(peckit_imap(&server).args(["verify"]).arg(server.url()));
     assert_eq!(code, 2);
     assert!(err.contains("certificate is not trusted"), "{err}");

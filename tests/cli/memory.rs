@@ -122,3 +122,27 @@ fn memory_does_not_grow_with_the_number_of_artefacts_in_any_format() {
         assert!(b <= a + 8 * MIB, "{format}: {} MiB for 1k, {} MiB for 20k", a / MIB, b / MIB);
     }
 }
+
+/// `evidence` keeps a few facts per artefact, not the artefact: 40 messages of 2 MB each
+/// cost about what 40 tiny ones do (issue #17; before, every file stayed whole to the end).
+#[test]
+fn evidence_memory_grows_with_messages_not_with_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tiny, big) = (dir.path().join("tiny"), dir.path().join("big"));
+    std::fs::create_dir_all(&tiny).unwrap();
+    std::fs::create_dir_all(&big).unwrap();
+    let body = "x".repeat(76) + "\n";
+    for i in 0..40 {
+        let head = format!("From: a@b.example\nSubject: m{i}\nMessage-ID: <m{i}@b.example>\n\n");
+        std::fs::write(tiny.join(format!("{i}.eml")), format!("{head}ciao\n")).unwrap();
+        std::fs::write(big.join(format!("{i}.eml")), format!("{head}{}", body.repeat(27_000)))
+            .unwrap();
+    }
+    for format in ["json", "csv", "table"] {
+        let args = ["evidence", "--format", format];
+        let (_, a, _) = peak(&args, &tiny);
+        let (_, b, _) = peak(&args, &big);
+        // 80 MB read: kept whole, they would add at least that.
+        assert!(b <= a + 32 * MIB, "{format}: {} MiB tiny, {} MiB big", a / MIB, b / MIB);
+    }
+}
