@@ -176,6 +176,12 @@ texts! {
     NoRegister,
     /// "Revocation at the signing time".
     RevocationAtSigning,
+    /// Heading of the warning on a summary cut short by Ctrl-C.
+    IncompleteSummary,
+    /// The warning itself.
+    IncompleteSummaryText,
+    /// Appended to verify's summary line after Ctrl-C.
+    InterruptedList,
     /// "CRLs given or downloaded" (those not usable are said file by file).
     CrlsConsulted,
     /// Said on the evidence page when no CRL was given or fetched.
@@ -419,6 +425,19 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::NoneFound) => "nessuna: non fidato",
         (Lang::En, Text::BuiltIn) => "built in",
         (Lang::It, Text::BuiltIn) => "incorporata",
+        (Lang::En, Text::IncompleteSummary) => "INCOMPLETE SUMMARY",
+        (Lang::It, Text::IncompleteSummary) => "RIEPILOGO INCOMPLETO",
+        (Lang::En, Text::IncompleteSummaryText) => {
+            "The run was interrupted (Ctrl-C) before every file was read: the files not read \
+             are not in this summary, and what it says of a message may lack their receipts."
+        }
+        (Lang::It, Text::IncompleteSummaryText) => {
+            "L'esecuzione è stata interrotta (Ctrl-C) prima di leggere tutti i file: quelli non \
+             letti non compaiono in questo riepilogo, e quanto dice di un messaggio può mancare \
+             delle loro ricevute."
+        }
+        (Lang::En, Text::InterruptedList) => "interrupted: the list is incomplete",
+        (Lang::It, Text::InterruptedList) => "interrotto: l'elenco è incompleto",
         (Lang::En, Text::RevocationAtSigning) => "Revocation at the signing time",
         (Lang::It, Text::RevocationAtSigning) => "Revoca alla data della firma",
         (Lang::En, Text::CrlsConsulted) => "CRLs given or downloaded",

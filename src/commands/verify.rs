@@ -386,8 +386,13 @@ fn stats_table(stats: &Stats, ui: Ui) -> String {
 fn summary_line(s: &Summary, ui: Ui) -> Line {
     use i18n::{Noun, count};
     let lang = ui.lang;
+    let cut = if s.interrupted {
+        format!(" ({})", i18n::texts::text(lang, i18n::texts::Text::InterruptedList))
+    } else {
+        String::new()
+    };
     Line::plain(format!(
-        "{}: {}, {}, {}",
+        "{}: {}, {}, {}{cut}",
         count(lang, s.total, Noun::Artefact),
         count(lang, s.valid, Noun::Valid),
         count(lang, s.invalid, Noun::Invalid),

@@ -201,6 +201,8 @@ pub struct Generated {
     /// The CRLs consulted for revocation (paths given, URLs fetched); null when revocation
     /// was not checked.
     pub crls_consulted: Option<Vec<String>>,
+    /// The run was stopped (Ctrl-C) before every input was read: this evidence is incomplete.
+    pub interrupted: bool,
 }
 
 impl Generated {
@@ -215,6 +217,7 @@ impl Generated {
             peckit: concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PECKIT_GIT_COMMIT"), ")")
                 .to_string(),
             crls_consulted: None,
+            interrupted: false,
         }
     }
 }

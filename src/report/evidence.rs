@@ -79,6 +79,22 @@ pub fn document(report: &EvidenceReport, lang: Lang) -> Document {
     if !report.unmatched.is_empty() {
         sections.push(unmatched_section(report, lang));
     }
+    if report.generated.interrupted {
+        // First, where a reader of the printed page cannot miss it.
+        sections.insert(
+            0,
+            Section {
+                name: text(lang, Text::IncompleteSummary).to_string(),
+                parts: vec![Part {
+                    heading: text(lang, Text::IncompleteSummary),
+                    block: Block::Note(Cell::toned(
+                        text(lang, Text::IncompleteSummaryText),
+                        Tone::Bad,
+                    )),
+                }],
+            },
+        );
+    }
     Document {
         title: text(lang, Text::PecEvidenceSummary),
         lang: text(lang, Text::LangTag),

@@ -283,3 +283,46 @@ fn ctrl_c_stops_cleanly_with_valid_jsonl_so_far() {
     assert_eq!(summary["data"]["interrupted"], true, "{summary}");
     assert_eq!(summary["data"]["total"], lines.len() - 1, "the counts cover what was written");
 }
+
+/// After Ctrl-C, what is printed says it is incomplete: the evidence page first of all, and
+/// verify's table in its summary line.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_leaves_printed_summaries_marked_incomplete() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = sample("accettazione.eml");
+    for i in 0..3000 {
+        let mut copy = format!("X-Copia: {i}\r\n").into_bytes();
+        copy.extend_from_slice(&bytes);
+        std::fs::write(dir.path().join(format!("r{i:04}.eml")), copy).unwrap();
+    }
+    let bin = assert_cmd::cargo::cargo_bin("peckit");
+    for (args, says) in [
+        (vec!["--lang", "it", "evidence", "--format", "markdown"], "RIEPILOGO INCOMPLETO"),
+        (vec!["--lang", "it", "verify", "-j", "1"], "interrotto: l'elenco è incompleto"),
+    ] {
+        let child = std::process::Command::new(&bin)
+            .args(&args)
+            .arg("--trust")
+            .arg(test_root())
+            .arg(dir.path())
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        let _ = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+        let out = child.wait_with_output().unwrap();
+        if out.status.code() != Some(130) {
+            eprintln!("SKIP: {args:?} finished before the signal");
+            continue;
+        }
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(says), "{args:?}: {}", &stdout[..stdout.len().min(2000)]);
+        if args.contains(&"evidence") {
+            let first = stdout.find(says).unwrap();
+            assert!(first < 200, "the warning comes first: {first}");
+        }
+    }
+}
