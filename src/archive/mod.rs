@@ -23,6 +23,8 @@ pub const RECORD: &str = "archive.jsonl";
 pub const SOURCES: &str = "sources.jsonl";
 /// Temporary files start so; one left by an interrupted run is removed by the next.
 const PARTIAL_PREFIX: &str = ".peckit-partial-";
+/// Held (locked) by the run writing to the archive: one at a time.
+const LOCK: &str = ".peckit-lock";
 
 /// Why the archive could not be kept.
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +37,9 @@ pub enum ArchiveError {
         /// The system's error.
         source: std::io::Error,
     },
+    /// Another run is writing to the same archive.
+    #[error("{0}: another peckit archive is writing to this folder")]
+    Busy(String),
     /// A line of the record is not what peckit writes.
     #[error("{path}, line {line}: not an archive record ({why})")]
     Record {
@@ -129,6 +134,8 @@ pub struct Archive {
     sources: HashSet<String>,
     record: File,
     source_log: File,
+    /// Locked for as long as the archive is open.
+    _lock: File,
 }
 
 fn rfc3339(t: Timestamp) -> String {
@@ -145,6 +152,21 @@ impl Archive {
     /// temporary files an interrupted run left.
     pub fn open(dir: &Path) -> Result<Archive, ArchiveError> {
         fs::create_dir_all(dir).map_err(io(dir))?;
+        // Before anything is read or removed: another run's temporary files are not ours.
+        let lock_path = dir.join(LOCK);
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io(&lock_path))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(ArchiveError::Busy(dir.display().to_string()));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io(&lock_path)(e)),
+        }
         for entry in fs::read_dir(dir).map_err(io(dir))?.flatten() {
             if entry.file_name().to_string_lossy().starts_with(PARTIAL_PREFIX) {
                 let path = entry.path();
@@ -181,6 +203,7 @@ impl Archive {
             sources,
             record: append(&record_path)?,
             source_log: append(&source_path)?,
+            _lock: lock,
         })
     }
 
@@ -414,7 +437,9 @@ mod tests {
             panic!("archived")
         };
         assert_eq!(r.file, name);
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3, "the .eml and two records");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 4, "the .eml, two records, the lock");
+        // One run at a time.
+        assert!(matches!(Archive::open(dir.path()), Err(ArchiveError::Busy(_))));
     }
 
     #[test]

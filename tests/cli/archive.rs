@@ -230,7 +230,42 @@ fn an_interrupted_archive_resumes_cleanly() {
     let leftovers: Vec<_> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
+        .filter(|n| n.starts_with(".peckit-partial"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// One run at a time writes to an archive: a second is refused (exit 2), and does not touch
+/// the first one's temporary files.
+#[test]
+fn a_second_run_on_the_same_archive_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = copies(&dir.path().join("casella"), 300);
+    let out = dir.path().join("archivio");
+    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin("peckit"))
+        .args(["archive", "-q", "--trust"])
+        .arg(test_root())
+        .arg(dir.path().join("casella"))
+        .arg("-o")
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..2000 {
+        if out.join(".peckit-lock").exists() && !records(&out).is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let (code, _, err) = archive(&[samples().join("accettazione.eml")], &out, &[]);
+    let done = first.wait().unwrap();
+    assert!(done.success());
+    if code == 0 {
+        eprintln!("SKIP: the first run ended before the second started");
+        return;
+    }
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("another peckit archive is writing"), "{err}");
+    assert_eq!(records(&out).len(), inputs.len(), "the first run completed undisturbed");
 }
