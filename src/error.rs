@@ -27,6 +27,11 @@ pub enum MailboxFailure {
     /// The URL is not `imaps://USER@HOST[:PORT]/MAILBOX`.
     #[error("not an IMAP URL ({0})")]
     Url(String),
+    /// `USER:PASSWORD@` in the URL: refused, and the URL is not repeated.
+    #[error(
+        "a password in the URL is refused: give it in PECKIT_IMAP_PASSWORD, ~/.netrc or at the prompt"
+    )]
+    PasswordInUrl,
     /// Plain `imap://` without `--imap-insecure`.
     #[error("plain imap:// sends the password in clear: use imaps://, or --imap-insecure")]
     Insecure,

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -294,10 +294,12 @@ impl Archive {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => return Err(io(&path)(e)),
             }
-            let mut tmp = tempfile::Builder::new()
-                .prefix(PARTIAL_PREFIX)
-                .tempfile_in(&self.dir)
-                .map_err(io(&self.dir))?;
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(PARTIAL_PREFIX);
+            // The kept file is an ordinary one: 0666 less the umask, as extract writes.
+            #[cfg(unix)]
+            builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+            let mut tmp = builder.tempfile_in(&self.dir).map_err(io(&self.dir))?;
             tmp.write_all(bytes).map_err(io(tmp.path()))?;
             tmp.as_file().sync_all().map_err(io(&path))?;
             match tmp.persist_noclobber(&path) {
@@ -342,30 +344,34 @@ pub fn file_stem(facts: &Facts, sha256: &str) -> String {
 }
 
 fn read_lines(path: &Path) -> Result<Vec<(usize, serde_json::Value)>, ArchiveError> {
-    let file = match File::open(path) {
-        Ok(f) => f,
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(io(path)(e)),
     };
+    // A last line without its newline was cut by an interrupted write (power loss, a full
+    // disk): not a record. The message it named is found again by its bytes; the cut line
+    // goes, so the next record does not land on it.
+    let complete = match text.rfind('\n') {
+        Some(end) => end + 1,
+        None => 0,
+    };
+    if complete < text.len() {
+        let file = OpenOptions::new().write(true).open(path).map_err(io(path))?;
+        file.set_len(u64::try_from(complete).unwrap_or(0)).map_err(io(path))?;
+        file.sync_all().map_err(io(path))?;
+    }
     let mut out = Vec::new();
-    for (i, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(io(path))?;
+    for (i, line) in text.get(..complete).unwrap_or("").lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        // A last line cut by an interrupted write is not a record: the message it named is
-        // found again by its bytes.
-        match serde_json::from_str(&line) {
-            Ok(v) => out.push((i + 1, v)),
-            Err(e) if e.is_eof() => {}
-            Err(e) => {
-                return Err(ArchiveError::Record {
-                    path: path.display().to_string(),
-                    line: i + 1,
-                    why: e.to_string(),
-                });
-            }
-        }
+        let value = serde_json::from_str(line).map_err(|e| ArchiveError::Record {
+            path: path.display().to_string(),
+            line: i + 1,
+            why: e.to_string(),
+        })?;
+        out.push((i + 1, value));
     }
     Ok(out)
 }
@@ -440,6 +446,30 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 4, "the .eml, two records, the lock");
         // One run at a time.
         assert!(matches!(Archive::open(dir.path()), Err(ArchiveError::Busy(_))));
+    }
+
+    #[test]
+    fn a_record_cut_by_a_crash_is_dropped_and_the_next_lands_on_its_own_line() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut a = Archive::open(dir.path()).unwrap();
+            a.add("a.eml", b"one", &facts(), Timestamp::UNIX_EPOCH).unwrap();
+        }
+        let record = dir.path().join(RECORD);
+        let mut text = fs::read_to_string(&record).unwrap();
+        text.push_str("{\"sha256\":\"ab"); // cut mid-write
+        fs::write(&record, &text).unwrap();
+        {
+            let mut a = Archive::open(dir.path()).unwrap();
+            a.add("b.eml", b"two", &facts(), Timestamp::UNIX_EPOCH).unwrap();
+        }
+        let a = Archive::open(dir.path()).unwrap();
+        assert_eq!(a.len(), 2);
+        // A damaged line in the middle is an error naming it, not silently skipped.
+        drop(a);
+        let text = fs::read_to_string(&record).unwrap().replacen("{", "{x", 1);
+        fs::write(&record, text).unwrap();
+        assert!(matches!(Archive::open(dir.path()), Err(ArchiveError::Record { line: 1, .. })));
     }
 
     #[test]

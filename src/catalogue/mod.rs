@@ -327,6 +327,9 @@ fn mailbox_failure_it(f: &crate::error::MailboxFailure) -> String {
     use crate::error::MailboxFailure as M;
     match f {
         M::Url(w) => format!("non è un URL IMAP ({w})"),
+        M::PasswordInUrl => "la password nell'URL è rifiutata: indicarla in \
+                             PECKIT_IMAP_PASSWORD, in ~/.netrc o al prompt"
+            .into(),
         M::Insecure => "imap:// in chiaro invia la password senza cifratura: usare imaps://, o \
              --imap-insecure"
             .into(),

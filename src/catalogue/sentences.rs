@@ -196,3 +196,40 @@ pub fn archive_summary(
         }
     }
 }
+
+/// Context of an error opening an archive folder.
+pub fn archive_open_failed(lang: Lang, dir: &str) -> String {
+    match lang {
+        Lang::En => format!("opening the archive {dir}"),
+        Lang::It => format!("apertura dell'archivio {dir}"),
+    }
+}
+
+/// Context of an error writing a message into the archive.
+pub fn archive_write_failed(lang: Lang, source: &str) -> String {
+    match lang {
+        Lang::En => format!("archiving {source}"),
+        Lang::It => format!("archiviazione di {source}"),
+    }
+}
+
+/// A `--since`/`--before` value that is not a date.
+pub fn not_a_date(lang: Lang, flag: &str, value: &str) -> String {
+    match lang {
+        Lang::En => format!("{flag} {value:?} is not a date (YYYY-MM-DD)"),
+        Lang::It => format!("{flag} {value:?} non è una data (AAAA-MM-GG)"),
+    }
+}
+
+/// The warning for plain `imap://` with `--imap-insecure`.
+pub fn imap_insecure_warning(lang: Lang, url: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "warning: {url}: plain imap:// sends the password unencrypted (--imap-insecure)"
+        ),
+        Lang::It => format!(
+            "attenzione: {url}: imap:// in chiaro invia la password senza cifratura \
+             (--imap-insecure)"
+        ),
+    }
+}

@@ -40,6 +40,7 @@ fn every_entry_is_said_in_both_languages() {
         ReadFailure::System("Input/output error (os error 5)".into()),
         ReadFailure::Mailbox(crate::error::MailboxFailure::Url("x".into())),
         ReadFailure::Mailbox(crate::error::MailboxFailure::Insecure),
+        ReadFailure::Mailbox(crate::error::MailboxFailure::PasswordInUrl),
         ReadFailure::Mailbox(crate::error::MailboxFailure::Connect("x".into())),
         ReadFailure::Mailbox(crate::error::MailboxFailure::Certificate("x".into())),
         ReadFailure::Mailbox(crate::error::MailboxFailure::NoPassword),

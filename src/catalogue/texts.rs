@@ -3,8 +3,9 @@
 
 use super::Lang;
 pub use super::sentences::{
-    RevocationWord, accreditation, accredited_short, archive_line, archive_skipped,
-    archive_summary, evidence_summary, limit_hint, revocation, rewrapped_extraction,
+    RevocationWord, accreditation, accredited_short, archive_line, archive_open_failed,
+    archive_skipped, archive_summary, archive_write_failed, evidence_summary,
+    imap_insecure_warning, limit_hint, not_a_date, revocation, rewrapped_extraction,
     unverified_extraction,
 };
 

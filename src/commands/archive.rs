@@ -22,7 +22,7 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.verifier.limits);
     let verifier = super::verifier(&args.verifier, &limits)?;
     let mut archive = Archive::open(&args.out)
-        .with_context(|| format!("opening the archive {}", args.out.display()))?;
+        .with_context(|| texts::archive_open_failed(ui.lang, &args.out.display().to_string()))?;
     let mut outcome = Outcome::Success;
     let mut counts = Counts::default();
     let mut out = Output::stdout(ui.paint.enabled);
@@ -45,7 +45,7 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
             // The archive itself failing (disk full, permissions) stops the run.
             let added = archive
                 .add(&name, &artefact.raw, &facts, jiff::Timestamp::now())
-                .with_context(|| format!("archiving {name}"))?;
+                .with_context(|| texts::archive_write_failed(ui.lang, &name))?;
             let line = match &added {
                 Added::Archived(record) => {
                     counts.archived += 1;

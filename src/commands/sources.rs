@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use peckit::error::MailboxFailure;
 use peckit::input::{self, ListError, Source, WalkOptions};
 use peckit::mailbox::{self, ImapOptions, ImapUrl};
@@ -26,10 +26,11 @@ pub struct Inputs {
 pub type Skip = std::sync::Arc<dyn Fn(&str) -> bool + Send + Sync>;
 
 fn day(flag: &str, value: Option<&String>) -> Result<Option<jiff::civil::Date>> {
+    let lang = super::messages::lang();
     value
         .map(|v| {
             v.parse::<jiff::civil::Date>()
-                .with_context(|| format!("{flag} {v:?} is not a date (YYYY-MM-DD)"))
+                .map_err(|_| anyhow::anyhow!(peckit::catalogue::texts::not_a_date(lang, flag, v)))
         })
         .transpose()
 }
@@ -60,11 +61,12 @@ pub fn inputs(
     };
     for url in urls {
         let text = url.to_string_lossy();
-        let url = ImapUrl::parse(&text).with_context(|| text.to_string())?;
+        // The URL is not repeated in the error: it may hold a password.
+        let url = ImapUrl::parse(&text).map_err(|e| anyhow::anyhow!("{e}"))?;
         if !url.secure && imap.imap_insecure {
-            super::report_error(&format!(
-                "warning: {}: plain imap:// sends the password unencrypted (--imap-insecure)",
-                url.display()
+            super::report_error(&peckit::catalogue::texts::imap_insecure_warning(
+                super::messages::lang(),
+                &url.display(),
             ));
         }
         let messages: Box<dyn Iterator<Item = Result<Source, ListError>> + Send> =

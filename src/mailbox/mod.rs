@@ -226,7 +226,8 @@ impl Reader {
         Ok(())
     }
 
-    /// EXAMINE (read-only) a mailbox and list the UIDs to fetch.
+    /// EXAMINE (read-only) a mailbox and list the UIDs to fetch. A mailbox that cannot be
+    /// opened is said (a failed source) and the others are still read.
     fn examine(&mut self, name: &str) -> Result<(), MailboxFailure> {
         let url = self.url.with_mailbox(name);
         self.current = Some((url.clone(), 0));
@@ -240,77 +241,127 @@ impl Reader {
             query.push_str(&format!(" BEFORE {}", imap_date(d)));
         }
         let result = self.block_on(async {
-            let mailbox = session
-                .examine(&wire)
-                .await
-                .map_err(|_| MailboxFailure::NoMailbox(name.to_string()))?;
-            let validity = mailbox.uid_validity.unwrap_or(0);
+            let mailbox = match session.examine(&wire).await {
+                Ok(m) => m,
+                // The server said no: this mailbox only.
+                Err(async_imap::error::Error::No(_) | async_imap::error::Error::Bad(_)) => {
+                    return Ok(None);
+                }
+                Err(e) => return Err(protocol(e)),
+            };
             let mut uids: Vec<u32> =
                 session.uid_search(&query).await.map_err(protocol)?.into_iter().collect();
             uids.sort_unstable();
-            Ok((validity, uids))
+            Ok(Some((mailbox.uid_validity, uids)))
         });
         self.session = Some(session);
-        let (validity, uids) = result?;
+        let Some((validity, uids)) = result? else {
+            self.ready.push_back(Source::Failed {
+                name: url.display(),
+                failure: MailboxFailure::NoMailbox(name.to_string()),
+            });
+            self.current = None;
+            return Ok(());
+        };
+        // Without UIDVALIDITY a UID names nothing for sure: no message is skipped by name
+        // (an archive still recognises them by their bytes).
+        let validity_known = validity.is_some();
+        let validity = validity.unwrap_or(0);
         self.pending = uids
             .into_iter()
-            .filter(|&uid| !(self.skip)(&url.message_name(validity, uid)))
+            .filter(|&uid| !validity_known || !(self.skip)(&url.message_name(validity, uid)))
             .collect();
         self.current = Some((url, validity));
         Ok(())
     }
 
-    /// Fetches the next batch: sizes first, so a message over the limit is never downloaded.
+    /// Fetches the next batch: sizes first, so a message over the limit is never downloaded,
+    /// then the bodies in groups of at most 16 MB, each with time in proportion to its size;
+    /// what arrived before a failure is still handed on.
     fn fetch_batch(&mut self) -> Result<(), MailboxFailure> {
+        const GROUP_BYTES: u64 = 16 * 1024 * 1024;
         let (url, validity) = self.current.clone().ok_or_else(|| protocol("no mailbox"))?;
         let batch: Vec<u32> = (0..BATCH).filter_map(|_| self.pending.pop_front()).collect();
         let set = batch.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
         let max = self.options.max_bytes;
         let mut session = self.session.take().ok_or_else(|| protocol("no session"))?;
-        let result = self.block_on(async {
-            let mut sizes = std::collections::HashMap::new();
-            {
-                let mut fetches =
-                    session.uid_fetch(&set, "(UID RFC822.SIZE)").await.map_err(protocol)?;
-                while let Some(f) = fetches.next().await {
-                    let f = f.map_err(protocol)?;
-                    if let (Some(uid), Some(size)) = (f.uid, f.size) {
-                        sizes.insert(uid, u64::from(size));
-                    }
+        let mut sizes = std::collections::HashMap::new();
+        let sized = self.block_on(async {
+            let mut fetches =
+                session.uid_fetch(&set, "(UID RFC822.SIZE)").await.map_err(protocol)?;
+            while let Some(f) = fetches.next().await {
+                let f = f.map_err(protocol)?;
+                if let (Some(uid), Some(size)) = (f.uid, f.size) {
+                    sizes.insert(uid, u64::from(size));
                 }
             }
-            let wanted: Vec<String> = batch
-                .iter()
-                .filter(|uid| sizes.get(uid).is_some_and(|&s| s <= max))
-                .map(u32::to_string)
-                .collect();
-            let mut bodies = std::collections::HashMap::new();
-            if !wanted.is_empty() {
-                let mut fetches = session
-                    .uid_fetch(wanted.join(","), "(UID BODY.PEEK[])")
-                    .await
-                    .map_err(protocol)?;
-                while let Some(f) = fetches.next().await {
-                    let f = f.map_err(protocol)?;
-                    if let (Some(uid), Some(body)) = (f.uid, f.body()) {
-                        bodies.insert(uid, body.to_vec());
-                    }
-                }
-            }
-            Ok((sizes, bodies))
+            Ok(())
         });
+        // A message whose size the server does not give is fetched (and judged) anyway.
+        let wanted: Vec<u32> =
+            batch.iter().copied().filter(|uid| sizes.get(uid).is_none_or(|&s| s <= max)).collect();
+        let mut groups: Vec<(Vec<u32>, u64)> = Vec::new();
+        for uid in wanted {
+            let size = sizes.get(&uid).copied().unwrap_or(0);
+            match groups.last_mut() {
+                Some((g, total)) if *total + size <= GROUP_BYTES => {
+                    g.push(uid);
+                    *total += size;
+                }
+                _ => groups.push((vec![uid], size)),
+            }
+        }
+        let mut bodies = std::collections::HashMap::new();
+        let mut failure = sized.err();
+        for (group, bytes) in groups {
+            if failure.is_some() {
+                break;
+            }
+            let set = group.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+            // 64 KB/s at the slowest, over the base time.
+            let allowed = self.options.timeout + Duration::from_secs(bytes / 65_536);
+            let runtime = self.runtime.as_ref().ok_or_else(|| protocol("no runtime"))?;
+            let got = runtime.block_on(async {
+                let fetch = async {
+                    let mut fetches =
+                        session.uid_fetch(&set, "(UID BODY.PEEK[])").await.map_err(protocol)?;
+                    while let Some(f) = fetches.next().await {
+                        let f = f.map_err(protocol)?;
+                        if let (Some(uid), Some(body)) = (f.uid, f.body()) {
+                            bodies.insert(uid, body.to_vec());
+                        }
+                    }
+                    Ok(())
+                };
+                tokio::time::timeout(allowed, fetch)
+                    .await
+                    .map_err(|_| protocol(format!("no answer within {} s", allowed.as_secs())))?
+            });
+            failure = got.err();
+        }
         self.session = Some(session);
-        let (sizes, mut bodies) = result?;
         for uid in batch {
             let name = url.message_name(validity, uid);
             match (bodies.remove(&uid), sizes.get(&uid)) {
                 (Some(bytes), _) => self.ready.push_back(Source::Member { name, bytes }),
-                (None, Some(_)) => self.ready.push_back(Source::Oversized { name, limit: max }),
-                // Expunged meanwhile by another client: nothing to read.
-                (None, None) => {}
+                (None, Some(&size)) if size > max => {
+                    self.ready.push_back(Source::Oversized { name, limit: max })
+                }
+                // Not received: said of this message when the connection failed; otherwise
+                // the server gave no body (or it was expunged meanwhile): said too.
+                (None, _) if failure.is_none() => self.ready.push_back(Source::Failed {
+                    name,
+                    failure: MailboxFailure::Protocol(format!(
+                        "the server sent no body for UID {uid}"
+                    )),
+                }),
+                (None, _) => {}
             }
         }
-        Ok(())
+        match failure {
+            Some(f) => Err(f),
+            None => Ok(()),
+        }
     }
 
     fn close(&mut self) {

@@ -57,6 +57,10 @@ impl ImapUrl {
         let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
         let (user, hostport) =
             authority.rsplit_once('@').ok_or_else(|| bad("no USER@ before the host"))?;
+        if user.contains(':') {
+            // Said without the URL: it holds a password, which must never be printed.
+            return Err(MailboxFailure::PasswordInUrl);
+        }
         let user = percent_decode(user)?;
         if user.is_empty() {
             return Err(bad("empty user"));
@@ -123,6 +127,8 @@ mod tests {
         for bad in ["imaps://host/INBOX", "http://a@h", "imaps://a@h:x/", "imaps://a@h/%zz"] {
             assert!(ImapUrl::parse(bad).is_err(), "{bad}");
         }
+        let refused = ImapUrl::parse("imaps://studio:segreta@h/INBOX").unwrap_err().to_string();
+        assert!(!refused.contains("segreta"), "{refused}");
         assert!(is_imap_url("IMAPS://a@h") && !is_imap_url("cartella/imaps"));
     }
 }

@@ -418,3 +418,39 @@ fn extract_reads_a_mailbox_into_one_folder_per_message() {
         folders.iter().filter(|f| out.join(f).join("postacert.eml").exists()).count();
     assert_eq!(with_original, 1, "the envelope carries the original");
 }
+
+/// A mailbox that cannot be opened is said, and the others are still read.
+#[test]
+fn one_mailbox_that_cannot_be_opened_does_not_stop_the_others() {
+    let Some(server) = Dovecot::start(&[mail("accettazione.eml")]) else { return };
+    let broken = server.maildir().join(".Rotta");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(broken.join(sub)).unwrap();
+    }
+    run_ok(Command::new("chown").args(["-R", "nobody:nogroup"]).arg(server.maildir()));
+    run_ok(Command::new("chmod").arg("000").arg(&broken));
+    let (code, out, err) = run(peckit_imap(&server)
+        .args(["--lang", "it", "verify", "--format", "json", "--mailbox-all", "--trust"])
+        .arg(test_root())
+        .arg("--imap-ca")
+        .arg(samples().join("pki/imap-ca.pem"))
+        .arg(server.url()));
+    run_ok(Command::new("chmod").arg("755").arg(&broken));
+    assert_eq!(code, 2, "{err}\n{}", server.log());
+    let doc = json(&out);
+    let kinds: Vec<&str> =
+        doc["artefacts"].as_array().unwrap().iter().map(|a| a["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"accettazione"), "INBOX still read: {kinds:?}");
+    assert!(kinds.contains(&"unreadable"), "{kinds:?}");
+    assert!(err.contains("la casella Rotta non può essere aperta"), "{err}");
+}
+
+/// A password put in the URL is refused and never printed.
+#[test]
+fn a_password_in_the_url_is_refused_and_not_repeated() {
+    let (code, out, err) =
+        run(peckit().args(["verify", "imaps://studio:segreta@127.0.0.1:1/INBOX"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("password in the URL is refused"), "{err}");
+    assert!(!err.contains("segreta") && !out.contains("segreta"), "{err}{out}");
+}
