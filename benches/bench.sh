@@ -11,7 +11,9 @@
 #     also with mimalloc returning freed memory at once (MIMALLOC_PURGE_DELAY=0);
 #   - the ratio to `openssl smime -verify` run once per file (how receipts are checked today);
 #   - the ratio to the hardware bound: one `openssl speed rsa2048` verify plus SHA-256 of the
-#     file, per receipt.
+#     file, per receipt;
+#   - the two-core ratio, peak RSS of verify in every format, of evidence at 1k/10k receipts
+#     and 100k tiny messages (an mbox it writes once), and extract's throughput (issue #17).
 # Needs: python3, openssl, GNU time (/usr/bin/time). Files are read from a warm page cache.
 set -eu   # no pipefail: `ls | head` ends with SIGPIPE by design
 cd "$(dirname "$0")/.."
@@ -82,3 +84,29 @@ awk -v n="$N" -v t1="$t1" -v tn="$tn" -v cores="$cores" -v tl="$tl" -v ts="$ts" 
   printf "peak RSS: %d KB for %d receipts, %d KB for %d receipts, %d KB for the large envelopes\n", rsst, n / 10, rssn, n, rssl
   printf "peak RSS with MIMALLOC_PURGE_DELAY=0: %d KB for %d receipts, %d KB for %d receipts\n", rsst0, n / 10, rssn0, n
 }'
+
+# Issue #17: the two-core ratio, peak memory of every format and of evidence as the count
+# grows (a generated mbox of tiny messages for 100,000), and extract's throughput.
+awk -v t1="$t1" -v tn="$tn" -v cores="$cores" 'BEGIN { printf "  %d cores / 1 core: %.2fx\n", cores, t1 / tn }'
+for f in table json jsonl csv; do
+  read -r _ r < <(measure "$P" verify -q --format "$f" "${TRUST[@]}" "$B/receipts")
+  echo "peak RSS, verify --format $f, $N receipts: $r KB"
+done
+if [ ! -f "$B/tiny-100000.mbox" ]; then
+  python3 - "$B/tiny-100000.mbox" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(100000):
+        f.write(f"From a@b Mon Jan  1 00:00:00 2024\nSubject: m{i}\nMessage-ID: <m{i}@b.example>\n\nciao\n\n")
+PY
+fi
+read -r _ e1 < <(measure "$P" evidence --format json "${TRUST[@]}" "$B/tenth")
+read -r _ e10 < <(measure "$P" evidence --format json "${TRUST[@]}" "$B/receipts")
+read -r _ e100 < <(measure "$P" evidence --format json "$B/tiny-100000.mbox")
+read -r _ v100 < <(measure "$P" verify -q --format jsonl "$B/tiny-100000.mbox")
+echo "peak RSS, evidence --format json: $e1 KB ($((N / 10)) receipts), $e10 KB ($N receipts), $e100 KB (100,000 tiny messages in an mbox)"
+echo "peak RSS, verify --format jsonl, 100,000 tiny messages in an mbox: $v100 KB"
+rm -rf "$B/extracted"
+read -r tx _ < <(measure "$P" extract "${TRUST[@]}" "$B"/large/*.eml -o "$B/extracted")
+awk -v t="$tx" -v b="$(cat "$B"/large/*.eml | wc -c)" 'BEGIN { printf "extract, the large envelopes: %.0f MB/s\n", b / t / 1e6 }'
+rm -rf "$B/extracted"
