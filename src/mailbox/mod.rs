@@ -125,7 +125,10 @@ impl Iterator for Reader {
                     Some((url, _)) => url.display(),
                     None => self.url.display(),
                 };
-                self.close();
+                // The connection may be gone: no goodbye that could wait for it.
+                self.state = State::Done;
+                self.pending.clear();
+                self.session = None;
                 return Some(Ok(Source::Failed { name, failure }));
             }
         }
@@ -367,8 +370,11 @@ impl Reader {
     fn close(&mut self) {
         self.state = State::Done;
         self.pending.clear();
-        if let Some(mut session) = self.session.take() {
-            let _ = self.block_on(async move { session.logout().await.map_err(protocol) });
+        if let (Some(mut session), Some(runtime)) = (self.session.take(), self.runtime.as_ref()) {
+            // A polite LOGOUT, briefly: nothing depends on its answer.
+            let _ = runtime.block_on(async move {
+                tokio::time::timeout(Duration::from_secs(5), session.logout()).await
+            });
         }
     }
 }
