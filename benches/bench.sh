@@ -37,7 +37,7 @@ cat "$B"/receipts/* "$B"/large/* > /dev/null   # warm the page cache
 
 measure() { # prints "seconds maxrss_kb" for the command
   /usr/bin/time -f "%e %M" -o "$B/.time" "$@" > /dev/null 2>&1 || true
-  cat "$B/.time"
+  tail -n 1 "$B/.time"   # GNU time puts "Command exited with non-zero status N" first
 }
 cores=$(nproc)
 # One core: the median of three runs (the machine's speed wanders between runs).

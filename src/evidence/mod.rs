@@ -38,7 +38,7 @@ fn provider_of(assessment: &Assessment, d: Option<&DatiCert>) -> Option<String> 
 }
 
 fn proof_of(s: &Source) -> Proof {
-    let d = s.daticert.as_ref();
+    let d = s.daticert.as_deref();
     let signing = s.assessment.signature.as_ref().and_then(|x| x.signing_time);
     Proof {
         path: s.path.clone(),
@@ -111,7 +111,7 @@ fn group(sources: &[Source]) -> (Vec<Vec<usize>>, Vec<usize>) {
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
     let mut unmatched = Vec::new();
     for (i, s) in sources.iter().enumerate() {
-        let Some(d) = s.daticert.as_ref() else {
+        let Some(d) = s.daticert.as_deref() else {
             unmatched.push(i);
             continue;
         };
@@ -210,21 +210,24 @@ fn message_evidence(
     let rewrapped: Vec<&Source> =
         members.iter().copied().filter(|s| rewrapped_but_intact(s)).collect();
     let first_dati = |kinds: &[Kind]| {
-        verified.iter().copied().find(|s| kinds.contains(&s.kind) && s.daticert.as_ref().is_some())
+        verified
+            .iter()
+            .copied()
+            .find(|s| kinds.contains(&s.kind) && s.daticert.as_deref().is_some())
     };
     let acceptance = first_dati(&[Kind::Accettazione]);
     let envelope = first_dati(&[Kind::PostaCertificata]);
     let header_source = acceptance
         .or(envelope)
         .or_else(|| verified.first().copied())
-        .or_else(|| rewrapped.iter().copied().find(|s| s.daticert.as_ref().is_some()));
-    let header = header_source.and_then(|s| s.daticert.as_ref());
-    let any_dati = members.iter().find_map(|s| s.daticert.as_ref());
+        .or_else(|| rewrapped.iter().copied().find(|s| s.daticert.as_deref().is_some()));
+    let header = header_source.and_then(|s| s.daticert.as_deref());
+    let any_dati = members.iter().find_map(|s| s.daticert.as_deref());
 
     // Recipients: from verified daticerts (acceptance first), in order of appearance.
     let mut recipients: Vec<(String, String)> = Vec::new();
     for s in acceptance.into_iter().chain(envelope).chain(verified.iter().copied()) {
-        if let Some(d) = s.daticert.as_ref() {
+        if let Some(d) = s.daticert.as_deref() {
             for r in &d.destinatari {
                 if !recipients.iter().any(|(a, _)| a.eq_ignore_ascii_case(&r.address)) {
                     recipients.push((r.address.clone(), r.tipo.clone()));
@@ -259,7 +262,7 @@ fn message_evidence(
         sender: header.and_then(|d| d.mittente.clone()),
         sender_provider: acceptance
             .or(envelope)
-            .and_then(|s| provider_of(&s.assessment, s.daticert.as_ref())),
+            .and_then(|s| provider_of(&s.assessment, s.daticert.as_deref())),
         sent,
         envelope_issued,
         not_accepted,
@@ -305,14 +308,14 @@ fn recipient_evidence(
         verified
             .iter()
             .copied()
-            .find(|s| s.kind == kind && s.daticert.as_ref().is_some_and(|d| concerns(d, address)))
+            .find(|s| s.kind == kind && s.daticert.as_deref().is_some_and(|d| concerns(d, address)))
     };
     if let Some(s) = find(Kind::AvvenutaConsegna) {
         r.fate = Fate::Delivered;
         r.delivery = Some(proof_of(s));
         r.receipt_type = s.receipt_type.as_deref().map(str::to_string);
     } else if let Some(s) = find(Kind::ErroreConsegna).or_else(|| find(Kind::RilevazioneVirus)) {
-        let d = s.daticert.as_ref();
+        let d = s.daticert.as_deref();
         r.fate = Fate::NotDelivered;
         r.errore = d.map(|d| d.errore.clone());
         r.errore_esteso = d.and_then(|d| d.errore_esteso.clone());
@@ -321,7 +324,7 @@ fn recipient_evidence(
             r.notes.push(Note::VirusDetected);
         }
     } else if let Some(s) = find(Kind::PreavvisoErroreConsegna) {
-        let d = s.daticert.as_ref();
+        let d = s.daticert.as_deref();
         r.fate = Fate::Warned;
         r.errore_esteso = d.and_then(|d| d.errore_esteso.clone());
         r.notice = Some(proof_of(s));
@@ -397,9 +400,9 @@ impl Source {
             path,
             kind: artefact.kind.clone(),
             receipt_type,
-            daticert: artefact.daticert().cloned(),
+            daticert: artefact.daticert().cloned().map(Box::new),
             sha256: sha256_hex(&artefact.raw),
-            assessment,
+            assessment: Box::new(assessment),
             attachments,
             stated_digests,
         }

@@ -19,12 +19,13 @@ pub struct Source {
     pub kind: crate::read::Kind,
     /// For avvenuta-consegna: completa, breve or sintetica.
     pub receipt_type: Option<String>,
-    /// Its daticert, when it has one (certified only as the assessment says).
-    pub daticert: Option<crate::read::daticert::DatiCert>,
+    /// Its daticert, when it has one (certified only as the assessment says). Boxed, like
+    /// the assessment: a list of a million sources holds pointers, not 1 KB each.
+    pub daticert: Option<Box<crate::read::daticert::DatiCert>>,
     /// SHA-256 of the file.
     pub sha256: String,
     /// Its verification (without the nested artefacts' own).
-    pub assessment: Assessment,
+    pub assessment: Box<Assessment>,
     /// The attachments of the original it carries (envelope, complete receipt): name, size,
     /// SHA-256.
     pub attachments: Vec<(String, u64, String)>,
