@@ -47,7 +47,7 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         now: opts.now(),
         crls_consulted: opts.revocation().is_active().then(|| opts.revocation().consulted()),
     };
-    let mut report = evidence::build(&inputs, &options);
+    let mut report = evidence::build(inputs, &options);
     report.generated.interrupted = outcome == Outcome::Interrupted;
     // Inputs that could not be read belong to no message; every format lists them.
     report.unmatched.extend(

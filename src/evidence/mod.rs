@@ -165,11 +165,22 @@ pub struct Options<'a> {
     pub crls_consulted: Option<Vec<String>>,
 }
 
-/// Builds the evidence for a set of artefacts.
-pub fn build(sources: &[Source], options: &Options<'_>) -> EvidenceReport {
-    let (groups, unmatched) = group(sources);
-    let mut messages: Vec<MessageEvidence> =
-        groups.iter().map(|g| message_evidence(sources, g, options)).collect();
+/// Builds the evidence for a set of artefacts, letting each go once its message is built
+/// (the report and the facts it came from are never both held whole).
+pub fn build(sources: Vec<Source>, options: &Options<'_>) -> EvidenceReport {
+    let (groups, unmatched) = group(&sources);
+    let mut slots: Vec<Option<Source>> = sources.into_iter().map(Some).collect();
+    let mut messages: Vec<MessageEvidence> = Vec::with_capacity(groups.len());
+    for g in &groups {
+        let members: Vec<&Source> =
+            g.iter().filter_map(|&i| slots.get(i).and_then(Option::as_ref)).collect();
+        messages.push(message_evidence(&members, options));
+        for &i in g {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = None;
+            }
+        }
+    }
     messages.sort_by(|a, b| {
         let t = |m: &MessageEvidence| {
             m.sent.as_ref().and_then(|p| p.at.as_ref()).map(|a| a.utc.clone())
@@ -184,19 +195,14 @@ pub fn build(sources: &[Source], options: &Options<'_>) -> EvidenceReport {
         messages,
         unmatched: unmatched
             .iter()
-            .filter_map(|&i| sources.get(i))
-            .map(|s| source_file(s, false))
+            .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+            .map(|s| source_file(&s, false))
             .collect(),
     }
 }
 
-fn message_evidence(
-    sources: &[Source],
-    members: &[usize],
-    options: &Options<'_>,
-) -> MessageEvidence {
+fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEvidence {
     let originals = options.originals;
-    let members: Vec<&Source> = members.iter().filter_map(|&i| sources.get(i)).collect();
     let verified: Vec<&Source> = members
         .iter()
         .copied()

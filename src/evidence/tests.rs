@@ -36,7 +36,7 @@ fn the_thread_is_two_messages_and_only_verified_files_prove_anything() {
         now: jiff::Timestamp::UNIX_EPOCH,
         crls_consulted: None,
     };
-    let report = build(&sources, &options);
+    let report = build(sources, &options);
     assert_eq!(report.messages.len(), 2, "{:#?}", report.messages);
     assert!(report.unmatched.is_empty());
     let main = report.messages.iter().find(|m| m.sources.len() > 1).unwrap();
