@@ -191,22 +191,27 @@ fn a_file_of_the_same_name_is_never_overwritten() {
     assert_eq!(sha256_of(&fresh.join(kept)), sha256_of(&samples().join("accettazione.eml")));
 }
 
+/// `archive -q SOURCE -o OUT` started in the background.
+fn background_archive(source: &Path, out: &Path) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("peckit"))
+        .args(["archive", "-q", "--trust"])
+        .arg(test_root())
+        .arg(source)
+        .arg("-o")
+        .arg(out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 /// Killed mid-run, then run again: every message kept exactly once, nothing half-written.
 #[test]
 fn an_interrupted_archive_resumes_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = copies(&dir.path().join("casella"), 400);
     let out = dir.path().join("archivio");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("peckit"))
-        .args(["archive", "-q", "--trust"])
-        .arg(test_root())
-        .arg(dir.path().join("casella"))
-        .arg("-o")
-        .arg(&out)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = background_archive(&dir.path().join("casella"), &out);
     // Kill it once it has archived some, or when it has finished (a fast machine).
     for _ in 0..2000 {
         if records(&out).len() >= 20 || child.try_wait().unwrap().is_some() {
@@ -242,16 +247,7 @@ fn a_second_run_on_the_same_archive_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = copies(&dir.path().join("casella"), 300);
     let out = dir.path().join("archivio");
-    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin("peckit"))
-        .args(["archive", "-q", "--trust"])
-        .arg(test_root())
-        .arg(dir.path().join("casella"))
-        .arg("-o")
-        .arg(&out)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut first = background_archive(&dir.path().join("casella"), &out);
     for _ in 0..2000 {
         if out.join(".peckit-lock").exists() && !records(&out).is_empty() {
             break;
