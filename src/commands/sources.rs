@@ -62,7 +62,9 @@ pub fn inputs(
     for url in urls {
         let text = url.to_string_lossy();
         // The URL is not repeated in the error: it may hold a password.
-        let url = ImapUrl::parse(&text).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let url = ImapUrl::parse(&text).map_err(|e| {
+            anyhow::anyhow!(peckit::error::ReadFailure::Mailbox(e).text(super::messages::lang()))
+        })?;
         if !url.secure && imap.imap_insecure {
             super::report_error(&peckit::catalogue::texts::imap_insecure_warning(
                 super::messages::lang(),
