@@ -81,6 +81,18 @@ pub enum Error {
     Mailbox(MailboxFailure),
 }
 
+/// Why a line of a JSONL file could not be taken as a record of `peckit verify`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordFailure {
+    /// Not JSON, or not the shape `verify --format jsonl` writes: the parser's words.
+    NotARecord(String),
+    /// An artefact record without the facts evidence needs (`evidence`): written by an
+    /// earlier peckit.
+    NoFacts,
+    /// Longer than the input size limit.
+    TooLong,
+}
+
 /// Why an input could not be read at all, as data (its words are in the catalogue).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadFailure {
@@ -105,6 +117,8 @@ pub enum ReadFailure {
     System(String),
     /// A mailbox could not be read.
     Mailbox(MailboxFailure),
+    /// A JSONL line is not a record `evidence` can use.
+    Record(RecordFailure),
 }
 
 impl ReadFailure {

@@ -319,7 +319,24 @@ impl ReadFailure {
             (Lang::It, ReadFailure::System(w)) => format!("errore di lettura del sistema ({w})"),
             (Lang::En, ReadFailure::Mailbox(f)) => f.to_string(),
             (Lang::It, ReadFailure::Mailbox(f)) => mailbox_failure_it(f),
+            (lang, ReadFailure::Record(f)) => record_failure(lang, f),
         }
+    }
+}
+
+fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
+    use crate::error::RecordFailure as F;
+    match (lang, f) {
+        (Lang::En, F::NotARecord(w)) => format!("not a record of peckit verify --format jsonl: {w}"),
+        (Lang::It, F::NotARecord(w)) => {
+            format!("non è un record di peckit verify --format jsonl: {w}")
+        }
+        (Lang::En, F::NoFacts) => {
+            "a record without the facts evidence needs (written by an earlier peckit): verify the file again".into()
+        }
+        (Lang::It, F::NoFacts) => "un record senza i dati che servono all'evidenza (scritto da una versione precedente di peckit): verificare di nuovo il file".into(),
+        (Lang::En, F::TooLong) => "a line longer than the input size limit (--max-size)".into(),
+        (Lang::It, F::TooLong) => "una riga più lunga del limite di dimensione (--max-size)".into(),
     }
 }
 

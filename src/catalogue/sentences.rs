@@ -41,6 +41,33 @@ pub fn rewrapped_extraction(lang: Lang, name: &str) -> String {
     }
 }
 
+/// The warning on evidence built from `verify --format jsonl` records, naming the peckit
+/// versions that wrote them.
+pub fn recorded_verdicts(lang: Lang, versions: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "The verdicts of the files marked \"recorded\" were read from JSONL records that \
+             peckit {versions} wrote (verify --format jsonl): they were not verified again in \
+             this run. The records are not signed: whoever can edit them can change what this \
+             summary says. Verify those files to confirm it."
+        ),
+        Lang::It => format!(
+            "Gli esiti dei file contrassegnati «registrato» sono stati letti dai record JSONL \
+             scritti da peckit {versions} (verify --format jsonl): non sono stati verificati di \
+             nuovo in questa esecuzione. I record non sono firmati: chi può modificarli può \
+             cambiare quanto afferma questo riepilogo. Verificare quei file per averne conferma."
+        ),
+    }
+}
+
+/// The note on a file whose verdict comes from a JSONL record.
+pub fn recorded_in(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::En => format!("recorded in {at}, not re-verified"),
+        Lang::It => format!("registrato in {at}, non riverificato"),
+    }
+}
+
 /// The one-line summary of `evidence --quiet`.
 pub fn evidence_summary(
     lang: Lang,

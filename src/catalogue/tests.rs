@@ -47,6 +47,9 @@ fn every_entry_is_said_in_both_languages() {
         ReadFailure::Mailbox(crate::error::MailboxFailure::LoginRefused),
         ReadFailure::Mailbox(crate::error::MailboxFailure::NoMailbox("x".into())),
         ReadFailure::Mailbox(crate::error::MailboxFailure::Protocol("x".into())),
+        ReadFailure::Record(crate::error::RecordFailure::NotARecord("x".into())),
+        ReadFailure::Record(crate::error::RecordFailure::NoFacts),
+        ReadFailure::Record(crate::error::RecordFailure::TooLong),
     ];
     for f in &failures {
         differ(f.text(Lang::En), f.text(Lang::It), &format!("{f:?}"));

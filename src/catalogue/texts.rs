@@ -5,8 +5,8 @@ use super::Lang;
 pub use super::sentences::{
     RevocationWord, accreditation, accredited_short, archive_line, archive_open_failed,
     archive_skipped, archive_summary, archive_write_failed, evidence_summary,
-    imap_insecure_warning, limit_hint, not_a_date, revocation, rewrapped_extraction,
-    unverified_extraction,
+    imap_insecure_warning, limit_hint, not_a_date, recorded_in, recorded_verdicts, revocation,
+    rewrapped_extraction, unverified_extraction,
 };
 
 /// Declares `Text` and `Text::ALL` (every id, for the test that checks both languages) from
@@ -183,6 +183,10 @@ texts! {
     IncompleteSummaryText,
     /// Appended to verify's summary line after Ctrl-C.
     InterruptedList,
+    /// Heading of the warning on evidence built from JSONL records.
+    RecordedVerdicts,
+    /// "Verdicts recorded by" (provenance, evidence from JSONL records).
+    RecordedVerdictsBy,
     /// "CRLs given or downloaded" (those not usable are said file by file).
     CrlsConsulted,
     /// Said on the evidence page when no CRL was given or fetched.
@@ -437,6 +441,10 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
              letti non compaiono in questo riepilogo, e quanto dice di un messaggio può mancare \
              delle loro ricevute."
         }
+        (Lang::En, Text::RecordedVerdicts) => "VERDICTS NOT RE-VERIFIED",
+        (Lang::It, Text::RecordedVerdicts) => "ESITI NON RIVERIFICATI",
+        (Lang::En, Text::RecordedVerdictsBy) => "Verdicts recorded by (not re-verified)",
+        (Lang::It, Text::RecordedVerdictsBy) => "Esiti registrati da (non riverificati)",
         (Lang::En, Text::InterruptedList) => "interrupted: the list is incomplete",
         (Lang::It, Text::InterruptedList) => "interrotto: l'elenco è incompleto",
         (Lang::En, Text::RevocationAtSigning) => "Revocation at the signing time",

@@ -22,23 +22,53 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     // Only what the evidence needs of each artefact is kept; the artefact goes at once.
     let mut inputs: Vec<evidence::Source> = Vec::new();
     let mut unreadable = Vec::new();
+    let (record_files, mail): (Vec<_>, Vec<_>) =
+        args.paths.iter().cloned().partition(|p| is_record_file(p));
     super::for_each_artefact(
-        super::plain_inputs(&args.paths, &args.imap, &limits, super::no_skip())?,
+        super::plain_inputs(&mail, &args.imap, &limits, super::no_skip())?,
         &limits,
         &mut outcome,
         |name, artefact| {
             let assessment = assess::assess(&artefact, &opts);
-            inputs.push(evidence::Source::of(name, &artefact, assessment, &limits));
+            inputs.push(evidence::Source::of(name, &artefact, &assessment, &limits));
             Ok(())
         },
         |name, failure| unreadable.push((name, failure)),
     )?;
-    if inputs.is_empty() && unreadable.is_empty() {
+    // Inputs the recording peckit could not read, listed as it recorded them.
+    let mut recorded_unreadable = Vec::new();
+    for file in &record_files {
+        let label = file.display().to_string();
+        let mut each = |r: evidence::Recorded| match r {
+            evidence::Recorded::Source(s) => inputs.push(*s),
+            evidence::Recorded::Unreadable(f) => {
+                recorded_unreadable.push(f);
+                outcome = outcome.merge(Outcome::Error);
+            }
+            evidence::Recorded::Failure(at, failure) => {
+                super::report_read_failure(&at, &failure);
+                unreadable.push((at, failure));
+                outcome = outcome.merge(Outcome::Error);
+            }
+        };
+        let read = std::fs::File::open(file).map_err(evidence::RecordError).and_then(|f| {
+            evidence::read_records(
+                std::io::BufReader::new(f),
+                &label,
+                limits.max_input_bytes,
+                &mut each,
+            )
+        });
+        if let Err(evidence::RecordError(e)) = read {
+            each(evidence::Recorded::Failure(label, peckit::error::ReadFailure::of_io(&e)));
+        }
+    }
+    if inputs.is_empty() && unreadable.is_empty() && recorded_unreadable.is_empty() {
         // "Nothing found" must never read as "all proven" to a script: as for verify.
         super::report_error(peckit::catalogue::Diagnostic::NoMailFound.text(ui.lang));
         outcome = outcome.merge(Outcome::Error);
     }
-    if inputs.iter().any(|s| s.assessment.verdict == Verdict::Invalid) {
+    if inputs.iter().any(|s| s.verdict == Verdict::Invalid) {
         outcome = outcome.merge(Outcome::Invalid);
     }
     let options = evidence::Options {
@@ -53,7 +83,8 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     report.unmatched.extend(
         unreadable
             .into_iter()
-            .map(|(path, failure)| evidence::SourceFile::unreadable(&path, failure)),
+            .map(|(path, failure)| evidence::SourceFile::unreadable(&path, failure))
+            .chain(recorded_unreadable),
     );
     // A kept original that differs from, or is missing against, the certified digest is a
     // finding like an invalid artefact: exit status 1.
@@ -97,6 +128,15 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     Ok(outcome)
 }
 
+/// A file named on the command line whose name ends in `.jsonl` or `.ndjson`: records of
+/// `peckit verify --format jsonl`, read instead of mail.
+fn is_record_file(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+        && !path.is_dir()
+}
+
 /// One line for the whole run: messages, recipients with an attested delivery, and files
 /// that belong to no message.
 fn summary_line(report: &evidence::EvidenceReport, ui: Ui) -> Line {
@@ -104,7 +144,15 @@ fn summary_line(report: &evidence::EvidenceReport, ui: Ui) -> Line {
     let delivered = recipients.iter().filter(|r| r.fate == Fate::Delivered).count();
     let (messages, total, unmatched) =
         (report.messages.len(), recipients.len(), report.unmatched.len());
-    Line::plain(texts::evidence_summary(ui.lang, messages, delivered, total, unmatched))
+    let line = texts::evidence_summary(ui.lang, messages, delivered, total, unmatched);
+    match report.generated.recorded_by.as_slice() {
+        [] => Line::plain(line),
+        versions => Line::plain(format!(
+            "{line} — {} (peckit {})",
+            texts::text(ui.lang, texts::Text::RecordedVerdicts),
+            versions.join(", ")
+        )),
+    }
 }
 
 /// The evidence document on a terminal: the same content as Markdown and HTML (tables with

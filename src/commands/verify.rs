@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use peckit::certify::assess::{self, Verdict};
+use peckit::evidence::Facts;
 use peckit::input::{self, Source, WalkOptions};
 use peckit::limits::Limits;
 use peckit::read;
@@ -22,14 +23,24 @@ use peckit::report::stream::{JsonDocument, VerifyTable};
 use peckit::report::term::{self, Line};
 
 /// Reads, verifies and reports one input (every message of it, when a mail file turns out
-/// to hold an mbox or zip). Never fails: an unreadable input is an `error` row.
-pub fn evaluate(source: Source, limits: &Limits, opts: &Verifier) -> Vec<ArtefactReport> {
+/// to hold an mbox or zip), with the facts `evidence` reads back when `with_facts`. Never
+/// fails: an unreadable input is an `error` row.
+pub fn evaluate(
+    source: Source,
+    limits: &Limits,
+    opts: &Verifier,
+    with_facts: bool,
+) -> Vec<ArtefactReport> {
     input::load_messages(source, limits.max_input_bytes)
         .into_iter()
         .map(|(name, bytes)| match bytes.and_then(|b| read::read(b, limits)) {
             Ok(artefact) => {
                 let assessment = assess::assess(&artefact, opts);
-                ArtefactReport::new(&name, &artefact, &assessment)
+                let mut report = ArtefactReport::new(&name, &artefact, &assessment);
+                if with_facts {
+                    report.evidence = Some(Facts::of(&artefact, &assessment, limits));
+                }
+                report
             }
             Err(e) => ArtefactReport::from_error(&name, &e),
         })
@@ -113,10 +124,12 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let in_order = args.ordered || matches!(args.format, VerifyFormat::Json | VerifyFormat::Table);
     // Reports are small: a wide window keeps every core busy behind one slow input.
     let pipeline = Pipeline { jobs, in_order, window: 512, stop: Arc::clone(&stop) };
+    // Machine records carry what `evidence` reads back; the table and CSV need none of it.
+    let with_facts = matches!(args.format, VerifyFormat::Json | VerifyFormat::Jsonl);
     pipeline.run(
         inputs.stream,
         |item| match item {
-            Ok(source) => evaluate(source, &limits, &verifier),
+            Ok(source) => evaluate(source, &limits, &verifier, with_facts),
             Err(e) => vec![ArtefactReport::unreadable(
                 &e.path.display().to_string(),
                 peckit::error::ReadFailure::of_io(&e.error),

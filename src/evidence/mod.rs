@@ -11,6 +11,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use std::sync::Arc;
+
 use crate::catalogue::Note;
 use crate::certify::assess::{Assessment, Verdict};
 use crate::certify::cecpac;
@@ -20,9 +22,11 @@ use crate::read::{Artefact, Kind};
 use crate::verify::crypto::sha256_hex;
 pub use model::*;
 pub use originals::{attachment_list, check_originals, stated_digests_of};
+pub use recorded::{RecordError, Recorded, read_records};
 
 mod model;
 mod originals;
+mod recorded;
 
 fn norm_id(id: &str) -> String {
     id.trim().trim_start_matches('<').trim_end_matches('>').trim().to_ascii_lowercase()
@@ -38,57 +42,62 @@ fn provider_of(assessment: &Assessment, d: Option<&DatiCert>) -> Option<String> 
 }
 
 fn proof_of(s: &Source) -> Proof {
-    let d = s.daticert.as_deref();
-    let signing = s.assessment.signature.as_ref().and_then(|x| x.signing_time);
     Proof {
         path: s.path.clone(),
         kind: s.kind.name().to_string(),
-        at: d.and_then(|d| CertifiedInstant::from(d, signing)),
-        provider: provider_of(&s.assessment, d),
+        at: s.daticert.as_deref().and_then(|d| CertifiedInstant::from(d, s.facts.signing_time)),
+        provider: s.facts.provider.clone(),
+        recorded_in: s.recorded_in.clone(),
     }
 }
 
 /// A file whose verdict is invalid only because the file around its signed entity was
 /// altered, while the signed entity verified and chained (a mailing list re-wrapped it).
 fn rewrapped_but_intact(s: &Source) -> bool {
+    s.verdict == Verdict::Invalid && s.facts.intact_inside_altered
+}
+
+/// Whether an assessment is invalid only because its file was re-wrapped around an intact
+/// signed entity.
+fn intact_inside_altered(assessment: &Assessment) -> bool {
     use crate::finding::Finding;
     use crate::problem::ProblemCode;
-    s.assessment.verdict == Verdict::Invalid
-        && s.assessment
-            .problems
-            .iter()
-            .any(|p| matches!(p.finding, Some(Finding::IntactInsideAltered { .. })))
-        && s.assessment
-            .problems
+    let problems = &assessment.problems;
+    problems.iter().any(|p| matches!(p.finding, Some(Finding::IntactInsideAltered { .. })))
+        && problems
             .iter()
             .filter(|p| p.is_fatal())
             .all(|p| p.code == ProblemCode::UnsignedContentOutsideSignature)
+}
+
+fn signer_record(assessment: &Assessment) -> Option<SignerRecord> {
+    let sig = assessment.signature.as_ref()?;
+    let cert = sig.signer.as_ref()?;
+    Some(SignerRecord {
+        subject: cert.subject.clone(),
+        issuer: cert.issuer.clone(),
+        serial: cert.serial.clone(),
+        sha256: cert.sha256.clone(),
+        anchor: sig.anchor_source.clone(),
+        reference_time_utc: sig
+            .reference_time
+            .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        reference_time_source: sig.reference_time_source,
+        accreditation: sig.accreditation.clone(),
+        revocation: sig.revocation.clone(),
+    })
 }
 
 fn source_file(s: &Source, used_as_proof: bool) -> SourceFile {
     SourceFile {
         used_as_proof,
         path: s.path.clone(),
-        sha256: Some(s.sha256.clone()),
+        sha256: Some(s.facts.sha256.clone()),
         kind: s.kind.name().to_string(),
-        verdict: s.assessment.verdict,
-        problems: s.assessment.problems.clone(),
-        signer: s.assessment.signature.as_ref().and_then(|sig| {
-            let cert = sig.signer.as_ref()?;
-            Some(SignerRecord {
-                subject: cert.subject.clone(),
-                issuer: cert.issuer.clone(),
-                serial: cert.serial.clone(),
-                sha256: cert.sha256.clone(),
-                anchor: sig.anchor_source.clone(),
-                reference_time_utc: sig
-                    .reference_time
-                    .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
-                reference_time_source: sig.reference_time_source,
-                accreditation: sig.accreditation.clone(),
-                revocation: sig.revocation.clone(),
-            })
-        }),
+        verdict: s.verdict,
+        problems: s.problems.clone(),
+        signer: s.facts.signer.clone(),
+        recorded_in: s.recorded_in.clone(),
     }
 }
 
@@ -169,6 +178,11 @@ pub struct Options<'a> {
 /// (the report and the facts it came from are never both held whole).
 pub fn build(sources: Vec<Source>, options: &Options<'_>) -> EvidenceReport {
     let (groups, unmatched) = group(&sources);
+    let recorded_by: BTreeSet<String> = sources
+        .iter()
+        .filter(|s| s.recorded_in.is_some())
+        .map(|s| s.facts.peckit.clone())
+        .collect();
     let mut slots: Vec<Option<Source>> = sources.into_iter().map(Some).collect();
     let mut messages: Vec<MessageEvidence> = Vec::with_capacity(groups.len());
     for g in &groups {
@@ -190,6 +204,7 @@ pub fn build(sources: Vec<Source>, options: &Options<'_>) -> EvidenceReport {
     EvidenceReport {
         generated: Generated {
             crls_consulted: options.crls_consulted.clone(),
+            recorded_by: recorded_by.into_iter().collect(),
             ..Generated::at(options.now)
         },
         messages,
@@ -207,8 +222,7 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
         .iter()
         .copied()
         .filter(|s| {
-            s.assessment.verdict == Verdict::Valid
-                || (options.accept_rewrapped && rewrapped_but_intact(s))
+            s.verdict == Verdict::Valid || (options.accept_rewrapped && rewrapped_but_intact(s))
         })
         .collect();
     // A signed entity intact inside an altered file still says what it certifies: its
@@ -256,7 +270,7 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
             .find(|s| {
                 s.kind == Kind::AvvenutaConsegna && s.receipt_type.as_deref() == Some("breve")
             })
-            .map(|s| check_originals(&s.stated_digests, dir))
+            .map(|s| check_originals(&s.facts.stated_digests, dir))
             .unwrap_or_default(),
         None => Vec::new(),
     };
@@ -266,9 +280,7 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
         identificativo: header.or(any_dati).and_then(|d| d.identificativo.clone()),
         subject: header.and_then(|d| d.oggetto.clone()),
         sender: header.and_then(|d| d.mittente.clone()),
-        sender_provider: acceptance
-            .or(envelope)
-            .and_then(|s| provider_of(&s.assessment, s.daticert.as_deref())),
+        sender_provider: acceptance.or(envelope).and_then(|s| s.facts.provider.clone()),
         sent,
         envelope_issued,
         not_accepted,
@@ -365,26 +377,22 @@ fn attachments_of(verified: &[&Source]) -> Vec<AttachmentEvidence> {
             || (s.kind == Kind::AvvenutaConsegna && s.receipt_type.as_deref() == Some("completa"))
     });
     let Some(s) = carrier else { return Vec::new() };
-    s.attachments
+    s.facts
+        .attachments
         .iter()
-        .map(|(name, size, sha256)| AttachmentEvidence {
-            name: name.clone(),
-            size: *size,
-            sha256: sha256.clone(),
+        .map(|a| AttachmentEvidence {
+            name: a.name.clone(),
+            size: a.size,
+            sha256: a.sha256.clone(),
             from: s.path.clone(),
         })
         .collect()
 }
 
-impl Source {
-    /// Takes from an assessed artefact what the evidence needs; the artefact can go.
-    pub fn of(
-        path: String,
-        artefact: &Artefact,
-        mut assessment: Assessment,
-        limits: &Limits,
-    ) -> Source {
-        assessment.nested.clear();
+impl Facts {
+    /// Takes from an assessed artefact what the evidence needs beyond its verdict and
+    /// daticert.
+    pub fn of(artefact: &Artefact, assessment: &Assessment, limits: &Limits) -> Facts {
         let receipt_type = artefact.receipt_type().map(str::to_string);
         let carries_original = artefact.kind == Kind::PostaCertificata
             || (artefact.kind == Kind::AvvenutaConsegna
@@ -397,20 +405,42 @@ impl Source {
         let stated_digests = if breve { stated_digests_of(&attached) } else { Vec::new() };
         let attachments = attached
             .into_iter()
-            .map(|(name, bytes)| {
-                let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-                (name, size, sha256_hex(&bytes))
+            .map(|(name, bytes)| Attachment {
+                size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+                sha256: sha256_hex(&bytes),
+                name,
             })
             .collect();
+        Facts {
+            peckit: PECKIT.to_string(),
+            sha256: sha256_hex(&artefact.raw),
+            provider: provider_of(assessment, artefact.daticert()),
+            signing_time: assessment.signature.as_ref().and_then(|s| s.signing_time),
+            signer: signer_record(assessment).map(Arc::new),
+            intact_inside_altered: intact_inside_altered(assessment),
+            attachments,
+            stated_digests,
+        }
+    }
+}
+
+impl Source {
+    /// Takes from an assessed artefact what the evidence needs; the artefact can go.
+    pub fn of(
+        path: String,
+        artefact: &Artefact,
+        assessment: &Assessment,
+        limits: &Limits,
+    ) -> Source {
         Source {
             path,
             kind: artefact.kind.clone(),
-            receipt_type,
+            receipt_type: artefact.receipt_type().map(str::to_string),
+            verdict: assessment.verdict,
+            problems: assessment.problems.clone(),
             daticert: artefact.daticert().cloned().map(Box::new),
-            sha256: sha256_hex(&artefact.raw),
-            assessment: Box::new(assessment),
-            attachments,
-            stated_digests,
+            facts: Facts::of(artefact, assessment, limits),
+            recorded_in: None,
         }
     }
 }

@@ -1,17 +1,25 @@
 //! What the evidence says: messages, recipients' fates, the proofs they rest on, the files
 //! and their signers.
 
-use serde::Serialize;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Note;
-use crate::certify::assess::{Assessment, Verdict};
+use crate::certify::assess::Verdict;
 use crate::problem::Problem;
 use crate::read::daticert::DatiCert;
+use crate::read::hashfile::StatedDigest;
+
+/// This build of peckit: its version and the commit it was built from.
+pub const PECKIT: &str =
+    concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PECKIT_GIT_COMMIT"), ")");
 
 /// What the evidence needs of one artefact, taken from it as it is read so the artefact
-/// itself (its bytes, its MIME tree) can go at once: a few kilobytes, whatever the file's
-/// size (issue #17: memory grows with the number of messages, not with the bytes read).
-#[derive(Debug, Clone)]
+/// itself (its bytes, its MIME tree) can go at once: a few hundred bytes, whatever the file's
+/// size (issue #17: memory grows with the number of messages, not with the bytes read). The
+/// same facts come back from `verify --format jsonl` (see [`read_records`](super::read_records)).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     /// Where it came from.
     pub path: String,
@@ -19,18 +27,63 @@ pub struct Source {
     pub kind: crate::read::Kind,
     /// For avvenuta-consegna: completa, breve or sintetica.
     pub receipt_type: Option<String>,
-    /// Its daticert, when it has one (certified only as the assessment says). Boxed, like
-    /// the assessment: a list of a million sources holds pointers, not 1 KB each.
-    pub daticert: Option<Box<crate::read::daticert::DatiCert>>,
-    /// SHA-256 of the file.
+    /// Its verdict.
+    pub verdict: Verdict,
+    /// Its problems (without the nested artefacts' own).
+    pub problems: Vec<Problem>,
+    /// Its daticert, when it has one (certified only when the verdict says so). Boxed: a
+    /// list of a million sources holds pointers, not 1 KB each.
+    pub daticert: Option<Box<DatiCert>>,
+    /// The rest of what the evidence needs: what `verify` writes as `evidence`.
+    pub facts: Facts,
+    /// Set when the source was read from a JSONL record rather than verified now: the record
+    /// (`FILE:LINE`) its verdict comes from.
+    pub recorded_in: Option<String>,
+}
+
+/// What the evidence needs of an artefact beyond its verdict and daticert: `verify` writes it
+/// in JSON and JSONL as `evidence`, so that `peckit evidence` can be built from the records
+/// without a second pass over the mail (issue #17, sharded archives).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    /// The peckit that verified the artefact: version and commit.
+    pub peckit: String,
+    /// SHA-256 of the file, hex.
     pub sha256: String,
-    /// Its verification (without the nested artefacts' own).
-    pub assessment: Box<Assessment>,
-    /// The attachments of the original it carries (envelope, complete receipt): name, size,
-    /// SHA-256.
-    pub attachments: Vec<(String, u64, String)>,
-    /// A brief receipt's stated digests, per attachment name.
-    pub stated_digests: Vec<(String, Vec<crate::read::hashfile::StatedDigest>)>,
+    /// The issuing provider: the signer certificate's organisation (or common name), else
+    /// the daticert's gestore-emittente.
+    pub provider: Option<String>,
+    /// The CMS signing time, when the signature has one.
+    pub signing_time: Option<jiff::Timestamp>,
+    /// Who signed and how it was judged; shared between the sources one signer signed.
+    pub signer: Option<Arc<SignerRecord>>,
+    /// The verdict is invalid only because the file around an intact, chained signed entity
+    /// was altered (a mailing list re-wrapped it): `--accept-rewrapped` may use it.
+    pub intact_inside_altered: bool,
+    /// The attachments of the original it carries (envelope, complete receipt).
+    pub attachments: Vec<Attachment>,
+    /// A brief receipt's stated digests, per attachment.
+    pub stated_digests: Vec<StatedDigests>,
+}
+
+/// An attachment of the original an artefact carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// Name as carried.
+    pub name: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// SHA-256, hex.
+    pub sha256: String,
+}
+
+/// The digests a ricevuta breve states for one attachment (its hash file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatedDigests {
+    /// The attachment the hash file stands for.
+    pub attachment: String,
+    /// The digests it states.
+    pub digests: Vec<StatedDigest>,
 }
 
 /// A certified instant: UTC, the daticert's own offset, and Italian local time.
@@ -74,6 +127,9 @@ pub struct Proof {
     pub at: Option<CertifiedInstant>,
     /// Issuing provider: certificate organisation, else daticert gestore-emittente.
     pub provider: Option<String>,
+    /// The JSONL record (`FILE:LINE`) the file's verdict was read from, not re-verified;
+    /// null when peckit verified the file in this run.
+    pub recorded_in: Option<String>,
 }
 
 /// What happened to one recipient.
@@ -147,7 +203,10 @@ pub struct SourceFile {
     /// entity and `--accept-rewrapped`).
     pub used_as_proof: bool,
     /// Who signed it, when its signature could be read.
-    pub signer: Option<SignerRecord>,
+    pub signer: Option<Arc<SignerRecord>>,
+    /// The JSONL record (`FILE:LINE`) its verdict was read from, not re-verified; null
+    /// when peckit verified the file in this run.
+    pub recorded_in: Option<String>,
 }
 
 impl SourceFile {
@@ -162,12 +221,13 @@ impl SourceFile {
             problems: vec![Problem::of(crate::finding::Finding::Unreadable(failure))],
             used_as_proof: false,
             signer: None,
+            recorded_in: None,
         }
     }
 }
 
 /// The signer of a file and how it was judged: what a court expert's report names.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct SignerRecord {
     /// Signer certificate subject.
     pub subject: String,
@@ -204,6 +264,9 @@ pub struct Generated {
     pub crls_consulted: Option<Vec<String>>,
     /// The run was stopped (Ctrl-C) before every input was read: this evidence is incomplete.
     pub interrupted: bool,
+    /// The peckit versions whose recorded verdicts (JSONL) this evidence was built from,
+    /// without verifying those files again; empty when every file was verified in this run.
+    pub recorded_by: Vec<String>,
 }
 
 impl Generated {
@@ -215,10 +278,10 @@ impl Generated {
         Generated {
             utc: now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
             rome,
-            peckit: concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PECKIT_GIT_COMMIT"), ")")
-                .to_string(),
+            peckit: PECKIT.to_string(),
             crls_consulted: None,
             interrupted: false,
+            recorded_by: Vec::new(),
         }
     }
 }

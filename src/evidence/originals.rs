@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use super::model::OriginalCheck;
+use super::model::{OriginalCheck, StatedDigests};
 use crate::limits::Limits;
-use crate::read::hashfile::{StatedDigest, attachment_name_for_hash, stated_digests};
+use crate::read::hashfile::{attachment_name_for_hash, stated_digests};
 use crate::read::{decode, mime};
 
 /// The named (attached) leaf parts of a message, decoded.
@@ -23,7 +23,7 @@ pub fn attachment_list(message: &[u8], limits: &Limits) -> Vec<(String, Vec<u8>)
 
 /// The digests a breve receipt states, per attachment (its `.hash` files), first mention
 /// of each attachment only.
-pub fn stated_digests_of(attachments: &[(String, Vec<u8>)]) -> Vec<(String, Vec<StatedDigest>)> {
+pub fn stated_digests_of(attachments: &[(String, Vec<u8>)]) -> Vec<StatedDigests> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for (name, bytes) in attachments {
@@ -33,7 +33,7 @@ pub fn stated_digests_of(attachments: &[(String, Vec<u8>)]) -> Vec<(String, Vec<
         }
         let attachment = attachment_name_for_hash(name);
         if seen.insert(attachment.clone()) {
-            out.push((attachment, digests));
+            out.push(StatedDigests { attachment, digests });
         }
     }
     out
@@ -41,13 +41,13 @@ pub fn stated_digests_of(attachments: &[(String, Vec<u8>)]) -> Vec<(String, Vec<
 
 /// Checks the files a lawyer kept against the digests a breve receipt states.
 pub fn check_originals(
-    stated: &[(String, Vec<StatedDigest>)],
+    stated: &[StatedDigests],
     originals: &std::path::Path,
 ) -> Vec<OriginalCheck> {
     use sha1::Sha1;
     use sha2::{Digest, Sha256, Sha384, Sha512};
     let mut out = Vec::new();
-    for (attachment, digests) in stated {
+    for StatedDigests { attachment, digests } in stated {
         let attachment = attachment.clone();
         let safe = crate::names::sanitize(&attachment, "");
         let path = originals.join(&safe);

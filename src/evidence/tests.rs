@@ -27,7 +27,7 @@ fn the_thread_is_two_messages_and_only_verified_files_prove_anything() {
     let sources: Vec<Source> = files
         .iter()
         .map(|(path, artefact, assessment)| {
-            Source::of(path.clone(), artefact, assessment.clone(), &Limits::default())
+            Source::of(path.clone(), artefact, assessment, &Limits::default())
         })
         .collect();
     let options = Options {

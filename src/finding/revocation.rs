@@ -26,6 +26,20 @@ pub enum RevocationReason {
 }
 
 impl RevocationReason {
+    /// Every reason.
+    pub const ALL: [RevocationReason; 10] = [
+        RevocationReason::Unspecified,
+        RevocationReason::KeyCompromise,
+        RevocationReason::CaCompromise,
+        RevocationReason::AffiliationChanged,
+        RevocationReason::Superseded,
+        RevocationReason::CessationOfOperation,
+        RevocationReason::CertificateHold,
+        RevocationReason::RemoveFromCrl,
+        RevocationReason::PrivilegeWithdrawn,
+        RevocationReason::AaCompromise,
+    ];
+
     /// The name RFC 5280 gives it (`keyCompromise`, …): what JSON carries.
     pub fn name(self) -> &'static str {
         match self {

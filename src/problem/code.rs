@@ -1,10 +1,10 @@
 //! The problem codes, their severities and ranks, and the verdict scale: the stable names
 //! JSON and CSV carry.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How much a problem weighs in the verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Context worth showing; never changes the verdict.
@@ -16,7 +16,7 @@ pub enum Severity {
 }
 
 /// The verdict on one input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// Authentic and consistent.

@@ -8,13 +8,15 @@ use crate::limits::Limit;
 pub use code::{ProblemCode, Severity, Verdict};
 
 pub mod code;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// One finding about an artefact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One finding about an artefact. Read back from JSON (`evidence` over `verify --format
+/// jsonl`) it has its code, severity and English message, and no typed finding: the
+/// catalogue then says the code's general text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     /// Stable code.
-    #[serde(serialize_with = "serialize_code")]
+    #[serde(serialize_with = "serialize_code", deserialize_with = "deserialize_code")]
     pub code: ProblemCode,
     /// Severity (normally the code's default).
     pub severity: Severity,
@@ -30,6 +32,13 @@ pub struct Problem {
 
 fn serialize_code<S: serde::Serializer>(code: &ProblemCode, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(code.code())
+}
+
+fn deserialize_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ProblemCode, D::Error> {
+    use serde::de::Error;
+    let code = String::deserialize(d)?;
+    ProblemCode::from_code(&code)
+        .ok_or_else(|| D::Error::custom(format!("unknown problem code {code:?}")))
 }
 
 impl Problem {

@@ -14,6 +14,29 @@ pub struct StatedDigest {
     pub hex: String,
 }
 
+/// The digest algorithms a stated digest can be.
+const ALGORITHMS: &[&str] = &["sha1", "sha256", "sha384", "sha512"];
+
+/// A stated digest as JSON writes it, read back (`verify --format jsonl` read by `evidence`).
+#[derive(serde::Deserialize)]
+struct WrittenDigest {
+    algorithm: String,
+    hex: String,
+}
+
+// By hand: a derive would ask the input to outlive `'static` for the `&'static str`.
+impl<'de> serde::Deserialize<'de> for StatedDigest {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<StatedDigest, D::Error> {
+        use serde::de::Error;
+        let w = WrittenDigest::deserialize(d)?;
+        let algorithm =
+            ALGORITHMS.iter().copied().find(|a| *a == w.algorithm).ok_or_else(|| {
+                D::Error::custom(format!("unknown digest algorithm {:?}", w.algorithm))
+            })?;
+        Ok(StatedDigest { algorithm, hex: w.hex })
+    }
+}
+
 /// The attachment a hash file stands for: its name without a hash-like suffix.
 pub fn attachment_name_for_hash(name: &str) -> String {
     for suffix in [".hash", ".sha256", ".sha1", ".sha", ".txt"] {

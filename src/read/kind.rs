@@ -51,6 +51,18 @@ impl Kind {
         }
     }
 
+    /// The kind a stable name stands for ([`Kind::name`] read back); an unknown tipo's
+    /// verbatim text is not in the name and comes back empty.
+    pub fn from_name(name: &str) -> Kind {
+        match name {
+            "anomalia" => Kind::Anomalia,
+            "rem-evidence" => Kind::RemEvidence,
+            "not-pec" => Kind::NotPec,
+            "unknown" => Kind::Unknown(String::new()),
+            tipo => Kind::from_tipo(tipo),
+        }
+    }
+
     /// The kind claimed by the top-level markers, if any.
     pub fn from_markers(x_trasporto: Option<&str>, x_ricevuta: Option<&str>) -> Option<Kind> {
         if let Some(t) = x_trasporto {

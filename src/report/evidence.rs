@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 
 use super::document::{Block, Cell, Document, Paragraph, Part, Section, Tone};
+pub use super::evidence_csv::{CSV_COLUMNS, csv_rows};
 use crate::catalogue::Lang;
 use crate::catalogue::texts::{Text, text};
 use crate::certify::assess::Verdict;
@@ -56,7 +57,7 @@ fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
         if let Some(rt) = &r.receipt_type {
             parts.push(format!("{}: {rt}", text(lang, Text::Receipt)));
         }
-        parts.push(p.path.clone());
+        parts.push(proof_file(lang, p));
     }
     if let Some(p) = &r.notice {
         parts.push(instant_text(lang, p));
@@ -66,10 +67,19 @@ fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
         if let Some(e) = &r.errore_esteso {
             parts.push(e.clone());
         }
-        parts.push(p.path.clone());
+        parts.push(proof_file(lang, p));
     }
     parts.extend(r.notes.iter().map(|n| n.text(lang)));
     parts.join("; ")
+}
+
+/// The file a proof rests on, and the record its verdict was read from when it was not
+/// verified in this run.
+fn proof_file(lang: Lang, p: &Proof) -> String {
+    match &p.recorded_in {
+        Some(at) => format!("{} ({})", p.path, crate::catalogue::texts::recorded_in(lang, at)),
+        None => p.path.clone(),
+    }
 }
 
 /// The evidence summary as a [`Document`]: one section per message.
@@ -78,6 +88,25 @@ pub fn document(report: &EvidenceReport, lang: Lang) -> Document {
         report.messages.iter().map(|m| message_section(m, &report.generated, lang)).collect();
     if !report.unmatched.is_empty() {
         sections.push(unmatched_section(report, lang));
+    }
+    if !report.generated.recorded_by.is_empty() {
+        // First, where a reader of the printed page cannot miss it.
+        sections.insert(
+            0,
+            Section {
+                name: text(lang, Text::RecordedVerdicts).to_string(),
+                parts: vec![Part {
+                    heading: text(lang, Text::RecordedVerdicts),
+                    block: Block::Note(Cell::toned(
+                        crate::catalogue::texts::recorded_verdicts(
+                            lang,
+                            &report.generated.recorded_by.join(", "),
+                        ),
+                        Tone::Bad,
+                    )),
+                }],
+            },
+        );
     }
     if report.generated.interrupted {
         // First, where a reader of the printed page cannot miss it.
@@ -138,25 +167,46 @@ fn files_part(sources: &[SourceFile], lang: Lang) -> Part {
 fn provenance_part(generated: &Generated, lang: Lang) -> Part {
     Part {
         heading: text(lang, Text::Provenance),
-        block: Block::Fields(vec![
-            (
-                text(lang, Text::GeneratedAt),
-                Cell::plain(format!(
-                    "{} — {} {}",
-                    generated.utc.replace('T', " ").replace('Z', " UTC"),
-                    generated.rome.get(..19).unwrap_or(&generated.rome).replace('T', " "),
-                    text(lang, Text::ItalianTime)
-                )),
-            ),
-            (text(lang, Text::GeneratedBy), Cell::plain(format!("peckit {}", generated.peckit))),
-            (
+        block: Block::Fields(
+            vec![
+                (
+                    text(lang, Text::GeneratedAt),
+                    Cell::plain(format!(
+                        "{} — {} {}",
+                        generated.utc.replace('T', " ").replace('Z', " UTC"),
+                        generated.rome.get(..19).unwrap_or(&generated.rome).replace('T', " "),
+                        text(lang, Text::ItalianTime)
+                    )),
+                ),
+                (
+                    text(lang, Text::GeneratedBy),
+                    Cell::plain(format!("peckit {}", generated.peckit)),
+                ),
+            ]
+            .into_iter()
+            .chain((!generated.recorded_by.is_empty()).then(|| {
+                (
+                    text(lang, Text::RecordedVerdictsBy),
+                    Cell::toned(
+                        generated
+                            .recorded_by
+                            .iter()
+                            .map(|v| format!("peckit {v}"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        Tone::Bad,
+                    ),
+                )
+            }))
+            .chain([(
                 text(lang, Text::CrlsConsulted),
                 match &generated.crls_consulted {
                     Some(crls) if !crls.is_empty() => Cell::toned(crls.join(", "), Tone::Mono),
                     _ => Cell::plain(text(lang, Text::RevocationNotChecked)),
                 },
-            ),
-        ]),
+            )])
+            .collect(),
+        ),
     }
 }
 
@@ -387,7 +437,9 @@ fn source_row(s: &SourceFile, lang: Lang) -> Vec<Cell> {
     };
     let why = s.problems.iter().find(|p| p.is_fatal()).map(|p| problem_line(p, lang));
     vec![
-        Cell::toned(&s.path, Tone::Mono),
+        Cell::toned(&s.path, Tone::Mono).with_note(
+            s.recorded_in.as_deref().map(|at| crate::catalogue::texts::recorded_in(lang, at)),
+        ),
         Cell::plain(&s.kind),
         Cell::toned(verdict, tone).with_note(why),
     ]
@@ -400,7 +452,7 @@ fn problem_line(p: &crate::problem::Problem, lang: Lang) -> String {
 
 fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> {
     let sent = match (&m.sent, &m.not_accepted) {
-        (Some(s), _) => Cell::plain(instant_text(lang, s)).with_note(Some(s.path.clone())),
+        (Some(s), _) => Cell::plain(instant_text(lang, s)).with_note(Some(proof_file(lang, s))),
         (None, Some(n)) => Cell::toned(
             format!("{} {}", text(lang, Text::NotAccepted), instant_text(lang, n)),
             Tone::Bad,
@@ -424,7 +476,7 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
         (
             text(lang, Text::EnvelopeIssued),
             match &m.envelope_issued {
-                Some(e) => Cell::plain(instant_text(lang, e)).with_note(Some(e.path.clone())),
+                Some(e) => Cell::plain(instant_text(lang, e)).with_note(Some(proof_file(lang, e))),
                 None => Cell::plain("—"),
             },
         ),
@@ -457,120 +509,4 @@ fn legend(lang: Lang) -> Vec<Paragraph> {
         },
         Paragraph { lead: "", text: text(lang, Text::LegendOpposable) },
     ]
-}
-
-/// The CSV header of `evidence --format csv`.
-pub const CSV_COLUMNS: &[&str] = &[
-    "msgid",
-    "subject",
-    "sender",
-    "sent_utc",
-    "sent_rome",
-    "recipient",
-    "recipient_tipo",
-    "fate",
-    "event_utc",
-    "event_rome",
-    "provider",
-    "receipt_type",
-    "errore",
-    "errore_esteso",
-    "proof_file",
-    "notes",
-    "envelope_issued_utc",
-    "originals",
-    "row",
-];
-
-/// One CSV row per (message, recipient), then one per file that belongs to no message (`row`
-/// says which), already split into cells. Every input file appears: in `proof_file` of a
-/// recipient's row, or in a row of its own.
-pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
-    let at = |p: Option<&Proof>, rome: bool| {
-        p.and_then(|p| p.at.as_ref())
-            .map(|a| if rome { a.rome.clone() } else { a.utc.clone() })
-            .unwrap_or_default()
-    };
-    let mut rows = Vec::new();
-    for m in &report.messages {
-        let originals = m
-            .originals
-            .iter()
-            .map(|o| format!("{}: {}", o.attachment, o.status))
-            .collect::<Vec<_>>()
-            .join("; ");
-        // Facts taken from altered files (--accept-rewrapped) are marked on every row they
-        // reach, as the other formats mark them.
-        let altered = (!m.facts_from_altered_files.is_empty()).then(|| {
-            format!(
-                "facts from altered files (intact signed entity, --accept-rewrapped): {}",
-                m.facts_from_altered_files.join(", ")
-            )
-        });
-        for r in &m.recipients {
-            let proof = r.delivery.as_ref().or(r.notice.as_ref());
-            let fate = serde_json::to_value(r.fate)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            rows.push(vec![
-                m.msgid.clone().unwrap_or_default(),
-                m.subject.clone().unwrap_or_default(),
-                m.sender.clone().unwrap_or_default(),
-                at(m.sent.as_ref(), false),
-                at(m.sent.as_ref(), true),
-                r.address.clone(),
-                r.tipo.clone(),
-                fate,
-                at(proof, false),
-                at(proof, true),
-                proof.and_then(|p| p.provider.clone()).unwrap_or_default(),
-                r.receipt_type.clone().unwrap_or_default(),
-                r.errore.clone().unwrap_or_default(),
-                r.errore_esteso.clone().unwrap_or_default(),
-                proof.map(|p| p.path.clone()).unwrap_or_default(),
-                r.notes
-                    .iter()
-                    .map(|n| n.text(Lang::En))
-                    .chain(altered.clone())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                at(m.envelope_issued.as_ref(), false),
-                originals.clone(),
-                "recipient".into(),
-            ]);
-        }
-    }
-    // Files not used as proof: those of a message (invalid), then those of no message.
-    let unused = report
-        .messages
-        .iter()
-        .flat_map(|m| m.sources.iter().filter(|s| !s.used_as_proof).map(move |s| (Some(m), s)))
-        .chain(report.unmatched.iter().map(|s| (None, s)));
-    for (message, file) in unused {
-        let why = file
-            .problems
-            .iter()
-            .find(|p| p.is_fatal())
-            .map(|p| format!("{}: {}", p.code.code(), p.message))
-            .unwrap_or_else(|| "no identifier ties it to a message".into());
-        let text = |v: Option<&Option<String>>| v.and_then(|v| v.clone()).unwrap_or_default();
-        // Recipient columns stay empty; then proof_file, notes, the envelope time, originals
-        // and the row kind.
-        let mut row = vec![
-            text(message.map(|m| &m.msgid)),
-            text(message.map(|m| &m.subject)),
-            text(message.map(|m| &m.sender)),
-        ];
-        row.extend(std::iter::repeat_n(String::new(), 11));
-        row.extend([
-            file.path.clone(),
-            format!("{}; {why}", file.verdict.name()),
-            String::new(),
-            String::new(),
-            if message.is_some() { "unused-file" } else { "unmatched-file" }.into(),
-        ]);
-        rows.push(row);
-    }
-    rows
 }

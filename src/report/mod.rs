@@ -5,6 +5,7 @@ pub mod csv;
 pub mod document;
 pub mod envelope;
 pub mod evidence;
+mod evidence_csv;
 pub mod explain;
 pub mod html;
 pub mod json;

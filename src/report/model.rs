@@ -71,6 +71,10 @@ pub struct ArtefactReport {
     pub claimed: Option<Claims>,
     /// Nested artefacts (same shape).
     pub nested: Vec<ArtefactReport>,
+    /// What `peckit evidence` needs beyond the above (the file's SHA-256, the original's
+    /// attachments, the signer's record), so that it can be built from these records; JSON
+    /// and JSONL only, null for nested artefacts.
+    pub evidence: Option<crate::evidence::Facts>,
 }
 
 impl ArtefactReport {
@@ -96,6 +100,7 @@ impl ArtefactReport {
                 .enumerate()
                 .map(|(i, (a, s))| ArtefactReport::new(&format!("{path}#nested{}", i + 1), a, s))
                 .collect(),
+            evidence: None,
         }
     }
 
@@ -114,6 +119,7 @@ impl ArtefactReport {
             certified: None,
             claimed: None,
             nested: Vec::new(),
+            evidence: None,
         }
     }
 

@@ -27,7 +27,7 @@ use crate::finding::{CrlProblem, CrlScope, FetchProblem, Finding, RevocationGap}
 use crate::problem::Problem;
 
 /// A certificate's revocation status at the reference time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum RevocationStatus {
     /// No CRL was given or fetched: nothing was asked.
@@ -59,6 +59,47 @@ pub struct Revocation {
     pub reason: Option<&'static str>,
     /// The invalidity date, when the CRL gives one.
     pub invalid_from: Option<String>,
+}
+
+/// A revocation as JSON writes it, read back (`verify --format jsonl` read by `evidence`).
+#[derive(serde::Deserialize)]
+struct Written {
+    status: RevocationStatus,
+    source: Option<String>,
+    this_update: Option<String>,
+    next_update: Option<String>,
+    revoked_at: Option<String>,
+    reason: Option<String>,
+    invalid_from: Option<String>,
+}
+
+// By hand: a derive would ask the input to outlive `'static` for the `&'static str`.
+impl<'de> serde::Deserialize<'de> for Revocation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Revocation, D::Error> {
+        use serde::de::Error;
+        let w = Written::deserialize(d)?;
+        let reason = match w.reason {
+            None => None,
+            Some(name) => Some(
+                crate::finding::RevocationReason::ALL
+                    .iter()
+                    .map(|r| r.name())
+                    .find(|n| *n == name)
+                    .ok_or_else(|| {
+                        D::Error::custom(format!("unknown revocation reason {name:?}"))
+                    })?,
+            ),
+        };
+        Ok(Revocation {
+            status: w.status,
+            source: w.source,
+            this_update: w.this_update,
+            next_update: w.next_update,
+            revoked_at: w.revoked_at,
+            reason,
+            invalid_from: w.invalid_from,
+        })
+    }
 }
 
 /// A CRL as a fetcher gives it.

@@ -54,7 +54,7 @@ pub enum SignatureStatus {
 }
 
 /// Where the instant certificates were judged at came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReferenceTimeSource {
     /// The CMS signingTime (the usual case).

@@ -19,5 +19,6 @@ mod memory;
 mod revocation;
 mod samples;
 mod schema;
+mod sharded;
 mod shell;
 mod tamper;

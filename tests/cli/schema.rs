@@ -153,6 +153,22 @@ fn evidence_json_conforms_to_its_schema() {
 }
 
 #[test]
+fn evidence_from_records_conforms_to_its_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("records.jsonl");
+    let (_, out, _) = run(peckit()
+        .args(["verify", "--format", "jsonl", "--trust"])
+        .arg(test_root())
+        .arg(samples()));
+    std::fs::write(&records, out).unwrap();
+    let (_, out, _) = run(peckit().args(["evidence", "--format", "json"]).arg(&records));
+    let doc = json(&out);
+    assert!(doc["messages"].as_array().unwrap().len() >= 3);
+    assert!(doc["messages"][0]["sources"][0]["recorded_in"].is_string());
+    assert_conforms_to(&doc, "docs/evidence.schema.json");
+}
+
+#[test]
 fn trust_list_json_conforms_to_its_schema() {
     let (code, out, err) =
         run(peckit().args(["trust", "list", "--format", "json", "--trust"]).arg(test_root()));

@@ -1,9 +1,9 @@
 //! What daticert.xml says, as read.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One `<destinatari>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Destinatario {
     /// The address.
     pub address: String,
@@ -51,6 +51,20 @@ impl CertifiedTime {
     /// RFC 3339 in UTC, e.g. "2014-11-14T17:26:32Z".
     pub fn rfc3339_utc(&self) -> String {
         self.utc.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+
+    /// The instant as JSON writes it (`data`: RFC 3339 with the daticert's offset), with
+    /// `zona`, `giorno` and `ora` as the daticert would write them.
+    pub fn from_rfc3339(written: &str) -> Result<CertifiedTime, String> {
+        let bad = || format!("bad certified time {written:?}");
+        let (date, rest) = written.split_once('T').ok_or_else(bad)?;
+        let (ora, offset) = rest.split_at_checked(8).ok_or_else(bad)?;
+        let mut ymd = date.splitn(3, '-');
+        let (Some(y), Some(m), Some(d)) = (ymd.next(), ymd.next(), ymd.next()) else {
+            return Err(bad());
+        };
+        let zona = if offset == "Z" { "+0000".to_string() } else { offset.replace(':', "") };
+        CertifiedTime::parse(&zona, &format!("{d}/{m}/{y}"), ora)
     }
 
     /// Builds the instant from the three strings; Err says what is wrong.
@@ -183,6 +197,55 @@ impl Serialize for DatiCert {
         m.serialize_field("errore_esteso", &self.errore_esteso)?;
         m.serialize_field("malformed", &self.malformed)?;
         m.end()
+    }
+}
+
+/// What `certified` holds in JSON, read back (`evidence` over `verify --format jsonl`).
+#[derive(Deserialize)]
+struct Written {
+    tipo: Option<String>,
+    errore: String,
+    mittente: Option<String>,
+    destinatari: Vec<Destinatario>,
+    risposte: Option<String>,
+    oggetto: Option<String>,
+    gestore_emittente: Option<String>,
+    data: Option<String>,
+    identificativo: Option<String>,
+    msgid: Option<String>,
+    ricevuta: Option<String>,
+    consegna: Option<String>,
+    ricezione: Vec<String>,
+    errore_esteso: Option<String>,
+    malformed: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for DatiCert {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let w = Written::deserialize(d)?;
+        let data = match w.data.as_deref() {
+            Some(written) => Some(CertifiedTime::from_rfc3339(written).map_err(D::Error::custom)?),
+            None => None,
+        };
+        Ok(DatiCert {
+            tipo: w.tipo,
+            errore: w.errore,
+            mittente: w.mittente,
+            destinatari: w.destinatari,
+            risposte: w.risposte,
+            oggetto: w.oggetto,
+            gestore_emittente: w.gestore_emittente,
+            data,
+            identificativo: w.identificativo,
+            msgid: w.msgid,
+            ricevuta: w.ricevuta,
+            consegna: w.consegna,
+            ricezione: w.ricezione,
+            errore_esteso: w.errore_esteso,
+            malformed: w.malformed,
+            ..DatiCert::default()
+        })
     }
 }
 
