@@ -20,7 +20,7 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     }
     let mut outcome = Outcome::Success;
     // Only what the evidence needs of each artefact is kept; the artefact goes at once.
-    let mut inputs: Vec<evidence::Source> = Vec::new();
+    let mut inputs = evidence::Collected::default();
     let mut unreadable = Vec::new();
     let (record_files, mail): (Vec<_>, Vec<_>) =
         args.paths.iter().cloned().partition(|p| is_record_file(p));
@@ -63,12 +63,12 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
             each(evidence::Recorded::Failure(label, peckit::error::ReadFailure::of_io(&e)));
         }
     }
-    if inputs.is_empty() && unreadable.is_empty() && recorded_unreadable.is_empty() {
+    if inputs.sources().is_empty() && unreadable.is_empty() && recorded_unreadable.is_empty() {
         // "Nothing found" must never read as "all proven" to a script: as for verify.
         super::report_error(peckit::catalogue::Diagnostic::NoMailFound.text(ui.lang));
         outcome = outcome.merge(Outcome::Error);
     }
-    if inputs.iter().any(|s| s.verdict == Verdict::Invalid) {
+    if inputs.sources().iter().any(|s| s.verdict == Verdict::Invalid) {
         outcome = outcome.merge(Outcome::Invalid);
     }
     let options = evidence::Options {
@@ -77,52 +77,95 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         now: opts.now(),
         crls_consulted: opts.revocation().is_active().then(|| opts.revocation().consulted()),
     };
-    let mut report = evidence::build(inputs, &options);
-    report.generated.interrupted = outcome == Outcome::Interrupted;
+    let interrupted = outcome == Outcome::Interrupted;
     // Inputs that could not be read belong to no message; every format lists them.
-    report.unmatched.extend(
-        unreadable
-            .into_iter()
-            .map(|(path, failure)| evidence::SourceFile::unreadable(&path, failure))
-            .chain(recorded_unreadable),
-    );
+    let unreadable: Vec<evidence::SourceFile> = unreadable
+        .into_iter()
+        .map(|(path, failure)| evidence::SourceFile::unreadable(&path, failure))
+        .chain(recorded_unreadable)
+        .collect();
+    let complete = |report: &mut evidence::EvidenceReport| {
+        report.generated.interrupted = interrupted;
+        report.unmatched.extend(unreadable);
+    };
     // A kept original that differs from, or is missing against, the certified digest is a
     // finding like an invalid artefact: exit status 1.
-    if report.messages.iter().flat_map(|m| &m.originals).any(|o| o.status != "matching") {
-        outcome = outcome.merge(Outcome::Invalid);
-    }
+    let mut originals_differ = false;
+    let mut differs = |m: &evidence::MessageEvidence| {
+        originals_differ |= m.originals.iter().any(|o| o.status != "matching")
+    };
     let mut out = Output::stdout(ui.paint.enabled);
+    // JSON and CSV are written message by message as the evidence is built: neither the
+    // report nor the document is ever held whole.
+    let mut buf = Vec::new();
+    let mut failed: Option<anyhow::Error> = None;
     match args.format {
         EvidenceFormat::Json => {
-            // Written message by message: the document is never held whole.
-            let mut buf = Vec::new();
             let mut doc = peckit::report::envelope::EVIDENCE.start(&mut buf)?;
-            for message in &report.messages {
-                out.write(&buf)?;
+            let mut report = evidence::build_each(inputs.into_sources(), &options, |message| {
+                differs(&message);
+                if failed.is_none()
+                    && let Err(e) = out.write(&buf)
+                {
+                    failed = Some(e);
+                }
                 buf.clear();
-                doc.element(&mut buf, message)?;
+                if let Err(e) = doc.element(&mut buf, &message) {
+                    failed.get_or_insert(e.into());
+                }
+            });
+            if let Some(e) = failed {
+                return Err(e);
             }
+            complete(&mut report);
             doc.finish(
                 &mut buf,
                 &[("unmatched", &report.unmatched), ("generated", &report.generated)],
             )?;
             out.write(&buf)?;
         }
-        EvidenceFormat::Markdown => out.write(render::markdown(&report, ui.lang).as_bytes())?,
-        EvidenceFormat::Html => out.write(render::html(&report, ui.lang).as_bytes())?,
         EvidenceFormat::Csv => {
-            let mut buf = Vec::new();
             let header: Vec<String> = render::CSV_COLUMNS.iter().map(|s| s.to_string()).collect();
             peckit::report::csv::write_row(&mut buf, &header)?;
-            for row in render::csv_rows(&report) {
-                out.write(&buf)?;
+            let mut write_rows = |rows: Vec<Vec<String>>, buf: &mut Vec<u8>| -> Result<()> {
+                out.write(buf)?;
                 buf.clear();
-                peckit::report::csv::write_row(&mut buf, &row)?;
+                for row in rows {
+                    peckit::report::csv::write_row(buf, &row)?;
+                }
+                Ok(())
+            };
+            let mut report = evidence::build_each(inputs.into_sources(), &options, |message| {
+                differs(&message);
+                if failed.is_none()
+                    && let Err(e) = write_rows(render::message_rows(&message), &mut buf)
+                {
+                    failed = Some(e);
+                }
+            });
+            if let Some(e) = failed {
+                return Err(e);
             }
+            complete(&mut report);
+            write_rows(render::unmatched_rows(&report.unmatched), &mut buf)?;
             out.write(&buf)?;
         }
-        EvidenceFormat::Table if args.quiet => out.line(&summary_line(&report, ui))?,
-        EvidenceFormat::Table => out.lines(table(&report, ui))?,
+        format => {
+            let mut report = evidence::build(inputs.into_sources(), &options);
+            complete(&mut report);
+            report.messages.iter().for_each(&mut differs);
+            match format {
+                EvidenceFormat::Markdown => {
+                    out.write(render::markdown(&report, ui.lang).as_bytes())?
+                }
+                EvidenceFormat::Html => out.write(render::html(&report, ui.lang).as_bytes())?,
+                EvidenceFormat::Table if args.quiet => out.line(&summary_line(&report, ui))?,
+                _ => out.lines(table(&report, ui))?,
+            }
+        }
+    }
+    if originals_differ {
+        outcome = outcome.merge(Outcome::Invalid);
     }
     out.flush()?;
     Ok(outcome)

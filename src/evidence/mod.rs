@@ -74,17 +74,19 @@ fn signer_record(assessment: &Assessment) -> Option<SignerRecord> {
     let sig = assessment.signature.as_ref()?;
     let cert = sig.signer.as_ref()?;
     Some(SignerRecord {
-        subject: cert.subject.clone(),
-        issuer: cert.issuer.clone(),
-        serial: cert.serial.clone(),
-        sha256: cert.sha256.clone(),
-        anchor: sig.anchor_source.clone(),
+        certificate: Arc::new(SignerCertificate {
+            subject: cert.subject.clone(),
+            issuer: cert.issuer.clone(),
+            serial: cert.serial.clone(),
+            sha256: cert.sha256.clone(),
+            anchor: sig.anchor_source.clone(),
+            accreditation: sig.accreditation.clone(),
+        }),
         reference_time_utc: sig
             .reference_time
             .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
         reference_time_source: sig.reference_time_source,
-        accreditation: sig.accreditation.clone(),
-        revocation: sig.revocation.clone(),
+        revocation: Arc::new(sig.revocation.clone()),
     })
 }
 
@@ -99,6 +101,15 @@ fn source_file(s: &Source, used_as_proof: bool) -> SourceFile {
         signer: s.facts.signer.clone(),
         recorded_in: s.recorded_in.clone(),
     }
+}
+
+/// The key an identifier groups by: its normalised form, hashed.
+fn group_key(namespace: &str, id: &str) -> [u8; 16] {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new().chain_update(namespace).chain_update(norm_id(id)).finalize();
+    let mut key = [0u8; 16];
+    key.copy_from_slice(digest.get(..16).unwrap_or(&[0u8; 16]));
+    key
 }
 
 /// Disjoint sets over artefact indices, joined by shared identifiers.
@@ -117,16 +128,18 @@ fn group(sources: &[Source]) -> (Vec<Vec<usize>>, Vec<usize>) {
         }
         i
     }
-    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    // Keys are SHA-256 digests of the identifiers, cut to 128 bits: a few bytes a key for a
+    // million artefacts, and no two identifiers found that share one.
+    let mut by_key: std::collections::HashMap<[u8; 16], usize> = std::collections::HashMap::new();
     let mut unmatched = Vec::new();
     for (i, s) in sources.iter().enumerate() {
         let Some(d) = s.daticert.as_deref() else {
             unmatched.push(i);
             continue;
         };
-        let keys: Vec<String> = [
-            d.msgid.as_deref().map(|m| format!("m:{}", norm_id(m))),
-            d.identificativo.as_deref().map(|m| format!("i:{}", norm_id(m))),
+        let keys: Vec<[u8; 16]> = [
+            d.msgid.as_deref().map(|m| group_key("m:", m)),
+            d.identificativo.as_deref().map(|m| group_key("i:", m)),
         ]
         .into_iter()
         .flatten()
@@ -161,6 +174,53 @@ fn group(sources: &[Source]) -> (Vec<Vec<usize>>, Vec<usize>) {
     (groups.into_values().collect(), unmatched)
 }
 
+/// The sources of a run as they arrive, sharing what repeats between them: one copy of each
+/// signer certificate and of each peckit version, however many files name it (issue #17:
+/// a million receipts of a few providers hold a few certificates, not a million).
+#[derive(Debug, Default)]
+pub struct Collected {
+    sources: Vec<Source>,
+    certificates: std::collections::HashSet<Arc<SignerCertificate>>,
+    revocations: std::collections::HashSet<Arc<crate::verify::Revocation>>,
+    versions: std::collections::HashSet<Arc<str>>,
+}
+
+impl Collected {
+    /// Adds a source.
+    pub fn push(&mut self, mut source: Source) {
+        if let Some(signer) = source.facts.signer.as_mut() {
+            let signer = Arc::make_mut(signer);
+            share(&mut self.certificates, &mut signer.certificate);
+            share(&mut self.revocations, &mut signer.revocation);
+        }
+        share(&mut self.versions, &mut source.facts.peckit);
+        self.sources.push(source);
+    }
+
+    /// The sources so far.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The sources, to build the evidence from.
+    pub fn into_sources(self) -> Vec<Source> {
+        self.sources
+    }
+}
+
+/// Makes `value` the copy in `shared` equal to it, adding it when there is none.
+fn share<T: Eq + std::hash::Hash + ?Sized>(
+    shared: &mut std::collections::HashSet<Arc<T>>,
+    value: &mut Arc<T>,
+) {
+    match shared.get(value) {
+        Some(copy) => *value = Arc::clone(copy),
+        None => {
+            shared.insert(Arc::clone(value));
+        }
+    }
+}
+
 /// How the evidence is built.
 #[derive(Debug, Clone)]
 pub struct Options<'a> {
@@ -174,46 +234,85 @@ pub struct Options<'a> {
     pub crls_consulted: Option<Vec<String>>,
 }
 
-/// Builds the evidence for a set of artefacts, letting each go once its message is built
-/// (the report and the facts it came from are never both held whole).
+/// Builds the evidence for a set of artefacts, whole (the pages need it whole; JSON and CSV
+/// use [`build_each`]).
 pub fn build(sources: Vec<Source>, options: &Options<'_>) -> EvidenceReport {
+    let mut messages = Vec::new();
+    let mut report = build_each(sources, options, |m| messages.push(m));
+    report.messages = messages;
+    report
+}
+
+/// Builds the evidence message by message, in the report's order (by the time sent, then
+/// Message-ID), handing each to `each` and keeping none: each artefact's facts go once its
+/// message is built, so memory holds the facts not yet used, never the report. The returned
+/// report has no messages, only the files of none and how it was generated.
+pub fn build_each(
+    sources: Vec<Source>,
+    options: &Options<'_>,
+    mut each: impl FnMut(MessageEvidence),
+) -> EvidenceReport {
     let (groups, unmatched) = group(&sources);
     let recorded_by: BTreeSet<String> = sources
         .iter()
         .filter(|s| s.recorded_in.is_some())
-        .map(|s| s.facts.peckit.clone())
+        .map(|s| s.facts.peckit.to_string())
         .collect();
     let mut slots: Vec<Option<Source>> = sources.into_iter().map(Some).collect();
-    let mut messages: Vec<MessageEvidence> = Vec::with_capacity(groups.len());
-    for g in &groups {
-        let members: Vec<&Source> =
-            g.iter().filter_map(|&i| slots.get(i).and_then(Option::as_ref)).collect();
-        messages.push(message_evidence(&members, options));
+    // First pass: where each message goes, building it and letting it go (the kept
+    // originals are read only once, in the second pass).
+    let keying = Options { originals: None, ..options.clone() };
+    // A few bytes per message: when it was sent, and the artefact its Message-ID comes from.
+    let mut order: Vec<(Option<jiff::Timestamp>, Option<u32>, u32)> = groups
+        .iter()
+        .enumerate()
+        .map(|(at, g)| {
+            let m = message_evidence(&refs(&slots, g), &keying);
+            let sent = m.sent.and_then(|p| p.at).and_then(|a| a.utc.parse().ok());
+            let msgid_from = g.iter().copied().find(|&i| {
+                slots
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .and_then(|s| s.daticert.as_deref())
+                    .is_some_and(|d| d.msgid.is_some() && d.msgid == m.msgid)
+            });
+            let narrow = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+            (sent, msgid_from.map(narrow), narrow(at))
+        })
+        .collect();
+    let msgid_of = |i: Option<u32>| {
+        i.and_then(|i| slots.get(i as usize))
+            .and_then(Option::as_ref)
+            .and_then(|s| s.daticert.as_deref())
+            .and_then(|d| d.msgid.as_deref())
+    };
+    order.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| msgid_of(a.1).cmp(&msgid_of(b.1))).then(a.2.cmp(&b.2)));
+    for (_, _, at) in order {
+        let Some(g) = groups.get(at as usize) else { continue };
+        each(message_evidence(&refs(&slots, g), options));
         for &i in g {
             if let Some(slot) = slots.get_mut(i) {
                 *slot = None;
             }
         }
     }
-    messages.sort_by(|a, b| {
-        let t = |m: &MessageEvidence| {
-            m.sent.as_ref().and_then(|p| p.at.as_ref()).map(|a| a.utc.clone())
-        };
-        t(a).cmp(&t(b)).then(a.msgid.cmp(&b.msgid))
-    });
     EvidenceReport {
         generated: Generated {
             crls_consulted: options.crls_consulted.clone(),
             recorded_by: recorded_by.into_iter().collect(),
             ..Generated::at(options.now)
         },
-        messages,
+        messages: Vec::new(),
         unmatched: unmatched
             .iter()
             .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
             .map(|s| source_file(&s, false))
             .collect(),
     }
+}
+
+fn refs<'a>(slots: &'a [Option<Source>], indices: &[usize]) -> Vec<&'a Source> {
+    indices.iter().filter_map(|&i| slots.get(i).and_then(Option::as_ref)).collect()
 }
 
 fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEvidence {
@@ -301,7 +400,7 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
     }
 }
 
-fn concerns(d: &DatiCert, address: &str) -> bool {
+fn concerns(d: &Certified, address: &str) -> bool {
     d.consegna.as_deref().is_some_and(|c| c.trim().eq_ignore_ascii_case(address.trim()))
 }
 
@@ -412,7 +511,7 @@ impl Facts {
             })
             .collect();
         Facts {
-            peckit: PECKIT.to_string(),
+            peckit: Arc::from(PECKIT),
             sha256: sha256_hex(&artefact.raw),
             provider: provider_of(assessment, artefact.daticert()),
             signing_time: assessment.signature.as_ref().and_then(|s| s.signing_time),
@@ -438,8 +537,8 @@ impl Source {
             receipt_type: artefact.receipt_type().map(str::to_string),
             verdict: assessment.verdict,
             problems: assessment.problems.clone(),
-            daticert: artefact.daticert().cloned().map(Box::new),
-            facts: Facts::of(artefact, assessment, limits),
+            daticert: artefact.daticert().map(|d| Box::new(Certified::from(d))),
+            facts: Box::new(Facts::of(artefact, assessment, limits)),
             recorded_in: None,
         }
     }

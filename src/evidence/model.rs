@@ -31,14 +31,70 @@ pub struct Source {
     pub verdict: Verdict,
     /// Its problems (without the nested artefacts' own).
     pub problems: Vec<Problem>,
-    /// Its daticert, when it has one (certified only when the verdict says so). Boxed: a
-    /// list of a million sources holds pointers, not 1 KB each.
-    pub daticert: Option<Box<DatiCert>>,
-    /// The rest of what the evidence needs: what `verify` writes as `evidence`.
-    pub facts: Facts,
+    /// What the evidence reads of its daticert, when it has one (certified only when the
+    /// verdict says so). Boxed: a list of a million sources holds pointers.
+    pub daticert: Option<Box<Certified>>,
+    /// The rest of what the evidence needs: what `verify` writes as `evidence`. Boxed, so
+    /// that the list of sources holds a small record per file.
+    pub facts: Box<Facts>,
     /// Set when the source was read from a JSONL record rather than verified now: the record
     /// (`FILE:LINE`) its verdict comes from.
     pub recorded_in: Option<String>,
+}
+
+/// What the evidence reads of a daticert: the identifiers that group artefacts into
+/// messages, the header of the message, and what each receipt says of its recipient.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Certified {
+    /// `dati/msgid`.
+    pub msgid: Option<String>,
+    /// `dati/identificativo`.
+    pub identificativo: Option<String>,
+    /// `intestazione/mittente`.
+    pub mittente: Option<String>,
+    /// `intestazione/oggetto`.
+    pub oggetto: Option<String>,
+    /// `dati/data`, when it parses.
+    pub data: Option<CertifiedAt>,
+    /// `intestazione/destinatari`.
+    pub destinatari: Vec<crate::read::daticert::Destinatario>,
+    /// `dati/consegna`.
+    pub consegna: Option<String>,
+    /// `dati/ricezione`.
+    pub ricezione: Vec<String>,
+    /// `postacert/@errore`.
+    pub errore: String,
+    /// `dati/errore-esteso`.
+    pub errore_esteso: Option<String>,
+}
+
+/// A daticert's certified instant, with the offset it was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CertifiedAt {
+    /// The instant.
+    pub utc: jiff::Timestamp,
+    /// The daticert `zona`, in seconds east of UTC.
+    pub offset_seconds: i32,
+}
+
+impl From<&DatiCert> for Certified {
+    fn from(d: &DatiCert) -> Certified {
+        Certified {
+            msgid: d.msgid.clone(),
+            identificativo: d.identificativo.clone(),
+            mittente: d.mittente.clone(),
+            oggetto: d.oggetto.clone(),
+            data: d
+                .data
+                .as_ref()
+                .map(|t| CertifiedAt { utc: t.utc, offset_seconds: t.offset_seconds }),
+            destinatari: d.destinatari.clone(),
+            consegna: d.consegna.clone(),
+            ricezione: d.ricezione.clone(),
+            errore: d.errore.clone(),
+            errore_esteso: d.errore_esteso.clone(),
+        }
+    }
 }
 
 /// What the evidence needs of an artefact beyond its verdict and daticert: `verify` writes it
@@ -46,8 +102,8 @@ pub struct Source {
 /// without a second pass over the mail (issue #17, sharded archives).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facts {
-    /// The peckit that verified the artefact: version and commit.
-    pub peckit: String,
+    /// The peckit that verified the artefact: version and commit (shared).
+    pub peckit: Arc<str>,
     /// SHA-256 of the file, hex.
     pub sha256: String,
     /// The issuing provider: the signer certificate's organisation (or common name), else
@@ -100,14 +156,15 @@ pub struct CertifiedInstant {
 }
 
 impl CertifiedInstant {
-    pub(super) fn from(d: &DatiCert, signing: Option<jiff::Timestamp>) -> Option<CertifiedInstant> {
+    pub(super) fn from(d: &Certified, signing: Option<jiff::Timestamp>) -> Option<CertifiedInstant> {
         let t = d.data.as_ref()?;
+        let local = crate::read::daticert::rfc3339_at(t.utc, t.offset_seconds);
         let rome = jiff::tz::TimeZone::get("Europe/Rome")
             .map(|tz| t.utc.to_zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
-            .unwrap_or_else(|_| t.rfc3339_local());
+            .unwrap_or_else(|_| local.clone());
         Some(CertifiedInstant {
-            utc: t.rfc3339_utc(),
-            daticert: t.rfc3339_local(),
+            utc: t.utc.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            daticert: local,
             rome,
             signing_time_utc: signing
                 .filter(|s| s.as_second() != t.utc.as_second())
@@ -229,6 +286,22 @@ impl SourceFile {
 /// The signer of a file and how it was judged: what a court expert's report names.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct SignerRecord {
+    /// The certificate and the authority it chained to: the same for every file one provider
+    /// signed, so shared between them.
+    #[serde(flatten)]
+    pub certificate: Arc<SignerCertificate>,
+    /// The instant the certificates were judged at, RFC 3339 UTC.
+    pub reference_time_utc: Option<String>,
+    /// Where that instant came from (signing-time, daticert, requested, now).
+    pub reference_time_source: crate::verify::ReferenceTimeSource,
+    /// What the CRLs say of the signer certificate at the reference time (shared: most files
+    /// of a run have the same answer from the same CRL).
+    pub revocation: Arc<crate::verify::Revocation>,
+}
+
+/// A signer certificate, the trust anchor its path ended at and its accreditation.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Hash)]
+pub struct SignerCertificate {
     /// Signer certificate subject.
     pub subject: String,
     /// Its issuer.
@@ -239,15 +312,9 @@ pub struct SignerRecord {
     pub sha256: String,
     /// The trust anchor the path ended at, when it did.
     pub anchor: Option<String>,
-    /// The instant the certificates were judged at, RFC 3339 UTC.
-    pub reference_time_utc: Option<String>,
-    /// Where that instant came from (signing-time, daticert, requested, now).
-    pub reference_time_source: crate::verify::ReferenceTimeSource,
     /// The signer's entry in the register of accredited providers its authority signed.
     #[serde(flatten)]
     pub accreditation: crate::verify::Accreditation,
-    /// What the CRLs say of the signer certificate at the reference time.
-    pub revocation: crate::verify::Revocation,
 }
 
 /// When and by what the evidence was established.

@@ -135,8 +135,8 @@ impl Record {
             receipt_type: self.receipt_type,
             verdict: self.verdict,
             problems: self.problems,
-            daticert: self.certified.map(Box::new),
-            facts,
+            daticert: self.certified.as_ref().map(|d| Box::new(d.into())),
+            facts: Box::new(facts),
             recorded_in: Some(at),
         }))
     }

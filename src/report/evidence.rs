@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use super::document::{Block, Cell, Document, Paragraph, Part, Section, Tone};
-pub use super::evidence_csv::{CSV_COLUMNS, csv_rows};
+pub use super::evidence_csv::{CSV_COLUMNS, csv_rows, message_rows, unmatched_rows};
 use crate::catalogue::Lang;
 use crate::catalogue::texts::{Text, text};
 use crate::certify::assess::Verdict;
@@ -228,16 +228,16 @@ fn signatures_part(sources: &[SourceFile], lang: Lang) -> Part {
                 .map(|s| match &s.signer {
                     Some(sig) => vec![
                         Cell::toned(&s.path, Tone::Mono),
-                        Cell::plain(&sig.subject).with_note(Some(format!(
+                        Cell::plain(&sig.certificate.subject).with_note(Some(format!(
                             "{}: {}; {}: {}; SHA-256 {}",
                             text(lang, Text::Issuer),
-                            sig.issuer,
+                            sig.certificate.issuer,
                             text(lang, Text::Serial),
-                            sig.serial,
-                            sig.sha256
+                            sig.certificate.serial,
+                            sig.certificate.sha256
                         ))),
-                        Cell::plain(anchor_name(lang, sig.anchor.as_deref()))
-                            .with_note(accreditation(lang, &sig.accreditation)),
+                        Cell::plain(anchor_name(lang, sig.certificate.anchor.as_deref()))
+                            .with_note(accreditation(lang, &sig.certificate.accreditation)),
                         Cell::plain(sig.reference_time_utc.clone().unwrap_or_default())
                             .with_note(Some(reference_source(lang, sig.reference_time_source))),
                         Cell::toned(

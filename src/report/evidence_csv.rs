@@ -2,7 +2,7 @@
 //! proof. Notes and reasons are in English, like every machine format.
 
 use crate::catalogue::Lang;
-use crate::evidence::{EvidenceReport, Proof};
+use crate::evidence::{EvidenceReport, MessageEvidence, Proof, SourceFile};
 
 /// The CSV header of `evidence --format csv`.
 pub const CSV_COLUMNS: &[&str] = &[
@@ -27,104 +27,112 @@ pub const CSV_COLUMNS: &[&str] = &[
     "row",
 ];
 
-/// One CSV row per (message, recipient), then one per file that belongs to no message (`row`
-/// says which), already split into cells. Every input file appears: in `proof_file` of a
-/// recipient's row, or in a row of its own.
+/// One CSV row per (message, recipient) and one per file of that message not used as proof,
+/// message by message, then one per file that belongs to no message (`row` says which),
+/// already split into cells. Every input file appears: in `proof_file` of a recipient's
+/// row, or in a row of its own.
 pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = report.messages.iter().flat_map(message_rows).collect();
+    rows.extend(unmatched_rows(&report.unmatched));
+    rows
+}
+
+/// The rows of one message: a row per recipient, then one per file not used as proof.
+pub fn message_rows(m: &MessageEvidence) -> Vec<Vec<String>> {
     let at = |p: Option<&Proof>, rome: bool| {
         p.and_then(|p| p.at.as_ref())
             .map(|a| if rome { a.rome.clone() } else { a.utc.clone() })
             .unwrap_or_default()
     };
     let mut rows = Vec::new();
-    for m in &report.messages {
-        let originals = m
-            .originals
-            .iter()
-            .map(|o| format!("{}: {}", o.attachment, o.status))
-            .collect::<Vec<_>>()
-            .join("; ");
-        // Facts taken from altered files (--accept-rewrapped) are marked on every row they
-        // reach, as the other formats mark them.
-        let altered = (!m.facts_from_altered_files.is_empty()).then(|| {
-            format!(
-                "facts from altered files (intact signed entity, --accept-rewrapped): {}",
-                m.facts_from_altered_files.join(", ")
-            )
-        });
-        for r in &m.recipients {
-            let proof = r.delivery.as_ref().or(r.notice.as_ref());
-            let fate = serde_json::to_value(r.fate)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            rows.push(vec![
-                m.msgid.clone().unwrap_or_default(),
-                m.subject.clone().unwrap_or_default(),
-                m.sender.clone().unwrap_or_default(),
-                at(m.sent.as_ref(), false),
-                at(m.sent.as_ref(), true),
-                r.address.clone(),
-                r.tipo.clone(),
-                fate,
-                at(proof, false),
-                at(proof, true),
-                proof.and_then(|p| p.provider.clone()).unwrap_or_default(),
-                r.receipt_type.clone().unwrap_or_default(),
-                r.errore.clone().unwrap_or_default(),
-                r.errore_esteso.clone().unwrap_or_default(),
-                proof.map(|p| p.path.clone()).unwrap_or_default(),
-                r.notes
-                    .iter()
-                    .map(|n| n.text(Lang::En))
-                    .chain(altered.clone())
-                    .chain(
-                        proof
-                            .and_then(|p| p.recorded_in.as_deref())
-                            .map(|at| crate::catalogue::texts::recorded_in(Lang::En, at)),
-                    )
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                at(m.envelope_issued.as_ref(), false),
-                originals.clone(),
-                "recipient".into(),
-            ]);
-        }
-    }
-    // Files not used as proof: those of a message (invalid), then those of no message.
-    let unused = report
-        .messages
+    let originals = m
+        .originals
         .iter()
-        .flat_map(|m| m.sources.iter().filter(|s| !s.used_as_proof).map(move |s| (Some(m), s)))
-        .chain(report.unmatched.iter().map(|s| (None, s)));
-    for (message, file) in unused {
-        let why = file
-            .problems
-            .iter()
-            .find(|p| p.is_fatal())
-            .map(|p| format!("{}: {}", p.code.code(), p.message))
-            .unwrap_or_else(|| "no identifier ties it to a message".into());
-        let why = match &file.recorded_in {
-            Some(at) => format!("{why}; {}", crate::catalogue::texts::recorded_in(Lang::En, at)),
-            None => why,
-        };
-        let text = |v: Option<&Option<String>>| v.and_then(|v| v.clone()).unwrap_or_default();
-        // Recipient columns stay empty; then proof_file, notes, the envelope time, originals
-        // and the row kind.
-        let mut row = vec![
-            text(message.map(|m| &m.msgid)),
-            text(message.map(|m| &m.subject)),
-            text(message.map(|m| &m.sender)),
-        ];
-        row.extend(std::iter::repeat_n(String::new(), 11));
-        row.extend([
-            file.path.clone(),
-            format!("{}; {why}", file.verdict.name()),
-            String::new(),
-            String::new(),
-            if message.is_some() { "unused-file" } else { "unmatched-file" }.into(),
+        .map(|o| format!("{}: {}", o.attachment, o.status))
+        .collect::<Vec<_>>()
+        .join("; ");
+    // Facts taken from altered files (--accept-rewrapped) are marked on every row they
+    // reach, as the other formats mark them.
+    let altered = (!m.facts_from_altered_files.is_empty()).then(|| {
+        format!(
+            "facts from altered files (intact signed entity, --accept-rewrapped): {}",
+            m.facts_from_altered_files.join(", ")
+        )
+    });
+    for r in &m.recipients {
+        let proof = r.delivery.as_ref().or(r.notice.as_ref());
+        let fate = serde_json::to_value(r.fate)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        rows.push(vec![
+            m.msgid.clone().unwrap_or_default(),
+            m.subject.clone().unwrap_or_default(),
+            m.sender.clone().unwrap_or_default(),
+            at(m.sent.as_ref(), false),
+            at(m.sent.as_ref(), true),
+            r.address.clone(),
+            r.tipo.clone(),
+            fate,
+            at(proof, false),
+            at(proof, true),
+            proof.and_then(|p| p.provider.clone()).unwrap_or_default(),
+            r.receipt_type.clone().unwrap_or_default(),
+            r.errore.clone().unwrap_or_default(),
+            r.errore_esteso.clone().unwrap_or_default(),
+            proof.map(|p| p.path.clone()).unwrap_or_default(),
+            r.notes
+                .iter()
+                .map(|n| n.text(Lang::En))
+                .chain(altered.clone())
+                .chain(
+                    proof
+                        .and_then(|p| p.recorded_in.as_deref())
+                        .map(|at| crate::catalogue::texts::recorded_in(Lang::En, at)),
+                )
+                .collect::<Vec<_>>()
+                .join("; "),
+            at(m.envelope_issued.as_ref(), false),
+            originals.clone(),
+            "recipient".into(),
         ]);
-        rows.push(row);
     }
+    rows.extend(m.sources.iter().filter(|s| !s.used_as_proof).map(|s| file_row(Some(m), s)));
     rows
+}
+
+/// The rows of the files that belong to no message.
+pub fn unmatched_rows(unmatched: &[SourceFile]) -> Vec<Vec<String>> {
+    unmatched.iter().map(|s| file_row(None, s)).collect()
+}
+
+/// A file not used as proof, of a message or of none.
+fn file_row(message: Option<&MessageEvidence>, file: &SourceFile) -> Vec<String> {
+    let why = file
+        .problems
+        .iter()
+        .find(|p| p.is_fatal())
+        .map(|p| format!("{}: {}", p.code.code(), p.message))
+        .unwrap_or_else(|| "no identifier ties it to a message".into());
+    let why = match &file.recorded_in {
+        Some(at) => format!("{why}; {}", crate::catalogue::texts::recorded_in(Lang::En, at)),
+        None => why,
+    };
+    let text = |v: Option<&Option<String>>| v.and_then(|v| v.clone()).unwrap_or_default();
+    // Recipient columns stay empty; then proof_file, notes, the envelope time, originals
+    // and the row kind.
+    let mut row = vec![
+        text(message.map(|m| &m.msgid)),
+        text(message.map(|m| &m.subject)),
+        text(message.map(|m| &m.sender)),
+    ];
+    row.extend(std::iter::repeat_n(String::new(), 11));
+    row.extend([
+        file.path.clone(),
+        format!("{}; {why}", file.verdict.name()),
+        String::new(),
+        String::new(),
+        if message.is_some() { "unused-file" } else { "unmatched-file" }.into(),
+    ]);
+    row
 }

@@ -279,7 +279,7 @@ pub fn check(constraints: &Constraints, names: &CertNames) -> Result<(), Violati
 }
 
 /// A signer's entry in the register of accredited providers an authority signed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, Hash)]
 pub struct Registration {
     /// The authority whose name constraints are the register (its common name).
     pub authority: String,
@@ -292,7 +292,7 @@ pub struct Registration {
 }
 
 /// Why a signer has no registration to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoRegistration {
     /// No certificate of the path publishes a register (DigitPA CA1, 2011).
@@ -303,7 +303,7 @@ pub enum NoRegistration {
 
 /// Where a signer stands in its authority's register, as JSON shows it: the entry, or null
 /// and why (`#[serde(flatten)]` into the object that names the signer).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, Hash)]
 pub struct Accreditation {
     /// The entry, when there is one.
     pub accreditation: Option<Registration>,

@@ -27,7 +27,7 @@ use crate::finding::{CrlProblem, CrlScope, FetchProblem, Finding, RevocationGap}
 use crate::problem::Problem;
 
 /// A certificate's revocation status at the reference time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum RevocationStatus {
     /// No CRL was given or fetched: nothing was asked.
@@ -43,7 +43,7 @@ pub enum RevocationStatus {
 }
 
 /// What the CRLs say of one certificate at the reference time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Default)]
 pub struct Revocation {
     /// The status.
     pub status: RevocationStatus,

@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 use thiserror::Error;
 
 use crate::limits::Limits;
-pub use model::{CertifiedTime, DatiCert, Destinatario, FieldError};
+pub use model::{CertifiedTime, DatiCert, Destinatario, FieldError, rfc3339_at};
 use simple::parse_simple;
 use strict::{StrictError, parse_strict};
 use tolerant::parse_tolerant;

@@ -43,9 +43,7 @@ fn ser_ts<S: serde::Serializer>(t: &jiff::Timestamp, s: S) -> Result<S::Ok, S::E
 impl CertifiedTime {
     /// RFC 3339 with the daticert offset, e.g. "2014-11-14T18:26:32+01:00".
     pub fn rfc3339_local(&self) -> String {
-        let offset =
-            jiff::tz::Offset::from_seconds(self.offset_seconds).unwrap_or(jiff::tz::Offset::UTC);
-        self.utc.to_zoned(offset.to_time_zone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+        rfc3339_at(self.utc, self.offset_seconds)
     }
 
     /// RFC 3339 in UTC, e.g. "2014-11-14T17:26:32Z".
@@ -105,6 +103,12 @@ impl CertifiedTime {
             utc,
         })
     }
+}
+
+/// `utc` as RFC 3339 at an offset of `offset_seconds`, e.g. "2014-11-14T18:26:32+01:00".
+pub fn rfc3339_at(utc: jiff::Timestamp, offset_seconds: i32) -> String {
+    let offset = jiff::tz::Offset::from_seconds(offset_seconds).unwrap_or(jiff::tz::Offset::UTC);
+    utc.to_zoned(offset.to_time_zone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
 /// "+0100", "+01:00", "-0500", "+01" → seconds east of UTC.
