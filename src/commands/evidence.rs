@@ -118,27 +118,29 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
                 return Err(e);
             }
             complete(&mut report);
+            out.write(&buf)?;
             doc.finish(
-                &mut buf,
+                &mut out,
                 &[("unmatched", &report.unmatched), ("generated", &report.generated)],
             )?;
-            out.write(&buf)?;
         }
         EvidenceFormat::Csv => {
             let header: Vec<String> = render::CSV_COLUMNS.iter().map(|s| s.to_string()).collect();
             peckit::report::csv::write_row(&mut buf, &header)?;
-            let mut write_rows = |rows: Vec<Vec<String>>, buf: &mut Vec<u8>| -> Result<()> {
-                out.write(buf)?;
-                buf.clear();
-                for row in rows {
-                    peckit::report::csv::write_row(buf, &row)?;
-                }
-                Ok(())
-            };
+            let mut write_rows =
+                |rows: &mut dyn Iterator<Item = Vec<String>>, buf: &mut Vec<u8>| -> Result<()> {
+                    for row in rows {
+                        peckit::report::csv::write_row(buf, &row)?;
+                        out.write(buf)?;
+                        buf.clear();
+                    }
+                    Ok(())
+                };
             let mut report = evidence::build_each(inputs.into_sources(), &options, |message| {
                 differs(&message);
                 if failed.is_none()
-                    && let Err(e) = write_rows(render::message_rows(&message), &mut buf)
+                    && let Err(e) =
+                        write_rows(&mut render::message_rows(&message).into_iter(), &mut buf)
                 {
                     failed = Some(e);
                 }
@@ -147,8 +149,8 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
                 return Err(e);
             }
             complete(&mut report);
-            write_rows(render::unmatched_rows(&report.unmatched), &mut buf)?;
-            out.write(&buf)?;
+            write_rows(&mut render::unmatched_rows(&report.unmatched), &mut buf)?;
+            out.write(&buf)?; // the header, when there is no row
         }
         format => {
             let mut report = evidence::build(inputs.into_sources(), &options);

@@ -139,6 +139,19 @@ pub fn revocation_policy(args: &cli::RevocationArgs) -> Result<RevocationPolicy>
     Ok(RevocationPolicy::new(crls, fetcher))
 }
 
+/// Lets a serialiser write straight to [`Output`] (a long tail, such as the files of no
+/// message, is never held as text).
+impl io::Write for Output {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        Output::write(self, bytes).map_err(io::Error::other)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Output::flush(self).map_err(io::Error::other)
+    }
+}
+
 /// Writes to stdout; a closed pipe ends the output quietly (the exit code still counts).
 pub struct Output {
     out: io::BufWriter<io::Stdout>,

@@ -286,7 +286,9 @@ pub fn build_each(
             .and_then(|s| s.daticert.as_deref())
             .and_then(|d| d.msgid.as_deref())
     };
-    order.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| msgid_of(a.1).cmp(&msgid_of(b.1))).then(a.2.cmp(&b.2)));
+    order.sort_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| msgid_of(a.1).cmp(&msgid_of(b.1))).then(a.2.cmp(&b.2))
+    });
     for (_, _, at) in order {
         let Some(g) = groups.get(at as usize) else { continue };
         each(message_evidence(&refs(&slots, g), options));

@@ -156,7 +156,10 @@ pub struct CertifiedInstant {
 }
 
 impl CertifiedInstant {
-    pub(super) fn from(d: &Certified, signing: Option<jiff::Timestamp>) -> Option<CertifiedInstant> {
+    pub(super) fn from(
+        d: &Certified,
+        signing: Option<jiff::Timestamp>,
+    ) -> Option<CertifiedInstant> {
         let t = d.data.as_ref()?;
         let local = crate::read::daticert::rfc3339_at(t.utc, t.offset_seconds);
         let rome = jiff::tz::TimeZone::get("Europe/Rome")

@@ -101,9 +101,9 @@ pub fn message_rows(m: &MessageEvidence) -> Vec<Vec<String>> {
     rows
 }
 
-/// The rows of the files that belong to no message.
-pub fn unmatched_rows(unmatched: &[SourceFile]) -> Vec<Vec<String>> {
-    unmatched.iter().map(|s| file_row(None, s)).collect()
+/// The rows of the files that belong to no message, one at a time.
+pub fn unmatched_rows(unmatched: &[SourceFile]) -> impl Iterator<Item = Vec<String>> + '_ {
+    unmatched.iter().map(|s| file_row(None, s))
 }
 
 /// A file not used as proof, of a message or of none.

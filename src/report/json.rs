@@ -16,22 +16,40 @@ fn json_error(e: serde_json::Error) -> io::Error {
     io::Error::other(e)
 }
 
-/// Writes `value` pretty-printed, every line after the first indented by `indent` spaces.
+/// Writes `value` pretty-printed, every line after the first indented by `indent` spaces,
+/// as it is serialised (a long value is never held as text).
 fn write_indented<W: Write + ?Sized, T: Serialize + ?Sized>(
     out: &mut W,
     value: &T,
     indent: usize,
 ) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value).map_err(json_error)?;
-    let pad = " ".repeat(indent);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-            out.write_all(pad.as_bytes())?;
+    serde_json::to_writer_pretty(Indented { out, pad: " ".repeat(indent) }, value)
+        .map_err(json_error)
+}
+
+/// Indents every line after the first: pretty JSON breaks lines only between tokens (a line
+/// break inside a string is escaped), so each `\n` written starts a new line.
+struct Indented<'a, W: Write + ?Sized> {
+    out: &'a mut W,
+    pad: String,
+}
+
+impl<W: Write + ?Sized> Write for Indented<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let mut rest = bytes;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            let (line, after) = rest.split_at(at + 1);
+            self.out.write_all(line)?;
+            self.out.write_all(self.pad.as_bytes())?;
+            rest = after;
         }
-        out.write_all(line.as_bytes())?;
+        self.out.write_all(rest)?;
+        Ok(bytes.len())
     }
-    Ok(())
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 impl JsonDocument {

@@ -146,3 +146,21 @@ fn evidence_memory_grows_with_messages_not_with_bytes() {
         assert!(b <= a + 32 * MIB, "{format}: {} MiB tiny, {} MiB big", a / MIB, b / MIB);
     }
 }
+
+/// `evidence` keeps about a kilobyte per artefact, whatever its size, so that a million fit
+/// in 1.5 GB (issue #17): the growth from 1,000 to 10,000 artefacts is measured in the
+/// formats written as the evidence is built (the pages for people hold the report whole).
+#[test]
+fn evidence_keeps_at_most_1_5_kb_per_artefact() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = tiny_mbox(dir.path(), 1_000);
+    let large = tiny_mbox(dir.path(), 10_000);
+    for format in ["json", "csv"] {
+        let args = ["evidence", "--format", format];
+        let (_, a, _) = peak(&args, &small);
+        let (_, b, out) = peak(&args, &large);
+        assert!(out.len() > 100_000, "{format}: output was written");
+        let per_artefact = b.saturating_sub(a) / 9_000;
+        assert!(per_artefact <= 1536, "{format}: {per_artefact} bytes per artefact");
+    }
+}
