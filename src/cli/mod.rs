@@ -345,7 +345,8 @@ pub struct InspectArgs {
 #[derive(Debug, Args)]
 pub struct EvidenceArgs {
     /// Files or folders (searched recursively for mail), IMAP mailboxes
-    /// (imaps://USER@HOST/MAILBOX); `-` reads standard input
+    /// (imaps://USER@HOST/MAILBOX), `.jsonl` files that `peckit verify --format jsonl` wrote
+    /// (their verdicts are used as recorded, not re-verified); `-` reads standard input
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format
