@@ -75,7 +75,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand verify" -l fetch-crl -d 'D
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s f -l format -d 'Output format' -r -f -a "table\t'A readable report'
-json\t'JSON'"
+json\t'JSON'
+jsonl\t'One JSON line per artefact, as it is read'"
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l imap-ca -d 'Trust the CA certificates of this PEM file for the IMAP server, besides the system\'s' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l since -d 'Only messages the server received on or after this day (YYYY-MM-DD)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l before -d 'Only messages the server received before this day (YYYY-MM-DD)' -r

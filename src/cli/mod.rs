@@ -463,6 +463,8 @@ pub enum InspectFormat {
     Table,
     /// JSON
     Json,
+    /// One JSON line per artefact, as it is read
+    Jsonl,
 }
 
 /// `peckit trust ...`.
@@ -478,8 +480,17 @@ pub struct TrustListArgs {
     #[command(flatten)]
     pub trust: TrustArgs,
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = InspectFormat::Table)]
-    pub format: InspectFormat,
+    #[arg(long, short = 'f', value_enum, default_value_t = TrustFormat::Table)]
+    pub format: TrustFormat,
+}
+
+/// Output formats of `trust list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrustFormat {
+    /// A readable report
+    Table,
+    /// JSON
+    Json,
 }
 
 /// `peckit generate`.

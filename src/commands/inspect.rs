@@ -42,6 +42,10 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
                     }
                     out.write(&buf)?;
                 }
+                InspectFormat::Jsonl => {
+                    let line = serde_json::json!({"type": "artefact", "data": report});
+                    out.machine_line(&serde_json::to_string(&line)?)?;
+                }
                 InspectFormat::Table => {
                     out.lines(render(&report, ui, 0))?;
                     out.flush()?;

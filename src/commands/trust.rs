@@ -4,7 +4,7 @@ use anyhow::Result;
 use peckit::report::i18n::{self, Label};
 
 use super::{Outcome, Output, Ui};
-use crate::cli::{InspectFormat, TrustListArgs};
+use crate::cli::{TrustFormat, TrustListArgs};
 use peckit::report::term;
 
 /// Runs `peckit trust list`.
@@ -12,7 +12,7 @@ pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
     let store = super::trust_store(&args.trust)?;
     let mut out = Output::stdout(ui.paint.enabled);
     match args.format {
-        InspectFormat::Json => {
+        TrustFormat::Json => {
             let mut buf = Vec::new();
             let mut doc = peckit::report::envelope::TRUST.start(&mut buf)?;
             for anchor in store.anchors() {
@@ -21,7 +21,7 @@ pub fn list(args: &TrustListArgs, ui: Ui) -> Result<Outcome> {
             doc.finish(&mut buf, &[])?;
             out.write(&buf)?;
         }
-        InspectFormat::Table => {
+        TrustFormat::Table => {
             let l = |x| i18n::label(ui.lang, x);
             let mut table = super::terminal::table();
             table.set_header(vec![

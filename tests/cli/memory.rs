@@ -121,6 +121,13 @@ fn memory_does_not_grow_with_the_number_of_artefacts_in_any_format() {
         // 19,000 more artefacts: a few KB each kept would add tens of MB.
         assert!(b <= a + 8 * MIB, "{format}: {} MiB for 1k, {} MiB for 20k", a / MIB, b / MIB);
     }
+    for format in ["jsonl", "json"] {
+        let args = ["inspect", "--format", format];
+        let (_, a, _) = peak(&args, &small);
+        let (_, b, out) = peak(&args, &large);
+        assert!(out.matches("\"path\"").count() >= 20_000, "inspect {format}: every artefact");
+        assert!(b <= a + 8 * MIB, "inspect {format}: {} MiB, then {} MiB", a / MIB, b / MIB);
+    }
 }
 
 /// `evidence` keeps a few facts per artefact, not the artefact: 40 messages of 2 MB each
