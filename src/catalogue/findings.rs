@@ -314,10 +314,20 @@ impl Finding {
             F::AnomalyNotCertified => "anomaly envelope: the provider signed the wrapper, the \
                                        content inside is NOT a certified message"
                 .into(),
-            F::RemEvidence => {
-                "REM/ERDS evidence (ETSI EN 319 522): recognised, its evidence is not interpreted"
-                    .into()
+            F::RemEvidence => "REM message (ETSI EN 319 532): its evidence is read from the \
+                               content the S/MIME signature covers; the evidence's own XAdES \
+                               signature and time-stamp are not verified"
+                .into(),
+            F::RemEvidenceMalformed(why) => {
+                format!("the REM evidence (ETSI EN 319 522) cannot be read: {why}")
             }
+            F::RemHeaderMismatch { header, stated, certified } => format!(
+                "unsigned header {header}: {stated} contradicts the signed evidence ({certified})"
+            ),
+            F::RemOriginalDigestMismatch { stated, actual } => format!(
+                "the original message carried does not match the digest the signed evidence \
+                 states (evidence {stated}, original {actual})"
+            ),
             F::MissingDaticert => "the signed entity carries no daticert.xml".into(),
             F::DaticertNotWellFormed(reason) => format!(
                 "daticert.xml is not well-formed XML ({reason}); fields were recovered one by one"
@@ -505,9 +515,21 @@ impl Finding {
             F::AnomalyNotCertified => "busta di anomalia: il gestore ha firmato l'involucro, il \
                                        contenuto NON è un messaggio certificato"
                 .into(),
-            F::RemEvidence => "evidenza REM/ERDS (ETSI EN 319 522): riconosciuta, la sua \
-                               evidenza non è interpretata"
+            F::RemEvidence => "messaggio REM (ETSI EN 319 532): la sua evidenza è letta dal \
+                               contenuto coperto dalla firma S/MIME; la firma XAdES e la \
+                               marca temporale dell'evidenza stessa non sono verificate"
                 .into(),
+            F::RemEvidenceMalformed(why) => {
+                format!("l'evidenza REM (ETSI EN 319 522) non è leggibile: {why}")
+            }
+            F::RemHeaderMismatch { header, stated, certified } => format!(
+                "l'intestazione non firmata {header}: {stated} contraddice l'evidenza firmata \
+                 ({certified})"
+            ),
+            F::RemOriginalDigestMismatch { stated, actual } => format!(
+                "il messaggio originale allegato non corrisponde all'impronta dichiarata \
+                 dall'evidenza firmata (evidenza {stated}, originale {actual})"
+            ),
             F::MissingDaticert => "la parte firmata non contiene daticert.xml".into(),
             F::DaticertNotWellFormed(reason) => format!(
                 "daticert.xml non è XML ben formato ({reason}); i campi sono stati recuperati uno \

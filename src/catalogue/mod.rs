@@ -247,7 +247,10 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             CertExpiredNow => "certificate expired since (normal for archived mail)",
             NoSigningTime => "no signing time: judged at the certified time",
             CanonicalisedLineEnds => "LF-only file: line ends canonicalised",
-            RemEvidence => "REM/ERDS evidence (not PEC)",
+            RemEvidence => "REM message: evidence read, its XAdES signature not verified",
+            RemEvidenceMalformed => "the REM evidence cannot be read",
+            RemHeaderMismatch => "a REM header contradicts the signed evidence",
+            RemOriginalDigestMismatch => "the original does not match the evidence's digest",
             WeakDigest => "SHA-1 digest",
         },
         Lang::It => match code {
@@ -286,7 +289,10 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             CertExpiredNow => "certificato scaduto in seguito (normale per posta archiviata)",
             NoSigningTime => "ora della firma assente: valutato alla data certificata",
             CanonicalisedLineEnds => "file con soli LF: fine riga normalizzati",
-            RemEvidence => "evidenza REM/ERDS (non PEC)",
+            RemEvidence => "messaggio REM: evidenza letta, firma XAdES non verificata",
+            RemEvidenceMalformed => "l'evidenza REM non è leggibile",
+            RemHeaderMismatch => "un'intestazione REM contraddice l'evidenza firmata",
+            RemOriginalDigestMismatch => "l'originale non corrisponde all'impronta dell'evidenza",
             WeakDigest => "impronta SHA-1",
         },
     }

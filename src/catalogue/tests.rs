@@ -247,6 +247,9 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::IntactInsideAltered { mime_path: "1.1".into(), signer: s(), signed_at: Some(s()) },
         Finding::AnomalyNotCertified,
         Finding::RemEvidence,
+        Finding::RemEvidenceMalformed(s()),
+        Finding::RemHeaderMismatch { header: "REM-EventIdentifier", stated: s(), certified: s() },
+        Finding::RemOriginalDigestMismatch { stated: s(), actual: s() },
         Finding::MissingDaticert,
         Finding::DaticertNotWellFormed(s()),
         Finding::DaticertAmbiguous(vec!["dati/data".into()]),
@@ -316,6 +319,9 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::IntactInsideAltered { .. }
             | Finding::AnomalyNotCertified
             | Finding::RemEvidence
+            | Finding::RemEvidenceMalformed(_)
+            | Finding::RemHeaderMismatch { .. }
+            | Finding::RemOriginalDigestMismatch { .. }
             | Finding::MissingDaticert
             | Finding::DaticertNotWellFormed(_)
             | Finding::DaticertAmbiguous(_)

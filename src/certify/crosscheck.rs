@@ -94,7 +94,10 @@ fn check_outside_signature(
 fn check_without_daticert(artefact: &Artefact, problems: &mut Vec<Problem>) {
     match artefact.kind {
         Kind::Anomalia => problems.push(Problem::of(Finding::AnomalyNotCertified)),
-        Kind::RemEvidence => problems.push(Problem::of(Finding::RemEvidence)),
+        Kind::RemEvidence => {
+            problems.push(Problem::of(Finding::RemEvidence));
+            super::rem::check(artefact, problems);
+        }
         Kind::NotPec => {}
         _ => {
             if artefact.content.as_ref().is_none_or(|c| c.daticert_error.is_none()) {

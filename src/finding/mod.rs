@@ -339,6 +339,24 @@ pub enum Finding {
     AnomalyNotCertified,
     /// REM/ERDS evidence.
     RemEvidence,
+    /// A REM message's evidence XML cannot be read (the reader's words).
+    RemEvidenceMalformed(String),
+    /// A `REM-*` header says other than the signed evidence.
+    RemHeaderMismatch {
+        /// The header.
+        header: &'static str,
+        /// What it says.
+        stated: String,
+        /// What the evidence says.
+        certified: String,
+    },
+    /// The attached original does not match the evidence's digest of it.
+    RemOriginalDigestMismatch {
+        /// The digest the evidence states (base64).
+        stated: String,
+        /// The digest of the original carried (base64).
+        actual: String,
+    },
     /// No daticert.xml in the signed entity.
     MissingDaticert,
     /// daticert.xml is not well-formed (the XML parser's words).
@@ -475,6 +493,9 @@ impl Finding {
             | F::IntactInsideAltered { .. } => C::UnsignedContentOutsideSignature,
             F::AnomalyNotCertified => C::AnomalyNotCertified,
             F::RemEvidence => C::RemEvidence,
+            F::RemEvidenceMalformed(_) => C::RemEvidenceMalformed,
+            F::RemHeaderMismatch { .. } => C::RemHeaderMismatch,
+            F::RemOriginalDigestMismatch { .. } => C::RemOriginalDigestMismatch,
             F::MissingDaticert => C::MissingDaticert,
             F::DaticertIncomplete(_) => C::DaticertIncomplete,
             F::DaticertFieldInvalid { .. } => C::DaticertFieldInvalid,

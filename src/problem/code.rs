@@ -115,6 +115,12 @@ problem_codes! {
     UnsignedContentOutsideSignature = "unsigned-content-outside-signature", Error, 44;
     /// A resource limit cut the evaluation short.
     LimitExceeded = "limit-exceeded", Error, 5;
+    /// A REM message's evidence XML (ETSI EN 319 522) cannot be read.
+    RemEvidenceMalformed = "rem-evidence-malformed", Error, 45;
+    /// An unsigned `REM-*` header contradicts the signed evidence.
+    RemHeaderMismatch = "rem-header-mismatch", Error, 46;
+    /// The original a REM message carries does not match the digest its evidence states.
+    RemOriginalDigestMismatch = "rem-original-digest-mismatch", Error, 47;
     /// X-Riferimento-Message-ID differs from the signed msgid.
     MsgidMismatch = "msgid-mismatch", Warning, 60;
     /// The envelope Message-ID differs from the signed identificativo.
@@ -148,7 +154,8 @@ problem_codes! {
     CanonicalisedLineEnds = "canonicalised-line-ends", Info, 82;
     /// The CRLs at hand do not prove a certificate good at the signing time.
     RevocationUnknown = "revocation-unknown", Info, 86;
-    /// A REM/ERDS (ETSI EN 319 522) evidence message: recognised, not checked as PEC.
+    /// A REM message (ETSI EN 319 532): its evidence is read from the S/MIME-signed content;
+    /// the evidence's own XAdES signature and time-stamp are not verified (yet).
     RemEvidence = "rem-evidence", Info, 83;
     /// SHA-1 digest: accepted for PEC, weak by today's standards.
     WeakDigest = "weak-digest", Info, 84;

@@ -13,8 +13,8 @@ use super::mime::{Entity, Headers};
 use crate::finding::{Outside, SignatureDefect};
 use crate::problem::Problem;
 
-/// The ETSI EN 319 522-3 evidence namespace (REM/ERDS), docs/pec-spec.md §1.3.
-pub const ETSI_ERDS_NAMESPACE: &str = "http://uri.etsi.org/19522/v1#";
+/// The namespace of ETSI EN 319 522 evidence (REM).
+pub use super::rem::NAMESPACE as ETSI_ERDS_NAMESPACE;
 
 /// The unsigned top-level headers peckit uses: claims to cross-check, never facts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -45,6 +45,47 @@ pub struct Claims {
     pub cc: Option<String>,
     /// `Date`, as written.
     pub date: Option<String>,
+    /// The `REM-*` headers of a REM message (ETSI EN 319 532-3); null when there is none.
+    pub rem: Option<RemClaims>,
+}
+
+/// What a REM message's own headers say (unsigned: cross-checked with the signed evidence).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RemClaims {
+    /// `REM-MessageType`, its last segment: `dispatch` or `receipt`.
+    pub message_type: Option<String>,
+    /// `REM-EventIdentifier` as written.
+    pub event_uri: Option<String>,
+    /// `REM-ReasonIdentifier` as written.
+    pub reason_uri: Option<String>,
+    /// `REM-Evidence-ID` as written.
+    pub evidence_id: Option<String>,
+    /// `REM-DigestAlgorithm` as written.
+    pub digest_algorithm: Option<String>,
+    /// `REM-DigestValue` as written: the digest of the original message.
+    pub digest_value: Option<String>,
+    /// `REM-UAMessageIdentifier`: the client's Message-ID.
+    pub ua_message_id: Option<String>,
+    /// `REM-ApplicablePolicy`, every one.
+    pub policies: Vec<String>,
+}
+
+impl RemClaims {
+    fn from_headers(h: &Headers) -> Option<RemClaims> {
+        let owned = |name: &str| h.get(name).map(|v| v.trim().to_string());
+        let claims = RemClaims {
+            message_type: owned("rem-messagetype")
+                .map(|t| t.rsplit(['/', '#']).next().unwrap_or(&t).to_string()),
+            event_uri: owned("rem-eventidentifier"),
+            reason_uri: owned("rem-reasonidentifier"),
+            evidence_id: owned("rem-evidence-id"),
+            digest_algorithm: owned("rem-digestalgorithm"),
+            digest_value: owned("rem-digestvalue"),
+            ua_message_id: owned("rem-uamessageidentifier"),
+            policies: h.get_all("rem-applicablepolicy").map(|p| p.trim().to_string()).collect(),
+        };
+        (claims != RemClaims::default()).then_some(claims)
+    }
 }
 
 impl Claims {
@@ -63,6 +104,7 @@ impl Claims {
             to: h.get("to").map(decode::header_text),
             cc: h.get("cc").map(decode::header_text),
             date: owned("date"),
+            rem: RemClaims::from_headers(h),
         }
     }
 
@@ -171,6 +213,8 @@ pub struct SignedContent {
     pub original_part: Option<PartInfo>,
     /// Whether an ETSI ERDS evidence XML is present (REM).
     pub etsi_evidence: bool,
+    /// That evidence, read (the first one), or why it could not be.
+    pub rem: Option<Result<super::rem::RemEvidence, super::rem::RemError>>,
     /// Other leaf parts.
     pub other_parts: Vec<PartInfo>,
 }

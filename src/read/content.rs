@@ -91,6 +91,9 @@ pub(super) fn signed_content_of(
             }
             if memchr::memmem::find(&decoded, ETSI_ERDS_NAMESPACE.as_bytes()).is_some() {
                 content.etsi_evidence = true;
+                if content.rem.is_none() {
+                    content.rem = Some(super::rem::parse(&decoded));
+                }
             }
             content.other_parts.push(info(entity, &path, decoded.len()));
             continue;

@@ -56,7 +56,7 @@ impl Kind {
     pub fn from_name(name: &str) -> Kind {
         match name {
             "anomalia" => Kind::Anomalia,
-            "rem-evidence" => Kind::RemEvidence,
+            "rem" => Kind::RemEvidence,
             "not-pec" => Kind::NotPec,
             "unknown" => Kind::Unknown(String::new()),
             tipo => Kind::from_tipo(tipo),
@@ -129,7 +129,7 @@ impl Kind {
             Kind::PreavvisoErroreConsegna => "preavviso-errore-consegna",
             Kind::RilevazioneVirus => "rilevazione-virus",
             Kind::Unknown(_) => "unknown",
-            Kind::RemEvidence => "rem-evidence",
+            Kind::RemEvidence => "rem",
             Kind::NotPec => "not-pec",
         }
     }

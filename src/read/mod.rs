@@ -20,6 +20,7 @@ pub(crate) mod der;
 pub(crate) mod hashfile;
 mod kind;
 pub(crate) mod mime;
+pub mod rem;
 mod signed;
 
 use crate::error::{Error, NotMail, ReadFailure};
@@ -27,8 +28,8 @@ use crate::finding::{Finding, Unread};
 use crate::limits::{Limit, Limits};
 use crate::problem::Problem;
 pub use artefact::{
-    Artefact, Claims, ETSI_ERDS_NAMESPACE, MimeNode, PartInfo, SignedContent, SignedEntity,
-    SignedForm,
+    Artefact, Claims, ETSI_ERDS_NAMESPACE, MimeNode, PartInfo, RemClaims, SignedContent,
+    SignedEntity, SignedForm,
 };
 use content::{
     classify, collect_outside, is_message, limit_problem, read_signed_content, signed_content_of,

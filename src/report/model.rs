@@ -48,6 +48,35 @@ impl Identity {
     }
 }
 
+/// A REM message's evidence as its provider signed it: read from the content the S/MIME
+/// signature covers (so certified as that signature is), with what it corresponds to in PEC.
+#[derive(Debug, Clone, Serialize)]
+pub struct RemReport {
+    /// `dispatch` or `receipt`, from the unsigned `REM-MessageType` header.
+    pub message_type: Option<String>,
+    /// The PEC artefact the event corresponds to, or null.
+    pub pec_equivalent: Option<&'static str>,
+    /// The evidence's own XAdES signature and time-stamp: `not-verified` (this version
+    /// relies on the S/MIME signature around it).
+    pub evidence_signature: &'static str,
+    /// What the evidence states.
+    #[serde(flatten)]
+    pub evidence: crate::read::rem::RemEvidence,
+}
+
+impl RemReport {
+    /// The evidence of a REM message, when it could be read.
+    pub fn of(artefact: &Artefact) -> Option<RemReport> {
+        let evidence = artefact.content.as_ref()?.rem.as_ref()?.as_ref().ok()?.clone();
+        Some(RemReport {
+            message_type: artefact.claims.rem.as_ref().and_then(|c| c.message_type.clone()),
+            pec_equivalent: evidence.event.as_deref().and_then(crate::read::rem::pec_equivalent),
+            evidence_signature: "not-verified",
+            evidence,
+        })
+    }
+}
+
 /// One artefact's verification result (`peckit verify`).
 #[derive(Debug, Clone, Serialize)]
 pub struct ArtefactReport {
@@ -71,6 +100,8 @@ pub struct ArtefactReport {
     pub claimed: Option<Claims>,
     /// Nested artefacts (same shape).
     pub nested: Vec<ArtefactReport>,
+    /// A REM message's evidence (ETSI EN 319 522); null for PEC.
+    pub rem: Option<RemReport>,
     /// What `peckit evidence` needs beyond the above (the file's SHA-256, the original's
     /// attachments, the signer's record), so that it can be built from these records; JSON
     /// and JSONL only, null for nested artefacts.
@@ -100,6 +131,7 @@ impl ArtefactReport {
                 .enumerate()
                 .map(|(i, (a, s))| ArtefactReport::new(&format!("{path}#nested{}", i + 1), a, s))
                 .collect(),
+            rem: RemReport::of(artefact),
             evidence: None,
         }
     }
@@ -119,6 +151,7 @@ impl ArtefactReport {
             certified: None,
             claimed: None,
             nested: Vec::new(),
+            rem: None,
             evidence: None,
         }
     }

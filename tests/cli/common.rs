@@ -32,6 +32,17 @@ pub fn corpus() -> Option<PathBuf> {
     }
 }
 
+/// ../shared/rem-kit (AgID's REM-Policy-IT example kit), if present.
+pub fn rem_kit() -> Option<PathBuf> {
+    let p = root().join("../shared/rem-kit");
+    if p.join("NOTICE.md").exists() {
+        Some(p)
+    } else {
+        eprintln!("SKIP: {} is absent; REM kit tests not run", p.display());
+        None
+    }
+}
+
 /// A peckit command with English output, no colour and a clean locale.
 pub fn peckit() -> Command {
     let mut cmd = Command::cargo_bin("peckit").expect("binary");

@@ -16,6 +16,7 @@ mod lang;
 mod layering;
 mod limits;
 mod memory;
+mod rem;
 mod revocation;
 mod samples;
 mod schema;

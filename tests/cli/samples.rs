@@ -184,7 +184,7 @@ fn inspect_prints_every_kind() {
         "preavviso-errore-consegna",
         "rilevazione-virus",
         "unknown",
-        "rem-evidence",
+        "rem",
         "not-pec",
     ] {
         assert!(out.contains(&format!("  {kind}")), "{kind} not shown");

@@ -109,6 +109,9 @@ fn verify_json_conforms_to_the_documented_schema() {
     if let Some(c) = corpus() {
         cmd.arg(c);
     }
+    if let Some(kit) = rem_kit() {
+        cmd.arg(kit.join("Intra-REM-flow"));
+    }
     if samples().join("expected.tsv").exists() {
         cmd.arg(samples()).arg("--trust").arg(test_root());
     }

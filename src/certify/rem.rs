@@ -1,0 +1,120 @@
+//! REM rules (ETSI EN 319 532-3, AgID REM-Policy-IT): a REM message's unsigned `REM-*`
+//! headers against the evidence its provider signed, and the original it carries against
+//! the digest the evidence states.
+
+use base64::Engine as _;
+
+use crate::finding::Finding;
+use crate::problem::Problem;
+use crate::read::rem::{RemDigest, RemEvidence};
+use crate::read::{Artefact, RemClaims};
+
+/// Every REM check of a REM message.
+pub fn check(artefact: &Artefact, problems: &mut Vec<Problem>) {
+    let Some(read) = artefact.content.as_ref().and_then(|c| c.rem.as_ref()) else { return };
+    let evidence = match read {
+        Ok(evidence) => evidence,
+        Err(e) => {
+            problems.push(Problem::of(Finding::RemEvidenceMalformed(e.to_string())));
+            return;
+        }
+    };
+    if let Some(claims) = artefact.claims.rem.as_ref() {
+        check_headers(claims, evidence, problems);
+    }
+    if let (Some(stated), Some(original)) = (evidence.original_digest.as_ref(), artefact.original())
+    {
+        check_original_digest(stated, original, problems);
+    }
+}
+
+/// EN 319 532-3 §6: the `REM-*` headers repeat the evidence; a header that says otherwise
+/// was changed, or lies.
+fn check_headers(claims: &RemClaims, evidence: &RemEvidence, problems: &mut Vec<Problem>) {
+    let strip = |id: &str| id.trim().trim_start_matches('<').trim_end_matches('>').to_string();
+    let pairs = [
+        ("REM-EventIdentifier", claims.event_uri.clone(), evidence.event_uri.clone()),
+        ("REM-ReasonIdentifier", claims.reason_uri.clone(), evidence.reason_uri.clone()),
+        (
+            "REM-Evidence-ID",
+            claims.evidence_id.as_deref().map(strip),
+            evidence.evidence_id.as_deref().map(strip),
+        ),
+        (
+            "REM-DigestValue",
+            claims.digest_value.clone(),
+            evidence.original_digest.as_ref().map(|d| d.value.clone()),
+        ),
+    ];
+    for (header, stated, certified) in pairs {
+        if let (Some(stated), Some(certified)) = (stated, certified)
+            && stated.trim() != certified.trim()
+        {
+            problems.push(Problem::of(Finding::RemHeaderMismatch { header, stated, certified }));
+        }
+    }
+}
+
+/// EN 319 522-2 (UserContentInfo): the evidence binds the original by its digest; the
+/// original carried must be those bytes.
+fn check_original_digest(stated: &RemDigest, original: &[u8], problems: &mut Vec<Problem>) {
+    use sha2::{Digest, Sha256, Sha384, Sha512};
+    let digest = match stated.algorithm.rsplit('#').next() {
+        Some("sha256") => Sha256::digest(original).to_vec(),
+        Some("sha384") => Sha384::digest(original).to_vec(),
+        Some("sha512") => Sha512::digest(original).to_vec(),
+        _ => return,
+    };
+    let actual = base64::engine::general_purpose::STANDARD.encode(digest);
+    if actual != stated.value.trim() {
+        problems.push(Problem::of(Finding::RemOriginalDigestMismatch {
+            stated: stated.value.clone(),
+            actual,
+        }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sha256_of(bytes: &[u8]) -> RemDigest {
+        use sha2::{Digest, Sha256};
+        RemDigest {
+            algorithm: "http://www.w3.org/2001/04/xmlenc#sha256".into(),
+            value: base64::engine::general_purpose::STANDARD.encode(Sha256::digest(bytes)),
+        }
+    }
+
+    #[test]
+    fn an_original_is_held_to_the_digest_its_evidence_states() {
+        let stated = sha256_of(b"the original\r\n");
+        let mut problems = Vec::new();
+        check_original_digest(&stated, b"the original\r\n", &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        check_original_digest(&stated, b"the original\n", &mut problems);
+        assert!(
+            matches!(problems.as_slice(), [p] if matches!(p.finding, Some(Finding::RemOriginalDigestMismatch { .. }))),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_header_is_held_to_the_evidence_and_an_absent_one_is_not_a_contradiction() {
+        let evidence = RemEvidence {
+            evidence_id: Some("E1@p".into()),
+            event_uri: Some("http://uri.etsi.org/19522/Event/ContentConsignment".into()),
+            ..RemEvidence::default()
+        };
+        let mut claims = RemClaims { evidence_id: Some("<E1@p>".into()), ..RemClaims::default() };
+        let mut problems = Vec::new();
+        check_headers(&claims, &evidence, &mut problems);
+        assert!(problems.is_empty(), "angle brackets are not a difference: {problems:?}");
+        claims.evidence_id = Some("<E2@p>".into());
+        check_headers(&claims, &evidence, &mut problems);
+        assert!(
+            matches!(problems.as_slice(), [p] if matches!(p.finding, Some(Finding::RemHeaderMismatch { header: "REM-Evidence-ID", .. }))),
+            "{problems:?}"
+        );
+    }
+}

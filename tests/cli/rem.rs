@@ -1,0 +1,144 @@
+//! REM (ETSI EN 319 532, AgID REM-Policy-IT): the kit's messages read and checked in place
+//! (../shared/rem-kit, never copied into the repository).
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::common::*;
+
+fn kit_root_ca(kit: &Path) -> PathBuf {
+    kit.join("certificates/REM-ROOT-CA.crt")
+}
+
+fn verify_json(kit: &Path, files: &[PathBuf]) -> (i32, Vec<Value>) {
+    let (code, out, err) = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(kit_root_ca(kit))
+        .args(files));
+    assert!(!out.is_empty(), "{err}");
+    (code, json(&out)["artefacts"].as_array().unwrap().clone())
+}
+
+/// The evidence a standalone kit file states, read with Python's own XML parser: an
+/// independent reading of the same document to hold peckit's to.
+fn standalone(kit: &Path, name: &str) -> Option<Value> {
+    let script = r#"
+import json, sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+def first(tag):
+    for e in root.iter():
+        if e.tag.split('}')[-1] == tag:
+            return (e.text or '').strip()
+details = [(e.text or '').strip() for e in root.iter() if e.tag.split('}')[-1] == 'Details']
+print(json.dumps({"evidence_id": first('EvidenceIdentifier'), "event_uri": first('ERDSEventId'),
+    "reason": details[0] if details else None, "event_time": first('EventTime'),
+    "message_id": first('MessageIdentifier'), "digest": first('DigestValue')}))
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(kit.join("standalone-evidence").join(name))
+        .output()
+        .ok()?;
+    out.status.success().then(|| serde_json::from_slice(&out.stdout).unwrap())
+}
+
+#[test]
+fn every_kit_message_verifies_and_says_what_its_evidence_states() {
+    let Some(kit) = rem_kit() else { return };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(kit.join("Intra-REM-flow"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("REM_"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 30);
+    let (code, artefacts) = verify_json(&kit, &files);
+    assert_eq!(code, 0, "every kit message is valid with the kit's root");
+    let mut compared = 0;
+    for a in &artefacts {
+        let path = a["path"].as_str().unwrap();
+        assert_eq!(a["kind"], "rem", "{path}");
+        assert_eq!(a["verdict"], "valid", "{path}: {}", a["problems"]);
+        let rem = &a["rem"];
+        assert_eq!(rem["evidence_signature"], "not-verified");
+        // The file name says the event and the reason: REM_<Event>[n].<reason>.eml.
+        let name = Path::new(path).file_name().unwrap().to_string_lossy().to_string();
+        let stem = name.trim_start_matches("REM_").trim_end_matches(".eml");
+        let (event, reason) = stem.split_once('.').unwrap();
+        let event = event.trim_end_matches(|c: char| c.is_ascii_digit());
+        if event != "Dispatch" {
+            assert_eq!(rem["event"], event, "{path}");
+            assert_eq!(rem["message_type"], "receipt", "{path}");
+        } else {
+            assert_eq!(rem["message_type"], "dispatch");
+            assert_eq!(rem["event"], "SubmissionAcceptance", "a dispatch carries it");
+        }
+        assert_eq!(rem["reason"], reason, "{path}");
+        // The same evidence as the kit's standalone file, read by another XML parser.
+        let standalone_name = match stem {
+            "Dispatch.RA01" => "SubmissionAcceptanceExt.RA01.in-dispatch.xml".to_string(),
+            s if s.starts_with("ContentConsignment1") || s.starts_with("ContentConsignment2") => {
+                format!("{}.xml", s.replace("ContentConsignment", "ContentConsignmentt"))
+            }
+            s => format!("{s}.xml"),
+        };
+        if let Some(expected) = standalone(&kit, &standalone_name) {
+            for key in ["evidence_id", "event_uri", "reason", "event_time", "message_id"] {
+                assert_eq!(rem[key], expected[key], "{path} {key} vs {standalone_name}");
+            }
+            // The kit's standalone copy of the dispatch's evidence states another digest
+            // (GmBW…) than the evidence inside the dispatch (ePgg…, which the attached
+            // original and original_message.to_attach_to_dispatch.digest.txt match).
+            if stem != "Dispatch.RA01" {
+                assert_eq!(rem["original_digest"]["value"], expected["digest"], "{path}");
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared >= 30, "only {compared} compared with the standalone evidence");
+    let dispatch = artefacts.iter().find(|a| a["rem"]["message_type"] == "dispatch").unwrap();
+    let digest_file = kit.join("Intra-REM-flow/original_message.to_attach_to_dispatch.digest.txt");
+    let stated = std::fs::read_to_string(digest_file).unwrap();
+    assert_eq!(dispatch["rem"]["original_digest"]["value"], stated.trim());
+    let mapping = |event: &str| {
+        artefacts.iter().find(|a| a["rem"]["event"] == event).unwrap()["rem"]["pec_equivalent"]
+            .clone()
+    };
+    assert_eq!(mapping("SubmissionAcceptance"), "accettazione");
+    assert_eq!(mapping("ContentConsignment"), "avvenuta-consegna");
+    assert_eq!(mapping("RelayFailure"), "errore-consegna");
+}
+
+#[test]
+fn a_rem_header_that_contradicts_the_signed_evidence_is_named() {
+    let Some(kit) = rem_kit() else { return };
+    let original =
+        std::fs::read(kit.join("Intra-REM-flow/REM_ContentConsignment1.RD01.eml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // The unsigned header now claims a failure; the signed evidence says consignment.
+    let forged = replace_once(
+        &original,
+        b"REM-EventIdentifier: http://uri.etsi.org/19522/Event/ContentConsignment",
+        b"REM-EventIdentifier: http://uri.etsi.org/19522/Event/ContentConsignmentFailure",
+    );
+    let path = dir.path().join("forged.eml");
+    std::fs::write(&path, forged).unwrap();
+    let (code, artefacts) = verify_json(&kit, std::slice::from_ref(&path));
+    assert_eq!(code, 1);
+    let a = &artefacts[0];
+    assert_eq!(a["verdict"], "invalid");
+    assert!(codes(a).contains(&"rem-header-mismatch".to_string()), "{}", a["problems"]);
+    // What the evidence states is still what is reported.
+    assert_eq!(a["rem"]["event"], "ContentConsignment");
+    for (lang, says) in
+        [("en", "contradicts the signed evidence"), ("it", "contraddice l'evidenza")]
+    {
+        let (_, out, _) = run(peckit()
+            .env("COLUMNS", "400")
+            .args(["--lang", lang, "verify", "--trust"])
+            .arg(kit_root_ca(&kit))
+            .arg(&path));
+        assert!(out.contains("rem-header-mismatch") && out.contains(says), "{lang}:\n{out}");
+    }
+}
