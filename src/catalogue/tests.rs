@@ -250,6 +250,13 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::RemEvidenceMalformed(s()),
         Finding::RemHeaderMismatch { header: "REM-EventIdentifier", stated: s(), certified: s() },
         Finding::RemOriginalDigestMismatch { stated: s(), actual: s() },
+        Finding::XadesMissing,
+        Finding::XadesWrapping(s()),
+        Finding::XadesTransformRefused(s()),
+        Finding::XadesReferenceAltered(s()),
+        Finding::XadesBadSignature(s()),
+        Finding::XadesSigningCertificate,
+        Finding::XadesSignerDiffers { smime: s(), evidence: s() },
         Finding::MissingDaticert,
         Finding::DaticertNotWellFormed(s()),
         Finding::DaticertAmbiguous(vec!["dati/data".into()]),
@@ -322,6 +329,13 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::RemEvidenceMalformed(_)
             | Finding::RemHeaderMismatch { .. }
             | Finding::RemOriginalDigestMismatch { .. }
+            | Finding::XadesMissing
+            | Finding::XadesWrapping(_)
+            | Finding::XadesTransformRefused(_)
+            | Finding::XadesReferenceAltered(_)
+            | Finding::XadesBadSignature(_)
+            | Finding::XadesSigningCertificate
+            | Finding::XadesSignerDiffers { .. }
             | Finding::MissingDaticert
             | Finding::DaticertNotWellFormed(_)
             | Finding::DaticertAmbiguous(_)

@@ -28,6 +28,8 @@ pub struct Assessment {
     pub signer_matches_from: Option<bool>,
     /// Assessments of the nested artefacts, in the same order as [`Artefact::nested`].
     pub nested: Vec<Assessment>,
+    /// A REM message's evidence signature (XAdES), when it carries an evidence.
+    pub xades: Option<crate::verify::xades::XadesReport>,
 }
 
 /// Whether what the daticert says is certified: the signature verified over unchanged bytes,
@@ -73,6 +75,12 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
             signature = Some(report);
         }
     }
+    let xades = artefact.content.as_ref().and_then(|c| c.rem_raw.as_deref()).map(|evidence| {
+        let (report, found) = crate::verify::xades::verify(evidence, verifier);
+        problems.extend(found);
+        super::rem::check_same_provider(signature.as_ref(), &report, &mut problems);
+        report
+    });
     if artefact.signed.is_some() && artefact.kind == Kind::NotPec {
         problems.push(Problem::of(Finding::SignedNotPec));
     }
@@ -104,7 +112,7 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
     let nested = artefact.nested.iter().map(|n| assess(n, verifier)).collect();
     let signer_matches_from =
         crosscheck::from_matches_signer(&artefact.claims, facts.signer_email.as_deref());
-    Assessment { verdict, problems, signature, signer_matches_from, nested }
+    Assessment { verdict, problems, signature, signer_matches_from, nested, xades }
 }
 
 #[cfg(test)]

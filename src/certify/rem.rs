@@ -28,6 +28,25 @@ pub fn check(artefact: &Artefact, problems: &mut Vec<Problem>) {
     }
 }
 
+/// EN 319 532-4: the provider that signs the message signs its evidence; a XAdES signer of
+/// another organisation than the S/MIME signer's is another provider's evidence.
+pub fn check_same_provider(
+    smime: Option<&crate::verify::SignatureReport>,
+    xades: &crate::verify::xades::XadesReport,
+    problems: &mut Vec<Problem>,
+) {
+    let organisation = |c: &crate::verify::cert::CertSummary| {
+        c.organization.clone().or_else(|| c.common_name.clone()).unwrap_or_default()
+    };
+    let smime = smime.and_then(|s| s.signer.as_ref()).map(|c| organisation(c));
+    let evidence = xades.signer.as_ref().map(|c| organisation(c));
+    if let (Some(smime), Some(evidence)) = (smime, evidence)
+        && smime != evidence
+    {
+        problems.push(Problem::of(Finding::XadesSignerDiffers { smime, evidence }));
+    }
+}
+
 /// EN 319 532-3 §6: the `REM-*` headers repeat the evidence; a header that says otherwise
 /// was changed, or lies.
 fn check_headers(claims: &RemClaims, evidence: &RemEvidence, problems: &mut Vec<Problem>) {

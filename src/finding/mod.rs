@@ -350,6 +350,26 @@ pub enum Finding {
         /// What the evidence says.
         certified: String,
     },
+    /// The evidence carries no XAdES signature.
+    XadesMissing,
+    /// The signature does not sign the evidence peckit reads (wrapping, duplicate Ids,
+    /// detached or relocated content): what was found.
+    XadesWrapping(String),
+    /// A canonicalisation, transform or algorithm outside the allow-list.
+    XadesTransformRefused(String),
+    /// A reference's digest does not match what it selects (its URI).
+    XadesReferenceAltered(String),
+    /// The SignatureValue does not verify over SignedInfo.
+    XadesBadSignature(String),
+    /// SigningCertificateV2 is missing or names no certificate the signature carries.
+    XadesSigningCertificate,
+    /// The evidence's XAdES signer is another organisation than the message's S/MIME signer.
+    XadesSignerDiffers {
+        /// The S/MIME signer's organisation.
+        smime: String,
+        /// The XAdES signer's organisation.
+        evidence: String,
+    },
     /// The attached original does not match the evidence's digest of it.
     RemOriginalDigestMismatch {
         /// The digest the evidence states (base64).
@@ -496,6 +516,13 @@ impl Finding {
             F::RemEvidenceMalformed(_) => C::RemEvidenceMalformed,
             F::RemHeaderMismatch { .. } => C::RemHeaderMismatch,
             F::RemOriginalDigestMismatch { .. } => C::RemOriginalDigestMismatch,
+            F::XadesMissing => C::XadesMissing,
+            F::XadesWrapping(_) => C::XadesWrapping,
+            F::XadesTransformRefused(_) => C::XadesTransformRefused,
+            F::XadesReferenceAltered(_) => C::XadesReferenceAltered,
+            F::XadesBadSignature(_) => C::XadesBadSignature,
+            F::XadesSigningCertificate => C::XadesSigningCertificate,
+            F::XadesSignerDiffers { .. } => C::XadesSignerDiffers,
             F::MissingDaticert => C::MissingDaticert,
             F::DaticertIncomplete(_) => C::DaticertIncomplete,
             F::DaticertFieldInvalid { .. } => C::DaticertFieldInvalid,

@@ -121,6 +121,22 @@ problem_codes! {
     RemHeaderMismatch = "rem-header-mismatch", Error, 46;
     /// The original a REM message carries does not match the digest its evidence states.
     RemOriginalDigestMismatch = "rem-original-digest-mismatch", Error, 47;
+    /// A REM evidence carries no XAdES signature.
+    XadesMissing = "xades-missing", Error, 24;
+    /// The XAdES signature does not sign the evidence read (wrapping, duplicate Ids,
+    /// relocated or detached content).
+    XadesWrapping = "xades-wrapping", Error, 25;
+    /// A canonicalisation, transform or algorithm outside the allow-list.
+    XadesTransformRefused = "xades-transform-refused", Error, 26;
+    /// A XAdES reference's digest does not match: the evidence or its signed properties
+    /// were altered.
+    XadesReferenceAltered = "xades-reference-altered", Error, 27;
+    /// The XAdES SignatureValue does not verify: forged or wrong key.
+    XadesBadSignature = "xades-bad-signature", Error, 28;
+    /// SigningCertificateV2 is missing or does not name the certificate used.
+    XadesSigningCertificate = "xades-signing-certificate", Error, 29;
+    /// The evidence's XAdES signer is not the provider that signed the message.
+    XadesSignerDiffers = "xades-signer-differs", Error, 48;
     /// X-Riferimento-Message-ID differs from the signed msgid.
     MsgidMismatch = "msgid-mismatch", Warning, 60;
     /// The envelope Message-ID differs from the signed identificativo.
@@ -154,8 +170,8 @@ problem_codes! {
     CanonicalisedLineEnds = "canonicalised-line-ends", Info, 82;
     /// The CRLs at hand do not prove a certificate good at the signing time.
     RevocationUnknown = "revocation-unknown", Info, 86;
-    /// A REM message (ETSI EN 319 532): its evidence is read from the S/MIME-signed content;
-    /// the evidence's own XAdES signature and time-stamp are not verified (yet).
+    /// A REM message (ETSI EN 319 532): its evidence is read from the S/MIME-signed content
+    /// and its XAdES signature checked; the evidence's time-stamp is not verified (yet).
     RemEvidence = "rem-evidence", Info, 83;
     /// SHA-1 digest: accepted for PEC, weak by today's standards.
     WeakDigest = "weak-digest", Info, 84;

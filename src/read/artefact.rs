@@ -215,6 +215,8 @@ pub struct SignedContent {
     pub etsi_evidence: bool,
     /// That evidence, read (the first one), or why it could not be.
     pub rem: Option<Result<super::rem::RemEvidence, super::rem::RemError>>,
+    /// That evidence's bytes (its XAdES signature covers them).
+    pub rem_raw: Option<Vec<u8>>,
     /// Other leaf parts.
     pub other_parts: Vec<PartInfo>,
 }

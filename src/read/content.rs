@@ -93,6 +93,7 @@ pub(super) fn signed_content_of(
                 content.etsi_evidence = true;
                 if content.rem.is_none() {
                     content.rem = Some(super::rem::parse(&decoded));
+                    content.rem_raw = Some(decoded.clone());
                 }
             }
             content.other_parts.push(info(entity, &path, decoded.len()));

@@ -12,6 +12,7 @@
 
 pub(crate) mod address;
 mod artefact;
+pub mod c14n;
 pub(crate) mod cms;
 mod content;
 pub mod daticert;

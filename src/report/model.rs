@@ -56,9 +56,8 @@ pub struct RemReport {
     pub message_type: Option<String>,
     /// The PEC artefact the event corresponds to, or null.
     pub pec_equivalent: Option<&'static str>,
-    /// The evidence's own XAdES signature and time-stamp: `not-verified` (this version
-    /// relies on the S/MIME signature around it).
-    pub evidence_signature: &'static str,
+    /// The evidence's own XAdES signature, as verified.
+    pub xades: Option<crate::verify::xades::XadesReport>,
     /// What the evidence states.
     #[serde(flatten)]
     pub evidence: crate::read::rem::RemEvidence,
@@ -66,12 +65,12 @@ pub struct RemReport {
 
 impl RemReport {
     /// The evidence of a REM message, when it could be read.
-    pub fn of(artefact: &Artefact) -> Option<RemReport> {
+    pub fn of(artefact: &Artefact, assessment: &Assessment) -> Option<RemReport> {
         let evidence = artefact.content.as_ref()?.rem.as_ref()?.as_ref().ok()?.clone();
         Some(RemReport {
             message_type: artefact.claims.rem.as_ref().and_then(|c| c.message_type.clone()),
             pec_equivalent: evidence.event.as_deref().and_then(crate::read::rem::pec_equivalent),
-            evidence_signature: "not-verified",
+            xades: assessment.xades.clone(),
             evidence,
         })
     }
@@ -131,7 +130,7 @@ impl ArtefactReport {
                 .enumerate()
                 .map(|(i, (a, s))| ArtefactReport::new(&format!("{path}#nested{}", i + 1), a, s))
                 .collect(),
-            rem: RemReport::of(artefact),
+            rem: RemReport::of(artefact, assessment),
             evidence: None,
         }
     }

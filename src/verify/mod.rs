@@ -18,6 +18,7 @@ pub(crate) mod revocation;
 pub(crate) mod signature;
 pub(crate) mod trust;
 pub(crate) mod verifier;
+pub mod xades;
 
 pub use crate::read::cms::CmsError;
 pub use cert::{Cert, CertError, CertSummary};

@@ -1,0 +1,359 @@
+//! The XAdES signature of a REM evidence (ETSI EN 319 132-1 baseline B over W3C XMLDSig),
+//! verified with an allow-list: exclusive C14N (with or without comments) for SignedInfo and
+//! every reference, an XPath Filter 2.0 `subtract` of the signature (or the enveloped-signature
+//! transform) on the whole-document reference, SHA-2 digests, RSA and ECDSA with SHA-2.
+//! Anything else is refused, not guessed.
+//!
+//! Against signature wrapping: one `ds:Signature`, a child of the evidence's root; every Id in
+//! the document unique; one reference covering the root element (the evidence peckit then
+//! reads), one covering this signature's own `xades:SignedProperties`, and none pointing
+//! anywhere else.
+#![deny(clippy::indexing_slicing)]
+
+use std::sync::Arc;
+
+use base64::Engine as _;
+use jiff::Timestamp;
+use roxmltree::{Document, Node};
+use serde::Serialize;
+
+use super::cert::{Cert, CertSummary};
+use super::chain;
+use super::crypto::{DigestAlg, PublicKey, SigAlg};
+use super::verifier::Verifier;
+use crate::finding::Finding;
+use crate::problem::Problem;
+use crate::read::c14n;
+
+const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
+const XADES: &str = "http://uri.etsi.org/01903/v1.3.2#";
+const EXC_C14N: &str = "http://www.w3.org/2001/10/xml-exc-c14n#";
+const EXC_C14N_COMMENTS: &str = "http://www.w3.org/2001/10/xml-exc-c14n#WithComments";
+const FILTER2: &str = "http://www.w3.org/2002/06/xmldsig-filter2";
+const ENVELOPED: &str = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+const SIGNED_PROPERTIES_TYPE: &str = "http://uri.etsi.org/01903#SignedProperties";
+
+/// How an evidence's XAdES signature was judged.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct XadesReport {
+    /// `valid` (signature, references and signing certificate check out), `invalid`, or
+    /// `missing`.
+    pub status: &'static str,
+    /// The certificate that signed, when one was found.
+    pub signer: Option<Arc<CertSummary>>,
+    /// `xades:SigningTime`, RFC 3339 UTC.
+    pub signing_time: Option<String>,
+    /// Whether the signer's path ends at a trusted anchor.
+    pub trusted: bool,
+    /// Where that anchor came from.
+    pub anchor_source: Option<String>,
+    /// The path, leaf first.
+    pub chain: Vec<String>,
+    /// The instant the certificates were judged at, RFC 3339 UTC.
+    pub reference_time: Option<String>,
+}
+
+impl XadesReport {
+    fn missing() -> XadesReport {
+        XadesReport {
+            status: "missing",
+            signer: None,
+            signing_time: None,
+            trusted: false,
+            anchor_source: None,
+            chain: Vec::new(),
+            reference_time: None,
+        }
+    }
+}
+
+/// Verifies the XAdES signature enveloped in an evidence document.
+pub fn verify(xml: &[u8], verifier: &Verifier) -> (XadesReport, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut report = XadesReport::missing();
+    let Some(text) = std::str::from_utf8(xml).ok() else { return (report, problems) };
+    let Ok(doc) = Document::parse(text) else { return (report, problems) };
+    match check(&doc, verifier, &mut report) {
+        Ok(path_problems) => problems.extend(path_problems),
+        Err(finding) => {
+            problems.push(Problem::of(finding));
+            if report.status == "valid" {
+                report.status = "invalid";
+            }
+        }
+    }
+    if report.status == "valid" && !report.trusted {
+        report.status = "invalid";
+    }
+    (report, problems)
+}
+
+fn is(node: Node<'_, '_>, namespace: &str, name: &str) -> bool {
+    node.is_element()
+        && node.tag_name().name() == name
+        && node.tag_name().namespace() == Some(namespace)
+}
+
+fn child<'a, 'i>(node: Node<'a, 'i>, namespace: &str, name: &str) -> Option<Node<'a, 'i>> {
+    node.children().find(|n| is(*n, namespace, name))
+}
+
+fn text(node: Node<'_, '_>) -> String {
+    node.children().filter_map(|n| n.text()).collect::<String>()
+}
+
+fn base64_of(node: Node<'_, '_>) -> Option<Vec<u8>> {
+    let cleaned: String = text(node).chars().filter(|c| !c.is_whitespace()).collect();
+    base64::engine::general_purpose::STANDARD.decode(cleaned).ok()
+}
+
+fn wrapping(why: impl Into<String>) -> Finding {
+    Finding::XadesWrapping(why.into())
+}
+
+/// Every element's Id, once each (duplicates let a reference point at a decoy).
+fn unique_ids<'a, 'i>(doc: &'a Document<'i>) -> Result<Vec<(&'a str, Node<'a, 'i>)>, Finding> {
+    let mut ids: Vec<(&str, Node<'_, '_>)> = Vec::new();
+    for node in doc.descendants().filter(Node::is_element) {
+        for a in node.attributes().filter(|a| matches!(a.name(), "Id" | "ID" | "id")) {
+            if ids.iter().any(|(id, _)| *id == a.value()) {
+                return Err(wrapping(format!("two elements have the Id {:?}", a.value())));
+            }
+            ids.push((a.value(), node));
+        }
+    }
+    Ok(ids)
+}
+
+/// The checks in order; the problems of the signer's path when the signature itself holds.
+fn check(
+    doc: &Document<'_>,
+    verifier: &Verifier,
+    report: &mut XadesReport,
+) -> Result<Vec<Problem>, Finding> {
+    let root = doc.root_element();
+    let ids = unique_ids(doc)?;
+    let signatures: Vec<Node<'_, '_>> =
+        doc.descendants().filter(|n| is(*n, DS, "Signature")).collect();
+    let signature = match signatures.as_slice() {
+        [] => return Err(Finding::XadesMissing),
+        [one] => *one,
+        more => return Err(wrapping(format!("{} signatures in one evidence", more.len()))),
+    };
+    if signature.parent() != Some(root) {
+        return Err(wrapping("the signature is not enveloped in the evidence's root element"));
+    }
+    let signed_info =
+        child(signature, DS, "SignedInfo").ok_or_else(|| wrapping("no SignedInfo"))?;
+    let method = child(signed_info, DS, "CanonicalizationMethod")
+        .ok_or_else(|| Finding::XadesTransformRefused("no CanonicalizationMethod".into()))?;
+    let info_options = c14n_options(method, false)?;
+    let sig_alg = child(signed_info, DS, "SignatureMethod")
+        .and_then(|m| m.attribute("Algorithm"))
+        .map(signature_method)
+        .ok_or_else(|| Finding::XadesTransformRefused("no SignatureMethod".into()))??;
+    let mut covers_root = false;
+    let mut signed_properties = None;
+    for reference in signed_info.children().filter(|n| is(*n, DS, "Reference")) {
+        let uri = reference.attribute("URI").unwrap_or("#");
+        let target = match uri {
+            "" => None,
+            u => {
+                let id = u.strip_prefix('#').filter(|id| !id.is_empty()).ok_or_else(|| {
+                    Finding::XadesTransformRefused(format!("reference URI {u:?}"))
+                })?;
+                let found = ids.iter().find(|(i, _)| *i == id).map(|(_, n)| *n);
+                Some(found.ok_or_else(|| wrapping(format!("no element has the Id {id:?}")))?)
+            }
+        };
+        let (subtract_signature, options) = transforms(reference, target.is_none())?;
+        if target.is_none() && !subtract_signature {
+            return Err(wrapping("the whole-document reference does not leave out the signature"));
+        }
+        let omit = |n: Node<'_, '_>| subtract_signature && n == signature;
+        let bytes = c14n::exclusive(target.unwrap_or(doc.root()), &omit, &options);
+        let digest_alg = child(reference, DS, "DigestMethod")
+            .and_then(|m| m.attribute("Algorithm"))
+            .map(digest_method)
+            .ok_or_else(|| Finding::XadesTransformRefused("no DigestMethod".into()))??;
+        let stated = child(reference, DS, "DigestValue").and_then(base64_of).unwrap_or_default();
+        if digest_alg.digest(&bytes) != stated {
+            return Err(Finding::XadesReferenceAltered(uri.to_string()));
+        }
+        match target {
+            None => covers_root = true,
+            Some(node) if node == root => covers_root = true,
+            Some(node)
+                if reference.attribute("Type") == Some(SIGNED_PROPERTIES_TYPE)
+                    && is(node, XADES, "SignedProperties")
+                    && node.ancestors().any(|a| a == signature) =>
+            {
+                signed_properties = Some(node);
+            }
+            Some(node) => {
+                return Err(wrapping(format!(
+                    "a reference selects <{}>, neither the evidence nor its signed properties",
+                    node.tag_name().name()
+                )));
+            }
+        }
+    }
+    if !covers_root {
+        return Err(wrapping("no reference covers the evidence"));
+    }
+    let signed_properties =
+        signed_properties.ok_or_else(|| wrapping("no reference covers the signed properties"))?;
+    let certificates: Vec<Cert> = signature
+        .descendants()
+        .filter(|n| is(*n, DS, "X509Certificate"))
+        .filter_map(base64_of)
+        .filter_map(|der| Cert::from_der(&der).ok())
+        .collect();
+    let signer = signing_certificate(signed_properties, &certificates)?;
+    report.signer = Some(signer.shared_summary());
+    let value = child(signature, DS, "SignatureValue").and_then(base64_of).unwrap_or_default();
+    let hashed = sig_alg.digest().digest(&c14n::exclusive(signed_info, &|_| false, &info_options));
+    PublicKey::from_spki(&signer.spki)
+        .and_then(|key| key.verify_prehashed(&sig_alg, &hashed, &value))
+        .map_err(|e| Finding::XadesBadSignature(format!("{e:?}")))?;
+    let signing_time = signed_properties
+        .descendants()
+        .find(|n| is(*n, XADES, "SigningTime"))
+        .and_then(|n| text(n).trim().parse::<Timestamp>().ok());
+    report.signing_time = signing_time.map(super::cert::rfc3339);
+    report.status = "valid";
+    let at = verifier.requested_time().or(signing_time).unwrap_or_else(|| verifier.now());
+    report.reference_time = Some(super::cert::rfc3339(at));
+    let pool: Vec<&Cert> = certificates.iter().collect();
+    let path = chain::validate(
+        signer,
+        &pool,
+        verifier.trust(),
+        at,
+        verifier.caches(),
+        verifier.revocation(),
+    );
+    report.trusted = path.trusted;
+    report.anchor_source = path.anchor_source;
+    report.chain = path.chain;
+    Ok(path.problems)
+}
+
+/// The certificate `xades:SigningCertificateV2` (or V1) names by digest, among those the
+/// signature carries: the signer is bound to the signed properties, not taken on trust.
+fn signing_certificate<'c>(
+    properties: Node<'_, '_>,
+    certificates: &'c [Cert],
+) -> Result<&'c Cert, Finding> {
+    let cert = properties
+        .descendants()
+        .filter(|n| is(*n, XADES, "SigningCertificateV2") || is(*n, XADES, "SigningCertificate"))
+        .find_map(|n| n.descendants().find(|c| is(*c, XADES, "CertDigest")))
+        .ok_or(Finding::XadesSigningCertificate)?;
+    let alg = child(cert, DS, "DigestMethod")
+        .and_then(|m| m.attribute("Algorithm"))
+        .map(digest_method)
+        .ok_or(Finding::XadesSigningCertificate)??;
+    let stated = child(cert, DS, "DigestValue").and_then(base64_of).unwrap_or_default();
+    certificates
+        .iter()
+        .find(|c| alg.digest(&c.der) == stated)
+        .ok_or(Finding::XadesSigningCertificate)
+}
+
+/// A reference's transforms, from the allow-list: optionally the signature left out (XPath
+/// Filter 2.0 `subtract` of `/descendant::ds:Signature`, or enveloped-signature), then
+/// exclusive C14N. Returns whether the signature is left out and how to canonicalise.
+fn transforms(
+    reference: Node<'_, '_>,
+    whole_document: bool,
+) -> Result<(bool, c14n::Options), Finding> {
+    let mut subtract = false;
+    let mut options = None;
+    let list = child(reference, DS, "Transforms");
+    for transform in list.iter().flat_map(|t| t.children()).filter(|n| is(*n, DS, "Transform")) {
+        let algorithm = transform.attribute("Algorithm").unwrap_or("");
+        if options.is_some() {
+            return Err(Finding::XadesTransformRefused(format!(
+                "{algorithm} after canonicalisation"
+            )));
+        }
+        match algorithm {
+            ENVELOPED => subtract = true,
+            FILTER2 => {
+                let xpath = child(transform, FILTER2, "XPath").ok_or_else(|| {
+                    Finding::XadesTransformRefused("XPath Filter 2.0 without XPath".into())
+                })?;
+                let expression = text(xpath);
+                let ds_bound = xpath.lookup_namespace_uri(Some("ds")) == Some(DS);
+                if xpath.attribute("Filter") != Some("subtract")
+                    || expression.trim() != "/descendant::ds:Signature"
+                    || !ds_bound
+                {
+                    return Err(Finding::XadesTransformRefused(format!(
+                        "XPath Filter 2.0 {} {:?}",
+                        xpath.attribute("Filter").unwrap_or(""),
+                        expression.trim()
+                    )));
+                }
+                subtract = true;
+            }
+            EXC_C14N | EXC_C14N_COMMENTS => {
+                // A same-document reference drops comments whatever the method says
+                // (XMLDSig §4.3.3.3).
+                options = Some(c14n_options(transform, whole_document)?);
+            }
+            other => return Err(Finding::XadesTransformRefused(other.to_string())),
+        }
+    }
+    let options = options.ok_or_else(|| {
+        Finding::XadesTransformRefused("no canonicalisation (C14N 1.0 by default)".into())
+    })?;
+    Ok((subtract, options))
+}
+
+/// Exclusive C14N's options from its method element; any other method is refused.
+fn c14n_options(method: Node<'_, '_>, drop_comments: bool) -> Result<c14n::Options, Finding> {
+    let with_comments = match method.attribute("Algorithm") {
+        Some(EXC_C14N) => false,
+        Some(EXC_C14N_COMMENTS) => !drop_comments,
+        other => return Err(Finding::XadesTransformRefused(other.unwrap_or("").to_string())),
+    };
+    let inclusive_prefixes = method
+        .children()
+        .find(|n| n.is_element() && n.tag_name().name() == "InclusiveNamespaces")
+        .and_then(|n| n.attribute("PrefixList"))
+        .map(|list| list.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default();
+    Ok(c14n::Options { with_comments, inclusive_prefixes })
+}
+
+fn digest_method(uri: &str) -> Result<DigestAlg, Finding> {
+    match uri {
+        "http://www.w3.org/2001/04/xmlenc#sha256" => Ok(DigestAlg::Sha256),
+        "http://www.w3.org/2001/04/xmldsig-more#sha384" => Ok(DigestAlg::Sha384),
+        "http://www.w3.org/2001/04/xmlenc#sha512" => Ok(DigestAlg::Sha512),
+        other => Err(Finding::XadesTransformRefused(format!("digest {other}"))),
+    }
+}
+
+fn signature_method(uri: &str) -> Result<SigAlg, Finding> {
+    match uri {
+        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256" => {
+            Ok(SigAlg::RsaPkcs1(DigestAlg::Sha256))
+        }
+        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384" => {
+            Ok(SigAlg::RsaPkcs1(DigestAlg::Sha384))
+        }
+        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512" => {
+            Ok(SigAlg::RsaPkcs1(DigestAlg::Sha512))
+        }
+        "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256" => {
+            Ok(SigAlg::Ecdsa(DigestAlg::Sha256))
+        }
+        "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384" => {
+            Ok(SigAlg::Ecdsa(DigestAlg::Sha384))
+        }
+        other => Err(Finding::XadesTransformRefused(format!("signature method {other}"))),
+    }
+}
