@@ -699,8 +699,8 @@ def main():
     entity = inner_entity(notice_text(["REM evidence"]), None, None, extra_parts=[part], html=False)
     ctype, extra, body = sign(entity, "alfa")
     headers = [f"Date: {rfc2822(t0)}", "Subject: REM evidence", f"From: {ALFA['email']}", f"To: {msg['sender']}"]
-    write("rem-evidence.eml", assemble(headers, ctype, extra, body), "rem", "valid", "rem-evidence",
-          notes="ETSI ERDS evidence: recognised, not called a broken PEC")
+    write("rem-evidence.eml", assemble(headers, ctype, extra, body), "rem", "invalid", "xades-missing",
+          notes="an ETSI evidence without its XAdES signature: REM, not a broken PEC, and not valid")
 
     write("non-pec.eml", plain, "not-pec", "invalid", "not-pec", notes="a plain e-mail")
 

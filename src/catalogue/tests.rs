@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
+use crate::error::{NotMail, ReadFailure};
 
 #[test]
 fn locale_precedence_and_italian_detection() {

@@ -52,6 +52,8 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
     let mut problems = artefact.problems.clone();
     let mut signature = None;
     match &artefact.signed {
+        // A standalone REM evidence: its XAdES signature, below, is what vouches for it.
+        None if artefact.is_standalone_evidence() => {}
         None => {
             let pec_like = artefact.kind.is_pec() || artefact.unsigned_daticert.is_some();
             if pec_like {

@@ -44,16 +44,24 @@ pub(super) fn has_eml_extension(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml"))
 }
 
-/// `.eml` by extension, or a file whose first bytes look like a mail header.
+/// `.eml` by extension, or a file whose first bytes look like a mail header or an ETSI
+/// EN 319 522 evidence (REM).
 pub fn is_mail_file(path: &Path) -> bool {
     if has_eml_extension(path) {
         return true;
     }
-    let mut head = [0u8; 512];
+    let mut head = [0u8; 1024];
     let Ok(mut f) = fs::File::open(path) else { return false };
     let Ok(n) = f.read(&mut head) else { return false };
     let head = head.get(..n).unwrap_or_default();
-    looks_like_header_start(head)
+    looks_like_header_start(head) || looks_like_evidence_start(head)
+}
+
+/// An XML document that names the ETSI EN 319 522 evidence namespace in its first bytes (the
+/// reader, `read::rem`, decides what it is; input does not use read).
+fn looks_like_evidence_start(head: &[u8]) -> bool {
+    head.starts_with(b"<?xml")
+        && memchr::memmem::find(head, b"http://uri.etsi.org/19522/v1#").is_some()
 }
 
 /// A first line of the form `Field-Name: value` with a known mail field name.

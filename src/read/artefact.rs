@@ -273,6 +273,11 @@ impl Artefact {
         mime_tree(&self.raw, &self.root, "1", signed_range)
     }
 
+    /// Whether this is an ETSI evidence file on its own, not a message.
+    pub fn is_standalone_evidence(&self) -> bool {
+        self.signed.is_none() && self.content.as_ref().is_some_and(|c| c.rem_raw.is_some())
+    }
+
     /// The signed content bytes, if there is a signed entity.
     pub fn signed_content(&self) -> Option<&[u8]> {
         self.signed.as_ref().map(|s| s.content(&self.raw))

@@ -44,8 +44,34 @@ pub fn read(raw: Vec<u8>, limits: &Limits) -> Result<Artefact, Error> {
     if let Some(refused) = refusal(&raw, limits) {
         return Err(refused);
     }
+    if rem::looks_like_evidence(&raw) {
+        return Ok(standalone_evidence(raw));
+    }
     let mut budget = CopyBudget { remaining: raw.len().saturating_mul(2) };
     Ok(read_at_depth(raw, limits, 0, &mut budget))
+}
+
+/// An ETSI EN 319 522 evidence file on its own (`peckit verify evidence.xml`): no S/MIME
+/// around it, only its own XAdES signature vouches for it.
+fn standalone_evidence(raw: Vec<u8>) -> Artefact {
+    let content = SignedContent {
+        etsi_evidence: true,
+        rem: Some(rem::parse(&raw)),
+        rem_raw: Some(raw.clone()),
+        ..SignedContent::default()
+    };
+    Artefact {
+        root: Entity::new(0..raw.len(), 0, Headers::default()),
+        raw,
+        claims: Claims::default(),
+        signed: None,
+        content: Some(content),
+        kind: Kind::RemEvidence,
+        outside_signature: Vec::new(),
+        unsigned_daticert: None,
+        problems: Vec::new(),
+        nested: Vec::new(),
+    }
 }
 
 /// Why these bytes cannot be read as an artefact at all, if so: empty, over the size limit,
@@ -60,7 +86,7 @@ fn refusal(raw: &[u8], limits: &Limits) -> Option<Error> {
             value: limits.max_input_bytes,
         });
     }
-    if !mime::looks_like_mail(raw) {
+    if !mime::looks_like_mail(raw) && !rem::looks_like_evidence(raw) {
         return Some(Error::NotMail(describe_non_mail(raw)));
     }
     None

@@ -95,10 +95,13 @@ pub enum RemError {
     NotEvidence,
 }
 
-/// Whether these bytes are an ETSI evidence document.
+/// Whether these bytes are an ETSI evidence document: XML (a REM message's own headers name
+/// the namespace too) that names the evidence namespace in its first bytes.
 pub fn looks_like_evidence(bytes: &[u8]) -> bool {
     let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
-    memchr::memmem::find(head, NAMESPACE.as_bytes()).is_some()
+    let start = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    start.trim_ascii_start().starts_with(b"<")
+        && memchr::memmem::find(head, NAMESPACE.as_bytes()).is_some()
         && memchr::memmem::find(head, b"Evidence").is_some()
 }
 
@@ -272,6 +275,13 @@ mod tests {
         assert_eq!(e.app_message_id.as_deref(), Some("<c@client>"));
         assert_eq!(e.original_digest.unwrap().value, "AAAA");
         assert_eq!(pec_equivalent("ContentConsignment"), Some("avvenuta-consegna"));
+    }
+
+    #[test]
+    fn a_rem_message_is_not_taken_for_an_evidence_file() {
+        let message = b"REM-MessageType: http://uri.etsi.org/19522/v1#/ERDMessageType/receipt\r\nREM-Evidence-ID: <x>\r\n\r\n";
+        assert!(!looks_like_evidence(message));
+        assert!(looks_like_evidence(EVIDENCE.as_bytes()));
     }
 
     #[test]

@@ -61,7 +61,8 @@ fn every_kit_message_verifies_and_says_what_its_evidence_states() {
         assert_eq!(a["kind"], "rem", "{path}");
         assert_eq!(a["verdict"], "valid", "{path}: {}", a["problems"]);
         let rem = &a["rem"];
-        assert_eq!(rem["evidence_signature"], "not-verified");
+        assert_eq!(rem["xades"]["status"], "valid", "{path}");
+        assert_eq!(rem["xades"]["trusted"], true, "{path}");
         // The file name says the event and the reason: REM_<Event>[n].<reason>.eml.
         let name = Path::new(path).file_name().unwrap().to_string_lossy().to_string();
         let stem = name.trim_start_matches("REM_").trim_end_matches(".eml");

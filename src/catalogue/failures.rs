@@ -1,0 +1,76 @@
+//! Why an input could not be read, in Italian and English.
+
+use super::{Lang, limit_name};
+use crate::error::{NotMail, ReadFailure};
+
+impl ReadFailure {
+    /// The failure in `lang`; the English text is the library error's own.
+    pub fn text(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, ReadFailure::Empty) => "empty input".into(),
+            (Lang::It, ReadFailure::Empty) => "file vuoto".into(),
+            (Lang::En, ReadFailure::NotMail(what)) => format!("not an e-mail message: {what}"),
+            (Lang::It, ReadFailure::NotMail(NotMail::Binary)) => {
+                "non è un messaggio e-mail: dati binari, nessuna intestazione".into()
+            }
+            (Lang::It, ReadFailure::NotMail(_)) => {
+                "non è un messaggio e-mail: la prima riga non è un campo di intestazione".into()
+            }
+            (Lang::En, ReadFailure::TooLarge { limit, value }) => {
+                format!("{limit} exceeds the limit of {value}")
+            }
+            (Lang::It, ReadFailure::TooLarge { limit, value }) => {
+                format!("{} supera il limite di {value}", limit_name(Lang::It, *limit))
+            }
+            (Lang::En, ReadFailure::Missing(w) | ReadFailure::PermissionDenied(w))
+            | (Lang::En, ReadFailure::IsAFolder(w) | ReadFailure::System(w)) => w.clone(),
+            (Lang::It, ReadFailure::Missing(_)) => "file o cartella inesistente".into(),
+            (Lang::It, ReadFailure::PermissionDenied(_)) => "permesso di lettura negato".into(),
+            (Lang::It, ReadFailure::IsAFolder(_)) => "è una cartella, non un file".into(),
+            (Lang::It, ReadFailure::System(w)) => format!("errore di lettura del sistema ({w})"),
+            (Lang::En, ReadFailure::Mailbox(f)) => f.to_string(),
+            (Lang::It, ReadFailure::Mailbox(f)) => mailbox_failure_it(f),
+            (lang, ReadFailure::Record(f)) => record_failure(lang, f),
+        }
+    }
+}
+
+fn mailbox_failure_it(f: &crate::error::MailboxFailure) -> String {
+    use crate::error::MailboxFailure as M;
+    match f {
+        M::Url(w) => format!("non è un URL IMAP ({w})"),
+        M::PasswordInUrl => "la password nell'URL è rifiutata: indicarla in \
+                             PECKIT_IMAP_PASSWORD, in ~/.netrc o al prompt"
+            .into(),
+        M::Insecure => "imap:// in chiaro invia la password senza cifratura: usare imaps://, o \
+             --imap-insecure"
+            .into(),
+        M::Connect(w) => format!("impossibile connettersi a {w}"),
+        M::Certificate(w) => {
+            format!("il certificato del server non è fidato ({w}); --imap-ca aggiunge una CA")
+        }
+        M::NoPassword => "nessuna password: impostare PECKIT_IMAP_PASSWORD, aggiungerla a \
+                          ~/.netrc, o eseguire da un terminale"
+            .into(),
+        M::LoginRefused => "accesso rifiutato dal server".into(),
+        M::NoMailbox(m) => format!("la casella {m} non può essere aperta"),
+        M::Protocol(w) => format!("errore IMAP: {w}"),
+    }
+}
+
+/// Why a JSONL line is not a record `evidence` can use.
+fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
+    use crate::error::RecordFailure as F;
+    match (lang, f) {
+        (Lang::En, F::NotARecord(w)) => format!("not a record of peckit verify --format jsonl: {w}"),
+        (Lang::It, F::NotARecord(w)) => {
+            format!("non è un record di peckit verify --format jsonl: {w}")
+        }
+        (Lang::En, F::NoFacts) => {
+            "a record without the facts evidence needs (written by an earlier peckit): verify the file again".into()
+        }
+        (Lang::It, F::NoFacts) => "un record senza i dati che servono all'evidenza (scritto da una versione precedente di peckit): verificare di nuovo il file".into(),
+        (Lang::En, F::TooLong) => "a line longer than the input size limit (--max-size)".into(),
+        (Lang::It, F::TooLong) => "una riga più lunga del limite di dimensione (--max-size)".into(),
+    }
+}
