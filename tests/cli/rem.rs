@@ -143,3 +143,130 @@ fn a_rem_header_that_contradicts_the_signed_evidence_is_named() {
         assert!(out.contains("rem-header-mismatch") && out.contains(says), "{lang}:\n{out}");
     }
 }
+
+/// What xmlsec1 (Debian's, libxml2 and OpenSSL) says of an evidence's signature, judged on
+/// the day the kit was signed; `None` when xmlsec1 is absent.
+fn xmlsec1_verifies(kit: &Path, file: &Path) -> Option<bool> {
+    let out = std::process::Command::new("xmlsec1")
+        .args(["--verify", "--trusted-pem"])
+        .arg(kit_root_ca(kit))
+        .arg("--untrusted-pem")
+        .arg(kit.join("certificates/REM-POLICY-IT-INTERMEDIATE-CERTIFICATE.crt"))
+        .args([
+            "--id-attr:Id",
+            "SignedProperties",
+            "--verification-gmt-time",
+            "2022-08-04 00:00:00",
+        ])
+        .arg(file)
+        .output()
+        .ok()?;
+    Some(out.status.success())
+}
+
+/// The kit's standalone evidence files and forgeries made from one of them: each verdict
+/// named, and the same as xmlsec1's wherever xmlsec1 can say.
+#[test]
+fn standalone_evidence_verifies_or_fails_for_its_named_reason() {
+    let Some(kit) = rem_kit() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read(kit.join("standalone-evidence/RelayFailure.RB02.xml")).unwrap();
+    let text = String::from_utf8(source.clone()).unwrap();
+    let signature_value = text.split("<ds:SignatureValue").nth(1).unwrap();
+    let value_start = text.len() - signature_value.len() + signature_value.find('>').unwrap() + 1;
+    let mut flipped = source.clone();
+    // One bit of the signature value's base64 ('A' <-> 'B' changes one bit of the value).
+    let at = value_start + 10;
+    flipped[at] = if flipped[at] == b'A' { b'B' } else { b'A' };
+    let id = text.split("URI=\"#").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let forgeries: Vec<(&str, Vec<u8>, &str, bool)> = vec![
+        (
+            "event-time",
+            replace_once(
+                &source,
+                b"<EventTime>2022-08-03T14:22:13Z",
+                b"<EventTime>2022-08-02T14:22:13Z",
+            ),
+            "xades-reference-altered",
+            true,
+        ),
+        (
+            "recipient",
+            replace_once(
+                &source,
+                b">recC@r2-rems-only-for-test.it<",
+                b">recX@r2-rems-only-for-test.it<",
+            ),
+            "xades-reference-altered",
+            true,
+        ),
+        ("signature-value", flipped, "xades-bad-signature", true),
+        (
+            "transform",
+            replace_once(
+                &source,
+                b"Algorithm=\"http://www.w3.org/2002/06/xmldsig-filter2\"",
+                b"Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"",
+            ),
+            "xades-transform-refused",
+            true,
+        ),
+        (
+            "duplicate-id",
+            replace_once(
+                &source,
+                b"<tns:EvidenceIdentifier>",
+                format!("<tns:EvidenceIdentifier Id=\"{id}\">").as_bytes(),
+            ),
+            "xades-wrapping",
+            false,
+        ),
+        (
+            "wrapped",
+            {
+                // The signed evidence moved under an unsigned one that says another event.
+                let body = text.split_once("?>").unwrap().1;
+                format!(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><tns:Evidence xmlns:tns=\"http://uri.etsi.org/19522/v1#\"><tns:ERDSEventId>http://uri.etsi.org/19522/Event/ContentConsignment</tns:ERDSEventId>{body}</tns:Evidence>"
+                )
+                .into_bytes()
+            },
+            "xades-wrapping",
+            false,
+        ),
+    ];
+    let mut files = vec![kit.join("standalone-evidence")];
+    for (name, bytes, _, _) in &forgeries {
+        std::fs::write(dir.path().join(format!("{name}.xml")), bytes).unwrap();
+        files.push(dir.path().join(format!("{name}.xml")));
+    }
+    let (code, artefacts) = verify_json(&kit, &files);
+    assert_eq!(code, 1);
+    let mut cross_checked = 0;
+    for a in &artefacts {
+        let path = PathBuf::from(a["path"].as_str().unwrap());
+        let forged = forgeries.iter().find(|(n, ..)| path.ends_with(format!("{n}.xml")));
+        match forged {
+            None => {
+                assert_eq!(a["verdict"], "valid", "{}: {}", path.display(), a["problems"]);
+                assert_eq!(a["kind"], "rem");
+                assert_eq!(a["rem"]["xades"]["status"], "valid");
+            }
+            Some((name, _, code, _)) => {
+                assert_eq!(a["verdict"], "invalid", "{name}");
+                assert_eq!(codes(a)[0], *code, "{name}: {}", a["problems"]);
+            }
+        }
+        let comparable = forged.is_none_or(|(.., xmlsec1_decides)| *xmlsec1_decides);
+        if comparable && let Some(xmlsec1) = xmlsec1_verifies(&kit, &path) {
+            assert_eq!(xmlsec1, a["verdict"] == "valid", "xmlsec1 disagrees on {}", path.display());
+            cross_checked += 1;
+        }
+    }
+    assert_eq!(artefacts.len(), 42 + forgeries.len());
+    if cross_checked == 0 {
+        eprintln!("SKIP: xmlsec1 is not installed; the XAdES cross-check did not run");
+    } else {
+        assert_eq!(cross_checked, 42 + 4);
+    }
+}
