@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")"
 secs=${1:-60}
 shift || true
-targets=${*:-read daticert cms names}
+targets=${*:-read daticert cms names xades}
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O
 for t in $targets; do

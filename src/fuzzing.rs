@@ -23,6 +23,17 @@ pub fn read_and_verify(data: &[u8]) {
     }
 }
 
+/// Read a REM evidence, canonicalise it and verify its XAdES signature.
+pub fn xades(data: &[u8]) {
+    let _ = crate::read::rem::parse(data);
+    if let Ok(text) = std::str::from_utf8(data)
+        && let Ok(doc) = roxmltree::Document::parse(text)
+    {
+        let _ = crate::read::c14n::exclusive(doc.root(), &|_| false, &Default::default());
+    }
+    let _ = crate::verify::xades::verify(data, &verifier());
+}
+
 /// Parse daticert.xml.
 pub fn daticert(data: &[u8]) {
     let _ = crate::read::daticert::parse(data, &Limits::default());

@@ -528,7 +528,7 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
 
 mod failures;
 mod findings;
-mod rem;
+pub mod rem;
 mod revocation;
 mod sentences;
 #[cfg(test)]

@@ -81,3 +81,74 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
         },
     }
 }
+
+/// What an ETSI event means for the message, said for people; `None` for an event peckit
+/// does not describe (its name is shown as written).
+pub fn event_text(lang: Lang, event: &str) -> Option<&'static str> {
+    Some(match (lang, event) {
+        (Lang::En, "SubmissionAcceptance") => {
+            "accepted by the sender's provider (as PEC's accettazione)"
+        }
+        (Lang::It, "SubmissionAcceptance") => {
+            "accettato dal gestore del mittente (come l'accettazione PEC)"
+        }
+        (Lang::En, "SubmissionRejection") => "refused by the sender's provider: NOT sent",
+        (Lang::It, "SubmissionRejection") => "rifiutato dal gestore del mittente: NON spedito",
+        (Lang::En, "RelayAcceptance") => {
+            "taken in charge by the recipient's provider (as PEC's presa in carico)"
+        }
+        (Lang::It, "RelayAcceptance") => {
+            "preso in carico dal gestore del destinatario (come la presa in carico PEC)"
+        }
+        (Lang::En, "RelayRejection") => "refused by the recipient's provider: NOT delivered",
+        (Lang::It, "RelayRejection") => "rifiutato dal gestore del destinatario: NON consegnato",
+        (Lang::En, "RelayFailure") => {
+            "could not be relayed to the recipient's provider: NOT delivered"
+        }
+        (Lang::It, "RelayFailure") => "non inoltrato al gestore del destinatario: NON consegnato",
+        (Lang::En, "ContentConsignment") => {
+            "placed in the recipient's box (as PEC's avvenuta consegna)"
+        }
+        (Lang::It, "ContentConsignment") => {
+            "consegnato nella casella del destinatario (come l'avvenuta consegna PEC)"
+        }
+        (Lang::En, "ContentConsignmentFailure") => {
+            "could not be placed in the recipient's box: NOT delivered"
+        }
+        (Lang::It, "ContentConsignmentFailure") => {
+            "non consegnato nella casella del destinatario: NON consegnato"
+        }
+        (Lang::En, "ReceivedFromNonERDS") => "received from outside REM: not a registered message",
+        (Lang::It, "ReceivedFromNonERDS") => {
+            "ricevuto da un sistema non REM: non è un messaggio certificato"
+        }
+        (Lang::En, "RelayToNonERDS") => {
+            "relayed to a system outside REM: no delivery evidence will follow"
+        }
+        (Lang::It, "RelayToNonERDS") => {
+            "inoltrato a un sistema non REM: non seguirà evidenza di consegna"
+        }
+        (Lang::En, "RelayToNonERDSFailure") => "could not be relayed to a system outside REM",
+        (Lang::It, "RelayToNonERDSFailure") => "non inoltrato al sistema non REM",
+        _ => return None,
+    })
+}
+
+/// An eIDAS level of assurance (Implementing Regulation (EU) 2015/1502), in the words of
+/// the language; other values as written.
+pub fn assurance_text(lang: Lang, uri: &str) -> String {
+    let level = uri.rsplit('/').next().unwrap_or(uri);
+    let word = match (lang, level) {
+        (Lang::En, "low") => "low",
+        (Lang::En, "substantial") => "substantial",
+        (Lang::En, "high") => "high",
+        (Lang::It, "low") => "basso",
+        (Lang::It, "substantial") => "significativo",
+        (Lang::It, "high") => "elevato",
+        _ => return uri.to_string(),
+    };
+    match lang {
+        Lang::En => format!("eIDAS level of assurance {word}"),
+        Lang::It => format!("livello di garanzia eIDAS {word}"),
+    }
+}

@@ -185,6 +185,20 @@ texts! {
     InterruptedList,
     /// Heading of the warning on evidence built from JSONL records.
     RecordedVerdicts,
+    /// Heading of a REM message's evidence in `--explain`.
+    RemEvidenceHeading,
+    /// "Event".
+    RemEvent,
+    /// "Reason".
+    RemReason,
+    /// "Event time".
+    RemEventTime,
+    /// "Submitted".
+    RemSubmissionTime,
+    /// "Issued by".
+    RemIssuer,
+    /// "Evidence signature (XAdES)".
+    RemXades,
     /// "Verdicts recorded by" (provenance, evidence from JSONL records).
     RecordedVerdictsBy,
     /// "CRLs given or downloaded" (those not usable are said file by file).
@@ -441,6 +455,20 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
              letti non compaiono in questo riepilogo, e quanto dice di un messaggio può mancare \
              delle loro ricevute."
         }
+        (Lang::En, Text::RemEvidenceHeading) => "REM evidence (ETSI EN 319 522)",
+        (Lang::It, Text::RemEvidenceHeading) => "Evidenza REM (ETSI EN 319 522)",
+        (Lang::En, Text::RemEvent) => "Event",
+        (Lang::It, Text::RemEvent) => "Evento",
+        (Lang::En, Text::RemReason) => "Reason",
+        (Lang::It, Text::RemReason) => "Motivo",
+        (Lang::En, Text::RemEventTime) => "Event time",
+        (Lang::It, Text::RemEventTime) => "Ora dell'evento",
+        (Lang::En, Text::RemSubmissionTime) => "Submitted",
+        (Lang::It, Text::RemSubmissionTime) => "Spedito",
+        (Lang::En, Text::RemIssuer) => "Issued by",
+        (Lang::It, Text::RemIssuer) => "Emessa da",
+        (Lang::En, Text::RemXades) => "Evidence signature (XAdES)",
+        (Lang::It, Text::RemXades) => "Firma dell'evidenza (XAdES)",
         (Lang::En, Text::RecordedVerdicts) => "VERDICTS NOT RE-VERIFIED",
         (Lang::It, Text::RecordedVerdicts) => "ESITI NON RIVERIFICATI",
         (Lang::En, Text::RecordedVerdictsBy) => "Verdicts recorded by (not re-verified)",

@@ -126,6 +126,9 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
             }
         }
     }
+    if let Some(rem) = &r.rem {
+        out.extend(super::rem::explain_lines(rem, lang, &pad));
+    }
     if let Some(d) = &r.certified {
         let heading = if is_certified(r) { Text::CertifiedData } else { Text::StatedNotVerified };
         out.push(Line::styled(Style::Bold, format!("{pad}  {}:", text(lang, heading))));

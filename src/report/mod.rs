@@ -13,5 +13,6 @@ pub mod json;
 pub use crate::catalogue as i18n;
 pub mod markdown;
 pub mod model;
+pub mod rem;
 pub mod stream;
 pub mod term;

@@ -89,18 +89,26 @@ impl VerifyTable {
             Verdict::Invalid => Style::Bad,
             Verdict::Error => Style::Warn,
         };
-        let kind = match &r.receipt_type {
-            Some(t) => format!("{} ({t})", r.kind),
-            None => r.kind.clone(),
+        let kind = match (&r.receipt_type, r.rem.as_ref().and_then(|m| m.evidence.event.as_deref()))
+        {
+            (Some(t), _) => format!("{} ({t})", r.kind),
+            (None, Some(event)) => format!("{} ({event})", r.kind),
+            (None, None) => r.kind.clone(),
         };
         // A time from a daticert whose signature did not verify is only stated: it is not
         // shown as certified.
-        let time = match r.certified.as_ref().and_then(|c| c.data.as_ref()) {
-            Some(_) if !super::explain::is_certified(r) => {
+        let time = match (r.certified.as_ref().and_then(|c| c.data.as_ref()), &r.rem) {
+            (Some(_), _) if !super::explain::is_certified(r) => {
                 text(self.lang, Text::Unverified).to_string()
             }
-            Some(t) => compact_time(&t.rfc3339_utc()),
-            None => String::new(),
+            (Some(t), _) => compact_time(&t.rfc3339_utc()),
+            // A REM event time is certified only by a valid, trusted evidence signature.
+            (None, Some(rem)) => match (&rem.evidence.event_time, &rem.xades) {
+                (Some(t), Some(x)) if x.status == "valid" && x.trusted => compact_time(t),
+                (Some(_), _) => text(self.lang, Text::Unverified).to_string(),
+                (None, _) => String::new(),
+            },
+            (None, None) => String::new(),
         };
         let problem = r
             .problems

@@ -7,7 +7,7 @@ use crate::common::*;
 fn seeds_and_past_crashes_replay_without_panicking() {
     let mut replayed = 0;
     for dir in ["seeds", "regressions"] {
-        for target in ["read", "daticert", "cms", "names", "containers"] {
+        for target in ["read", "daticert", "cms", "names", "containers", "xades"] {
             let Ok(entries) = std::fs::read_dir(root().join("fuzz").join(dir).join(target)) else {
                 continue;
             };
@@ -18,6 +18,7 @@ fn seeds_and_past_crashes_replay_without_panicking() {
                     "daticert" => peckit::fuzzing::daticert(&data),
                     "cms" => peckit::fuzzing::cms(&data),
                     "containers" => peckit::fuzzing::containers(&data),
+                    "xades" => peckit::fuzzing::xades(&data),
                     _ => peckit::fuzzing::names(&data),
                 }
                 replayed += 1;

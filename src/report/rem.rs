@@ -1,0 +1,68 @@
+//! A REM message's evidence for people: what the provider states happened, when, to whom, with
+//! what assurance of their identities, and how its own XAdES signature was judged.
+
+use super::model::RemReport;
+use super::term::{Line, Style};
+use crate::catalogue::rem::{assurance_text, event_text};
+use crate::catalogue::texts::{Text, text};
+use crate::catalogue::{Label, Lang, label};
+
+/// The evidence's event as a line's value: the ETSI name as written, and what it means.
+pub fn event_line(rem: &RemReport, lang: Lang) -> String {
+    let event = rem.evidence.event.as_deref().unwrap_or("—");
+    match event_text(lang, event) {
+        Some(meaning) => format!("{event} — {meaning}"),
+        None => event.to_string(),
+    }
+}
+
+/// The `--explain` lines of a REM evidence, indented by `pad`.
+pub fn explain_lines(rem: &RemReport, lang: Lang, pad: &str) -> Vec<Line> {
+    let e = &rem.evidence;
+    let field = |name: &str, value: &str| Line::plain(format!("{pad}    {name}: {value}"));
+    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    let mut out = vec![Line::styled(
+        Style::Bold,
+        format!("{pad}  {}:", text(lang, Text::RemEvidenceHeading)),
+    )];
+    out.push(field(text(lang, Text::RemEvent), &event_line(rem, lang)));
+    let reason = [e.reason.as_deref(), e.reason_text.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" — ");
+    out.push(field(text(lang, Text::RemReason), if reason.is_empty() { "—" } else { &reason }));
+    out.push(field(text(lang, Text::RemEventTime), &or_dash(&e.event_time)));
+    out.push(field(text(lang, Text::RemSubmissionTime), &or_dash(&e.submission_time)));
+    out.push(field(text(lang, Text::RemIssuer), &or_dash(&e.issuer)));
+    let party = |p: &crate::read::rem::RemParty| {
+        let address = p.address.clone().unwrap_or_else(|| "—".into());
+        match &p.assurance_level {
+            Some(level) => format!("{address} ({})", assurance_text(lang, level)),
+            None => address,
+        }
+    };
+    if let Some(sender) = &e.sender {
+        out.push(field(label(lang, Label::Sender), &party(sender)));
+    }
+    let recipients: Vec<String> = e.recipients.iter().map(party).collect();
+    out.push(field(label(lang, Label::Recipients), &recipients.join(", ")));
+    out.push(field("Message-ID", &or_dash(&e.app_message_id)));
+    if let Some(x) = &rem.xades {
+        let outcome = if x.status == "valid" {
+            text(lang, Text::Verifies).to_string()
+        } else {
+            format!("{} ({})", text(lang, Text::DoesNotVerify), x.status)
+        };
+        let who = x.signer.as_ref().map(|c| c.subject.clone()).unwrap_or_else(|| "—".into());
+        out.push(field(text(lang, Text::RemXades), &format!("{outcome}; {who}")));
+        out.push(field(
+            text(lang, Text::TrustedAuthority),
+            &super::evidence::anchor_name(lang, x.anchor_source.as_deref()),
+        ));
+        if let Some(t) = &x.reference_time {
+            out.push(field(text(lang, Text::JudgedAt), t));
+        }
+    }
+    out
+}
