@@ -44,7 +44,7 @@ fn provider_of(assessment: &Assessment, d: Option<&DatiCert>) -> Option<String> 
 fn proof_of(s: &Source) -> Proof {
     Proof {
         path: s.path.clone(),
-        kind: s.kind.name().to_string(),
+        kind: s.kind_name(),
         at: s.daticert.as_deref().and_then(|d| CertifiedInstant::from(d, s.facts.signing_time)),
         provider: s.facts.provider.clone(),
         recorded_in: s.recorded_in.clone(),
@@ -95,7 +95,7 @@ fn source_file(s: &Source, used_as_proof: bool) -> SourceFile {
         used_as_proof,
         path: s.path.clone(),
         sha256: Some(s.facts.sha256.clone()),
-        kind: s.kind.name().to_string(),
+        kind: s.kind_name(),
         verdict: s.verdict,
         problems: s.problems.clone(),
         signer: s.facts.signer.clone(),
@@ -476,6 +476,7 @@ fn attachments_of(verified: &[&Source]) -> Vec<AttachmentEvidence> {
     let carrier = verified.iter().copied().find(|s| {
         s.kind == Kind::PostaCertificata
             || (s.kind == Kind::AvvenutaConsegna && s.receipt_type.as_deref() == Some("completa"))
+            || (s.rem_event.is_some() && !s.facts.attachments.is_empty())
     });
     let Some(s) = carrier else { return Vec::new() };
     s.facts
@@ -496,6 +497,7 @@ impl Facts {
     pub fn of(artefact: &Artefact, assessment: &Assessment, limits: &Limits) -> Facts {
         let receipt_type = artefact.receipt_type().map(str::to_string);
         let carries_original = artefact.kind == Kind::PostaCertificata
+            || artefact.kind == Kind::RemEvidence
             || (artefact.kind == Kind::AvvenutaConsegna
                 && receipt_type.as_deref() != Some("sintetica"));
         let attached = match artefact.original() {
@@ -515,7 +517,8 @@ impl Facts {
         Facts {
             peckit: Arc::from(PECKIT),
             sha256: sha256_hex(&artefact.raw),
-            provider: provider_of(assessment, artefact.daticert()),
+            provider: provider_of(assessment, artefact.daticert())
+                .or_else(|| rem_of(artefact).and_then(|e| e.issuer.clone())),
             signing_time: assessment.signature.as_ref().and_then(|s| s.signing_time),
             signer: signer_record(assessment).map(Arc::new),
             intact_inside_altered: intact_inside_altered(assessment),
@@ -523,6 +526,11 @@ impl Facts {
             stated_digests,
         }
     }
+}
+
+/// A REM message's (or evidence file's) evidence, when it could be read.
+fn rem_of(artefact: &Artefact) -> Option<&crate::read::rem::RemEvidence> {
+    artefact.content.as_ref()?.rem.as_ref()?.as_ref().ok()
 }
 
 impl Source {
@@ -533,15 +541,27 @@ impl Source {
         assessment: &Assessment,
         limits: &Limits,
     ) -> Source {
+        let (kind, daticert, rem_event) = match rem_of(artefact) {
+            Some(e) => {
+                let (kind, certified, event) = rem_parts(e);
+                (kind, Some(Box::new(certified)), event)
+            }
+            None => (
+                artefact.kind.clone(),
+                artefact.daticert().map(|d| Box::new(Certified::from(d))),
+                None,
+            ),
+        };
         Source {
             path,
-            kind: artefact.kind.clone(),
+            kind,
             receipt_type: artefact.receipt_type().map(str::to_string),
             verdict: assessment.verdict,
             problems: assessment.problems.clone(),
-            daticert: artefact.daticert().map(|d| Box::new(Certified::from(d))),
+            daticert,
             facts: Box::new(Facts::of(artefact, assessment, limits)),
             recorded_in: None,
+            rem_event,
         }
     }
 }

@@ -40,6 +40,19 @@ pub struct Source {
     /// Set when the source was read from a JSONL record rather than verified now: the record
     /// (`FILE:LINE`) its verdict comes from.
     pub recorded_in: Option<String>,
+    /// For a REM message or evidence, the ETSI event (its `kind` is then the PEC artefact the
+    /// event corresponds to, so that PEC and REM form one timeline).
+    pub rem_event: Option<Box<str>>,
+}
+
+impl Source {
+    /// The kind as the evidence shows it: `rem (ContentConsignment)` for REM.
+    pub fn kind_name(&self) -> String {
+        match &self.rem_event {
+            Some(event) => format!("rem ({event})"),
+            None => self.kind.name().to_string(),
+        }
+    }
 }
 
 /// What the evidence reads of a daticert: the identifiers that group artefacts into
@@ -75,6 +88,66 @@ pub struct CertifiedAt {
     pub utc: jiff::Timestamp,
     /// The daticert `zona`, in seconds east of UTC.
     pub offset_seconds: i32,
+}
+
+impl Certified {
+    /// What a REM evidence states, in the daticert's terms: the client's Message-ID as
+    /// `msgid`, the provider's message identifier as `identificativo`, the event time as the
+    /// certified time, the recipient a per-recipient event concerns as `consegna`, and a
+    /// failure's reason as `errore` / `errore_esteso`.
+    pub fn from_rem(e: &crate::read::rem::RemEvidence) -> Certified {
+        let addresses: Vec<String> =
+            e.recipients.iter().filter_map(|r| r.address.clone()).collect();
+        let concerned = match (e.refers_to_recipient, addresses.as_slice()) {
+            (Some(n), _) => n.checked_sub(1).and_then(|i| addresses.get(i)).cloned(),
+            (None, [only]) => Some(only.clone()),
+            _ => None,
+        };
+        let failed = matches!(
+            e.event.as_deref(),
+            Some("ContentConsignmentFailure" | "RelayFailure" | "RelayRejection")
+        );
+        Certified {
+            msgid: e.app_message_id.clone(),
+            identificativo: e.message_id.clone(),
+            mittente: e.sender.as_ref().and_then(|s| s.address.clone()),
+            oggetto: e.subject.clone(),
+            data: e
+                .event_time
+                .as_deref()
+                .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+                .map(|utc| CertifiedAt { utc, offset_seconds: 0 }),
+            destinatari: addresses
+                .iter()
+                .map(|a| crate::read::daticert::Destinatario {
+                    address: a.clone(),
+                    tipo: "certificato".into(),
+                })
+                .collect(),
+            consegna: concerned,
+            // Relay acceptance concerns every recipient of the relayed message.
+            ricezione: if e.event.as_deref() == Some("RelayAcceptance") {
+                addresses.clone()
+            } else {
+                Vec::new()
+            },
+            errore: if failed { e.reason.clone().unwrap_or_default() } else { "nessuno".into() },
+            errore_esteso: if failed { e.reason_text.clone() } else { None },
+        }
+    }
+}
+
+/// A REM evidence's place in the timeline: the PEC kind its event corresponds to (REM
+/// otherwise), what it states in daticert terms, and its event.
+pub(crate) fn rem_parts(
+    e: &crate::read::rem::RemEvidence,
+) -> (crate::read::Kind, Certified, Option<Box<str>>) {
+    let kind = e
+        .event
+        .as_deref()
+        .and_then(crate::read::rem::pec_equivalent)
+        .map_or(crate::read::Kind::RemEvidence, crate::read::Kind::from_tipo);
+    (kind, Certified::from_rem(e), e.event.as_deref().map(Box::from))
 }
 
 impl From<&DatiCert> for Certified {

@@ -33,6 +33,7 @@ struct Record {
     verdict: Verdict,
     problems: Vec<Problem>,
     certified: Option<DatiCert>,
+    rem: Option<crate::read::rem::RemEvidence>,
     evidence: Option<Facts>,
 }
 
@@ -129,15 +130,27 @@ impl Record {
             }
             return Recorded::Failure(at, ReadFailure::Record(RecordFailure::NoFacts));
         };
+        let (kind, daticert, rem_event) = match &self.rem {
+            Some(e) => {
+                let (kind, certified, event) = super::model::rem_parts(e);
+                (kind, Some(Box::new(certified)), event)
+            }
+            None => (
+                Kind::from_name(&self.kind),
+                self.certified.as_ref().map(|d| Box::new(d.into())),
+                None,
+            ),
+        };
         Recorded::Source(Box::new(Source {
             path: self.path,
-            kind: Kind::from_name(&self.kind),
+            kind,
             receipt_type: self.receipt_type,
             verdict: self.verdict,
             problems: self.problems,
-            daticert: self.certified.as_ref().map(|d| Box::new(d.into())),
+            daticert,
             facts: Box::new(facts),
             recorded_in: Some(at),
+            rem_event,
         }))
     }
 }

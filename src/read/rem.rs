@@ -10,13 +10,13 @@
 #![deny(clippy::indexing_slicing)]
 
 use roxmltree::{Document, Node};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The namespace of ETSI EN 319 522 evidence.
 pub const NAMESPACE: &str = "http://uri.etsi.org/19522/v1#";
 
 /// What an evidence states, as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct RemEvidence {
     /// The ETSI event, the last segment of `ERDSEventId` (`SubmissionAcceptance`,
     /// `ContentConsignment`, `RelayFailure`, …).
@@ -56,7 +56,7 @@ pub struct RemEvidence {
 }
 
 /// A sender or recipient as an evidence names them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct RemParty {
     /// The `mailto` identifier.
     pub address: Option<String>,
@@ -67,7 +67,7 @@ pub struct RemParty {
 }
 
 /// One eIDAS identity attribute.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RemAttribute {
     /// FriendlyName (`LegalName`, `PersonIdentifier`, …).
     pub name: String,
@@ -76,7 +76,7 @@ pub struct RemAttribute {
 }
 
 /// A digest as an evidence states it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RemDigest {
     /// The algorithm URI (`http://www.w3.org/2001/04/xmlenc#sha256`).
     pub algorithm: String,

@@ -270,3 +270,67 @@ fn standalone_evidence_verifies_or_fails_for_its_named_reason() {
         assert_eq!(cross_checked, 42 + 4);
     }
 }
+
+/// PEC and REM in one timeline: the kit's dispatch proves the sending, its consignment
+/// evidences the delivery to each recipient, beside the PEC samples' own messages; the same
+/// from verify's JSONL records.
+#[test]
+fn pec_and_rem_form_one_evidence_timeline() {
+    let Some(kit) = rem_kit() else { return };
+    let flow = kit.join("Intra-REM-flow");
+    let evidence = |inputs: &[&Path]| {
+        let (_, out, err) = run(peckit()
+            .args(["evidence", "--format", "json", "--trust"])
+            .arg(kit_root_ca(&kit))
+            .arg("--trust")
+            .arg(test_root())
+            .args(inputs));
+        assert!(!out.is_empty(), "{err}");
+        json(&out)
+    };
+    let thread = samples().join("thread");
+    let doc = evidence(&[&flow, &thread]);
+    let messages = doc["messages"].as_array().unwrap();
+    let pec_only = evidence(&[&thread]);
+    assert_eq!(messages.len(), pec_only["messages"].as_array().unwrap().len() + 1);
+    let rem = messages
+        .iter()
+        .find(|m| m["identificativo"].as_str().unwrap_or("").contains("rem-service"))
+        .unwrap();
+    assert_eq!(rem["sent"]["at"]["utc"], "2022-08-03T14:22:11Z");
+    assert_eq!(rem["sent"]["kind"], "rem (SubmissionAcceptance)");
+    assert!(rem["sent"]["path"].as_str().unwrap().ends_with("REM_Dispatch.RA01.eml"));
+    for r in rem["recipients"].as_array().unwrap() {
+        assert_eq!(r["fate"], "delivered", "{r}");
+        assert_eq!(r["delivery"]["kind"], "rem (ContentConsignment)");
+        assert_eq!(r["delivery"]["at"]["utc"], "2022-08-03T14:22:14Z");
+    }
+    assert_eq!(rem["recipients"].as_array().unwrap().len(), 2);
+
+    // The same timeline from verify's records of the kit.
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("kit.jsonl");
+    let (_, out, _) = run(peckit()
+        .args(["verify", "--format", "jsonl", "--ordered", "--trust"])
+        .arg(kit_root_ca(&kit))
+        .arg(&flow));
+    std::fs::write(&records, out).unwrap();
+    let from_records = evidence(&[&records]);
+    let files = evidence(&[&flow]);
+    let strip = |mut v: Value| {
+        fn walk(v: &mut Value) {
+            match v {
+                Value::Object(m) => {
+                    m.remove("recorded_in");
+                    m.values_mut().for_each(walk);
+                }
+                Value::Array(a) => a.iter_mut().for_each(walk),
+                _ => {}
+            }
+        }
+        v.as_object_mut().unwrap().remove("generated");
+        walk(&mut v);
+        v
+    };
+    assert_eq!(strip(from_records), strip(files));
+}
