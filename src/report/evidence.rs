@@ -89,46 +89,29 @@ pub fn document(report: &EvidenceReport, lang: Lang) -> Document {
     if !report.unmatched.is_empty() {
         sections.push(unmatched_section(report, lang));
     }
+    // Warnings go first, where a reader of the printed page cannot miss them.
     if !report.generated.recorded_by.is_empty() {
-        // First, where a reader of the printed page cannot miss it.
-        sections.insert(
-            0,
-            Section {
-                name: text(lang, Text::RecordedVerdicts).to_string(),
-                parts: vec![Part {
-                    heading: text(lang, Text::RecordedVerdicts),
-                    block: Block::Note(Cell::toned(
-                        crate::catalogue::texts::recorded_verdicts(
-                            lang,
-                            &report.generated.recorded_by.join(", "),
-                        ),
-                        Tone::Bad,
-                    )),
-                }],
-            },
-        );
+        let versions = report.generated.recorded_by.join(", ");
+        let body = crate::catalogue::texts::recorded_verdicts(lang, &versions);
+        sections.insert(0, warning_section(text(lang, Text::RecordedVerdicts), body));
     }
     if report.generated.interrupted {
-        // First, where a reader of the printed page cannot miss it.
-        sections.insert(
-            0,
-            Section {
-                name: text(lang, Text::IncompleteSummary).to_string(),
-                parts: vec![Part {
-                    heading: text(lang, Text::IncompleteSummary),
-                    block: Block::Note(Cell::toned(
-                        text(lang, Text::IncompleteSummaryText),
-                        Tone::Bad,
-                    )),
-                }],
-            },
-        );
+        let body = text(lang, Text::IncompleteSummaryText).to_string();
+        sections.insert(0, warning_section(text(lang, Text::IncompleteSummary), body));
     }
     Document {
         title: text(lang, Text::PecEvidenceSummary),
         lang: text(lang, Text::LangTag),
         sections,
         empty: text(lang, Text::NoPecMessageFound),
+    }
+}
+
+/// A section of one warning, headed by its title.
+fn warning_section(title: &'static str, body: String) -> Section {
+    Section {
+        name: title.to_string(),
+        parts: vec![Part { heading: title, block: Block::Note(Cell::toned(body, Tone::Bad)) }],
     }
 }
 
