@@ -314,12 +314,8 @@ impl Finding {
             F::AnomalyNotCertified => "anomaly envelope: the provider signed the wrapper, the \
                                        content inside is NOT a certified message"
                 .into(),
-            F::RemEvidence => "REM message (ETSI EN 319 532): its evidence is read from the \
-                               content the S/MIME signature covers and its XAdES signature \
-                               checked; the evidence's time-stamp is not verified (its \
-                               certificates are judged at the XAdES signing time)"
-                .into(),
-            F::RemEvidenceMalformed(_)
+            F::RemEvidence
+            | F::RemEvidenceMalformed(_)
             | F::RemHeaderMismatch { .. }
             | F::RemOriginalDigestMismatch { .. }
             | F::XadesMissing
@@ -328,7 +324,9 @@ impl Finding {
             | F::XadesTransformRefused(_)
             | F::XadesReferenceAltered(_)
             | F::XadesBadSignature(_)
-            | F::XadesSigningCertificate => super::rem::text(Lang::En, self),
+            | F::XadesSigningCertificate
+            | F::TimeStampInvalid(_)
+            | F::TimeStampUntrusted(_) => super::rem::text(Lang::En, self),
             F::MissingDaticert => "the signed entity carries no daticert.xml".into(),
             F::DaticertNotWellFormed(reason) => format!(
                 "daticert.xml is not well-formed XML ({reason}); fields were recovered one by one"
@@ -516,12 +514,8 @@ impl Finding {
             F::AnomalyNotCertified => "busta di anomalia: il gestore ha firmato l'involucro, il \
                                        contenuto NON è un messaggio certificato"
                 .into(),
-            F::RemEvidence => "messaggio REM (ETSI EN 319 532): la sua evidenza è letta dal \
-                               contenuto coperto dalla firma S/MIME e la sua firma XAdES è \
-                               verificata; la marca temporale dell'evidenza non è verificata \
-                               (i suoi certificati sono valutati all'ora della firma XAdES)"
-                .into(),
-            F::RemEvidenceMalformed(_)
+            F::RemEvidence
+            | F::RemEvidenceMalformed(_)
             | F::RemHeaderMismatch { .. }
             | F::RemOriginalDigestMismatch { .. }
             | F::XadesMissing
@@ -530,7 +524,9 @@ impl Finding {
             | F::XadesTransformRefused(_)
             | F::XadesReferenceAltered(_)
             | F::XadesBadSignature(_)
-            | F::XadesSigningCertificate => super::rem::text(Lang::It, self),
+            | F::XadesSigningCertificate
+            | F::TimeStampInvalid(_)
+            | F::TimeStampUntrusted(_) => super::rem::text(Lang::It, self),
             F::MissingDaticert => "la parte firmata non contiene daticert.xml".into(),
             F::DaticertNotWellFormed(reason) => format!(
                 "daticert.xml non è XML ben formato ({reason}); i campi sono stati recuperati uno \

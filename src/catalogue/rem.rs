@@ -9,6 +9,11 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
     use Finding as F;
     match lang {
         Lang::En => match finding {
+            F::RemEvidence => {
+                "REM (ETSI EN 319 532): the ETSI EN 319 522 evidence is read and its \
+                               XAdES signature and time-stamp are checked"
+                    .into()
+            }
             F::RemEvidenceMalformed(why) => {
                 format!("the REM evidence (ETSI EN 319 522) cannot be read: {why}")
             }
@@ -16,6 +21,12 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 "unsigned header {header}: {stated} contradicts the signed evidence ({certified})"
             ),
             F::XadesMissing => "the REM evidence carries no XAdES signature".into(),
+            F::TimeStampInvalid(why) => format!("the evidence's time-stamp does not hold: {why}"),
+            F::TimeStampUntrusted(why) => format!(
+                "the evidence's time-stamp verifies but its authority is not trusted ({why}): \
+                 its time proves nothing, and the certificates are judged at the signing time \
+                 the signer states"
+            ),
             F::XadesSignerDiffers { smime, evidence } => format!(
                 "the message is signed by {smime} but its evidence by {evidence}: not the same \
              provider"
@@ -45,6 +56,11 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
             _ => String::new(),
         },
         Lang::It => match finding {
+            F::RemEvidence => {
+                "REM (ETSI EN 319 532): l'evidenza ETSI EN 319 522 è letta e ne sono \
+                               verificate la firma XAdES e la marca temporale"
+                    .into()
+            }
             F::RemEvidenceMalformed(why) => {
                 format!("l'evidenza REM (ETSI EN 319 522) non è leggibile: {why}")
             }
@@ -53,6 +69,14 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
              ({certified})"
             ),
             F::XadesMissing => "l'evidenza REM non ha una firma XAdES".into(),
+            F::TimeStampInvalid(why) => {
+                format!("la marca temporale dell'evidenza non è valida: {why}")
+            }
+            F::TimeStampUntrusted(why) => format!(
+                "la marca temporale dell'evidenza si verifica ma la sua autorità non è fidata \
+                 ({why}): la sua data non prova nulla e i certificati sono valutati all'ora di \
+                 firma dichiarata dal firmatario"
+            ),
             F::XadesSignerDiffers { smime, evidence } => format!(
                 "il messaggio è firmato da {smime} ma la sua evidenza da {evidence}: non è lo \
              stesso gestore"

@@ -258,6 +258,8 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::XadesBadSignature(s()),
         Finding::XadesSigningCertificate,
         Finding::XadesSignerDiffers { smime: s(), evidence: s() },
+        Finding::TimeStampInvalid(s()),
+        Finding::TimeStampUntrusted(s()),
         Finding::MissingDaticert,
         Finding::DaticertNotWellFormed(s()),
         Finding::DaticertAmbiguous(vec!["dati/data".into()]),
@@ -337,6 +339,8 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::XadesBadSignature(_)
             | Finding::XadesSigningCertificate
             | Finding::XadesSignerDiffers { .. }
+            | Finding::TimeStampInvalid(_)
+            | Finding::TimeStampUntrusted(_)
             | Finding::MissingDaticert
             | Finding::DaticertNotWellFormed(_)
             | Finding::DaticertAmbiguous(_)

@@ -363,6 +363,10 @@ pub enum Finding {
     XadesBadSignature(String),
     /// SigningCertificateV2 is missing or names no certificate the signature carries.
     XadesSigningCertificate,
+    /// A time-stamp token that does not hold (what is wrong).
+    TimeStampInvalid(String),
+    /// A valid time-stamp whose authority does not chain to a trusted anchor (why).
+    TimeStampUntrusted(String),
     /// The evidence's XAdES signer is another organisation than the message's S/MIME signer.
     XadesSignerDiffers {
         /// The S/MIME signer's organisation.
@@ -523,6 +527,8 @@ impl Finding {
             F::XadesBadSignature(_) => C::XadesBadSignature,
             F::XadesSigningCertificate => C::XadesSigningCertificate,
             F::XadesSignerDiffers { .. } => C::XadesSignerDiffers,
+            F::TimeStampInvalid(_) => C::TimestampInvalid,
+            F::TimeStampUntrusted(_) => C::TimestampUntrusted,
             F::MissingDaticert => C::MissingDaticert,
             F::DaticertIncomplete(_) => C::DaticertIncomplete,
             F::DaticertFieldInvalid { .. } => C::DaticertFieldInvalid,

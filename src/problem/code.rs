@@ -135,6 +135,8 @@ problem_codes! {
     XadesBadSignature = "xades-bad-signature", Error, 28;
     /// SigningCertificateV2 is missing or does not name the certificate used.
     XadesSigningCertificate = "xades-signing-certificate", Error, 29;
+    /// The evidence's time-stamp does not hold: its imprint, TSTInfo or authority's signature.
+    TimestampInvalid = "timestamp-invalid", Error, 35;
     /// The evidence's XAdES signer is not the provider that signed the message.
     XadesSignerDiffers = "xades-signer-differs", Error, 48;
     /// X-Riferimento-Message-ID differs from the signed msgid.
@@ -159,6 +161,9 @@ problem_codes! {
     DaticertFieldInvalid = "daticert-field-invalid", Warning, 69;
     /// A certificate of the path was revoked after the signing time: still valid.
     RevokedAfterSigning = "revoked-after-signing", Warning, 70;
+    /// The evidence's time-stamping authority is not trusted: its genTime proves nothing, the
+    /// certificates are judged at the signing time instead.
+    TimestampUntrusted = "timestamp-untrusted", Warning, 72;
     /// A CRL given or fetched cannot be used (wrong issuer key, delta, indirect, scope,
     /// unknown critical extension, not downloadable); it was ignored.
     CrlUnusable = "crl-unusable", Warning, 71;
@@ -170,8 +175,8 @@ problem_codes! {
     CanonicalisedLineEnds = "canonicalised-line-ends", Info, 82;
     /// The CRLs at hand do not prove a certificate good at the signing time.
     RevocationUnknown = "revocation-unknown", Info, 86;
-    /// A REM message (ETSI EN 319 532): its evidence is read from the S/MIME-signed content
-    /// and its XAdES signature checked; the evidence's time-stamp is not verified (yet).
+    /// REM (ETSI EN 319 532): the evidence is read and its XAdES signature and time-stamp
+    /// checked.
     RemEvidence = "rem-evidence", Info, 83;
     /// SHA-1 digest: accepted for PEC, weak by today's standards.
     WeakDigest = "weak-digest", Info, 84;

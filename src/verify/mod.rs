@@ -16,6 +16,7 @@ pub(crate) mod fetch;
 pub(crate) mod names;
 pub(crate) mod revocation;
 pub(crate) mod signature;
+pub mod timestamp;
 pub(crate) mod trust;
 pub(crate) mod verifier;
 pub mod xades;

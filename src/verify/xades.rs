@@ -51,6 +51,11 @@ pub struct XadesReport {
     pub chain: Vec<String>,
     /// The instant the certificates were judged at, RFC 3339 UTC.
     pub reference_time: Option<String>,
+    /// Where it came from: `time-stamp` (the genTime of a valid, trusted time-stamp),
+    /// `signing-time` (xades:SigningTime), `requested` (`--at`) or `now`.
+    pub reference_time_source: &'static str,
+    /// The SignatureTimeStamp, when there is one.
+    pub time_stamp: Option<super::timestamp::TimeStampReport>,
 }
 
 impl XadesReport {
@@ -63,6 +68,8 @@ impl XadesReport {
             anchor_source: None,
             chain: Vec::new(),
             reference_time: None,
+            reference_time_source: "now",
+            time_stamp: None,
         }
     }
 }
@@ -222,8 +229,24 @@ fn check(
         .and_then(|n| text(n).trim().parse::<Timestamp>().ok());
     report.signing_time = signing_time.map(super::cert::rfc3339);
     report.status = "valid";
-    let at = verifier.requested_time().or(signing_time).unwrap_or_else(|| verifier.now());
+    let mut problems = Vec::new();
+    let gen_time = match signature.descendants().find(|n| is(*n, XADES, "SignatureTimeStamp")) {
+        Some(stamp) => {
+            let (stamp_report, gen_time, found) = time_stamp(stamp, signature, verifier)?;
+            report.time_stamp = Some(stamp_report);
+            problems.extend(found);
+            gen_time
+        }
+        None => None,
+    };
+    let (at, source) = match (verifier.requested_time(), gen_time, signing_time) {
+        (Some(t), _, _) => (t, "requested"),
+        (None, Some(t), _) => (t, "time-stamp"),
+        (None, None, Some(t)) => (t, "signing-time"),
+        (None, None, None) => (verifier.now(), "now"),
+    };
     report.reference_time = Some(super::cert::rfc3339(at));
+    report.reference_time_source = source;
     let pool: Vec<&Cert> = certificates.iter().collect();
     let path = chain::validate(
         signer,
@@ -236,7 +259,27 @@ fn check(
     report.trusted = path.trusted;
     report.anchor_source = path.anchor_source;
     report.chain = path.chain;
-    Ok(path.problems)
+    problems.extend(path.problems);
+    Ok(problems)
+}
+
+/// XAdES SignatureTimeStamp (EN 319 132-1 §5.3): an RFC 3161 token over the canonicalised
+/// `ds:SignatureValue` element.
+fn time_stamp(
+    stamp: Node<'_, '_>,
+    signature: Node<'_, '_>,
+    verifier: &Verifier,
+) -> Result<(super::timestamp::TimeStampReport, Option<Timestamp>, Vec<Problem>), Finding> {
+    let method = child(stamp, DS, "CanonicalizationMethod").ok_or_else(|| {
+        Finding::XadesTransformRefused("a time-stamp without CanonicalizationMethod".into())
+    })?;
+    let options = c14n_options(method, false)?;
+    let value =
+        child(signature, DS, "SignatureValue").ok_or_else(|| wrapping("no SignatureValue"))?;
+    let token =
+        child(stamp, XADES, "EncapsulatedTimeStamp").and_then(base64_of).unwrap_or_default();
+    let imprinted = c14n::exclusive(value, &|_| false, &options);
+    Ok(super::timestamp::verify(&token, &imprinted, verifier))
 }
 
 /// The certificate `xades:SigningCertificateV2` (or V1) names by digest, among those the

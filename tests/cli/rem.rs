@@ -334,3 +334,90 @@ fn pec_and_rem_form_one_evidence_timeline() {
     };
     assert_eq!(strip(from_records), strip(files));
 }
+
+/// The time-stamping authority's root, taken from a kit token (the kit does not ship it);
+/// `None` without openssl.
+fn tsa_root(kit: &Path, dir: &Path) -> Option<PathBuf> {
+    let text =
+        std::fs::read_to_string(kit.join("standalone-evidence/RelayFailure.RB02.xml")).unwrap();
+    let token = text.split("EncapsulatedTimeStamp").nth(1)?.split('>').nth(1)?.split('<').next()?;
+    let der = dir.join("token.der");
+    use base64::Engine as _;
+    std::fs::write(&der, base64::engine::general_purpose::STANDARD.decode(token).unwrap()).unwrap();
+    let out = std::process::Command::new("openssl")
+        .args(["pkcs7", "-inform", "DER", "-print_certs", "-in"])
+        .arg(&der)
+        .output()
+        .ok()?;
+    let pems = String::from_utf8(out.stdout).ok()?;
+    // The self-signed one: its subject line repeats as its issuer line.
+    let root = pems.split("\n\n").find(|block| {
+        let line =
+            |p: &str| block.lines().find(|l| l.starts_with(p)).map(|l| l[p.len()..].to_string());
+        line("subject=").is_some() && line("subject=") == line("issuer=")
+    })?;
+    let path = dir.join("tsa-root.pem");
+    std::fs::write(&path, root).unwrap();
+    Some(path)
+}
+
+/// The evidence's time-stamp: with its authority trusted, genTime is the instant the
+/// certificates are judged at; untrusted, a warning and the signing time; altered or over
+/// other data, invalid.
+#[test]
+fn the_time_stamp_fixes_the_reference_time_and_is_itself_checked() {
+    let Some(kit) = rem_kit() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let evidence = kit.join("standalone-evidence/RelayFailure.RB02.xml");
+    let (_, untrusted) = verify_json(&kit, std::slice::from_ref(&evidence));
+    let a = &untrusted[0];
+    assert_eq!(a["verdict"], "valid");
+    assert_eq!(codes(a), vec!["timestamp-untrusted".to_string()]);
+    assert_eq!(a["rem"]["xades"]["reference_time_source"], "signing-time");
+    assert_eq!(a["rem"]["xades"]["time_stamp"]["status"], "valid");
+
+    let Some(root) = tsa_root(&kit, dir.path()) else {
+        eprintln!("SKIP: openssl is not installed; the trusted time-stamp case did not run");
+        return;
+    };
+    let trusted = |files: &[PathBuf]| {
+        let (code, out, err) = run(peckit()
+            .args(["verify", "--format", "json", "--trust"])
+            .arg(kit_root_ca(&kit))
+            .arg("--trust")
+            .arg(&root)
+            .args(files));
+        assert!(!out.is_empty(), "{err}");
+        (code, json(&out)["artefacts"].as_array().unwrap().clone())
+    };
+    let (code, judged) = trusted(std::slice::from_ref(&evidence));
+    assert_eq!(code, 0);
+    let x = &judged[0]["rem"]["xades"];
+    assert_eq!(x["reference_time_source"], "time-stamp");
+    assert_eq!(x["reference_time"], x["time_stamp"]["gen_time"]);
+    assert_eq!(x["time_stamp"]["trusted"], true);
+
+    // Another evidence's token: a time-stamp over other data.
+    let text = std::fs::read_to_string(&evidence).unwrap();
+    let other =
+        std::fs::read_to_string(kit.join("standalone-evidence/RelayFailure.RB03.xml")).unwrap();
+    let token = |t: &str| {
+        t.split("EncapsulatedTimeStamp")
+            .nth(1)
+            .unwrap()
+            .split('>')
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let swapped = text.replacen(&token(&text), &token(&other), 1);
+    let path = dir.path().join("other-token.xml");
+    std::fs::write(&path, swapped).unwrap();
+    let (code, swapped) = trusted(std::slice::from_ref(&path));
+    assert_eq!(code, 1);
+    assert_eq!(codes(&swapped[0])[0], "timestamp-invalid", "{}", swapped[0]["problems"]);
+    assert!(swapped[0]["problems"][0]["message"].as_str().unwrap().contains("imprint"));
+}
