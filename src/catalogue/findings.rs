@@ -326,7 +326,8 @@ impl Finding {
             | F::XadesBadSignature(_)
             | F::XadesSigningCertificate
             | F::TimeStampInvalid(_)
-            | F::TimeStampUntrusted(_) => super::rem::text(Lang::En, self),
+            | F::TimeStampUntrusted(_)
+            | F::SigningCertificateMismatch => super::rem::text(Lang::En, self),
             F::MissingDaticert => "the signed entity carries no daticert.xml".into(),
             F::DaticertNotWellFormed(reason) => format!(
                 "daticert.xml is not well-formed XML ({reason}); fields were recovered one by one"
@@ -526,7 +527,8 @@ impl Finding {
             | F::XadesBadSignature(_)
             | F::XadesSigningCertificate
             | F::TimeStampInvalid(_)
-            | F::TimeStampUntrusted(_) => super::rem::text(Lang::It, self),
+            | F::TimeStampUntrusted(_)
+            | F::SigningCertificateMismatch => super::rem::text(Lang::It, self),
             F::MissingDaticert => "la parte firmata non contiene daticert.xml".into(),
             F::DaticertNotWellFormed(reason) => format!(
                 "daticert.xml non è XML ben formato ({reason}); i campi sono stati recuperati uno \

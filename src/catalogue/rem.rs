@@ -1,5 +1,6 @@
-//! The texts of REM findings (the evidence, its `REM-*` headers, its XAdES signature), in
-//! Italian and English.
+//! The texts of REM findings (the evidence, its `REM-*` headers, its XAdES signature and
+//! time-stamp, and the signer binding CAdES adds to the S/MIME signature), in Italian and
+//! English.
 
 use super::Lang;
 use crate::finding::Finding;
@@ -21,6 +22,10 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 "unsigned header {header}: {stated} contradicts the signed evidence ({certified})"
             ),
             F::XadesMissing => "the REM evidence carries no XAdES signature".into(),
+            F::SigningCertificateMismatch => "the signingCertificateV2 attribute of the signature \
+                                              names another certificate than the one that \
+                                              verified: a substituted signer"
+                .into(),
             F::TimeStampInvalid(why) => format!("the evidence's time-stamp does not hold: {why}"),
             F::TimeStampUntrusted(why) => format!(
                 "the evidence's time-stamp verifies but its authority is not trusted ({why}): \
@@ -69,6 +74,10 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
              ({certified})"
             ),
             F::XadesMissing => "l'evidenza REM non ha una firma XAdES".into(),
+            F::SigningCertificateMismatch => "l'attributo signingCertificateV2 della firma indica \
+                                              un certificato diverso da quello con cui si \
+                                              verifica: firmatario sostituito"
+                .into(),
             F::TimeStampInvalid(why) => {
                 format!("la marca temporale dell'evidenza non è valida: {why}")
             }

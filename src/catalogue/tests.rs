@@ -259,6 +259,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::XadesSigningCertificate,
         Finding::XadesSignerDiffers { smime: s(), evidence: s() },
         Finding::TimeStampInvalid(s()),
+        Finding::SigningCertificateMismatch,
         Finding::TimeStampUntrusted(s()),
         Finding::MissingDaticert,
         Finding::DaticertNotWellFormed(s()),
@@ -340,6 +341,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::XadesSigningCertificate
             | Finding::XadesSignerDiffers { .. }
             | Finding::TimeStampInvalid(_)
+            | Finding::SigningCertificateMismatch
             | Finding::TimeStampUntrusted(_)
             | Finding::MissingDaticert
             | Finding::DaticertNotWellFormed(_)

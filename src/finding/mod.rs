@@ -363,6 +363,9 @@ pub enum Finding {
     XadesBadSignature(String),
     /// SigningCertificateV2 is missing or names no certificate the signature carries.
     XadesSigningCertificate,
+    /// The CMS signingCertificateV2 attribute names another certificate than the one that
+    /// verified (or cannot be read).
+    SigningCertificateMismatch,
     /// A time-stamp token that does not hold (what is wrong).
     TimeStampInvalid(String),
     /// A valid time-stamp whose authority does not chain to a trusted anchor (why).
@@ -528,6 +531,7 @@ impl Finding {
             F::XadesSigningCertificate => C::XadesSigningCertificate,
             F::XadesSignerDiffers { .. } => C::XadesSignerDiffers,
             F::TimeStampInvalid(_) => C::TimestampInvalid,
+            F::SigningCertificateMismatch => C::SigningCertificateMismatch,
             F::TimeStampUntrusted(_) => C::TimestampUntrusted,
             F::MissingDaticert => C::MissingDaticert,
             F::DaticertIncomplete(_) => C::DaticertIncomplete,

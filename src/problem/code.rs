@@ -135,6 +135,8 @@ problem_codes! {
     XadesBadSignature = "xades-bad-signature", Error, 28;
     /// SigningCertificateV2 is missing or does not name the certificate used.
     XadesSigningCertificate = "xades-signing-certificate", Error, 29;
+    /// The CMS signingCertificateV2 attribute names another certificate than the signer's.
+    SigningCertificateMismatch = "signing-certificate-mismatch", Error, 36;
     /// The evidence's time-stamp does not hold: its imprint, TSTInfo or authority's signature.
     TimestampInvalid = "timestamp-invalid", Error, 35;
     /// The evidence's XAdES signer is not the provider that signed the message.

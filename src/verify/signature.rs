@@ -30,8 +30,9 @@ use crate::read::der::{self, Tlv};
 
 /// id-data.
 const OID_DATA: &str = "1.2.840.113549.1.7.1";
-const OID_CONTENT_TYPE: &str = "1.2.840.113549.1.9.3";
-const OID_MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
+pub(crate) const OID_CONTENT_TYPE: &str = "1.2.840.113549.1.9.3";
+pub(crate) const OID_MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
+const OID_SIGNING_CERTIFICATE_V2: &str = "1.2.840.113549.1.9.16.2.47";
 const OID_EKU_EMAIL: &str = "1.3.6.1.5.5.7.3.4";
 const OID_EKU_ANY: &str = "2.5.29.37.0";
 
@@ -247,6 +248,9 @@ impl Verifier {
             finding: Finding::SignerCertMissing,
         })?;
         self.check_signature_value(signer, &sig_alg, &covered, si.signature, report);
+        if let Some(problem) = signing_certificate_problem(si, signer) {
+            report.problems.push(problem);
+        }
         if report.canonicalised && report.status == SignatureStatus::Valid {
             report.problems.push(Problem::of(Finding::CanonicalisedLineEnds));
         }
@@ -337,6 +341,30 @@ fn first_signer<'a>(sd: &'a SignedData<'_>) -> Result<&'a SignerInfo<'a>, Stop> 
 fn digest_algorithm(si: &SignerInfo<'_>) -> Result<DigestAlg, Stop> {
     DigestAlg::from_oid(&si.digest_oid)
         .ok_or_else(|| Stop::unsupported(Finding::DigestUnsupported(si.digest_oid.clone())))
+}
+
+/// CAdES (ETSI EN 319 122-1 §5.2.2, RFC 5035): the signingCertificateV2 attribute binds the
+/// signer's certificate by its digest; a certificate other than the one that verified is a
+/// substituted signer. Checked when present (PEC providers seldom add it; REM's CAdES-B does).
+fn signing_certificate_problem(si: &SignerInfo<'_>, signer: &Cert) -> Option<Problem> {
+    let attribute = si.attr(OID_SIGNING_CERTIFICATE_V2)?;
+    let stated = (|| {
+        let certs = attribute.children().expect(der::tag::SEQUENCE, "certs").ok()?;
+        let first = certs.children().expect(der::tag::SEQUENCE, "ESSCertIDv2").ok()?;
+        let mut fields = first.children();
+        let mut item = fields.read().ok()?;
+        let mut alg = DigestAlg::Sha256; // the DEFAULT of ESSCertIDv2's hashAlgorithm
+        if item.tag == der::tag::SEQUENCE {
+            let oid = item.children().expect(der::tag::OID, "hashAlgorithm").ok()?;
+            alg = DigestAlg::from_oid(&der::oid_string(oid.value))?;
+            item = fields.read().ok()?;
+        }
+        (item.tag == der::tag::OCTET_STRING).then(|| (alg, item.value.to_vec()))
+    })();
+    match stated {
+        Some((alg, hash)) if alg.digest(&signer.der) == hash => None,
+        _ => Some(Problem::of(Finding::SigningCertificateMismatch)),
+    }
 }
 
 /// RFC 5652 §5.3 signatureAlgorithm: one peckit implements, consistent with the digest.

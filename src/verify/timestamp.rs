@@ -15,6 +15,7 @@ use super::cert::{Cert, CertSummary};
 use super::chain;
 use super::crypto::{DigestAlg, sig_alg_from_identifier};
 use super::describe::find_signer;
+use super::signature::{OID_CONTENT_TYPE, OID_MESSAGE_DIGEST};
 use super::verifier::Verifier;
 use crate::finding::Finding;
 use crate::problem::Problem;
@@ -22,8 +23,6 @@ use crate::read::cms;
 use crate::read::der::{self, Reader, tag};
 
 const OID_TST_INFO: &str = "1.2.840.113549.1.9.16.1.4";
-const OID_MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
-const OID_CONTENT_TYPE: &str = "1.2.840.113549.1.9.3";
 
 /// How a time-stamp token was judged.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

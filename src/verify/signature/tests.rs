@@ -181,3 +181,31 @@ fn the_signed_content_type_must_be_data_and_match_the_encapsulated_one() {
     assert_eq!(missing.finding, Finding::ContentTypeNotData(None));
     assert!(missing.finding.text(crate::catalogue::Lang::En).contains("missing"));
 }
+
+/// CAdES signingCertificateV2: OpenSSL's `cms -sign -cades` binds the signer's certificate;
+/// the same attribute read against another certificate is a substituted signer.
+#[test]
+fn signing_certificate_v2_binds_the_signer() {
+    let pki = format!("{}/samples/pki", env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content.txt");
+    std::fs::write(&content, b"content\r\n").unwrap();
+    let out = std::process::Command::new("openssl")
+        .args(["cms", "-sign", "-cades", "-binary", "-outform", "DER", "-md", "sha256"])
+        .arg("-signer")
+        .arg(format!("{pki}/alfa.pem"))
+        .arg("-inkey")
+        .arg(format!("{pki}/alfa.key"))
+        .arg("-in")
+        .arg(&content)
+        .output();
+    let Some(out) = out.ok().filter(|o| o.status.success()) else {
+        return; // no openssl: the kit and samples carry no such attribute to test on
+    };
+    let sd = crate::read::cms::parse(&out.stdout).unwrap();
+    let si = &sd.signer_infos[0];
+    assert!(si.attr(OID_SIGNING_CERTIFICATE_V2).is_some(), "openssl -cades adds it");
+    assert!(signing_certificate_problem(si, &sample_cert("alfa.pem")).is_none());
+    let substituted = signing_certificate_problem(si, &sample_cert("beta.pem")).unwrap();
+    assert_eq!(substituted.code, ProblemCode::SigningCertificateMismatch);
+}
