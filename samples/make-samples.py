@@ -249,6 +249,7 @@ def make_pki():
         "  throwaway Dovecot the IMAP tests start; not a PEC authority\n"
         "- crl-alfa.pem: Alfa with a CRL Distribution Point on 127.0.0.1 (the --fetch-crl tests serve it)\n"
         "- rogue-intermediate.pem: the intermediate's name with another key (signs a forged CRL)\n"
+        "- tsa.pem: peckit Test TSA, under the root (extendedKeyUsage timeStamping): time-stamps REM evidence\n"
         "- registro.pem: peckit Test Registro CA, under the root, with name constraints as AgID CA1's:\n"
         "  Alfa's and Beta's directory subtrees and mail domains permitted, every IP range excluded\n"
         "- registro-alfa.pem: Alfa under it (registered); registro-gamma.pem: a provider outside the\n"
@@ -1121,10 +1122,205 @@ def bench(out_dir, receipts, large):
         (out / "large" / f"envelope{j}.eml").write_bytes(data)
     print(f"bench corpus: {receipts} receipts, {large} large envelopes in {out}")
 
+# --------------------------------------------------------------------------- REM (issue #20)
+
+EXT_TSA = """
+[ext]
+basicConstraints = CA:FALSE
+keyUsage = critical,digitalSignature,nonRepudiation
+extendedKeyUsage = critical,timeStamping
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+"""
+TSA_CONFIG = """
+[tsa]
+default_tsa = tsa1
+[tsa1]
+serial = {dir}/tsaserial
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256
+accuracy = secs:1
+ordering = no
+tsa_name = no
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
+"""
+ETSI = "http://uri.etsi.org/19522"
+REM_PARTY = """<tns:RecipientDetails><Identifier IdentifierSchemeName="mailto">{}</Identifier></tns:RecipientDetails>"""
+REM_TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
+<tns:Evidence xmlns:tns="http://uri.etsi.org/19522/v1#" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" version="EN319522v1.1.1">
+  <tns:EvidenceIdentifier>{evidence_id}</tns:EvidenceIdentifier>
+  <tns:ERDSEventId>{etsi}/Event/{event}</tns:ERDSEventId>
+  <tns:EventReasons><tns:EventReason><Code>{etsi}/EventReason/{reason_name}</Code><Details>{reason}</Details><Details>{reason_text}</Details></tns:EventReason></tns:EventReasons>
+  <EventTime>{event_time}</EventTime>
+  <tns:EvidenceIssuerPolicyID><PolicyID>http://uri.etsi.org/19532/v1#/REMbaseline</PolicyID></tns:EvidenceIssuerPolicyID>
+  <tns:EvidenceIssuerDetails><tns:Identity><saml:Attribute FriendlyName="LegalName" Name="http://eidas.europa.eu/attributes/legalperson/LegalName"><saml:AttributeValue>{issuer}</saml:AttributeValue></saml:Attribute></tns:Identity></tns:EvidenceIssuerDetails>
+  <tns:SenderDetails><Identifier IdentifierSchemeName="mailto">{sender}</Identifier><AssuranceLevelsDetails><GlobalAssuranceLevel><AssuranceLevel>http://eidas.europa.eu/LoA/substantial</AssuranceLevel></GlobalAssuranceLevel></AssuranceLevelsDetails></tns:SenderDetails>
+  {recipients}
+  <tns:SubmissionTime>{submission_time}</tns:SubmissionTime>
+  <tns:MessageIdentifier>{message_id}</tns:MessageIdentifier>
+  <tns:UserContentInfo><AppLayerIdentifier>{msgid}</AppLayerIdentifier><tns:PartsInfo><tns:PartInfo><ContentType>message/rfc822</ContentType><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>{digest}</ds:DigestValue></tns:PartInfo></tns:PartsInfo></tns:UserContentInfo>
+<ds:Signature Id="sig"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI=""><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2002/06/xmldsig-filter2"><dsig-filter2:XPath xmlns:dsig-filter2="http://www.w3.org/2002/06/xmldsig-filter2" Filter="subtract">/descendant::ds:Signature</dsig-filter2:XPath></ds:Transform><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue></ds:Reference><ds:Reference Type="http://uri.etsi.org/01903#SignedProperties" URI="#props"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue Id="value"></ds:SignatureValue><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{cert}</ds:X509Certificate><ds:X509Certificate>{intermediate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo><ds:Object><xades:QualifyingProperties xmlns:xades="http://uri.etsi.org/01903/v1.3.2#" Target="#sig"><xades:SignedProperties Id="props"><xades:SignedSignatureProperties><xades:SigningTime>{signing_time}</xades:SigningTime><xades:SigningCertificateV2><xades:Cert><xades:CertDigest><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>{cert_digest}</ds:DigestValue></xades:CertDigest></xades:Cert></xades:SigningCertificateV2></xades:SignedSignatureProperties></xades:SignedProperties></xades:QualifyingProperties></ds:Object></ds:Signature>
+</tns:Evidence>
+"""
+
+
+def cert_der(name):
+    pem = (PKI / f"{name}.pem").read_text()
+    body = pem.split("-----BEGIN CERTIFICATE-----")[1].split("-----END CERTIFICATE-----")[0]
+    return base64.b64decode("".join(body.split()))
+
+
+def time_stamp(data):
+    """An RFC 3161 token over `data` from the test TSA (openssl ts; genTime is now)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "in.bin").write_bytes(data)
+        (tmp / "tsaserial").write_text("01\n")
+        (tmp / "tsa.cnf").write_text(TSA_CONFIG.format(dir=tmp))
+        run("openssl", "ts", "-query", "-data", str(tmp / "in.bin"), "-sha256", "-cert", "-no_nonce",
+            "-out", str(tmp / "req.tsq"))
+        run("openssl", "ts", "-reply", "-config", str(tmp / "tsa.cnf"), "-queryfile", str(tmp / "req.tsq"),
+            "-signer", str(PKI / "tsa.pem"), "-inkey", str(PKI / "tsa.key"), "-token_out",
+            "-out", str(tmp / "token.der"))
+        return (tmp / "token.der").read_bytes()
+
+
+def rem_evidence(event, reason, reason_name, reason_text, when, provider, msg, digest, signer=None):
+    """An ETSI EN 319 522 evidence, XAdES-signed by xmlsec1 with the provider's key and
+    time-stamped by the test TSA over its canonicalised SignatureValue."""
+    signer = signer or provider_key(provider)
+    der = cert_der(signer)
+    xml = REM_TEMPLATE.format(
+        etsi=ETSI, event=event, reason=reason, reason_name=reason_name, reason_text=reason_text,
+        evidence_id=f"ev.{event}.{when:%Y%m%d%H%M%S}@{provider['domain']}",
+        event_time=f"{when:%Y-%m-%dT%H:%M:%SZ}", submission_time=f"{when:%Y-%m-%dT%H:%M:%SZ}",
+        issuer=xml_escape(provider["name"]), sender=msg["sender"],
+        recipients="".join(REM_PARTY.format(r) for r, _ in msg["recipients"]),
+        message_id=msg["ident"], msgid=xml_escape(msg["msgid"]), digest=digest,
+        cert=base64.b64encode(der).decode(), intermediate=base64.b64encode(cert_der("intermediate")).decode(),
+        signing_time=f"{when:%Y-%m-%dT%H:%M:%SZ}",
+        cert_digest=base64.b64encode(hashlib.sha256(der).digest()).decode())
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "evidence.xml"
+        src.write_text(xml)
+        signed = run("xmlsec1", "--sign", "--privkey-pem", str(PKI / f"{signer}.key"),
+                     "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties", str(src)).decode()
+    value = signed.split('<ds:SignatureValue Id="value">')[1].split("</ds:SignatureValue>")[0]
+    # Exclusive C14N of the SignatureValue element, as the time-stamp covers it.
+    c14n = ('<ds:SignatureValue xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="value">'
+            + value.replace("\r", "&#xD;") + "</ds:SignatureValue>")
+    token = base64.b64encode(time_stamp(c14n.encode())).decode()
+    unsigned = ('<xades:UnsignedProperties><xades:UnsignedSignatureProperties><xades:SignatureTimeStamp Id="ts">'
+                '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>'
+                f'<xades:EncapsulatedTimeStamp>{token}</xades:EncapsulatedTimeStamp></xades:SignatureTimeStamp>'
+                '</xades:UnsignedSignatureProperties></xades:UnsignedProperties>')
+    return signed.replace("</xades:SignedProperties>", "</xades:SignedProperties>" + unsigned, 1).encode()
+
+
+def rem_message(provider, when, msg, evidence, message_type, event, reason_uri, original=None, headers_event=None):
+    """A REM message: the provider's S/MIME over notice, original and evidence, REM-* headers."""
+    part = "\n".join(["REM-Section-Type: rem_message/xml_evidence",
+                      'Content-Type: application/xml; name="evidence.xml"', "Content-Transfer-Encoding: base64",
+                      'Content-Disposition: attachment; filename="evidence.xml"', "", b64(evidence), ""])
+    entity = inner_entity(notice_text([f"REM {event}", f"Oggetto: {msg['subject']}"]), None, original,
+                          extra_parts=[part], html=False)
+    ctype, extra, body = sign(entity, provider_key(provider))
+    ev_id = evidence.split(b"<tns:EvidenceIdentifier>")[1].split(b"<")[0].decode()
+    digest = evidence.split(b"<ds:DigestValue>")[1].split(b"<")[0].decode()
+    headers = [f"Date: {rfc2822(when)}", f"Subject: REM {event}: {msg['subject']}",
+               f"From: <rem-service@{provider['domain']}>", f"To: <{msg['sender']}>",
+               f"Message-ID: <rem.{event}.{when:%Y%m%d%H%M%S}@{provider['domain']}>",
+               "REM-MetadataVersion: EN31953203V010201",
+               "REM-ApplicablePolicy: http://uri.etsi.org/19532/v1#/REMbaseline",
+               f"REM-MessageType: {ETSI}/v1#/ERDMessageType/{message_type}",
+               "REM-DigestAlgorithm: http://www.w3.org/2001/04/xmlenc#sha256", f"REM-DigestValue: {digest}",
+               f"REM-UAMessageIdentifier: {msg['msgid']}",
+               f"REM-EventIdentifier: {ETSI}/Event/{headers_event or event}",
+               f"REM-Evidence-ID: <{ev_id}>", f"REM-ReasonIdentifier: {reason_uri}"]
+    return assemble(headers, ctype, extra, body)
+
+
+def make_rem(clock):
+    """REM fixtures of the project's own (test PKI, test TSA) and their forgeries."""
+    issue("tsa", "/C=IT/O=peckit Test PKI/CN=peckit Test TSA", EXT_TSA, issuer="root")
+    for old in list((OUT / "rem").glob("*")) + list((OUT / "forged").glob("rem-*")):
+        old.unlink()
+    t = clock.at(30)
+    msg = {"sender": "mario.rossi@rem.alfa.example", "recipients": [("anna.bianchi@rem.beta.example", "certificato")],
+           "subject": "Notifica REM - pratica 2026/7", "msgid": "<20261130.rem7@client.studio-rossi.example>",
+           "ident": ident(ALFA, t, 700)}
+    original = original_message(msg["sender"], ["anna.bianchi@rem.beta.example"], [], msg["subject"],
+                                msg["msgid"], t, [])
+    digest = base64.b64encode(hashlib.sha256(original).digest()).decode()
+    accepted = ("SubmissionAcceptance", "RA01", "MessageAccepted", "Message accepted")
+    ev = rem_evidence(*accepted, t, ALFA, msg, digest)
+    write("rem/evidenza-accettazione.xml", ev, "rem", "valid", "",
+          notes="REM SubmissionAcceptance evidence, XAdES B-T (test PKI, test TSA)")
+    uri = f"{ETSI}/EventReason/MessageAccepted"
+    write("rem/dispatch.eml", rem_message(ALFA, t, msg, ev, "dispatch", "SubmissionAcceptance", uri, original),
+          "rem", "valid", "rem-evidence", notes="REM dispatch: the original and its SubmissionAcceptance evidence")
+    consigned = rem_evidence("ContentConsignment", "RD01", "MessageConsignedToRecipient", "Message consigned",
+                             clock.at(33), BETA, msg, digest)
+    write("rem/consegna.eml", rem_message(BETA, clock.at(33), msg, consigned, "receipt", "ContentConsignment",
+                                          f"{ETSI}/EventReason/MessageConsignedToRecipient"),
+          "rem", "valid", "rem-evidence", notes="REM ContentConsignment receipt for the dispatch's message")
+
+    text = ev.decode()
+    def forged(name, data, problem, notes):
+        write(f"forged/rem-{name}", data if isinstance(data, bytes) else data.encode(), "rem", "invalid", problem,
+              notes=notes)
+    forged("ora-evento.xml", text.replace(f"<EventTime>{t:%Y}", f"<EventTime>{t.year - 1}", 1),
+           "xades-reference-altered", "EventTime changed after signing")
+    forged("destinatario.xml", text.replace(">anna.bianchi@", ">anna.bianca@", 1), "xades-reference-altered",
+           "a recipient changed after signing")
+    value = text.split('<ds:SignatureValue Id="value">')[1][:12]
+    flipped = value[:10] + ("B" if value[10] != "B" else "C") + value[11:]
+    forged("valore-firma.xml", text.replace(value, flipped, 1), "xades-bad-signature",
+           "one character of the SignatureValue changed")
+    other = rem_evidence(*accepted, clock.at(31), ALFA, msg, digest).decode()
+    token = lambda x: x.split("<xades:EncapsulatedTimeStamp>")[1].split("<")[0]
+    forged("marca-altrui.xml", text.replace(token(text), token(other), 1), "timestamp-invalid",
+           "the time-stamp of another evidence (over other data)")
+    body = text.split("?>", 1)[1]
+    forged("avvolta.xml", '<?xml version="1.0" encoding="UTF-8"?><tns:Evidence xmlns:tns="http://uri.etsi.org/19522/v1#">'
+           f"<tns:ERDSEventId>{ETSI}/Event/ContentConsignment</tns:ERDSEventId>{body}</tns:Evidence>",
+           "xades-wrapping", "the signed evidence moved under an unsigned one that says another event")
+    forged("id-doppio.xml", text.replace("<tns:EvidenceIdentifier>", '<tns:EvidenceIdentifier Id="props">', 1),
+           "xades-wrapping", "a second element with the signed properties' Id")
+    forged("trasformazione.xml", text.replace("http://www.w3.org/2002/06/xmldsig-filter2\"><dsig-filter2",
+                                              "http://www.w3.org/TR/1999/REC-xslt-19991116\"><dsig-filter2", 1),
+           "xades-transform-refused", "an XSLT transform in place of the XPath filter")
+    forged("scaduta.xml", rem_evidence(*accepted, t, ALFA, msg, digest, signer="expired-alfa"),
+           "cert-not-valid-at-signing-time", "signed with a certificate expired at the time-stamp's genTime")
+    forged("intestazione.eml", rem_message(BETA, clock.at(33), msg, consigned, "receipt", "ContentConsignment",
+                                           f"{ETSI}/EventReason/MessageConsignedToRecipient",
+                                           headers_event="ContentConsignmentFailure"),
+           "rem-header-mismatch", "REM-EventIdentifier contradicts the signed evidence")
+    wrong = rem_evidence(*accepted, t, ALFA, msg, base64.b64encode(hashlib.sha256(b"other").digest()).decode())
+    forged("originale.eml", rem_message(ALFA, t, msg, wrong, "dispatch", "SubmissionAcceptance", uri, original),
+           "rem-original-digest-mismatch", "the original carried is not the one the evidence's digest states")
+
+
+def rem_only():
+    """Makes the REM fixtures alone and rewrites their rows of expected.tsv."""
+    random.seed(20261130)
+    make_pki()
+    make_rem(Clock())
+    path = OUT / "expected.tsv"
+    lines = path.read_text().splitlines()
+    keep = [l for l in lines if not (l.startswith("rem/") or l.startswith("forged/rem-"))]
+    rows = ["\t".join(r) for r in EXPECTED]
+    path.write_text("\n".join(keep + rows) + "\n")
+    print(f"wrote {len(EXPECTED)} REM artefacts")
+
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--pki-only":
         make_pki()  # creates what is missing, rewrites nothing else
+    elif len(sys.argv) > 1 and sys.argv[1] == "--rem":
+        rem_only()
     elif len(sys.argv) > 1 and sys.argv[1] == "--bench":
         bench(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 10000, int(sys.argv[4]) if len(sys.argv) > 4 else 3)
     else:

@@ -15,6 +15,19 @@ pub fn is_certified(r: &ArtefactReport) -> bool {
     crate::certify::assess::signed_data_certified(r.signature.as_ref(), &r.problems)
 }
 
+/// Whether what a REM evidence states is certified: its XAdES signature verified and chained,
+/// and no error undermines it (an unsigned header that contradicts it does not).
+pub fn rem_is_certified(r: &ArtefactReport) -> bool {
+    use crate::problem::ProblemCode;
+    r.rem.as_ref().and_then(|m| m.xades.as_ref()).is_some_and(|x| x.status == "valid" && x.trusted)
+        && r.problems.iter().filter(|p| p.is_fatal()).all(|p| {
+            matches!(
+                p.code,
+                ProblemCode::RemHeaderMismatch | ProblemCode::UnsignedContentOutsideSignature
+            )
+        })
+}
+
 /// The explanation of one artefact (and of its nested ones), as lines.
 pub fn explain(r: &ArtefactReport, lang: Lang) -> Vec<Line> {
     let mut out = Vec::new();

@@ -103,10 +103,10 @@ impl VerifyTable {
             }
             (Some(t), _) => compact_time(&t.rfc3339_utc()),
             // A REM event time is certified only by a valid, trusted evidence signature.
-            (None, Some(rem)) => match (&rem.evidence.event_time, &rem.xades) {
-                (Some(t), Some(x)) if x.status == "valid" && x.trusted => compact_time(t),
-                (Some(_), _) => text(self.lang, Text::Unverified).to_string(),
-                (None, _) => String::new(),
+            (None, Some(rem)) => match &rem.evidence.event_time {
+                Some(t) if super::explain::rem_is_certified(r) => compact_time(t),
+                Some(_) => text(self.lang, Text::Unverified).to_string(),
+                None => String::new(),
             },
             (None, None) => String::new(),
         };

@@ -421,3 +421,53 @@ fn the_time_stamp_fixes_the_reference_time_and_is_itself_checked() {
     assert_eq!(codes(&swapped[0])[0], "timestamp-invalid", "{}", swapped[0]["problems"]);
     assert!(swapped[0]["problems"][0]["message"].as_str().unwrap().contains("imprint"));
 }
+
+/// The project's own REM (samples/rem, test PKI and TSA; made by the samples script): judged
+/// at the time-stamp's genTime, one timeline from dispatch to delivery, and the same XAdES
+/// verdicts as xmlsec1 on the standalone evidence and its forgeries.
+#[test]
+fn own_rem_samples_are_judged_at_the_time_stamp_and_form_a_timeline() {
+    let rem = samples().join("rem");
+    let (code, out, err) =
+        run(peckit().args(["verify", "--format", "json", "--trust"]).arg(test_root()).arg(&rem));
+    assert_eq!(code, 0, "{err}");
+    for a in json(&out)["artefacts"].as_array().unwrap() {
+        let x = &a["rem"]["xades"];
+        assert_eq!(x["reference_time_source"], "time-stamp", "{}", a["path"]);
+        assert_eq!(x["reference_time"], x["time_stamp"]["gen_time"]);
+    }
+    let (_, out, err) =
+        run(peckit().args(["evidence", "--format", "json", "--trust"]).arg(test_root()).arg(&rem));
+    let doc = json(&out);
+    let messages = doc["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 1, "{err}");
+    let m = &messages[0];
+    assert_eq!(m["sent"]["kind"], "rem (SubmissionAcceptance)");
+    assert_eq!(m["recipients"][0]["fate"], "delivered");
+    assert_eq!(m["recipients"][0]["delivery"]["kind"], "rem (ContentConsignment)");
+
+    let xmlsec1 = |file: &Path| {
+        let out = std::process::Command::new("xmlsec1")
+            .args(["--verify", "--trusted-pem"])
+            .arg(samples().join("pki/root.pem"))
+            .arg("--untrusted-pem")
+            .arg(samples().join("pki/intermediate.pem"))
+            .args(["--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties"])
+            .arg(file)
+            .output()
+            .ok()?;
+        Some(out.status.success())
+    };
+    let cases = [
+        ("rem/evidenza-accettazione.xml", true),
+        ("forged/rem-ora-evento.xml", false),
+        ("forged/rem-destinatario.xml", false),
+        ("forged/rem-valore-firma.xml", false),
+    ];
+    for (file, valid) in cases {
+        match xmlsec1(&samples().join(file)) {
+            Some(verdict) => assert_eq!(verdict, valid, "xmlsec1 on {file}"),
+            None => eprintln!("SKIP: xmlsec1 is not installed; {file} not cross-checked"),
+        }
+    }
+}
