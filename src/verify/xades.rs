@@ -133,11 +133,62 @@ fn unique_ids<'a, 'i>(doc: &'a Document<'i>) -> Result<Vec<(&'a str, Node<'a, 'i
 }
 
 /// The checks in order; the problems of the signer's path when the signature itself holds.
+/// What the XMLDSig core established: the signature element, the certificate that signed
+/// (bound by SigningCertificateV2), every certificate it carries, and its SigningTime.
+pub(crate) struct Signed<'a, 'i> {
+    signature: Node<'a, 'i>,
+    pub(crate) signer: Cert,
+    certificates: Vec<Cert>,
+    pub(crate) signing_time: Option<Timestamp>,
+}
+
 fn check(
     doc: &Document<'_>,
     verifier: &Verifier,
     report: &mut XadesReport,
 ) -> Result<Vec<Problem>, Finding> {
+    let Signed { signature, signer, certificates, signing_time } = verify_core(doc)?;
+    let signer = &signer;
+    report.signer = Some(signer.shared_summary());
+    report.signing_time = signing_time.map(super::cert::rfc3339);
+    report.status = "valid";
+    let mut problems = Vec::new();
+    let gen_time = match signature.descendants().find(|n| is(*n, XADES, "SignatureTimeStamp")) {
+        Some(stamp) => {
+            let (stamp_report, gen_time, found) = time_stamp(stamp, signature, verifier)?;
+            report.time_stamp = Some(stamp_report);
+            problems.extend(found);
+            gen_time
+        }
+        None => None,
+    };
+    let (at, source) = match (verifier.requested_time(), gen_time, signing_time) {
+        (Some(t), _, _) => (t, "requested"),
+        (None, Some(t), _) => (t, "time-stamp"),
+        (None, None, Some(t)) => (t, "signing-time"),
+        (None, None, None) => (verifier.now(), "now"),
+    };
+    report.reference_time = Some(super::cert::rfc3339(at));
+    report.reference_time_source = source;
+    let pool: Vec<&Cert> = certificates.iter().collect();
+    let path = chain::validate(
+        signer,
+        &pool,
+        verifier.trust(),
+        at,
+        verifier.caches(),
+        verifier.revocation(),
+    );
+    report.trusted = path.trusted;
+    report.anchor_source = path.anchor_source;
+    report.chain = path.chain;
+    problems.extend(path.problems);
+    Ok(problems)
+}
+/// The XMLDSig core over an enveloped XAdES signature: wrapping defences, the allow-listed
+/// transforms, every reference's digest, the signing certificate and the SignatureValue.
+/// Whether the signer is trusted is for the caller to judge.
+pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i>, Finding> {
     let root = doc.root_element();
     let ids = unique_ids(doc)?;
     let signatures: Vec<Node<'_, '_>> =
@@ -216,8 +267,7 @@ fn check(
         .filter_map(base64_of)
         .filter_map(|der| Cert::from_der(&der).ok())
         .collect();
-    let signer = signing_certificate(signed_properties, &certificates)?;
-    report.signer = Some(signer.shared_summary());
+    let signer = signing_certificate(signed_properties, &certificates)?.clone();
     let value = child(signature, DS, "SignatureValue").and_then(base64_of).unwrap_or_default();
     let hashed = sig_alg.digest().digest(&c14n::exclusive(signed_info, &|_| false, &info_options));
     PublicKey::from_spki(&signer.spki)
@@ -227,40 +277,7 @@ fn check(
         .descendants()
         .find(|n| is(*n, XADES, "SigningTime"))
         .and_then(|n| text(n).trim().parse::<Timestamp>().ok());
-    report.signing_time = signing_time.map(super::cert::rfc3339);
-    report.status = "valid";
-    let mut problems = Vec::new();
-    let gen_time = match signature.descendants().find(|n| is(*n, XADES, "SignatureTimeStamp")) {
-        Some(stamp) => {
-            let (stamp_report, gen_time, found) = time_stamp(stamp, signature, verifier)?;
-            report.time_stamp = Some(stamp_report);
-            problems.extend(found);
-            gen_time
-        }
-        None => None,
-    };
-    let (at, source) = match (verifier.requested_time(), gen_time, signing_time) {
-        (Some(t), _, _) => (t, "requested"),
-        (None, Some(t), _) => (t, "time-stamp"),
-        (None, None, Some(t)) => (t, "signing-time"),
-        (None, None, None) => (verifier.now(), "now"),
-    };
-    report.reference_time = Some(super::cert::rfc3339(at));
-    report.reference_time_source = source;
-    let pool: Vec<&Cert> = certificates.iter().collect();
-    let path = chain::validate(
-        signer,
-        &pool,
-        verifier.trust(),
-        at,
-        verifier.caches(),
-        verifier.revocation(),
-    );
-    report.trusted = path.trusted;
-    report.anchor_source = path.anchor_source;
-    report.chain = path.chain;
-    problems.extend(path.problems);
-    Ok(problems)
+    Ok(Signed { signature, signer, certificates, signing_time })
 }
 
 /// XAdES SignatureTimeStamp (EN 319 132-1 §5.3): an RFC 3161 token over the canonicalised
