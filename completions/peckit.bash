@@ -108,7 +108,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__archive)
-            opts="-o -q -h -V --out --require-valid --quiet --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-o -q -h -V --out --require-valid --quiet --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --trusted-list --trusted-list-signer --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -139,6 +139,14 @@ _peckit() {
                     return 0
                     ;;
                 --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list-signer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -194,7 +202,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__evidence)
-            opts="-f -q -h -V --format --originals --quiet --accept-rewrapped --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-f -q -h -V --format --originals --quiet --accept-rewrapped --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --trusted-list --trusted-list-signer --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -229,6 +237,14 @@ _peckit() {
                     return 0
                     ;;
                 --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list-signer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -284,7 +300,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__extract)
-            opts="-o -f -h -V --out --only --force --require-valid --format --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-o -f -h -V --out --only --force --require-valid --format --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --trusted-list --trusted-list-signer --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,6 +343,14 @@ _peckit() {
                     return 0
                     ;;
                 --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list-signer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -548,7 +572,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__inspect)
-            opts="-f -h -V --format --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-f -h -V --format --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --trusted-list --trusted-list-signer --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -579,6 +603,14 @@ _peckit() {
                     return 0
                     ;;
                 --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list-signer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -698,13 +730,21 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__trust__subcmd__list)
-            opts="-f -h -V --trust --no-default-trust --format --lang --color --help --version"
+            opts="-f -h -V --trust --no-default-trust --trusted-list --trusted-list-signer --format --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list-signer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -732,7 +772,7 @@ _peckit() {
             return 0
             ;;
         peckit__subcmd__verify)
-            opts="-f -q -j -h -V --format --quiet --explain --files-from --glob --jobs --ordered --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
+            opts="-f -q -j -h -V --format --quiet --explain --files-from --glob --jobs --ordered --imap-ca --imap-insecure --since --before --mailbox-all --at --trust --no-default-trust --trusted-list --trusted-list-signer --crl --fetch-crl --crl-cache --crl-timeout --max-size --max-depth --max-parts --max-nesting --max-daticert --max-header --lang --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -779,6 +819,14 @@ _peckit() {
                     return 0
                     ;;
                 --trust)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-list-signer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

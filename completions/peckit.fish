@@ -51,6 +51,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand verify" -l since -d 'Only 
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l before -d 'Only messages the server received before this day (YYYY-MM-DD)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l trusted-list -d 'Trust the registered e-mail (REM, QERDS) and qualified time-stamping services of an EU Trusted List (ETSI TS 119 612), each only while its status was granted; the list must be signed by --trusted-list-signer (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l trusted-list-signer -d 'The certificate (PEM or DER) that must have signed the trusted lists' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l crl-cache -d 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l crl-timeout -d 'Give up a CRL download after this many seconds' -r
@@ -82,6 +84,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l since -d 'Only
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l before -d 'Only messages the server received before this day (YYYY-MM-DD)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l trusted-list -d 'Trust the registered e-mail (REM, QERDS) and qualified time-stamping services of an EU Trusted List (ETSI TS 119 612), each only while its status was granted; the list must be signed by --trusted-list-signer (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l trusted-list-signer -d 'The certificate (PEM or DER) that must have signed the trusted lists' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l crl-cache -d 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l crl-timeout -d 'Give up a CRL download after this many seconds' -r
@@ -114,6 +118,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand extract" -l since -d 'Only
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l before -d 'Only messages the server received before this day (YYYY-MM-DD)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l trusted-list -d 'Trust the registered e-mail (REM, QERDS) and qualified time-stamping services of an EU Trusted List (ETSI TS 119 612), each only while its status was granted; the list must be signed by --trusted-list-signer (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l trusted-list-signer -d 'The certificate (PEM or DER) that must have signed the trusted lists' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l crl-cache -d 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l crl-timeout -d 'Give up a CRL download after this many seconds' -r
@@ -147,6 +153,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l since -d 'Onl
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l before -d 'Only messages the server received before this day (YYYY-MM-DD)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l trusted-list -d 'Trust the registered e-mail (REM, QERDS) and qualified time-stamping services of an EU Trusted List (ETSI TS 119 612), each only while its status was granted; the list must be signed by --trusted-list-signer (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l trusted-list-signer -d 'The certificate (PEM or DER) that must have signed the trusted lists' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l crl-cache -d 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l crl-timeout -d 'Give up a CRL download after this many seconds' -r
@@ -175,6 +183,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand archive" -l since -d 'Only
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l before -d 'Only messages the server received before this day (YYYY-MM-DD)' -r
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l at -d 'Judge certificate validity at this instant (RFC 3339) instead of the signing time' -r
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l trusted-list -d 'Trust the registered e-mail (REM, QERDS) and qualified time-stamping services of an EU Trusted List (ETSI TS 119 612), each only while its status was granted; the list must be signed by --trusted-list-signer (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l trusted-list-signer -d 'The certificate (PEM or DER) that must have signed the trusted lists' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l crl -d 'Check revocation at the signing time against this CRL (DER or PEM file, or a folder of them; repeatable)' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l crl-cache -d 'Keep downloaded CRLs here and reuse them while current [default: $XDG_CACHE_HOME/peckit/crl]' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l crl-timeout -d 'Give up a CRL download after this many seconds' -r
@@ -207,6 +217,8 @@ complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the trusted PEC signing authorities and where each comes from'
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l trust -d 'Add trust anchors from a PEM or DER file, or a folder of them (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l trusted-list -d 'Trust the registered e-mail (REM, QERDS) and qualified time-stamping services of an EU Trusted List (ETSI TS 119 612), each only while its status was granted; the list must be signed by --trusted-list-signer (repeatable)' -r -F
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l trusted-list-signer -d 'The certificate (PEM or DER) that must have signed the trusted lists' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t'A readable report'
 json\t'JSON'"
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'

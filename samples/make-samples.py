@@ -1303,11 +1303,45 @@ def make_rem(clock):
            "rem-original-digest-mismatch", "the original carried is not the one the evidence's digest states")
 
 
+TL_SERVICE = """<tsl:TSPService><tsl:ServiceInformation><tsl:ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/{kind}</tsl:ServiceTypeIdentifier><tsl:ServiceName><tsl:Name xml:lang="it">{name}</tsl:Name></tsl:ServiceName><tsl:ServiceDigitalIdentity><tsl:DigitalId><tsl:X509Certificate>{cert}</tsl:X509Certificate></tsl:DigitalId></tsl:ServiceDigitalIdentity><tsl:ServiceStatus>http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/{status}</tsl:ServiceStatus><tsl:StatusStartingTime>{since}</tsl:StatusStartingTime></tsl:ServiceInformation>{history}</tsl:TSPService>"""
+TL_HISTORY = """<tsl:ServiceHistory><tsl:ServiceHistoryInstance><tsl:ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/{kind}</tsl:ServiceTypeIdentifier><tsl:ServiceName><tsl:Name xml:lang="it">{name}</tsl:Name></tsl:ServiceName><tsl:ServiceStatus>http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted</tsl:ServiceStatus><tsl:StatusStartingTime>{since}</tsl:StatusStartingTime></tsl:ServiceHistoryInstance></tsl:ServiceHistory>"""
+TL_TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
+<tsl:TrustServiceStatusList xmlns:tsl="http://uri.etsi.org/02231/v2#" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="tsl" TSLTag="http://uri.etsi.org/19612/TSLTag"><tsl:SchemeInformation><tsl:TSLVersionIdentifier>5</tsl:TSLVersionIdentifier><tsl:SchemeTerritory>IT</tsl:SchemeTerritory><tsl:ListIssueDateTime>2026-01-01T00:00:00Z</tsl:ListIssueDateTime></tsl:SchemeInformation><tsl:TrustServiceProviderList><tsl:TrustServiceProvider><tsl:TSPInformation><tsl:TSPName><tsl:Name xml:lang="it">Gestore Alfa S.p.A.</tsl:Name></tsl:TSPName></tsl:TSPInformation><tsl:TSPServices>{services}</tsl:TSPServices></tsl:TrustServiceProvider></tsl:TrustServiceProviderList>
+<ds:Signature Id="sig"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI=""><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue></ds:Reference><ds:Reference Type="http://uri.etsi.org/01903#SignedProperties" URI="#props"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue Id="value"></ds:SignatureValue><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo><ds:Object><xades:QualifyingProperties xmlns:xades="http://uri.etsi.org/01903/v1.3.2#" Target="#sig"><xades:SignedProperties Id="props"><xades:SignedSignatureProperties><xades:SigningTime>2026-01-01T00:00:00Z</xades:SigningTime><xades:SigningCertificateV2><xades:Cert><xades:CertDigest><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>{cert_digest}</ds:DigestValue></xades:CertDigest></xades:Cert></xades:SigningCertificateV2></xades:SignedSignatureProperties></xades:SignedProperties></xades:QualifyingProperties></ds:Object></ds:Signature></tsl:TrustServiceStatusList>
+"""
+
+
+def make_trusted_lists():
+    """Two EU-style trusted lists signed by the test list signer: one where Alfa's and Beta's
+    REM service (the test intermediate) and the test TSA are granted, one where the REM
+    service was withdrawn on 2021-01-01."""
+    issue("tl-signer", "/C=IT/O=peckit Test PKI/CN=peckit Test Trusted List Signer", EXT_TSA.replace(
+        "extendedKeyUsage = critical,timeStamping\n", ""), issuer="root")
+    b = lambda name: base64.b64encode(cert_der(name)).decode()
+    tsa = TL_SERVICE.format(kind="TSA/QTST", name="peckit Test TSA", cert=b("tsa"), status="granted",
+                            since="2020-01-01T00:00:00Z", history="")
+    def listing(rem_status, rem_since, history):
+        rem = TL_SERVICE.format(kind="EDS/REM/Q", name="REM peckit Test PEC CA1", cert=b("intermediate"),
+                                status=rem_status, since=rem_since, history=history)
+        xml = TL_TEMPLATE.format(services=rem + tsa, cert=b("tl-signer"),
+                                 cert_digest=base64.b64encode(hashlib.sha256(cert_der("tl-signer")).digest()).decode())
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "tl.xml"
+            src.write_text(xml)
+            return run("xmlsec1", "--sign", "--privkey-pem", str(PKI / "tl-signer.key"),
+                       "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties", str(src))
+    (OUT / "tl").mkdir(exist_ok=True)
+    (OUT / "tl" / "lista-concessa.xml").write_bytes(listing("granted", "2020-01-01T00:00:00Z", ""))
+    withdrawn = TL_HISTORY.format(kind="EDS/REM/Q", name="REM peckit Test PEC CA1", since="2020-01-01T00:00:00Z")
+    (OUT / "tl" / "lista-revocata.xml").write_bytes(listing("withdrawn", "2021-01-01T00:00:00Z", withdrawn))
+
+
 def rem_only():
     """Makes the REM fixtures alone and rewrites their rows of expected.tsv."""
     random.seed(20261130)
     make_pki()
     make_rem(Clock())
+    make_trusted_lists()
     path = OUT / "expected.tsv"
     lines = path.read_text().splitlines()
     keep = [l for l in lines if not (l.startswith("rem/") or l.startswith("forged/rem-"))]

@@ -217,6 +217,14 @@ pub struct TrustArgs {
     /// Do not trust the embedded PEC signing authorities
     #[arg(long)]
     pub no_default_trust: bool,
+    /// Trust the registered e-mail (REM, QERDS) and qualified time-stamping services of an EU
+    /// Trusted List (ETSI TS 119 612), each only while its status was granted; the list must
+    /// be signed by --trusted-list-signer (repeatable)
+    #[arg(long, value_name = "FILE", requires = "trusted_list_signer")]
+    pub trusted_list: Vec<PathBuf>,
+    /// The certificate (PEM or DER) that must have signed the trusted lists
+    #[arg(long, value_name = "FILE")]
+    pub trusted_list_signer: Option<PathBuf>,
 }
 
 /// What every verifying command needs: the instant to judge at, the anchors, the limits.

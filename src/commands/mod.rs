@@ -104,6 +104,23 @@ pub fn trust_store(args: &TrustArgs) -> Result<TrustStore> {
             .add_path(path)
             .with_context(|| format!("loading trust anchors from {}", path.display()))?;
     }
+    if let Some(signer) = args.trusted_list_signer.as_deref() {
+        let mut named = TrustStore::empty();
+        named.add_path(signer).with_context(|| {
+            format!("loading the trusted list signer from {}", signer.display())
+        })?;
+        let signer = named
+            .iter()
+            .next()
+            .map(|a| a.cert.clone())
+            .with_context(|| format!("{}: no certificate", signer.display()))?;
+        for list in &args.trusted_list {
+            let bytes = std::fs::read(list)
+                .with_context(|| format!("reading the trusted list {}", list.display()))?;
+            let source = list.display().to_string();
+            store.add_anchors(peckit::verify::trusted_list::anchors(&bytes, &signer, &source)?);
+        }
+    }
     Ok(store)
 }
 

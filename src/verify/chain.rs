@@ -300,7 +300,8 @@ pub fn validate(
     caches: &Caches,
     revocation: &RevocationPolicy,
 ) -> PathResult {
-    let anchors: Vec<&Anchor> = trust.iter().collect();
+    // A trusted list's service anchors only while it was granted.
+    let anchors: Vec<&Anchor> = trust.iter().filter(|a| a.usable_at(at)).collect();
     let mut search = Search { pool, caches, at, checks: 0, best: None };
     let mut path = vec![signer];
     let found = search.extend(&mut path, &anchors, search.pool);

@@ -18,6 +18,7 @@ pub(crate) mod revocation;
 pub(crate) mod signature;
 pub mod timestamp;
 pub(crate) mod trust;
+pub mod trusted_list;
 pub(crate) mod verifier;
 pub mod xades;
 

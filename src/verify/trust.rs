@@ -64,8 +64,20 @@ pub enum TrustStoreError {
 pub struct Anchor {
     /// The certificate.
     pub cert: Cert,
-    /// Where it came from: "embedded: AgID CA1 (2018)" or a path.
+    /// Where it came from: "embedded: AgID CA1 (2018)", a path, or a trusted list's service.
     pub source: String,
+    /// When it may anchor a path: the intervals (from, until) a trusted list says its service
+    /// was granted; `None` for anchors given directly, which always may.
+    pub granted: Option<Vec<(jiff::Timestamp, Option<jiff::Timestamp>)>>,
+}
+
+impl Anchor {
+    /// Whether it may anchor a path judged at `at`.
+    pub fn usable_at(&self, at: jiff::Timestamp) -> bool {
+        self.granted.as_ref().is_none_or(|intervals| {
+            intervals.iter().any(|(from, until)| *from <= at && until.is_none_or(|u| at < u))
+        })
+    }
 }
 
 /// What `trust list` shows of an anchor.
@@ -110,7 +122,11 @@ impl TrustStore {
         for (label, _, pem) in EMBEDDED {
             for der in certificates_in(pem) {
                 if let Ok(cert) = Cert::from_der(&der) {
-                    store.anchors.push(Anchor { cert, source: format!("embedded: {label}") });
+                    store.anchors.push(Anchor {
+                        cert,
+                        source: format!("embedded: {label}"),
+                        granted: None,
+                    });
                 }
             }
         }
@@ -128,7 +144,7 @@ impl TrustStore {
             let cert = Cert::from_der(&der)
                 .map_err(|error| TrustStoreError::Bad { source_name: source.to_string(), error })?;
             if !self.anchors.iter().any(|a| a.cert.der == cert.der) {
-                self.anchors.push(Anchor { cert, source: source.to_string() });
+                self.anchors.push(Anchor { cert, source: source.to_string(), granted: None });
                 added += 1;
             }
         }
@@ -153,6 +169,11 @@ impl TrustStore {
             return Err(TrustStoreError::NoCertificate(path.display().to_string()));
         }
         Ok(added)
+    }
+
+    /// Adds anchors made elsewhere (a trusted list's services).
+    pub fn add_anchors(&mut self, anchors: impl IntoIterator<Item = Anchor>) {
+        self.anchors.extend(anchors);
     }
 
     /// The anchors, for path building.

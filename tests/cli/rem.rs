@@ -471,3 +471,47 @@ fn own_rem_samples_are_judged_at_the_time_stamp_and_form_a_timeline() {
         }
     }
 }
+
+/// EU Trusted Lists: the REM service and the time-stamping authority a list grants anchor
+/// paths while granted, named in the output; a withdrawn service anchors nothing; a list
+/// signed by anyone else, or altered, is refused (exit 2).
+#[test]
+fn a_trusted_list_grants_its_services_while_granted() {
+    let tl = samples().join("tl");
+    let signer = samples().join("pki/tl-signer.pem");
+    let verify = |list: &Path, signer: &Path| {
+        run(peckit()
+            .args(["verify", "--format", "json", "--no-default-trust", "--trusted-list"])
+            .arg(list)
+            .arg("--trusted-list-signer")
+            .arg(signer)
+            .arg(samples().join("rem")))
+    };
+    let (code, out, err) = verify(&tl.join("lista-concessa.xml"), &signer);
+    assert_eq!(code, 0, "{err}");
+    for a in json(&out)["artefacts"].as_array().unwrap() {
+        let x = &a["rem"]["xades"];
+        let anchor = x["anchor_source"].as_str().unwrap();
+        assert!(
+            anchor.contains("REM peckit Test PEC CA1") && anchor.contains("granted since"),
+            "{anchor}"
+        );
+        assert!(x["time_stamp"]["anchor_source"].as_str().unwrap().contains("TSA/QTST"));
+        assert_eq!(x["reference_time_source"], "time-stamp");
+    }
+    let (code, out, _) = verify(&tl.join("lista-revocata.xml"), &signer);
+    assert_eq!(code, 1);
+    for a in json(&out)["artefacts"].as_array().unwrap() {
+        assert!(codes(a).contains(&"untrusted".to_string()), "{}", a["problems"]);
+    }
+    let (code, _, err) = verify(&tl.join("lista-concessa.xml"), &samples().join("pki/alfa.pem"));
+    assert_eq!(code, 2);
+    assert!(err.contains("not by the --trusted-list-signer certificate"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let altered = dir.path().join("lista.xml");
+    let text = std::fs::read_to_string(tl.join("lista-revocata.xml")).unwrap();
+    std::fs::write(&altered, text.replacen("Svcstatus/withdrawn", "Svcstatus/granted", 1)).unwrap();
+    let (code, _, err) = verify(&altered, &signer);
+    assert_eq!(code, 2);
+    assert!(err.contains("its signature does not verify") && err.contains("altered"), "{err}");
+}
