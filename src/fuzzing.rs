@@ -29,7 +29,7 @@ pub fn xades(data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data)
         && let Ok(doc) = roxmltree::Document::parse(text)
     {
-        let _ = crate::read::c14n::exclusive(doc.root(), &|_| false, &Default::default());
+        let _ = crate::read::c14n::canonicalise(doc.root(), &|_| false, &Default::default());
     }
     let _ = crate::verify::xades::verify(data, &verifier());
 }

@@ -1,6 +1,7 @@
-//! Exclusive XML Canonicalization 1.0 (W3C Recommendation, 18 July 2002), the one the
-//! REM evidence's XAdES signatures use, over a roxmltree document: the bytes a digest or a
-//! signature covers.
+//! XML canonicalization over a roxmltree document: the bytes a digest or a signature covers.
+//! Exclusive XML Canonicalization 1.0 (W3C, 18 July 2002), the one the REM evidence's XAdES
+//! signatures use, and inclusive Canonical XML 1.0 (W3C, 15 March 2001) / 1.1 (2 May 2008)
+//! for the node-sets XMLDSig references select (whole documents and subtrees).
 //!
 //! What it does, per the recommendation: no XML declaration and no DTD; elements always
 //! written with a start and an end tag; attributes in double quotes, sorted by namespace URI
@@ -24,18 +25,27 @@ pub struct Options {
     /// The InclusiveNamespaces PrefixList: prefixes treated as in inclusive C14N
     /// (`#default` is the default namespace).
     pub inclusive_prefixes: Vec<String>,
+    /// Inclusive canonicalization (C14N 1.0 / 1.1): every in-scope namespace is declared
+    /// where it changes, and the apex inherits `xml:lang` and `xml:space` from above.
+    pub inclusive: bool,
 }
 
 /// Canonicalises the subtree at `apex` (an element, or the document root for a whole
 /// document), leaving out every node for which `omit` is true together with its subtree
 /// (an XPath Filter 2.0 `subtract`).
-pub fn exclusive(
+pub fn canonicalise(
     apex: Node<'_, '_>,
     omit: &dyn Fn(Node<'_, '_>) -> bool,
     options: &Options,
 ) -> Vec<u8> {
     let mut out = Vec::new();
-    let mut writer = Writer { out: &mut out, options, omit, text: apex.document().input_text() };
+    let mut writer = Writer {
+        out: &mut out,
+        options,
+        omit,
+        text: apex.document().input_text(),
+        apex_pending: apex.is_element(),
+    };
     if apex.node_type() == NodeType::Root {
         writer.document(apex);
     } else {
@@ -49,6 +59,8 @@ struct Writer<'w> {
     options: &'w Options,
     omit: &'w dyn Fn(Node<'_, '_>) -> bool,
     text: &'w str,
+    /// The apex element is still to be written (inclusive C14N gives it inherited xml:*).
+    apex_pending: bool,
 }
 
 /// The namespace declarations in force in the output: prefix ("" for the default) → URI.
@@ -121,6 +133,13 @@ impl Writer<'_> {
                 utilised.push(prefix.to_string());
             }
         }
+        if self.options.inclusive {
+            utilised.extend(node.namespaces().filter_map(|ns| match ns.name() {
+                Some("xml") => None,
+                Some(p) => Some(p.to_string()),
+                None => Some(String::new()),
+            }));
+        }
         for prefix in &self.options.inclusive_prefixes {
             let prefix = if prefix == "#default" { "" } else { prefix.as_str() };
             let in_scope = node.lookup_namespace_uri((!prefix.is_empty()).then_some(prefix));
@@ -166,6 +185,9 @@ impl Writer<'_> {
                 (a.namespace().unwrap_or(""), a.name(), name, a.value())
             })
             .collect();
+        if std::mem::take(&mut self.apex_pending) && self.options.inclusive {
+            attributes.extend(inherited_xml_attributes(node));
+        }
         attributes.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
         for (_, _, name, value) in attributes {
             self.out.push(b' ');
@@ -182,6 +204,22 @@ impl Writer<'_> {
         self.out.extend_from_slice(qname.as_bytes());
         self.out.push(b'>');
     }
+}
+
+/// C14N 1.0 §2.4: a subtree's apex carries the `xml:lang` and `xml:space` in force above it
+/// (each from the nearest ancestor that says it) unless it says its own.
+fn inherited_xml_attributes<'n>(node: Node<'n, '_>) -> Vec<(&'n str, &'n str, &'n str, &'n str)> {
+    const XML: &str = "http://www.w3.org/XML/1998/namespace";
+    let mut out = Vec::new();
+    for (local, qualified) in [("lang", "xml:lang"), ("space", "xml:space")] {
+        if node.attribute((XML, local)).is_some() {
+            continue;
+        }
+        if let Some(value) = node.ancestors().skip(1).find_map(|a| a.attribute((XML, local))) {
+            out.push((XML, local, qualified, value));
+        }
+    }
+    out
 }
 
 /// The element's name as the document wrote it (`tns:Evidence`, `EventTime`).
@@ -237,7 +275,7 @@ mod tests {
 
     fn c14n(xml: &str, options: &Options) -> String {
         let doc = roxmltree::Document::parse(xml).unwrap();
-        String::from_utf8(exclusive(doc.root(), &|_| false, options)).unwrap()
+        String::from_utf8(canonicalise(doc.root(), &|_| false, options)).unwrap()
     }
 
     #[test]
@@ -256,7 +294,7 @@ mod tests {
         let xml = "<r xmlns:a=\"urn:a\" xmlns:u=\"urn:unused\"><a:s><a:t/></a:s></r>";
         let doc = roxmltree::Document::parse(xml).unwrap();
         let s = doc.descendants().find(|n| n.tag_name().name() == "s").unwrap();
-        let out = String::from_utf8(exclusive(s, &|_| false, &Options::default())).unwrap();
+        let out = String::from_utf8(canonicalise(s, &|_| false, &Options::default())).unwrap();
         assert_eq!(out, "<a:s xmlns:a=\"urn:a\"><a:t></a:t></a:s>");
         let whole = c14n(xml, &Options::default());
         assert_eq!(whole, "<r><a:s xmlns:a=\"urn:a\"><a:t></a:t></a:s></r>");
@@ -265,10 +303,24 @@ mod tests {
     }
 
     #[test]
+    fn inclusive_declares_every_namespace_in_scope_and_the_apex_inherits_xml_lang() {
+        let xml =
+            "<r xmlns:a=\"urn:a\" xmlns:u=\"urn:unused\" xml:lang=\"it\"><a:s><a:t/></a:s></r>";
+        let doc = roxmltree::Document::parse(xml).unwrap();
+        let s = doc.descendants().find(|n| n.tag_name().name() == "s").unwrap();
+        let inclusive = Options { inclusive: true, ..Options::default() };
+        let out = String::from_utf8(canonicalise(s, &|_| false, &inclusive)).unwrap();
+        assert_eq!(
+            out,
+            "<a:s xmlns:a=\"urn:a\" xmlns:u=\"urn:unused\" xml:lang=\"it\"><a:t></a:t></a:s>"
+        );
+    }
+
+    #[test]
     fn an_omitted_subtree_leaves_its_surroundings() {
         let xml = "<r>\n <s>x</s>\n <k/>\n</r>";
         let doc = roxmltree::Document::parse(xml).unwrap();
-        let out = exclusive(doc.root(), &|n| n.tag_name().name() == "s", &Options::default());
+        let out = canonicalise(doc.root(), &|n| n.tag_name().name() == "s", &Options::default());
         assert_eq!(String::from_utf8(out).unwrap(), "<r>\n \n <k></k>\n</r>");
     }
 }

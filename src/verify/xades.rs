@@ -1,6 +1,6 @@
 //! The XAdES signature of a REM evidence (ETSI EN 319 132-1 baseline B over W3C XMLDSig),
-//! verified with an allow-list: exclusive C14N (with or without comments) for SignedInfo and
-//! every reference, an XPath Filter 2.0 `subtract` of the signature (or the enveloped-signature
+//! verified with an allow-list: exclusive C14N, C14N 1.0 or C14N 1.1 (with or without
+//! comments) for SignedInfo and every reference, an XPath Filter 2.0 `subtract` of the signature (or the enveloped-signature
 //! transform) on the whole-document reference, SHA-2 digests, RSA and ECDSA with SHA-2.
 //! Anything else is refused, not guessed.
 //!
@@ -29,6 +29,10 @@ const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
 const XADES: &str = "http://uri.etsi.org/01903/v1.3.2#";
 const EXC_C14N: &str = "http://www.w3.org/2001/10/xml-exc-c14n#";
 const EXC_C14N_COMMENTS: &str = "http://www.w3.org/2001/10/xml-exc-c14n#WithComments";
+const C14N_10: &str = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315";
+const C14N_10_COMMENTS: &str = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments";
+const C14N_11: &str = "http://www.w3.org/2006/12/xml-c14n11";
+const C14N_11_COMMENTS: &str = "http://www.w3.org/2006/12/xml-c14n11#WithComments";
 const FILTER2: &str = "http://www.w3.org/2002/06/xmldsig-filter2";
 const ENVELOPED: &str = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
 const SIGNED_PROPERTIES_TYPE: &str = "http://uri.etsi.org/01903#SignedProperties";
@@ -224,12 +228,12 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
                 Some(found.ok_or_else(|| wrapping(format!("no element has the Id {id:?}")))?)
             }
         };
-        let (subtract_signature, options) = transforms(reference, target.is_none())?;
+        let (subtract_signature, options) = transforms(reference)?;
         if target.is_none() && !subtract_signature {
             return Err(wrapping("the whole-document reference does not leave out the signature"));
         }
         let omit = |n: Node<'_, '_>| subtract_signature && n == signature;
-        let bytes = c14n::exclusive(target.unwrap_or(doc.root()), &omit, &options);
+        let bytes = c14n::canonicalise(target.unwrap_or(doc.root()), &omit, &options);
         let digest_alg = child(reference, DS, "DigestMethod")
             .and_then(|m| m.attribute("Algorithm"))
             .map(digest_method)
@@ -269,7 +273,8 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
         .collect();
     let signer = signing_certificate(signed_properties, &certificates)?.clone();
     let value = child(signature, DS, "SignatureValue").and_then(base64_of).unwrap_or_default();
-    let hashed = sig_alg.digest().digest(&c14n::exclusive(signed_info, &|_| false, &info_options));
+    let hashed =
+        sig_alg.digest().digest(&c14n::canonicalise(signed_info, &|_| false, &info_options));
     PublicKey::from_spki(&signer.spki)
         .and_then(|key| key.verify_prehashed(&sig_alg, &hashed, &value))
         .map_err(|e| Finding::XadesBadSignature(format!("{e:?}")))?;
@@ -295,7 +300,7 @@ fn time_stamp(
         child(signature, DS, "SignatureValue").ok_or_else(|| wrapping("no SignatureValue"))?;
     let token =
         child(stamp, XADES, "EncapsulatedTimeStamp").and_then(base64_of).unwrap_or_default();
-    let imprinted = c14n::exclusive(value, &|_| false, &options);
+    let imprinted = c14n::canonicalise(value, &|_| false, &options);
     Ok(super::timestamp::verify(&token, &imprinted, verifier))
 }
 
@@ -324,10 +329,7 @@ fn signing_certificate<'c>(
 /// A reference's transforms, from the allow-list: optionally the signature left out (XPath
 /// Filter 2.0 `subtract` of `/descendant::ds:Signature`, or enveloped-signature), then
 /// exclusive C14N. Returns whether the signature is left out and how to canonicalise.
-fn transforms(
-    reference: Node<'_, '_>,
-    whole_document: bool,
-) -> Result<(bool, c14n::Options), Finding> {
+fn transforms(reference: Node<'_, '_>) -> Result<(bool, c14n::Options), Finding> {
     let mut subtract = false;
     let mut options = None;
     let list = child(reference, DS, "Transforms");
@@ -358,25 +360,28 @@ fn transforms(
                 }
                 subtract = true;
             }
-            EXC_C14N | EXC_C14N_COMMENTS => {
-                // A same-document reference drops comments whatever the method says
-                // (XMLDSig §4.3.3.3).
-                options = Some(c14n_options(transform, whole_document)?);
+            EXC_C14N | EXC_C14N_COMMENTS | C14N_10 | C14N_10_COMMENTS | C14N_11
+            | C14N_11_COMMENTS => {
+                // A same-document reference ("" or "#id") drops comments whatever the method
+                // says (XMLDSig §4.3.3.3).
+                options = Some(c14n_options(transform, true)?);
             }
             other => return Err(Finding::XadesTransformRefused(other.to_string())),
         }
     }
-    let options = options.ok_or_else(|| {
-        Finding::XadesTransformRefused("no canonicalisation (C14N 1.0 by default)".into())
-    })?;
+    // Without one, a node-set becomes octets by C14N 1.0 (XMLDSig §4.3.3.2).
+    let options = options.unwrap_or(c14n::Options { inclusive: true, ..c14n::Options::default() });
     Ok((subtract, options))
 }
 
-/// Exclusive C14N's options from its method element; any other method is refused.
+/// A canonicalisation's options from its method element (exclusive C14N, C14N 1.0 or 1.1,
+/// with or without comments); any other method is refused.
 fn c14n_options(method: Node<'_, '_>, drop_comments: bool) -> Result<c14n::Options, Finding> {
-    let with_comments = match method.attribute("Algorithm") {
-        Some(EXC_C14N) => false,
-        Some(EXC_C14N_COMMENTS) => !drop_comments,
+    let (with_comments, inclusive) = match method.attribute("Algorithm") {
+        Some(EXC_C14N) => (false, false),
+        Some(EXC_C14N_COMMENTS) => (!drop_comments, false),
+        Some(C14N_10 | C14N_11) => (false, true),
+        Some(C14N_10_COMMENTS | C14N_11_COMMENTS) => (!drop_comments, true),
         other => return Err(Finding::XadesTransformRefused(other.unwrap_or("").to_string())),
     };
     let inclusive_prefixes = method
@@ -385,7 +390,7 @@ fn c14n_options(method: Node<'_, '_>, drop_comments: bool) -> Result<c14n::Optio
         .and_then(|n| n.attribute("PrefixList"))
         .map(|list| list.split_whitespace().map(str::to_string).collect())
         .unwrap_or_default();
-    Ok(c14n::Options { with_comments, inclusive_prefixes })
+    Ok(c14n::Options { with_comments, inclusive_prefixes, inclusive })
 }
 
 fn digest_method(uri: &str) -> Result<DigestAlg, Finding> {

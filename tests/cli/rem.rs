@@ -515,3 +515,69 @@ fn a_trusted_list_grants_its_services_while_granted() {
     assert_eq!(code, 2);
     assert!(err.contains("its signature does not verify") && err.contains("altered"), "{err}");
 }
+
+/// Inclusive canonicalisation (C14N 1.0 for SignedInfo, 1.1 for the signed properties, none
+/// named on the document reference): an evidence xmlsec1 signs that way verifies in peckit,
+/// and fails once altered (the apex of a subtree inherits xml:lang from the root).
+#[test]
+fn an_evidence_signed_with_inclusive_canonicalisation_verifies() {
+    let Some(true) = std::process::Command::new("xmlsec1")
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|o| o.status.success())
+    else {
+        eprintln!("SKIP: xmlsec1 is not installed; inclusive C14N not cross-checked");
+        return;
+    };
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let pem = std::fs::read_to_string(samples().join("pki/alfa.pem")).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der = base64::engine::general_purpose::STANDARD.decode(&body).unwrap();
+    let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&der));
+    let inter = std::fs::read_to_string(samples().join("pki/intermediate.pem")).unwrap();
+    let inter: String = inter.lines().filter(|l| !l.starts_with("-----")).collect();
+    let template = format!(
+        r##"<?xml version="1.0" encoding="UTF-8"?>
+<tns:Evidence xmlns:tns="http://uri.etsi.org/19522/v1#" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xml:lang="it">
+  <tns:EvidenceIdentifier>inclusive@pec.alfa.example</tns:EvidenceIdentifier>
+  <tns:ERDSEventId>http://uri.etsi.org/19522/Event/SubmissionAcceptance</tns:ERDSEventId>
+  <EventTime>2026-11-30T10:00:00Z</EventTime>
+<ds:Signature Id="sig"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI=""><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue></ds:Reference><ds:Reference Type="http://uri.etsi.org/01903#SignedProperties" URI="#props"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2006/12/xml-c14n11"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue></ds:SignatureValue><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{body}</ds:X509Certificate><ds:X509Certificate>{inter}</ds:X509Certificate></ds:X509Data></ds:KeyInfo><ds:Object><xades:QualifyingProperties xmlns:xades="http://uri.etsi.org/01903/v1.3.2#" Target="#sig"><xades:SignedProperties Id="props"><xades:SignedSignatureProperties><xades:SigningTime>2026-11-30T10:00:00Z</xades:SigningTime><xades:SigningCertificateV2><xades:Cert><xades:CertDigest><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>{digest}</ds:DigestValue></xades:CertDigest></xades:Cert></xades:SigningCertificateV2></xades:SignedSignatureProperties></xades:SignedProperties></xades:QualifyingProperties></ds:Object></ds:Signature>
+</tns:Evidence>
+"##
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("template.xml");
+    std::fs::write(&src, template).unwrap();
+    let signed = std::process::Command::new("xmlsec1")
+        .args(["--sign", "--privkey-pem"])
+        .arg(samples().join("pki/alfa.key"))
+        .args(["--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties"])
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert!(signed.status.success(), "{}", String::from_utf8_lossy(&signed.stderr));
+    let good = dir.path().join("inclusive.xml");
+    std::fs::write(&good, &signed.stdout).unwrap();
+    let bad = dir.path().join("altered.xml");
+    std::fs::write(
+        &bad,
+        replace_once(
+            &signed.stdout,
+            b">2026-11-30T10:00:00Z</EventTime>",
+            b">2026-11-29T10:00:00Z</EventTime>",
+        ),
+    )
+    .unwrap();
+    let (_, out, err) = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(&good)
+        .arg(&bad));
+    let artefacts = json(&out)["artefacts"].as_array().unwrap().clone();
+    assert_eq!(artefacts[0]["verdict"], "valid", "{err} {}", artefacts[0]["problems"]);
+    assert_eq!(artefacts[0]["rem"]["xades"]["status"], "valid");
+    assert_eq!(codes(&artefacts[1])[0], "xades-reference-altered");
+}
