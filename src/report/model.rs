@@ -168,12 +168,14 @@ impl ArtefactReport {
     }
 
     /// Who issued the artefact: the signer certificate's organisation (or CN), else the
-    /// signed daticert `gestore-emittente`; empty when neither is known.
+    /// signed daticert `gestore-emittente`, else a REM evidence's issuer; empty when none is
+    /// known.
     pub fn provider(&self) -> String {
         self.identity
             .as_ref()
             .and_then(|i| i.provider.clone())
             .or_else(|| self.certified.as_ref().and_then(|c| c.gestore_emittente.clone()))
+            .or_else(|| self.rem.as_ref().and_then(|r| r.evidence.issuer.clone()))
             .unwrap_or_default()
     }
 
