@@ -78,13 +78,7 @@ pub fn anchors(xml: &[u8], signer: &Cert, source: &str) -> Result<Vec<Anchor>, T
                 .collect();
             let label = format!(
                 "{source}: {name} ({provider_name}), {}, granted {}",
-                kind.rsplit('/')
-                    .take(2)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect::<Vec<_>>()
-                    .join("/"),
+                kind.strip_prefix("http://uri.etsi.org/TrstSvc/Svctype/").unwrap_or(&kind),
                 since.join(", ")
             );
             for cert in info
