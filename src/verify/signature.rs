@@ -17,7 +17,6 @@ use jiff::Timestamp;
 use serde::{Serialize, Serializer};
 
 use super::cert::{self, Cert, CertSummary};
-use super::chain;
 use super::crypto::{DigestAlg, SigAlg, SigFailure, digest_canonical, sig_alg_from_identifier};
 use super::describe::{find_signer, signing_time};
 use super::revocation::Revocation;
@@ -265,14 +264,7 @@ impl Verifier {
         if let Some(why) = signer_usage_problem(signer) {
             report.problems.push(Problem::of(Finding::SignerUsage(why)));
         }
-        let path = chain::validate(
-            signer,
-            &certs,
-            self.trust(),
-            reference,
-            self.caches(),
-            self.revocation(),
-        );
+        let path = self.path(signer, &certs, reference);
         report.trusted = path.trusted;
         report.revocation = path.revocation.first().cloned().unwrap_or_default();
         report.chain = path

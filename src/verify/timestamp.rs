@@ -12,7 +12,6 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::cert::{Cert, CertSummary};
-use super::chain;
 use super::crypto::{DigestAlg, sig_alg_from_identifier};
 use super::describe::find_signer;
 use super::signature::{OID_CONTENT_TYPE, OID_MESSAGE_DIGEST};
@@ -107,14 +106,7 @@ fn check(
         })
         .map_err(|e| format!("the authority's signature does not verify ({e:?})"))?;
     let pool: Vec<&Cert> = certs.iter().collect();
-    let path = chain::validate(
-        tsa,
-        &pool,
-        verifier.trust(),
-        gen_time,
-        verifier.caches(),
-        verifier.revocation(),
-    );
+    let path = verifier.path(tsa, &pool, gen_time);
     report.trusted = path.trusted;
     report.anchor_source = path.anchor_source;
     Ok((gen_time, path.problems))

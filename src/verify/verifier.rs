@@ -95,6 +95,17 @@ impl Verifier {
         &self.limits
     }
 
+    /// A signer's path to a trusted anchor at `at`, with `pool` as intermediates, judged
+    /// with this verifier's anchors, caches and revocation policy.
+    pub(crate) fn path(
+        &self,
+        signer: &super::cert::Cert,
+        pool: &[&super::cert::Cert],
+        at: Timestamp,
+    ) -> super::chain::PathResult {
+        super::chain::validate(signer, pool, self.trust(), at, self.caches(), self.revocation())
+    }
+
     /// The caches shared by the checks of this verifier.
     pub(crate) fn caches(&self) -> &Caches {
         &self.caches

@@ -18,7 +18,6 @@ use roxmltree::{Document, Node};
 use serde::Serialize;
 
 use super::cert::{Cert, CertSummary};
-use super::chain;
 use super::crypto::{DigestAlg, PublicKey, SigAlg};
 use super::verifier::Verifier;
 use crate::finding::Finding;
@@ -175,20 +174,14 @@ fn check(
     report.reference_time = Some(super::cert::rfc3339(at));
     report.reference_time_source = source;
     let pool: Vec<&Cert> = certificates.iter().collect();
-    let path = chain::validate(
-        signer,
-        &pool,
-        verifier.trust(),
-        at,
-        verifier.caches(),
-        verifier.revocation(),
-    );
+    let path = verifier.path(signer, &pool, at);
     report.trusted = path.trusted;
     report.anchor_source = path.anchor_source;
     report.chain = path.chain;
     problems.extend(path.problems);
     Ok(problems)
 }
+
 /// The XMLDSig core over an enveloped XAdES signature: wrapping defences, the allow-listed
 /// transforms, every reference's digest, the signing certificate and the SignatureValue.
 /// Whether the signer is trusted is for the caller to judge.
