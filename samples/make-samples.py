@@ -1187,7 +1187,20 @@ def time_stamp(data):
         return (tmp / "token.der").read_bytes()
 
 
-def rem_evidence(event, reason, reason_name, reason_text, when, provider, msg, digest, signer=None):
+def stamp_by(signer, token):
+    """The same TSTInfo as `token`, signed by `signer` instead of the TSA (a forgery)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "token.der").write_bytes(token)
+        run("openssl", "cms", "-verify", "-noverify", "-inform", "DER", "-in", str(tmp / "token.der"),
+            "-out", str(tmp / "tstinfo.der"))
+        return run("openssl", "cms", "-sign", "-nodetach", "-binary", "-econtent_type", "1.2.840.113549.1.9.16.1.4",
+                   "-in", str(tmp / "tstinfo.der"), "-signer", str(PKI / f"{signer}.pem"),
+                   "-inkey", str(PKI / f"{signer}.key"), "-outform", "DER")
+
+
+def rem_evidence(event, reason, reason_name, reason_text, when, provider, msg, digest, signer=None,
+                 stamp=True, stamp_signer=None):
     """An ETSI EN 319 522 evidence, XAdES-signed by xmlsec1 with the provider's key and
     time-stamped by the test TSA over its canonicalised SignatureValue."""
     signer = signer or provider_key(provider)
@@ -1211,7 +1224,12 @@ def rem_evidence(event, reason, reason_name, reason_text, when, provider, msg, d
     # Exclusive C14N of the SignatureValue element, as the time-stamp covers it.
     c14n = ('<ds:SignatureValue xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="value">'
             + value.replace("\r", "&#xD;") + "</ds:SignatureValue>")
-    token = base64.b64encode(time_stamp(c14n.encode())).decode()
+    if not stamp:
+        return signed.encode()
+    token = time_stamp(c14n.encode())
+    if stamp_signer:
+        token = stamp_by(stamp_signer, token)
+    token = base64.b64encode(token).decode()
     unsigned = ('<xades:UnsignedProperties><xades:UnsignedSignatureProperties><xades:SignatureTimeStamp Id="ts">'
                 '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>'
                 f'<xades:EncapsulatedTimeStamp>{token}</xades:EncapsulatedTimeStamp></xades:SignatureTimeStamp>'
@@ -1294,6 +1312,16 @@ def make_rem(clock):
            "xades-transform-refused", "an XSLT transform in place of the XPath filter")
     forged("scaduta.xml", rem_evidence(*accepted, t, ALFA, msg, digest, signer="expired-alfa"),
            "cert-not-valid-at-signing-time", "signed with a certificate expired at the time-stamp's genTime")
+    write("rem/evidenza-senza-marca.xml", rem_evidence(*accepted, t, ALFA, msg, digest, stamp=False), "rem", "valid",
+          "timestamp-missing", notes="no time-stamp (XAdES B-B): judged at the signer's own SigningTime, with a warning")
+    forged("marca-gestore.xml", rem_evidence(*accepted, t, ALFA, msg, digest, stamp_signer="alfa"),
+           "timestamp-invalid", "a time-stamp signed by the provider's own certificate, not a TSA's")
+    deep = text.replace("</tns:EvidenceIdentifier>", "</tns:EvidenceIdentifier>" + "<a>" * 5000 + "</a>" * 5000, 1)
+    forged("annidata.xml", deep, "rem-evidence-malformed", "5,000 nested elements (refused, not a stack overflow)")
+    forged("non-xml.xml", '<tns:Evidence xmlns:tns="http://uri.etsi.org/19522/v1#"><<<', "rem-evidence-malformed",
+           "looks like an evidence, is not XML")
+    forged("doctype.xml", text.replace("?>", "?><!DOCTYPE x>", 1), "rem-evidence-malformed",
+           "a DTD in an evidence (refused)")
     forged("intestazione.eml", rem_message(BETA, clock.at(33), msg, consigned, "receipt", "ContentConsignment",
                                            f"{ETSI}/EventReason/MessageConsignedToRecipient",
                                            headers_event="ContentConsignmentFailure"),

@@ -327,6 +327,7 @@ impl Finding {
             | F::XadesSigningCertificate
             | F::TimeStampInvalid(_)
             | F::TimeStampUntrusted(_)
+            | F::TimeStampMissing
             | F::SigningCertificateMismatch => super::rem::text(Lang::En, self),
             F::MissingDaticert => "the signed entity carries no daticert.xml".into(),
             F::DaticertNotWellFormed(reason) => format!(
@@ -528,6 +529,7 @@ impl Finding {
             | F::XadesSigningCertificate
             | F::TimeStampInvalid(_)
             | F::TimeStampUntrusted(_)
+            | F::TimeStampMissing
             | F::SigningCertificateMismatch => super::rem::text(Lang::It, self),
             F::MissingDaticert => "la parte firmata non contiene daticert.xml".into(),
             F::DaticertNotWellFormed(reason) => format!(

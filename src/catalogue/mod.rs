@@ -260,6 +260,7 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             TimestampInvalid => "the evidence's time-stamp does not hold",
             SigningCertificateMismatch => "the signature names another signing certificate",
             TimestampUntrusted => "the time-stamping authority is not trusted",
+            TimestampMissing => "the evidence has no time-stamp",
             WeakDigest => "SHA-1 digest",
         },
         Lang::It => match code {
@@ -312,6 +313,7 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             TimestampInvalid => "la marca temporale dell'evidenza non è valida",
             SigningCertificateMismatch => "la firma indica un altro certificato di firma",
             TimestampUntrusted => "l'autorità di marcatura temporale non è fidata",
+            TimestampMissing => "l'evidenza non ha marca temporale",
             WeakDigest => "impronta SHA-1",
         },
     }

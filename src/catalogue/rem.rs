@@ -22,6 +22,10 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 "unsigned header {header}: {stated} contradicts the signed evidence ({certified})"
             ),
             F::XadesMissing => "the REM evidence carries no XAdES signature".into(),
+            F::TimeStampMissing => "the evidence carries no time-stamp (XAdES B-B, not the B-T \
+                                    REM requires): it is judged at the signing time its signer \
+                                    states, which nothing else attests"
+                .into(),
             F::SigningCertificateMismatch => "the signingCertificateV2 attribute of the signature \
                                               names another certificate than the one that \
                                               verified: a substituted signer"
@@ -74,6 +78,10 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
              ({certified})"
             ),
             F::XadesMissing => "l'evidenza REM non ha una firma XAdES".into(),
+            F::TimeStampMissing => "l'evidenza non ha marca temporale (XAdES B-B, non la B-T \
+                                    richiesta per REM): è valutata all'ora di firma dichiarata \
+                                    dal firmatario, che nient'altro attesta"
+                .into(),
             F::SigningCertificateMismatch => "l'attributo signingCertificateV2 della firma indica \
                                               un certificato diverso da quello con cui si \
                                               verifica: firmatario sostituito"

@@ -259,6 +259,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::XadesSigningCertificate,
         Finding::XadesSignerDiffers { smime: s(), evidence: s() },
         Finding::TimeStampInvalid(s()),
+        Finding::TimeStampMissing,
         Finding::SigningCertificateMismatch,
         Finding::TimeStampUntrusted(s()),
         Finding::MissingDaticert,
@@ -341,6 +342,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::XadesSigningCertificate
             | Finding::XadesSignerDiffers { .. }
             | Finding::TimeStampInvalid(_)
+            | Finding::TimeStampMissing
             | Finding::SigningCertificateMismatch
             | Finding::TimeStampUntrusted(_)
             | Finding::MissingDaticert

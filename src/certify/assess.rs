@@ -52,8 +52,9 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
     let mut problems = artefact.problems.clone();
     let mut signature = None;
     match &artefact.signed {
-        // A standalone REM evidence: its XAdES signature, below, is what vouches for it.
-        None if artefact.is_standalone_evidence() => {}
+        // A standalone REM evidence: its XAdES signature, below, is what vouches for it, and
+        // it must be an evidence peckit can read.
+        None if artefact.is_standalone_evidence() => super::rem::check(artefact, &mut problems),
         None => {
             let pec_like = artefact.kind.is_pec() || artefact.unsigned_daticert.is_some();
             if pec_like {
@@ -79,7 +80,12 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
     }
     let xades = artefact.content.as_ref().and_then(|c| c.rem_raw.as_deref()).map(|evidence| {
         let (report, found) = crate::verify::xades::verify(evidence, verifier);
-        problems.extend(found);
+        for p in found {
+            // The reader may have said the same of a document it could not read.
+            if !problems.iter().any(|q| q.code == p.code && q.message == p.message) {
+                problems.push(p);
+            }
+        }
         super::rem::check_same_provider(signature.as_ref(), &report, &mut problems);
         report
     });

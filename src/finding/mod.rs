@@ -366,6 +366,8 @@ pub enum Finding {
     /// The CMS signingCertificateV2 attribute names another certificate than the one that
     /// verified (or cannot be read).
     SigningCertificateMismatch,
+    /// The evidence carries no time-stamp.
+    TimeStampMissing,
     /// A time-stamp token that does not hold (what is wrong).
     TimeStampInvalid(String),
     /// A valid time-stamp whose authority does not chain to a trusted anchor (why).
@@ -531,6 +533,7 @@ impl Finding {
             F::XadesSigningCertificate => C::XadesSigningCertificate,
             F::XadesSignerDiffers { .. } => C::XadesSignerDiffers,
             F::TimeStampInvalid(_) => C::TimestampInvalid,
+            F::TimeStampMissing => C::TimestampMissing,
             F::SigningCertificateMismatch => C::SigningCertificateMismatch,
             F::TimeStampUntrusted(_) => C::TimestampUntrusted,
             F::MissingDaticert => C::MissingDaticert,

@@ -60,7 +60,8 @@ pub fn is_mail_file(path: &Path) -> bool {
 /// An XML document that names the ETSI EN 319 522 evidence namespace in its first bytes (the
 /// reader, `read::rem`, decides what it is; input does not use read).
 fn looks_like_evidence_start(head: &[u8]) -> bool {
-    head.starts_with(b"<?xml")
+    let start = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    start.trim_ascii_start().starts_with(b"<")
         && memchr::memmem::find(head, b"http://uri.etsi.org/19522/v1#").is_some()
 }
 

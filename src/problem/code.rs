@@ -166,6 +166,9 @@ problem_codes! {
     /// The evidence's time-stamping authority is not trusted: its genTime proves nothing, the
     /// certificates are judged at the signing time instead.
     TimestampUntrusted = "timestamp-untrusted", Warning, 72;
+    /// The evidence carries no time-stamp (XAdES B-B, not the B-T REM requires): it is
+    /// judged at the signing time its signer states.
+    TimestampMissing = "timestamp-missing", Warning, 73;
     /// A CRL given or fetched cannot be used (wrong issuer key, delta, indirect, scope,
     /// unknown critical extension, not downloadable); it was ignored.
     CrlUnusable = "crl-unusable", Warning, 71;

@@ -108,7 +108,7 @@ pub fn looks_like_evidence(bytes: &[u8]) -> bool {
 /// Reads an evidence document.
 pub fn parse(bytes: &[u8]) -> Result<RemEvidence, RemError> {
     let text = std::str::from_utf8(bytes).map_err(|e| RemError::Xml(e.to_string()))?;
-    let doc = Document::parse(text).map_err(|e| RemError::Xml(e.to_string()))?;
+    let doc = parse_document(text).map_err(RemError::Xml)?;
     let root = doc.root_element();
     if !is(root, "Evidence") {
         return Err(RemError::NotEvidence);
@@ -181,9 +181,39 @@ fn elements<'a, 'input: 'a>(
 
 /// An element's text, trimmed; `None` when empty.
 fn text_of(node: Node<'_, '_>) -> Option<String> {
-    let text: String = node.children().filter_map(|n| n.text()).collect();
+    let text = element_text(node);
     let text = text.trim();
     (!text.is_empty()).then(|| text.to_string())
+}
+
+/// The text an element holds, from its text children only: a comment or processing
+/// instruction inside it is not text, and no signature covers a comment (canonicalisation
+/// drops them), so reading one would report unsigned words as signed.
+pub(crate) fn element_text(node: Node<'_, '_>) -> String {
+    node.children().filter(Node::is_text).filter_map(|n| n.text()).collect()
+}
+
+/// How deep the evidence formats nest: far less than this.
+const MAX_DEPTH: usize = 64;
+/// The namespaces in scope at one element: real evidence and trusted lists use a handful.
+const MAX_NAMESPACES: usize = 64;
+
+/// Parses an XML document peckit reads (an evidence, a trusted list), refusing what no such
+/// document needs and what would make the canonicaliser slow or deep: a DTD (roxmltree
+/// refuses it), nesting deeper than 64 elements, more than 64 namespaces in scope.
+pub fn parse_document(text: &str) -> Result<Document<'_>, String> {
+    let doc = Document::parse(text).map_err(|e| e.to_string())?;
+    for node in doc.descendants().filter(Node::is_element) {
+        if node.first_element_child().is_none()
+            && node.ancestors().take(MAX_DEPTH + 2).count() > MAX_DEPTH + 1
+        {
+            return Err(format!("elements nested deeper than {MAX_DEPTH}"));
+        }
+        if node.namespaces().len() > MAX_NAMESPACES {
+            return Err(format!("more than {MAX_NAMESPACES} namespaces in scope"));
+        }
+    }
+    Ok(doc)
 }
 
 /// `http://uri.etsi.org/19522/Event/ContentConsignment` → `ContentConsignment`.

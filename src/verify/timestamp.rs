@@ -23,6 +23,9 @@ use crate::read::der::{self, Reader, tag};
 
 const OID_TST_INFO: &str = "1.2.840.113549.1.9.16.1.4";
 
+/// id-kp-timeStamping.
+const OID_EKU_TIME_STAMPING: &str = "1.3.6.1.5.5.7.3.8";
+
 /// How a time-stamp token was judged.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct TimeStampReport {
@@ -88,6 +91,13 @@ fn check(
     let certs: Vec<Cert> = sd.certificates.iter().filter_map(|d| Cert::from_der(d).ok()).collect();
     let tsa = find_signer(si, &certs).ok_or("the authority's certificate is not in the token")?;
     report.tsa = Some(tsa.shared_summary());
+    // RFC 3161 §2.3: only a certificate meant for time-stamping vouches for a time.
+    if !tsa.eku.as_ref().is_some_and(|eku| eku.iter().any(|oid| oid == OID_EKU_TIME_STAMPING)) {
+        return Err(format!(
+            "its signer \"{}\" is not a time-stamping authority (no timeStamping key usage)",
+            tsa.subject
+        ));
+    }
     let digest_alg =
         DigestAlg::from_oid(&si.digest_oid).ok_or_else(|| format!("digest {}", si.digest_oid))?;
     let attributes = si.signed_attrs_for_signature().ok_or("no signed attributes")?;

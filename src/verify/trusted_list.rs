@@ -7,7 +7,7 @@
 
 use base64::Engine as _;
 use jiff::Timestamp;
-use roxmltree::{Document, Node};
+use roxmltree::Node;
 
 use super::cert::Cert;
 use super::trust::Anchor;
@@ -39,7 +39,7 @@ pub enum TrustedListError {
 pub fn anchors(xml: &[u8], signer: &Cert, source: &str) -> Result<Vec<Anchor>, TrustedListError> {
     let not_a_list = |why: String| TrustedListError::NotATrustedList(source.to_string(), why);
     let text = std::str::from_utf8(xml).map_err(|e| not_a_list(e.to_string()))?;
-    let doc = Document::parse(text).map_err(|e| not_a_list(e.to_string()))?;
+    let doc = crate::read::rem::parse_document(text).map_err(not_a_list)?;
     let root = doc.root_element();
     if root.tag_name().name() != "TrustServiceStatusList"
         || root.tag_name().namespace() != Some(TSL)
@@ -85,7 +85,8 @@ pub fn anchors(xml: &[u8], signer: &Cert, source: &str) -> Result<Vec<Anchor>, T
                 .descendants()
                 .filter(|n| n.is_element() && n.tag_name().name() == "X509Certificate")
                 .filter_map(|n| {
-                    let b64: String = n.text().unwrap_or("").split_whitespace().collect();
+                    let text = crate::read::rem::element_text(n);
+                    let b64: String = text.split_whitespace().collect();
                     base64::engine::general_purpose::STANDARD.decode(b64).ok()
                 })
                 .filter_map(|der| Cert::from_der(&der).ok())
@@ -143,7 +144,7 @@ fn first_text(node: Node<'_, '_>, name: &str) -> Option<String> {
         .descendants()
         .find(|n| n.is_element() && n.tag_name().name() == "Name")
         .unwrap_or(found);
-    let text: String = holder.children().filter_map(|n| n.text()).collect();
+    let text = crate::read::rem::element_text(holder);
     let text = text.trim();
     (!text.is_empty()).then(|| text.to_string())
 }

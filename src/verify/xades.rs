@@ -35,6 +35,8 @@ const C14N_11_COMMENTS: &str = "http://www.w3.org/2006/12/xml-c14n11#WithComment
 const FILTER2: &str = "http://www.w3.org/2002/06/xmldsig-filter2";
 const ENVELOPED: &str = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
 const SIGNED_PROPERTIES_TYPE: &str = "http://uri.etsi.org/01903#SignedProperties";
+/// References one signature may make (an evidence needs two).
+const MAX_REFERENCES: usize = 8;
 
 /// How an evidence's XAdES signature was judged.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -81,8 +83,19 @@ impl XadesReport {
 pub fn verify(xml: &[u8], verifier: &Verifier) -> (XadesReport, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut report = XadesReport::missing();
-    let Some(text) = std::str::from_utf8(xml).ok() else { return (report, problems) };
-    let Ok(doc) = Document::parse(text) else { return (report, problems) };
+    let parsed = std::str::from_utf8(xml)
+        .map_err(|e| e.to_string())
+        .and_then(crate::read::rem::parse_document);
+    let doc = match parsed {
+        Ok(doc) => doc,
+        Err(why) => {
+            // Nothing signed can be read from it: never valid.
+            report.status = "invalid";
+            let why = crate::read::rem::RemError::Xml(why).to_string();
+            problems.push(Problem::of(Finding::RemEvidenceMalformed(why)));
+            return (report, problems);
+        }
+    };
     match check(&doc, verifier, &mut report) {
         Ok(path_problems) => problems.extend(path_problems),
         Err(finding) => {
@@ -109,7 +122,7 @@ fn child<'a, 'i>(node: Node<'a, 'i>, namespace: &str, name: &str) -> Option<Node
 }
 
 fn text(node: Node<'_, '_>) -> String {
-    node.children().filter_map(|n| n.text()).collect::<String>()
+    crate::read::rem::element_text(node)
 }
 
 fn base64_of(node: Node<'_, '_>) -> Option<Vec<u8>> {
@@ -122,14 +135,15 @@ fn wrapping(why: impl Into<String>) -> Finding {
 }
 
 /// Every element's Id, once each (duplicates let a reference point at a decoy).
-fn unique_ids<'a, 'i>(doc: &'a Document<'i>) -> Result<Vec<(&'a str, Node<'a, 'i>)>, Finding> {
-    let mut ids: Vec<(&str, Node<'_, '_>)> = Vec::new();
+fn unique_ids<'a, 'i>(
+    doc: &'a Document<'i>,
+) -> Result<std::collections::HashMap<&'a str, Node<'a, 'i>>, Finding> {
+    let mut ids = std::collections::HashMap::new();
     for node in doc.descendants().filter(Node::is_element) {
         for a in node.attributes().filter(|a| matches!(a.name(), "Id" | "ID" | "id")) {
-            if ids.iter().any(|(id, _)| *id == a.value()) {
+            if ids.insert(a.value(), node).is_some() {
                 return Err(wrapping(format!("two elements have the Id {:?}", a.value())));
             }
-            ids.push((a.value(), node));
         }
     }
     Ok(ids)
@@ -163,7 +177,11 @@ fn check(
             problems.extend(found);
             gen_time
         }
-        None => None,
+        None => {
+            // XAdES B-B: nothing but the signer's own SigningTime dates it.
+            problems.push(Problem::of(Finding::TimeStampMissing));
+            None
+        }
     };
     let (at, source) = match (verifier.requested_time(), gen_time, signing_time) {
         (Some(t), _, _) => (t, "requested"),
@@ -209,7 +227,13 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
         .ok_or_else(|| Finding::XadesTransformRefused("no SignatureMethod".into()))??;
     let mut covers_root = false;
     let mut signed_properties = None;
-    for reference in signed_info.children().filter(|n| is(*n, DS, "Reference")) {
+    let references: Vec<Node<'_, '_>> =
+        signed_info.children().filter(|n| is(*n, DS, "Reference")).collect();
+    // An evidence signs itself and its properties; a list of references only costs digests.
+    if references.len() > MAX_REFERENCES {
+        return Err(wrapping(format!("{} references, at most {MAX_REFERENCES}", references.len())));
+    }
+    for reference in references {
         let uri = reference.attribute("URI").unwrap_or("#");
         let target = match uri {
             "" => None,
@@ -217,7 +241,7 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
                 let id = u.strip_prefix('#').filter(|id| !id.is_empty()).ok_or_else(|| {
                     Finding::XadesTransformRefused(format!("reference URI {u:?}"))
                 })?;
-                let found = ids.iter().find(|(i, _)| *i == id).map(|(_, n)| *n);
+                let found = ids.get(id).copied();
                 Some(found.ok_or_else(|| wrapping(format!("no element has the Id {id:?}")))?)
             }
         };
