@@ -32,7 +32,8 @@ pub struct Options {
 
 /// Canonicalises the subtree at `apex` (an element, or the document root for a whole
 /// document), leaving out every node for which `omit` is true together with its subtree
-/// (an XPath Filter 2.0 `subtract`).
+/// (an XPath Filter 2.0 `subtract`). It recurses once per level: give it documents from
+/// [`parse_document`](super::rem::parse_document), which refuses deep nesting.
 pub fn canonicalise(
     apex: Node<'_, '_>,
     omit: &dyn Fn(Node<'_, '_>) -> bool,
