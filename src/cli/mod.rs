@@ -15,6 +15,12 @@ PEC authority and was valid at the signing time; the signed entity carries a dat
 signed daticert. Anything else is INVALID, with a problem code saying why. Inputs that are \
 not mail at all, or cannot be read, are ERROR.
 
+REM (ETSI EN 319 532), PEC's European successor, is read beside PEC: a REM message is VALID \
+when its S/MIME signature holds as above and its ETSI evidence's XAdES signature verifies, \
+chains to a trusted anchor (--trust, or --trusted-list) and agrees with the REM headers and \
+the original carried; a standalone evidence file (.xml) when its XAdES signature alone does. \
+A valid time-stamp by a trusted authority fixes the instant certificates are judged at.
+
 Everything reported as certified comes from inside the signed entity. Unsigned headers are \
 shown as claims and cross-checked; disagreements are warnings (or invalid, for the markers).
 
