@@ -1161,6 +1161,7 @@ REM_TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
   <tns:SubmissionTime>{submission_time}</tns:SubmissionTime>
   <tns:MessageIdentifier>{message_id}</tns:MessageIdentifier>
   <tns:UserContentInfo><AppLayerIdentifier>{msgid}</AppLayerIdentifier><tns:PartsInfo><tns:PartInfo><ContentType>message/rfc822</ContentType><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>{digest}</ds:DigestValue></tns:PartInfo></tns:PartsInfo></tns:UserContentInfo>
+  <tns:Extensions><tns:Extension isCritical="false"><ext:GeneralEvidenceInfo xmlns:ext="http://uri.etsi.org/19532/v1#"><ext:Subject>{subject}</ext:Subject></ext:GeneralEvidenceInfo></tns:Extension></tns:Extensions>
 <ds:Signature Id="sig"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI=""><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2002/06/xmldsig-filter2"><dsig-filter2:XPath xmlns:dsig-filter2="http://www.w3.org/2002/06/xmldsig-filter2" Filter="subtract">/descendant::ds:Signature</dsig-filter2:XPath></ds:Transform><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue></ds:Reference><ds:Reference Type="http://uri.etsi.org/01903#SignedProperties" URI="#props"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue Id="value"></ds:SignatureValue><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{cert}</ds:X509Certificate><ds:X509Certificate>{intermediate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo><ds:Object><xades:QualifyingProperties xmlns:xades="http://uri.etsi.org/01903/v1.3.2#" Target="#sig"><xades:SignedProperties Id="props"><xades:SignedSignatureProperties><xades:SigningTime>{signing_time}</xades:SigningTime><xades:SigningCertificateV2><xades:Cert><xades:CertDigest><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>{cert_digest}</ds:DigestValue></xades:CertDigest></xades:Cert></xades:SigningCertificateV2></xades:SignedSignatureProperties></xades:SignedProperties></xades:QualifyingProperties></ds:Object></ds:Signature>
 </tns:Evidence>
 """
@@ -1211,7 +1212,7 @@ def rem_evidence(event, reason, reason_name, reason_text, when, provider, msg, d
         event_time=f"{when:%Y-%m-%dT%H:%M:%SZ}", submission_time=f"{when:%Y-%m-%dT%H:%M:%SZ}",
         issuer=xml_escape(provider["name"]), sender=msg["sender"],
         recipients="".join(REM_PARTY.format(r) for r, _ in msg["recipients"]),
-        message_id=msg["ident"], msgid=xml_escape(msg["msgid"]), digest=digest,
+        message_id=msg["ident"], msgid=xml_escape(msg["msgid"]), digest=digest, subject=xml_escape(msg["subject"]),
         cert=base64.b64encode(der).decode(), intermediate=base64.b64encode(cert_der("intermediate")).decode(),
         signing_time=f"{when:%Y-%m-%dT%H:%M:%SZ}",
         cert_digest=base64.b64encode(hashlib.sha256(der).digest()).decode())
@@ -1265,7 +1266,7 @@ def make_rem(clock):
     issue("tsa", "/C=IT/O=peckit Test PKI/CN=peckit Test TSA", EXT_TSA, issuer="root")
     for old in list((OUT / "rem").glob("*")) + list((OUT / "forged").glob("rem-*")):
         old.unlink()
-    t = clock.at(30)
+    t = clock.at(-120)  # events precede the signatures that attest them
     msg = {"sender": "mario.rossi@rem.alfa.example", "recipients": [("anna.bianchi@rem.beta.example", "certificato")],
            "subject": "Notifica REM - pratica 2026/7", "msgid": "<20261130.rem7@client.studio-rossi.example>",
            "ident": ident(ALFA, t, 700)}
@@ -1280,8 +1281,8 @@ def make_rem(clock):
     write("rem/dispatch.eml", rem_message(ALFA, t, msg, ev, "dispatch", "SubmissionAcceptance", uri, original),
           "rem", "valid", "rem-evidence", notes="REM dispatch: the original and its SubmissionAcceptance evidence")
     consigned = rem_evidence("ContentConsignment", "RD01", "MessageConsignedToRecipient", "Message consigned",
-                             clock.at(33), BETA, msg, digest)
-    write("rem/consegna.eml", rem_message(BETA, clock.at(33), msg, consigned, "receipt", "ContentConsignment",
+                             clock.at(-117), BETA, msg, digest)
+    write("rem/consegna.eml", rem_message(BETA, clock.at(-117), msg, consigned, "receipt", "ContentConsignment",
                                           f"{ETSI}/EventReason/MessageConsignedToRecipient"),
           "rem", "valid", "rem-evidence", notes="REM ContentConsignment receipt for the dispatch's message")
 
@@ -1297,7 +1298,7 @@ def make_rem(clock):
     flipped = value[:10] + ("B" if value[10] != "B" else "C") + value[11:]
     forged("valore-firma.xml", text.replace(value, flipped, 1), "xades-bad-signature",
            "one character of the SignatureValue changed")
-    other = rem_evidence(*accepted, clock.at(31), ALFA, msg, digest).decode()
+    other = rem_evidence(*accepted, clock.at(-119), ALFA, msg, digest).decode()
     token = lambda x: x.split("<xades:EncapsulatedTimeStamp>")[1].split("<")[0]
     forged("marca-altrui.xml", text.replace(token(text), token(other), 1), "timestamp-invalid",
            "the time-stamp of another evidence (over other data)")
@@ -1322,7 +1323,7 @@ def make_rem(clock):
            "looks like an evidence, is not XML")
     forged("doctype.xml", text.replace("?>", "?><!DOCTYPE x>", 1), "rem-evidence-malformed",
            "a DTD in an evidence (refused)")
-    forged("intestazione.eml", rem_message(BETA, clock.at(33), msg, consigned, "receipt", "ContentConsignment",
+    forged("intestazione.eml", rem_message(BETA, clock.at(-117), msg, consigned, "receipt", "ContentConsignment",
                                            f"{ETSI}/EventReason/MessageConsignedToRecipient",
                                            headers_event="ContentConsignmentFailure"),
            "rem-header-mismatch", "REM-EventIdentifier contradicts the signed evidence")

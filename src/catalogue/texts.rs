@@ -49,6 +49,8 @@ texts! {
     Receipt,
     /// "error".
     Error,
+    /// "PEC and REM evidence summary", when REM is among the files.
+    PecRemEvidenceSummary,
     /// "PEC evidence summary".
     PecEvidenceSummary,
     /// "en".
@@ -135,6 +137,10 @@ texts! {
     LegendDeliveredText,
     /// "Times of transmission and receipt are opposable to third par".
     LegendOpposable,
+    /// Lead of the legend's REM paragraph.
+    LegendRem,
+    /// What a REM evidence proves in law (eIDAS art. 43, CAD art. 1 c. 1-ter).
+    LegendRemText,
     /// "hint: if you trust the issuing authority, add it with --trus".
     TrustHint,
     /// "hint: --force overwrites existing files".
@@ -294,6 +300,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::Receipt) => "ricevuta",
         (Lang::En, Text::Error) => "error",
         (Lang::It, Text::Error) => "errore",
+        (Lang::En, Text::PecRemEvidenceSummary) => "PEC and REM evidence summary",
+        (Lang::It, Text::PecRemEvidenceSummary) => "Riepilogo probatorio PEC e REM",
         (Lang::En, Text::PecEvidenceSummary) => "PEC evidence summary",
         (Lang::It, Text::PecEvidenceSummary) => "Riepilogo probatorio PEC",
         (Lang::En, Text::LangTag) => "en",
@@ -397,6 +405,14 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         }
         (Lang::It, Text::LegendOpposable) => {
             "Data e ora di trasmissione e ricezione sono opponibili ai terzi (CAD, art. 48). Solo i file VALIDI sono usati come prova. Gli orari sono indicati in UTC e in ora italiana (Europe/Rome)."
+        }
+        (Lang::En, Text::LegendRem) => "REM (European registered e-mail)",
+        (Lang::It, Text::LegendRem) => "REM (posta elettronica registrata europea)",
+        (Lang::En, Text::LegendRemText) => {
+            "the provider's ETSI EN 319 522 evidence plays the receipt's part: SubmissionAcceptance proves the sending, ContentConsignment the delivery to each recipient. For a qualified service (eIDAS, art. 43) the law presumes the integrity of the data, its sending by the identified sender, its receipt by the identified addressee and the accuracy of the times the service states; CAD art. 1 c. 1-ter allows such a service wherever PEC is allowed. Only VALID files are used as proof; times are given in UTC and in Italian time (Europe/Rome)."
+        }
+        (Lang::It, Text::LegendRemText) => {
+            "l'evidenza ETSI EN 319 522 del gestore fa le veci della ricevuta: SubmissionAcceptance prova la spedizione, ContentConsignment la consegna a ciascun destinatario. Per un servizio qualificato (eIDAS, art. 43) la legge presume l'integrità dei dati, il loro invio da parte del mittente identificato, la ricezione da parte del destinatario identificato e l'esattezza di data e ora indicate dal servizio; il CAD (art. 1, c. 1-ter) ammette tale servizio ovunque sia ammessa la PEC. Solo i file VALIDI sono usati come prova; gli orari sono indicati in UTC e in ora italiana (Europe/Rome)."
         }
         (Lang::En, Text::TrustHint) => {
             "hint: if you trust the issuing authority, add it with --trust FILE (see `peckit trust list`)"

@@ -100,7 +100,14 @@ pub fn document(report: &EvidenceReport, lang: Lang) -> Document {
         sections.insert(0, warning_section(text(lang, Text::IncompleteSummary), body));
     }
     Document {
-        title: text(lang, Text::PecEvidenceSummary),
+        title: text(
+            lang,
+            if report.messages.iter().flat_map(|m| &m.sources).any(|s| s.kind.starts_with("rem")) {
+                Text::PecRemEvidenceSummary
+            } else {
+                Text::PecEvidenceSummary
+            },
+        ),
         lang: text(lang, Text::LangTag),
         sections,
         empty: text(lang, Text::NoPecMessageFound),
@@ -388,7 +395,7 @@ fn message_section(m: &MessageEvidence, generated: &Generated, lang: Lang) -> Se
     }
     parts.push(Part {
         heading: text(lang, Text::WhatTheTimesMeanInLaw),
-        block: Block::Legend(legend(lang)),
+        block: Block::Legend(legend(m, lang)),
     });
     parts.push(Part {
         heading: text(lang, Text::SourceFiles),
@@ -483,13 +490,29 @@ fn recipient_row(r: &RecipientEvidence, lang: Lang) -> Vec<Cell> {
 }
 
 /// What each time means in law (DPR 68/2005 art. 3, CAD art. 48).
-fn legend(lang: Lang) -> Vec<Paragraph> {
-    vec![
-        Paragraph { lead: text(lang, Text::LegendSent), text: text(lang, Text::LegendSentText) },
-        Paragraph {
-            lead: text(lang, Text::LegendDelivered),
-            text: text(lang, Text::LegendDeliveredText),
-        },
-        Paragraph { lead: "", text: text(lang, Text::LegendOpposable) },
-    ]
+/// PEC's law for a message of PEC artefacts, REM's for one of REM evidence, both when it
+/// has both.
+fn legend(m: &MessageEvidence, lang: Lang) -> Vec<Paragraph> {
+    let is_rem = |s: &SourceFile| s.kind.starts_with("rem");
+    let mut paragraphs = Vec::new();
+    if m.sources.is_empty() || m.sources.iter().any(|s| !is_rem(s)) {
+        paragraphs.extend([
+            Paragraph {
+                lead: text(lang, Text::LegendSent),
+                text: text(lang, Text::LegendSentText),
+            },
+            Paragraph {
+                lead: text(lang, Text::LegendDelivered),
+                text: text(lang, Text::LegendDeliveredText),
+            },
+            Paragraph { lead: "", text: text(lang, Text::LegendOpposable) },
+        ]);
+    }
+    if m.sources.iter().any(is_rem) {
+        paragraphs.push(Paragraph {
+            lead: text(lang, Text::LegendRem),
+            text: text(lang, Text::LegendRemText),
+        });
+    }
+    paragraphs
 }

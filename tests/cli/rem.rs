@@ -635,3 +635,24 @@ fn comments_are_never_read_as_signed_words_and_references_are_bounded() {
     assert_eq!(a["rem"]["recipients"][0]["address"], "anna.bianchi@rem.beta.example");
     assert_eq!(codes(&artefacts[1])[0], "xades-wrapping", "{}", artefacts[1]["problems"]);
 }
+
+/// The law a REM-only message is stated under is REM's (eIDAS art. 43), not PEC's DPR
+/// 68/2005; a folder of both says both, each for its own messages.
+#[test]
+fn each_message_is_stated_under_its_own_law() {
+    let page = |inputs: &[PathBuf]| {
+        let (_, out, err) = run(peckit()
+            .args(["--lang", "it", "evidence", "--format", "markdown", "--trust"])
+            .arg(test_root())
+            .args(inputs));
+        assert!(!out.is_empty(), "{err}");
+        out
+    };
+    let rem = page(&[samples().join("rem")]);
+    assert!(rem.starts_with("# Riepilogo probatorio PEC e REM"), "{rem}");
+    assert!(rem.contains("eIDAS, art. 43") && !rem.contains("DPR 68/2005"), "{rem}");
+    let both = page(&[samples().join("rem"), samples().join("thread")]);
+    assert!(both.contains("eIDAS, art. 43") && both.contains("DPR 68/2005"));
+    let pec = page(&[samples().join("thread")]);
+    assert!(pec.starts_with("# Riepilogo probatorio PEC\n") && !pec.contains("eIDAS"), "{pec}");
+}
