@@ -142,14 +142,22 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
         ),
         (Label::ExtendedError, opt(c.and_then(|c| c.errore_esteso.as_ref())), String::new()),
     ];
+    let mut shown = 0;
     for (label, signed, claimed) in rows {
         if signed.is_empty() && claimed.is_empty() {
             continue;
         }
         table.add_row(vec![l(label).to_string(), signed, claimed]);
+        shown += 1;
     }
-    text.push_str(&table.to_string());
-    text.push('\n');
+    // A REM evidence says its own fields; an empty daticert table would say nothing.
+    if shown > 0 {
+        text.push_str(&table.to_string());
+        text.push('\n');
+    }
+    if let Some(rem) = &r.rem {
+        lines.extend(peckit::report::rem::explain_lines(rem, ui.lang, ""));
+    }
 
     if let Some(s) = &r.signer {
         match &s.certificate {

@@ -257,6 +257,8 @@ pub struct InspectReport {
     pub problems: Vec<Problem>,
     /// Nested artefacts.
     pub nested: Vec<InspectReport>,
+    /// A REM message's or evidence file's evidence (with its XAdES verdict when assessed).
+    pub rem: Option<RemReport>,
 }
 
 impl InspectReport {
@@ -275,6 +277,7 @@ impl InspectReport {
             .enumerate()
             .map(|(i, (a, s))| InspectReport::assessed(&format!("{path}#nested{}", i + 1), a, s))
             .collect();
+        report.rem = RemReport::of(artefact, assessment);
         report
     }
 
@@ -306,6 +309,7 @@ impl InspectReport {
                 .enumerate()
                 .map(|(i, a)| InspectReport::new(&format!("{path}#nested{}", i + 1), a))
                 .collect(),
+            rem: None,
         }
     }
 }

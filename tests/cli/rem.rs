@@ -656,3 +656,16 @@ fn each_message_is_stated_under_its_own_law() {
     let pec = page(&[samples().join("thread")]);
     assert!(pec.starts_with("# Riepilogo probatorio PEC\n") && !pec.contains("eIDAS"), "{pec}");
 }
+
+/// `inspect` on a REM evidence shows what it states (no empty daticert table).
+#[test]
+fn inspect_shows_a_rem_evidence() {
+    let (_, out, err) = run(peckit()
+        .env("COLUMNS", "200")
+        .args(["--lang", "it", "inspect", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("rem/evidenza-accettazione.xml")));
+    assert!(out.contains("Evidenza REM (ETSI EN 319 522)"), "{err}{out}");
+    assert!(out.contains("Evento: SubmissionAcceptance"), "{out}");
+    assert!(!out.contains("daticert"), "{out}");
+}
