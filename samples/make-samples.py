@@ -1363,6 +1363,16 @@ def make_trusted_lists():
     (OUT / "tl" / "lista-concessa.xml").write_bytes(listing("granted", "2020-01-01T00:00:00Z", ""))
     withdrawn = TL_HISTORY.format(kind="EDS/REM/Q", name="REM peckit Test PEC CA1", since="2020-01-01T00:00:00Z")
     (OUT / "tl" / "lista-revocata.xml").write_bytes(listing("withdrawn", "2021-01-01T00:00:00Z", withdrawn))
+    # Signed today by the withdrawn service's key, dated by its signer to 2020, when the list
+    # still granted it, and with no time-stamp to say otherwise.
+    when = dt.datetime(2020, 6, 1, 10, 0, tzinfo=dt.timezone.utc)
+    msg = {"sender": "mario.rossi@rem.alfa.example", "recipients": [("anna.bianchi@rem.beta.example", "certificato")],
+           "subject": "Retrodatata", "msgid": "<2020.retro@client.example>", "ident": ident(ALFA, when, 701)}
+    write("tl/evidenza-retrodatata.xml", rem_evidence(
+        "SubmissionAcceptance", "RA01", "MessageAccepted", "Message accepted", when, ALFA, msg,
+        base64.b64encode(hashlib.sha256(b"retro").digest()).decode(), stamp=False), "rem", "valid",
+        "timestamp-missing", notes="dated 2020 by its signer, no time-stamp: valid under the root, untrusted under "
+        "tl/lista-revocata.xml (the service was withdrawn in 2021)")
 
 
 def rem_only():
@@ -1373,7 +1383,7 @@ def rem_only():
     make_trusted_lists()
     path = OUT / "expected.tsv"
     lines = path.read_text().splitlines()
-    keep = [l for l in lines if not (l.startswith("rem/") or l.startswith("forged/rem-"))]
+    keep = [l for l in lines if not (l.startswith("rem/") or l.startswith("forged/rem-") or l.startswith("tl/"))]
     rows = ["\t".join(r) for r in EXPECTED]
     path.write_text("\n".join(keep + rows) + "\n")
     print(f"wrote {len(EXPECTED)} REM artefacts")

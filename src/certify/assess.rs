@@ -68,11 +68,17 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
         }
         Some(signed) => {
             let fallback = artefact.daticert().and_then(|d| d.data.as_ref()).map(|d| d.utc);
-            let report = verifier.verify_signature(
+            let purpose = if artefact.kind == Kind::RemEvidence {
+                crate::verify::trust::Purpose::Rem
+            } else {
+                crate::verify::trust::Purpose::Pec
+            };
+            let report = verifier.verify_signature_for(
                 signed.content(&artefact.raw),
                 &signed.cms,
                 signed.form,
                 fallback,
+                purpose,
             );
             problems.extend(report.problems.iter().cloned());
             signature = Some(report);

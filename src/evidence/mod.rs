@@ -403,7 +403,9 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
 }
 
 fn concerns(d: &Certified, address: &str) -> bool {
-    d.consegna.as_deref().is_some_and(|c| c.trim().eq_ignore_ascii_case(address.trim()))
+    let same = |c: &str| c.trim().eq_ignore_ascii_case(address.trim());
+    d.consegna.as_deref().is_some_and(same)
+        || (d.concerns_every_recipient && d.destinatari.iter().any(|r| same(&r.address)))
 }
 
 fn recipient_evidence(

@@ -79,6 +79,9 @@ pub struct Certified {
     pub errore: String,
     /// `dati/errore-esteso`.
     pub errore_esteso: Option<String>,
+    /// A REM failure that names no recipient concerns every recipient it lists (a relay to
+    /// the recipients' provider failed for the message).
+    pub concerns_every_recipient: bool,
 }
 
 /// A daticert's certified instant, with the offset it was written in.
@@ -124,7 +127,7 @@ impl Certified {
                     tipo: "certificato".into(),
                 })
                 .collect(),
-            consegna: concerned,
+            consegna: concerned.clone(),
             // Relay acceptance concerns every recipient of the relayed message.
             ricezione: if e.event.as_deref() == Some("RelayAcceptance") {
                 addresses.clone()
@@ -133,6 +136,7 @@ impl Certified {
             },
             errore: if failed { e.reason.clone().unwrap_or_default() } else { "nessuno".into() },
             errore_esteso: if failed { e.reason_text.clone() } else { None },
+            concerns_every_recipient: failed && concerned.is_none(),
         }
     }
 }
@@ -166,6 +170,7 @@ impl From<&DatiCert> for Certified {
             ricezione: d.ricezione.clone(),
             errore: d.errore.clone(),
             errore_esteso: d.errore_esteso.clone(),
+            concerns_every_recipient: false,
         }
     }
 }

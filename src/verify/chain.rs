@@ -291,17 +291,19 @@ fn sha1_links(path: &[&Cert]) -> Vec<String> {
 }
 
 /// Validates the signer's certificate at `at`, using `pool` (certificates carried by the
-/// CMS) as intermediates, and, when `revocation` is active, what the CRLs say of each link.
-pub fn validate(
+/// CMS) as intermediates, and, when `revocation` is active, what the CRLs say of each link;
+/// only the anchors `usable` accepts may end the path (a trusted list's services: for what,
+/// and when they were granted).
+pub fn validate_with(
     signer: &Cert,
     pool: &[&Cert],
     trust: &TrustStore,
     at: Timestamp,
     caches: &Caches,
     revocation: &RevocationPolicy,
+    usable: &dyn Fn(&Anchor) -> bool,
 ) -> PathResult {
-    // A trusted list's service anchors only while it was granted.
-    let anchors: Vec<&Anchor> = trust.iter().filter(|a| a.usable_at(at)).collect();
+    let anchors: Vec<&Anchor> = trust.iter().filter(|a| usable(a)).collect();
     let mut search = Search { pool, caches, at, checks: 0, best: None };
     let mut path = vec![signer];
     let found = search.extend(&mut path, &anchors, search.pool);
@@ -352,6 +354,17 @@ pub fn validate(
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    fn validate(
+        signer: &Cert,
+        pool: &[&Cert],
+        trust: &TrustStore,
+        at: Timestamp,
+        caches: &Caches,
+        revocation: &RevocationPolicy,
+    ) -> PathResult {
+        validate_with(signer, pool, trust, at, caches, revocation, &|a| a.usable_at(at))
+    }
     use crate::problem::ProblemCode;
     use crate::testing::{pki_cert, test_trust};
 

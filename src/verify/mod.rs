@@ -31,5 +31,5 @@ pub use fetch::HttpCrlFetcher;
 pub use names::{Accreditation, NoRegistration, Registration};
 pub use revocation::{CrlFetcher, Revocation, RevocationPolicy, RevocationStatus};
 pub use signature::{ReferenceTimeSource, SignatureReport, SignatureStatus};
-pub use trust::{Anchor, AnchorView, TrustStore, TrustStoreError};
+pub use trust::{Anchor, AnchorView, Purpose, TrustStore, TrustStoreError};
 pub use verifier::Verifier;

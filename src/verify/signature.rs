@@ -20,6 +20,7 @@ use super::cert::{self, Cert, CertSummary};
 use super::crypto::{DigestAlg, SigAlg, SigFailure, digest_canonical, sig_alg_from_identifier};
 use super::describe::{find_signer, signing_time};
 use super::revocation::Revocation;
+use super::trust::Purpose;
 use super::verifier::Verifier;
 use crate::finding::{Finding, Sha1Use, UsageProblem};
 use crate::problem::Problem;
@@ -189,8 +190,23 @@ impl Verifier {
         form: SignedForm,
         fallback_time: Option<Timestamp>,
     ) -> SignatureReport {
+        self.verify_signature_for(signed_content, cms_der, form, fallback_time, Purpose::Pec)
+    }
+
+    /// [`Verifier::verify_signature`] for a signature of `purpose` (a REM message's S/MIME
+    /// signature may chain to a trusted list's REM service; a PEC artefact's may not).
+    pub fn verify_signature_for(
+        &self,
+        signed_content: &[u8],
+        cms_der: &[u8],
+        form: SignedForm,
+        fallback_time: Option<Timestamp>,
+        purpose: Purpose,
+    ) -> SignatureReport {
         let mut report = SignatureReport::new();
-        if let Err(stop) = self.check(signed_content, cms_der, form, fallback_time, &mut report) {
+        let checked =
+            self.check(signed_content, cms_der, form, fallback_time, purpose, &mut report);
+        if let Err(stop) = checked {
             report.fail(stop.status, stop.finding);
         }
         report
@@ -202,6 +218,7 @@ impl Verifier {
         cms_der: &[u8],
         form: SignedForm,
         fallback_time: Option<Timestamp>,
+        purpose: Purpose,
         report: &mut SignatureReport,
     ) -> Result<(), Stop> {
         let sd = signed_data(cms_der)?;
@@ -264,7 +281,8 @@ impl Verifier {
         if let Some(why) = signer_usage_problem(signer) {
             report.problems.push(Problem::of(Finding::SignerUsage(why)));
         }
-        let path = self.path(signer, &certs, reference);
+        // The CMS signingTime is the signer's own word.
+        let path = self.path(signer, &certs, reference, purpose, false);
         report.trusted = path.trusted;
         report.revocation = path.revocation.first().cloned().unwrap_or_default();
         report.chain = path

@@ -116,7 +116,8 @@ fn check(
         })
         .map_err(|e| format!("the authority's signature does not verify ({e:?})"))?;
     let pool: Vec<&Cert> = certs.iter().collect();
-    let path = verifier.path(tsa, &pool, gen_time);
+    // genTime is the authority's own word: it is what a time-stamp is for.
+    let path = verifier.path(tsa, &pool, gen_time, super::trust::Purpose::TimeStamp, true);
     report.trusted = path.trusted;
     report.anchor_source = path.anchor_source;
     Ok((gen_time, path.problems))

@@ -69,9 +69,29 @@ pub struct Anchor {
     /// When it may anchor a path: the intervals (from, until) a trusted list says its service
     /// was granted; `None` for anchors given directly, which always may.
     pub granted: Option<Vec<(jiff::Timestamp, Option<jiff::Timestamp>)>>,
+    /// What a trusted list's service may anchor; `None` for anchors given directly: any.
+    pub service: Option<Purpose>,
+}
+
+/// What a path is for: the signature of a PEC artefact, of a REM message or evidence, or of
+/// a time-stamp. A trusted list's REM service anchors only REM, its time-stamping service
+/// only time-stamps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// A PEC artefact's S/MIME signature.
+    Pec,
+    /// A REM message's S/MIME signature or its evidence's XAdES signature.
+    Rem,
+    /// A time-stamp token.
+    TimeStamp,
 }
 
 impl Anchor {
+    /// Whether it may anchor a path for `purpose`.
+    pub fn serves(&self, purpose: Purpose) -> bool {
+        self.service.is_none_or(|s| s == purpose)
+    }
+
     /// Whether it may anchor a path judged at `at`.
     pub fn usable_at(&self, at: jiff::Timestamp) -> bool {
         self.granted.as_ref().is_none_or(|intervals| {
@@ -126,6 +146,7 @@ impl TrustStore {
                         cert,
                         source: format!("embedded: {label}"),
                         granted: None,
+                        service: None,
                     });
                 }
             }
@@ -144,7 +165,12 @@ impl TrustStore {
             let cert = Cert::from_der(&der)
                 .map_err(|error| TrustStoreError::Bad { source_name: source.to_string(), error })?;
             if !self.anchors.iter().any(|a| a.cert.der == cert.der) {
-                self.anchors.push(Anchor { cert, source: source.to_string(), granted: None });
+                self.anchors.push(Anchor {
+                    cert,
+                    source: source.to_string(),
+                    granted: None,
+                    service: None,
+                });
                 added += 1;
             }
         }

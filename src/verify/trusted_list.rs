@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use roxmltree::Node;
 
 use super::cert::Cert;
-use super::trust::Anchor;
+use super::trust::{Anchor, Purpose};
 
 const TSL: &str = "http://uri.etsi.org/02231/v2#";
 const GRANTED: &str = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted";
@@ -91,7 +91,16 @@ pub fn anchors(xml: &[u8], signer: &Cert, source: &str) -> Result<Vec<Anchor>, T
                 })
                 .filter_map(|der| Cert::from_der(&der).ok())
             {
-                out.push(Anchor { cert, source: label.clone(), granted: Some(granted.clone()) });
+                out.push(Anchor {
+                    cert,
+                    source: label.clone(),
+                    granted: Some(granted.clone()),
+                    service: Some(if kind.ends_with("/TSA/QTST") {
+                        Purpose::TimeStamp
+                    } else {
+                        Purpose::Rem
+                    }),
+                });
             }
         }
     }

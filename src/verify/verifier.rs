@@ -95,15 +95,31 @@ impl Verifier {
         &self.limits
     }
 
-    /// A signer's path to a trusted anchor at `at`, with `pool` as intermediates, judged
-    /// with this verifier's anchors, caches and revocation policy.
+    /// A signer's path to a trusted anchor at `at`, for `purpose`, with `pool` as
+    /// intermediates, judged with this verifier's anchors, caches and revocation policy. When
+    /// `at` is only what the signer states (no trusted time-stamp), a trusted list's service
+    /// must also be granted now: a withdrawn provider cannot date its way back into the list.
     pub(crate) fn path(
         &self,
         signer: &super::cert::Cert,
         pool: &[&super::cert::Cert],
         at: Timestamp,
+        purpose: super::trust::Purpose,
+        at_attested: bool,
     ) -> super::chain::PathResult {
-        super::chain::validate(signer, pool, self.trust(), at, self.caches(), self.revocation())
+        let now = self.now();
+        let usable = |a: &super::trust::Anchor| {
+            a.serves(purpose) && a.usable_at(at) && (at_attested || a.usable_at(now))
+        };
+        super::chain::validate_with(
+            signer,
+            pool,
+            self.trust(),
+            at,
+            self.caches(),
+            self.revocation(),
+            &usable,
+        )
     }
 
     /// The caches shared by the checks of this verifier.

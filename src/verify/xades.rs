@@ -192,7 +192,8 @@ fn check(
     report.reference_time = Some(super::cert::rfc3339(at));
     report.reference_time_source = source;
     let pool: Vec<&Cert> = certificates.iter().collect();
-    let path = verifier.path(signer, &pool, at);
+    let attested = matches!(source, "time-stamp" | "requested");
+    let path = verifier.path(signer, &pool, at, super::trust::Purpose::Rem, attested);
     report.trusted = path.trusted;
     report.anchor_source = path.anchor_source;
     report.chain = path.chain;

@@ -669,3 +669,56 @@ fn inspect_shows_a_rem_evidence() {
     assert!(out.contains("Evento: SubmissionAcceptance"), "{out}");
     assert!(!out.contains("daticert"), "{out}");
 }
+
+/// A trusted list's REM service anchors REM only: not PEC artefacts; and without a trusted
+/// time-stamp, a withdrawn service anchors nothing however early the signer dates itself.
+#[test]
+fn a_trusted_list_service_anchors_only_its_kind_and_cannot_be_backdated_into() {
+    let tl = samples().join("tl");
+    let verify = |list: &str, files: &[PathBuf]| {
+        let (_, out, _) = run(peckit()
+            .args(["verify", "--format", "json", "--no-default-trust", "--trusted-list"])
+            .arg(tl.join(list))
+            .arg("--trusted-list-signer")
+            .arg(samples().join("pki/tl-signer.pem"))
+            .args(files));
+        json(&out)["artefacts"].as_array().unwrap().clone()
+    };
+    let pec = verify("lista-concessa.xml", &[samples().join("accettazione.eml")]);
+    assert!(codes(&pec[0]).contains(&"untrusted".to_string()), "{}", pec[0]["problems"]);
+    // The service was granted 2020-2021 and is withdrawn now: an evidence signed with its key
+    // and dated 2020 by its signer, without a time-stamp, proves nothing about when it was
+    // signed. With the root given directly it verifies (and says it has no time-stamp).
+    let backdated = tl.join("evidenza-retrodatata.xml");
+    let dated = verify("lista-revocata.xml", std::slice::from_ref(&backdated));
+    assert!(codes(&dated[0]).contains(&"untrusted".to_string()), "{}", dated[0]["problems"]);
+    let (_, out, _) = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(&backdated));
+    let direct = &json(&out)["artefacts"][0];
+    assert_eq!(direct["verdict"], "valid", "{}", direct["problems"]);
+    assert!(codes(direct).contains(&"timestamp-missing".to_string()));
+}
+
+/// A relay failure that names no recipient concerns every recipient of the message.
+#[test]
+fn a_relay_failure_concerns_every_recipient_it_lists() {
+    let Some(kit) = rem_kit() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["REM_Dispatch.RA01.eml", "REM_RelayFailure.RB02.eml"] {
+        std::fs::copy(kit.join("Intra-REM-flow").join(name), dir.path().join(name)).unwrap();
+    }
+    let (_, out, err) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(kit_root_ca(&kit))
+        .arg(dir.path()));
+    let doc = json(&out);
+    let recipients = doc["messages"][0]["recipients"].as_array().unwrap().clone();
+    assert_eq!(recipients.len(), 2, "{err}");
+    for r in &recipients {
+        assert_eq!(r["fate"], "not-delivered", "{r}");
+        assert_eq!(r["errore"], "RB02");
+        assert_eq!(r["notice"]["kind"], "rem (RelayFailure)");
+    }
+}
