@@ -205,6 +205,12 @@ texts! {
     RemIssuer,
     /// "Evidence signature (XAdES)".
     RemXades,
+    /// Appended to the REM heading when the evidence does not hold.
+    RemNotVerified,
+    /// "Time-stamp".
+    RemTimeStamp,
+    /// Said of a time-stamp whose authority is not trusted.
+    RemTimeStampUntrusted,
     /// "Verdicts recorded by" (provenance, evidence from JSONL records).
     RecordedVerdictsBy,
     /// "CRLs given or downloaded" (those not usable are said file by file).
@@ -483,6 +489,14 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::RemSubmissionTime) => "Spedito",
         (Lang::En, Text::RemIssuer) => "Issued by",
         (Lang::It, Text::RemIssuer) => "Emessa da",
+        (Lang::En, Text::RemNotVerified) => "stated, NOT verified",
+        (Lang::It, Text::RemNotVerified) => "dichiarata, NON verificata",
+        (Lang::En, Text::RemTimeStamp) => "Time-stamp",
+        (Lang::It, Text::RemTimeStamp) => "Marca temporale",
+        (Lang::En, Text::RemTimeStampUntrusted) => {
+            "its authority is not trusted: the time proves nothing"
+        }
+        (Lang::It, Text::RemTimeStampUntrusted) => "autorità non fidata: l'orario non prova nulla",
         (Lang::En, Text::RemXades) => "Evidence signature (XAdES)",
         (Lang::It, Text::RemXades) => "Firma dell'evidenza (XAdES)",
         (Lang::En, Text::RecordedVerdicts) => "VERDICTS NOT RE-VERIFIED",

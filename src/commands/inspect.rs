@@ -156,7 +156,8 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
         text.push('\n');
     }
     if let Some(rem) = &r.rem {
-        lines.extend(peckit::report::rem::explain_lines(rem, ui.lang, ""));
+        let holds = rem.xades.as_ref().is_some_and(|x| x.status == "valid" && x.trusted);
+        lines.extend(peckit::report::rem::explain_lines(rem, ui.lang, "", holds));
     }
 
     if let Some(s) = &r.signer {

@@ -140,7 +140,7 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
         }
     }
     if let Some(rem) = &r.rem {
-        out.extend(super::rem::explain_lines(rem, lang, &pad));
+        out.extend(super::rem::explain_lines(rem, lang, &pad, rem_is_certified(r)));
     }
     if let Some(d) = &r.certified {
         let heading = if is_certified(r) { Text::CertifiedData } else { Text::StatedNotVerified };

@@ -16,15 +16,21 @@ pub fn event_line(rem: &RemReport, lang: Lang) -> String {
     }
 }
 
-/// The `--explain` lines of a REM evidence, indented by `pad`.
-pub fn explain_lines(rem: &RemReport, lang: Lang, pad: &str) -> Vec<Line> {
+/// The `--explain` lines of a REM evidence, indented by `pad`; `certified` says whether what
+/// it states holds (its heading says so when it does not).
+pub fn explain_lines(rem: &RemReport, lang: Lang, pad: &str, certified: bool) -> Vec<Line> {
     let e = &rem.evidence;
     let field = |name: &str, value: &str| Line::plain(format!("{pad}    {name}: {value}"));
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
-    let mut out = vec![Line::styled(
-        Style::Bold,
-        format!("{pad}  {}:", text(lang, Text::RemEvidenceHeading)),
-    )];
+    let heading = match certified {
+        true => format!("{pad}  {}:", text(lang, Text::RemEvidenceHeading)),
+        false => format!(
+            "{pad}  {} — {}:",
+            text(lang, Text::RemEvidenceHeading),
+            text(lang, Text::RemNotVerified)
+        ),
+    };
+    let mut out = vec![Line::styled(Style::Bold, heading)];
     out.push(field(text(lang, Text::RemEvent), &event_line(rem, lang)));
     let reason = [e.reason.as_deref(), e.reason_text.as_deref()]
         .into_iter()
@@ -49,10 +55,9 @@ pub fn explain_lines(rem: &RemReport, lang: Lang, pad: &str) -> Vec<Line> {
     out.push(field(label(lang, Label::Recipients), &recipients.join(", ")));
     out.push(field("Message-ID", &or_dash(&e.app_message_id)));
     if let Some(x) = &rem.xades {
-        let outcome = if x.status == "valid" {
-            text(lang, Text::Verifies).to_string()
-        } else {
-            format!("{} ({})", text(lang, Text::DoesNotVerify), x.status)
+        let outcome = match x.status {
+            "valid" => text(lang, Text::Verifies),
+            _ => text(lang, Text::DoesNotVerify),
         };
         let who = x.signer.as_ref().map(|c| c.subject.clone()).unwrap_or_else(|| "—".into());
         out.push(field(text(lang, Text::RemXades), &format!("{outcome}; {who}")));
@@ -60,6 +65,17 @@ pub fn explain_lines(rem: &RemReport, lang: Lang, pad: &str) -> Vec<Line> {
             text(lang, Text::TrustedAuthority),
             &super::evidence::anchor_name(lang, x.anchor_source.as_deref()),
         ));
+        if let Some(stamp) = &x.time_stamp {
+            let authority = stamp.tsa.as_ref().map(|c| c.subject.as_str()).unwrap_or("—");
+            let mut value = match stamp.status {
+                "valid" => format!("{} — {authority}", stamp.gen_time.as_deref().unwrap_or("—")),
+                _ => text(lang, Text::DoesNotVerify).to_string(),
+            };
+            if stamp.status == "valid" && !stamp.trusted {
+                value = format!("{value} ({})", text(lang, Text::RemTimeStampUntrusted));
+            }
+            out.push(field(text(lang, Text::RemTimeStamp), &value));
+        }
         if let Some(t) = &x.reference_time {
             out.push(field(text(lang, Text::JudgedAt), t));
         }

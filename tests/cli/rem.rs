@@ -722,3 +722,24 @@ fn a_relay_failure_concerns_every_recipient_it_lists() {
         assert_eq!(r["notice"]["kind"], "rem (RelayFailure)");
     }
 }
+
+/// `--explain` says when an evidence does not hold, and shows its time-stamp, in Italian.
+#[test]
+fn explain_marks_an_evidence_that_does_not_hold_and_shows_its_time_stamp() {
+    let (_, out, _) = run(peckit()
+        .args(["--lang", "it", "verify", "--explain", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("forged/rem-valore-firma.xml"))
+        .arg(samples().join("rem/evidenza-accettazione.xml")));
+    let (forged, genuine) = out.split_once("rem/evidenza-accettazione.xml").unwrap();
+    assert!(
+        forged.contains("Evidenza REM (ETSI EN 319 522) — dichiarata, NON verificata"),
+        "{forged}"
+    );
+    assert!(!genuine.contains("NON verificata"), "{genuine}");
+    assert!(
+        genuine.contains("Marca temporale: ") && genuine.contains("peckit Test TSA"),
+        "{genuine}"
+    );
+    assert!(!out.contains("(invalid)") && !out.contains("(missing)"), "{out}");
+}
