@@ -225,6 +225,8 @@ texts! {
     AtCertifiedTime,
     /// "the instant asked for (--at)".
     AtRequestedTime,
+    /// The instant of a trusted time-stamp.
+    AtTimeStamp,
     /// "the current time (no signing or certified time)".
     AtCurrentTime,
     /// "not judged".
@@ -530,6 +532,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::AtSigningTime) => "l'ora della firma",
         (Lang::En, Text::AtCertifiedTime) => "the certified time (no signing time)",
         (Lang::It, Text::AtCertifiedTime) => "la data certificata (ora della firma assente)",
+        (Lang::En, Text::AtTimeStamp) => "the time of the evidence's trusted time-stamp",
+        (Lang::It, Text::AtTimeStamp) => "l'ora della marca temporale fidata dell'evidenza",
         (Lang::En, Text::AtRequestedTime) => "the instant asked for (--at)",
         (Lang::It, Text::AtRequestedTime) => "l'istante richiesto (--at)",
         (Lang::En, Text::AtCurrentTime) => "the current time (no signing or certified time)",

@@ -27,6 +27,7 @@ pub use recorded::{RecordError, Recorded, read_records};
 mod model;
 mod originals;
 mod recorded;
+mod signer;
 
 fn norm_id(id: &str) -> String {
     id.trim().trim_start_matches('<').trim_end_matches('>').trim().to_ascii_lowercase()
@@ -68,26 +69,6 @@ fn intact_inside_altered(assessment: &Assessment) -> bool {
             .iter()
             .filter(|p| p.is_fatal())
             .all(|p| p.code == ProblemCode::UnsignedContentOutsideSignature)
-}
-
-fn signer_record(assessment: &Assessment) -> Option<SignerRecord> {
-    let sig = assessment.signature.as_ref()?;
-    let cert = sig.signer.as_ref()?;
-    Some(SignerRecord {
-        certificate: Arc::new(SignerCertificate {
-            subject: cert.subject.clone(),
-            issuer: cert.issuer.clone(),
-            serial: cert.serial.clone(),
-            sha256: cert.sha256.clone(),
-            anchor: sig.anchor_source.clone(),
-            accreditation: sig.accreditation.clone(),
-        }),
-        reference_time_utc: sig
-            .reference_time
-            .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
-        reference_time_source: sig.reference_time_source,
-        revocation: Arc::new(sig.revocation.clone()),
-    })
 }
 
 fn source_file(s: &Source, used_as_proof: bool) -> SourceFile {
@@ -522,7 +503,7 @@ impl Facts {
             provider: provider_of(assessment, artefact.daticert())
                 .or_else(|| rem_of(artefact).and_then(|e| e.issuer.clone())),
             signing_time: assessment.signature.as_ref().and_then(|s| s.signing_time),
-            signer: signer_record(assessment).map(Arc::new),
+            signer: signer::record(assessment).map(Arc::new),
             intact_inside_altered: intact_inside_altered(assessment),
             attachments,
             stated_digests,

@@ -310,6 +310,7 @@ fn reference_source(lang: Lang, source: ReferenceTimeSource) -> String {
             ReferenceTimeSource::Requested => Text::AtRequestedTime,
             ReferenceTimeSource::Now => Text::AtCurrentTime,
             ReferenceTimeSource::None => Text::NotJudged,
+            ReferenceTimeSource::TimeStamp => Text::AtTimeStamp,
         },
     )
     .to_string()

@@ -68,6 +68,8 @@ pub enum ReferenceTimeSource {
     Now,
     /// Not judged (the check stopped before).
     None,
+    /// The genTime of a valid time-stamp by a trusted authority (a REM evidence's).
+    TimeStamp,
 }
 
 fn ser_opt_ts<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {

@@ -743,3 +743,16 @@ fn explain_marks_an_evidence_that_does_not_hold_and_shows_its_time_stamp() {
     );
     assert!(!out.contains("(invalid)") && !out.contains("(missing)"), "{out}");
 }
+
+/// The evidence pages name a standalone evidence's XAdES signer, judged at its time-stamp.
+#[test]
+fn a_standalone_evidence_names_its_signer_in_the_evidence() {
+    let (_, out, _) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("rem/evidenza-accettazione.xml")));
+    let doc = json(&out);
+    let signer = &doc["messages"][0]["sources"][0]["signer"];
+    assert!(signer["subject"].as_str().unwrap().contains("Gestore Alfa"), "{signer}");
+    assert_eq!(signer["reference_time_source"], "time-stamp");
+}
