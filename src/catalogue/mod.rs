@@ -432,6 +432,8 @@ pub enum Note {
     TakenInCharge,
     /// An `esterno` (non-PEC) recipient.
     NotPecAddress,
+    /// Verified artefacts both deliver and fail to deliver to this recipient.
+    ContradictoryEvidence,
     /// A CEC-PAC address after its service closed.
     CecPac(CecPacWarning),
 }
@@ -467,6 +469,13 @@ impl Note {
             }
             (Lang::It, Note::NotPecAddress) => {
                 "indirizzo non PEC: per sua natura non riceve ricevute di consegna"
+            }
+            (Lang::En, Note::ContradictoryEvidence) => {
+                "CONTRADICTORY: a verified notice of non-delivery for this recipient exists too"
+            }
+            (Lang::It, Note::ContradictoryEvidence) => {
+                "CONTRADDITTORIO: esiste anche un avviso verificato di mancata consegna per questo \
+                 destinatario"
             }
         };
         fixed.to_string()

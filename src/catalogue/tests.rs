@@ -75,6 +75,7 @@ fn every_entry_is_said_in_both_languages() {
         Note::PermanentErrorInWarning,
         Note::TakenInCharge,
         Note::NotPecAddress,
+        Note::ContradictoryEvidence,
         Note::CecPac(warning(CecPacClosure::Closed)),
         Note::CecPac(warning(CecPacClosure::NoReception)),
         Note::CecPac(warning(CecPacClosure::NoSending)),

@@ -416,6 +416,10 @@ fn recipient_evidence(
         r.fate = Fate::Delivered;
         r.delivery = Some(proof_of(s));
         r.receipt_type = s.receipt_type.as_deref().map(str::to_string);
+        // Delivered wins, but a verified failure for the same recipient is said, not hidden.
+        if find(Kind::ErroreConsegna).or_else(|| find(Kind::RilevazioneVirus)).is_some() {
+            r.notes.push(Note::ContradictoryEvidence);
+        }
     } else if let Some(s) = find(Kind::ErroreConsegna).or_else(|| find(Kind::RilevazioneVirus)) {
         let d = s.daticert.as_deref();
         r.fate = Fate::NotDelivered;

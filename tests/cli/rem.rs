@@ -756,3 +756,31 @@ fn a_standalone_evidence_names_its_signer_in_the_evidence() {
     assert!(signer["subject"].as_str().unwrap().contains("Gestore Alfa"), "{signer}");
     assert_eq!(signer["reference_time_source"], "time-stamp");
 }
+
+/// A delivery and a verified failure for the same recipient: delivered, and said to be
+/// contradicted rather than the failure dropped.
+#[test]
+fn contradictory_evidence_for_a_recipient_is_said() {
+    let Some(kit) = rem_kit() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "REM_Dispatch.RA01.eml",
+        "REM_ContentConsignment1.RD01.eml",
+        "REM_ContentConsignmentFailure1.RD03.eml",
+    ] {
+        std::fs::copy(kit.join("Intra-REM-flow").join(name), dir.path().join(name)).unwrap();
+    }
+    let (_, out, _) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(kit_root_ca(&kit))
+        .arg(dir.path()));
+    let doc = json(&out);
+    let recipients = doc["messages"][0]["recipients"].as_array().unwrap().clone();
+    let rec_c =
+        recipients.iter().find(|r| r["address"] == "recC@r2-rems-only-for-test.it").unwrap();
+    assert_eq!(rec_c["fate"], "delivered");
+    assert!(rec_c["notes"].to_string().contains("CONTRADICTORY"), "{rec_c}");
+    let rec_d =
+        recipients.iter().find(|r| r["address"] == "recD@r2-rems-only-for-test.it").unwrap();
+    assert!(!rec_d["notes"].to_string().contains("CONTRADICTORY"), "{rec_d}");
+}
