@@ -15,14 +15,7 @@ fn smime(assessment: &Assessment) -> Option<SignerRecord> {
     let sig = assessment.signature.as_ref()?;
     let cert = sig.signer.as_ref()?;
     Some(SignerRecord {
-        certificate: Arc::new(SignerCertificate {
-            subject: cert.subject.clone(),
-            issuer: cert.issuer.clone(),
-            serial: cert.serial.clone(),
-            sha256: cert.sha256.clone(),
-            anchor: sig.anchor_source.clone(),
-            accreditation: sig.accreditation.clone(),
-        }),
+        certificate: certificate(cert, sig.anchor_source.clone(), sig.accreditation.clone()),
         reference_time_utc: sig
             .reference_time
             .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
@@ -36,22 +29,16 @@ fn xades(assessment: &Assessment) -> Option<SignerRecord> {
     use crate::verify::{NoRegistration, ReferenceTimeSource as Source};
     let x = assessment.xades.as_ref()?;
     let cert = x.signer.as_ref()?;
-    Some(SignerRecord {
-        certificate: Arc::new(SignerCertificate {
-            subject: cert.subject.clone(),
-            issuer: cert.issuer.clone(),
-            serial: cert.serial.clone(),
-            sha256: cert.sha256.clone(),
-            anchor: x.anchor_source.clone(),
-            accreditation: crate::verify::Accreditation {
-                accreditation: None,
-                accreditation_reason: Some(if x.trusted {
-                    NoRegistration::NoRegister
-                } else {
-                    NoRegistration::Untrusted
-                }),
-            },
+    let accreditation = crate::verify::Accreditation {
+        accreditation: None,
+        accreditation_reason: Some(if x.trusted {
+            NoRegistration::NoRegister
+        } else {
+            NoRegistration::Untrusted
         }),
+    };
+    Some(SignerRecord {
+        certificate: certificate(cert, x.anchor_source.clone(), accreditation),
         reference_time_utc: x.reference_time.clone(),
         reference_time_source: match x.reference_time_source {
             "time-stamp" => Source::TimeStamp,
@@ -60,5 +47,20 @@ fn xades(assessment: &Assessment) -> Option<SignerRecord> {
             _ => Source::Now,
         },
         revocation: Arc::new(crate::verify::Revocation::default()),
+    })
+}
+
+fn certificate(
+    cert: &crate::verify::CertSummary,
+    anchor: Option<String>,
+    accreditation: crate::verify::Accreditation,
+) -> Arc<SignerCertificate> {
+    Arc::new(SignerCertificate {
+        subject: cert.subject.clone(),
+        issuer: cert.issuer.clone(),
+        serial: cert.serial.clone(),
+        sha256: cert.sha256.clone(),
+        anchor,
+        accreditation,
     })
 }
