@@ -84,7 +84,7 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
             signature = Some(report);
         }
     }
-    let xades = artefact.content.as_ref().and_then(|c| c.rem_raw.as_deref()).map(|evidence| {
+    let xades = artefact.evidence_bytes().map(|evidence| {
         let (report, found) = crate::verify::xades::verify(evidence, verifier);
         for p in found {
             // The reader may have said the same of a document it could not read.

@@ -215,7 +215,8 @@ pub struct SignedContent {
     pub etsi_evidence: bool,
     /// That evidence, read (the first one), or why it could not be.
     pub rem: Option<Result<super::rem::RemEvidence, super::rem::RemError>>,
-    /// That evidence's bytes (its XAdES signature covers them).
+    /// That evidence's bytes inside a message (its XAdES signature covers them); a
+    /// standalone evidence's are the artefact's own ([`Artefact::evidence_bytes`]).
     pub rem_raw: Option<Vec<u8>>,
     /// Other leaf parts.
     pub other_parts: Vec<PartInfo>,
@@ -275,7 +276,15 @@ impl Artefact {
 
     /// Whether this is an ETSI evidence file on its own, not a message.
     pub fn is_standalone_evidence(&self) -> bool {
-        self.signed.is_none() && self.content.as_ref().is_some_and(|c| c.rem_raw.is_some())
+        self.signed.is_none() && self.content.as_ref().is_some_and(|c| c.etsi_evidence)
+    }
+
+    /// The ETSI evidence's bytes: the part of a REM message, or a standalone file whole.
+    pub fn evidence_bytes(&self) -> Option<&[u8]> {
+        match self.content.as_ref()?.rem_raw.as_deref() {
+            Some(part) => Some(part),
+            None => self.is_standalone_evidence().then_some(self.raw.as_slice()),
+        }
     }
 
     /// The signed content bytes, if there is a signed entity.

@@ -89,14 +89,14 @@ pub(super) fn signed_content_of(
                 content.daticert_raw = Some(decoded);
                 continue;
             }
+            content.other_parts.push(info(entity, &path, decoded.len()));
             if memchr::memmem::find(&decoded, ETSI_ERDS_NAMESPACE.as_bytes()).is_some() {
                 content.etsi_evidence = true;
                 if content.rem.is_none() {
                     content.rem = Some(super::rem::parse(&decoded));
-                    content.rem_raw = Some(decoded.clone());
+                    content.rem_raw = Some(decoded);
                 }
             }
-            content.other_parts.push(info(entity, &path, decoded.len()));
             continue;
         }
         if !is_attachment

@@ -57,7 +57,6 @@ fn standalone_evidence(raw: Vec<u8>) -> Artefact {
     let content = SignedContent {
         etsi_evidence: true,
         rem: Some(rem::parse(&raw)),
-        rem_raw: Some(raw.clone()),
         ..SignedContent::default()
     };
     Artefact {
