@@ -6,6 +6,8 @@
 //! role that step closed cannot be what it claims.
 #![deny(clippy::indexing_slicing)]
 
+use std::sync::LazyLock;
+
 use jiff::Timestamp;
 
 use crate::finding::{CecPacClosure, CecPacWarning};
@@ -23,6 +25,8 @@ pub enum Role {
     Recipient,
 }
 
+/// Midnight in Rome at the start of that day; the time zone is looked up once per date
+/// (these run for every artefact of a batch).
 fn rome_midnight(y: i16, m: i8, d: i8) -> Timestamp {
     jiff::civil::date(y, m, d)
         .to_zoned(jiff::tz::TimeZone::get("Europe/Rome").unwrap_or(jiff::tz::TimeZone::UTC))
@@ -32,23 +36,28 @@ fn rome_midnight(y: i16, m: i8, d: i8) -> Timestamp {
 
 /// From this instant CEC-PAC boxes could no longer send (18 March 2015, Europe/Rome).
 pub fn no_sending_from() -> Timestamp {
-    rome_midnight(2015, 3, 18)
+    static AT: LazyLock<Timestamp> = LazyLock::new(|| rome_midnight(2015, 3, 18));
+    *AT
 }
 
 /// From this instant CEC-PAC boxes could no longer receive (18 July 2015).
 pub fn no_reception_from() -> Timestamp {
-    rome_midnight(2015, 7, 18)
+    static AT: LazyLock<Timestamp> = LazyLock::new(|| rome_midnight(2015, 7, 18));
+    *AT
 }
 
 /// From this instant CEC-PAC boxes could not even be opened (18 September 2015).
 pub fn no_access_from() -> Timestamp {
-    rome_midnight(2015, 9, 18)
+    static AT: LazyLock<Timestamp> = LazyLock::new(|| rome_midnight(2015, 9, 18));
+    *AT
 }
 
 /// The address (of a bare or `Name <addr>` value), when it is a CEC-PAC one. Most addresses are not, and say so without being
 /// parsed: the domain does not occur in them.
 fn cecpac_address(value: &str) -> Option<String> {
-    if !value.to_ascii_lowercase().contains(DOMAIN) {
+    let mentions_domain =
+        value.as_bytes().windows(DOMAIN.len()).any(|w| w.eq_ignore_ascii_case(DOMAIN.as_bytes()));
+    if !mentions_domain {
         return None;
     }
     sole_address(value).filter(|a| {

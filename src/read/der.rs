@@ -252,14 +252,38 @@ pub fn parse_time(tlv: &Tlv<'_>) -> Option<jiff::Timestamp> {
 
 /// The OID of a raw DER OBJECT IDENTIFIER value, dotted.
 pub fn oid_string(value: &[u8]) -> String {
-    // Every CMS attribute and algorithm goes through here: decode the usual well-formed
-    // encodings directly, and leave anything unusual to const-oid's checks.
+    // Every CMS attribute and algorithm goes through here: the OIDs of every signature are
+    // looked up, other well-formed encodings decoded directly, and anything unusual left to
+    // const-oid's checks.
+    if let Some((_, dotted)) = COMMON_OIDS.iter().find(|(der, _)| *der == value) {
+        return (*dotted).to_string();
+    }
     oid_string_fast(value).unwrap_or_else(|| {
         ObjectIdentifier::from_bytes(value)
             .map(|o| o.to_string())
             .unwrap_or_else(|_| format!("(bad OID {})", hex::encode(value)))
     })
 }
+
+/// The OIDs every PEC signature carries, as (DER value, dotted form); a test checks each
+/// pair against the decoder.
+const COMMON_OIDS: [(&[u8], &str); 12] = [
+    (&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01], "1.2.840.113549.1.7.1"),
+    (&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02], "1.2.840.113549.1.7.2"),
+    (&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x03], "1.2.840.113549.1.9.3"),
+    (&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x04], "1.2.840.113549.1.9.4"),
+    (&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x05], "1.2.840.113549.1.9.5"),
+    (&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x0f], "1.2.840.113549.1.9.15"),
+    (
+        &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x10, 0x02, 0x2f],
+        "1.2.840.113549.1.9.16.2.47",
+    ),
+    (&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01], "1.2.840.113549.1.1.1"),
+    (&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b], "1.2.840.113549.1.1.11"),
+    (&[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01], "2.16.840.1.101.3.4.2.1"),
+    (&[0x2b, 0x0e, 0x03, 0x02, 0x1a], "1.3.14.3.2.26"),
+    (&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x05], "1.2.840.113549.1.1.5"),
+];
 
 /// Dotted form of a minimally encoded OID of at most 39 bytes with 32-bit arcs.
 fn oid_string_fast(value: &[u8]) -> Option<String> {
@@ -417,5 +441,8 @@ mod tests {
             assert_eq!(oid_string(value), reference(value), "{value:02x?}");
         }
         assert_eq!(oid_string(&[0x2b, 0x0e, 0x03, 0x02, 0x1a]), "1.3.14.3.2.26");
+        for (der, dotted) in COMMON_OIDS {
+            assert_eq!(reference(der), dotted);
+        }
     }
 }

@@ -38,17 +38,20 @@ pub enum Kind {
 impl Kind {
     /// The kind for a daticert `tipo` or an `X-Ricevuta` value (case-insensitive, trimmed).
     pub fn from_tipo(tipo: &str) -> Kind {
-        match tipo.trim().to_ascii_lowercase().as_str() {
-            "posta-certificata" => Kind::PostaCertificata,
-            "accettazione" => Kind::Accettazione,
-            "non-accettazione" => Kind::NonAccettazione,
-            "presa-in-carico" => Kind::PresaInCarico,
-            "avvenuta-consegna" => Kind::AvvenutaConsegna,
-            "errore-consegna" => Kind::ErroreConsegna,
-            "preavviso-errore-consegna" => Kind::PreavvisoErroreConsegna,
-            "rilevazione-virus" => Kind::RilevazioneVirus,
-            _ => Kind::Unknown(tipo.trim().to_string()),
-        }
+        const TIPI: [(&str, Kind); 8] = [
+            ("posta-certificata", Kind::PostaCertificata),
+            ("accettazione", Kind::Accettazione),
+            ("non-accettazione", Kind::NonAccettazione),
+            ("presa-in-carico", Kind::PresaInCarico),
+            ("avvenuta-consegna", Kind::AvvenutaConsegna),
+            ("errore-consegna", Kind::ErroreConsegna),
+            ("preavviso-errore-consegna", Kind::PreavvisoErroreConsegna),
+            ("rilevazione-virus", Kind::RilevazioneVirus),
+        ];
+        let tipo = tipo.trim();
+        TIPI.iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(tipo))
+            .map_or_else(|| Kind::Unknown(tipo.to_string()), |(_, kind)| kind.clone())
     }
 
     /// The kind a stable name stands for ([`Kind::name`] read back); an unknown tipo's

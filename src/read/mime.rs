@@ -445,8 +445,14 @@ impl ContentType {
     /// `token; name=value; ...` with the token lower-cased as it is.
     fn parse_value(value: &str) -> ContentType {
         let mut pieces = split_params(value);
-        let mime = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let first = pieces.next().unwrap_or_default();
+        let mime = first.trim().to_ascii_lowercase();
         let mut params = Params::default();
+        // Room for all the parameters at once: they never grow past the value's length.
+        if value.len() > first.len() + 1 {
+            params.0.text.reserve(value.len() - first.len());
+            params.0.ranges.reserve(4);
+        }
         for piece in pieces {
             if let Some((k, v)) = piece.split_once('=') {
                 params.push(k.trim(), v.trim());
@@ -474,10 +480,13 @@ fn header_fits(raw: &[u8], start: usize, end: usize, cap: usize) -> bool {
     if window_end == end {
         return true;
     }
+    // Searched line by line: a substring searcher costs more to build than this scan, which
+    // stops at the block's end, a few lines in.
     window.starts_with(b"\n")
         || window.starts_with(b"\r\n")
-        || memchr::memmem::find(window, b"\n\n").is_some()
-        || memchr::memmem::find(window, b"\n\r\n").is_some()
+        || memchr::memchr_iter(b'\n', window).any(|nl| {
+            matches!(window.get(nl + 1..), Some([b'\n', ..] | [b'\r', b'\n', ..]))
+        })
 }
 
 /// Reads the MIME tree of the entity at `raw[range]`.

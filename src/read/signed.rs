@@ -56,8 +56,8 @@ pub(super) fn check_structural_headers(
 }
 
 fn is_signature_protocol(p: &str) -> bool {
-    let p = p.to_ascii_lowercase();
-    p == "application/pkcs7-signature" || p == "application/x-pkcs7-signature"
+    p.eq_ignore_ascii_case("application/pkcs7-signature")
+        || p.eq_ignore_ascii_case("application/x-pkcs7-signature")
 }
 
 fn is_opaque_signed(ct: &mime::ContentType) -> bool {

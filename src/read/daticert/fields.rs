@@ -12,21 +12,22 @@ pub(super) fn set_field<P: AsRef<str>, A: AsRef<str>>(
     let name = path.last().map(AsRef::as_ref).unwrap_or("");
     let parent =
         path.len().checked_sub(2).and_then(|i| path.get(i)).map(AsRef::as_ref).unwrap_or("");
-    let text = text.trim().to_string();
+    // Copied only for the elements that keep their text (not for the containers).
+    let text = || text.trim().to_string();
     match (parent, name) {
-        ("intestazione", "mittente") => d.mittente = Some(text),
+        ("intestazione", "mittente") => d.mittente = Some(text()),
         ("intestazione", "destinatari") => {
             let tipo = attr_value(attrs, "tipo").unwrap_or_else(|| "certificato".into());
-            d.destinatari.push(Destinatario { address: text, tipo });
+            d.destinatari.push(Destinatario { address: text(), tipo });
         }
-        ("intestazione", "risposte") => d.risposte = Some(text),
-        ("intestazione", "oggetto") => d.oggetto = Some(text),
-        ("dati", "gestore-emittente") => d.gestore_emittente = Some(text),
-        ("dati", "identificativo") => d.identificativo = Some(text),
-        ("dati", "msgid") => d.msgid = Some(text),
-        ("dati", "consegna") => d.consegna = Some(text),
-        ("dati", "ricezione") => d.ricezione.push(text),
-        ("dati", "errore-esteso") => d.errore_esteso = Some(text),
+        ("intestazione", "risposte") => d.risposte = Some(text()),
+        ("intestazione", "oggetto") => d.oggetto = Some(text()),
+        ("dati", "gestore-emittente") => d.gestore_emittente = Some(text()),
+        ("dati", "identificativo") => d.identificativo = Some(text()),
+        ("dati", "msgid") => d.msgid = Some(text()),
+        ("dati", "consegna") => d.consegna = Some(text()),
+        ("dati", "ricezione") => d.ricezione.push(text()),
+        ("dati", "errore-esteso") => d.errore_esteso = Some(text()),
         _ => {}
     }
 }

@@ -82,6 +82,11 @@ pub(super) fn parse_simple(text: &str) -> Option<DatiCert> {
 /// Text with the five entities and character references resolved; `None` for anything
 /// [`parse_simple`] leaves to quick-xml (CR, which XML turns into LF; other references).
 fn push_text(out: &mut String, raw: &str) -> Option<()> {
+    // Most text (the white space between elements, addresses, ids) has neither.
+    if memchr::memchr2(b'\r', b'&', raw.as_bytes()).is_none() {
+        out.push_str(raw);
+        return Some(());
+    }
     if raw.contains('\r') {
         return None;
     }
