@@ -172,30 +172,38 @@ impl ContentType {
 
 /// Splits on `;` outside double quotes (a backslash escapes the next character inside).
 fn split_params(value: &str) -> impl Iterator<Item = &str> {
+    let bytes = value.as_bytes();
     let mut start = 0;
-    let mut in_quotes = false;
-    let mut escaped = false;
-    let mut bytes = value.bytes().enumerate();
     let mut done = false;
     std::iter::from_fn(move || {
         if done {
             return None;
         }
-        for (i, b) in bytes.by_ref() {
-            if escaped {
-                escaped = false;
-                continue;
+        // Jumps from one `;` or `"` to the next; inside quotes, from one `"` or `\` to the
+        // next. ';', '"' and '\' are ASCII, so every slice ends on character boundaries.
+        let mut at = start;
+        while let Some(found) = bytes.get(at..).and_then(|rest| memchr::memchr2(b';', b'"', rest)) {
+            let i = at + found;
+            if bytes.get(i) == Some(&b';') {
+                let piece = value.get(start..i).unwrap_or_default();
+                start = i + 1;
+                return Some(piece);
             }
-            match b {
-                b'\\' if in_quotes => escaped = true,
-                b'"' => in_quotes = !in_quotes,
-                // ';' is ASCII, so both slices end on character boundaries.
-                b';' if !in_quotes => {
-                    let piece = value.get(start..i).unwrap_or_default();
-                    start = i + 1;
-                    return Some(piece);
+            // An opening quote: find its closing one, skipping escaped characters.
+            let mut j = i + 1;
+            loop {
+                match bytes.get(j..).and_then(|rest| memchr::memchr2(b'"', b'\\', rest)) {
+                    Some(k) if bytes.get(j + k) == Some(&b'\\') => j += k + 2,
+                    Some(k) => {
+                        at = j + k + 1;
+                        break;
+                    }
+                    None => {
+                        // Unclosed: the rest of the value is quoted.
+                        at = bytes.len();
+                        break;
+                    }
                 }
-                _ => {}
             }
         }
         done = true;
@@ -312,22 +320,33 @@ pub struct MultipartSplit {
     pub closed: bool,
 }
 
+/// Where the first line at or after `from` that starts with "--" starts. Delimiters start
+/// lines: one searcher for those lines, built once, then a comparison, costs less than
+/// building a searcher for each boundary.
+fn line_starting_with_dashes(region: &[u8], from: usize) -> Option<usize> {
+    static LINE_DASHES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\n--"));
+    if from == 0 && region.starts_with(b"--") {
+        return Some(0);
+    }
+    // The line break before the line belongs to the match: search from just before `from`.
+    let before = from.saturating_sub(1);
+    Some(before + LINE_DASHES.find(region.get(before..)?)? + 1)
+}
+
 /// Finds the body parts of a multipart entity whose body is `raw[body]`.
 pub fn split_multipart(raw: &[u8], body: Range<usize>, boundary: &str) -> MultipartSplit {
     let mut delimiter = Vec::with_capacity(boundary.len() + 2);
     delimiter.extend_from_slice(b"--");
     delimiter.extend_from_slice(boundary.as_bytes());
-    let finder = memchr::memmem::Finder::new(&delimiter);
     let region = raw.get(body.clone()).unwrap_or_default();
     let mut parts = Vec::new();
     let mut open: Option<usize> = None;
     let mut closed = false;
     let mut search_from = 0;
-    while let Some(rel) = finder.find(region.get(search_from..).unwrap_or_default()) {
-        let at = search_from + rel;
-        search_from = at + delimiter.len();
-        let at_line_start = at == 0 || region.get(at - 1) == Some(&b'\n');
-        if !at_line_start {
+    while let Some(at) = line_starting_with_dashes(region, search_from) {
+        search_from = at + 1;
+        if !region.get(at..).is_some_and(|line| line.starts_with(&delimiter)) {
             continue;
         }
         let after = region.get(at + delimiter.len()..).unwrap_or_default();
@@ -484,9 +503,8 @@ fn header_fits(raw: &[u8], start: usize, end: usize, cap: usize) -> bool {
     // stops at the block's end, a few lines in.
     window.starts_with(b"\n")
         || window.starts_with(b"\r\n")
-        || memchr::memchr_iter(b'\n', window).any(|nl| {
-            matches!(window.get(nl + 1..), Some([b'\n', ..] | [b'\r', b'\n', ..]))
-        })
+        || memchr::memchr_iter(b'\n', window)
+            .any(|nl| matches!(window.get(nl + 1..), Some([b'\n', ..] | [b'\r', b'\n', ..])))
 }
 
 /// Reads the MIME tree of the entity at `raw[range]`.

@@ -84,3 +84,100 @@ fn nesting_depth_is_bounded() {
     let err = parse_entity(raw.as_bytes(), 0..raw.len(), &limits).unwrap_err();
     assert_eq!(err, StructureLimit::Depth(10));
 }
+
+/// The byte-at-a-time splitter the jumping one replaced: the oracle it is held to.
+fn split_params_by_byte(value: &str) -> Vec<&str> {
+    let (mut out, mut start, mut in_quotes, mut escaped) = (Vec::new(), 0, false, false);
+    for (i, b) in value.bytes().enumerate() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match b {
+            b'\\' if in_quotes => escaped = true,
+            b'"' => in_quotes = !in_quotes,
+            b';' if !in_quotes => {
+                out.push(&value[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&value[start..]);
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn parameters_split_as_byte_by_byte(
+        value in proptest::collection::vec(
+            proptest::sample::select(vec!["a", ";", "\"", "\\", "=", " ", "è", "b;c", "\\\""]),
+            0..24,
+        )
+    ) {
+        let value = value.concat();
+        proptest::prop_assert_eq!(split_params(&value).collect::<Vec<_>>(), split_params_by_byte(&value));
+    }
+}
+
+/// The splitter before line starts were searched for: a searcher for the whole delimiter,
+/// kept as the oracle the faster one is held to.
+fn split_multipart_by_delimiter(raw: &[u8], body: Range<usize>, boundary: &str) -> MultipartSplit {
+    let delimiter = [b"--", boundary.as_bytes()].concat();
+    let finder = memchr::memmem::Finder::new(&delimiter);
+    let region = &raw[body.clone()];
+    let (mut parts, mut open, mut closed, mut search_from) = (Vec::new(), None, false, 0);
+    while let Some(rel) = finder.find(&region[search_from..]) {
+        let at = search_from + rel;
+        search_from = at + delimiter.len();
+        if !(at == 0 || region[at - 1] == b'\n') {
+            continue;
+        }
+        let is_close = region[at + delimiter.len()..].starts_with(b"--");
+        let rest_start = at + delimiter.len() + if is_close { 2 } else { 0 };
+        let (line_content_end, next_line) = line_end(region, rest_start);
+        if !region[rest_start..line_content_end].iter().all(|&b| b == b' ' || b == b'\t') {
+            continue;
+        }
+        if let Some(start) = open.take() {
+            let mut end = at;
+            if end > start && region[end - 1] == b'\n' {
+                end -= 1;
+                if end > start && region[end - 1] == b'\r' {
+                    end -= 1;
+                }
+            }
+            parts.push(body.start + start..body.start + end.max(start));
+        }
+        if is_close {
+            closed = true;
+            break;
+        }
+        open = Some(next_line);
+        search_from = search_from.max(next_line);
+    }
+    if let Some(start) = open {
+        parts.push(body.start + start..body.end);
+    }
+    MultipartSplit { parts, closed }
+}
+
+proptest::proptest! {
+    #[test]
+    fn multipart_splits_as_by_whole_delimiter(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "--b", "--b--", "--bb", "\n", "\r\n", "x", " ", "\t", "-", "--", "b", "\n--b\n",
+            ]),
+            0..30,
+        ),
+        skip in 0usize..4,
+    ) {
+        let raw = pieces.concat().into_bytes();
+        let start = skip.min(raw.len());
+        proptest::prop_assert_eq!(
+            split_multipart(&raw, start..raw.len(), "b"),
+            split_multipart_by_delimiter(&raw, start..raw.len(), "b")
+        );
+    }
+}
