@@ -11,7 +11,8 @@
 #     also with mimalloc returning freed memory at once (MIMALLOC_PURGE_DELAY=0);
 #   - the ratio to `openssl smime -verify` run once per file (how receipts are checked today);
 #   - the ratio to the hardware bound: one `openssl speed rsa2048` verify plus SHA-256 of the
-#     file, per receipt;
+#     file, per receipt; and to the same bound plus taking the file from the page cache
+#     (the stages bench's `file` line), with the stages' split of one receipt's time;
 #   - the two-core ratio, peak RSS of verify in every format, of evidence at 1k/10k receipts
 #     and 100k tiny messages (an mbox it writes once), and extract's throughput (issue #17).
 # Needs: python3, openssl, GNU time (/usr/bin/time). Files are read from a warm page cache.
@@ -94,6 +95,17 @@ awk -v n="$N" -v t1="$t1" -v tn="$tn" -v cores="$cores" -v tl="$tl" -v ts="$ts" 
   printf "large envelopes: %.1f MB in %.2fs = %.0f MB/s (1 core); sha256sum %.0f MB/s -> %.2f of sha256sum\n", bl / 1e6, tl, bl / 1e6 / tl, bl / 1e6 / ts, ts / tl
   printf "peak RSS: %d KB for %d receipts, %d KB for %d receipts, %d KB for the large envelopes\n", rsst, n / 10, rssn, n, rssl
   printf "peak RSS with MIMALLOC_PURGE_DELAY=0: %d KB for %d receipts, %d KB for %d receipts\n", rsst0, n / 10, rssn0, n
+}'
+
+# Where one receipt's time goes (in process, files in memory), and the floor any verifier
+# pays before its work: taking the file from the page cache (open, measure, read, close).
+stages=$(cargo bench --quiet --bench stages -- "$B/tenth" samples/pki/trust-root.pem 2>/dev/null)
+echo "stages, microseconds per receipt (cargo bench --bench stages -- $B/tenth):"
+echo "$stages" | sed 's/^/    /'
+file_us=$(echo "$stages" | awk '$1 == "file" { print $2 }')
+awk -v n="$N" -v t1="$t1" -v rsa="$rsa" -v sha="$sha" -v br="$bytes_receipts" -v f="${file_us:-0}" 'BEGIN {
+  per = 1e6 / rsa + (br / n) / (sha * 1000) * 1e6 + f
+  printf "  hardware bound with the file read (RSA + SHA-256 + %.1f us to take the file): %.0f/s -> peckit at %.2fx of it\n", f, 1e6 / per, (t1 / n * 1e6) / per
 }'
 
 # Issue #17: the two-core ratio, peak memory of every format and of evidence as the count

@@ -72,6 +72,12 @@ pub struct RemClaims {
 
 impl RemClaims {
     fn from_headers(h: &Headers) -> Option<RemClaims> {
+        // One pass over the names first: PEC messages carry none of these eight fields.
+        let has_rem_field =
+            h.iter().any(|(name, _)| name.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("rem-")));
+        if !has_rem_field {
+            return None;
+        }
         let owned = |name: &str| h.get(name).map(|v| v.trim().to_string());
         let claims = RemClaims {
             message_type: owned("rem-messagetype")

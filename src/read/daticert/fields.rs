@@ -14,20 +14,22 @@ pub(super) fn set_field<P: AsRef<str>, A: AsRef<str>>(
         path.len().checked_sub(2).and_then(|i| path.get(i)).map(AsRef::as_ref).unwrap_or("");
     // Copied only for the elements that keep their text (not for the containers).
     let text = || text.trim().to_string();
-    match (parent, name) {
-        ("intestazione", "mittente") => d.mittente = Some(text()),
-        ("intestazione", "destinatari") => {
+    // By name first: names differ in length, so most comparisons end before any byte.
+    let (in_intestazione, in_dati) = (parent == "intestazione", parent == "dati");
+    match name {
+        "mittente" if in_intestazione => d.mittente = Some(text()),
+        "destinatari" if in_intestazione => {
             let tipo = attr_value(attrs, "tipo").unwrap_or_else(|| "certificato".into());
             d.destinatari.push(Destinatario { address: text(), tipo });
         }
-        ("intestazione", "risposte") => d.risposte = Some(text()),
-        ("intestazione", "oggetto") => d.oggetto = Some(text()),
-        ("dati", "gestore-emittente") => d.gestore_emittente = Some(text()),
-        ("dati", "identificativo") => d.identificativo = Some(text()),
-        ("dati", "msgid") => d.msgid = Some(text()),
-        ("dati", "consegna") => d.consegna = Some(text()),
-        ("dati", "ricezione") => d.ricezione.push(text()),
-        ("dati", "errore-esteso") => d.errore_esteso = Some(text()),
+        "risposte" if in_intestazione => d.risposte = Some(text()),
+        "oggetto" if in_intestazione => d.oggetto = Some(text()),
+        "gestore-emittente" if in_dati => d.gestore_emittente = Some(text()),
+        "identificativo" if in_dati => d.identificativo = Some(text()),
+        "msgid" if in_dati => d.msgid = Some(text()),
+        "consegna" if in_dati => d.consegna = Some(text()),
+        "ricezione" if in_dati => d.ricezione.push(text()),
+        "errore-esteso" if in_dati => d.errore_esteso = Some(text()),
         _ => {}
     }
 }
@@ -97,7 +99,7 @@ pub(super) fn start_element<P: AsRef<str>, A: AsRef<str>>(
 ) {
     let get = |k: &str| attr_value(attrs, k);
     let parent = path.last().map(AsRef::as_ref).unwrap_or("");
-    if let Some(i) = SINGLETONS.iter().position(|&(p, n)| p == parent && n == name) {
+    if let Some(i) = SINGLETONS.iter().position(|&(p, n)| n == name && p == parent) {
         let bit = 1u32 << i;
         if d.seen_singletons & bit != 0 {
             let what =
