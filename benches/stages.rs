@@ -99,7 +99,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let r = Instant::now();
             let assessment = assess::assess(&artefact, &opts);
             let a = Instant::now();
-            let report = ArtefactReport::new("x.eml", &artefact, &assessment);
+            let report = ArtefactReport::from_owned("x.eml", artefact, assessment);
             let e = Instant::now();
             valid += usize::from(report.verdict == assess::Verdict::Valid);
             t_clone += (c - s).as_secs_f64();

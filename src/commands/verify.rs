@@ -36,10 +36,9 @@ pub fn evaluate(
         .map(|(name, bytes)| match bytes.and_then(|b| read::read(b, limits)) {
             Ok(artefact) => {
                 let assessment = assess::assess(&artefact, opts);
-                let mut report = ArtefactReport::new(&name, &artefact, &assessment);
-                if with_facts {
-                    report.evidence = Some(Facts::of(&artefact, &assessment, limits));
-                }
+                let facts = with_facts.then(|| Facts::of(&artefact, &assessment, limits));
+                let mut report = ArtefactReport::from_owned(&name, artefact, assessment);
+                report.evidence = facts;
                 report
             }
             Err(e) => ArtefactReport::from_error(&name, &e),

@@ -13,6 +13,8 @@
 //! Nothing is re-encoded: the signed attributes are kept as the bytes that were signed.
 #![deny(clippy::indexing_slicing)]
 
+use std::borrow::Cow;
+
 use thiserror::Error;
 
 use super::der::oid_string;
@@ -57,7 +59,7 @@ pub enum SignerId {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribute<'a> {
     /// Dotted OID.
-    pub oid: String,
+    pub oid: Cow<'static, str>,
     /// The values (TLVs).
     pub values: Vec<Tlv<'a>>,
 }
@@ -68,7 +70,7 @@ pub struct SignerInfo<'a> {
     /// sid.
     pub sid: SignerId,
     /// digestAlgorithm OID.
-    pub digest_oid: String,
+    pub digest_oid: Cow<'static, str>,
     /// The `[0]` signedAttrs as encoded.
     pub signed_attrs_raw: Option<&'a [u8]>,
     /// The signed attributes, decoded.
@@ -101,7 +103,7 @@ impl SignerInfo<'_> {
 #[derive(Debug, Clone)]
 pub struct SignedData<'a> {
     /// eContentType OID.
-    pub econtent_type: String,
+    pub econtent_type: Cow<'static, str>,
     /// eContent (opaque signatures), chunks joined.
     pub econtent: Option<Vec<u8>>,
     /// Embedded certificates, DER.
@@ -120,7 +122,7 @@ pub fn parse(blob: &[u8]) -> Result<SignedData<'_>, CmsError> {
     let ct = ci.expect(tag::OID, "contentType")?;
     let ct = oid_string(ct.value);
     if ct != OID_SIGNED_DATA {
-        return Err(CmsError::NotSignedData(ct));
+        return Err(CmsError::NotSignedData(ct.into_owned()));
     }
     let explicit = ci.expect(tag::CONTEXT_0, "content [0]")?;
     let sd = explicit.children().expect(tag::SEQUENCE, "SignedData")?;

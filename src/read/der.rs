@@ -6,6 +6,8 @@
 //! slices. It accepts BER indefinite lengths (streamed `.p7m`, P3) and bounds recursion.
 #![deny(clippy::indexing_slicing)]
 
+use std::borrow::Cow;
+
 use const_oid::ObjectIdentifier;
 use thiserror::Error;
 
@@ -251,18 +253,18 @@ pub fn parse_time(tlv: &Tlv<'_>) -> Option<jiff::Timestamp> {
 }
 
 /// The OID of a raw DER OBJECT IDENTIFIER value, dotted.
-pub fn oid_string(value: &[u8]) -> String {
+pub fn oid_string(value: &[u8]) -> Cow<'static, str> {
     // Every CMS attribute and algorithm goes through here: the OIDs of every signature are
     // looked up, other well-formed encodings decoded directly, and anything unusual left to
     // const-oid's checks.
     if let Some((_, dotted)) = COMMON_OIDS.iter().find(|(der, _)| *der == value) {
-        return (*dotted).to_string();
+        return Cow::Borrowed(dotted);
     }
-    oid_string_fast(value).unwrap_or_else(|| {
+    Cow::Owned(oid_string_fast(value).unwrap_or_else(|| {
         ObjectIdentifier::from_bytes(value)
             .map(|o| o.to_string())
             .unwrap_or_else(|_| format!("(bad OID {})", hex::encode(value)))
-    })
+    }))
 }
 
 /// The OIDs every PEC signature carries, as (DER value, dotted form); a test checks each

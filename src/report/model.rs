@@ -108,29 +108,45 @@ pub struct ArtefactReport {
 }
 
 impl ArtefactReport {
-    /// The report of an assessed artefact.
+    /// The report of an assessed artefact, which stays the caller's (it is copied: code that
+    /// is done with the artefact uses [`ArtefactReport::from_owned`]).
     pub fn new(path: &str, artefact: &Artefact, assessment: &Assessment) -> ArtefactReport {
+        ArtefactReport::from_owned(path, artefact.clone(), assessment.clone())
+    }
+
+    /// The report of an artefact and its assessment that are no longer needed: what the
+    /// report keeps of them is moved, not copied (a batch makes one report per file, and
+    /// copying the daticert, the claims and the signature was a fifth of its allocations).
+    pub fn from_owned(
+        path: &str,
+        mut artefact: Artefact,
+        assessment: Assessment,
+    ) -> ArtefactReport {
+        let rem = RemReport::of(&artefact, &assessment);
+        let Assessment { verdict, problems, signature, signer_matches_from, nested, .. } =
+            assessment;
+        let identity = signature.as_ref().and_then(|s| Identity::of(s, signer_matches_from));
+        let receipt_type = artefact.receipt_type().map(str::to_string);
+        let nested_artefacts = std::mem::take(&mut artefact.nested);
         ArtefactReport {
             path: path.to_string(),
             kind: artefact.kind.name().to_string(),
-            receipt_type: artefact.receipt_type().map(str::to_string),
-            verdict: assessment.verdict,
-            problems: assessment.problems.clone(),
-            signature: assessment.signature.clone(),
-            identity: assessment
-                .signature
-                .as_ref()
-                .and_then(|s| Identity::of(s, assessment.signer_matches_from)),
-            certified: artefact.daticert().cloned(),
-            claimed: Some(artefact.claims.clone()),
-            nested: artefact
-                .nested
-                .iter()
-                .zip(&assessment.nested)
+            receipt_type,
+            verdict,
+            problems,
+            signature,
+            identity,
+            certified: artefact.content.as_mut().and_then(|c| c.daticert.take()),
+            claimed: Some(artefact.claims),
+            nested: nested_artefacts
+                .into_iter()
+                .zip(nested)
                 .enumerate()
-                .map(|(i, (a, s))| ArtefactReport::new(&format!("{path}#nested{}", i + 1), a, s))
+                .map(|(i, (a, s))| {
+                    ArtefactReport::from_owned(&format!("{path}#nested{}", i + 1), a, s)
+                })
                 .collect(),
-            rem: RemReport::of(artefact, assessment),
+            rem,
             evidence: None,
         }
     }

@@ -188,7 +188,7 @@ pub fn sig_alg_from_identifier(
     let oid = oid_string(oid_tlv.value);
     let params = if r.is_empty() { None } else { r.read().ok() };
     let hint = || digest_hint.ok_or_else(|| format!("{oid} without a digest"));
-    Ok(match oid.as_str() {
+    Ok(match oid.as_ref() {
         "1.2.840.113549.1.1.1" => SigAlg::RsaPkcs1(hint()?),
         "1.2.840.113549.1.1.5" => SigAlg::RsaPkcs1(DigestAlg::Sha1),
         "1.2.840.113549.1.1.11" => SigAlg::RsaPkcs1(DigestAlg::Sha256),
@@ -401,7 +401,7 @@ impl PublicKey {
         let mut a = alg.children();
         let oid =
             oid_string(a.expect(tag::OID, "key algorithm").map_err(|e| bad(e.to_string()))?.value);
-        match oid.as_str() {
+        match oid.as_ref() {
             "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
                 use rsa::pkcs1::DecodeRsaPublicKey;
                 rsa::PublicKey::from_pkcs1_der(key_bytes)
@@ -410,7 +410,7 @@ impl PublicKey {
             }
             "1.2.840.10045.2.1" => {
                 let curve = a.read().map(|t| oid_string(t.value)).unwrap_or_default();
-                match curve.as_str() {
+                match curve.as_ref() {
                     "1.2.840.10045.3.1.7" => p256::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
                         .map(|k| PublicKey::P256(Box::new(k)))
                         .map_err(|e| bad(format!("P-256 key: {e}"))),

@@ -45,7 +45,7 @@ pub fn describe_signer(cms_der: &[u8]) -> Result<SignerInfoSummary, CmsError> {
     let signing_time = si.attr(OID_SIGNING_TIME).and_then(der::parse_time).map(cert::rfc3339);
     let digest = DigestAlg::from_oid(&si.digest_oid)
         .map(|d| d.name().to_string())
-        .unwrap_or(si.digest_oid.clone());
+        .unwrap_or(si.digest_oid.to_string());
     Ok(SignerInfoSummary {
         certificate: signer.map(Cert::summary),
         digest_algorithm: digest,

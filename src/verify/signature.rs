@@ -352,7 +352,7 @@ fn first_signer<'a>(sd: &'a SignedData<'_>) -> Result<&'a SignerInfo<'a>, Stop> 
 /// RFC 5652 §5.3 digestAlgorithm: one peckit implements.
 fn digest_algorithm(si: &SignerInfo<'_>) -> Result<DigestAlg, Stop> {
     DigestAlg::from_oid(&si.digest_oid)
-        .ok_or_else(|| Stop::unsupported(Finding::DigestUnsupported(si.digest_oid.clone())))
+        .ok_or_else(|| Stop::unsupported(Finding::DigestUnsupported(si.digest_oid.to_string())))
 }
 
 /// CAdES (ETSI EN 319 122-1 §5.2.2, RFC 5035): the signingCertificateV2 attribute binds the

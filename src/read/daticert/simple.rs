@@ -12,9 +12,10 @@ use super::model::DatiCert;
 /// of the samples and the corpus, and on mutations of them.
 pub(super) fn parse_simple(text: &str) -> Option<DatiCert> {
     let mut d = DatiCert::default();
-    let mut path: Vec<&str> = Vec::new();
-    let mut attrs_stack: Vec<Vec<(&str, &str)>> = Vec::new();
-    let mut buf_text = String::new();
+    // Sized for the DTD's depth of four and its longest texts: no growth on the way.
+    let mut path: Vec<&str> = Vec::with_capacity(8);
+    let mut attrs_stack: Vec<Vec<(&str, &str)>> = Vec::with_capacity(8);
+    let mut buf_text = String::with_capacity(256);
     let (mut zona, mut giorno, mut ora) = (None, None, None);
     let mut saw_root = false;
     let mut rest = text;
