@@ -71,7 +71,7 @@ pub fn looks_like_daticert(bytes: &[u8]) -> bool {
 }
 
 /// Decodes the document to text according to its declaration.
-fn decode_text(bytes: &[u8]) -> (String, String) {
+fn decode_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, String) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head = lossy(bytes.get(..bytes.len().min(200)).unwrap_or(bytes)).to_ascii_lowercase();
     let declared = head
@@ -97,9 +97,9 @@ fn decode_text(bytes: &[u8]) -> (String, String) {
     );
     let text = if latin {
         let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-        cow.into_owned()
+        cow
     } else {
-        lossy(bytes).into_owned()
+        lossy(bytes)
     };
     (text, declared.to_ascii_uppercase())
 }
