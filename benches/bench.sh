@@ -5,7 +5,8 @@
 #
 # Generates (once, cached under target/bench-corpus) RECEIPTS distinct signed receipts and
 # LARGE ~10 MB envelopes with samples/make-samples.py, then reports:
-#   - receipts per second with 1 core (median of three runs) and with all cores;
+#   - receipts per second with 1 core and with all cores (the median of five runs each,
+#     alternated, every run printed);
 #   - MB/s on the large envelopes, against sha256sum on the same files;
 #   - peak RSS for 1/10 of the receipts and for all of them (should not grow with the count),
 #     also with mimalloc returning freed memory at once (MIMALLOC_PURGE_DELAY=0);
@@ -46,20 +47,18 @@ measure() { # prints "seconds maxrss_kb" for the command
   echo "$(awk -v ns=$((end - start)) 'BEGIN { printf "%.4f", ns / 1e9 }') $(tail -n 1 "$B/.time")"
 }
 cores=$(nproc)
-# One core: the median of three runs (the machine's speed wanders between runs).
-t1s=()
-for _ in 1 2 3; do
+# One core and all cores: the median of five runs each, alternated so that a slow spell of
+# the shared machine falls on both (its speed wanders by several per cent between runs).
+t1s=(); tns=()
+for _ in 1 2 3 4 5; do
   read -r t rss1 < <(measure "$P" verify -q -j 1 "${TRUST[@]}" "$B/receipts")
   t1s+=("$t")
-done
-t1=$(printf '%s\n' "${t1s[@]}" | sort -n | sed -n 2p)
-# All cores: the median of three runs too.
-tns=()
-for _ in 1 2 3; do
   read -r t rssn < <(measure "$P" verify -q -j "$cores" "${TRUST[@]}" "$B/receipts")
   tns+=("$t")
 done
-tn=$(printf '%s\n' "${tns[@]}" | sort -n | sed -n 2p)
+t1=$(printf '%s\n' "${t1s[@]}" | sort -n | sed -n 3p)
+tn=$(printf '%s\n' "${tns[@]}" | sort -n | sed -n 3p)
+echo "runs (seconds), 1 core: ${t1s[*]}; $cores cores: ${tns[*]}"
 read -r tt rsst < <(measure "$P" verify -q -j "$cores" "${TRUST[@]}" "$B/tenth")
 # mimalloc keeps freed pages for up to a second before returning them; without that delay the
 # peak shows what peckit itself holds.

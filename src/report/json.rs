@@ -52,6 +52,14 @@ impl<W: Write + ?Sized> Write for Indented<'_, W> {
     }
 }
 
+/// An element of a [`JsonDocument`]'s array as [`JsonDocument::element`] would write it,
+/// held as text to be written later with [`JsonDocument::rendered_element`].
+pub fn render_element<T: Serialize + ?Sized>(value: &T) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write_indented(&mut out, value, 4)?;
+    Ok(out)
+}
+
 impl JsonDocument {
     /// Writes `{`, the `head` fields (name, value) and the opening of the array `array`.
     pub fn start<W: Write>(
@@ -77,6 +85,19 @@ impl JsonDocument {
     ) -> io::Result<()> {
         out.write_all(if self.elements == 0 { b"\n    " } else { b",\n    " })?;
         write_indented(out, value, 4)?;
+        self.elements += 1;
+        Ok(())
+    }
+
+    /// Writes one element rendered beforehand by [`render_element`] (on another thread: a
+    /// batch renders each report on the worker that made it).
+    pub fn rendered_element<W: Write + ?Sized>(
+        &mut self,
+        out: &mut W,
+        rendered: &[u8],
+    ) -> io::Result<()> {
+        out.write_all(if self.elements == 0 { b"\n    " } else { b",\n    " })?;
+        out.write_all(rendered)?;
         self.elements += 1;
         Ok(())
     }
