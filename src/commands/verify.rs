@@ -66,7 +66,13 @@ struct Stats {
 impl Stats {
     fn add(&mut self, r: &ArtefactReport, took: Duration) {
         self.summary.add(r.verdict);
-        *self.kinds.entry(r.kind.clone()).or_default() += 1;
+        // The kind's name is copied only the first time it is seen.
+        match self.kinds.get_mut(&r.kind) {
+            Some(count) => *count += 1,
+            None => {
+                self.kinds.insert(r.kind.clone(), 1);
+            }
+        }
         for p in r.problems.iter().filter(|p| p.severity != peckit::problem::Severity::Info) {
             *self.problems.entry(p.code.code()).or_default() += 1;
         }
