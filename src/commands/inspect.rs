@@ -43,8 +43,7 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
                     out.write(&buf)?;
                 }
                 InspectFormat::Jsonl => {
-                    let line = serde_json::json!({"type": "artefact", "data": report});
-                    out.machine_line(&serde_json::to_string(&line)?)?;
+                    out.machine_line(&peckit::report::stream::jsonl_line("artefact", &report)?)?;
                 }
                 InspectFormat::Table => {
                     out.lines(render(&report, ui, 0))?;

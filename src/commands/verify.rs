@@ -19,7 +19,7 @@ use peckit::verify::Verifier;
 use super::batch::Pipeline;
 use super::{Outcome, Output, Ui};
 use crate::cli::{VerifyArgs, VerifyFormat};
-use peckit::report::stream::{JsonDocument, VerifyTable, render_element};
+use peckit::report::stream::{JsonDocument, VerifyTable, jsonl_line, render_element};
 use peckit::report::term::{self, Line};
 
 /// Reads, verifies and reports one input (every message of it, when a mail file turns out
@@ -314,9 +314,7 @@ impl Renderer {
 
     fn render(&self, r: &ArtefactReport) -> Result<Rendered> {
         Ok(match self.format {
-            VerifyFormat::Jsonl => Rendered::Record(serde_json::to_string(
-                &serde_json::json!({"type": "artefact", "data": r}),
-            )?),
+            VerifyFormat::Jsonl => Rendered::Record(jsonl_line("artefact", r)?),
             VerifyFormat::Csv => {
                 let mut buf = Vec::new();
                 peckit::report::csv::write_verify_row(&mut buf, r)?;
@@ -421,8 +419,7 @@ impl Sink {
                 self.out.write(&buf)?;
             }
             VerifyFormat::Jsonl => {
-                let line = serde_json::json!({"type": "summary", "data": summary});
-                self.out.machine_line(&serde_json::to_string(&line)?)?;
+                self.out.machine_line(&jsonl_line("summary", summary)?)?;
             }
             VerifyFormat::Csv => {}
             VerifyFormat::Table => {
