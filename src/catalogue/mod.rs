@@ -194,6 +194,31 @@ pub fn label(lang: Lang, l: Label) -> &'static str {
     }
 }
 
+/// A kind as people read it. The PEC kinds keep their names (Italian in both languages, as
+/// daticert.xml writes them); the names peckit gives to what is not a PEC artefact are said
+/// in words. JSON and CSV keep the stable names.
+pub fn kind_text(lang: Lang, kind: &str) -> &str {
+    match (lang, kind) {
+        (Lang::En, "unreadable") => "unreadable",
+        (Lang::It, "unreadable") => "illeggibile",
+        (Lang::En, "not-pec") => "not PEC",
+        (Lang::It, "not-pec") => "non PEC",
+        (Lang::En, "unknown") => "unknown kind",
+        (Lang::It, "unknown") => "tipo sconosciuto",
+        (_, "rem") => "REM",
+        (_, other) => other,
+    }
+}
+
+/// A kind with its receipt type or REM event, as the table, `--explain` and `inspect` show
+/// it: `avvenuta-consegna (breve)`.
+pub fn kind_with_detail(lang: Lang, kind: &str, detail: Option<&str>) -> String {
+    match detail {
+        Some(detail) => format!("{} ({detail})", kind_text(lang, kind)),
+        None => kind_text(lang, kind).to_string(),
+    }
+}
+
 /// The verdict as a person reads it.
 pub fn verdict_text(lang: Lang, v: Verdict) -> &'static str {
     match (lang, v) {

@@ -70,10 +70,7 @@ fn opt(v: Option<&String>) -> String {
 fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
     let l = |x| i18n::label(ui.lang, x);
     let mut text = String::new();
-    let kind = match &r.receipt_type {
-        Some(t) => format!("{} ({t})", r.kind),
-        None => r.kind.clone(),
-    };
+    let kind = i18n::kind_with_detail(ui.lang, &r.kind, r.receipt_type.as_deref());
 
     let mut lines = vec![Line::styled(Style::Bold, format!("{}  {}", r.path, kind))];
     let c = r.certified.as_ref();

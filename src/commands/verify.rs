@@ -439,7 +439,7 @@ fn stats_table(stats: &Stats, ui: Ui) -> String {
     let mut table = super::terminal::table();
     table.set_header(vec![t(Text::Kind), t(Text::Count)]);
     for (k, n) in &stats.kinds {
-        table.add_row(vec![k.clone(), n.to_string()]);
+        table.add_row(vec![i18n::kind_text(ui.lang, k).to_string(), n.to_string()]);
     }
     let mut problems = super::terminal::table();
     problems.set_header(vec![t(Text::Problem), t(Text::Count)]);

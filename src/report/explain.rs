@@ -5,7 +5,7 @@
 use super::model::ArtefactReport;
 use super::term::{Line, Style};
 use crate::catalogue::texts::{Text, text};
-use crate::catalogue::{Label, Lang, label, problem_message, verdict_text};
+use crate::catalogue::{Label, Lang, kind_with_detail, label, problem_message, verdict_text};
 use crate::problem::{Severity, Verdict};
 use crate::verify::SignatureStatus;
 
@@ -43,10 +43,7 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
         Verdict::Error => Style::Warn,
     };
     out.push(Line::styled(style, format!("{pad}{}  {}", verdict_text(lang, r.verdict), r.path)));
-    let kind = match &r.receipt_type {
-        Some(t) => format!("{} ({t})", r.kind),
-        None => r.kind.clone(),
-    };
+    let kind = kind_with_detail(lang, &r.kind, r.receipt_type.as_deref());
     out.push(Line::plain(format!("{pad}  {}: {kind}", label(lang, Label::Kind))));
     out.push(Line::styled(Style::Bold, format!("{pad}  {}:", text(lang, Text::Problems))));
     if r.problems.is_empty() {

@@ -89,12 +89,8 @@ impl VerifyTable {
             Verdict::Invalid => Style::Bad,
             Verdict::Error => Style::Warn,
         };
-        let kind = match (&r.receipt_type, r.rem.as_ref().and_then(|m| m.evidence.event.as_deref()))
-        {
-            (Some(t), _) => format!("{} ({t})", r.kind),
-            (None, Some(event)) => format!("{} ({event})", r.kind),
-            (None, None) => r.kind.clone(),
-        };
+        let event = r.rem.as_ref().and_then(|m| m.evidence.event.as_deref());
+        let kind = i18n::kind_with_detail(self.lang, &r.kind, r.receipt_type.as_deref().or(event));
         // A time from a daticert whose signature did not verify is only stated: it is not
         // shown as certified.
         let time = match (r.certified.as_ref().and_then(|c| c.data.as_ref()), &r.rem) {

@@ -63,6 +63,46 @@ fn per_file_errors_are_italian_too() {
     assert!(err.contains("vuoto.eml: empty input"), "{err}");
 }
 
+/// What is not a PEC artefact gets its kind in words in the human outputs (table, stats,
+/// `--explain`, the evidence page); JSON keeps the stable names.
+#[test]
+fn kinds_that_are_not_pec_are_said_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("vuoto.eml");
+    std::fs::write(&empty, b"").unwrap();
+    let inputs = [empty, samples().join("non-pec.eml"), samples().join("tipo-sconosciuto.eml")];
+    let human = |lang: &str, args: &[&str]| {
+        let (_, out, _) = run(peckit()
+            .args(["--lang", lang])
+            .args(args)
+            .arg("--trust")
+            .arg(test_root())
+            .args(&inputs)
+            .env("COLUMNS", "200"));
+        out
+    };
+    for args in [&["verify"][..], &["verify", "--explain"], &["evidence", "--format", "markdown"]] {
+        let it = human("it", args);
+        for words in ["illeggibile", "non PEC", "tipo sconosciuto"] {
+            assert!(it.contains(words), "{args:?}: {words:?} missing:\n{it}");
+        }
+        for name in ["unreadable ·", "not-pec ·", "unknown ·", ": not-pec\n", "| not-pec |"] {
+            assert!(!it.contains(name), "{args:?}: {name:?} in Italian:\n{it}");
+        }
+        let en = human("en", args);
+        assert!(en.contains("not PEC") && en.contains("unknown kind"), "{args:?}:\n{en}");
+    }
+    let (_, out, _) =
+        run(peckit().args(["--lang", "it", "verify", "--format", "json"]).args(&inputs));
+    let kinds: Vec<_> = json(&out)["artefacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["unreadable", "not-pec", "unknown"]);
+}
+
 /// Tables laid out for an 80-column terminal stay within 80 columns, piped or not
 /// (`$COLUMNS` stands for the terminal's width when stdout is not one): every line of
 /// `verify`, and the drawn tables of the other commands (their free-text lines, such as the

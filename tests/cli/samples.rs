@@ -183,9 +183,9 @@ fn inspect_prints_every_kind() {
         "errore-consegna",
         "preavviso-errore-consegna",
         "rilevazione-virus",
-        "unknown",
-        "rem",
-        "not-pec",
+        "unknown kind",
+        "REM",
+        "not PEC",
     ] {
         assert!(out.contains(&format!("  {kind}")), "{kind} not shown");
     }
