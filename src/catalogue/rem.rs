@@ -3,7 +3,7 @@
 //! English.
 
 use super::Lang;
-use crate::finding::Finding;
+use crate::finding::{Finding, TimeStampFault, WrappingFault, XmlFault};
 
 /// The text of a REM finding; other findings are said in findings.rs.
 pub(super) fn text(lang: Lang, finding: &Finding) -> String {
@@ -15,9 +15,10 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                                XAdES signature and time-stamp are checked"
                     .into()
             }
-            F::RemEvidenceMalformed(why) => {
-                format!("the REM evidence (ETSI EN 319 522) cannot be read: {why}")
-            }
+            F::RemEvidenceMalformed(fault) => format!(
+                "the REM evidence (ETSI EN 319 522) cannot be read: {}",
+                xml_fault_text(lang, fault)
+            ),
             F::RemHeaderMismatch { header, stated, certified } => format!(
                 "unsigned header {header}: {stated} contradicts the signed evidence ({certified})"
             ),
@@ -30,19 +31,24 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                                               names another certificate than the one that \
                                               verified: a substituted signer"
                 .into(),
-            F::TimeStampInvalid(why) => format!("the evidence's time-stamp does not hold: {why}"),
+            F::TimeStampInvalid(fault) => format!(
+                "the evidence's time-stamp does not hold: {}",
+                time_stamp_fault_text(lang, fault)
+            ),
             F::TimeStampUntrusted(why) => format!(
-                "the evidence's time-stamp verifies but its authority is not trusted ({why}): \
+                "the evidence's time-stamp verifies but its authority is not trusted ({}): \
                  its time proves nothing, and the certificates are judged at the signing time \
-                 the signer states"
+                 the signer states",
+                untrusted_because(lang, why.as_deref())
             ),
             F::XadesSignerDiffers { smime, evidence } => format!(
                 "the message is signed by {smime} but its evidence by {evidence}: not the same \
              provider"
             ),
-            F::XadesWrapping(what) => {
-                format!("the XAdES signature does not sign the evidence read: {what}")
-            }
+            F::XadesWrapping(fault) => format!(
+                "the XAdES signature does not sign the evidence read: {}",
+                wrapping_fault_text(lang, fault)
+            ),
             F::XadesTransformRefused(what) => {
                 format!("XAdES: not in the allow-list of canonicalisations and transforms: {what}")
             }
@@ -50,8 +56,11 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 "XAdES: the digest of reference {uri:?} does not match: the evidence or its signed \
              properties were altered after signing"
             ),
-            F::XadesBadSignature(why) => {
-                format!("XAdES: the signature value does not verify over SignedInfo ({why})")
+            F::XadesBadSignature(None) => {
+                "XAdES: the signature value does not verify over SignedInfo".into()
+            }
+            F::XadesBadSignature(Some(why)) => {
+                format!("XAdES: the signer's key or algorithm cannot be used ({why})")
             }
             F::XadesSigningCertificate => {
                 "XAdES: SigningCertificateV2 is missing or does not name \
@@ -70,9 +79,10 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                                verificate la firma XAdES e la marca temporale"
                     .into()
             }
-            F::RemEvidenceMalformed(why) => {
-                format!("l'evidenza REM (ETSI EN 319 522) non è leggibile: {why}")
-            }
+            F::RemEvidenceMalformed(fault) => format!(
+                "l'evidenza REM (ETSI EN 319 522) non è leggibile: {}",
+                xml_fault_text(lang, fault)
+            ),
             F::RemHeaderMismatch { header, stated, certified } => format!(
                 "l'intestazione non firmata {header}: {stated} contraddice l'evidenza firmata \
              ({certified})"
@@ -86,21 +96,24 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                                               un certificato diverso da quello con cui si \
                                               verifica: firmatario sostituito"
                 .into(),
-            F::TimeStampInvalid(why) => {
-                format!("la marca temporale dell'evidenza non è valida: {why}")
-            }
+            F::TimeStampInvalid(fault) => format!(
+                "la marca temporale dell'evidenza non è valida: {}",
+                time_stamp_fault_text(lang, fault)
+            ),
             F::TimeStampUntrusted(why) => format!(
                 "la marca temporale dell'evidenza si verifica ma la sua autorità non è fidata \
-                 ({why}): la sua data non prova nulla e i certificati sono valutati all'ora di \
-                 firma dichiarata dal firmatario"
+                 ({}): la sua data non prova nulla e i certificati sono valutati all'ora di \
+                 firma dichiarata dal firmatario",
+                untrusted_because(lang, why.as_deref())
             ),
             F::XadesSignerDiffers { smime, evidence } => format!(
                 "il messaggio è firmato da {smime} ma la sua evidenza da {evidence}: non è lo \
              stesso gestore"
             ),
-            F::XadesWrapping(what) => {
-                format!("la firma XAdES non firma l'evidenza letta: {what}")
-            }
+            F::XadesWrapping(fault) => format!(
+                "la firma XAdES non firma l'evidenza letta: {}",
+                wrapping_fault_text(lang, fault)
+            ),
             F::XadesTransformRefused(what) => {
                 format!("XAdES: canonicalizzazione o trasformazione non ammessa: {what}")
             }
@@ -108,8 +121,11 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 "XAdES: l'impronta del riferimento {uri:?} non corrisponde: l'evidenza o le sue \
              proprietà firmate sono state alterate dopo la firma"
             ),
-            F::XadesBadSignature(why) => {
-                format!("XAdES: il valore della firma non si verifica su SignedInfo ({why})")
+            F::XadesBadSignature(None) => {
+                "XAdES: il valore della firma non si verifica su SignedInfo".into()
+            }
+            F::XadesBadSignature(Some(why)) => {
+                format!("XAdES: la chiave o l'algoritmo del firmatario non è utilizzabile ({why})")
             }
             F::XadesSigningCertificate => "XAdES: SigningCertificateV2 manca o non indica il \
                                       certificato che ha firmato"
@@ -120,6 +136,147 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
             ),
             _ => String::new(),
         },
+    }
+}
+
+/// Why an XML document was refused. English keeps the parser's own words; Italian says
+/// where, since the parser speaks only English.
+pub fn xml_fault_text(lang: Lang, fault: &XmlFault) -> String {
+    use XmlFault as X;
+    match (lang, fault) {
+        (Lang::En, X::NotUtf8) => "not well-formed XML: not UTF-8".into(),
+        (Lang::It, X::NotUtf8) => "XML non ben formato: non è UTF-8".into(),
+        (Lang::En, X::Dtd) => "not well-formed XML: XML with DTD detected".into(),
+        (Lang::It, X::Dtd) => "XML con una DTD, che nessuna evidenza contiene: rifiutato".into(),
+        (Lang::En, X::TooDeep(max)) => {
+            format!("not well-formed XML: elements nested deeper than {max}")
+        }
+        (Lang::It, X::TooDeep(max)) => format!("XML con elementi annidati oltre {max} livelli"),
+        (Lang::En, X::TooManyNamespaces(max)) => {
+            format!("not well-formed XML: more than {max} namespaces in scope")
+        }
+        (Lang::It, X::TooManyNamespaces(max)) => {
+            format!("XML con più di {max} namespace attivi in un elemento")
+        }
+        (Lang::En, X::Syntax { detail, .. }) => format!("not well-formed XML: {detail}"),
+        (Lang::It, X::Syntax { line, column, .. }) => {
+            format!("XML non ben formato alla riga {line}, colonna {column}")
+        }
+        (Lang::En, X::NotEvidence) => {
+            "not an ETSI EN 319 522 evidence (the root is not an Evidence in its namespace)".into()
+        }
+        (Lang::It, X::NotEvidence) => {
+            "non è un'evidenza ETSI EN 319 522 (la radice non è un Evidence nel suo namespace)"
+                .into()
+        }
+    }
+}
+
+/// Why the XAdES signature does not sign the evidence read.
+fn wrapping_fault_text(lang: Lang, fault: &WrappingFault) -> String {
+    use WrappingFault as W;
+    match (lang, fault) {
+        (Lang::En, W::DuplicateId(id)) => format!("two elements have the Id {id:?}"),
+        (Lang::It, W::DuplicateId(id)) => format!("due elementi hanno l'Id {id:?}"),
+        (Lang::En, W::SignatureCount(n)) => format!("{n} signatures in one evidence"),
+        (Lang::It, W::SignatureCount(n)) => format!("{n} firme in una sola evidenza"),
+        (Lang::En, W::NotEnveloped) => {
+            "the signature is not enveloped in the evidence's root element".into()
+        }
+        (Lang::It, W::NotEnveloped) => {
+            "la firma non è contenuta nell'elemento radice dell'evidenza".into()
+        }
+        (Lang::En, W::NoSignedInfo) => "no SignedInfo".into(),
+        (Lang::It, W::NoSignedInfo) => "manca SignedInfo".into(),
+        (Lang::En, W::TooManyReferences { found, max }) => {
+            format!("{found} references, at most {max}")
+        }
+        (Lang::It, W::TooManyReferences { found, max }) => {
+            format!("{found} riferimenti, al massimo {max}")
+        }
+        (Lang::En, W::UnknownId(id)) => format!("no element has the Id {id:?}"),
+        (Lang::It, W::UnknownId(id)) => format!("nessun elemento ha l'Id {id:?}"),
+        (Lang::En, W::SignatureNotExcluded) => {
+            "the whole-document reference does not leave out the signature".into()
+        }
+        (Lang::It, W::SignatureNotExcluded) => {
+            "il riferimento all'intero documento non esclude la firma".into()
+        }
+        (Lang::En, W::OtherElement(name)) => {
+            format!("a reference selects <{name}>, neither the evidence nor its signed properties")
+        }
+        (Lang::It, W::OtherElement(name)) => format!(
+            "un riferimento seleziona <{name}>, che non è né l'evidenza né le sue proprietà firmate"
+        ),
+        (Lang::En, W::EvidenceNotCovered) => "no reference covers the evidence".into(),
+        (Lang::It, W::EvidenceNotCovered) => "nessun riferimento copre l'evidenza".into(),
+        (Lang::En, W::PropertiesNotCovered) => "no reference covers the signed properties".into(),
+        (Lang::It, W::PropertiesNotCovered) => {
+            "nessun riferimento copre le proprietà firmate".into()
+        }
+        (Lang::En, W::NoSignatureValue) => "no SignatureValue".into(),
+        (Lang::It, W::NoSignatureValue) => "manca SignatureValue".into(),
+    }
+}
+
+/// Why a time-stamp token does not hold.
+fn time_stamp_fault_text(lang: Lang, fault: &TimeStampFault) -> String {
+    use TimeStampFault as T;
+    match (lang, fault) {
+        (Lang::En, T::NotSignedData(why)) => format!("not a CMS SignedData: {why}"),
+        (Lang::It, T::NotSignedData(_)) => "non è una struttura CMS SignedData leggibile".into(),
+        (Lang::En, T::NotTstInfo) => "its content is not a TSTInfo".into(),
+        (Lang::It, T::NotTstInfo) => "il suo contenuto non è un TSTInfo".into(),
+        (Lang::En, T::MalformedTstInfo) => "its TSTInfo cannot be read".into(),
+        (Lang::It, T::MalformedTstInfo) => "il suo TSTInfo non è leggibile".into(),
+        (Lang::En, T::UnsupportedDigest(oid)) => format!("unsupported digest {oid}"),
+        (Lang::It, T::UnsupportedDigest(oid)) => format!("algoritmo di impronta {oid} non gestito"),
+        (Lang::En, T::ImprintMismatch) => {
+            "its imprint is not the digest of the signature value it time-stamps".into()
+        }
+        (Lang::It, T::ImprintMismatch) => {
+            "la sua impronta non è quella del valore di firma che marca".into()
+        }
+        (Lang::En, T::SignerMissing) => {
+            "no SignerInfo, or the authority's certificate is not in the token".into()
+        }
+        (Lang::It, T::SignerMissing) => {
+            "manca il SignerInfo, o il certificato dell'autorità non è nella marca".into()
+        }
+        (Lang::En, T::NotTimeStampingAuthority(subject)) => format!(
+            "its signer \"{subject}\" is not a time-stamping authority (no timeStamping key usage)"
+        ),
+        (Lang::It, T::NotTimeStampingAuthority(subject)) => format!(
+            "il suo firmatario \"{subject}\" non è un'autorità di marcatura temporale (manca \
+             l'uso timeStamping)"
+        ),
+        (Lang::En, T::AttributesMissing) => {
+            "no signed attributes, or no messageDigest among them".into()
+        }
+        (Lang::It, T::AttributesMissing) => {
+            "mancano gli attributi firmati, o tra essi il messageDigest".into()
+        }
+        (Lang::En, T::Altered) => "the TSTInfo does not match its messageDigest: altered".into(),
+        (Lang::It, T::Altered) => {
+            "il TSTInfo non corrisponde al suo messageDigest: alterato".into()
+        }
+        (Lang::En, T::UnsupportedAlgorithm(why)) => {
+            format!("the authority's key or algorithm cannot be used ({why})")
+        }
+        (Lang::It, T::UnsupportedAlgorithm(why)) => {
+            format!("la chiave o l'algoritmo dell'autorità non è utilizzabile ({why})")
+        }
+        (Lang::En, T::BadSignature) => "the authority's signature does not verify".into(),
+        (Lang::It, T::BadSignature) => "la firma dell'autorità non si verifica".into(),
+    }
+}
+
+/// Why a time-stamp's authority is not trusted: what its path check found.
+fn untrusted_because(lang: Lang, finding: Option<&Finding>) -> String {
+    match (lang, finding) {
+        (_, Some(finding)) => finding.text(lang),
+        (Lang::En, None) => "no trusted authority issued it".into(),
+        (Lang::It, None) => "nessuna autorità fidata l'ha emessa".into(),
     }
 }
 

@@ -15,7 +15,7 @@ pub fn check(artefact: &Artefact, problems: &mut Vec<Problem>) {
     let evidence = match read {
         Ok(evidence) => evidence,
         Err(e) => {
-            problems.push(Problem::of(Finding::RemEvidenceMalformed(e.to_string())));
+            problems.push(Problem::of(Finding::RemEvidenceMalformed(e.clone())));
             return;
         }
     };

@@ -3,7 +3,9 @@
 //! (`catalogue/findings.rs`); a [`crate::problem::Problem`] keeps the finding beside its
 //! stable English message, so every renderer can say it in the reader's language.
 
+mod rem;
 mod revocation;
+pub use rem::{TimeStampFault, WrappingFault, XmlFault};
 pub use revocation::{CrlProblem, CrlScope, FetchProblem, RevocationGap, RevocationReason};
 
 use crate::error::ReadFailure;
@@ -339,8 +341,8 @@ pub enum Finding {
     AnomalyNotCertified,
     /// REM/ERDS evidence.
     RemEvidence,
-    /// A REM message's evidence XML cannot be read (the reader's words).
-    RemEvidenceMalformed(String),
+    /// A REM message's evidence XML cannot be read.
+    RemEvidenceMalformed(XmlFault),
     /// A `REM-*` header says other than the signed evidence.
     RemHeaderMismatch {
         /// The header.
@@ -354,13 +356,14 @@ pub enum Finding {
     XadesMissing,
     /// The signature does not sign the evidence peckit reads (wrapping, duplicate Ids,
     /// detached or relocated content): what was found.
-    XadesWrapping(String),
+    XadesWrapping(WrappingFault),
     /// A canonicalisation, transform or algorithm outside the allow-list.
     XadesTransformRefused(String),
     /// A reference's digest does not match what it selects (its URI).
     XadesReferenceAltered(String),
-    /// The SignatureValue does not verify over SignedInfo.
-    XadesBadSignature(String),
+    /// The SignatureValue does not verify over SignedInfo: `None` when the value is wrong,
+    /// else why the key or algorithm cannot be used.
+    XadesBadSignature(Option<String>),
     /// SigningCertificateV2 is missing or names no certificate the signature carries.
     XadesSigningCertificate,
     /// The CMS signingCertificateV2 attribute names another certificate than the one that
@@ -369,9 +372,10 @@ pub enum Finding {
     /// The evidence carries no time-stamp.
     TimeStampMissing,
     /// A time-stamp token that does not hold (what is wrong).
-    TimeStampInvalid(String),
-    /// A valid time-stamp whose authority does not chain to a trusted anchor (why).
-    TimeStampUntrusted(String),
+    TimeStampInvalid(TimeStampFault),
+    /// A valid time-stamp whose authority does not chain to a trusted anchor: the first
+    /// thing its path checks found, when there is one.
+    TimeStampUntrusted(Option<Box<Finding>>),
     /// The evidence's XAdES signer is another organisation than the message's S/MIME signer.
     XadesSignerDiffers {
         /// The S/MIME signer's organisation.

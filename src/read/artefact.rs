@@ -220,7 +220,7 @@ pub struct SignedContent {
     /// Whether an ETSI ERDS evidence XML is present (REM).
     pub etsi_evidence: bool,
     /// That evidence, read (the first one), or why it could not be.
-    pub rem: Option<Result<super::rem::RemEvidence, super::rem::RemError>>,
+    pub rem: Option<Result<super::rem::RemEvidence, super::rem::XmlFault>>,
     /// That evidence's bytes inside a message (its XAdES signature covers them); a
     /// standalone evidence's are the artefact's own ([`Artefact::evidence_bytes`]).
     pub rem_raw: Option<Vec<u8>>,

@@ -84,16 +84,7 @@ pub struct RemDigest {
     pub value: String,
 }
 
-/// Why an evidence could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum RemError {
-    /// Not UTF-8, not well-formed, or a DTD: the parser's words.
-    #[error("not well-formed XML: {0}")]
-    Xml(String),
-    /// Well-formed, but not an ETSI EN 319 522 evidence.
-    #[error("not an ETSI EN 319 522 evidence (the root is not Evidence in {NAMESPACE})")]
-    NotEvidence,
-}
+pub use crate::finding::XmlFault;
 
 /// Whether these bytes are an ETSI evidence document: XML (a REM message's own headers name
 /// the namespace too) that names the evidence namespace in its first bytes.
@@ -106,12 +97,12 @@ pub fn looks_like_evidence(bytes: &[u8]) -> bool {
 }
 
 /// Reads an evidence document.
-pub fn parse(bytes: &[u8]) -> Result<RemEvidence, RemError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| RemError::Xml(e.to_string()))?;
-    let doc = parse_document(text).map_err(RemError::Xml)?;
+pub fn parse(bytes: &[u8]) -> Result<RemEvidence, XmlFault> {
+    let text = std::str::from_utf8(bytes).map_err(|_| XmlFault::NotUtf8)?;
+    let doc = parse_document(text)?;
     let root = doc.root_element();
     if !is(root, "Evidence") {
-        return Err(RemError::NotEvidence);
+        return Err(XmlFault::NotEvidence);
     }
     let mut out = RemEvidence::default();
     for child in root.children().filter(Node::is_element) {
@@ -201,16 +192,22 @@ const MAX_NAMESPACES: usize = 64;
 /// Parses an XML document peckit reads (an evidence, a trusted list), refusing what no such
 /// document needs and what would make the canonicaliser slow or deep: a DTD (roxmltree
 /// refuses it), nesting deeper than 64 elements, more than 64 namespaces in scope.
-pub fn parse_document(text: &str) -> Result<Document<'_>, String> {
-    let doc = Document::parse(text).map_err(|e| e.to_string())?;
+pub fn parse_document(text: &str) -> Result<Document<'_>, XmlFault> {
+    let doc = Document::parse(text).map_err(|e| match e {
+        roxmltree::Error::DtdDetected => XmlFault::Dtd,
+        other => {
+            let at = other.pos();
+            XmlFault::Syntax { line: at.row, column: at.col, detail: other.to_string() }
+        }
+    })?;
     for node in doc.descendants().filter(Node::is_element) {
         if node.first_element_child().is_none()
             && node.ancestors().take(MAX_DEPTH + 2).count() > MAX_DEPTH + 1
         {
-            return Err(format!("elements nested deeper than {MAX_DEPTH}"));
+            return Err(XmlFault::TooDeep(MAX_DEPTH));
         }
         if node.namespaces().len() > MAX_NAMESPACES {
-            return Err(format!("more than {MAX_NAMESPACES} namespaces in scope"));
+            return Err(XmlFault::TooManyNamespaces(MAX_NAMESPACES));
         }
     }
     Ok(doc)
@@ -317,8 +314,14 @@ mod tests {
     #[test]
     fn a_dtd_or_another_root_is_refused() {
         let dtd = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>";
-        assert!(matches!(parse(dtd.as_bytes()), Err(RemError::Xml(_))));
+        assert_eq!(parse(dtd.as_bytes()).err(), Some(XmlFault::Dtd));
         let other = "<Evidence xmlns=\"urn:other\"/>";
-        assert_eq!(parse(other.as_bytes()), Err(RemError::NotEvidence));
+        assert_eq!(parse(other.as_bytes()).err(), Some(XmlFault::NotEvidence));
+        let broken = "<Evidence xmlns=\"urn:other\">\n  <a></b></Evidence>";
+        assert!(
+            matches!(parse(broken.as_bytes()), Err(XmlFault::Syntax { line: 2, .. })),
+            "{:?}",
+            parse(broken.as_bytes())
+        );
     }
 }

@@ -12,11 +12,11 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::cert::{Cert, CertSummary};
-use super::crypto::{DigestAlg, sig_alg_from_identifier};
+use super::crypto::{DigestAlg, SigFailure, sig_alg_from_identifier};
 use super::describe::find_signer;
 use super::signature::{OID_CONTENT_TYPE, OID_MESSAGE_DIGEST};
 use super::verifier::Verifier;
-use crate::finding::Finding;
+use crate::finding::{Finding, TimeStampFault};
 use crate::problem::Problem;
 use crate::read::cms;
 use crate::read::der::{self, Reader, tag};
@@ -63,11 +63,11 @@ pub fn verify(
             } else {
                 // Its genTime proves nothing: the certificates are judged at the signer's
                 // own signing time instead, and the reason is said.
-                let why = path_problems.first().map(|p| p.message.clone()).unwrap_or_default();
+                let why = path_problems.into_iter().find_map(|p| p.finding).map(Box::new);
                 (report, None, vec![Problem::of(Finding::TimeStampUntrusted(why))])
             }
         }
-        Err(why) => (report, None, vec![Problem::of(Finding::TimeStampInvalid(why))]),
+        Err(fault) => (report, None, vec![Problem::of(Finding::TimeStampInvalid(fault))]),
     }
 }
 
@@ -76,45 +76,48 @@ fn check(
     imprinted: &[u8],
     verifier: &Verifier,
     report: &mut TimeStampReport,
-) -> Result<(Timestamp, Vec<Problem>), String> {
-    let sd = cms::parse(token).map_err(|e| format!("not a CMS SignedData: {e}"))?;
+) -> Result<(Timestamp, Vec<Problem>), TimeStampFault> {
+    let sd = cms::parse(token).map_err(|e| TimeStampFault::NotSignedData(e.to_string()))?;
     if sd.econtent_type != OID_TST_INFO {
-        return Err(format!("content type {} is not TSTInfo", sd.econtent_type));
+        return Err(TimeStampFault::NotTstInfo);
     }
-    let tst_info = sd.econtent.as_deref().ok_or("no TSTInfo in the token")?;
+    let tst_info = sd.econtent.as_deref().ok_or(TimeStampFault::NotTstInfo)?;
     let (imprint_alg, imprint, gen_time) = read_tst_info(tst_info)?;
     report.gen_time = Some(super::cert::rfc3339(gen_time));
     if imprint_alg.digest(imprinted) != imprint {
-        return Err("its imprint is not the digest of the signature value it time-stamps".into());
+        return Err(TimeStampFault::ImprintMismatch);
     }
-    let si = sd.signer_infos.first().ok_or("no SignerInfo")?;
+    let si = sd.signer_infos.first().ok_or(TimeStampFault::SignerMissing)?;
     let certs: Vec<Cert> = sd.certificates.iter().filter_map(|d| Cert::from_der(d).ok()).collect();
-    let tsa = find_signer(si, &certs).ok_or("the authority's certificate is not in the token")?;
+    let tsa = find_signer(si, &certs).ok_or(TimeStampFault::SignerMissing)?;
     report.tsa = Some(tsa.shared_summary());
     // RFC 3161 §2.3: only a certificate meant for time-stamping vouches for a time.
     if !tsa.eku.as_ref().is_some_and(|eku| eku.iter().any(|oid| oid == OID_EKU_TIME_STAMPING)) {
-        return Err(format!(
-            "its signer \"{}\" is not a time-stamping authority (no timeStamping key usage)",
-            tsa.subject
-        ));
+        return Err(TimeStampFault::NotTimeStampingAuthority(tsa.subject.clone()));
     }
-    let digest_alg =
-        DigestAlg::from_oid(&si.digest_oid).ok_or_else(|| format!("digest {}", si.digest_oid))?;
-    let attributes = si.signed_attrs_for_signature().ok_or("no signed attributes")?;
+    let digest_alg = DigestAlg::from_oid(&si.digest_oid)
+        .ok_or_else(|| TimeStampFault::UnsupportedDigest(si.digest_oid.to_string()))?;
+    let attributes = si.signed_attrs_for_signature().ok_or(TimeStampFault::AttributesMissing)?;
     let content_type = si.attr(OID_CONTENT_TYPE).map(|t| der::oid_string(t.value));
     if content_type.as_deref() != Some(OID_TST_INFO) {
-        return Err("its contentType attribute is not TSTInfo".into());
+        return Err(TimeStampFault::NotTstInfo);
     }
-    let stated = si.attr(OID_MESSAGE_DIGEST).ok_or("no messageDigest attribute")?;
+    let stated = si.attr(OID_MESSAGE_DIGEST).ok_or(TimeStampFault::AttributesMissing)?;
     if digest_alg.digest(tst_info) != stated.value {
-        return Err("the TSTInfo does not match its messageDigest: altered".into());
+        return Err(TimeStampFault::Altered);
     }
-    let sig_alg = sig_alg_from_identifier(si.signature_algorithm, Some(digest_alg))?;
+    let sig_alg = sig_alg_from_identifier(si.signature_algorithm, Some(digest_alg))
+        .map_err(TimeStampFault::UnsupportedAlgorithm)?;
     super::crypto::PublicKey::from_spki(&tsa.spki)
         .and_then(|key| {
             key.verify_prehashed(&sig_alg, &sig_alg.digest().digest(&attributes), si.signature)
         })
-        .map_err(|e| format!("the authority's signature does not verify ({e:?})"))?;
+        .map_err(|e| match e {
+            SigFailure::Invalid => TimeStampFault::BadSignature,
+            SigFailure::Unsupported(why) | SigFailure::BadKey(why) => {
+                TimeStampFault::UnsupportedAlgorithm(why)
+            }
+        })?;
     let pool: Vec<&Cert> = certs.iter().collect();
     // genTime is the authority's own word: it is what a time-stamp is for.
     let path = verifier.path(tsa, &pool, gen_time, super::trust::Purpose::TimeStamp, true);
@@ -124,8 +127,8 @@ fn check(
 }
 
 /// TSTInfo (RFC 3161 §2.4.2): the message imprint's algorithm and digest, and genTime.
-fn read_tst_info(der: &[u8]) -> Result<(DigestAlg, Vec<u8>, Timestamp), String> {
-    let malformed = |e: der::DerError| format!("malformed TSTInfo: {e}");
+fn read_tst_info(der: &[u8]) -> Result<(DigestAlg, Vec<u8>, Timestamp), TimeStampFault> {
+    let malformed = |_: der::DerError| TimeStampFault::MalformedTstInfo;
     let info = Reader::new(der).expect(tag::SEQUENCE, "TSTInfo").map_err(malformed)?;
     let mut r = info.children();
     r.expect(tag::INTEGER, "version").map_err(malformed)?;
@@ -135,10 +138,11 @@ fn read_tst_info(der: &[u8]) -> Result<(DigestAlg, Vec<u8>, Timestamp), String> 
     let algorithm = i.expect(tag::SEQUENCE, "hashAlgorithm").map_err(malformed)?;
     let oid = algorithm.children().expect(tag::OID, "algorithm").map_err(malformed)?;
     let oid = der::oid_string(oid.value);
-    let alg = DigestAlg::from_oid(&oid).ok_or_else(|| format!("imprint digest {oid}"))?;
+    let alg = DigestAlg::from_oid(&oid)
+        .ok_or_else(|| TimeStampFault::UnsupportedDigest(oid.to_string()))?;
     let hashed = i.expect(tag::OCTET_STRING, "hashedMessage").map_err(malformed)?;
     r.expect(tag::INTEGER, "serialNumber").map_err(malformed)?;
     let gen_time = r.read().map_err(malformed)?;
-    let gen_time = der::parse_time(&gen_time).ok_or("unreadable genTime")?;
+    let gen_time = der::parse_time(&gen_time).ok_or(TimeStampFault::MalformedTstInfo)?;
     Ok((alg, hashed.value.to_vec(), gen_time))
 }

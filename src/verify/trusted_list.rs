@@ -39,7 +39,9 @@ pub enum TrustedListError {
 pub fn anchors(xml: &[u8], signer: &Cert, source: &str) -> Result<Vec<Anchor>, TrustedListError> {
     let not_a_list = |why: String| TrustedListError::NotATrustedList(source.to_string(), why);
     let text = std::str::from_utf8(xml).map_err(|e| not_a_list(e.to_string()))?;
-    let doc = crate::read::rem::parse_document(text).map_err(not_a_list)?;
+    let doc = crate::read::rem::parse_document(text).map_err(|fault| {
+        not_a_list(crate::catalogue::rem::xml_fault_text(crate::catalogue::Lang::En, &fault))
+    })?;
     let root = doc.root_element();
     if root.tag_name().name() != "TrustServiceStatusList"
         || root.tag_name().namespace() != Some(TSL)

@@ -18,9 +18,9 @@ use roxmltree::{Document, Node};
 use serde::Serialize;
 
 use super::cert::{Cert, CertSummary};
-use super::crypto::{DigestAlg, PublicKey, SigAlg};
+use super::crypto::{DigestAlg, PublicKey, SigAlg, SigFailure};
 use super::verifier::Verifier;
-use crate::finding::Finding;
+use crate::finding::{Finding, WrappingFault, XmlFault};
 use crate::problem::Problem;
 use crate::read::c14n;
 
@@ -84,15 +84,14 @@ pub fn verify(xml: &[u8], verifier: &Verifier) -> (XadesReport, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut report = XadesReport::missing();
     let parsed = std::str::from_utf8(xml)
-        .map_err(|e| e.to_string())
+        .map_err(|_| XmlFault::NotUtf8)
         .and_then(crate::read::rem::parse_document);
     let doc = match parsed {
         Ok(doc) => doc,
-        Err(why) => {
+        Err(fault) => {
             // Nothing signed can be read from it: never valid.
             report.status = "invalid";
-            let why = crate::read::rem::RemError::Xml(why).to_string();
-            problems.push(Problem::of(Finding::RemEvidenceMalformed(why)));
+            problems.push(Problem::of(Finding::RemEvidenceMalformed(fault)));
             return (report, problems);
         }
     };
@@ -130,8 +129,8 @@ fn base64_of(node: Node<'_, '_>) -> Option<Vec<u8>> {
     base64::engine::general_purpose::STANDARD.decode(cleaned).ok()
 }
 
-fn wrapping(why: impl Into<String>) -> Finding {
-    Finding::XadesWrapping(why.into())
+fn wrapping(why: WrappingFault) -> Finding {
+    Finding::XadesWrapping(why)
 }
 
 /// Every element's Id, once each (duplicates let a reference point at a decoy).
@@ -142,7 +141,7 @@ fn unique_ids<'a, 'i>(
     for node in doc.descendants().filter(Node::is_element) {
         for a in node.attributes().filter(|a| matches!(a.name(), "Id" | "ID" | "id")) {
             if ids.insert(a.value(), node).is_some() {
-                return Err(wrapping(format!("two elements have the Id {:?}", a.value())));
+                return Err(wrapping(WrappingFault::DuplicateId(a.value().to_string())));
             }
         }
     }
@@ -212,13 +211,13 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
     let signature = match signatures.as_slice() {
         [] => return Err(Finding::XadesMissing),
         [one] => *one,
-        more => return Err(wrapping(format!("{} signatures in one evidence", more.len()))),
+        more => return Err(wrapping(WrappingFault::SignatureCount(more.len()))),
     };
     if signature.parent() != Some(root) {
-        return Err(wrapping("the signature is not enveloped in the evidence's root element"));
+        return Err(wrapping(WrappingFault::NotEnveloped));
     }
     let signed_info =
-        child(signature, DS, "SignedInfo").ok_or_else(|| wrapping("no SignedInfo"))?;
+        child(signature, DS, "SignedInfo").ok_or_else(|| wrapping(WrappingFault::NoSignedInfo))?;
     let method = child(signed_info, DS, "CanonicalizationMethod")
         .ok_or_else(|| Finding::XadesTransformRefused("no CanonicalizationMethod".into()))?;
     let info_options = c14n_options(method, false)?;
@@ -232,7 +231,10 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
         signed_info.children().filter(|n| is(*n, DS, "Reference")).collect();
     // An evidence signs itself and its properties; a list of references only costs digests.
     if references.len() > MAX_REFERENCES {
-        return Err(wrapping(format!("{} references, at most {MAX_REFERENCES}", references.len())));
+        return Err(wrapping(WrappingFault::TooManyReferences {
+            found: references.len(),
+            max: MAX_REFERENCES,
+        }));
     }
     for reference in references {
         let uri = reference.attribute("URI").unwrap_or("#");
@@ -243,12 +245,12 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
                     Finding::XadesTransformRefused(format!("reference URI {u:?}"))
                 })?;
                 let found = ids.get(id).copied();
-                Some(found.ok_or_else(|| wrapping(format!("no element has the Id {id:?}")))?)
+                Some(found.ok_or_else(|| wrapping(WrappingFault::UnknownId(id.to_string())))?)
             }
         };
         let (subtract_signature, options) = transforms(reference)?;
         if target.is_none() && !subtract_signature {
-            return Err(wrapping("the whole-document reference does not leave out the signature"));
+            return Err(wrapping(WrappingFault::SignatureNotExcluded));
         }
         let omit = |n: Node<'_, '_>| subtract_signature && n == signature;
         let bytes = c14n::canonicalise(target.unwrap_or(doc.root()), &omit, &options);
@@ -271,18 +273,17 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
                 signed_properties = Some(node);
             }
             Some(node) => {
-                return Err(wrapping(format!(
-                    "a reference selects <{}>, neither the evidence nor its signed properties",
-                    node.tag_name().name()
+                return Err(wrapping(WrappingFault::OtherElement(
+                    node.tag_name().name().to_string(),
                 )));
             }
         }
     }
     if !covers_root {
-        return Err(wrapping("no reference covers the evidence"));
+        return Err(wrapping(WrappingFault::EvidenceNotCovered));
     }
     let signed_properties =
-        signed_properties.ok_or_else(|| wrapping("no reference covers the signed properties"))?;
+        signed_properties.ok_or_else(|| wrapping(WrappingFault::PropertiesNotCovered))?;
     let certificates: Vec<Cert> = signature
         .descendants()
         .filter(|n| is(*n, DS, "X509Certificate"))
@@ -295,7 +296,12 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
         sig_alg.digest().digest(&c14n::canonicalise(signed_info, &|_| false, &info_options));
     PublicKey::from_spki(&signer.spki)
         .and_then(|key| key.verify_prehashed(&sig_alg, &hashed, &value))
-        .map_err(|e| Finding::XadesBadSignature(format!("{e:?}")))?;
+        .map_err(|e| {
+            Finding::XadesBadSignature(match e {
+                SigFailure::Invalid => None,
+                SigFailure::Unsupported(why) | SigFailure::BadKey(why) => Some(why),
+            })
+        })?;
     let signing_time = signed_properties
         .descendants()
         .find(|n| is(*n, XADES, "SigningTime"))
@@ -314,8 +320,8 @@ fn time_stamp(
         Finding::XadesTransformRefused("a time-stamp without CanonicalizationMethod".into())
     })?;
     let options = c14n_options(method, false)?;
-    let value =
-        child(signature, DS, "SignatureValue").ok_or_else(|| wrapping("no SignatureValue"))?;
+    let value = child(signature, DS, "SignatureValue")
+        .ok_or_else(|| wrapping(WrappingFault::NoSignatureValue))?;
     let token =
         child(stamp, XADES, "EncapsulatedTimeStamp").and_then(base64_of).unwrap_or_default();
     let imprinted = c14n::canonicalise(value, &|_| false, &options);
