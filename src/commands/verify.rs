@@ -111,7 +111,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let progress = progress_bar(args, inputs.files, ui);
     let mut seen = Seen::default();
     let renderer = Renderer::new(args, ui);
-    let mut sink = Sink::start(args, ui, &renderer)?;
+    let mut sink = Sink::start(ui, &renderer)?;
     for e in &list_errors {
         super::report_read_failure(
             &e.path.display().to_string(),
@@ -349,25 +349,20 @@ fn slim(r: ArtefactReport) -> ArtefactReport {
 
 /// Where reports go: stdout in the chosen format, written as they come. The first write
 /// error is kept and returned at the end (a closed pipe ends the output quietly).
-struct Sink {
-    format: VerifyFormat,
-    quiet: bool,
+struct Sink<'r> {
+    /// What the workers render with: the format and options are read from it, never copied.
+    renderer: &'r Renderer,
     out: Output,
     json: Option<JsonDocument>,
     error: Option<anyhow::Error>,
 }
 
-impl Sink {
-    fn start(args: &VerifyArgs, ui: Ui, renderer: &Renderer) -> Result<Sink> {
-        let mut sink = Sink {
-            format: args.format,
-            quiet: args.quiet,
-            out: Output::stdout(ui.paint.enabled),
-            json: None,
-            error: None,
-        };
+impl<'r> Sink<'r> {
+    fn start(ui: Ui, renderer: &'r Renderer) -> Result<Sink<'r>> {
+        let mut sink =
+            Sink { renderer, out: Output::stdout(ui.paint.enabled), json: None, error: None };
         let mut buf = Vec::new();
-        match sink.format {
+        match renderer.format {
             VerifyFormat::Csv => peckit::report::csv::write_verify_header(&mut buf)?,
             VerifyFormat::Json => {
                 sink.json = Some(peckit::report::envelope::VERIFY.start(&mut buf)?);
@@ -410,7 +405,7 @@ impl Sink {
             return Err(e);
         }
         let summary = &seen.stats.summary;
-        match self.format {
+        match self.renderer.format {
             VerifyFormat::Json => {
                 let mut buf = Vec::new();
                 if let Some(doc) = self.json.take() {
@@ -424,7 +419,7 @@ impl Sink {
             VerifyFormat::Csv => {}
             VerifyFormat::Table => {
                 self.out.line(&summary_line(summary, ui))?;
-                if !self.quiet && summary.total > 1 {
+                if !self.renderer.quiet && summary.total > 1 {
                     self.out.lines(term::lines(&stats_table(&seen.stats, ui)))?;
                 }
             }
