@@ -15,7 +15,8 @@
 #     file, per receipt; and to the same bound plus taking the file from the page cache
 #     (the stages bench's `file` line), with the stages' split of one receipt's time;
 #   - the two-core ratio, peak RSS of verify in every format, of evidence at 1k/10k receipts
-#     and 100k tiny messages (an mbox it writes once), and extract's throughput (issue #17).
+#     and 100k tiny messages (an mbox it writes once), and extract's throughput on the large
+#     envelopes and on RECEIPTS everyday envelopes, against copying its output (issue #17).
 # Needs: python3, openssl, GNU time (/usr/bin/time). Files are read from a warm page cache.
 set -eu   # no pipefail: `ls | head` ends with SIGPIPE by design
 cd "$(dirname "$0")/.."
@@ -128,7 +129,30 @@ read -r _ e100 < <(measure "$P" evidence --format json "$B/tiny-100000.mbox")
 read -r _ v100 < <(measure "$P" verify -q --format jsonl "$B/tiny-100000.mbox")
 echo "peak RSS, evidence --format json: $e1 KB ($((N / 10)) receipts), $e10 KB ($N receipts), $e100 KB (100,000 tiny messages in an mbox)"
 echo "peak RSS, verify --format jsonl, 100,000 tiny messages in an mbox: $v100 KB"
-rm -rf "$B/extracted"
-read -r tx _ < <(measure "$P" extract "${TRUST[@]}" "$B"/large/*.eml -o "$B/extracted")
+# Extraction writes into folders never used before: ext4 allocates inodes slowly for a while
+# where many were just deleted, which would measure the file system's history, not peckit.
+fresh() { echo "$B/out-$1-$(date +%s%N)"; }
+read -r tx _ < <(measure "$P" extract "${TRUST[@]}" "$B"/large/*.eml -o "$(fresh large)")
 awk -v t="$tx" -v b="$(cat "$B"/large/*.eml | wc -c)" 'BEGIN { printf "extract, the large envelopes: %.0f MB/s\n", b / t / 1e6 }'
-rm -rf "$B/extracted"
+# N everyday envelopes (~24 KB, a 12 KB attachment each), generated once.
+if [ ! -f "$B/.envelopes-done-$N" ]; then
+  rm -rf "$B/envelopes" "$B/envelopes-tenth"
+  python3 samples/make-samples.py --bench-envelopes "$B/envelopes" "$N"
+  mkdir -p "$B/envelopes-tenth"
+  ls "$B/envelopes" | grep '\.eml$' | head -n $((N / 10)) | while read -r f; do ln -f "$B/envelopes/$f" "$B/envelopes-tenth/$f"; done
+  touch "$B/.envelopes-done-$N"
+fi
+cat "$B"/envelopes/*.eml > /dev/null
+sync
+out=$(fresh envelopes)
+read -r te rsse < <(measure "$P" extract "${TRUST[@]}" "$B/envelopes" -o "$out")
+read -r _ rsse10 < <(measure "$P" extract "${TRUST[@]}" "$B/envelopes-tenth" -o "$(fresh tenth)")
+sync
+# The disk's own pace for the same files: copying what extract wrote, then one sync.
+start=$(date +%s%N); cp -r "$out" "$(fresh copy)"; sync; end=$(date +%s%N)
+awk -v n="$N" -v t="$te" -v c="$(( end - start ))" -v f="$(find "$out" -type f | wc -l)" -v b="$(du -sb "$out" | cut -f1)" \
+    -v r="$rsse" -v r10="$rsse10" 'BEGIN {
+  printf "extract, %d envelopes: %.1f s, %.0f envelopes/s, %d files, %.0f MB written; cp -r of its output + sync: %.1f s -> %.2fx of the copy\n", n, t, n / t, f, b / 1e6, c / 1e9, t / (c / 1e9)
+  printf "peak RSS, extract: %d KB (%d envelopes), %d KB (%d envelopes)\n", r10, n / 10, r, n
+}'
+rm -rf "$B"/out-*

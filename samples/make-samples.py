@@ -1122,6 +1122,30 @@ def bench(out_dir, receipts, large):
         (out / "large" / f"envelope{j}.eml").write_bytes(data)
     print(f"bench corpus: {receipts} receipts, {large} large envelopes in {out}")
 
+def bench_envelopes(out_dir, count):
+    """`count` distinct signed envelopes of about 25 KB, each carrying a 12 KB attachment, the
+    shape of everyday PEC: what `extract` is measured on (issue #17)."""
+    from concurrent.futures import ThreadPoolExecutor
+    make_pki()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    clock = Clock()
+
+    def one(i):
+        when = clock.at(i % 240)
+        msg = {"sender": f"utente{i}@pec.alfa.example", "recipients": [(f"dest{i}@pec.beta.example", "certificato")],
+               "subject": f"Atto n. {i}", "msgid": f"<atto.{i}@client.example>", "ident": ident(ALFA, when, i % 1000)}
+        blob = random.Random(i).randbytes(12_000)
+        orig = original_message(msg["sender"], [msg["recipients"][0][0]], [], msg["subject"], msg["msgid"], when,
+                                [(f'filename="atto-{i}.pdf"', blob, "application/pdf")])
+        data, _ = envelope(ALFA, when, msg, orig)
+        (out / f"e{i:05d}.eml").write_bytes(data)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        list(pool.map(one, range(count)))
+    print(f"bench envelopes: {count} in {out}")
+
+
 # --------------------------------------------------------------------------- REM (issue #20)
 
 EXT_TSA = """
@@ -1394,6 +1418,8 @@ if __name__ == "__main__":
         make_pki()  # creates what is missing, rewrites nothing else
     elif len(sys.argv) > 1 and sys.argv[1] == "--rem":
         rem_only()
+    elif len(sys.argv) > 1 and sys.argv[1] == "--bench-envelopes":
+        bench_envelopes(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 10000)
     elif len(sys.argv) > 1 and sys.argv[1] == "--bench":
         bench(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 10000, int(sys.argv[4]) if len(sys.argv) > 4 else 3)
     else:

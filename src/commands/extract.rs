@@ -12,6 +12,7 @@ use peckit::report::i18n::{self, Diagnostic};
 
 use super::{Outcome, Output, Ui};
 use crate::cli::{ExtractArgs, ExtractFormat, ExtractOnly};
+use peckit::report::stream::JsonArray;
 use peckit::report::term::{Line, Style};
 
 fn only_of(args: &ExtractArgs) -> Only {
@@ -72,7 +73,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     let opts = super::verifier(&args.verifier, &limits)?;
     let mut outcome = Outcome::Success;
     let mut out = Output::stdout(ui.paint.enabled);
-    let mut manifests = Vec::new();
+    let mut manifests = Manifests::Nothing;
     for file in &args.files {
         // Folders and containers (zip, mbox, Maildir) yield several messages: each gets a
         // subfolder of the input's folder; a folder needs -o (its own stem is itself).
@@ -119,16 +120,53 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
         outcome = outcome.merge(each_outcome);
     }
     if args.format == ExtractFormat::Json && !to_stdout {
-        // One input: its manifest; several: an array of them.
-        let json = match manifests.as_slice() {
-            [one] => serde_json::to_string_pretty(one),
-            many => serde_json::to_string_pretty(many),
-        }
-        .context("serialising the manifest")?;
-        out.machine_line(&json)?;
+        manifests.finish(&mut out)?;
     }
     out.flush()?;
     Ok(outcome)
+}
+
+/// The manifests `--format json` prints: one artefact's alone, several as an array written
+/// as they come, so that memory does not grow with the number of artefacts.
+enum Manifests {
+    Nothing,
+    First(peckit::extract::Manifest),
+    Array(JsonArray),
+}
+
+impl Manifests {
+    fn add(&mut self, out: &mut Output, manifest: peckit::extract::Manifest) -> Result<()> {
+        let mut buf = Vec::new();
+        *self = match std::mem::replace(self, Manifests::Nothing) {
+            Manifests::Nothing => Manifests::First(manifest),
+            Manifests::First(first) => {
+                let mut array = JsonArray::start(&mut buf)?;
+                array.element(&mut buf, &first)?;
+                array.element(&mut buf, &manifest)?;
+                Manifests::Array(array)
+            }
+            Manifests::Array(mut array) => {
+                array.element(&mut buf, &manifest)?;
+                Manifests::Array(array)
+            }
+        };
+        out.write(&buf)
+    }
+
+    fn finish(self, out: &mut Output) -> Result<()> {
+        match self {
+            Manifests::Nothing => out.machine_line("[]"),
+            Manifests::First(one) => out.machine_line(
+                &serde_json::to_string_pretty(&one).context("serialising the manifest")?,
+            ),
+            Manifests::Array(array) => {
+                let mut buf = Vec::new();
+                array.finish(&mut buf)?;
+                buf.push(b'\n');
+                out.write(&buf)
+            }
+        }
+    }
 }
 
 /// Where one artefact goes: a folder, or its original to standard output.
@@ -146,7 +184,7 @@ fn extract_one(
     opts: &peckit::verify::Verifier,
     limits: &peckit::limits::Limits,
     out: &mut Output,
-    manifests: &mut Vec<peckit::extract::Manifest>,
+    manifests: &mut Manifests,
     name: &str,
     artefact: &read::Artefact,
     target: Target<'_>,
@@ -187,17 +225,17 @@ fn extract_one(
         .as_ref()
         .map(|s| peckit::verify::certificates_pem(&s.cms))
         .unwrap_or_default();
-    let result = OutputDir::create(dir_path, args.force)
+    // The artefact's files, its manifest included, reach their names together after one
+    // flush of the file system (not one per file); on an error none of them is left.
+    let result = OutputDir::create_batched(dir_path, args.force)
         .map_err(extract::ExtractError::from)
         .and_then(|dir| {
-            extract::extract(name, artefact, &assessment, &chain, &dir, only_of(args), limits)
-        })
-        .and_then(|manifest| {
-            let dir = OutputDir::create(dir_path, args.force)?;
-            let json = serde_json::to_vec_pretty(&manifest)?;
+            let manifest =
+                extract::extract(name, artefact, &assessment, &chain, &dir, only_of(args), limits)?;
             if only_of(args) == Only::All {
-                dir.write("manifest.json", &json)?;
+                dir.write("manifest.json", &serde_json::to_vec_pretty(&manifest)?)?;
             }
+            dir.commit()?;
             Ok(manifest)
         });
     match result {
@@ -220,7 +258,9 @@ fn extract_one(
                     )))?;
                 }
             }
-            manifests.push(manifest);
+            if args.format == ExtractFormat::Json && !to_stdout {
+                manifests.add(out, manifest)?;
+            }
         }
         Err(e) => {
             match &e {

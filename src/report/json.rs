@@ -189,6 +189,37 @@ impl JsonDocument {
     }
 }
 
+/// A JSON array written one element at a time, laid out exactly as
+/// `serde_json::to_string_pretty` lays out the whole array.
+pub struct JsonArray {
+    elements: usize,
+}
+
+impl JsonArray {
+    /// Writes `[`.
+    pub fn start<W: Write + ?Sized>(out: &mut W) -> io::Result<JsonArray> {
+        out.write_all(b"[")?;
+        Ok(JsonArray { elements: 0 })
+    }
+
+    /// Writes one element.
+    pub fn element<W: Write + ?Sized, T: Serialize + ?Sized>(
+        &mut self,
+        out: &mut W,
+        value: &T,
+    ) -> io::Result<()> {
+        out.write_all(if self.elements == 0 { b"\n  " } else { b",\n  " })?;
+        write_indented(out, value, 2)?;
+        self.elements += 1;
+        Ok(())
+    }
+
+    /// Writes `]`.
+    pub fn finish<W: Write + ?Sized>(self, out: &mut W) -> io::Result<()> {
+        out.write_all(if self.elements == 0 { b"]" } else { b"\n]" })
+    }
+}
+
 /// Object-safe serialisation for the head and tail fields of a [`JsonDocument`].
 pub mod erased {
     use std::io::{self, Write};
@@ -287,6 +318,16 @@ mod tests {
                 doc.finish(&mut out, &[("tail", &head)]).unwrap();
                 proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), expected.clone());
             }
+            let mut out = Vec::new();
+            let mut array = JsonArray::start(&mut out).unwrap();
+            for element in &elements {
+                array.element(&mut out, element).unwrap();
+            }
+            array.finish(&mut out).unwrap();
+            proptest::prop_assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string_pretty(&elements).unwrap()
+            );
         }
     }
 

@@ -3,7 +3,7 @@
 //! [`VerifyTable`] lays the table out once for a width and writes each artefact as one line
 //! (two when narrow). The streamed JSON document is `super::json::JsonDocument`.
 
-pub use super::json::{JsonDocument, erased, jsonl_line, render_element};
+pub use super::json::{JsonArray, JsonDocument, erased, jsonl_line, render_element};
 use super::model::ArtefactReport;
 use super::term::{Line, Style, fit_end, fit_middle, pad};
 use crate::catalogue::texts::{Text, text};

@@ -171,3 +171,51 @@ fn evidence_keeps_at_most_1_5_kb_per_artefact() {
         assert!(per_artefact <= 1536, "{format}: {per_artefact} bytes per artefact");
     }
 }
+
+/// `extract` writes each envelope's files and keeps nothing of it, in the list for people
+/// and in the JSON manifests, which are written as they come (issue #17: memory flat over a
+/// folder of 10,000 envelopes; before, every manifest was kept to the end, ~2.7 KB each).
+#[test]
+fn extract_memory_does_not_grow_with_the_number_of_envelopes() {
+    let dir = tempfile::tempdir().unwrap();
+    let envelope = samples().join("posta-certificata.eml");
+    let folder = |n: usize| {
+        let path = dir.path().join(format!("in-{n}"));
+        std::fs::create_dir_all(&path).unwrap();
+        for i in 0..n {
+            std::fs::hard_link(&envelope, path.join(format!("e{i:05}.eml"))).unwrap();
+        }
+        path
+    };
+    let (small, large) = (folder(150), folder(1_500));
+    for format in ["table", "json"] {
+        let run_on = |input: &Path| {
+            let out =
+                dir.path().join(format!("out-{format}-{}", input.display()).replace('/', "_"));
+            let (code, out_text, err) = run(peckit()
+                .env("PECKIT_REPORT_PEAK_RSS", "1")
+                .args(["extract", "--format", format, "--trust"])
+                .arg(test_root())
+                .arg(input)
+                .arg("-o")
+                .arg(&out));
+            assert_eq!(code, 0, "{format}: {err}");
+            let kib: u64 = err
+                .lines()
+                .find_map(|l| l.strip_prefix("peckit: peak-rss-kib "))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("no peak reported:\n{err}"));
+            (kib * 1024, out_text, out)
+        };
+        let (a, _, _) = run_on(&small);
+        let (b, text, written) = run_on(&large);
+        if format == "json" {
+            let manifests = json(&text);
+            assert_eq!(manifests.as_array().map(Vec::len), Some(1_500), "every manifest printed");
+        }
+        let manifest = written.join("e01499").join("manifest.json");
+        assert!(manifest.is_file(), "{} written", manifest.display());
+        // 1,350 more envelopes: the kept manifests added 3.8 MB (table) and 10 MB (json).
+        assert!(b <= a + 2 * MIB, "{format}: {} KiB for 150, {} KiB for 1,500", a >> 10, b >> 10);
+    }
+}
