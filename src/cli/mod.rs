@@ -57,8 +57,10 @@ sanitised name (nested messages in a subfolder each) and manifest.json (size, SH
 type, MIME path and original name of every file, and the verification verdict).
 
 Only the signed content is extracted. Names from mail never leave DIR; existing files are \
-never overwritten without --force. An artefact that fails verification is still extracted, \
-with a warning and exit status 1; --require-valid refuses to write anything for it.";
+never overwritten without --force. An artefact's files reach their names together, once \
+all of them are on disk; one that cannot be written whole leaves none. An artefact that fails \
+verification is still extracted, with a warning and exit status 1; --require-valid refuses \
+to write anything for it.";
 
 const EXTRACT_EXAMPLES: &str = "\
 Examples:
