@@ -219,6 +219,15 @@ pub fn kind_with_detail(lang: Lang, kind: &str, detail: Option<&str>) -> String 
     }
 }
 
+/// A kind as the evidence records write it, its detail in parentheses
+/// (`rem (ContentConsignment)`), said as [`kind_with_detail`] says it.
+pub fn kind_phrase(lang: Lang, written: &str) -> String {
+    match written.split_once(" (") {
+        Some((kind, detail)) => format!("{} ({detail}", kind_text(lang, kind)),
+        None => kind_text(lang, written).to_string(),
+    }
+}
+
 /// The verdict as a person reads it.
 pub fn verdict_text(lang: Lang, v: Verdict) -> &'static str {
     match (lang, v) {

@@ -3,7 +3,9 @@
 //! English.
 
 use super::Lang;
-use crate::finding::{Finding, TimeStampFault, WrappingFault, XmlFault};
+use crate::finding::{
+    ETSI_ERDS_NAMESPACE, Finding, TimeStampFault, TransformFault, WrappingFault, XmlFault,
+};
 
 /// The text of a REM finding; other findings are said in findings.rs.
 pub(super) fn text(lang: Lang, finding: &Finding) -> String {
@@ -15,8 +17,12 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                                XAdES signature and time-stamp are checked"
                     .into()
             }
-            F::RemEvidenceMalformed(fault) => format!(
+            F::RemEvidenceMalformed(XmlFault::NotEvidence) => format!(
                 "the REM evidence (ETSI EN 319 522) cannot be read: {}",
+                xml_fault_text(lang, &XmlFault::NotEvidence)
+            ),
+            F::RemEvidenceMalformed(fault) => format!(
+                "the REM evidence (ETSI EN 319 522) cannot be read: not well-formed XML: {}",
                 xml_fault_text(lang, fault)
             ),
             F::RemHeaderMismatch { header, stated, certified } => format!(
@@ -49,9 +55,10 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 "the XAdES signature does not sign the evidence read: {}",
                 wrapping_fault_text(lang, fault)
             ),
-            F::XadesTransformRefused(what) => {
-                format!("XAdES: not in the allow-list of canonicalisations and transforms: {what}")
-            }
+            F::XadesTransformRefused(what) => format!(
+                "XAdES: not in the allow-list of canonicalisations and transforms: {}",
+                transform_fault_text(lang, what)
+            ),
             F::XadesReferenceAltered(uri) => format!(
                 "XAdES: the digest of reference {uri:?} does not match: the evidence or its signed \
              properties were altered after signing"
@@ -114,9 +121,10 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 "la firma XAdES non firma l'evidenza letta: {}",
                 wrapping_fault_text(lang, fault)
             ),
-            F::XadesTransformRefused(what) => {
-                format!("XAdES: canonicalizzazione o trasformazione non ammessa: {what}")
-            }
+            F::XadesTransformRefused(what) => format!(
+                "XAdES: canonicalizzazione o trasformazione non ammessa: {}",
+                transform_fault_text(lang, what)
+            ),
             F::XadesReferenceAltered(uri) => format!(
                 "XAdES: l'impronta del riferimento {uri:?} non corrisponde: l'evidenza o le sue \
              proprietà firmate sono state alterate dopo la firma"
@@ -124,8 +132,9 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
             F::XadesBadSignature(None) => {
                 "XAdES: il valore della firma non si verifica su SignedInfo".into()
             }
-            F::XadesBadSignature(Some(why)) => {
-                format!("XAdES: la chiave o l'algoritmo del firmatario non è utilizzabile ({why})")
+            // The verifier's words about the key are English: the code and --lang en have them.
+            F::XadesBadSignature(Some(_)) => {
+                "XAdES: la chiave o l'algoritmo del firmatario non è utilizzabile".into()
             }
             F::XadesSigningCertificate => "XAdES: SigningCertificateV2 manca o non indica il \
                                       certificato che ha firmato"
@@ -139,36 +148,79 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
     }
 }
 
-/// Why an XML document was refused. English keeps the parser's own words; Italian says
-/// where, since the parser speaks only English.
+/// Why an XML document was refused: the parser's own words in English (a trusted list's
+/// error has only these), what happened without them in Italian.
 pub fn xml_fault_text(lang: Lang, fault: &XmlFault) -> String {
     use XmlFault as X;
     match (lang, fault) {
-        (Lang::En, X::NotUtf8) => "not well-formed XML: not UTF-8".into(),
-        (Lang::It, X::NotUtf8) => "XML non ben formato: non è UTF-8".into(),
-        (Lang::En, X::Dtd) => "not well-formed XML: XML with DTD detected".into(),
-        (Lang::It, X::Dtd) => "XML con una DTD, che nessuna evidenza contiene: rifiutato".into(),
-        (Lang::En, X::TooDeep(max)) => {
-            format!("not well-formed XML: elements nested deeper than {max}")
-        }
+        (Lang::En, X::NotUtf8 { detail, .. }) => detail.clone(),
+        (Lang::It, X::NotUtf8 { at, .. }) => format!("non è UTF-8 (dal byte {at})"),
+        (Lang::En, X::Dtd) => "XML with DTD detected".into(),
+        (Lang::It, X::Dtd) => "XML con una DTD: rifiutato".into(),
+        (Lang::En, X::TooDeep(max)) => format!("elements nested deeper than {max}"),
         (Lang::It, X::TooDeep(max)) => format!("XML con elementi annidati oltre {max} livelli"),
-        (Lang::En, X::TooManyNamespaces(max)) => {
-            format!("not well-formed XML: more than {max} namespaces in scope")
-        }
+        (Lang::En, X::TooManyNamespaces(max)) => format!("more than {max} namespaces in scope"),
         (Lang::It, X::TooManyNamespaces(max)) => {
             format!("XML con più di {max} namespace attivi in un elemento")
         }
-        (Lang::En, X::Syntax { detail, .. }) => format!("not well-formed XML: {detail}"),
+        (Lang::En, X::Incomplete(detail) | X::TooLarge(detail) | X::Syntax { detail, .. }) => {
+            detail.clone()
+        }
+        (Lang::It, X::Incomplete(_)) => {
+            "XML incompleto: il documento finisce prima di chiudere il suo elemento radice, o non \
+             ne ha uno"
+                .into()
+        }
+        (Lang::It, X::TooLarge(_)) => {
+            "XML oltre i limiti del lettore (nodi, attributi o namespace)".into()
+        }
         (Lang::It, X::Syntax { line, column, .. }) => {
             format!("XML non ben formato alla riga {line}, colonna {column}")
         }
-        (Lang::En, X::NotEvidence) => {
-            "not an ETSI EN 319 522 evidence (the root is not an Evidence in its namespace)".into()
+        (Lang::En, X::NotEvidence) => format!(
+            "not an ETSI EN 319 522 evidence (the root is not Evidence in {ETSI_ERDS_NAMESPACE})"
+        ),
+        (Lang::It, X::NotEvidence) => format!(
+            "non è un'evidenza ETSI EN 319 522 (la radice non è Evidence in {ETSI_ERDS_NAMESPACE})"
+        ),
+    }
+}
+
+/// What a XAdES signature uses that peckit does not allow, or lacks.
+fn transform_fault_text(lang: Lang, fault: &TransformFault) -> String {
+    use TransformFault as T;
+    match (lang, fault) {
+        (Lang::En, T::NoCanonicalization) => "no CanonicalizationMethod".into(),
+        (Lang::It, T::NoCanonicalization) => "manca CanonicalizationMethod".into(),
+        (Lang::En, T::NoSignatureMethod) => "no SignatureMethod".into(),
+        (Lang::It, T::NoSignatureMethod) => "manca SignatureMethod".into(),
+        (Lang::En, T::NoDigestMethod) => "no DigestMethod".into(),
+        (Lang::It, T::NoDigestMethod) => "manca DigestMethod".into(),
+        (Lang::En, T::TimeStampNoCanonicalization) => {
+            "a time-stamp without CanonicalizationMethod".into()
         }
-        (Lang::It, X::NotEvidence) => {
-            "non è un'evidenza ETSI EN 319 522 (la radice non è un Evidence nel suo namespace)"
-                .into()
+        (Lang::It, T::TimeStampNoCanonicalization) => {
+            "una marca temporale senza CanonicalizationMethod".into()
         }
+        (Lang::En, T::ReferenceUri(uri)) => format!("reference URI {uri:?}"),
+        (Lang::It, T::ReferenceUri(uri)) => format!("URI di riferimento {uri:?}"),
+        (Lang::En, T::AfterCanonicalisation(alg)) => format!("{alg} after canonicalisation"),
+        (Lang::It, T::AfterCanonicalisation(alg)) => format!("{alg} dopo la canonicalizzazione"),
+        (Lang::En, T::XPathMissing) => "XPath Filter 2.0 without XPath".into(),
+        (Lang::It, T::XPathMissing) => "XPath Filter 2.0 senza XPath".into(),
+        (Lang::En, T::XPathFilter { filter, expression }) => {
+            format!("XPath Filter 2.0 {filter} {expression:?}")
+        }
+        (Lang::It, T::XPathFilter { filter, expression }) => {
+            format!("filtro XPath 2.0 {filter} {expression:?}")
+        }
+        (Lang::En, T::Transform(uri) | T::Canonicalisation(uri)) => uri.clone(),
+        (Lang::It, T::Transform(uri)) => format!("trasformazione {uri}"),
+        (Lang::It, T::Canonicalisation(uri)) => format!("canonicalizzazione {uri}"),
+        (Lang::En, T::Digest(uri)) => format!("digest {uri}"),
+        (Lang::It, T::Digest(uri)) => format!("impronta {uri}"),
+        (Lang::En, T::SignatureMethod(uri)) => format!("signature method {uri}"),
+        (Lang::It, T::SignatureMethod(uri)) => format!("metodo di firma {uri}"),
     }
 }
 
@@ -219,29 +271,42 @@ fn wrapping_fault_text(lang: Lang, fault: &WrappingFault) -> String {
     }
 }
 
-/// Why a time-stamp token does not hold.
+/// Why a time-stamp token does not hold. English keeps the readers' words; the DER and
+/// key details are English only (the code and `--lang en` have them).
 fn time_stamp_fault_text(lang: Lang, fault: &TimeStampFault) -> String {
     use TimeStampFault as T;
     match (lang, fault) {
         (Lang::En, T::NotSignedData(why)) => format!("not a CMS SignedData: {why}"),
         (Lang::It, T::NotSignedData(_)) => "non è una struttura CMS SignedData leggibile".into(),
-        (Lang::En, T::NotTstInfo) => "its content is not a TSTInfo".into(),
-        (Lang::It, T::NotTstInfo) => "il suo contenuto non è un TSTInfo".into(),
-        (Lang::En, T::MalformedTstInfo) => "its TSTInfo cannot be read".into(),
-        (Lang::It, T::MalformedTstInfo) => "il suo TSTInfo non è leggibile".into(),
-        (Lang::En, T::UnsupportedDigest(oid)) => format!("unsupported digest {oid}"),
-        (Lang::It, T::UnsupportedDigest(oid)) => format!("algoritmo di impronta {oid} non gestito"),
+        (Lang::En, T::WrongContentType(oid)) => format!("content type {oid} is not TSTInfo"),
+        (Lang::It, T::WrongContentType(oid)) => format!("il tipo di contenuto {oid} non è TSTInfo"),
+        (Lang::En, T::NoTstInfo) => "no TSTInfo in the token".into(),
+        (Lang::It, T::NoTstInfo) => "la marca non contiene un TSTInfo".into(),
+        (Lang::En, T::MalformedTstInfo(why)) => format!("malformed TSTInfo: {why}"),
+        (Lang::It, T::MalformedTstInfo(_)) => "il suo TSTInfo non è leggibile".into(),
+        (Lang::En, T::UnreadableGenTime) => "unreadable genTime".into(),
+        (Lang::It, T::UnreadableGenTime) => "la sua data (genTime) non è leggibile".into(),
+        (Lang::En, T::UnsupportedImprintDigest(oid)) => format!("imprint digest {oid}"),
+        (Lang::It, T::UnsupportedImprintDigest(oid)) => {
+            format!("algoritmo di impronta {oid} non gestito")
+        }
+        (Lang::En, T::UnsupportedDigest(oid)) => format!("digest {oid}"),
+        (Lang::It, T::UnsupportedDigest(oid)) => {
+            format!("algoritmo di impronta {oid} del firmatario non gestito")
+        }
         (Lang::En, T::ImprintMismatch) => {
             "its imprint is not the digest of the signature value it time-stamps".into()
         }
         (Lang::It, T::ImprintMismatch) => {
             "la sua impronta non è quella del valore di firma che marca".into()
         }
-        (Lang::En, T::SignerMissing) => {
-            "no SignerInfo, or the authority's certificate is not in the token".into()
+        (Lang::En, T::NoSignerInfo) => "no SignerInfo".into(),
+        (Lang::It, T::NoSignerInfo) => "manca il SignerInfo".into(),
+        (Lang::En, T::AuthorityCertificateMissing) => {
+            "the authority's certificate is not in the token".into()
         }
-        (Lang::It, T::SignerMissing) => {
-            "manca il SignerInfo, o il certificato dell'autorità non è nella marca".into()
+        (Lang::It, T::AuthorityCertificateMissing) => {
+            "il certificato dell'autorità non è nella marca".into()
         }
         (Lang::En, T::NotTimeStampingAuthority(subject)) => format!(
             "its signer \"{subject}\" is not a time-stamping authority (no timeStamping key usage)"
@@ -250,21 +315,27 @@ fn time_stamp_fault_text(lang: Lang, fault: &TimeStampFault) -> String {
             "il suo firmatario \"{subject}\" non è un'autorità di marcatura temporale (manca \
              l'uso timeStamping)"
         ),
-        (Lang::En, T::AttributesMissing) => {
-            "no signed attributes, or no messageDigest among them".into()
-        }
-        (Lang::It, T::AttributesMissing) => {
-            "mancano gli attributi firmati, o tra essi il messageDigest".into()
+        (Lang::En, T::NoSignedAttributes) => "no signed attributes".into(),
+        (Lang::It, T::NoSignedAttributes) => "mancano gli attributi firmati".into(),
+        (Lang::En, T::NoMessageDigest) => "no messageDigest attribute".into(),
+        (Lang::It, T::NoMessageDigest) => "manca l'attributo messageDigest".into(),
+        (Lang::En, T::ContentTypeAttribute) => "its contentType attribute is not TSTInfo".into(),
+        (Lang::It, T::ContentTypeAttribute) => {
+            "il suo attributo firmato contentType non è TSTInfo".into()
         }
         (Lang::En, T::Altered) => "the TSTInfo does not match its messageDigest: altered".into(),
         (Lang::It, T::Altered) => {
             "il TSTInfo non corrisponde al suo messageDigest: alterato".into()
         }
-        (Lang::En, T::UnsupportedAlgorithm(why)) => {
-            format!("the authority's key or algorithm cannot be used ({why})")
+        (Lang::En, T::SignatureAlgorithm(why)) => why.clone(),
+        (Lang::It, T::SignatureAlgorithm(_)) => {
+            "l'algoritmo di firma dell'autorità non è leggibile o non è gestito".into()
         }
-        (Lang::It, T::UnsupportedAlgorithm(why)) => {
-            format!("la chiave o l'algoritmo dell'autorità non è utilizzabile ({why})")
+        (Lang::En, T::KeyUnusable(why)) => {
+            format!("the authority's key cannot be used for its signature ({why})")
+        }
+        (Lang::It, T::KeyUnusable(_)) => {
+            "la chiave dell'autorità non è utilizzabile per la sua firma".into()
         }
         (Lang::En, T::BadSignature) => "the authority's signature does not verify".into(),
         (Lang::It, T::BadSignature) => "la firma dell'autorità non si verifica".into(),

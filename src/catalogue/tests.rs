@@ -249,7 +249,9 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::IntactInsideAltered { mime_path: "1.1".into(), signer: s(), signed_at: Some(s()) },
         Finding::AnomalyNotCertified,
         Finding::RemEvidence,
-        Finding::RemEvidenceMalformed(XmlFault::NotUtf8),
+        Finding::RemEvidenceMalformed(XmlFault::NotUtf8 { at: 3, detail: s() }),
+        Finding::RemEvidenceMalformed(XmlFault::Incomplete(s())),
+        Finding::RemEvidenceMalformed(XmlFault::TooLarge(s())),
         Finding::RemEvidenceMalformed(XmlFault::Dtd),
         Finding::RemEvidenceMalformed(XmlFault::TooDeep(64)),
         Finding::RemEvidenceMalformed(XmlFault::TooManyNamespaces(64)),
@@ -269,22 +271,43 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::XadesWrapping(WrappingFault::EvidenceNotCovered),
         Finding::XadesWrapping(WrappingFault::PropertiesNotCovered),
         Finding::XadesWrapping(WrappingFault::NoSignatureValue),
-        Finding::XadesTransformRefused(s()),
+        Finding::XadesTransformRefused(TransformFault::NoCanonicalization),
+        Finding::XadesTransformRefused(TransformFault::NoSignatureMethod),
+        Finding::XadesTransformRefused(TransformFault::NoDigestMethod),
+        Finding::XadesTransformRefused(TransformFault::TimeStampNoCanonicalization),
+        Finding::XadesTransformRefused(TransformFault::ReferenceUri(s())),
+        Finding::XadesTransformRefused(TransformFault::AfterCanonicalisation(s())),
+        Finding::XadesTransformRefused(TransformFault::XPathMissing),
+        Finding::XadesTransformRefused(TransformFault::XPathFilter {
+            filter: s(),
+            expression: s(),
+        }),
+        Finding::XadesTransformRefused(TransformFault::Transform(s())),
+        Finding::XadesTransformRefused(TransformFault::Canonicalisation(s())),
+        Finding::XadesTransformRefused(TransformFault::Digest(s())),
+        Finding::XadesTransformRefused(TransformFault::SignatureMethod(s())),
         Finding::XadesReferenceAltered(s()),
         Finding::XadesBadSignature(None),
         Finding::XadesBadSignature(Some(s())),
         Finding::XadesSigningCertificate,
         Finding::XadesSignerDiffers { smime: s(), evidence: s() },
         Finding::TimeStampInvalid(TimeStampFault::NotSignedData(s())),
-        Finding::TimeStampInvalid(TimeStampFault::NotTstInfo),
-        Finding::TimeStampInvalid(TimeStampFault::MalformedTstInfo),
+        Finding::TimeStampInvalid(TimeStampFault::WrongContentType(s())),
+        Finding::TimeStampInvalid(TimeStampFault::NoTstInfo),
+        Finding::TimeStampInvalid(TimeStampFault::MalformedTstInfo(s())),
+        Finding::TimeStampInvalid(TimeStampFault::UnreadableGenTime),
+        Finding::TimeStampInvalid(TimeStampFault::UnsupportedImprintDigest(s())),
         Finding::TimeStampInvalid(TimeStampFault::UnsupportedDigest(s())),
         Finding::TimeStampInvalid(TimeStampFault::ImprintMismatch),
-        Finding::TimeStampInvalid(TimeStampFault::SignerMissing),
+        Finding::TimeStampInvalid(TimeStampFault::NoSignerInfo),
+        Finding::TimeStampInvalid(TimeStampFault::AuthorityCertificateMissing),
         Finding::TimeStampInvalid(TimeStampFault::NotTimeStampingAuthority(s())),
-        Finding::TimeStampInvalid(TimeStampFault::AttributesMissing),
+        Finding::TimeStampInvalid(TimeStampFault::NoSignedAttributes),
+        Finding::TimeStampInvalid(TimeStampFault::NoMessageDigest),
+        Finding::TimeStampInvalid(TimeStampFault::ContentTypeAttribute),
         Finding::TimeStampInvalid(TimeStampFault::Altered),
-        Finding::TimeStampInvalid(TimeStampFault::UnsupportedAlgorithm(s())),
+        Finding::TimeStampInvalid(TimeStampFault::SignatureAlgorithm(s())),
+        Finding::TimeStampInvalid(TimeStampFault::KeyUnusable(s())),
         Finding::TimeStampInvalid(TimeStampFault::BadSignature),
         Finding::TimeStampMissing,
         Finding::SigningCertificateMismatch,
@@ -427,4 +450,40 @@ fn every_page_text_is_said_in_both_languages() {
             assert_ne!(en, it, "{id:?} is untranslated");
         }
     }
+}
+
+/// The typed REM faults keep, in English, the words the readers gave before they were typed
+/// (the JSON `message`), and say in Italian what happened without them.
+#[test]
+fn rem_faults_keep_their_english_words() {
+    use crate::finding::{Finding, TimeStampFault, XmlFault};
+    let ts = |f| Finding::TimeStampInvalid(f).text(Lang::En);
+    assert_eq!(
+        ts(TimeStampFault::WrongContentType("1.2.840.113549.1.9.16.1.5".into())),
+        "the evidence's time-stamp does not hold: content type 1.2.840.113549.1.9.16.1.5 is not \
+         TSTInfo"
+    );
+    assert_eq!(
+        ts(TimeStampFault::MalformedTstInfo("policy at byte 7".into())),
+        "the evidence's time-stamp does not hold: malformed TSTInfo: policy at byte 7"
+    );
+    assert_eq!(
+        ts(TimeStampFault::UnsupportedImprintDigest("2.16.840.1.101.3.4.2.9".into())),
+        "the evidence's time-stamp does not hold: imprint digest 2.16.840.1.101.3.4.2.9"
+    );
+    let truncated = XmlFault::Incomplete("the root node was opened but never closed".into());
+    assert_eq!(
+        Finding::RemEvidenceMalformed(truncated.clone()).text(Lang::En),
+        "the REM evidence (ETSI EN 319 522) cannot be read: not well-formed XML: the root node \
+         was opened but never closed"
+    );
+    let italian = Finding::RemEvidenceMalformed(truncated).text(Lang::It);
+    assert!(italian.contains("incompleto") && !italian.contains("riga"), "{italian}");
+    assert_eq!(
+        Finding::RemEvidenceMalformed(XmlFault::NotEvidence).text(Lang::En),
+        "the REM evidence (ETSI EN 319 522) cannot be read: not an ETSI EN 319 522 evidence (the \
+         root is not Evidence in http://uri.etsi.org/19522/v1#)"
+    );
+    // A trusted list's error carries the parser's words alone, as before.
+    assert_eq!(rem::xml_fault_text(Lang::En, &XmlFault::Dtd), "XML with DTD detected");
 }

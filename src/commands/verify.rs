@@ -433,8 +433,12 @@ fn stats_table(stats: &Stats, ui: Ui) -> String {
     use i18n::texts::Text;
     let mut table = super::terminal::table();
     table.set_header(vec![t(Text::Kind), t(Text::Count)]);
-    for (k, n) in &stats.kinds {
-        table.add_row(vec![i18n::kind_text(ui.lang, k).to_string(), n.to_string()]);
+    // In the order of the words shown, not of the stable names.
+    let mut kinds: Vec<(&str, usize)> =
+        stats.kinds.iter().map(|(k, n)| (i18n::kind_text(ui.lang, k), *n)).collect();
+    kinds.sort_by_key(|(kind, _)| kind.to_lowercase());
+    for (kind, n) in kinds {
+        table.add_row(vec![kind.to_string(), n.to_string()]);
     }
     let mut problems = super::terminal::table();
     problems.set_header(vec![t(Text::Problem), t(Text::Count)]);

@@ -5,7 +5,7 @@
 
 mod rem;
 mod revocation;
-pub use rem::{TimeStampFault, WrappingFault, XmlFault};
+pub use rem::{ETSI_ERDS_NAMESPACE, TimeStampFault, TransformFault, WrappingFault, XmlFault};
 pub use revocation::{CrlProblem, CrlScope, FetchProblem, RevocationGap, RevocationReason};
 
 use crate::error::ReadFailure;
@@ -358,7 +358,7 @@ pub enum Finding {
     /// detached or relocated content): what was found.
     XadesWrapping(WrappingFault),
     /// A canonicalisation, transform or algorithm outside the allow-list.
-    XadesTransformRefused(String),
+    XadesTransformRefused(TransformFault),
     /// A reference's digest does not match what it selects (its URI).
     XadesReferenceAltered(String),
     /// The SignatureValue does not verify over SignedInfo: `None` when the value is wrong,

@@ -13,7 +13,7 @@ use roxmltree::{Document, Node};
 use serde::{Deserialize, Serialize};
 
 /// The namespace of ETSI EN 319 522 evidence.
-pub const NAMESPACE: &str = "http://uri.etsi.org/19522/v1#";
+pub const NAMESPACE: &str = crate::finding::ETSI_ERDS_NAMESPACE;
 
 /// What an evidence states, as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -86,6 +86,11 @@ pub struct RemDigest {
 
 pub use crate::finding::XmlFault;
 
+/// Text that is not UTF-8, as an [`XmlFault`].
+pub fn not_utf8(e: std::str::Utf8Error) -> XmlFault {
+    XmlFault::NotUtf8 { at: e.valid_up_to(), detail: e.to_string() }
+}
+
 /// Whether these bytes are an ETSI evidence document: XML (a REM message's own headers name
 /// the namespace too) that names the evidence namespace in its first bytes.
 pub fn looks_like_evidence(bytes: &[u8]) -> bool {
@@ -98,7 +103,7 @@ pub fn looks_like_evidence(bytes: &[u8]) -> bool {
 
 /// Reads an evidence document.
 pub fn parse(bytes: &[u8]) -> Result<RemEvidence, XmlFault> {
-    let text = std::str::from_utf8(bytes).map_err(|_| XmlFault::NotUtf8)?;
+    let text = std::str::from_utf8(bytes).map_err(not_utf8)?;
     let doc = parse_document(text)?;
     let root = doc.root_element();
     if !is(root, "Evidence") {
@@ -193,8 +198,16 @@ const MAX_NAMESPACES: usize = 64;
 /// document needs and what would make the canonicaliser slow or deep: a DTD (roxmltree
 /// refuses it), nesting deeper than 64 elements, more than 64 namespaces in scope.
 pub fn parse_document(text: &str) -> Result<Document<'_>, XmlFault> {
+    use roxmltree::Error as E;
     let doc = Document::parse(text).map_err(|e| match e {
-        roxmltree::Error::DtdDetected => XmlFault::Dtd,
+        E::DtdDetected => XmlFault::Dtd,
+        // These carry no position (the parser gives 1:1): saying one would mislead.
+        E::UnexpectedEndOfStream | E::UnclosedRootNode | E::NoRootNode => {
+            XmlFault::Incomplete(e.to_string())
+        }
+        E::NodesLimitReached | E::AttributesLimitReached | E::NamespacesLimitReached => {
+            XmlFault::TooLarge(e.to_string())
+        }
         other => {
             let at = other.pos();
             XmlFault::Syntax { line: at.row, column: at.col, detail: other.to_string() }
@@ -317,6 +330,13 @@ mod tests {
         assert_eq!(parse(dtd.as_bytes()).err(), Some(XmlFault::Dtd));
         let other = "<Evidence xmlns=\"urn:other\"/>";
         assert_eq!(parse(other.as_bytes()).err(), Some(XmlFault::NotEvidence));
+        // A truncated document has no position to give (the parser says 1:1).
+        let cut = &EVIDENCE[..EVIDENCE.len() / 2];
+        assert!(matches!(parse(cut.as_bytes()), Err(XmlFault::Incomplete(_))));
+        assert!(matches!(
+            parse(b"<Evidence>\xff</Evidence>"),
+            Err(XmlFault::NotUtf8 { at: 10, .. })
+        ));
         let broken = "<Evidence xmlns=\"urn:other\">\n  <a></b></Evidence>";
         assert!(
             matches!(parse(broken.as_bytes()), Err(XmlFault::Syntax { line: 2, .. })),

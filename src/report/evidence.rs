@@ -431,7 +431,7 @@ fn source_row(s: &SourceFile, lang: Lang) -> Vec<Cell> {
         Cell::toned(&s.path, Tone::Mono).with_note(
             s.recorded_in.as_deref().map(|at| crate::catalogue::texts::recorded_in(lang, at)),
         ),
-        Cell::plain(crate::catalogue::kind_text(lang, &s.kind)),
+        Cell::plain(crate::catalogue::kind_phrase(lang, &s.kind)),
         Cell::toned(verdict, tone).with_note(why),
     ]
 }

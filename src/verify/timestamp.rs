@@ -79,17 +79,17 @@ fn check(
 ) -> Result<(Timestamp, Vec<Problem>), TimeStampFault> {
     let sd = cms::parse(token).map_err(|e| TimeStampFault::NotSignedData(e.to_string()))?;
     if sd.econtent_type != OID_TST_INFO {
-        return Err(TimeStampFault::NotTstInfo);
+        return Err(TimeStampFault::WrongContentType(sd.econtent_type.to_string()));
     }
-    let tst_info = sd.econtent.as_deref().ok_or(TimeStampFault::NotTstInfo)?;
+    let tst_info = sd.econtent.as_deref().ok_or(TimeStampFault::NoTstInfo)?;
     let (imprint_alg, imprint, gen_time) = read_tst_info(tst_info)?;
     report.gen_time = Some(super::cert::rfc3339(gen_time));
     if imprint_alg.digest(imprinted) != imprint {
         return Err(TimeStampFault::ImprintMismatch);
     }
-    let si = sd.signer_infos.first().ok_or(TimeStampFault::SignerMissing)?;
+    let si = sd.signer_infos.first().ok_or(TimeStampFault::NoSignerInfo)?;
     let certs: Vec<Cert> = sd.certificates.iter().filter_map(|d| Cert::from_der(d).ok()).collect();
-    let tsa = find_signer(si, &certs).ok_or(TimeStampFault::SignerMissing)?;
+    let tsa = find_signer(si, &certs).ok_or(TimeStampFault::AuthorityCertificateMissing)?;
     report.tsa = Some(tsa.shared_summary());
     // RFC 3161 §2.3: only a certificate meant for time-stamping vouches for a time.
     if !tsa.eku.as_ref().is_some_and(|eku| eku.iter().any(|oid| oid == OID_EKU_TIME_STAMPING)) {
@@ -97,17 +97,17 @@ fn check(
     }
     let digest_alg = DigestAlg::from_oid(&si.digest_oid)
         .ok_or_else(|| TimeStampFault::UnsupportedDigest(si.digest_oid.to_string()))?;
-    let attributes = si.signed_attrs_for_signature().ok_or(TimeStampFault::AttributesMissing)?;
+    let attributes = si.signed_attrs_for_signature().ok_or(TimeStampFault::NoSignedAttributes)?;
     let content_type = si.attr(OID_CONTENT_TYPE).map(|t| der::oid_string(t.value));
     if content_type.as_deref() != Some(OID_TST_INFO) {
-        return Err(TimeStampFault::NotTstInfo);
+        return Err(TimeStampFault::ContentTypeAttribute);
     }
-    let stated = si.attr(OID_MESSAGE_DIGEST).ok_or(TimeStampFault::AttributesMissing)?;
+    let stated = si.attr(OID_MESSAGE_DIGEST).ok_or(TimeStampFault::NoMessageDigest)?;
     if digest_alg.digest(tst_info) != stated.value {
         return Err(TimeStampFault::Altered);
     }
     let sig_alg = sig_alg_from_identifier(si.signature_algorithm, Some(digest_alg))
-        .map_err(TimeStampFault::UnsupportedAlgorithm)?;
+        .map_err(TimeStampFault::SignatureAlgorithm)?;
     super::crypto::PublicKey::from_spki(&tsa.spki)
         .and_then(|key| {
             key.verify_prehashed(&sig_alg, &sig_alg.digest().digest(&attributes), si.signature)
@@ -115,7 +115,7 @@ fn check(
         .map_err(|e| match e {
             SigFailure::Invalid => TimeStampFault::BadSignature,
             SigFailure::Unsupported(why) | SigFailure::BadKey(why) => {
-                TimeStampFault::UnsupportedAlgorithm(why)
+                TimeStampFault::KeyUnusable(why)
             }
         })?;
     let pool: Vec<&Cert> = certs.iter().collect();
@@ -128,7 +128,7 @@ fn check(
 
 /// TSTInfo (RFC 3161 §2.4.2): the message imprint's algorithm and digest, and genTime.
 fn read_tst_info(der: &[u8]) -> Result<(DigestAlg, Vec<u8>, Timestamp), TimeStampFault> {
-    let malformed = |_: der::DerError| TimeStampFault::MalformedTstInfo;
+    let malformed = |e: der::DerError| TimeStampFault::MalformedTstInfo(e.to_string());
     let info = Reader::new(der).expect(tag::SEQUENCE, "TSTInfo").map_err(malformed)?;
     let mut r = info.children();
     r.expect(tag::INTEGER, "version").map_err(malformed)?;
@@ -139,10 +139,10 @@ fn read_tst_info(der: &[u8]) -> Result<(DigestAlg, Vec<u8>, Timestamp), TimeStam
     let oid = algorithm.children().expect(tag::OID, "algorithm").map_err(malformed)?;
     let oid = der::oid_string(oid.value);
     let alg = DigestAlg::from_oid(&oid)
-        .ok_or_else(|| TimeStampFault::UnsupportedDigest(oid.to_string()))?;
+        .ok_or_else(|| TimeStampFault::UnsupportedImprintDigest(oid.to_string()))?;
     let hashed = i.expect(tag::OCTET_STRING, "hashedMessage").map_err(malformed)?;
     r.expect(tag::INTEGER, "serialNumber").map_err(malformed)?;
     let gen_time = r.read().map_err(malformed)?;
-    let gen_time = der::parse_time(&gen_time).ok_or(TimeStampFault::MalformedTstInfo)?;
+    let gen_time = der::parse_time(&gen_time).ok_or(TimeStampFault::UnreadableGenTime)?;
     Ok((alg, hashed.value.to_vec(), gen_time))
 }

@@ -20,7 +20,7 @@ use serde::Serialize;
 use super::cert::{Cert, CertSummary};
 use super::crypto::{DigestAlg, PublicKey, SigAlg, SigFailure};
 use super::verifier::Verifier;
-use crate::finding::{Finding, WrappingFault, XmlFault};
+use crate::finding::{Finding, TransformFault, WrappingFault};
 use crate::problem::Problem;
 use crate::read::c14n;
 
@@ -84,7 +84,7 @@ pub fn verify(xml: &[u8], verifier: &Verifier) -> (XadesReport, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut report = XadesReport::missing();
     let parsed = std::str::from_utf8(xml)
-        .map_err(|_| XmlFault::NotUtf8)
+        .map_err(crate::read::rem::not_utf8)
         .and_then(crate::read::rem::parse_document);
     let doc = match parsed {
         Ok(doc) => doc,
@@ -127,6 +127,10 @@ fn text(node: Node<'_, '_>) -> String {
 fn base64_of(node: Node<'_, '_>) -> Option<Vec<u8>> {
     let cleaned: String = text(node).chars().filter(|c| !c.is_whitespace()).collect();
     base64::engine::general_purpose::STANDARD.decode(cleaned).ok()
+}
+
+fn refused(what: TransformFault) -> Finding {
+    Finding::XadesTransformRefused(what)
 }
 
 fn wrapping(why: WrappingFault) -> Finding {
@@ -219,12 +223,12 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
     let signed_info =
         child(signature, DS, "SignedInfo").ok_or_else(|| wrapping(WrappingFault::NoSignedInfo))?;
     let method = child(signed_info, DS, "CanonicalizationMethod")
-        .ok_or_else(|| Finding::XadesTransformRefused("no CanonicalizationMethod".into()))?;
+        .ok_or_else(|| refused(TransformFault::NoCanonicalization))?;
     let info_options = c14n_options(method, false)?;
     let sig_alg = child(signed_info, DS, "SignatureMethod")
         .and_then(|m| m.attribute("Algorithm"))
         .map(signature_method)
-        .ok_or_else(|| Finding::XadesTransformRefused("no SignatureMethod".into()))??;
+        .ok_or_else(|| refused(TransformFault::NoSignatureMethod))??;
     let mut covers_root = false;
     let mut signed_properties = None;
     let references: Vec<Node<'_, '_>> =
@@ -241,9 +245,10 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
         let target = match uri {
             "" => None,
             u => {
-                let id = u.strip_prefix('#').filter(|id| !id.is_empty()).ok_or_else(|| {
-                    Finding::XadesTransformRefused(format!("reference URI {u:?}"))
-                })?;
+                let id = u
+                    .strip_prefix('#')
+                    .filter(|id| !id.is_empty())
+                    .ok_or_else(|| refused(TransformFault::ReferenceUri(u.to_string())))?;
                 let found = ids.get(id).copied();
                 Some(found.ok_or_else(|| wrapping(WrappingFault::UnknownId(id.to_string())))?)
             }
@@ -257,7 +262,7 @@ pub(crate) fn verify_core<'a, 'i>(doc: &'a Document<'i>) -> Result<Signed<'a, 'i
         let digest_alg = child(reference, DS, "DigestMethod")
             .and_then(|m| m.attribute("Algorithm"))
             .map(digest_method)
-            .ok_or_else(|| Finding::XadesTransformRefused("no DigestMethod".into()))??;
+            .ok_or_else(|| refused(TransformFault::NoDigestMethod))??;
         let stated = child(reference, DS, "DigestValue").and_then(base64_of).unwrap_or_default();
         if digest_alg.digest(&bytes) != stated {
             return Err(Finding::XadesReferenceAltered(uri.to_string()));
@@ -316,9 +321,8 @@ fn time_stamp(
     signature: Node<'_, '_>,
     verifier: &Verifier,
 ) -> Result<(super::timestamp::TimeStampReport, Option<Timestamp>, Vec<Problem>), Finding> {
-    let method = child(stamp, DS, "CanonicalizationMethod").ok_or_else(|| {
-        Finding::XadesTransformRefused("a time-stamp without CanonicalizationMethod".into())
-    })?;
+    let method = child(stamp, DS, "CanonicalizationMethod")
+        .ok_or_else(|| refused(TransformFault::TimeStampNoCanonicalization))?;
     let options = c14n_options(method, false)?;
     let value = child(signature, DS, "SignatureValue")
         .ok_or_else(|| wrapping(WrappingFault::NoSignatureValue))?;
@@ -360,27 +364,23 @@ fn transforms(reference: Node<'_, '_>) -> Result<(bool, c14n::Options), Finding>
     for transform in list.iter().flat_map(|t| t.children()).filter(|n| is(*n, DS, "Transform")) {
         let algorithm = transform.attribute("Algorithm").unwrap_or("");
         if options.is_some() {
-            return Err(Finding::XadesTransformRefused(format!(
-                "{algorithm} after canonicalisation"
-            )));
+            return Err(refused(TransformFault::AfterCanonicalisation(algorithm.to_string())));
         }
         match algorithm {
             ENVELOPED => subtract = true,
             FILTER2 => {
-                let xpath = child(transform, FILTER2, "XPath").ok_or_else(|| {
-                    Finding::XadesTransformRefused("XPath Filter 2.0 without XPath".into())
-                })?;
+                let xpath = child(transform, FILTER2, "XPath")
+                    .ok_or_else(|| refused(TransformFault::XPathMissing))?;
                 let expression = text(xpath);
                 let ds_bound = xpath.lookup_namespace_uri(Some("ds")) == Some(DS);
                 if xpath.attribute("Filter") != Some("subtract")
                     || expression.trim() != "/descendant::ds:Signature"
                     || !ds_bound
                 {
-                    return Err(Finding::XadesTransformRefused(format!(
-                        "XPath Filter 2.0 {} {:?}",
-                        xpath.attribute("Filter").unwrap_or(""),
-                        expression.trim()
-                    )));
+                    return Err(refused(TransformFault::XPathFilter {
+                        filter: xpath.attribute("Filter").unwrap_or("").to_string(),
+                        expression: expression.trim().to_string(),
+                    }));
                 }
                 subtract = true;
             }
@@ -390,7 +390,7 @@ fn transforms(reference: Node<'_, '_>) -> Result<(bool, c14n::Options), Finding>
                 // says (XMLDSig §4.3.3.3).
                 options = Some(c14n_options(transform, true)?);
             }
-            other => return Err(Finding::XadesTransformRefused(other.to_string())),
+            other => return Err(refused(TransformFault::Transform(other.to_string()))),
         }
     }
     // Without one, a node-set becomes octets by C14N 1.0 (XMLDSig §4.3.3.2).
@@ -406,7 +406,9 @@ fn c14n_options(method: Node<'_, '_>, drop_comments: bool) -> Result<c14n::Optio
         Some(EXC_C14N_COMMENTS) => (!drop_comments, false),
         Some(C14N_10 | C14N_11) => (false, true),
         Some(C14N_10_COMMENTS | C14N_11_COMMENTS) => (!drop_comments, true),
-        other => return Err(Finding::XadesTransformRefused(other.unwrap_or("").to_string())),
+        other => {
+            return Err(refused(TransformFault::Canonicalisation(other.unwrap_or("").to_string())));
+        }
     };
     let inclusive_prefixes = method
         .children()
@@ -422,7 +424,7 @@ fn digest_method(uri: &str) -> Result<DigestAlg, Finding> {
         "http://www.w3.org/2001/04/xmlenc#sha256" => Ok(DigestAlg::Sha256),
         "http://www.w3.org/2001/04/xmldsig-more#sha384" => Ok(DigestAlg::Sha384),
         "http://www.w3.org/2001/04/xmlenc#sha512" => Ok(DigestAlg::Sha512),
-        other => Err(Finding::XadesTransformRefused(format!("digest {other}"))),
+        other => Err(refused(TransformFault::Digest(other.to_string()))),
     }
 }
 
@@ -443,6 +445,6 @@ fn signature_method(uri: &str) -> Result<SigAlg, Finding> {
         "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384" => {
             Ok(SigAlg::Ecdsa(DigestAlg::Sha384))
         }
-        other => Err(Finding::XadesTransformRefused(format!("signature method {other}"))),
+        other => Err(refused(TransformFault::SignatureMethod(other.to_string()))),
     }
 }

@@ -140,12 +140,13 @@ fn tables_fit_80_columns() {
     }
 }
 
-/// Every English message and note peckit produces for the thread samples and the forged
-/// ones, PEC and REM (the JSON keeps them), is absent from every Italian page: Italian
+/// Every English message and note peckit produces for the thread samples, the forged ones
+/// (PEC and REM) and the REM ones (the JSON keeps them) is absent from every Italian page
+/// (verify, --explain, inspect, evidence in every format for people): Italian
 /// readers get Italian words, down to the detail that ends a message.
 #[test]
 fn italian_outputs_carry_no_english_message() {
-    for folder in [samples().join("thread"), samples().join("forged")] {
+    for folder in [samples().join("thread"), samples().join("forged"), samples().join("rem")] {
         let english = english_messages(&folder);
         let probes: Vec<String> = english.iter().flat_map(|m| english_words(m)).collect();
         assert!(probes.len() >= 4, "too few messages to check: {english:?}");
@@ -161,6 +162,7 @@ fn italian_outputs_carry_no_english_message() {
         for page in [
             italian(&["verify"]),
             italian(&["verify", "--explain"]),
+            italian(&["inspect"]),
             italian(&["evidence"]),
             italian(&["evidence", "--format", "markdown"]),
             italian(&["evidence", "--format", "html"]),
