@@ -291,6 +291,7 @@ pub fn for_each_artefact(
                 }
             }
         },
+        || {},
     );
     if let Some(e) = failure {
         return Err(e);

@@ -111,7 +111,8 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let progress = progress_bar(args, inputs.files, ui);
     let mut seen = Seen::default();
     let renderer = Renderer::new(args, ui);
-    let mut sink = Sink::start(ui, &renderer)?;
+    // The writer and the pipeline's idle hook both reach it, one at a time.
+    let sink = std::cell::RefCell::new(Sink::start(ui, &renderer)?);
     for e in &list_errors {
         super::report_read_failure(
             &e.path.display().to_string(),
@@ -122,7 +123,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             peckit::error::ReadFailure::of_io(&e.error),
         );
         seen.record(&r, Duration::ZERO);
-        sink.write(renderer.render(&r));
+        sink.borrow_mut().write(renderer.render(&r));
     }
     // Every format streams: rows are written as results arrive, in input order through a
     // reorder window bounded by the work in flight (issue #13: memory must not grow with
@@ -156,15 +157,21 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
         // Rows go to the same terminal as the bar: the bar steps aside while one is written,
         // or its old frames would stay between the rows.
         |(rendered, _)| match &progress {
-            Some(pb) => pb.suspend(|| sink.write(rendered)),
-            None => sink.write(rendered),
+            // Flushed at once, while the bar is away: a row written later would land on it.
+            Some(pb) => pb.suspend(|| {
+                let mut sink = sink.borrow_mut();
+                sink.write(rendered);
+                sink.flush();
+            }),
+            None => sink.borrow_mut().write(rendered),
         },
+        || sink.borrow_mut().flush(),
     );
     if let Some(pb) = &progress {
         pb.finish_and_clear();
     }
     seen.stats.summary.interrupted = stop.load(Ordering::SeqCst);
-    sink.finish(&seen, ui)?;
+    sink.into_inner().finish(&seen, ui)?;
     // On stderr in every format (a JSON consumer reads stdout only). With --trust given, the
     // hint would repeat what the user already did.
     if seen.untrusted && args.verifier.trust.trust.is_empty() && !args.quiet {
@@ -396,7 +403,14 @@ impl<'r> Sink<'r> {
             }
             Rendered::Lines(lines) => self.out.lines(lines)?,
         }
-        self.out.flush()
+        Ok(())
+    }
+
+    /// Sends what was written to the reader (the pipeline calls this when it would wait).
+    fn flush(&mut self) {
+        if let Err(e) = self.out.flush() {
+            self.error.get_or_insert(e);
+        }
     }
 
     /// Closes the document with the summary (and, in a table, the statistics).
