@@ -100,16 +100,28 @@ impl Pipeline {
                 let pool = rayon::ThreadPoolBuilder::new().num_threads(self.jobs).build();
                 let evaluate_item = &evaluate_item;
                 let chunks = Chunks { inner: inputs, size: chunk };
+                // A chunk's results go back together, or as soon as some have waited long.
+                let work = move |tx: &mut mpsc::SyncSender<Vec<_>>, items: Vec<_>| {
+                    let mut done = Vec::with_capacity(items.len());
+                    let mut since = Instant::now();
+                    for item in items {
+                        done.push(evaluate_item(item));
+                        if since.elapsed() >= PATIENCE {
+                            let _ = tx.send(std::mem::take(&mut done));
+                            since = Instant::now();
+                        }
+                    }
+                    if !done.is_empty() {
+                        let _ = tx.send(done);
+                    }
+                };
                 scope.spawn(move || match pool {
-                    Ok(pool) => pool.install(|| {
-                        chunks.par_bridge().for_each_with(tx, |tx, items| {
-                            let _ = tx.send(items.into_iter().map(evaluate_item).collect());
-                        });
-                    }),
+                    Ok(pool) => pool.install(|| chunks.par_bridge().for_each_with(tx, work)),
                     // No worker threads to be had: do the work here, still streaming.
-                    Err(_) => chunks.for_each(|items| {
-                        let _ = tx.send(items.into_iter().map(evaluate_item).collect());
-                    }),
+                    Err(_) => {
+                        let mut tx = tx;
+                        chunks.for_each(|items| work(&mut tx, items));
+                    }
                 });
                 let idle = &idle;
                 let next_done = move || match rx.try_recv() {
@@ -147,7 +159,13 @@ impl Pipeline {
     }
 }
 
-/// An iterator's items, `size` at a time.
+/// How long a chunk waits to fill up, and a worker holds finished results, before handing
+/// them on. Rows then wait for a slow producer (a mailbox read over IMAP) about this much
+/// and one fetch, not 31 more inputs. A worker cannot know that its next input is slow: the
+/// results it finished less than this before starting one still wait for it.
+const PATIENCE: Duration = Duration::from_millis(10);
+
+/// An iterator's items, `size` at a time, or fewer when the next ones are slow to come.
 struct Chunks<I> {
     inner: I,
     size: usize,
@@ -157,8 +175,17 @@ impl<I: Iterator> Iterator for Chunks<I> {
     type Item = Vec<I::Item>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let chunk: Vec<I::Item> = self.inner.by_ref().take(self.size).collect();
-        (!chunk.is_empty()).then_some(chunk)
+        let first = self.inner.next()?;
+        let started = Instant::now();
+        let mut chunk = Vec::with_capacity(self.size);
+        chunk.push(first);
+        while chunk.len() < self.size && started.elapsed() < PATIENCE {
+            match self.inner.next() {
+                Some(item) => chunk.push(item),
+                None => break,
+            }
+        }
+        Some(chunk)
     }
 }
 
@@ -241,6 +268,39 @@ mod tests {
             assert_eq!(seen, expected, "{jobs} jobs, window {window}");
             assert_eq!(arrivals, 400);
         }
+    }
+
+    /// Inputs that come slowly (a mailbox over IMAP) are not gathered 32 at a time before
+    /// any is worked on, and the idle hook runs while the writer waits.
+    #[test]
+    fn a_slow_producer_does_not_hold_results_back_a_chunk_at_a_time() {
+        use std::sync::atomic::AtomicUsize;
+        let produced = AtomicUsize::new(0);
+        let inputs = sources(12).inspect(|_| {
+            std::thread::sleep(Duration::from_millis(25));
+            produced.fetch_add(1, Ordering::SeqCst);
+        });
+        let pipeline = Pipeline {
+            jobs: 2,
+            in_order: true,
+            window: 512,
+            stop: Arc::new(AtomicBool::new(false)),
+        };
+        let (mut first_written_after, mut seen, mut idle) = (None, Vec::new(), 0);
+        pipeline.run(
+            inputs,
+            |item| vec![name(item)],
+            |_, _| {},
+            |n| {
+                first_written_after.get_or_insert(produced.load(Ordering::SeqCst));
+                seen.push(n);
+            },
+            || idle += 1,
+        );
+        assert_eq!(seen, (0..12).collect::<Vec<_>>());
+        let at = first_written_after.unwrap_or(usize::MAX);
+        assert!(at <= 4, "the first result was written once {at} of 12 inputs were produced");
+        assert!(idle >= 2, "the writer waited, and was told to flush, {idle} times");
     }
 
     #[test]
