@@ -1,4 +1,4 @@
-//! Why an input could not be read, in Italian and English.
+//! Why an input, or a file a flag names, could not be read, in Italian and English.
 
 use super::{Lang, limit_name};
 use crate::error::{NotMail, ReadFailure};
@@ -72,5 +72,50 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
         (Lang::It, F::NoFacts) => "un record senza i dati che servono all'evidenza (scritto da una versione precedente di peckit): verificare di nuovo il file".into(),
         (Lang::En, F::TooLong) => "a line longer than the input size limit (--max-size)".into(),
         (Lang::It, F::TooLong) => "una riga più lunga del limite di dimensione (--max-size)".into(),
+    }
+}
+
+/// What peckit was loading when a file named by a flag failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupStep {
+    /// `--trust`.
+    TrustAnchors,
+    /// `--trusted-list-signer`.
+    TrustedListSigner,
+    /// `--trusted-list`.
+    TrustedList,
+    /// `--crl`.
+    Crls,
+}
+
+/// A flag's file that cannot be used: what was being loaded, from where, and why.
+pub fn setup_failure(lang: Lang, step: SetupStep, path: &str, why: &str) -> String {
+    use SetupStep as S;
+    let what = match (lang, step) {
+        (Lang::En, S::TrustAnchors) => "loading trust anchors from",
+        (Lang::It, S::TrustAnchors) => "caricando le autorità fidate da",
+        (Lang::En, S::TrustedListSigner) => "loading the trusted list signer from",
+        (Lang::It, S::TrustedListSigner) => "caricando il firmatario della lista di fiducia da",
+        (Lang::En, S::TrustedList) => "reading the trusted list",
+        (Lang::It, S::TrustedList) => "leggendo la lista di fiducia",
+        (Lang::En, S::Crls) => "loading CRLs from",
+        (Lang::It, S::Crls) => "caricando le CRL da",
+    };
+    format!("{what} {path}: {why}")
+}
+
+/// A folder or file that holds no certificate, for `--trust` and `--trusted-list-signer`.
+pub fn no_certificate(lang: Lang) -> String {
+    match lang {
+        Lang::En => "no certificate found (expected PEM or DER)".into(),
+        Lang::It => "nessun certificato trovato (atteso PEM o DER)".into(),
+    }
+}
+
+/// A file or folder that holds no CRL, for `--crl`.
+pub fn no_crl(lang: Lang) -> String {
+    match lang {
+        Lang::En => "no CRL found (DER, or PEM X509 CRL)".into(),
+        Lang::It => "nessuna CRL trovata (DER, o PEM X509 CRL)".into(),
     }
 }

@@ -577,7 +577,7 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
     }
 }
 
-mod failures;
+pub mod failures;
 mod findings;
 pub mod rem;
 mod revocation;

@@ -16,8 +16,10 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use peckit::error::ReadFailure;
 use peckit::limits::{Limit, Limits};
 use peckit::report::i18n::Lang;
+use peckit::report::i18n::failures::{self as setup, SetupStep};
 use peckit::report::term::Line;
 use peckit::verify::{CrlSet, HttpCrlFetcher, RevocationPolicy, TrustStore, Verifier};
 
@@ -102,26 +104,62 @@ pub fn trust_store(args: &TrustArgs) -> Result<TrustStore> {
     for path in &args.trust {
         store
             .add_path(path)
-            .with_context(|| format!("loading trust anchors from {}", path.display()))?;
+            .map_err(|e| setup_error(SetupStep::TrustAnchors, path, trust_why(path, &e)))?;
     }
     if let Some(signer) = args.trusted_list_signer.as_deref() {
+        let step = SetupStep::TrustedListSigner;
         let mut named = TrustStore::empty();
-        named.add_path(signer).with_context(|| {
-            format!("loading the trusted list signer from {}", signer.display())
-        })?;
-        let signer = named
-            .iter()
-            .next()
-            .map(|a| a.cert.clone())
-            .with_context(|| format!("{}: no certificate", signer.display()))?;
+        named.add_path(signer).map_err(|e| setup_error(step, signer, trust_why(signer, &e)))?;
+        let Some(signer) = named.iter().next().map(|a| a.cert.clone()) else {
+            return Err(setup_error(step, signer, setup::no_certificate(messages::lang())));
+        };
         for list in &args.trusted_list {
-            let bytes = std::fs::read(list)
-                .with_context(|| format!("reading the trusted list {}", list.display()))?;
+            let bytes = std::fs::read(list).map_err(|e| {
+                setup_error(
+                    SetupStep::TrustedList,
+                    list,
+                    ReadFailure::of_io(&e).text(messages::lang()),
+                )
+            })?;
             let source = list.display().to_string();
             store.add_anchors(peckit::verify::trusted_list::anchors(&bytes, &signer, &source)?);
         }
     }
     Ok(store)
+}
+
+/// A file a flag names that cannot be used, in the user's language: what was being loaded,
+/// from where, and why (one line: the reason is not repeated as a cause).
+fn setup_error(step: SetupStep, path: &std::path::Path, why: String) -> anyhow::Error {
+    anyhow::anyhow!(setup::setup_failure(messages::lang(), step, &path.display().to_string(), &why))
+}
+
+/// Why trust anchors could not be loaded, the system's words said in the user's language;
+/// the file is named when it is not the one the flag named (a file of its folder).
+fn trust_why(flag: &std::path::Path, e: &peckit::verify::TrustStoreError) -> String {
+    use peckit::verify::TrustStoreError as E;
+    let lang = messages::lang();
+    match e {
+        E::Io { path, error } => within(flag, path, ReadFailure::of_io(error).text(lang)),
+        E::NoCertificate(path) => within(flag, path, setup::no_certificate(lang)),
+        other => other.to_string(),
+    }
+}
+
+/// Why CRLs could not be loaded, as [`trust_why`] says it.
+fn crl_why(flag: &std::path::Path, e: &peckit::verify::CrlError) -> String {
+    use peckit::verify::CrlError as E;
+    let lang = messages::lang();
+    match e {
+        E::Io { path, error } => within(flag, path, ReadFailure::of_io(error).text(lang)),
+        E::NoCrl(path) | E::NoCrlIn(path) => within(flag, path, setup::no_crl(lang)),
+        other => other.to_string(),
+    }
+}
+
+/// `why`, preceded by the file it concerns when that is not the flag's own.
+fn within(flag: &std::path::Path, path: &str, why: String) -> String {
+    if flag.as_os_str() == path { why } else { format!("{path}: {why}") }
 }
 
 /// The verifier the flags describe.
@@ -143,7 +181,7 @@ pub fn verifier(args: &cli::VerifierArgs, limits: &Limits) -> Result<Verifier> {
 pub fn revocation_policy(args: &cli::RevocationArgs) -> Result<RevocationPolicy> {
     let mut crls = CrlSet::empty();
     for path in &args.crl {
-        crls.add_path(path).with_context(|| format!("loading CRLs from {}", path.display()))?;
+        crls.add_path(path).map_err(|e| setup_error(SetupStep::Crls, path, crl_why(path, &e)))?;
     }
     let fetcher = args.fetch_crl.then(|| {
         let cache = args.crl_cache.clone().or_else(HttpCrlFetcher::default_cache_dir);

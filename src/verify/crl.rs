@@ -36,12 +36,12 @@ const CERTIFICATE_ISSUER: &str = "2.5.29.29";
 #[derive(Debug, thiserror::Error)]
 pub enum CrlError {
     /// The file or folder could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The path.
         path: String,
         /// The system's error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The bytes are not a CRL.
     #[error("{0}: not a CRL ({1})")]
@@ -366,7 +366,7 @@ impl CrlSet {
 
     /// Adds a CRL file, or every `.crl`, `.pem` and `.der` file of a folder.
     pub fn add_path(&mut self, path: &Path) -> Result<usize, CrlError> {
-        let io = |source| CrlError::Io { path: path.display().to_string(), source };
+        let io = |error| CrlError::Io { path: path.display().to_string(), error };
         if !fs::metadata(path).map_err(io)?.is_dir() {
             let bytes = fs::read(path).map_err(io)?;
             return self.add_bytes(&bytes, &path.display().to_string());

@@ -39,12 +39,12 @@ const EMBEDDED: &[(&str, &str, &[u8])] = &[
 #[non_exhaustive]
 pub enum TrustStoreError {
     /// File or folder unreadable.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The path.
         path: String,
         /// The failure.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// No certificate could be read.
     #[error("{0}: no certificate found (expected PEM or DER)")]
@@ -179,7 +179,7 @@ impl TrustStore {
 
     /// Adds a PEM/DER file, or every `.pem`, `.crt`, `.cer`, `.der` file of a folder.
     pub fn add_path(&mut self, path: &Path) -> Result<usize, TrustStoreError> {
-        let io = |source| TrustStoreError::Io { path: path.display().to_string(), source };
+        let io = |error| TrustStoreError::Io { path: path.display().to_string(), error };
         let meta = fs::metadata(path).map_err(io)?;
         if !meta.is_dir() {
             let bytes = fs::read(path).map_err(io)?;

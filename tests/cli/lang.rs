@@ -103,6 +103,39 @@ fn kinds_that_are_not_pec_are_said_in_words() {
     assert_eq!(kinds, ["unreadable", "not-pec", "unknown"]);
 }
 
+/// A file named by a flag that cannot be used is said once, in the user's language.
+#[test]
+fn a_flag_file_that_cannot_be_read_is_said_once_in_the_users_language() {
+    let missing = "/nonexistent/peckit-anchors.pem";
+    let accettazione = samples().join("accettazione.eml");
+    let it = |flag: &str, value: &std::path::Path| {
+        let (code, _, err) =
+            run(peckit().args(["--lang", "it", "verify", flag]).arg(value).arg(&accettazione));
+        assert_eq!(code, 2, "{err}");
+        err
+    };
+    let err = it("--trust", std::path::Path::new(missing));
+    assert!(
+        err.contains(&format!(
+            "caricando le autorità fidate da {missing}: file o cartella inesistente"
+        )),
+        "{err}"
+    );
+    let err = it("--crl", std::path::Path::new(missing));
+    assert!(
+        err.contains(&format!("caricando le CRL da {missing}: file o cartella inesistente")),
+        "{err}"
+    );
+    let readme = samples().join("README.md");
+    let err = it("--trust", &readme);
+    assert!(err.contains("nessun certificato trovato (atteso PEM o DER)"), "{err}");
+    let (code, _, err) =
+        run(peckit().args(["--lang", "en", "verify", "--trust", missing]).arg(&accettazione));
+    assert_eq!(code, 2);
+    assert_eq!(err.matches("os error 2").count(), 1, "the cause once: {err}");
+    assert_eq!(err.matches(missing).count(), 1, "the path once: {err}");
+}
+
 /// Tables laid out for an 80-column terminal stay within 80 columns, piped or not
 /// (`$COLUMNS` stands for the terminal's width when stdout is not one): every line of
 /// `verify`, and the drawn tables of the other commands (their free-text lines, such as the
