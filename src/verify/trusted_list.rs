@@ -75,7 +75,8 @@ pub fn anchors(xml: &[u8], signer: &Cert, source: &str) -> Result<Vec<Anchor>, T
                 .iter()
                 .map(|(from, until)| match until {
                     Some(u) => format!("{from} – {u}"),
-                    None => format!("since {from}"),
+                    // An open period, without words: the label reaches Italian pages too.
+                    None => format!("{from} –"),
                 })
                 .collect();
             let label = format!(
