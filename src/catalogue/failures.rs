@@ -112,10 +112,34 @@ pub fn no_certificate(lang: Lang) -> String {
     }
 }
 
-/// A file or folder that holds no CRL, for `--crl`.
+/// A file named by `--crl` that holds no CRL.
 pub fn no_crl(lang: Lang) -> String {
     match lang {
-        Lang::En => "no CRL found (DER, or PEM X509 CRL)".into(),
-        Lang::It => "nessuna CRL trovata (DER, o PEM X509 CRL)".into(),
+        Lang::En => "no CRL in it (DER, or PEM X509 CRL)".into(),
+        Lang::It => "nessuna CRL nel file (DER, o PEM X509 CRL)".into(),
+    }
+}
+
+/// A folder named by `--crl` that holds no CRL file.
+pub fn no_crl_in_folder(lang: Lang) -> String {
+    match lang {
+        Lang::En => "no CRL found (.crl, .pem or .der)".into(),
+        Lang::It => "nessuna CRL trovata (.crl, .pem o .der)".into(),
+    }
+}
+
+/// A file that is not a CRL (the reader's words, which are English).
+pub fn not_a_crl(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("not a CRL ({why})"),
+        Lang::It => format!("non è una CRL ({why})"),
+    }
+}
+
+/// A certificate that cannot be read (the reader's words, which are English).
+pub fn bad_certificate(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => why.to_string(),
+        Lang::It => format!("certificato illeggibile ({why})"),
     }
 }

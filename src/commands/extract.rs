@@ -74,55 +74,67 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     let mut outcome = Outcome::Success;
     let mut out = Output::stdout(ui.paint.enabled);
     let mut manifests = Manifests::Nothing;
-    for file in &args.files {
-        // Folders and containers (zip, mbox, Maildir) yield several messages: each gets a
-        // subfolder of the input's folder; a folder needs -o (its own stem is itself).
-        let is_folder = file.is_dir() || file.to_str().is_some_and(peckit::mailbox::is_imap_url);
-        if is_folder && args.out.is_none() {
-            super::report_input_error(
-                &file.display().to_string(),
-                &Diagnostic::SeveralNeedOutput.text(ui.lang),
-            );
-            outcome = outcome.merge(Outcome::Error);
-            continue;
-        }
-        let base = target_dir(args, file);
-        let mut subfolders = peckit::extract::UniqueNames::new();
-        let mut each_outcome = Outcome::Success;
-        super::for_each_artefact(
-            super::plain_inputs(std::slice::from_ref(file), &args.imap, &limits, super::no_skip())?,
-            &limits,
-            &mut outcome,
-            |name, a| {
-                let single = !is_folder && name == file.display().to_string();
-                let dir_path = if single {
-                    base.clone()
-                } else {
-                    base.join(subfolders.claim(&member_folder(&name)))
-                };
-                let target = Target { dir: &dir_path, to_stdout };
-                let earned = extract_one(
-                    args,
-                    ui,
-                    &opts,
+    let extracted = (|| -> Result<()> {
+        for file in &args.files {
+            // Folders and containers (zip, mbox, Maildir) yield several messages: each gets a
+            // subfolder of the input's folder; a folder needs -o (its own stem is itself).
+            let is_folder =
+                file.is_dir() || file.to_str().is_some_and(peckit::mailbox::is_imap_url);
+            if is_folder && args.out.is_none() {
+                super::report_input_error(
+                    &file.display().to_string(),
+                    &Diagnostic::SeveralNeedOutput.text(ui.lang),
+                );
+                outcome = outcome.merge(Outcome::Error);
+                continue;
+            }
+            let base = target_dir(args, file);
+            let mut subfolders = peckit::extract::UniqueNames::new();
+            let mut each_outcome = Outcome::Success;
+            super::for_each_artefact(
+                super::plain_inputs(
+                    std::slice::from_ref(file),
+                    &args.imap,
                     &limits,
-                    &mut out,
-                    &mut manifests,
-                    &name,
-                    &a,
-                    target,
-                )?;
-                each_outcome = each_outcome.merge(earned);
-                Ok(())
-            },
-            |_, _| {},
-        )?;
-        outcome = outcome.merge(each_outcome);
-    }
+                    super::no_skip(),
+                )?,
+                &limits,
+                &mut outcome,
+                |name, a| {
+                    let single = !is_folder && name == file.display().to_string();
+                    let dir_path = if single {
+                        base.clone()
+                    } else {
+                        base.join(subfolders.claim(&member_folder(&name)))
+                    };
+                    let target = Target { dir: &dir_path, to_stdout };
+                    let earned = extract_one(
+                        args,
+                        ui,
+                        &opts,
+                        &limits,
+                        &mut out,
+                        &mut manifests,
+                        &name,
+                        &a,
+                        target,
+                    )?;
+                    each_outcome = each_outcome.merge(earned);
+                    Ok(())
+                },
+                |_, _| {},
+            )?;
+            outcome = outcome.merge(each_outcome);
+        }
+        Ok(())
+    })();
+    // The JSON printed so far is closed even when an input stops the run (a mailbox that
+    // cannot be reached): what was extracted is listed, then the error is said.
     if args.format == ExtractFormat::Json && !to_stdout {
         manifests.finish(&mut out)?;
     }
     out.flush()?;
+    extracted?;
     Ok(outcome)
 }
 

@@ -142,6 +142,9 @@ fn trust_why(flag: &std::path::Path, e: &peckit::verify::TrustStoreError) -> Str
     match e {
         E::Io { path, error } => within(flag, path, ReadFailure::of_io(error).text(lang)),
         E::NoCertificate(path) => within(flag, path, setup::no_certificate(lang)),
+        E::Bad { source_name, error } => {
+            within(flag, source_name, setup::bad_certificate(lang, &error.to_string()))
+        }
         other => other.to_string(),
     }
 }
@@ -152,8 +155,9 @@ fn crl_why(flag: &std::path::Path, e: &peckit::verify::CrlError) -> String {
     let lang = messages::lang();
     match e {
         E::Io { path, error } => within(flag, path, ReadFailure::of_io(error).text(lang)),
-        E::NoCrl(path) | E::NoCrlIn(path) => within(flag, path, setup::no_crl(lang)),
-        other => other.to_string(),
+        E::NoCrlIn(path) => within(flag, path, setup::no_crl(lang)),
+        E::NoCrl(path) => within(flag, path, setup::no_crl_in_folder(lang)),
+        E::Bad(path, why) => within(flag, path, setup::not_a_crl(lang, why)),
     }
 }
 

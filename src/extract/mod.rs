@@ -295,16 +295,12 @@ fn extract_message_parts(
         attachment_no += 1;
         let bytes = decode::decode_entity(entity, message).into_bytes();
         if is_message {
-            let folder_name = w.names.claim(&sanitize(
-                name.as_deref().unwrap_or(""),
-                &format!("message-{attachment_no}"),
-            ));
-            let folder_name = folder_name.trim_end_matches(".eml").to_string();
-            let folder_name = if folder_name.is_empty() {
-                format!("message-{attachment_no}")
-            } else {
-                folder_name
-            };
+            // The folder's own name is claimed (not the file name it comes from), so that an
+            // attachment `atto` and a message `atto.eml` do not meet in one name.
+            let fallback = format!("message-{attachment_no}");
+            let wanted = sanitize(name.as_deref().unwrap_or(""), &fallback);
+            let base = wanted.trim_end_matches(".eml");
+            let folder_name = w.names.claim(if base.is_empty() { &fallback } else { base });
             let sub = w.dir.subdir(&folder_name)?;
             let mut inner = Writer {
                 dir: &sub,

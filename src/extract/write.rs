@@ -98,7 +98,24 @@ impl OutputDir {
             return Ok(Vec::new());
         }
         flush_file_system(&self.root, &pending)?;
-        pending.into_iter().map(|p| put_in_place(p.temporary, p.target, p.force)).collect()
+        let mut placed: Vec<(PathBuf, bool)> = Vec::with_capacity(pending.len());
+        for p in pending {
+            let force = p.force;
+            match put_in_place(p.temporary, p.target, force) {
+                Ok(target) => placed.push((target, force)),
+                Err(e) => {
+                    // All or nothing: the files this commit put in place go again (those
+                    // that replaced a file with --force cannot give it back, and stay).
+                    for (target, forced) in placed {
+                        if !forced {
+                            let _ = fs::remove_file(target);
+                        }
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        Ok(placed.into_iter().map(|(target, _)| target).collect())
     }
 
     /// The folder's path.
@@ -278,10 +295,12 @@ mod tests {
     fn a_name_taken_before_the_commit_is_refused_unless_forced() {
         let dir = tempfile::tempdir().unwrap();
         let out = OutputDir::create_batched(dir.path(), false).unwrap();
+        out.write("a.txt", b"first").unwrap();
         out.write("x.txt", b"peckit").unwrap();
         fs::write(dir.path().join("x.txt"), b"someone else").unwrap();
         assert!(matches!(out.commit(), Err(WriteError::Exists(_))));
         assert_eq!(fs::read(dir.path().join("x.txt")).unwrap(), b"someone else");
+        assert_eq!(listing(dir.path()), ["x.txt"], "all or nothing: a.txt went again");
         let forced = OutputDir::create_batched(dir.path(), true).unwrap();
         forced.write("x.txt", b"peckit").unwrap();
         forced.commit().unwrap();

@@ -206,3 +206,22 @@ fn several_inputs_get_one_subfolder_each() {
     assert!(dir.path().join("accettazione/daticert.xml").exists());
     assert!(dir.path().join("posta-certificata/atto.pdf").exists());
 }
+
+/// `--format json` is closed even when a later input stops the run: what was extracted is
+/// listed, then the error is said (exit 2). Each manifest is written as its artefact is done.
+#[test]
+fn the_json_of_manifests_is_whole_when_a_later_input_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(peckit()
+        .args(["extract", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .arg(samples().join("thread"))
+        .arg("imaps://"));
+    assert_eq!(code, 2, "{err}");
+    let manifests = json(&out);
+    let listed = manifests.as_array().map(Vec::len).unwrap_or(0);
+    assert!(listed >= 2, "the thread's manifests are listed: {out}");
+    assert!(!err.is_empty(), "the failing input is named");
+}

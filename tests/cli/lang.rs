@@ -129,6 +129,13 @@ fn a_flag_file_that_cannot_be_read_is_said_once_in_the_users_language() {
     let readme = samples().join("README.md");
     let err = it("--trust", &readme);
     assert!(err.contains("nessun certificato trovato (atteso PEM o DER)"), "{err}");
+    let empty = tempfile::tempdir().unwrap();
+    let err = it("--crl", empty.path());
+    assert!(err.contains("nessuna CRL trovata (.crl, .pem o .der)"), "{err}");
+    let err = it("--crl", &readme);
+    let readme_name = readme.display().to_string();
+    assert!(err.contains("non è una CRL") || err.contains("nessuna CRL nel file"), "{err}");
+    assert_eq!(err.matches(&readme_name).count(), 1, "the path once: {err}");
     let (code, _, err) =
         run(peckit().args(["--lang", "en", "verify", "--trust", missing]).arg(&accettazione));
     assert_eq!(code, 2);
