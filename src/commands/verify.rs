@@ -149,6 +149,11 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             reports.into_iter().map(|r| (renderer.render(&r), slim(r))).collect()
         },
         |batch, took| {
+            // An input's error line goes to stderr now: the rows written before it go first,
+            // so that a log of both streams keeps them in that order.
+            if batch.iter().any(|(_, r)| r.verdict == Verdict::Error) {
+                sink.borrow_mut().flush();
+            }
             for (_, report) in batch {
                 show_progress(progress.as_ref(), report);
                 seen.record(report, took);
