@@ -143,3 +143,34 @@ pub fn bad_certificate(lang: Lang, why: &str) -> String {
         Lang::It => format!("certificato illeggibile ({why})"),
     }
 }
+
+/// A `--trusted-list` file that is not a trusted list: the XML fault, or (`None`) another root.
+pub fn not_a_trusted_list(lang: Lang, fault: Option<&crate::finding::XmlFault>) -> String {
+    let why = match (lang, fault) {
+        (_, Some(fault)) => super::rem::xml_fault_text(lang, fault),
+        (Lang::En, None) => "the root is not TrustServiceStatusList".into(),
+        (Lang::It, None) => "la radice non è TrustServiceStatusList".into(),
+    };
+    match lang {
+        Lang::En => format!("not an ETSI TS 119 612 trusted list ({why})"),
+        Lang::It => format!("non è una lista di fiducia ETSI TS 119 612 ({why})"),
+    }
+}
+
+/// A trusted list whose signature does not hold, with what the check found.
+pub fn trusted_list_signature(lang: Lang, finding: &crate::finding::Finding) -> String {
+    match lang {
+        Lang::En => format!("its signature does not verify: {}", finding.text(lang)),
+        Lang::It => format!("la sua firma non si verifica: {}", finding.text(lang)),
+    }
+}
+
+/// A trusted list signed by another certificate than `--trusted-list-signer`.
+pub fn trusted_list_other_signer(lang: Lang, signer: &str) -> String {
+    match lang {
+        Lang::En => format!("signed by {signer}, not by the --trusted-list-signer certificate"),
+        Lang::It => {
+            format!("firmata da {signer}, non dal certificato di --trusted-list-signer")
+        }
+    }
+}

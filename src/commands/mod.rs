@@ -122,7 +122,9 @@ pub fn trust_store(args: &TrustArgs) -> Result<TrustStore> {
                 )
             })?;
             let source = list.display().to_string();
-            store.add_anchors(peckit::verify::trusted_list::anchors(&bytes, &signer, &source)?);
+            let anchors = peckit::verify::trusted_list::anchors(&bytes, &signer, &source)
+                .map_err(|e| setup_error(SetupStep::TrustedList, list, trusted_list_why(&e)))?;
+            store.add_anchors(anchors);
         }
     }
     Ok(store)
@@ -158,6 +160,17 @@ fn crl_why(flag: &std::path::Path, e: &peckit::verify::CrlError) -> String {
         E::NoCrlIn(path) => within(flag, path, setup::no_crl(lang)),
         E::NoCrl(path) => within(flag, path, setup::no_crl_in_folder(lang)),
         E::Bad(path, why) => within(flag, path, setup::not_a_crl(lang, why)),
+    }
+}
+
+/// Why a trusted list cannot be used, in the user's language.
+fn trusted_list_why(e: &peckit::verify::trusted_list::TrustedListError) -> String {
+    use peckit::verify::trusted_list::TrustedListError as E;
+    let lang = messages::lang();
+    match e {
+        E::NotATrustedList(_, fault) => setup::not_a_trusted_list(lang, fault.as_ref()),
+        E::Signature(_, finding) => setup::trusted_list_signature(lang, finding),
+        E::OtherSigner(_, signer) => setup::trusted_list_other_signer(lang, signer),
     }
 }
 

@@ -11,6 +11,8 @@ use roxmltree::Node;
 
 use super::cert::Cert;
 use super::trust::{Anchor, Purpose};
+use crate::catalogue::Lang;
+use crate::finding::{Finding, XmlFault};
 
 const TSL: &str = "http://uri.etsi.org/02231/v2#";
 const GRANTED: &str = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted";
@@ -21,36 +23,42 @@ const SERVICE_TYPES: &[&str] = &[
     "http://uri.etsi.org/TrstSvc/Svctype/TSA/QTST",
 ];
 
-/// Why a trusted list cannot be used.
+/// Why a trusted list cannot be used: typed, so that the catalogue can say it in Italian too.
 #[derive(Debug, thiserror::Error)]
 pub enum TrustedListError {
-    /// Not well-formed, or not a TrustServiceStatusList.
-    #[error("{0}: not an ETSI TS 119 612 trusted list ({1})")]
-    NotATrustedList(String, String),
-    /// Its signature does not hold (the finding's English words).
-    #[error("{0}: its signature does not verify: {1}")]
-    Signature(String, String),
+    /// Not well-formed XML (the fault), or (`None`) not a TrustServiceStatusList.
+    #[error("{0}: not an ETSI TS 119 612 trusted list ({why})", why = not_a_list_words(.1.as_ref()))]
+    NotATrustedList(String, Option<XmlFault>),
+    /// Its signature does not hold (what the XAdES check found).
+    #[error("{0}: its signature does not verify: {why}", why = .1.text(Lang::En))]
+    Signature(String, Box<Finding>),
     /// Signed by another certificate than the one named.
     #[error("{0}: signed by {1}, not by the --trusted-list-signer certificate")]
     OtherSigner(String, String),
 }
 
+/// The English words of [`TrustedListError::NotATrustedList`].
+fn not_a_list_words(fault: Option<&XmlFault>) -> String {
+    match fault {
+        Some(fault) => crate::catalogue::rem::xml_fault_text(Lang::En, fault),
+        None => "the root is not TrustServiceStatusList".into(),
+    }
+}
+
 /// The anchors a trusted list grants, after its signature verified with `signer`.
 pub fn anchors(xml: &[u8], signer: &Cert, source: &str) -> Result<Vec<Anchor>, TrustedListError> {
-    let not_a_list = |why: String| TrustedListError::NotATrustedList(source.to_string(), why);
-    let text = std::str::from_utf8(xml).map_err(|e| not_a_list(e.to_string()))?;
-    let doc = crate::read::rem::parse_document(text).map_err(|fault| {
-        not_a_list(crate::catalogue::rem::xml_fault_text(crate::catalogue::Lang::En, &fault))
-    })?;
+    let not_a_list = |why| TrustedListError::NotATrustedList(source.to_string(), why);
+    let text =
+        std::str::from_utf8(xml).map_err(|e| not_a_list(Some(crate::read::rem::not_utf8(e))))?;
+    let doc = crate::read::rem::parse_document(text).map_err(|fault| not_a_list(Some(fault)))?;
     let root = doc.root_element();
     if root.tag_name().name() != "TrustServiceStatusList"
         || root.tag_name().namespace() != Some(TSL)
     {
-        return Err(not_a_list("the root is not TrustServiceStatusList".into()));
+        return Err(not_a_list(None));
     }
-    let signed = super::xades::verify_core(&doc).map_err(|f| {
-        TrustedListError::Signature(source.to_string(), f.text(crate::catalogue::Lang::En))
-    })?;
+    let signed = super::xades::verify_core(&doc)
+        .map_err(|f| TrustedListError::Signature(source.to_string(), Box::new(f)))?;
     if signed.signer.der != signer.der {
         return Err(TrustedListError::OtherSigner(
             source.to_string(),

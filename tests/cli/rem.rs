@@ -523,6 +523,16 @@ fn a_trusted_list_grants_its_services_while_granted() {
     let (code, _, err) = verify(&altered, &signer);
     assert_eq!(code, 2);
     assert!(err.contains("its signature does not verify") && err.contains("altered"), "{err}");
+    // Said in Italian too, with what the check found, and the list named once.
+    let (code, _, err) = run(peckit()
+        .args(["--lang", "it", "verify", "--no-default-trust", "--trusted-list"])
+        .arg(&altered)
+        .arg("--trusted-list-signer")
+        .arg(&signer)
+        .arg(samples().join("rem")));
+    assert_eq!(code, 2);
+    assert!(err.contains("la sua firma non si verifica") && err.contains("alterat"), "{err}");
+    assert_eq!(err.matches("lista.xml").count(), 1, "{err}");
 }
 
 /// Inclusive canonicalisation (C14N 1.0 for SignedInfo, 1.1 for the signed properties, none
