@@ -57,7 +57,7 @@ impl Pipeline {
         evaluate: impl Fn(Result<Source, ListError>) -> Vec<T> + Sync,
         mut arrived: impl FnMut(&[T], Duration),
         mut ordered: impl FnMut(T),
-        idle: impl FnMut(),
+        mut idle: impl FnMut(),
     ) {
         // How many inputs were handed back in order; the producer waits for it.
         let written = Arc::new(Progress::default());
@@ -79,14 +79,13 @@ impl Pipeline {
                         wait_for_window(*i, window, &written_so_far, &stop_waiting);
                     }
                 });
-            let idle = std::cell::RefCell::new(idle);
             // One job: evaluate on this thread, with no hand-off between threads per input.
             let results: Box<dyn Iterator<Item = (usize, Vec<T>, Duration)>> = if self.jobs == 1 {
                 let mut inputs = inputs;
                 // Taking the next input may be slow (a pipe, a mailbox, a folder on a network
                 // disk), and so may evaluating it: what is written goes out first.
                 let next = move || {
-                    (idle.borrow_mut())();
+                    idle();
                     inputs.next()
                 };
                 Box::new(std::iter::from_fn(next).map(evaluate_item))
@@ -123,12 +122,11 @@ impl Pipeline {
                         chunks.for_each(|items| work(&mut tx, items));
                     }
                 });
-                let idle = &idle;
                 let next_done = move || match rx.try_recv() {
                     Ok(done) => Some(done),
                     Err(mpsc::TryRecvError::Empty) => {
                         // Nothing ready: what is written goes out while the workers work.
-                        (idle.borrow_mut())();
+                        idle();
                         rx.recv().ok()
                     }
                     Err(mpsc::TryRecvError::Disconnected) => None,

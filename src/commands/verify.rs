@@ -146,7 +146,7 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
             // Rendered here, on the worker, and only what the counts need goes on: the rest
             // of the report is freed by the thread that allocated it (freeing it on the
             // writing thread made mimalloc's cross-thread frees a tenth of a two-core run).
-            reports.into_iter().map(|r| (renderer.render(&r), slim(r))).collect()
+            reports.into_iter().map(|r| (renderer.render(&r), r.into_headline())).collect()
         },
         |batch, took| {
             // An input's error line goes to stderr now: the rows written before it go first,
@@ -341,21 +341,6 @@ impl Renderer {
             }
             VerifyFormat::Table => Rendered::Lines(self.table.row(r)),
         })
-    }
-}
-
-/// What the writing thread keeps of a report once it is rendered: the counts, the progress
-/// line and the exit status read only these fields.
-fn slim(r: ArtefactReport) -> ArtefactReport {
-    ArtefactReport {
-        signature: None,
-        identity: None,
-        certified: None,
-        claimed: None,
-        nested: Vec::new(),
-        rem: None,
-        evidence: None,
-        ..r
     }
 }
 

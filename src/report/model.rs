@@ -155,12 +155,28 @@ impl ArtefactReport {
     /// limit refused it).
     pub fn unreadable(path: &str, failure: ReadFailure) -> ArtefactReport {
         let problem = Problem::of(crate::finding::Finding::Unreadable(failure));
+        ArtefactReport::headline(
+            path.to_string(),
+            "unreadable".into(),
+            Verdict::Error,
+            vec![problem],
+        )
+    }
+
+    /// A report of what counts and exit statuses read (path, kind, verdict, problems) and
+    /// no detail.
+    fn headline(
+        path: String,
+        kind: String,
+        verdict: Verdict,
+        problems: Vec<Problem>,
+    ) -> ArtefactReport {
         ArtefactReport {
-            path: path.to_string(),
-            kind: "unreadable".into(),
+            path,
+            kind,
             receipt_type: None,
-            verdict: Verdict::Error,
-            problems: vec![problem],
+            verdict,
+            problems,
             signature: None,
             identity: None,
             certified: None,
@@ -168,6 +184,17 @@ impl ArtefactReport {
             nested: Vec::new(),
             rem: None,
             evidence: None,
+        }
+    }
+
+    /// This report without its detail (signature, identity, certified and claimed data,
+    /// nested artefacts, REM, evidence facts): what a batch's writing thread keeps of a report
+    /// it has rendered on a worker.
+    pub fn into_headline(self) -> ArtefactReport {
+        let receipt_type = self.receipt_type;
+        ArtefactReport {
+            receipt_type,
+            ..ArtefactReport::headline(self.path, self.kind, self.verdict, self.problems)
         }
     }
 
