@@ -44,13 +44,13 @@ pub enum CrlError {
         error: std::io::Error,
     },
     /// The bytes are not a CRL.
-    #[error("{0}: not a CRL ({1})")]
+    #[error("{0}: {why}", why = crate::catalogue::failures::not_a_crl(crate::catalogue::Lang::En, .1))]
     Bad(String, String),
     /// A file holds no CRL (DER, or PEM `X509 CRL` blocks).
-    #[error("{0}: no CRL in it (DER, or PEM X509 CRL)")]
+    #[error("{0}: {why}", why = crate::catalogue::failures::no_crl(crate::catalogue::Lang::En))]
     NoCrlIn(String),
     /// A folder held no CRL.
-    #[error("{0}: no CRL found (.crl, .pem or .der)")]
+    #[error("{0}: {why}", why = crate::catalogue::failures::no_crl_in_folder(crate::catalogue::Lang::En))]
     NoCrl(String),
 }
 

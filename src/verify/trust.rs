@@ -47,7 +47,7 @@ pub enum TrustStoreError {
         error: std::io::Error,
     },
     /// No certificate could be read.
-    #[error("{0}: no certificate found (expected PEM or DER)")]
+    #[error("{0}: {why}", why = crate::catalogue::failures::no_certificate(crate::catalogue::Lang::En))]
     NoCertificate(String),
     /// A certificate is broken.
     #[error("{source_name}: {error}")]

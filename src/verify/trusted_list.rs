@@ -11,7 +11,7 @@ use roxmltree::Node;
 
 use super::cert::Cert;
 use super::trust::{Anchor, Purpose};
-use crate::catalogue::Lang;
+use crate::catalogue::{Lang, failures};
 use crate::finding::{Finding, XmlFault};
 
 const TSL: &str = "http://uri.etsi.org/02231/v2#";
@@ -27,22 +27,14 @@ const SERVICE_TYPES: &[&str] = &[
 #[derive(Debug, thiserror::Error)]
 pub enum TrustedListError {
     /// Not well-formed XML (the fault), or (`None`) not a TrustServiceStatusList.
-    #[error("{0}: not an ETSI TS 119 612 trusted list ({why})", why = not_a_list_words(.1.as_ref()))]
+    #[error("{0}: {why}", why = failures::not_a_trusted_list(Lang::En, .1.as_ref()))]
     NotATrustedList(String, Option<XmlFault>),
     /// Its signature does not hold (what the XAdES check found).
-    #[error("{0}: its signature does not verify: {why}", why = .1.text(Lang::En))]
+    #[error("{0}: {why}", why = failures::trusted_list_signature(Lang::En, .1))]
     Signature(String, Box<Finding>),
     /// Signed by another certificate than the one named.
-    #[error("{0}: signed by {1}, not by the --trusted-list-signer certificate")]
+    #[error("{0}: {why}", why = failures::trusted_list_other_signer(Lang::En, .1))]
     OtherSigner(String, String),
-}
-
-/// The English words of [`TrustedListError::NotATrustedList`].
-fn not_a_list_words(fault: Option<&XmlFault>) -> String {
-    match fault {
-        Some(fault) => crate::catalogue::rem::xml_fault_text(Lang::En, fault),
-        None => "the root is not TrustServiceStatusList".into(),
-    }
 }
 
 /// The anchors a trusted list grants, after its signature verified with `signer`.
