@@ -48,7 +48,8 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 pub struct OutputDir {
     root: PathBuf,
     force: bool,
-    /// Files written but not yet on disk and in place, shared with the subfolders; `None`
+    /// Files written but not yet on disk and in place, shared with the subfolders (which
+    /// have the same `force`); `None`
     /// when each file is flushed and renamed as it is written.
     batch: Option<Arc<Mutex<Vec<Pending>>>>,
 }
@@ -58,7 +59,6 @@ pub struct OutputDir {
 struct Pending {
     temporary: tempfile::TempPath,
     target: PathBuf,
-    force: bool,
 }
 
 fn check_component(name: &str) -> Result<(), WriteError> {
@@ -98,16 +98,15 @@ impl OutputDir {
             return Ok(Vec::new());
         }
         flush_file_system(&self.root, &pending)?;
-        let mut placed: Vec<(PathBuf, bool)> = Vec::with_capacity(pending.len());
+        let mut placed = Vec::with_capacity(pending.len());
         for p in pending {
-            let force = p.force;
-            match put_in_place(p.temporary, p.target, force) {
-                Ok(target) => placed.push((target, force)),
+            match put_in_place(p.temporary, p.target, self.force) {
+                Ok(target) => placed.push(target),
                 Err(e) => {
-                    // All or nothing: the files this commit put in place go again (those
-                    // that replaced a file with --force cannot give it back, and stay).
-                    for (target, forced) in placed {
-                        if !forced {
+                    // All or nothing: the files this commit put in place go again (under
+                    // --force they may have replaced a file they cannot give back, and stay).
+                    if !self.force {
+                        for target in placed {
                             let _ = fs::remove_file(target);
                         }
                     }
@@ -115,7 +114,7 @@ impl OutputDir {
                 }
             }
         }
-        Ok(placed.into_iter().map(|(target, _)| target).collect())
+        Ok(placed)
     }
 
     /// The folder's path.
@@ -153,11 +152,7 @@ impl OutputDir {
         tmp.write_all(bytes).map_err(io_err(&target))?;
         match &self.batch {
             Some(batch) => {
-                let pending = Pending {
-                    temporary: tmp.into_temp_path(),
-                    target: target.clone(),
-                    force: self.force,
-                };
+                let pending = Pending { temporary: tmp.into_temp_path(), target: target.clone() };
                 batch.lock().unwrap_or_else(|e| e.into_inner()).push(pending);
                 Ok(target)
             }
