@@ -222,8 +222,8 @@ pub fn kind_with_detail(lang: Lang, kind: &str, detail: Option<&str>) -> String 
 /// A kind as the evidence records write it, its detail in parentheses
 /// (`rem (ContentConsignment)`), said as [`kind_with_detail`] says it.
 pub fn kind_phrase(lang: Lang, written: &str) -> String {
-    match written.split_once(" (") {
-        Some((kind, detail)) => format!("{} ({detail}", kind_text(lang, kind)),
+    match written.split_once(" (").and_then(|(kind, rest)| Some((kind, rest.strip_suffix(')')?))) {
+        Some((kind, detail)) => kind_with_detail(lang, kind, Some(detail)),
         None => kind_text(lang, written).to_string(),
     }
 }

@@ -487,3 +487,12 @@ fn rem_faults_keep_their_english_words() {
     // A trusted list's error carries the parser's words alone, as before.
     assert_eq!(rem::xml_fault_text(Lang::En, &XmlFault::Dtd), "XML with DTD detected");
 }
+
+/// A kind as the evidence records write it is said as the table says it.
+#[test]
+fn a_written_kind_is_said_with_its_detail() {
+    assert_eq!(kind_phrase(Lang::It, "rem (ContentConsignment)"), "REM (ContentConsignment)");
+    assert_eq!(kind_phrase(Lang::It, "avvenuta-consegna (breve)"), "avvenuta-consegna (breve)");
+    assert_eq!(kind_phrase(Lang::It, "not-pec"), "non PEC");
+    assert_eq!(kind_phrase(Lang::En, "unknown"), "unknown kind");
+}
