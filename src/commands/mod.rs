@@ -144,6 +144,7 @@ fn trust_why(flag: &std::path::Path, e: &peckit::verify::TrustStoreError) -> Str
     match e {
         E::Io { path, error } => within(flag, path, ReadFailure::of_io(error).text(lang)),
         E::NoCertificate(path) => within(flag, path, setup::no_certificate(lang)),
+        E::NoCertificateInFolder(path) => within(flag, path, setup::no_certificate_in_folder(lang)),
         E::Bad { source_name, error } => {
             within(flag, source_name, setup::bad_certificate(lang, &error.to_string()))
         }

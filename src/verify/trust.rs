@@ -49,6 +49,9 @@ pub enum TrustStoreError {
     /// No certificate could be read.
     #[error("{0}: {why}", why = crate::catalogue::failures::no_certificate(crate::catalogue::Lang::En))]
     NoCertificate(String),
+    /// A folder held no certificate file.
+    #[error("{0}: {why}", why = crate::catalogue::failures::no_certificate_in_folder(crate::catalogue::Lang::En))]
+    NoCertificateInFolder(String),
     /// A certificate is broken.
     #[error("{source_name}: {error}")]
     Bad {
@@ -185,14 +188,17 @@ impl TrustStore {
             let bytes = fs::read(path).map_err(io)?;
             return self.add_pem_or_der(&bytes, &path.display().to_string());
         }
-        let mut added = 0;
-        for p in
-            crate::input::files_with_extensions(path, &["pem", "crt", "cer", "der"]).map_err(io)?
-        {
-            added += self.add_path(&p)?;
+        let files =
+            crate::input::files_with_extensions(path, &["pem", "crt", "cer", "der"]).map_err(io)?;
+        // A folder without certificates is a mistake worth saying (a wrong path, certificates
+        // under another extension): the built-in anchors would otherwise hide it. A folder
+        // whose certificates are all known already adds nothing, rightly without complaint.
+        if files.is_empty() {
+            return Err(TrustStoreError::NoCertificateInFolder(path.display().to_string()));
         }
-        if added == 0 && self.anchors.is_empty() {
-            return Err(TrustStoreError::NoCertificate(path.display().to_string()));
+        let mut added = 0;
+        for p in files {
+            added += self.add_path(&p)?;
         }
         Ok(added)
     }

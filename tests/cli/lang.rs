@@ -132,6 +132,18 @@ fn a_flag_file_that_cannot_be_read_is_said_once_in_the_users_language() {
     let empty = tempfile::tempdir().unwrap();
     let err = it("--crl", empty.path());
     assert!(err.contains("nessuna CRL trovata (.crl, .pem o .der)"), "{err}");
+    // The built-in anchors must not hide a folder of anchors that holds none.
+    let err = it("--trust", empty.path());
+    assert!(
+        err.contains("nessun file di certificato nella cartella (.pem, .crt, .cer o .der)"),
+        "{err}"
+    );
+    let (code, _, err) = run(peckit()
+        .args(["--lang", "en", "verify", "--trust"])
+        .arg(empty.path())
+        .arg(&accettazione));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no certificate file in this folder"), "{err}");
     let err = it("--crl", &readme);
     let readme_name = readme.display().to_string();
     assert!(err.contains("non è una CRL") || err.contains("nessuna CRL nel file"), "{err}");
