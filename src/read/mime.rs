@@ -336,9 +336,9 @@ fn line_starting_with_dashes(region: &[u8], from: usize) -> Option<usize> {
 
 /// Finds the body parts of a multipart entity whose body is `raw[body]`.
 pub fn split_multipart(raw: &[u8], body: Range<usize>, boundary: &str) -> MultipartSplit {
-    let mut delimiter = Vec::with_capacity(boundary.len() + 2);
-    delimiter.extend_from_slice(b"--");
-    delimiter.extend_from_slice(boundary.as_bytes());
+    let boundary = boundary.as_bytes();
+    // "--" then the boundary: the line found starts with "--" already.
+    let delimiter_len = boundary.len() + 2;
     let region = raw.get(body.clone()).unwrap_or_default();
     let mut parts = Vec::new();
     let mut open: Option<usize> = None;
@@ -346,13 +346,13 @@ pub fn split_multipart(raw: &[u8], body: Range<usize>, boundary: &str) -> Multip
     let mut search_from = 0;
     while let Some(at) = line_starting_with_dashes(region, search_from) {
         search_from = at + 1;
-        if !region.get(at..).is_some_and(|line| line.starts_with(&delimiter)) {
+        if !region.get(at + 2..).is_some_and(|line| line.starts_with(boundary)) {
             continue;
         }
-        let after = region.get(at + delimiter.len()..).unwrap_or_default();
+        let after = region.get(at + delimiter_len..).unwrap_or_default();
         let is_close = after.starts_with(b"--");
         // The rest of the line may hold only transport padding (RFC 2046 §5.1.1).
-        let rest_start = at + delimiter.len() + if is_close { 2 } else { 0 };
+        let rest_start = at + delimiter_len + if is_close { 2 } else { 0 };
         let (line_content_end, next_line) = line_end(region, rest_start);
         let padding = region.get(rest_start..line_content_end).unwrap_or_default();
         if !padding.iter().all(|&b| b == b' ' || b == b'\t') {
@@ -447,11 +447,15 @@ impl Entity {
 
     /// The file name from Content-Disposition `filename` or Content-Type `name`, raw.
     pub fn raw_file_name(&self) -> Option<String> {
+        self.raw_file_name_str().map(str::to_string)
+    }
+
+    /// [`Entity::raw_file_name`], borrowed.
+    pub fn raw_file_name_str(&self) -> Option<&str> {
         self.disposition
             .as_ref()
             .and_then(|d| d.param("filename"))
             .or_else(|| self.content_type.param("name"))
-            .map(str::to_string)
     }
 }
 
@@ -541,6 +545,7 @@ fn parse_entity_inner(
     {
         let split = split_multipart(raw, body_start..entity.range.end, boundary);
         entity.closed = split.closed;
+        entity.children.reserve_exact(split.parts.len());
         for part in split.parts {
             entity.children.push(parse_entity_inner(raw, part, depth + 1, limits, budget)?);
         }
