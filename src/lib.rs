@@ -41,6 +41,7 @@
 pub mod archive;
 pub mod catalogue;
 pub mod certify;
+pub(crate) mod durable;
 pub mod error;
 pub mod evidence;
 pub mod extract;

@@ -17,6 +17,8 @@ use sha2::{Digest, Sha256};
 use crate::certify::assess::{Assessment, Verdict};
 use crate::read::Artefact;
 
+mod batch;
+
 /// The record of archived messages.
 pub const RECORD: &str = "archive.jsonl";
 /// Every source each message was met in.
@@ -126,6 +128,21 @@ pub enum Added {
     AlreadyThere(String),
 }
 
+/// A message met since the last commit.
+#[derive(Debug)]
+enum Pending {
+    /// New bytes, written to a temporary file.
+    New {
+        temporary: tempfile::TempPath,
+        /// The names to try, in order: the readable one, then with the start of the SHA-256.
+        names: [String; 2],
+        /// Its record, the file name still empty.
+        record: Box<Record>,
+    },
+    /// Bytes kept already, or staged earlier in this batch.
+    Again { source: String, sha256: String },
+}
+
 /// An archive folder, open for adding.
 #[derive(Debug)]
 pub struct Archive {
@@ -136,6 +153,12 @@ pub struct Archive {
     source_log: File,
     /// Locked for as long as the archive is open.
     _lock: File,
+    /// Messages met since the last commit, in order.
+    pending: Vec<Pending>,
+    /// Where in `pending` the bytes of each staged new message are (by SHA-256).
+    staged: HashMap<String, usize>,
+    /// Lines for `sources.jsonl` not yet written: (source, SHA-256).
+    source_lines: Vec<(String, String)>,
 }
 
 fn rfc3339(t: Timestamp) -> String {
@@ -204,6 +227,9 @@ impl Archive {
             record: append(&record_path)?,
             source_log: append(&source_path)?,
             _lock: lock,
+            pending: Vec::new(),
+            staged: HashMap::new(),
+            source_lines: Vec::new(),
         })
     }
 
@@ -233,9 +259,8 @@ impl Archive {
         self.by_sha256.is_empty()
     }
 
-    /// Keeps `bytes` met as `source`: written once (temporary file, flushed, renamed without
-    /// overwriting, the folder flushed), then recorded; bytes already kept only get the source
-    /// noted.
+    /// Keeps `bytes` met as `source` at once: [`Archive::stage`] then [`Archive::commit`]
+    /// (whatever else was staged is committed too).
     pub fn add(
         &mut self,
         source: &str,
@@ -243,80 +268,15 @@ impl Archive {
         facts: &Facts,
         now: Timestamp,
     ) -> Result<Added, ArchiveError> {
-        let sha256 = sha256_hex(bytes);
-        if let Some(file) = self.by_sha256.get(&sha256).cloned() {
-            self.note_source(source, &sha256)?;
-            return Ok(Added::AlreadyThere(file));
+        self.stage(source, bytes, facts, now)?;
+        let mut committed = self.commit()?;
+        match committed.pop() {
+            Some((_, added)) => Ok(added),
+            None => Err(ArchiveError::Io {
+                path: self.dir.display().to_string(),
+                source: std::io::Error::other("nothing was committed"),
+            }),
         }
-        let file = self.write_new(bytes, &sha256, facts)?;
-        let record = Record {
-            sha256: sha256.clone(),
-            size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
-            source: source.to_string(),
-            file: file.clone(),
-            verdict: facts.verdict,
-            kind: facts.kind.clone(),
-            msgid: facts.msgid.clone(),
-            identificativo: facts.identificativo.clone(),
-            certified_time_utc: facts.certified.map(rfc3339),
-            archived_at: rfc3339(now),
-        };
-        let record_path = self.dir.join(RECORD);
-        append_line(&mut self.record, &record, &record_path)?;
-        self.by_sha256.insert(sha256.clone(), file);
-        self.note_source(source, &sha256)?;
-        Ok(Added::Archived(record))
-    }
-
-    fn note_source(&mut self, source: &str, sha256: &str) -> Result<(), ArchiveError> {
-        if self.sources.insert(source.to_string()) {
-            #[derive(Serialize)]
-            struct Line<'a> {
-                source: &'a str,
-                sha256: &'a str,
-            }
-            let path = self.dir.join(SOURCES);
-            append_line(&mut self.source_log, &Line { source, sha256 }, &path)?;
-        }
-        Ok(())
-    }
-
-    /// Writes the bytes under a free name; a file of that name holding the same bytes (left
-    /// by a run stopped before recording it) is taken as is.
-    fn write_new(&self, bytes: &[u8], sha256: &str, facts: &Facts) -> Result<String, ArchiveError> {
-        let base = file_stem(facts, sha256);
-        let short = sha256.get(..12).unwrap_or(sha256);
-        for name in [format!("{base}.eml"), format!("{base}_{short}.eml")] {
-            let path = self.dir.join(&name);
-            match fs::read(&path) {
-                Ok(existing) if sha256_hex(&existing) == sha256 => return Ok(name),
-                Ok(_) => continue,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(io(&path)(e)),
-            }
-            let mut builder = tempfile::Builder::new();
-            builder.prefix(PARTIAL_PREFIX);
-            // The kept file is an ordinary one: 0666 less the umask, as extract writes.
-            #[cfg(unix)]
-            builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-            let mut tmp = builder.tempfile_in(&self.dir).map_err(io(&self.dir))?;
-            tmp.write_all(bytes).map_err(io(tmp.path()))?;
-            tmp.as_file().sync_all().map_err(io(&path))?;
-            match tmp.persist_noclobber(&path) {
-                Ok(_) => {}
-                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(io(&path)(e.error)),
-            }
-            File::open(&self.dir).and_then(|d| d.sync_all()).map_err(io(&self.dir))?;
-            return Ok(name);
-        }
-        Err(ArchiveError::Io {
-            path: self.dir.join(format!("{base}.eml")).display().to_string(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "taken by other files with other content",
-            ),
-        })
     }
 }
 
@@ -376,13 +336,24 @@ fn read_lines(path: &Path) -> Result<Vec<(usize, serde_json::Value)>, ArchiveErr
     Ok(out)
 }
 
-fn append_line<T: Serialize>(file: &mut File, value: &T, path: &Path) -> Result<(), ArchiveError> {
-    let mut line = serde_json::to_vec(value).map_err(|e| ArchiveError::Io {
-        path: path.display().to_string(),
-        source: std::io::Error::other(e),
-    })?;
-    line.push(b'\n');
-    file.write_all(&line).map_err(io(path))?;
+/// Appends one JSON line per value, with one write and one flush.
+fn append_lines<T: Serialize>(
+    file: &mut File,
+    values: impl IntoIterator<Item = T>,
+    path: &Path,
+) -> Result<(), ArchiveError> {
+    let mut lines = Vec::new();
+    for value in values {
+        serde_json::to_writer(&mut lines, &value).map_err(|e| ArchiveError::Io {
+            path: path.display().to_string(),
+            source: std::io::Error::other(e),
+        })?;
+        lines.push(b'\n');
+    }
+    if lines.is_empty() {
+        return Ok(());
+    }
+    file.write_all(&lines).map_err(io(path))?;
     file.sync_data().map_err(io(path))
 }
 
@@ -470,6 +441,57 @@ mod tests {
         let text = fs::read_to_string(&record).unwrap().replacen("{", "{x", 1);
         fs::write(&record, text).unwrap();
         assert!(matches!(Archive::open(dir.path()), Err(ArchiveError::Record { line: 1, .. })));
+    }
+
+    #[test]
+    fn a_batch_is_named_and_recorded_only_at_its_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = Timestamp::UNIX_EPOCH;
+        let emls = |dir: &Path| {
+            fs::read_dir(dir)
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".eml"))
+                .count()
+        };
+        {
+            let mut a = Archive::open(dir.path()).unwrap();
+            a.stage("a.eml", b"one", &facts(), now).unwrap();
+            a.stage("b.eml", b"one", &facts(), now).unwrap();
+            assert_eq!(a.staged(), 2);
+            assert_eq!(emls(dir.path()), 0, "nothing named before the commit");
+            // Dropped without a commit: nothing kept, nothing recorded, nothing left over.
+        }
+        assert_eq!(fs::read_to_string(dir.path().join(RECORD)).unwrap(), "");
+        let mut a = Archive::open(dir.path()).unwrap();
+        assert!(a.is_empty() && !a.has_source("a.eml"));
+        a.stage("a.eml", b"one", &facts(), now).unwrap();
+        a.stage("b.eml", b"one", &facts(), now).unwrap();
+        a.stage("c.eml", b"two", &facts(), now).unwrap();
+        let done = a.commit().unwrap();
+        let names: Vec<&str> = done.iter().map(|(source, _)| source.as_str()).collect();
+        assert_eq!(names, ["a.eml", "b.eml", "c.eml"], "in the order staged");
+        let (Added::Archived(one), Added::AlreadyThere(again), Added::Archived(two)) =
+            (&done[0].1, &done[1].1, &done[2].1)
+        else {
+            panic!("{done:?}")
+        };
+        assert_eq!(again, &one.file, "the same bytes twice in a batch are kept once");
+        assert_ne!(two.file, one.file, "other bytes with the same facts get their own name");
+        assert_eq!(fs::read(dir.path().join(&two.file)).unwrap(), b"two");
+        assert_eq!(emls(dir.path()), 2);
+        assert!(a.commit().unwrap().is_empty(), "a second commit has nothing to do");
+        drop(a);
+        let again = Archive::open(dir.path()).unwrap();
+        assert_eq!(again.len(), 2);
+        let sources = fs::read_to_string(dir.path().join(SOURCES)).unwrap();
+        assert_eq!(sources.lines().count(), 3, "{sources}");
+        let partial = fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref().unwrap().file_name().to_string_lossy().starts_with(PARTIAL_PREFIX)
+            })
+            .count();
+        assert_eq!(partial, 0);
     }
 
     #[test]

@@ -123,6 +123,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
                     Ok(())
                 },
                 |_, _| {},
+                || Ok(()),
             )?;
             outcome = outcome.merge(each_outcome);
         }

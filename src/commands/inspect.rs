@@ -53,6 +53,7 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
             Ok(())
         },
         |_, _| {},
+        || Ok(()),
     )?;
     if let Some(doc) = json {
         let mut buf = Vec::new();

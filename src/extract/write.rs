@@ -181,26 +181,10 @@ fn put_in_place(
     }
 }
 
-/// Puts the pending files' data on disk: one `syncfs` of the file system that holds them
-/// where there is one, else a flush per file.
+/// Puts the pending files' data on disk (see [`crate::durable::flush_files`]).
 fn flush_file_system(root: &Path, pending: &[Pending]) -> Result<(), WriteError> {
-    #[cfg(unix)]
-    {
-        let _ = pending;
-        let folder = fs::File::open(root).map_err(io_err(root))?;
-        rustix::fs::syncfs(&folder).map_err(|e| WriteError::Io {
-            path: root.to_path_buf(),
-            source: std::io::Error::from_raw_os_error(e.raw_os_error()),
-        })
-    }
-    #[cfg(not(unix))]
-    {
-        for p in pending {
-            let file = fs::File::open(&p.temporary).map_err(io_err(&p.target))?;
-            file.sync_all().map_err(io_err(&p.target))?;
-        }
-        Ok(())
-    }
+    let files: Vec<&Path> = pending.iter().map(|p| p.temporary.as_ref()).collect();
+    crate::durable::flush_files(root, &files).map_err(io_err(root))
 }
 
 #[cfg(test)]
