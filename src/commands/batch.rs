@@ -10,14 +10,20 @@ use std::time::{Duration, Instant};
 use peckit::input::{ListError, Source};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-/// The process's Ctrl-C flag, its handler installed on first use (one handler per process:
-/// the tests run many commands in one).
+/// The process's stop flag, set by Ctrl-C, SIGTERM (a batch scheduler's time limit) or
+/// SIGHUP, its handler installed on first use (one handler per process: the tests run many
+/// commands in one). The first signal stops taking up inputs, so that what is written stays
+/// whole; a second one ends the process at once.
 pub fn stop_flag() -> Arc<AtomicBool> {
     static STOP: OnceLock<Arc<AtomicBool>> = OnceLock::new();
     Arc::clone(STOP.get_or_init(|| {
         let stop = Arc::new(AtomicBool::new(false));
         let handler = Arc::clone(&stop);
-        let _ = ctrlc::set_handler(move || handler.store(true, Ordering::SeqCst));
+        let _ = ctrlc::set_handler(move || {
+            if handler.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+        });
         stop
     }))
 }

@@ -247,41 +247,50 @@ fn a_bad_file_in_the_middle_does_not_stop_the_batch() {
     assert_eq!(out.lines().filter(|l| l.contains(",valid,")).count(), 2);
 }
 
+/// Ctrl-C, and SIGTERM as a batch scheduler sends at its time limit, stop the run cleanly:
+/// exit 130, every line written whole, the summary saying it was interrupted.
 #[cfg(unix)]
 #[test]
-fn ctrl_c_stops_cleanly_with_valid_jsonl_so_far() {
+fn ctrl_c_and_sigterm_stop_cleanly_with_valid_jsonl_so_far() {
     let dir = tempfile::tempdir().unwrap();
     let bytes = sample("accettazione.eml");
     for i in 0..3000 {
         std::fs::write(dir.path().join(format!("r{i:04}.eml")), &bytes).unwrap();
     }
     let bin = assert_cmd::cargo::cargo_bin("peckit");
-    let child = std::process::Command::new(bin)
-        .args(["verify", "--format", "jsonl", "-j", "1", "--trust"])
-        .arg(test_root())
-        .arg(dir.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(400));
-    let _ = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status();
-    let out = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let lines: Vec<&str> = stdout.lines().collect();
-    if out.status.code() == Some(0) {
-        eprintln!("SKIP: the batch finished before the signal");
-        return;
+    for signal in ["-INT", "-TERM"] {
+        let child = std::process::Command::new(&bin)
+            .args(["verify", "--format", "jsonl", "-j", "1", "--trust"])
+            .arg(test_root())
+            .arg(dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        let _ = std::process::Command::new("kill").args([signal, &child.id().to_string()]).status();
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let lines: Vec<&str> = stdout.lines().collect();
+        if out.status.code() == Some(0) {
+            eprintln!("SKIP: the batch finished before the signal {signal}");
+            continue;
+        }
+        assert_eq!(
+            out.status.code(),
+            Some(130),
+            "{signal}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(lines.len() < 3001, "stopped early");
+        for l in &lines {
+            json(l);
+        }
+        let summary = json(lines.last().unwrap());
+        assert_eq!(summary["type"], "summary");
+        assert_eq!(summary["data"]["interrupted"], true, "{summary}");
+        assert_eq!(summary["data"]["total"], lines.len() - 1, "the counts cover what was written");
     }
-    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(lines.len() < 3001, "stopped early");
-    for l in &lines {
-        json(l);
-    }
-    let summary = json(lines.last().unwrap());
-    assert_eq!(summary["type"], "summary");
-    assert_eq!(summary["data"]["interrupted"], true, "{summary}");
-    assert_eq!(summary["data"]["total"], lines.len() - 1, "the counts cover what was written");
 }
 
 /// After Ctrl-C, what is printed says it is incomplete: the evidence page first of all, and
