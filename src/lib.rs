@@ -49,6 +49,7 @@ pub mod finding;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod input;
+pub(crate) mod italy;
 pub mod limits;
 #[cfg(feature = "imap")]
 pub mod mailbox;

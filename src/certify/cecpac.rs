@@ -29,7 +29,7 @@ pub enum Role {
 /// (these run for every artefact of a batch).
 fn rome_midnight(y: i16, m: i8, d: i8) -> Timestamp {
     jiff::civil::date(y, m, d)
-        .to_zoned(jiff::tz::TimeZone::get("Europe/Rome").unwrap_or(jiff::tz::TimeZone::UTC))
+        .to_zoned(crate::italy::rome().clone())
         .map(|z| z.timestamp())
         .unwrap_or(Timestamp::UNIX_EPOCH)
 }

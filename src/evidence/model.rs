@@ -240,9 +240,7 @@ impl CertifiedInstant {
     ) -> Option<CertifiedInstant> {
         let t = d.data.as_ref()?;
         let local = crate::read::daticert::rfc3339_at(t.utc, t.offset_seconds);
-        let rome = jiff::tz::TimeZone::get("Europe/Rome")
-            .map(|tz| t.utc.to_zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
-            .unwrap_or_else(|_| local.clone());
+        let rome = crate::italy::rome_rfc3339(t.utc);
         Some(CertifiedInstant {
             utc: t.utc.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
             daticert: local,
@@ -420,9 +418,7 @@ pub struct Generated {
 impl Generated {
     /// The record of a run at `now`.
     pub fn at(now: jiff::Timestamp) -> Generated {
-        let rome = jiff::tz::TimeZone::get("Europe/Rome")
-            .map(|tz| now.to_zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
-            .unwrap_or_default();
+        let rome = crate::italy::rome_rfc3339(now);
         Generated {
             utc: now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
             rome,

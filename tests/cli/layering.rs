@@ -8,7 +8,20 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first; a module may use its own layer and the ones below.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("base", &["problem", "limits", "error", "text", "names", "catalogue", "finding", "durable"]),
+    (
+        "base",
+        &[
+            "problem",
+            "limits",
+            "error",
+            "text",
+            "names",
+            "catalogue",
+            "finding",
+            "durable",
+            "italy",
+        ],
+    ),
     ("formats and sources", &["read", "input", "mailbox"]),
     ("verify", &["verify"]),
     ("certify", &["certify"]),
