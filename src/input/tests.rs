@@ -126,3 +126,31 @@ fn oversized_input_is_refused() {
         Err(crate::error::Error::LimitExceeded { limit: crate::limits::Limit::InputSize, .. })
     ));
 }
+
+/// A file is read from where its path leads when it is read: each file gives its own bytes
+/// when folders alternate, and a folder replaced meanwhile is the new one (a handle kept
+/// from an earlier file of the folder, to spare resolving the path, would read the old one
+/// under the new name); a missing file or folder is the system's "not found".
+#[test]
+fn files_of_alternating_folders_give_their_own_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    for (sub, text) in [("a", "from a"), ("b", "from b")] {
+        fs::create_dir(dir.path().join(sub)).unwrap();
+        fs::write(dir.path().join(sub).join("x.eml"), text).unwrap();
+    }
+    let read = |sub: &str| Source::File(dir.path().join(sub).join("x.eml")).read(1000);
+    for sub in ["a", "a", "b", "a", "b", "b"] {
+        assert_eq!(read(sub).unwrap(), format!("from {sub}").as_bytes());
+    }
+    // The folder last used is replaced by another of the same name.
+    fs::rename(dir.path().join("b"), dir.path().join("old-b")).unwrap();
+    fs::create_dir(dir.path().join("b")).unwrap();
+    fs::write(dir.path().join("b/x.eml"), "new b").unwrap();
+    assert_eq!(read("b").unwrap(), b"new b");
+    let missing = |p: std::path::PathBuf| match Source::File(p).read(1000) {
+        Err(crate::error::Error::Io(e)) => e.kind(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(missing(dir.path().join("a/none.eml")), std::io::ErrorKind::NotFound);
+    assert_eq!(missing(dir.path().join("none/x.eml")), std::io::ErrorKind::NotFound);
+}
