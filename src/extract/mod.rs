@@ -270,7 +270,7 @@ fn extract_message_parts(
     let mut attachment_no = 0;
     for (entity, path) in root.leaves() {
         let name = decode::entity_file_name(entity, message);
-        let mime_type = entity.content_type.mime.clone();
+        let mime_type = entity.content_type.mime.to_string();
         let is_attachment = name.is_some() || entity.is_attachment();
         let mime_path = format!("original:{path}");
         let is_message = matches!(mime_type.as_str(), "message/rfc822" | "message/global");

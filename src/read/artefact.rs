@@ -344,7 +344,7 @@ fn mime_tree(raw: &[u8], entity: &Entity, path: &str, signed: Option<&Range<usiz
     let inside = signed.is_some_and(|r| r.start <= entity.range.start && entity.range.end <= r.end);
     MimeNode {
         path: path.to_string(),
-        content_type: entity.content_type.mime.clone(),
+        content_type: entity.content_type.mime.to_string(),
         size: entity.body().len(),
         name: if entity.children.is_empty() { decode::entity_file_name(entity, raw) } else { None },
         signed: inside,

@@ -17,7 +17,7 @@ use crate::problem::Problem;
 fn part_info(buf: &[u8], offset: usize, entity: &Entity, path: &str, size: usize) -> PartInfo {
     PartInfo {
         path: path.to_string(),
-        content_type: entity.content_type.mime.clone(),
+        content_type: entity.content_type.mime.to_string(),
         name: decode::entity_file_name(entity, buf),
         size,
         range: entity.range.start.saturating_sub(offset)..entity.range.end.saturating_sub(offset),
@@ -25,12 +25,12 @@ fn part_info(buf: &[u8], offset: usize, entity: &Entity, path: &str, size: usize
 }
 
 fn is_xml(entity: &Entity) -> bool {
-    let m = entity.content_type.mime.as_str();
+    let m = entity.content_type.mime.as_ref();
     m == "application/xml" || m == "text/xml" || m.ends_with("+xml")
 }
 
 pub(super) fn is_message(entity: &Entity) -> bool {
-    matches!(entity.content_type.mime.as_str(), "message/rfc822" | "message/global")
+    matches!(entity.content_type.mime.as_ref(), "message/rfc822" | "message/global")
 }
 
 fn name_is(entity: &Entity, expected: &str) -> bool {
@@ -76,7 +76,7 @@ pub(super) fn signed_content_of(
             }
             continue;
         }
-        let mime = entity.content_type.mime.as_str();
+        let mime = entity.content_type.mime.as_ref();
         let candidate_xml = is_xml(entity) || name_is(entity, "daticert.xml");
         if candidate_xml || (mime == "application/octet-stream" && !is_attachment) {
             let decoded = decode::decode_entity(entity, buf).into_bytes();
@@ -134,7 +134,7 @@ pub(super) fn collect_outside(
         // a fake daticert.xml as a third part). Preamble and epilogue text are not parts.
         for (i, extra) in entity.children.iter().enumerate().skip(2) {
             out.push(Outside::ExtraSignedPart {
-                content_type: extra.content_type.mime.clone(),
+                content_type: extra.content_type.mime.to_string(),
                 mime_path: format!("{path}.{}", i + 1),
             });
         }

@@ -10,6 +10,7 @@
 //! LF-only while the signature was computed over CRLF.
 #![deny(clippy::indexing_slicing)]
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::limits::Limits;
@@ -137,15 +138,15 @@ impl Params {
 /// A parsed Content-Type value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentType {
-    /// `type/subtype`, lower-cased.
-    pub mime: String,
+    /// `type/subtype`, lower-cased (borrowed when it is one of the types PEC mail uses).
+    pub mime: Cow<'static, str>,
     /// Parameters with lower-cased names; quoted values unquoted.
     pub params: Params,
 }
 
 impl Default for ContentType {
     fn default() -> Self {
-        ContentType { mime: "text/plain".into(), params: Params::default() }
+        ContentType { mime: Cow::Borrowed("text/plain"), params: Params::default() }
     }
 }
 
@@ -154,7 +155,7 @@ impl ContentType {
     pub fn parse(value: &str) -> ContentType {
         let mut ct = ContentType::parse_value(value);
         if !ct.mime.contains('/') {
-            ct.mime = "text/plain".into();
+            ct.mime = Cow::Borrowed("text/plain");
         }
         ct
     }
@@ -469,7 +470,11 @@ impl ContentType {
     fn parse_value(value: &str) -> ContentType {
         let mut pieces = split_params(value);
         let first = pieces.next().unwrap_or_default();
-        let mime = first.trim().to_ascii_lowercase();
+        let token = first.trim();
+        let mime = match COMMON_TOKENS.iter().find(|known| known.eq_ignore_ascii_case(token)) {
+            Some(known) => Cow::Borrowed(*known),
+            None => Cow::Owned(token.to_ascii_lowercase()),
+        };
         let mut params = Params::default();
         // Room for all the parameters at once: they never grow past the value's length.
         if value.len() > first.len() + 1 {
@@ -484,6 +489,28 @@ impl ContentType {
         ContentType { mime, params }
     }
 }
+
+/// The types and dispositions of PEC mail, kept without a copy each time they are read.
+const COMMON_TOKENS: [&str; 18] = [
+    "text/plain",
+    "text/html",
+    "text/xml",
+    "multipart/mixed",
+    "multipart/signed",
+    "multipart/alternative",
+    "multipart/related",
+    "multipart/report",
+    "application/xml",
+    "application/x-pkcs7-signature",
+    "application/pkcs7-signature",
+    "application/pkcs7-mime",
+    "application/x-pkcs7-mime",
+    "application/octet-stream",
+    "application/pdf",
+    "message/rfc822",
+    "attachment",
+    "inline",
+];
 
 /// Why the structure could not be read within the budget.
 #[derive(Debug, Clone, PartialEq, Eq)]

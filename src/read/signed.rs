@@ -128,7 +128,7 @@ fn signed_entity_at(
             let is_sig = is_signature_protocol(&sig.content_type.mime);
             if !is_sig {
                 defect = Some(SignatureDefect::SecondPartNotSignature {
-                    content_type: sig.content_type.mime.clone(),
+                    content_type: sig.content_type.mime.to_string(),
                 });
                 Vec::new()
             } else if cte == "base64" {

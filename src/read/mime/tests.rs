@@ -24,6 +24,10 @@ fn content_type_params_quoted_and_unquoted() {
     // Names are case-insensitive; a repeated parameter: the last one counts.
     let ct = ContentType::parse(r#"Text/Plain; Charset=UTF-8; NAME="a \"b\""; charset="latin1""#);
     assert_eq!(ct.mime, "text/plain");
+    // Common types and others alike come out lower-cased, whatever their case.
+    assert_eq!(ContentType::parse(" MULTIPART/Signed ").mime, "multipart/signed");
+    assert_eq!(ContentType::parse("Application/X-Peckit-Test").mime, "application/x-peckit-test");
+    assert_eq!(ContentType::parse_disposition("ATTACHMENT; filename=a").mime, "attachment");
     assert_eq!(ct.param("charset"), Some("latin1"));
     assert_eq!(ct.param("name"), Some("a \"b\""));
     assert_eq!(
