@@ -16,7 +16,8 @@
 #     (the stages bench's `file` line), with the stages' split of one receipt's time;
 #   - the two-core ratio, peak RSS of verify in every format, of evidence at 1k/10k receipts
 #     and 100k tiny messages (an mbox it writes once), and extract's throughput on the large
-#     envelopes and on RECEIPTS everyday envelopes, against copying its output (issue #17).
+#     envelopes and on RECEIPTS everyday envelopes, against copying its output (issue #17);
+#     archive's rate on the receipts, against copying them.
 # Needs: python3, openssl, GNU time (/usr/bin/time). Files are read from a warm page cache.
 set -eu   # no pipefail: `ls | head` ends with SIGPIPE by design
 cd "$(dirname "$0")/.."
@@ -154,5 +155,14 @@ awk -v n="$N" -v t="$te" -v c="$(( end - start ))" -v f="$(find "$out" -type f |
     -v r="$rsse" -v r10="$rsse10" 'BEGIN {
   printf "extract, %d envelopes: %.1f s, %.0f envelopes/s, %d files, %.0f MB written; cp -r of its output + sync: %.1f s -> %.2fx of the copy\n", n, t, n / t, f, b / 1e6, c / 1e9, t / (c / 1e9)
   printf "peak RSS, extract: %d KB (%d envelopes), %d KB (%d envelopes)\n", r10, n / 10, r, n
+}'
+# archive: every receipt kept byte for byte, recorded, durable (groups of messages share one
+# flush of the disk), against copying the same files and one sync.
+out=$(fresh archive)
+read -r ta rssa < <(measure "$P" archive -q "${TRUST[@]}" "$B/receipts" -o "$out")
+sync
+start=$(date +%s%N); cp -r "$B/receipts" "$(fresh copy)"; sync; end=$(date +%s%N)
+awk -v n="$N" -v t="$ta" -v c="$(( end - start ))" -v r="$rssa" 'BEGIN {
+  printf "archive, %d receipts: %.1f s, %.0f messages/s, peak RSS %d KB; cp -r of the receipts + sync: %.1f s -> %.2fx of the copy\n", n, t, n / t, r, c / 1e9, t / (c / 1e9)
 }'
 rm -rf "$B"/out-*

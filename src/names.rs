@@ -10,6 +10,16 @@ use std::collections::HashSet;
 /// The longest name written, in bytes (most file systems allow 255).
 pub const MAX_NAME_BYTES: usize = 200;
 
+/// How the names of peckit's own working files start: temporary files of extract and
+/// archive, and archive's lock. Sanitised names never start so (they never start with a
+/// dot), and folders are walked without them: a run killed midway leaves no message to read.
+pub const WORKING_FILE_PREFIX: &str = ".peckit-";
+
+/// Whether a file name is one of peckit's working files (see [`WORKING_FILE_PREFIX`]).
+pub fn is_working_file(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(WORKING_FILE_PREFIX.as_bytes())
+}
+
 /// Windows reserved device names, with any extension: CON, PRN, AUX, NUL, COM0-9, LPT0-9,
 /// and COM/LPT followed by a superscript 1, 2 or 3, which Windows also maps to devices
 /// (Microsoft's "Naming Files, Paths, and Namespaces"; issue #13: `COM¹.txt`).

@@ -12,8 +12,8 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::{
-    Added, Archive, ArchiveError, Facts, PARTIAL_PREFIX, Pending, RECORD, Record, SOURCES,
-    append_lines, file_stem, io, rfc3339, sha256_hex,
+    Added, Archive, ArchiveError, Facts, NewBytes, PARTIAL_PREFIX, Pending, RECORD, Record,
+    SOURCES, append_lines, file_stem, io, rfc3339, sha256_hex,
 };
 
 impl Archive {
@@ -31,9 +31,15 @@ impl Archive {
             self.pending
                 .push(Pending::Again { source: source.to_string(), sha256: sha256.clone() });
         } else {
-            let temporary = self.write_temporary(bytes)?;
             let base = file_stem(facts, &sha256);
             let short = sha256.get(..12).unwrap_or(&sha256);
+            let names = [format!("{base}.eml"), format!("{base}_{short}.eml")];
+            // Found before anything is written, so that a full disk does not keep a message
+            // already there from being recorded.
+            let new_bytes = match self.holding(&names, &sha256)? {
+                Some(name) => NewBytes::Found(name),
+                None => NewBytes::Written { temporary: self.write_temporary(bytes)?, names },
+            };
             let record = Record {
                 sha256: sha256.clone(),
                 size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
@@ -47,11 +53,7 @@ impl Archive {
                 archived_at: rfc3339(now),
             };
             self.staged.insert(sha256.clone(), self.pending.len());
-            self.pending.push(Pending::New {
-                temporary,
-                names: [format!("{base}.eml"), format!("{base}_{short}.eml")],
-                record: Box::new(record),
-            });
+            self.pending.push(Pending::New { bytes: new_bytes, record: Box::new(record) });
         }
         if self.sources.insert(source.to_string()) {
             self.source_lines.push((source.to_string(), sha256));
@@ -65,15 +67,19 @@ impl Archive {
     }
 
     /// Makes every staged message durable, named and recorded; returns what became of each,
-    /// with its source, in the order they were staged.
+    /// with its source, in the order they were staged. After an error, what this handle
+    /// knows may not match the folder: open the archive again, which completes or removes
+    /// what was left.
     pub fn commit(&mut self) -> Result<Vec<(String, Added)>, ArchiveError> {
         let pending = std::mem::take(&mut self.pending);
         self.staged.clear();
         let new: Vec<&Path> = pending
             .iter()
             .filter_map(|p| match p {
-                Pending::New { temporary, .. } => Some(temporary.as_ref()),
-                Pending::Again { .. } => None,
+                Pending::New { bytes: NewBytes::Written { temporary, .. }, .. } => {
+                    Some(temporary.as_ref())
+                }
+                Pending::New { bytes: NewBytes::Found(_), .. } | Pending::Again { .. } => None,
             })
             .collect();
         if !new.is_empty() {
@@ -83,8 +89,13 @@ impl Archive {
         let mut done = Vec::with_capacity(pending.len());
         for p in pending {
             match p {
-                Pending::New { temporary, names, mut record } => {
-                    record.file = self.place(temporary, names, &record.sha256)?;
+                Pending::New { bytes, mut record } => {
+                    record.file = match bytes {
+                        NewBytes::Written { temporary, names } => {
+                            self.place(temporary, names, &record.sha256)?
+                        }
+                        NewBytes::Found(name) => name,
+                    };
                     self.by_sha256.insert(record.sha256.clone(), record.file.clone());
                     records.push((*record).clone());
                     done.push((record.source.clone(), Added::Archived(*record)));
@@ -120,6 +131,20 @@ impl Archive {
         let mut tmp = builder.tempfile_in(&self.dir).map_err(io(&self.dir))?;
         tmp.write_all(bytes).map_err(io(tmp.path()))?;
         Ok(tmp.into_temp_path())
+    }
+
+    /// The first of `names` whose file holds the bytes of this SHA-256, if any.
+    fn holding(&self, names: &[String; 2], sha256: &str) -> Result<Option<String>, ArchiveError> {
+        for name in names {
+            let path = self.dir.join(name);
+            match std::fs::read(&path) {
+                Ok(existing) if sha256_hex(&existing) == sha256 => return Ok(Some(name.clone())),
+                Ok(_) => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(io(&path)(e)),
+            }
+        }
+        Ok(None)
     }
 
     /// Gives a durable temporary file the first of `names` that is free, never replacing a

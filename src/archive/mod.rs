@@ -23,7 +23,9 @@ mod batch;
 pub const RECORD: &str = "archive.jsonl";
 /// Every source each message was met in.
 pub const SOURCES: &str = "sources.jsonl";
-/// Temporary files start so; one left by an interrupted run is removed by the next.
+/// Temporary files start so; those left by an interrupted run are removed by the next. Like
+/// the lock's, the name starts with [`crate::names::WORKING_FILE_PREFIX`]: no walk of the
+/// folder reads them as messages.
 const PARTIAL_PREFIX: &str = ".peckit-partial-";
 /// Held (locked) by the run writing to the archive: one at a time.
 const LOCK: &str = ".peckit-lock";
@@ -131,16 +133,20 @@ pub enum Added {
 /// A message met since the last commit.
 #[derive(Debug)]
 enum Pending {
-    /// New bytes, written to a temporary file.
-    New {
-        temporary: tempfile::TempPath,
-        /// The names to try, in order: the readable one, then with the start of the SHA-256.
-        names: [String; 2],
-        /// Its record, the file name still empty.
-        record: Box<Record>,
-    },
+    /// New bytes, with their record (the file name still empty).
+    New { bytes: NewBytes, record: Box<Record> },
     /// Bytes kept already, or staged earlier in this batch.
     Again { source: String, sha256: String },
+}
+
+/// Where staged new bytes are.
+#[derive(Debug)]
+enum NewBytes {
+    /// In a temporary file, to be given the first free of `names`: the readable one, then
+    /// with the start of the SHA-256.
+    Written { temporary: tempfile::TempPath, names: [String; 2] },
+    /// Already in the folder under this name (a run stopped before recording them).
+    Found(String),
 }
 
 /// An archive folder, open for adding.
@@ -197,7 +203,7 @@ impl Archive {
             }
         }
         let mut by_sha256 = HashMap::new();
-        let mut sources = HashSet::new();
+        let mut recorded = Vec::new();
         let record_path = dir.join(RECORD);
         for (line, value) in read_lines(&record_path)? {
             let field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string);
@@ -209,14 +215,23 @@ impl Archive {
                 });
             };
             if let Some(source) = field("source") {
-                sources.insert(source);
+                recorded.push((source, sha.clone()));
             }
             by_sha256.insert(sha, file);
         }
+        let mut sources = HashSet::new();
         let source_path = dir.join(SOURCES);
         for (_, value) in read_lines(&source_path)? {
             if let Some(source) = value.get("source").and_then(|v| v.as_str()) {
                 sources.insert(source.to_string());
+            }
+        }
+        // A run stopped between writing the records and the sources leaves records whose
+        // source is not in sources.jsonl: written again at the next commit.
+        let mut source_lines = Vec::new();
+        for (source, sha) in recorded {
+            if sources.insert(source.clone()) {
+                source_lines.push((source, sha));
             }
         }
         let append = |p: &Path| OpenOptions::new().create(true).append(true).open(p).map_err(io(p));
@@ -229,7 +244,7 @@ impl Archive {
             _lock: lock,
             pending: Vec::new(),
             staged: HashMap::new(),
-            source_lines: Vec::new(),
+            source_lines,
         })
     }
 
@@ -492,6 +507,25 @@ mod tests {
             })
             .count();
         assert_eq!(partial, 0);
+    }
+
+    #[test]
+    fn sources_lost_by_a_stop_between_the_two_records_are_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut a = Archive::open(dir.path()).unwrap();
+            a.add("a.eml", b"one", &facts(), Timestamp::UNIX_EPOCH).unwrap();
+            a.add("b.eml", b"two", &facts(), Timestamp::UNIX_EPOCH).unwrap();
+        }
+        fs::write(dir.path().join(SOURCES), "").unwrap(); // as if stopped before writing them
+        {
+            let mut a = Archive::open(dir.path()).unwrap();
+            assert!(a.has_source("a.eml"), "known from the records already");
+            assert!(a.commit().unwrap().is_empty());
+        }
+        let sources = fs::read_to_string(dir.path().join(SOURCES)).unwrap();
+        assert!(sources.contains("a.eml") && sources.contains("b.eml"), "{sources}");
+        assert_eq!(sources.lines().count(), 2);
     }
 
     #[test]

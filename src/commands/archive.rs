@@ -1,6 +1,6 @@
 //! `peckit archive`: byte-exact, verified copies of every message, kept in a folder.
 
-use std::cell::RefCell;
+use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -21,10 +21,11 @@ struct Counts {
 }
 
 /// Messages are committed together (one flush of the disk for all of them, see
-/// `peckit::archive`) once this many are staged, or once the oldest has waited this long, or
-/// when the next message is not ready yet.
+/// `peckit::archive`) once this many are staged, or once the oldest has waited this long,
+/// whatever the next input does (a clock thread looks every `CLOCK_TICK`).
 const BATCH_MESSAGES: usize = 256;
 const BATCH_PATIENCE: Duration = Duration::from_millis(200);
+const CLOCK_TICK: Duration = Duration::from_millis(50);
 
 /// The archive being written and what is shown of it: lines are printed as messages are
 /// committed, so a line never announces a message a crash could still lose.
@@ -33,17 +34,23 @@ struct Keeper<'a> {
     counts: Counts,
     out: Output,
     oldest_staged: Option<Instant>,
+    /// A commit of the clock thread that failed, for the run to stop with.
+    failure: Option<anyhow::Error>,
     ui: Ui,
-    quiet: bool,
     args: &'a ArchiveArgs,
 }
 
 impl Keeper<'_> {
     fn stage(&mut self, name: &str, raw: &[u8], facts: &Facts) -> Result<()> {
-        // The archive itself failing (disk full, permissions) stops the run.
-        self.archive
-            .stage(name, raw, facts, jiff::Timestamp::now())
-            .with_context(|| texts::archive_write_failed(self.ui.lang, name))?;
+        if let Some(e) = self.failure.take() {
+            return Err(e);
+        }
+        // The archive itself failing (disk full, permissions) stops the run; what was staged
+        // before is kept first.
+        if let Err(e) = self.archive.stage(name, raw, facts, jiff::Timestamp::now()) {
+            let _ = self.commit();
+            return Err(e).with_context(|| texts::archive_write_failed(self.ui.lang, name));
+        }
         let oldest = *self.oldest_staged.get_or_insert_with(Instant::now);
         if self.archive.staged() >= BATCH_MESSAGES || oldest.elapsed() >= BATCH_PATIENCE {
             self.commit()?;
@@ -55,9 +62,9 @@ impl Keeper<'_> {
     fn commit(&mut self) -> Result<()> {
         self.oldest_staged = None;
         let lang = self.ui.lang;
-        let committed = self.archive.commit().with_context(|| {
-            texts::archive_write_failed(lang, &self.args.out.display().to_string())
-        })?;
+        let folder = self.args.out.display().to_string();
+        let committed =
+            self.archive.commit().with_context(|| texts::archive_write_failed(lang, &folder))?;
         for (name, added) in committed {
             let (style, line) = match &added {
                 Added::Archived(record) => {
@@ -75,12 +82,23 @@ impl Keeper<'_> {
                     (Style::Plain, texts::archive_line(lang, false, file, &name, ""))
                 }
             };
-            if !self.quiet {
+            if !self.args.quiet {
                 self.out.lines([Line::styled(style, line)])?;
             }
         }
         self.out.flush()?;
         Ok(())
+    }
+
+    /// The clock thread's turn: commits what has waited too long.
+    fn on_tick(&mut self) {
+        let waited = self.oldest_staged.is_some_and(|t| t.elapsed() >= BATCH_PATIENCE);
+        if waited
+            && self.failure.is_none()
+            && let Err(e) = self.commit()
+        {
+            self.failure = Some(e);
+        }
     }
 }
 
@@ -94,43 +112,60 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
     // Mailbox messages already kept (by UIDVALIDITY and UID) are not fetched again.
     let known = archive.sources();
     let skip: super::sources::Skip = std::sync::Arc::new(move |name| known.contains(name));
-    // Both the pipeline's hand-over and its idle hook use the keeper, one at a time.
-    let keeper = RefCell::new(Keeper {
+    let keeper = Mutex::new(Keeper {
         archive,
         counts: Counts::default(),
         out: Output::stdout(ui.paint.enabled),
         oldest_staged: None,
+        failure: None,
         ui,
-        quiet: args.quiet,
         args,
     });
-    super::for_each_artefact(
-        super::plain_inputs(&args.sources, &args.imap, &limits, skip)?,
-        &limits,
-        &mut outcome,
-        |name, artefact| {
-            let assessment = assess::assess(&artefact, &verifier);
-            if args.require_valid && assessment.verdict != Verdict::Valid {
-                keeper.borrow_mut().counts.skipped += 1;
-                let code = assessment.problems.first().map(|p| p.code.code()).unwrap_or("");
-                super::report_input_error(&name, &texts::archive_skipped(ui.lang, code));
-                return Ok(());
+    let lock = || keeper.lock().unwrap_or_else(PoisonError::into_inner);
+    let inputs = super::plain_inputs(&args.sources, &args.imap, &limits, skip)?;
+    // Set when the inputs are done, to stop the clock.
+    let finished = (Mutex::new(false), Condvar::new());
+    let mut skipped = 0;
+    let walked = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let (done, wake) = &finished;
+            let mut done = done.lock().unwrap_or_else(PoisonError::into_inner);
+            while !*done {
+                done =
+                    wake.wait_timeout(done, CLOCK_TICK).unwrap_or_else(PoisonError::into_inner).0;
+                lock().on_tick();
             }
-            let facts = Facts::of(&artefact, &assessment);
-            keeper.borrow_mut().stage(&name, &artefact.raw, &facts)
-        },
-        |_, _| {},
-        // Nothing to do until the next message: what is staged need not wait for it.
-        || {
-            let mut keeper = keeper.borrow_mut();
-            if keeper.oldest_staged.is_some_and(|t| t.elapsed() >= BATCH_PATIENCE / 4) {
-                keeper.commit()?;
-            }
-            Ok(())
-        },
-    )?;
-    let mut keeper = keeper.into_inner();
-    keeper.commit()?;
+        });
+        let walked = super::for_each_artefact(
+            inputs,
+            &limits,
+            &mut outcome,
+            |name, artefact| {
+                let assessment = assess::assess(&artefact, &verifier);
+                if args.require_valid && assessment.verdict != Verdict::Valid {
+                    skipped += 1;
+                    let code = assessment.problems.first().map(|p| p.code.code()).unwrap_or("");
+                    super::report_input_error(&name, &texts::archive_skipped(ui.lang, code));
+                    return Ok(());
+                }
+                let facts = Facts::of(&artefact, &assessment);
+                lock().stage(&name, &artefact.raw, &facts)
+            },
+            |_, _| {},
+        );
+        *finished.0.lock().unwrap_or_else(PoisonError::into_inner) = true;
+        finished.1.notify_all();
+        walked
+    });
+    let mut keeper = keeper.into_inner().unwrap_or_else(PoisonError::into_inner);
+    if let Some(e) = keeper.failure.take() {
+        return Err(e);
+    }
+    // What was staged before an error is kept too.
+    let committed = keeper.commit();
+    walked?;
+    committed?;
+    keeper.counts.skipped = skipped;
     let counts = &keeper.counts;
     keeper.out.lines([Line::plain(texts::archive_summary(
         ui.lang,

@@ -34,7 +34,6 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
             Ok(())
         },
         |name, failure| unreadable.push((name, failure)),
-        || Ok(()),
     )?;
     // Inputs the recording peckit could not read, listed as it recorded them.
     let mut recorded_unreadable = Vec::new();

@@ -123,7 +123,6 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
                     Ok(())
                 },
                 |_, _| {},
-                || Ok(()),
             )?;
             outcome = outcome.merge(each_outcome);
         }

@@ -53,7 +53,6 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
             Ok(())
         },
         |_, _| {},
-        || Ok(()),
     )?;
     if let Some(doc) = json {
         let mut buf = Vec::new();

@@ -294,15 +294,13 @@ impl Drop for Output {
 
 /// Reads every artefact of `paths` (files, folders, containers, `-`) on every core and
 /// hands each to `each` in input order, on this thread; unreadable inputs get one error line
-/// on stderr and make the outcome 2; Ctrl-C stops taking up inputs (outcome 130). `idle` is
-/// called when the next artefact is not ready yet (see [`batch::Pipeline::run`]).
+/// on stderr and make the outcome 2; Ctrl-C stops taking up inputs (outcome 130).
 pub fn for_each_artefact(
     inputs: sources::Inputs,
     limits: &Limits,
     outcome: &mut Outcome,
     mut each: impl FnMut(String, peckit::read::Artefact) -> Result<()>,
     mut unreadable: impl FnMut(String, peckit::error::ReadFailure),
-    mut idle: impl FnMut() -> Result<()>,
 ) -> Result<()> {
     for e in &inputs.list_errors {
         let failure = peckit::error::ReadFailure::of_io(&e.error);
@@ -319,8 +317,7 @@ pub fn for_each_artefact(
         window: jobs * 2,
         stop: std::sync::Arc::clone(&stop),
     };
-    // The first failure of `each` or `idle` (both closures record it, one at a time).
-    let failure = std::cell::RefCell::new(None);
+    let mut failure = None;
     pipeline.run(
         inputs.stream,
         |item| match item {
@@ -334,13 +331,13 @@ pub fn for_each_artefact(
         },
         |_, _| {},
         |(name, read)| {
-            if failure.borrow().is_some() {
+            if failure.is_some() {
                 return; // writing already failed: the rest would fail the same way
             }
             match read {
                 Ok(artefact) => {
                     if let Err(e) = each(name, artefact) {
-                        *failure.borrow_mut() = Some(e);
+                        failure = Some(e);
                     }
                 }
                 Err(e) => {
@@ -350,15 +347,9 @@ pub fn for_each_artefact(
                 }
             }
         },
-        || {
-            if failure.borrow().is_none()
-                && let Err(e) = idle()
-            {
-                *failure.borrow_mut() = Some(e);
-            }
-        },
+        || {},
     );
-    if let Some(e) = failure.into_inner() {
+    if let Some(e) = failure {
         return Err(e);
     }
     if stop.load(std::sync::atomic::Ordering::SeqCst) {

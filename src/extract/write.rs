@@ -5,8 +5,9 @@
 //! the output folder, so nothing can escape it. Data goes to a temporary file in the same
 //! folder and is renamed into place once it is on disk: a crash leaves at most stray
 //! temporary files. A batched folder ([`OutputDir::create_batched`]) makes all its files
-//! durable with one flush of the file system at [`OutputDir::commit`] instead of one per
-//! file: seven files an envelope cost seven flushes, most of extracting a folder's time.
+//! durable at [`OutputDir::commit`] with one flush of the file system where that is known to
+//! work (see [`crate::durable`]) instead of one per file: seven files an envelope cost seven
+//! flushes, most of extracting a folder's time.
 #![deny(clippy::indexing_slicing)]
 
 use std::fs;
@@ -143,7 +144,7 @@ impl OutputDir {
             return Err(WriteError::Exists(target));
         }
         let mut builder = tempfile::Builder::new();
-        builder.prefix(".peckit-").suffix(".tmp");
+        builder.prefix(crate::names::WORKING_FILE_PREFIX).suffix(".tmp");
         // A temporary file is private (0600); the file it becomes is an ordinary one: what the
         // user's umask gives a new file (0666 less the umask, applied by the system).
         #[cfg(unix)]

@@ -154,3 +154,19 @@ fn files_of_alternating_folders_give_their_own_bytes() {
     assert_eq!(missing(dir.path().join("a/none.eml")), std::io::ErrorKind::NotFound);
     assert_eq!(missing(dir.path().join("none/x.eml")), std::io::ErrorKind::NotFound);
 }
+
+/// peckit's own working files (extract's and archive's temporary files, archive's lock) are
+/// not messages: a folder is walked without them, however they look inside.
+#[test]
+fn working_files_are_not_walked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mail = b"From: a@b.it\r\nSubject: x\r\n\r\nbody";
+    for name in ["a.eml", ".peckit-partial-Xy12", ".peckit-3Fq.tmp", ".peckit-lock"] {
+        fs::write(dir.path().join(name), mail).unwrap();
+    }
+    let (sources, errors) = expand(&[dir.path().to_path_buf()]);
+    assert!(errors.is_empty());
+    let names: Vec<String> = sources.into_iter().map(|s| s.display_name()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].ends_with("a.eml"));
+}

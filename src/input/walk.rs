@@ -75,7 +75,9 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<
                 entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             paths.sort();
             for p in paths {
-                if fs::symlink_metadata(&p).is_ok_and(|m| m.is_file()) && opts.wants(&p) {
+                let working = p.file_name().is_some_and(crate::names::is_working_file);
+                if !working && fs::symlink_metadata(&p).is_ok_and(|m| m.is_file()) && opts.wants(&p)
+                {
                     sources.push(Source::File(p));
                 }
             }
@@ -99,6 +101,9 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<
     let folder = sources.folders.len();
     sources.folders.push(dir.to_path_buf());
     for (name, file_type) in names {
+        if crate::names::is_working_file(&name) {
+            continue; // a temporary file of extract or archive, or archive's lock
+        }
         let path = dir.join(&name);
         if file_type.is_dir() {
             walk(&path, opts, sources, errors);

@@ -265,3 +265,63 @@ fn a_second_run_on_the_same_archive_is_refused() {
     assert!(err.contains("another peckit archive is writing"), "{err}");
     assert_eq!(records(&out).len(), inputs.len(), "the first run completed undisturbed");
 }
+
+/// Messages are kept in groups, but never wait for a slow next input: while a named pipe
+/// given after them is not written yet, they are already recorded and their lines printed
+/// (each line naming a file that is there with its record: a line never runs ahead of the
+/// disk).
+#[cfg(unix)]
+#[test]
+fn kept_messages_do_not_wait_for_a_slow_next_input() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = copies(&dir.path().join("casella"), 3);
+    let fifo = dir.path().join("lenta.eml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIP: mkfifo is not available");
+        return;
+    }
+    let out = dir.path().join("archivio");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("peckit"))
+        .args(["archive", "--color", "never", "--trust"])
+        .arg(test_root())
+        .args(&inputs)
+        .arg(&fifo)
+        .arg("-o")
+        .arg(&out)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            let _ = tx.send(line);
+        }
+    });
+    let mut lines = Vec::new();
+    while lines.len() < inputs.len() {
+        match rx.recv_timeout(Duration::from_secs(20)) {
+            Ok(line) => lines.push(line),
+            Err(_) => break,
+        }
+    }
+    // Read while the pipe is still unwritten: what the lines announce is on disk.
+    let recorded = records(&out);
+    let kept = emls(&out);
+    std::fs::write(&fifo, sample("accettazione.eml")).unwrap();
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    assert_eq!(lines.len(), inputs.len(), "lines waited for the pipe: {lines:?}");
+    assert_eq!(recorded.len(), inputs.len());
+    for line in &lines {
+        let file = line.split_whitespace().nth(1).unwrap();
+        assert!(kept.contains(file), "{line} announced before it was kept");
+    }
+    assert_eq!(status.code(), Some(0));
+}
