@@ -273,8 +273,6 @@ fn a_second_run_on_the_same_archive_is_refused() {
 #[cfg(unix)]
 #[test]
 fn kept_messages_do_not_wait_for_a_slow_next_input() {
-    use std::io::{BufRead, BufReader};
-    use std::sync::mpsc;
     use std::time::Duration;
     let dir = tempfile::tempdir().unwrap();
     let inputs = copies(&dir.path().join("casella"), 3);
@@ -297,13 +295,7 @@ fn kept_messages_do_not_wait_for_a_slow_next_input() {
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    let reader = std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            let Ok(line) = line else { break };
-            let _ = tx.send(line);
-        }
-    });
+    let (rx, reader) = lines_as_they_come(stdout);
     let mut lines = Vec::new();
     while lines.len() < inputs.len() {
         match rx.recv_timeout(Duration::from_secs(20)) {

@@ -344,8 +344,6 @@ fn ctrl_c_leaves_printed_summaries_marked_incomplete() {
 #[cfg(unix)]
 #[test]
 fn rows_reach_the_reader_while_a_slow_input_is_waited_for() {
-    use std::io::{BufRead, BufReader};
-    use std::sync::mpsc;
     use std::time::Duration;
     let dir = tempfile::tempdir().unwrap();
     let first = dir.path().join("a.eml");
@@ -367,13 +365,7 @@ fn rows_reach_the_reader_while_a_slow_input_is_waited_for() {
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                let _ = tx.send(line);
-            }
-        });
+        let (rx, reader) = lines_as_they_come(stdout);
         let seen_first = (|| loop {
             match rx.recv_timeout(Duration::from_secs(20)) {
                 Ok(line) if line.contains("a.eml") => return true,

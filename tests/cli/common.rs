@@ -159,3 +159,19 @@ pub fn list_wrapped(sample_name: &str) -> Vec<u8> {
     );
     out
 }
+
+/// The lines a child writes to its standard output, as they come, read on a thread (joined
+/// by the returned handle once the child has closed it).
+pub fn lines_as_they_come(
+    stdout: std::process::ChildStdout,
+) -> (std::sync::mpsc::Receiver<String>, std::thread::JoinHandle<()>) {
+    use std::io::BufRead;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            let _ = tx.send(line);
+        }
+    });
+    (rx, reader)
+}
