@@ -27,7 +27,7 @@ impl Archive {
         now: Timestamp,
     ) -> Result<(), ArchiveError> {
         let sha256 = sha256_hex(bytes);
-        if self.by_sha256.contains_key(&sha256) || self.staged.contains_key(&sha256) {
+        if self.by_sha256.contains_key(&sha256) || self.staged.contains(&sha256) {
             self.pending
                 .push(Pending::Again { source: source.to_string(), sha256: sha256.clone() });
         } else {
@@ -52,7 +52,7 @@ impl Archive {
                 certified_time_utc: facts.certified.map(rfc3339),
                 archived_at: rfc3339(now),
             };
-            self.staged.insert(sha256.clone(), self.pending.len());
+            self.staged.insert(sha256.clone());
             self.pending.push(Pending::New { bytes: new_bytes, record: Box::new(record) });
         }
         if self.sources.insert(source.to_string()) {
@@ -133,18 +133,27 @@ impl Archive {
         Ok(tmp.into_temp_path())
     }
 
-    /// The first of `names` whose file holds the bytes of this SHA-256, if any.
+    /// The first of `names` whose file holds the bytes of this SHA-256, if any (the second
+    /// name is only ever taken when the first is).
     fn holding(&self, names: &[String; 2], sha256: &str) -> Result<Option<String>, ArchiveError> {
         for name in names {
-            let path = self.dir.join(name);
-            match std::fs::read(&path) {
-                Ok(existing) if sha256_hex(&existing) == sha256 => return Ok(Some(name.clone())),
-                Ok(_) => continue,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-                Err(e) => return Err(io(&path)(e)),
+            match self.holds(name, sha256)? {
+                Some(true) => return Ok(Some(name.clone())),
+                Some(false) => continue,
+                None => return Ok(None),
             }
         }
         Ok(None)
+    }
+
+    /// Whether the file `name` holds the bytes of this SHA-256; `None` when there is none.
+    fn holds(&self, name: &str, sha256: &str) -> Result<Option<bool>, ArchiveError> {
+        let path = self.dir.join(name);
+        match std::fs::read(&path) {
+            Ok(existing) => Ok(Some(sha256_hex(&existing) == sha256)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io(&path)(e)),
+        }
     }
 
     /// Gives a durable temporary file the first of `names` that is free, never replacing a
@@ -164,10 +173,8 @@ impl Archive {
                 Ok(()) => return Ok(name),
                 Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
                     temporary = e.path;
-                    match std::fs::read(&path) {
-                        Ok(existing) if sha256_hex(&existing) == sha256 => return Ok(name),
-                        Ok(_) => continue,
-                        Err(e) => return Err(io(&path)(e)),
+                    if self.holds(&name, sha256)? == Some(true) {
+                        return Ok(name);
                     }
                 }
                 Err(e) => return Err(io(&path)(e.error)),

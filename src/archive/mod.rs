@@ -161,8 +161,8 @@ pub struct Archive {
     _lock: File,
     /// Messages met since the last commit, in order.
     pending: Vec<Pending>,
-    /// Where in `pending` the bytes of each staged new message are (by SHA-256).
-    staged: HashMap<String, usize>,
+    /// The SHA-256 of each new message in `pending`.
+    staged: HashSet<String>,
     /// Lines for `sources.jsonl` not yet written: (source, SHA-256).
     source_lines: Vec<(String, String)>,
 }
@@ -243,7 +243,7 @@ impl Archive {
             source_log: append(&source_path)?,
             _lock: lock,
             pending: Vec::new(),
-            staged: HashMap::new(),
+            staged: HashSet::new(),
             source_lines,
         })
     }
