@@ -115,8 +115,8 @@ pub fn no_certificate(lang: Lang) -> String {
 /// A folder named by `--trust` that holds no certificate file.
 pub fn no_certificate_in_folder(lang: Lang) -> String {
     match lang {
-        Lang::En => "no certificate file in this folder (.pem, .crt, .cer or .der)".into(),
-        Lang::It => "nessun file di certificato nella cartella (.pem, .crt, .cer o .der)".into(),
+        Lang::En => "no certificate file in this folder (.pem, .crt, .cer or .der; sub-folders are not searched)".into(),
+        Lang::It => "nessun file di certificato nella cartella (.pem, .crt, .cer o .der; le sottocartelle non sono esaminate)".into(),
     }
 }
 

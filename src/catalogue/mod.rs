@@ -376,7 +376,7 @@ pub fn limit_name(lang: Lang, limit: Limit) -> &'static str {
 pub enum Diagnostic {
     /// No input held any mail.
     NoMailFound,
-    /// Ctrl-C.
+    /// Ctrl-C or SIGTERM.
     Interrupted,
     /// `inspect` on mail that is not PEC.
     NotPec,

@@ -183,11 +183,11 @@ texts! {
     NoRegister,
     /// "Revocation at the signing time".
     RevocationAtSigning,
-    /// Heading of the warning on a summary cut short by Ctrl-C.
+    /// Heading of the warning on a summary cut short by Ctrl-C or SIGTERM.
     IncompleteSummary,
     /// The warning itself.
     IncompleteSummaryText,
-    /// Appended to verify's summary line after Ctrl-C.
+    /// Appended to verify's summary line after Ctrl-C or SIGTERM.
     InterruptedList,
     /// Heading of the warning on evidence built from JSONL records.
     RecordedVerdicts,
@@ -471,11 +471,11 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::En, Text::IncompleteSummary) => "INCOMPLETE SUMMARY",
         (Lang::It, Text::IncompleteSummary) => "RIEPILOGO INCOMPLETO",
         (Lang::En, Text::IncompleteSummaryText) => {
-            "The run was interrupted (Ctrl-C) before every file was read: the files not read \
+            "The run was interrupted (Ctrl-C or SIGTERM) before every file was read: the files not read \
              are not in this summary, and what it says of a message may lack their receipts."
         }
         (Lang::It, Text::IncompleteSummaryText) => {
-            "L'esecuzione è stata interrotta (Ctrl-C) prima di leggere tutti i file: quelli non \
+            "L'esecuzione è stata interrotta (Ctrl-C o SIGTERM) prima di leggere tutti i file: quelli non \
              letti non compaiono in questo riepilogo, e quanto dice di un messaggio può mancare \
              delle loro ricevute."
         }

@@ -25,8 +25,8 @@ pub enum Role {
     Recipient,
 }
 
-/// Midnight in Rome at the start of that day; the time zone is looked up once per date
-/// (these run for every artefact of a batch).
+/// Midnight in Rome at the start of that day (each date is computed once: these are read
+/// for every artefact of a batch).
 fn rome_midnight(y: i16, m: i8, d: i8) -> Timestamp {
     jiff::civil::date(y, m, d)
         .to_zoned(crate::italy::rome().clone())

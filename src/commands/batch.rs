@@ -10,22 +10,39 @@ use std::time::{Duration, Instant};
 use peckit::input::{ListError, Source};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-/// The process's stop flag, set by Ctrl-C, SIGTERM (a batch scheduler's time limit) or
-/// SIGHUP, its handler installed on first use (one handler per process: the tests run many
-/// commands in one). The first signal stops taking up inputs, so that what is written stays
-/// whole; a second one ends the process at once.
+/// The process's stop flag, set by Ctrl-C (SIGINT) or SIGTERM (a batch scheduler's time
+/// limit), the signals watched from first use (once per process: the tests run many commands
+/// in one). The first signal stops taking up inputs, so that what is written stays whole;
+/// a second one, or the first still unanswered after [`STOP_GRACE`] (an input that never
+/// comes: a pipe, a stalled server), ends the process as the signal would have. SIGHUP is
+/// left as it is: `nohup` keeps a run going after a logout.
 pub fn stop_flag() -> Arc<AtomicBool> {
     static STOP: OnceLock<Arc<AtomicBool>> = OnceLock::new();
     Arc::clone(STOP.get_or_init(|| {
         let stop = Arc::new(AtomicBool::new(false));
-        let handler = Arc::clone(&stop);
-        let _ = ctrlc::set_handler(move || {
-            if handler.swap(true, Ordering::SeqCst) {
-                std::process::exit(130);
-            }
-        });
+        watch_signals(Arc::clone(&stop));
         stop
     }))
+}
+
+/// How long a run may take to stop cleanly after a first signal.
+const STOP_GRACE: Duration = Duration::from_secs(10);
+
+fn watch_signals(stop: Arc<AtomicBool>) {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    use signal_hook::low_level::emulate_default_handler;
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else { return };
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if stop.swap(true, Ordering::SeqCst) {
+                let _ = emulate_default_handler(signal);
+            }
+            std::thread::spawn(move || {
+                std::thread::sleep(STOP_GRACE);
+                let _ = emulate_default_handler(signal);
+            });
+        }
+    });
 }
 
 /// Threads to use: the number asked for, else one per core.

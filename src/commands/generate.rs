@@ -56,8 +56,9 @@ fn without_help(cmd: clap::Command) -> clap::Command {
 
 const EXIT_STATUS: &str = "0 every artefact verified (or the command succeeded); 1 at least one \
 artefact is invalid; 2 usage error or an input that could not be read (the other inputs are \
-still reported); 130 interrupted by Ctrl-C, SIGTERM or SIGHUP: no new input is taken up and \
-what was written stays whole (a second signal ends the process at once).";
+still reported); 130 (commands that read many inputs) interrupted by Ctrl-C or SIGTERM: no \
+new input is taken up and what was written stays whole; a second signal, or a first one still \
+unanswered after 10 s, ends the process as the signal would have.";
 
 const VERDICTS: &str = "valid: signed by a PEC provider whose certificate chains to a trusted \
 authority, unchanged since signing, with a daticert.xml that agrees with the unsigned markers. \

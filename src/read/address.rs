@@ -1,4 +1,5 @@
-//! Mail addresses in header values (RFC 5322 §3.4), read by mail-parser's address parser.
+//! Mail addresses in header values (RFC 5322 §3.4): a bare `local@domain` read here, anything
+//! else by mail-parser's address parser.
 //!
 //! Only the address itself identifies anyone: a display name can say anything (even
 //! `"evil@x.it" <real@y.it>` or an encoded word that decodes to `Name <evil@x.it>`), so it is

@@ -572,7 +572,6 @@ fn parse_entity_inner(
     {
         let split = split_multipart(raw, body_start..entity.range.end, boundary);
         entity.closed = split.closed;
-        entity.children.reserve_exact(split.parts.len());
         for part in split.parts {
             entity.children.push(parse_entity_inner(raw, part, depth + 1, limits, budget)?);
         }

@@ -293,6 +293,83 @@ fn ctrl_c_and_sigterm_stop_cleanly_with_valid_jsonl_so_far() {
     }
 }
 
+/// A second signal ends the run at once, as the signal would have; so does a first one still
+/// unanswered after the grace period (here: standard input that never ends). SIGHUP is left
+/// alone, so `nohup` keeps a run going.
+#[cfg(unix)]
+#[test]
+fn a_second_signal_or_a_stuck_input_ends_the_run_and_nohup_is_respected() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = sample("accettazione.eml");
+    for i in 0..3000 {
+        std::fs::write(dir.path().join(format!("r{i:04}.eml")), &bytes).unwrap();
+    }
+    let bin = assert_cmd::cargo::cargo_bin("peckit");
+    let kill = |signal: &str, child: &std::process::Child| {
+        let _ = std::process::Command::new("kill").args([signal, &child.id().to_string()]).status();
+    };
+    // Standard input held open and never written: the first SIGTERM cannot be answered.
+    let mut stuck = std::process::Command::new(&bin)
+        .args(["verify", "--format", "jsonl", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let held_open = stuck.stdin.take(); // `wait` would close it
+    std::thread::sleep(Duration::from_millis(400));
+    let sent = Instant::now();
+    kill("-TERM", &stuck);
+    let status = loop {
+        if let Some(status) = stuck.try_wait().unwrap() {
+            break Some(status);
+        }
+        if sent.elapsed() > Duration::from_secs(30) {
+            let _ = stuck.kill();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    drop(held_open);
+    let status = status.expect("a stuck run outlived its grace period");
+    assert_eq!(status.signal(), Some(15), "{status:?}");
+    // Two Ctrl-C in a row: the second does not wait for a clean stop.
+    let child = std::process::Command::new(&bin)
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(400));
+    kill("-INT", &child);
+    kill("-INT", &child);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.signal() == Some(2) || out.status.code() == Some(130), "{:?}", out.status);
+    // Under nohup, a hang-up changes nothing.
+    if std::process::Command::new("nohup").arg("true").status().is_err() {
+        eprintln!("SKIP: nohup is not available");
+        return;
+    }
+    let child = std::process::Command::new("nohup")
+        .arg(&bin)
+        .args(["verify", "-q", "-j", "1", "--trust"])
+        .arg(test_root())
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    kill("-HUP", &child);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{:?}", out.status);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("3000"), "every file read");
+}
+
 /// After Ctrl-C, what is printed says it is incomplete: the evidence page first of all, and
 /// verify's table in its summary line.
 #[cfg(unix)]

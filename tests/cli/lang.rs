@@ -135,7 +135,7 @@ fn a_flag_file_that_cannot_be_read_is_said_once_in_the_users_language() {
     // The built-in anchors must not hide a folder of anchors that holds none.
     let err = it("--trust", empty.path());
     assert!(
-        err.contains("nessun file di certificato nella cartella (.pem, .crt, .cer o .der)"),
+        err.contains("nessun file di certificato nella cartella (.pem, .crt, .cer o .der;"),
         "{err}"
     );
     let (code, _, err) = run(peckit()
