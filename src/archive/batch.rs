@@ -26,6 +26,7 @@ impl Archive {
         facts: &Facts,
         now: Timestamp,
     ) -> Result<(), ArchiveError> {
+        self.usable()?;
         let sha256 = sha256_hex(bytes);
         if self.by_sha256.contains_key(&sha256) || self.staged.contains(&sha256) {
             self.pending
@@ -53,6 +54,8 @@ impl Archive {
                 archived_at: rfc3339(now),
             };
             self.staged.insert(sha256.clone());
+            self.staged_bytes =
+                self.staged_bytes.saturating_add(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
             self.pending.push(Pending::New { bytes: new_bytes, record: Box::new(record) });
         }
         if self.sources.insert(source.to_string()) {
@@ -66,13 +69,33 @@ impl Archive {
         self.pending.len()
     }
 
+    /// The bytes of the new messages staged and not yet committed.
+    pub fn staged_bytes(&self) -> u64 {
+        self.staged_bytes
+    }
+
+    fn usable(&self) -> Result<(), ArchiveError> {
+        if self.broken {
+            return Err(ArchiveError::Broken(self.dir.display().to_string()));
+        }
+        Ok(())
+    }
+
     /// Makes every staged message durable, named and recorded; returns what became of each,
-    /// with its source, in the order they were staged. After an error, what this handle
-    /// knows may not match the folder: open the archive again, which completes or removes
-    /// what was left.
+    /// with its source, in the order they were staged. After an error this handle refuses
+    /// to go on ([`ArchiveError::Broken`]): open the archive again, which completes or
+    /// removes what was left.
     pub fn commit(&mut self) -> Result<Vec<(String, Added)>, ArchiveError> {
+        self.usable()?;
+        let committed = self.commit_pending();
+        self.broken = committed.is_err();
+        committed
+    }
+
+    fn commit_pending(&mut self) -> Result<Vec<(String, Added)>, ArchiveError> {
         let pending = std::mem::take(&mut self.pending);
         self.staged.clear();
+        self.staged_bytes = 0;
         let new: Vec<&Path> = pending
             .iter()
             .filter_map(|p| match p {

@@ -41,6 +41,9 @@ pub enum ArchiveError {
         /// The system's error.
         source: std::io::Error,
     },
+    /// An earlier commit of this handle failed: what it knows may not match the folder.
+    #[error("{0}: an earlier write to the archive failed; open it again to go on")]
+    Broken(String),
     /// Another run is writing to the same archive.
     #[error("{0}: another peckit archive is writing to this folder")]
     Busy(String),
@@ -165,6 +168,11 @@ pub struct Archive {
     staged: HashSet<String>,
     /// Lines for `sources.jsonl` not yet written: (source, SHA-256).
     source_lines: Vec<(String, String)>,
+    /// The bytes of the new messages staged.
+    staged_bytes: u64,
+    /// Set by a failed commit: nothing more is staged or written through this handle (a
+    /// source noted without its record would never be fetched again).
+    broken: bool,
 }
 
 fn rfc3339(t: Timestamp) -> String {
@@ -245,6 +253,8 @@ impl Archive {
             pending: Vec::new(),
             staged: HashSet::new(),
             source_lines,
+            staged_bytes: 0,
+            broken: false,
         })
     }
 
@@ -526,6 +536,28 @@ mod tests {
         let sources = fs::read_to_string(dir.path().join(SOURCES)).unwrap();
         assert!(sources.contains("a.eml") && sources.contains("b.eml"), "{sources}");
         assert_eq!(sources.lines().count(), 2);
+    }
+
+    #[test]
+    fn after_a_failed_commit_nothing_more_is_written_and_no_source_is_noted() {
+        let dir = tempfile::tempdir().unwrap();
+        let sha = sha256_hex(b"one");
+        let base = file_stem(&facts(), &sha);
+        // Both names the message could take hold other bytes: its commit fails.
+        fs::write(dir.path().join(format!("{base}.eml")), b"other").unwrap();
+        fs::write(dir.path().join(format!("{base}_{}.eml", &sha[..12])), b"other").unwrap();
+        {
+            let mut a = Archive::open(dir.path()).unwrap();
+            a.stage("a.eml", b"one", &facts(), Timestamp::UNIX_EPOCH).unwrap();
+            assert!(matches!(a.commit(), Err(ArchiveError::Io { .. })));
+            let again = a.stage("b.eml", b"two", &facts(), Timestamp::UNIX_EPOCH);
+            assert!(matches!(again, Err(ArchiveError::Broken(_))), "{again:?}");
+            assert!(matches!(a.commit(), Err(ArchiveError::Broken(_))));
+        }
+        // A source noted without its record would never be fetched again from a mailbox.
+        assert_eq!(fs::read_to_string(dir.path().join(SOURCES)).unwrap(), "");
+        let a = Archive::open(dir.path()).unwrap();
+        assert!(!a.has_source("a.eml") && a.is_empty());
     }
 
     #[test]

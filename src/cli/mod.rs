@@ -75,7 +75,7 @@ Reads every SOURCE (files, folders, Maildirs, mbox files, zip archives, - for st
 and copies each message into DIR exactly as it was read, named by certified date, kind and \
 identificativo (2026-11-30_accettazione_opec….eml), never overwriting: each file is written \
 to a temporary name, flushed to disk and renamed before it is recorded. Messages are kept in \
-groups (up to 256, closed at the latest 0.2 s after the first), with one flush of a local file \
+groups (up to 256 or 4 MB, closed about 0.2 s after the first), with one flush of a local file \
 system for each (a flush per file elsewhere); a message's line is printed once its group is \
 kept. DIR/archive.jsonl \
 holds one line per archived message (SHA-256, size, source, file, verdict, kind, msgid, \

@@ -21,9 +21,11 @@ struct Counts {
 }
 
 /// Messages are committed together (one flush of the disk for all of them, see
-/// `peckit::archive`) once this many are staged, or once the oldest has waited this long,
-/// whatever the next input does (a clock thread looks every `CLOCK_TICK`).
+/// `peckit::archive`) once this many are staged, or this many bytes (what a disk that fills
+/// up can lose), or once the oldest has waited this long, whatever the next input does (a
+/// clock thread looks every `CLOCK_TICK`).
 const BATCH_MESSAGES: usize = 256;
+const BATCH_BYTES: u64 = 4 << 20;
 const BATCH_PATIENCE: Duration = Duration::from_millis(200);
 const CLOCK_TICK: Duration = Duration::from_millis(50);
 
@@ -52,7 +54,9 @@ impl Keeper<'_> {
             return Err(e).with_context(|| texts::archive_write_failed(self.ui.lang, name));
         }
         let oldest = *self.oldest_staged.get_or_insert_with(Instant::now);
-        if self.archive.staged() >= BATCH_MESSAGES || oldest.elapsed() >= BATCH_PATIENCE {
+        let full =
+            self.archive.staged() >= BATCH_MESSAGES || self.archive.staged_bytes() >= BATCH_BYTES;
+        if full || oldest.elapsed() >= BATCH_PATIENCE {
             self.commit()?;
         }
         Ok(())
@@ -102,6 +106,18 @@ impl Keeper<'_> {
     }
 }
 
+/// Stops the clock thread when dropped: when the inputs are done, and when a panic unwinds
+/// (the scope would otherwise wait for the clock forever).
+struct StopClock<'a>(&'a (Mutex<bool>, Condvar));
+
+impl Drop for StopClock<'_> {
+    fn drop(&mut self) {
+        let (done, wake) = self.0;
+        *done.lock().unwrap_or_else(PoisonError::into_inner) = true;
+        wake.notify_all();
+    }
+}
+
 /// Runs `peckit archive`.
 pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.verifier.limits);
@@ -123,7 +139,7 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
     });
     let lock = || keeper.lock().unwrap_or_else(PoisonError::into_inner);
     let inputs = super::plain_inputs(&args.sources, &args.imap, &limits, skip)?;
-    // Set when the inputs are done, to stop the clock.
+    // Set when the inputs are done (or a panic unwinds), to stop the clock.
     let finished = (Mutex::new(false), Condvar::new());
     let mut skipped = 0;
     let walked = std::thread::scope(|scope| {
@@ -136,7 +152,8 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
                 lock().on_tick();
             }
         });
-        let walked = super::for_each_artefact(
+        let _stop_clock = StopClock(&finished);
+        super::for_each_artefact(
             inputs,
             &limits,
             &mut outcome,
@@ -152,10 +169,7 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
                 lock().stage(&name, &artefact.raw, &facts)
             },
             |_, _| {},
-        );
-        *finished.0.lock().unwrap_or_else(PoisonError::into_inner) = true;
-        finished.1.notify_all();
-        walked
+        )
     });
     let mut keeper = keeper.into_inner().unwrap_or_else(PoisonError::into_inner);
     if let Some(e) = keeper.failure.take() {
