@@ -205,7 +205,7 @@ impl Archive {
         }
         Err(ArchiveError::Io {
             path: first,
-            source: std::io::Error::new(
+            error: std::io::Error::new(
                 std::io::ErrorKind::AlreadyExists,
                 "taken by other files with other content",
             ),

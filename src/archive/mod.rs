@@ -34,12 +34,13 @@ const LOCK: &str = ".peckit-lock";
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {
     /// A file or folder of the archive could not be read or written.
-    #[error("{path}: {source}")]
+    // Said once: a field named `source` would be printed again as the error's cause.
+    #[error("{path}: {error}")]
     Io {
         /// The path.
         path: String,
         /// The system's error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// An earlier commit of this handle failed: what it knows may not match the folder.
     #[error("{0}: an earlier write to the archive failed; open it again to go on")]
@@ -60,7 +61,7 @@ pub enum ArchiveError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ArchiveError + '_ {
-    move |source| ArchiveError::Io { path: path.display().to_string(), source }
+    move |error| ArchiveError::Io { path: path.display().to_string(), error }
 }
 
 /// What the archive records of a message besides its bytes.
@@ -299,7 +300,7 @@ impl Archive {
             Some((_, added)) => Ok(added),
             None => Err(ArchiveError::Io {
                 path: self.dir.display().to_string(),
-                source: std::io::Error::other("nothing was committed"),
+                error: std::io::Error::other("nothing was committed"),
             }),
         }
     }
@@ -371,7 +372,7 @@ fn append_lines<T: Serialize>(
     for value in values {
         serde_json::to_writer(&mut lines, &value).map_err(|e| ArchiveError::Io {
             path: path.display().to_string(),
-            source: std::io::Error::other(e),
+            error: std::io::Error::other(e),
         })?;
         lines.push(b'\n');
     }

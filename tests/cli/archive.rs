@@ -317,3 +317,14 @@ fn kept_messages_do_not_wait_for_a_slow_next_input() {
     }
     assert_eq!(status.code(), Some(0));
 }
+
+/// An archive that cannot be written says the path and the system's reason once each.
+#[test]
+fn an_archive_error_says_its_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("un-file");
+    std::fs::write(&file, b"x").unwrap();
+    let (code, _, err) = archive(&[samples().join("accettazione.eml")], &file.join("x"), &[]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err.matches("os error 20").count(), 1, "{err}");
+}
