@@ -54,8 +54,6 @@ impl Archive {
                 archived_at: rfc3339(now),
             };
             self.staged.insert(sha256.clone());
-            self.staged_bytes =
-                self.staged_bytes.saturating_add(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
             self.pending.push(Pending::New { bytes: new_bytes, record: Box::new(record) });
         }
         if self.sources.insert(source.to_string()) {
@@ -71,7 +69,13 @@ impl Archive {
 
     /// The bytes of the new messages staged and not yet committed.
     pub fn staged_bytes(&self) -> u64 {
-        self.staged_bytes
+        self.pending
+            .iter()
+            .filter_map(|p| match p {
+                Pending::New { record, .. } => Some(record.size),
+                Pending::Again { .. } => None,
+            })
+            .fold(0, u64::saturating_add)
     }
 
     fn usable(&self) -> Result<(), ArchiveError> {
@@ -95,7 +99,6 @@ impl Archive {
     fn commit_pending(&mut self) -> Result<Vec<(String, Added)>, ArchiveError> {
         let pending = std::mem::take(&mut self.pending);
         self.staged.clear();
-        self.staged_bytes = 0;
         let new: Vec<&Path> = pending
             .iter()
             .filter_map(|p| match p {
@@ -108,7 +111,6 @@ impl Archive {
         if !new.is_empty() {
             crate::durable::flush_files(&self.dir, &new).map_err(io(&self.dir))?;
         }
-        let mut records = Vec::new();
         let mut done = Vec::with_capacity(pending.len());
         for p in pending {
             match p {
@@ -120,7 +122,6 @@ impl Archive {
                         NewBytes::Found(name) => name,
                     };
                     self.by_sha256.insert(record.sha256.clone(), record.file.clone());
-                    records.push((*record).clone());
                     done.push((record.source.clone(), Added::Archived(*record)));
                 }
                 Pending::Again { source, sha256 } => {
@@ -129,10 +130,17 @@ impl Archive {
                 }
             }
         }
+        let records: Vec<&Record> = done
+            .iter()
+            .filter_map(|(_, added)| match added {
+                Added::Archived(record) => Some(record),
+                Added::AlreadyThere(_) => None,
+            })
+            .collect();
         if !records.is_empty() {
             crate::durable::flush_folder(&self.dir).map_err(io(&self.dir))?;
         }
-        append_lines(&mut self.record, &records, &self.dir.join(RECORD))?;
+        append_lines(&mut self.record, records, &self.dir.join(RECORD))?;
         #[derive(Serialize)]
         struct Line<'a> {
             source: &'a str,
@@ -188,23 +196,22 @@ impl Archive {
         names: [String; 2],
         sha256: &str,
     ) -> Result<String, ArchiveError> {
-        let [readable, _] = &names;
-        let first = self.dir.join(readable).display().to_string();
-        for name in names {
-            let path = self.dir.join(&name);
+        for name in &names {
+            let path = self.dir.join(name);
             match temporary.persist_noclobber(&path) {
-                Ok(()) => return Ok(name),
+                Ok(()) => return Ok(name.clone()),
                 Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
                     temporary = e.path;
-                    if self.holds(&name, sha256)? == Some(true) {
-                        return Ok(name);
+                    if self.holds(name, sha256)? == Some(true) {
+                        return Ok(name.clone());
                     }
                 }
                 Err(e) => return Err(io(&path)(e.error)),
             }
         }
+        let [readable, _] = &names;
         Err(ArchiveError::Io {
-            path: first,
+            path: self.dir.join(readable).display().to_string(),
             error: std::io::Error::new(
                 std::io::ErrorKind::AlreadyExists,
                 "taken by other files with other content",

@@ -169,8 +169,6 @@ pub struct Archive {
     staged: HashSet<String>,
     /// Lines for `sources.jsonl` not yet written: (source, SHA-256).
     source_lines: Vec<(String, String)>,
-    /// The bytes of the new messages staged.
-    staged_bytes: u64,
     /// Set by a failed commit: nothing more is staged or written through this handle (a
     /// source noted without its record would never be fetched again).
     broken: bool,
@@ -254,7 +252,6 @@ impl Archive {
             pending: Vec::new(),
             staged: HashSet::new(),
             source_lines,
-            staged_bytes: 0,
             broken: false,
         })
     }

@@ -141,7 +141,6 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
     let inputs = super::plain_inputs(&args.sources, &args.imap, &limits, skip)?;
     // Set when the inputs are done (or a panic unwinds), to stop the clock.
     let finished = (Mutex::new(false), Condvar::new());
-    let mut skipped = 0;
     let walked = std::thread::scope(|scope| {
         scope.spawn(|| {
             let (done, wake) = &finished;
@@ -160,7 +159,7 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
             |name, artefact| {
                 let assessment = assess::assess(&artefact, &verifier);
                 if args.require_valid && assessment.verdict != Verdict::Valid {
-                    skipped += 1;
+                    lock().counts.skipped += 1;
                     let code = assessment.problems.first().map(|p| p.code.code()).unwrap_or("");
                     super::report_input_error(&name, &texts::archive_skipped(ui.lang, code));
                     return Ok(());
@@ -179,7 +178,6 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
     let committed = keeper.commit();
     walked?;
     committed?;
-    keeper.counts.skipped = skipped;
     let counts = &keeper.counts;
     keeper.out.lines([Line::plain(texts::archive_summary(
         ui.lang,
