@@ -34,7 +34,7 @@ pub(super) fn is_message(entity: &Entity) -> bool {
 }
 
 fn name_is(entity: &Entity, expected: &str) -> bool {
-    entity.raw_file_name_str().is_some_and(|n| n.trim().eq_ignore_ascii_case(expected))
+    entity.raw_file_name().is_some_and(|n| n.trim().eq_ignore_ascii_case(expected))
 }
 
 /// Reads what a signed content held apart from the message holds (opaque signed-data).

@@ -212,7 +212,7 @@ fn base64_padded_lines(data: &[u8]) -> Option<Vec<u8>> {
 /// The decoded file name (RFC 2231 parameters, RFC 2047 words) of an entity of `buf`, if
 /// any; the raw parameter when it cannot be decoded.
 pub fn entity_file_name(entity: &super::mime::Entity, buf: &[u8]) -> Option<String> {
-    let raw = entity.raw_file_name();
+    let raw = entity.raw_file_name().map(str::to_string);
     let extended = entity
         .disposition
         .iter()

@@ -447,12 +447,7 @@ impl Entity {
     }
 
     /// The file name from Content-Disposition `filename` or Content-Type `name`, raw.
-    pub fn raw_file_name(&self) -> Option<String> {
-        self.raw_file_name_str().map(str::to_string)
-    }
-
-    /// [`Entity::raw_file_name`], borrowed.
-    pub fn raw_file_name_str(&self) -> Option<&str> {
+    pub fn raw_file_name(&self) -> Option<&str> {
         self.disposition
             .as_ref()
             .and_then(|d| d.param("filename"))
