@@ -69,25 +69,30 @@ pub(super) fn finish_data(
     }
 }
 
-/// The elements the DTD allows at most once, as (parent, name); the root's parent is "".
-/// `destinatari` and `ricezione` may repeat.
-const SINGLETONS: [(&str, &str); 15] = [
-    ("", "postacert"),
-    ("postacert", "intestazione"),
-    ("postacert", "dati"),
-    ("intestazione", "mittente"),
-    ("intestazione", "risposte"),
-    ("intestazione", "oggetto"),
-    ("dati", "gestore-emittente"),
-    ("dati", "data"),
-    ("data", "giorno"),
-    ("data", "ora"),
-    ("dati", "identificativo"),
-    ("dati", "msgid"),
-    ("dati", "ricevuta"),
-    ("dati", "consegna"),
-    ("dati", "errore-esteso"),
-];
+/// The elements the DTD allows at most once, as (parent, name) with the root's parent "",
+/// numbered for the bit that records them; `destinatari` and `ricezione` may repeat.
+/// Matched by name first: a table searched in order compared most names byte by byte.
+fn singleton_index(parent: &str, name: &str) -> Option<u32> {
+    let (expected_parent, index) = match name {
+        "postacert" => ("", 0),
+        "intestazione" => ("postacert", 1),
+        "dati" => ("postacert", 2),
+        "mittente" => ("intestazione", 3),
+        "risposte" => ("intestazione", 4),
+        "oggetto" => ("intestazione", 5),
+        "gestore-emittente" => ("dati", 6),
+        "data" => ("dati", 7),
+        "giorno" => ("data", 8),
+        "ora" => ("data", 9),
+        "identificativo" => ("dati", 10),
+        "msgid" => ("dati", 11),
+        "ricevuta" => ("dati", 12),
+        "consegna" => ("dati", 13),
+        "errore-esteso" => ("dati", 14),
+        _ => return None,
+    };
+    (parent == expected_parent).then_some(index)
+}
 
 pub(super) fn start_element<P: AsRef<str>, A: AsRef<str>>(
     d: &mut DatiCert,
@@ -99,7 +104,7 @@ pub(super) fn start_element<P: AsRef<str>, A: AsRef<str>>(
 ) {
     let get = |k: &str| attr_value(attrs, k);
     let parent = path.last().map(AsRef::as_ref).unwrap_or("");
-    if let Some(i) = SINGLETONS.iter().position(|&(p, n)| n == name && p == parent) {
+    if let Some(i) = singleton_index(parent, name) {
         let bit = 1u32 << i;
         if d.seen_singletons & bit != 0 {
             let what =

@@ -176,7 +176,7 @@ pub struct DatiCert {
     pub duplicated: Vec<String>,
     /// The declared encoding.
     pub encoding: String,
-    /// Which of the fields' `SINGLETONS` were met, one bit each, while reading.
+    /// Which of the elements allowed once (`fields::singleton_index`) were met, one bit each, while reading.
     pub(super) seen_singletons: u32,
 }
 
