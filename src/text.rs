@@ -7,6 +7,9 @@
 //! category, not a hand-kept list (issue #13: U+061C slipped through such a list): Cc, Cf,
 //! Zl and Zp are hidden characters.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 /// Whether `c` is a control (Cc), format (Cf), line separator (Zl) or paragraph separator
@@ -24,6 +27,26 @@ pub fn is_hidden(c: char) -> bool {
             | GeneralCategory::LineSeparator
             | GeneralCategory::ParagraphSeparator
     )
+}
+
+/// `text` with every hidden character but line breaks and tabs written as its escape
+/// (`\u{202e}`), as a terminal line shows it: for documents people read (Markdown, HTML),
+/// where a bidi override would reorder the words around it and a control would act on a
+/// terminal that shows the file. Line breaks and tabs are left to the document's own rules.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let keep = |c: char| c == '\n' || c == '\t' || !is_hidden(c);
+    if text.chars().all(keep) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if keep(c) {
+            out.push(c);
+        } else {
+            let _ = write!(out, "{}", c.escape_unicode());
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -71,5 +94,11 @@ mod tests {
             );
             assert_eq!(is_hidden(c), by_category, "{c:?}");
         }
+    }
+
+    #[test]
+    fn documents_show_hidden_characters_as_escapes() {
+        assert!(matches!(visible("Notifica atto\tn. 42\nè"), Cow::Borrowed(_)));
+        assert_eq!(visible("a\u{1b}[2Jb\u{202e}c"), "a\\u{1b}[2Jb\\u{202e}c");
     }
 }

@@ -230,16 +230,31 @@ pub struct Output {
     out: io::BufWriter<io::Stdout>,
     closed: bool,
     color: bool,
+    /// Standard output is a terminal: what is written for programs is escaped on its way.
+    terminal: bool,
 }
 
 impl Output {
     /// Standard output, buffered; human lines coloured when `color`.
     pub fn stdout(color: bool) -> Output {
-        Output { out: io::BufWriter::new(io::stdout()), closed: false, color }
+        use std::io::IsTerminal as _;
+        let terminal = io::stdout().is_terminal();
+        Output { out: io::BufWriter::new(io::stdout()), closed: false, color, terminal }
     }
 
-    /// Writes a chunk; after a broken pipe, further writes are dropped.
+    /// Writes output meant for programs or files (JSON, CSV, Markdown, HTML, a message's
+    /// bytes). On a terminal, its hidden characters are shown escaped
+    /// ([`peckit::report::term::for_terminal`]): mail and records can carry escape sequences.
     pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        if self.terminal {
+            let shown = peckit::report::term::for_terminal(bytes);
+            return self.put(&shown);
+        }
+        self.put(bytes)
+    }
+
+    /// Writes bytes as they are; after a broken pipe, further writes are dropped.
+    fn put(&mut self, bytes: &[u8]) -> Result<()> {
         if self.closed {
             return Ok(());
         }
@@ -252,10 +267,10 @@ impl Output {
         }
     }
 
-    /// Writes a line of human text (escaped by [`Line::render`]).
+    /// Writes a line of human text (escaped by [`Line::render`], which adds the colours).
     pub fn line(&mut self, line: &Line) -> Result<()> {
-        self.write(line.render(self.color).as_bytes())?;
-        self.write(b"\n")
+        self.put(line.render(self.color).as_bytes())?;
+        self.put(b"\n")
     }
 
     /// Writes every line of a block of human text.
@@ -263,7 +278,8 @@ impl Output {
         lines.into_iter().try_for_each(|l| self.line(&l))
     }
 
-    /// Writes machine output (JSON, CSV) and a line break: no escaping, no colour.
+    /// Writes machine output (JSON, CSV) and a line break: no colour, escaped only on a
+    /// terminal (see [`Output::write`]).
     pub fn machine_line(&mut self, text: &str) -> Result<()> {
         self.write(text.as_bytes())?;
         self.write(b"\n")

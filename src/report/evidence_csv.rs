@@ -25,19 +25,23 @@ pub const CSV_COLUMNS: &[&str] = &[
     "envelope_issued_utc",
     "originals",
     "row",
+    "sent_proof_file",
+    "recorded_in",
 ];
 
-/// One CSV row per (message, recipient) and one per file of that message not used as proof,
-/// message by message, then one per file that belongs to no message (`row` says which),
-/// already split into cells. Every input file appears: in `proof_file` of a recipient's
-/// row, or in a row of its own.
+/// One CSV row per (message, recipient) and one per file of that message that no recipient
+/// row names, message by message, then one per file that belongs to no message (`row` says which),
+/// already split into cells. Every input file appears: in `sent_proof_file` or `proof_file`
+/// of a recipient's row, or in a row of its own.
 pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = report.messages.iter().flat_map(message_rows).collect();
     rows.extend(unmatched_rows(&report.unmatched));
     rows
 }
 
-/// The rows of one message: a row per recipient, then one per file not used as proof.
+/// The rows of one message: a row per recipient, then one per file no recipient row names
+/// (`unused-file`: not used as proof; `other-file`: valid, but no recipient's fate rests on
+/// it).
 pub fn message_rows(m: &MessageEvidence) -> Vec<Vec<String>> {
     let at = |p: Option<&Proof>, rome: bool| {
         p.and_then(|p| p.at.as_ref())
@@ -59,6 +63,11 @@ pub fn message_rows(m: &MessageEvidence) -> Vec<Vec<String>> {
             m.facts_from_altered_files.join(", ")
         )
     });
+    // Every row of a message names the records its facts were read from (none when every
+    // file was verified in this run): a record is unsigned and was not verified again.
+    let recorded =
+        m.sources.iter().filter_map(|s| s.recorded_in.as_deref()).collect::<Vec<_>>().join("; ");
+    let sent_file = m.sent.as_ref().map(|p| p.path.clone()).unwrap_or_default();
     for r in &m.recipients {
         let proof = r.delivery.as_ref().or(r.notice.as_ref());
         let fate = serde_json::to_value(r.fate)
@@ -95,9 +104,22 @@ pub fn message_rows(m: &MessageEvidence) -> Vec<Vec<String>> {
             at(m.envelope_issued.as_ref(), false),
             originals.clone(),
             "recipient".into(),
+            sent_file.clone(),
+            recorded.clone(),
         ]);
     }
-    rows.extend(m.sources.iter().filter(|s| !s.used_as_proof).map(|s| file_row(Some(m), s)));
+    // Then every file of the message that no row above names: the ones not used as proof,
+    // and valid ones no recipient's fate rests on (the transport envelope, a preavviso).
+    let named = |s: &SourceFile| {
+        let same = |p: &Proof| p.path == s.path && p.recorded_in == s.recorded_in;
+        m.sent.as_ref().is_some_and(same)
+            || m.recipients
+                .iter()
+                .any(|r| r.delivery.as_ref().or(r.notice.as_ref()).is_some_and(same))
+    };
+    rows.extend(
+        m.sources.iter().filter(|s| !s.used_as_proof || !named(s)).map(|s| file_row(Some(m), s)),
+    );
     rows
 }
 
@@ -106,14 +128,13 @@ pub fn unmatched_rows(unmatched: &[SourceFile]) -> impl Iterator<Item = Vec<Stri
     unmatched.iter().map(|s| file_row(None, s))
 }
 
-/// A file not used as proof, of a message or of none.
+/// A file of a message that no recipient row names, or of no message.
 fn file_row(message: Option<&MessageEvidence>, file: &SourceFile) -> Vec<String> {
-    let why = file
-        .problems
-        .iter()
-        .find(|p| p.is_fatal())
-        .map(|p| format!("{}: {}", p.code.code(), p.message))
-        .unwrap_or_else(|| "no identifier ties it to a message".into());
+    let why = match file.problems.iter().find(|p| p.is_fatal()) {
+        Some(p) => format!("{}: {}", p.code.code(), p.message),
+        None if message.is_some() => file.kind.clone(),
+        None => "no identifier ties it to a message".into(),
+    };
     let why = match &file.recorded_in {
         Some(at) => format!("{why}; {}", crate::catalogue::texts::recorded_in(Lang::En, at)),
         None => why,
@@ -132,7 +153,14 @@ fn file_row(message: Option<&MessageEvidence>, file: &SourceFile) -> Vec<String>
         format!("{}; {why}", file.verdict.name()),
         String::new(),
         String::new(),
-        if message.is_some() { "unused-file" } else { "unmatched-file" }.into(),
+        match message {
+            None => "unmatched-file",
+            Some(_) if file.used_as_proof => "other-file",
+            Some(_) => "unused-file",
+        }
+        .into(),
+        String::new(),
+        file.recorded_in.clone().unwrap_or_default(),
     ]);
     row
 }

@@ -1,10 +1,11 @@
 //! HTML rendering of a [`Document`]: one self-contained page, A4 print styles, no external
 //! resources. Built with maud, which escapes every value by construction: text from mail
-//! cannot become markup.
+//! cannot become markup; its hidden characters are shown as escapes (`\u{202e}`).
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::document::{Block, Cell, Document, Tone};
+use crate::text::visible;
 
 const CSS: &str = "
 @page { size: A4; margin: 18mm 16mm; }
@@ -40,7 +41,7 @@ pub fn render(doc: &Document) -> String {
                 @for section in &doc.sections {
                     section class="message" {
                         h1 { (doc.title) }
-                        p { b { (section.name) } }
+                        p { b { (visible(&section.name)) } }
                         @for part in &section.parts {
                             h2 { (part.heading) }
                             (block(&part.block))
@@ -92,8 +93,8 @@ fn cell(c: &Cell) -> Markup {
 
 fn cell_text(c: &Cell) -> Markup {
     html! {
-        (c.text)
-        @if let Some(note) = &c.note { br; span { (note) } }
+        (visible(&c.text))
+        @if let Some(note) = &c.note { br; span { (visible(note)) } }
     }
 }
 

@@ -1,10 +1,11 @@
 //! Markdown rendering of a [`Document`]: headings, `- **label**: value` lists, pipe tables.
 //! Text from mail cannot break the structure: pipes, emphasis marks and line breaks are
-//! escaped in every cell.
+//! escaped in every cell, and hidden characters are shown as escapes (`\u{202e}`).
 
 use std::fmt::Write as _;
 
 use super::document::{Block, Cell, Document, Tone};
+use crate::text::visible;
 
 /// The document as Markdown.
 pub fn render(doc: &Document) -> String {
@@ -52,7 +53,9 @@ pub fn render(doc: &Document) -> String {
 
 fn cell(c: &Cell) -> String {
     let text = match c.tone {
-        Tone::Mono => format!("`{}`", c.text.replace('`', "'").replace(['\n', '\r', '|'], " ")),
+        Tone::Mono => {
+            format!("`{}`", visible(&c.text).replace('`', "'").replace(['\n', '\r', '|'], " "))
+        }
         Tone::Bad => format!("**{}**", escape(&c.text)),
         Tone::Plain | Tone::Good => escape(&c.text),
     };
@@ -62,9 +65,10 @@ fn cell(c: &Cell) -> String {
     }
 }
 
-/// Text that cannot open a table cell, emphasis or a new line.
+/// Text that cannot open a table cell, emphasis or a new line, its hidden characters shown.
 fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    visible(s)
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")
         .replace('*', "\\*")

@@ -8,6 +8,7 @@
 //! then adds the colours of its [`Style`]s. The writers of the binary accept nothing else,
 //! so printing unescaped text does not compile.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// How a segment is shown when colours are on.
@@ -108,6 +109,37 @@ fn escape_into(out: &mut String, text: &str) {
     }
 }
 
+/// Output meant for a program (JSON, CSV, a document, a message's bytes) on its way to a
+/// terminal: every hidden character but line breaks, tabs and the CR of a CRLF becomes
+/// `\uXXXX` (UTF-16 units, as JSON writes them, so a JSON document stays valid and means the
+/// same), and bytes that are not UTF-8 become U+FFFD. Anything else goes out unchanged.
+pub fn for_terminal(bytes: &[u8]) -> Cow<'_, [u8]> {
+    // Whether the character at `i` of `text` goes out as it is.
+    let kept = |text: &str, i: usize, c: char| {
+        c == '\n'
+            || c == '\t'
+            || (c == '\r' && text.as_bytes().get(i + 1) == Some(&b'\n'))
+            || !crate::text::is_hidden(c)
+    };
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && text.char_indices().all(|(i, c)| kept(text, i, c))
+    {
+        return Cow::Borrowed(bytes);
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, c) in text.char_indices() {
+        if kept(&text, i, c) {
+            out.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        }
+    }
+    Cow::Owned(out.into_bytes())
+}
+
 /// Each line of a multi-line block (a table drawn by a table crate) as a plain [`Line`].
 pub fn lines(block: &str) -> impl Iterator<Item = Line> + '_ {
     block.lines().map(Line::plain)
@@ -166,5 +198,22 @@ mod tests {
         assert_eq!(fit_middle("dir/sub/file.eml", 9), "dir/….eml");
         assert_eq!(fit_middle("dir/sub/file.eml", 9).chars().count(), 9);
         assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn output_for_a_terminal_keeps_json_valid_and_shows_every_hidden_character() {
+        let clean = b"a,b\r\n{\"k\": \"\xc3\xa8\"}\n\tx";
+        assert!(matches!(for_terminal(clean), Cow::Borrowed(_)));
+        let json = serde_json::to_string(
+            &serde_json::json!({"k": "a\u{1b}]0;x\u{7}\u{202e}\u{85}\u{E0001}"}),
+        )
+        .unwrap();
+        let shown = for_terminal(json.as_bytes()).into_owned();
+        let shown = String::from_utf8(shown).unwrap();
+        assert!(shown.chars().all(|c| c == '\n' || !crate::text::is_hidden(c)), "{shown}");
+        let back: serde_json::Value = serde_json::from_str(&shown).unwrap();
+        assert_eq!(back["k"], "a\u{1b}]0;x\u{7}\u{202e}\u{85}\u{E0001}");
+        assert_eq!(&*for_terminal(b"a\x1b[8mb\rc\r\n"), b"a\\u001b[8mb\\u000dc\r\n");
+        assert_eq!(&*for_terminal(b"\xff\xfe"), "\u{fffd}\u{fffd}".as_bytes());
     }
 }

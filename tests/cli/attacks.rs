@@ -317,3 +317,67 @@ fn terminal_escapes_from_the_mail_never_reach_the_terminal() {
         }
     }
 }
+
+/// Output meant for programs (CSV, JSON, JSONL) is written as it is into a file or a pipe,
+/// and with its hidden characters escaped when standard output is a terminal (`script` gives
+/// peckit one); the documents for people (Markdown, HTML) show them escaped everywhere.
+#[test]
+fn hidden_characters_reach_a_terminal_only_escaped_in_every_format() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("SKIP: `script` (util-linux) is absent; the terminal is not simulated");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mail = dir.path().join("mail");
+    std::fs::create_dir(&mail).unwrap();
+    write(&mail, "a\x1b[2Jx\u{202e}.eml", &sample("accettazione.eml"));
+    let peckit_bin = assert_cmd::cargo::cargo_bin("peckit");
+    let formats: [&[&str]; 6] = [
+        &["verify", "--format", "csv"],
+        &["verify", "--format", "json"],
+        &["verify", "--format", "jsonl"],
+        &["evidence", "--format", "csv"],
+        &["evidence", "--format", "json"],
+        &["inspect", "--format", "json"],
+    ];
+    for args in formats {
+        // Standard error (the progress bar, with its own terminal codes) is left out.
+        let command =
+            format!("\"$PECKIT\" {} --trust \"$ROOT\" \"$MAIL\" 2>/dev/null", args.join(" "));
+        let out = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .env("PECKIT", &peckit_bin)
+            .env("ROOT", test_root())
+            .env("MAIL", &mail)
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        // The terminal writes each line break as CRLF (a CSV row ends in CRLF already).
+        let shown =
+            String::from_utf8_lossy(&out.stdout).replace("\r\r\n", "\n").replace("\r\n", "\n");
+        let hidden: Vec<char> =
+            shown.chars().filter(|&c| peckit::internals::is_hidden(c) && c != '\n').collect();
+        assert!(hidden.is_empty(), "{args:?} on a terminal carries {hidden:?}:\n{shown}");
+        assert!(shown.contains("a\\u001b[2Jx\\u202e.eml"), "{args:?}:\n{shown}");
+        if args[2] == "json" {
+            let doc = json(&shown);
+            let text = doc.to_string();
+            assert!(text.contains("a\\u001b[2Jx\u{202e}.eml"), "the same JSON once parsed: {text}");
+        }
+        // Into a pipe, the bytes are the file's name as it is.
+        let (_, piped, _) = run(peckit().args(args).arg("--trust").arg(test_root()).arg(&mail));
+        assert!(
+            piped.contains("\u{1b}[2Jx") || piped.contains("\\u001b[2Jx"),
+            "{args:?}:\n{piped}"
+        );
+    }
+    for format in ["markdown", "html"] {
+        let (_, doc, _) = run(peckit()
+            .args(["evidence", "--format", format, "--trust"])
+            .arg(test_root())
+            .arg(&mail));
+        assert!(!doc.contains('\u{1b}') && !doc.contains('\u{202e}'), "{format}:\n{doc}");
+        assert!(doc.contains("u{1b}[2Jx") && doc.contains("u{202e}"), "{format}:\n{doc}");
+    }
+}

@@ -146,9 +146,20 @@ fn csv_has_one_row_per_message_and_recipient() {
         .arg(samples().join("thread")));
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("msgid,subject,sender"));
-    // Five recipients of two messages, then the tampered receipt, not used as proof.
-    assert_eq!(lines.len(), 1 + 5 + 1, "{out}");
-    assert!(lines[6].contains("07-consegna-manomessa.eml") && lines[6].ends_with(",unused-file"));
+    // Five recipients of two messages, then the files no recipient row names: the envelope
+    // and the preavviso (valid), the tampered receipt (not used as proof). Every input file
+    // appears in some row.
+    assert_eq!(lines.len(), 1 + 5 + 3, "{out}");
+    assert!(lines[6].contains("02-posta-certificata.eml") && lines[6].ends_with(",other-file,,"));
+    assert!(lines[7].contains("05-preavviso.eml") && lines[7].ends_with(",other-file,,"));
+    assert!(lines[8].contains("07-consegna-manomessa.eml") && lines[8].ends_with(",unused-file,,"));
+    for file in std::fs::read_dir(samples().join("thread")).unwrap() {
+        let name = file.unwrap().file_name().into_string().unwrap();
+        assert!(out.contains(&name), "{name} is in no row:\n{out}");
+    }
+    // The acceptance is each recipient row's proof of sending.
+    let sent_proof = |row: &str| row.rsplit(',').nth(1).unwrap_or_default().to_string();
+    assert!(sent_proof(lines[2]).ends_with("thread/01-accettazione.eml"), "{out}");
     assert!(lines.iter().any(|l| l.contains("cittadino.esempio@postacertificata.gov.it")
         && l.contains(",not-delivered,")));
 }
@@ -330,7 +341,7 @@ fn a_file_of_no_message_appears_in_every_format_with_its_reason() {
         assert!(page.contains("File non attribuiti a un messaggio"), "{page}");
     }
     let csv_row = outs[3].lines().find(|l| l.contains("non-pec.eml")).unwrap();
-    assert!(csv_row.ends_with(",unmatched-file") && csv_row.contains("not-pec"), "{csv_row}");
+    assert!(csv_row.contains(",unmatched-file,") && csv_row.contains("not-pec"), "{csv_row}");
     // Alone, the file still gets its page rather than "no PEC message found".
     let (_, [_, md, html, ..]) = every_format(&[samples().join("non-pec.eml")], &[]);
     assert!(md.contains("non-pec.eml") && html.contains("non-pec.eml"), "{md}");
@@ -397,7 +408,8 @@ fn a_list_wrapped_envelope_gives_marked_facts_and_is_proof_only_when_accepted() 
         every_format(std::slice::from_ref(&file), &["--accept-rewrapped"]);
     assert_eq!(code, 1, "the file is still invalid");
     // CSV rows carry the mark too: a clerk filtering on fate sees where the facts came from.
-    let recipient_rows: Vec<&str> = csv.lines().filter(|l| l.ends_with(",recipient")).collect();
+    let recipient_rows: Vec<&str> =
+        csv.lines().skip(1).filter(|l| l.contains(",recipient,")).collect();
     assert!(!recipient_rows.is_empty(), "{csv}");
     for row in recipient_rows {
         assert!(row.contains("facts from altered files"), "{row}");

@@ -132,6 +132,20 @@ fn recorded_verdicts_are_said_in_every_format() {
     }
     let (_, quiet, _) = run(peckit().args(["evidence", "-q"]).arg(&merged));
     assert!(quiet.contains("VERDICTS NOT RE-VERIFIED (peckit "), "{quiet}");
+    // In CSV every row names the records its facts come from, pending and external
+    // recipients too; from the files, none does.
+    let (_, csv, _) = run(peckit().args(["evidence", "--format", "csv"]).arg(&merged));
+    let (_, from_files, _) = run(peckit()
+        .args(["evidence", "--format", "csv", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("thread")));
+    let recorded_in = |row: &str| row.rsplit(',').next().unwrap_or_default().to_string();
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), from_files.lines().count() - 1, "{csv}");
+    for row in rows {
+        assert!(recorded_in(row).starts_with(&*merged.display().to_string()), "{row}");
+    }
+    assert!(from_files.lines().skip(1).all(|row| recorded_in(row).is_empty()), "{from_files}");
 }
 
 #[test]
