@@ -7,6 +7,7 @@
 use thiserror::Error;
 
 use crate::limits::Limit;
+use crate::problem::Verdict;
 
 /// What the bytes are instead of mail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
@@ -91,6 +92,25 @@ pub enum RecordFailure {
     NoFacts,
     /// Longer than the input size limit.
     TooLong,
+    /// A record that contradicts itself (which `verify` never writes): a `valid` verdict
+    /// beside an error, or an `error` verdict with facts; the code of what it says.
+    Inconsistent(String),
+    /// A record whose verdict disagrees with the verdict this run gave the same file.
+    DisagreesWithThisRun {
+        /// The recorded verdict.
+        says: Verdict,
+        /// This run's verdict.
+        now: Verdict,
+        /// The first 16 hex digits of the file's SHA-256.
+        sha256: String,
+    },
+    /// Records of one file that disagree.
+    RecordsDisagree {
+        /// The first 16 hex digits of the file's SHA-256.
+        sha256: String,
+        /// Each verdict with its `FILE:LINE`.
+        verdicts: Vec<(Verdict, String)>,
+    },
 }
 
 /// Why an input could not be read at all, as data (its words are in the catalogue).

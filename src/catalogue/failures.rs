@@ -72,6 +72,45 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
         (Lang::It, F::NoFacts) => "un record senza i dati che servono all'evidenza (scritto da una versione precedente di peckit): verificare di nuovo il file".into(),
         (Lang::En, F::TooLong) => "a line longer than the input size limit (--max-size)".into(),
         (Lang::It, F::TooLong) => "una riga più lunga del limite di dimensione (--max-size)".into(),
+        (Lang::En, F::Inconsistent(what)) => format!(
+            "a record that contradicts itself ({what}), which peckit verify never writes: not used"
+        ),
+        (_, F::DisagreesWithThisRun { says, now, sha256 }) => {
+            let (says, now) = (super::verdict_text(lang, *says), super::verdict_text(lang, *now));
+            match lang {
+                Lang::En => format!(
+                    "the record says {says}, and the same file (SHA-256 {sha256}…) verified in \
+                     this run is {now}: the record is not used"
+                ),
+                Lang::It => format!(
+                    "il record dice {says}, e lo stesso file (SHA-256 {sha256}…) verificato in \
+                     questa esecuzione è {now}: il record non è usato"
+                ),
+            }
+        }
+        (_, F::RecordsDisagree { sha256, verdicts }) => {
+            let (word, after) = match lang {
+                Lang::En => ("in", "runs with other options (--trust, --crl, --at) judge differently: none of these records is used; verify the file again"),
+                Lang::It => ("in", "esecuzioni con altre opzioni (--trust, --crl, --at) giudicano diversamente: nessuno di questi record è usato; verificare di nuovo il file"),
+            };
+            let list: Vec<String> = verdicts
+                .iter()
+                .map(|(v, at)| format!("{} {word} {at}", super::verdict_text(lang, *v)))
+                .collect();
+            match lang {
+                Lang::En => format!(
+                    "the records of one file (SHA-256 {sha256}…) disagree: {}; {after}",
+                    list.join(", ")
+                ),
+                Lang::It => format!(
+                    "i record di uno stesso file (SHA-256 {sha256}…) non concordano: {}; {after}",
+                    list.join(", ")
+                ),
+            }
+        }
+        (Lang::It, F::Inconsistent(what)) => format!(
+            "un record che si contraddice ({what}), come peckit verify non ne scrive mai: non usato"
+        ),
     }
 }
 

@@ -68,6 +68,54 @@ pub fn recorded_in(lang: Lang, at: &str) -> String {
     }
 }
 
+/// The warning on evidence built from the records of a run that was stopped early.
+pub fn interrupted_records(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "The records summarised in {at} come from a run that was interrupted (Ctrl-C or \
+             SIGTERM) before it read every file: the files it did not read are not in this \
+             summary, and what it says of a message may lack their receipts. Verify that part \
+             again."
+        ),
+        Lang::It => format!(
+            "I record riassunti in {at} vengono da un'esecuzione interrotta (Ctrl-C o SIGTERM) \
+             prima di leggere tutti i file: quelli non letti non compaiono in questo riepilogo, \
+             e quanto dice di un messaggio può mancare delle loro ricevute. Verificare di nuovo \
+             quella parte."
+        ),
+    }
+}
+
+/// `evidence` given verification options and only records, which are never verified again.
+pub fn options_without_mail(lang: Lang, options: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{options}: the records are not verified again, so these options would change \
+             nothing in this evidence; verify the mail again with them (peckit verify --format \
+             jsonl) and build the evidence from the new records, or leave them out"
+        ),
+        Lang::It => format!(
+            "{options}: i record non vengono riverificati, quindi queste opzioni non \
+             cambierebbero nulla in questa evidenza; riverificare la posta con esse (peckit \
+             verify --format jsonl) e costruire l'evidenza dai nuovi record, oppure ometterle"
+        ),
+    }
+}
+
+/// `evidence` given verification options, mail and records: the options reach the mail only.
+pub fn options_not_for_records(lang: Lang, options: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "warning: {options}: these options apply to the mail verified in this run, not to \
+             the verdicts read from records (those stay as recorded)"
+        ),
+        Lang::It => format!(
+            "avviso: {options}: queste opzioni valgono per la posta verificata in questa \
+             esecuzione, non per gli esiti letti dai record (restano quelli registrati)"
+        ),
+    }
+}
+
 /// The one-line summary of `evidence --quiet`.
 pub fn evidence_summary(
     lang: Lang,

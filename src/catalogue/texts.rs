@@ -5,8 +5,9 @@ use super::Lang;
 pub use super::sentences::{
     RevocationWord, accreditation, accredited_short, archive_line, archive_open_failed,
     archive_skipped, archive_summary, archive_write_failed, evidence_summary,
-    imap_insecure_warning, limit_hint, not_a_date, recorded_in, recorded_verdicts, revocation,
-    rewrapped_extraction, unverified_extraction,
+    imap_insecure_warning, interrupted_records, limit_hint, not_a_date, options_not_for_records,
+    options_without_mail, recorded_in, recorded_verdicts, revocation, rewrapped_extraction,
+    unverified_extraction,
 };
 
 /// Declares `Text` and `Text::ALL` (every id, for the test that checks both languages) from

@@ -1,5 +1,7 @@
 //! `peckit evidence`: what verified artefacts prove about each message.
 
+use std::ops::ControlFlow;
+
 use anyhow::Result;
 use peckit::certify::assess::{self, Verdict};
 use peckit::evidence::{self, Fate};
@@ -12,6 +14,17 @@ use peckit::report::term::{self, Line, Style};
 
 /// Runs `peckit evidence`.
 pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
+    let (record_files, mail): (Vec<_>, Vec<_>) =
+        args.paths.iter().cloned().partition(|p| is_record_file(p));
+    // A verdict read from a record stays as recorded: options that would have changed it
+    // must not seem to have been applied.
+    let options = verification_options(&args.verifier).join(", ");
+    if !record_files.is_empty() && !options.is_empty() {
+        if mail.is_empty() {
+            anyhow::bail!(texts::options_without_mail(ui.lang, &options));
+        }
+        super::terminal::eprint(&Line::plain(texts::options_not_for_records(ui.lang, &options)));
+    }
     let limits = super::limits(&args.verifier.limits);
     let opts = super::verifier(&args.verifier, &limits)?;
     if let Some(folder) = args.originals.as_deref().filter(|f| !f.is_dir()) {
@@ -22,8 +35,6 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     // Only what the evidence needs of each artefact is kept; the artefact goes at once.
     let mut inputs = evidence::Collected::default();
     let mut unreadable = Vec::new();
-    let (record_files, mail): (Vec<_>, Vec<_>) =
-        args.paths.iter().cloned().partition(|p| is_record_file(p));
     super::for_each_artefact(
         super::plain_inputs(&mail, &args.imap, &limits, super::no_skip())?,
         &limits,
@@ -37,19 +48,31 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     )?;
     // Inputs the recording peckit could not read, listed as it recorded them.
     let mut recorded_unreadable = Vec::new();
-    for file in &record_files {
+    let mut interrupted_records = Vec::new();
+    let stop = super::batch::stop_flag();
+    let stopped = || stop.load(std::sync::atomic::Ordering::SeqCst);
+    for file in record_files.iter().take_while(|_| !stopped()) {
         let label = file.display().to_string();
-        let mut each = |r: evidence::Recorded| match r {
-            evidence::Recorded::Source(s) => inputs.push(*s),
-            evidence::Recorded::Unreadable(f) => {
-                recorded_unreadable.push(f);
-                outcome = outcome.merge(Outcome::Error);
+        let mut each = |r: evidence::Recorded| {
+            match r {
+                evidence::Recorded::Source(s) => inputs.push(*s),
+                evidence::Recorded::Unreadable(f) => {
+                    recorded_unreadable.push(f);
+                    outcome = outcome.merge(Outcome::Error);
+                }
+                evidence::Recorded::Failure(at, failure) => {
+                    super::report_read_failure(&at, &failure);
+                    unreadable.push((at, failure));
+                    outcome = outcome.merge(Outcome::Error);
+                }
+                // What that run did not read cannot be judged: as for an unreadable input.
+                evidence::Recorded::Interrupted(at) => {
+                    super::report_input_error(&at, &texts::interrupted_records(ui.lang, &at));
+                    interrupted_records.push(at);
+                    outcome = outcome.merge(Outcome::Error);
+                }
             }
-            evidence::Recorded::Failure(at, failure) => {
-                super::report_read_failure(&at, &failure);
-                unreadable.push((at, failure));
-                outcome = outcome.merge(Outcome::Error);
-            }
+            if stopped() { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
         };
         let read = std::fs::File::open(file).map_err(evidence::RecordError).and_then(|f| {
             evidence::read_records(
@@ -60,8 +83,20 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
             )
         });
         if let Err(evidence::RecordError(e)) = read {
-            each(evidence::Recorded::Failure(label, peckit::error::ReadFailure::of_io(&e)));
+            let _ = each(evidence::Recorded::Failure(label, peckit::error::ReadFailure::of_io(&e)));
         }
+    }
+    if stopped() && outcome != Outcome::Interrupted {
+        // Stopped while records were read (the mail, if any, was read whole).
+        super::report_error(peckit::catalogue::Diagnostic::Interrupted.text(ui.lang));
+        outcome = outcome.merge(Outcome::Interrupted);
+    }
+    // A record that another verdict of the same file contradicts is listed, not used.
+    for (at, failure) in inputs.take_contradicted_records() {
+        let failure = peckit::error::ReadFailure::Record(failure);
+        super::report_read_failure(&at, &failure);
+        unreadable.push((at, failure));
+        outcome = outcome.merge(Outcome::Error);
     }
     if inputs.sources().is_empty() && unreadable.is_empty() && recorded_unreadable.is_empty() {
         // "Nothing found" must never read as "all proven" to a script: as for verify.
@@ -86,6 +121,7 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         .collect();
     let complete = |report: &mut evidence::EvidenceReport| {
         report.generated.interrupted = interrupted;
+        report.generated.interrupted_records = interrupted_records;
         report.unmatched.extend(unreadable);
     };
     // A kept original that differs from, or is missing against, the certified digest is a
@@ -173,6 +209,21 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     Ok(outcome)
 }
 
+/// The options that change a verdict, as given: they reach the mail verified in this run.
+fn verification_options(v: &crate::cli::VerifierArgs) -> Vec<&'static str> {
+    [
+        ("--at", v.at.is_some()),
+        ("--trust", !v.trust.trust.is_empty()),
+        ("--no-default-trust", v.trust.no_default_trust),
+        ("--trusted-list", !v.trust.trusted_list.is_empty()),
+        ("--crl", !v.revocation.crl.is_empty()),
+        ("--fetch-crl", v.revocation.fetch_crl),
+    ]
+    .into_iter()
+    .filter_map(|(name, given)| given.then_some(name))
+    .collect()
+}
+
 /// A file named on the command line whose name ends in `.jsonl` or `.ndjson`: records of
 /// `peckit verify --format jsonl`, read instead of mail.
 fn is_record_file(path: &std::path::Path) -> bool {
@@ -189,7 +240,12 @@ fn summary_line(report: &evidence::EvidenceReport, ui: Ui) -> Line {
     let delivered = recipients.iter().filter(|r| r.fate == Fate::Delivered).count();
     let (messages, total, unmatched) =
         (report.messages.len(), recipients.len(), report.unmatched.len());
-    let line = texts::evidence_summary(ui.lang, messages, delivered, total, unmatched);
+    let mut line = texts::evidence_summary(ui.lang, messages, delivered, total, unmatched);
+    if !report.generated.interrupted_records.is_empty() {
+        let at = report.generated.interrupted_records.join(", ");
+        let incomplete = texts::text(ui.lang, texts::Text::IncompleteSummary);
+        line = format!("{line} — {incomplete} ({at})");
+    }
     match report.generated.recorded_by.as_slice() {
         [] => Line::plain(line),
         versions => Line::plain(format!(

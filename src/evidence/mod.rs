@@ -183,6 +183,12 @@ impl Collected {
         &self.sources
     }
 
+    /// Sets aside the records whose verdict disagrees with another verdict of the same file
+    /// (see [`recorded::take_contradicted`]), each with its `FILE:LINE` and why.
+    pub fn take_contradicted_records(&mut self) -> Vec<(String, crate::error::RecordFailure)> {
+        recorded::take_contradicted(&mut self.sources)
+    }
+
     /// The sources, to build the evidence from.
     pub fn into_sources(self) -> Vec<Source> {
         self.sources

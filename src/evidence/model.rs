@@ -413,6 +413,9 @@ pub struct Generated {
     /// The peckit versions whose recorded verdicts (JSONL) this evidence was built from,
     /// without verifying those files again; empty when every file was verified in this run.
     pub recorded_by: Vec<String>,
+    /// The summaries (`FILE:LINE`) of recorded runs that were stopped before they read every
+    /// input: what those runs did not read is missing from this evidence.
+    pub interrupted_records: Vec<String>,
 }
 
 impl Generated {
@@ -426,6 +429,7 @@ impl Generated {
             crls_consulted: None,
             interrupted: false,
             recorded_by: Vec::new(),
+            interrupted_records: Vec::new(),
         }
     }
 }

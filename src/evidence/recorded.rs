@@ -5,6 +5,7 @@
 //! peckit versions whose verdicts it repeats.
 
 use std::io::BufRead;
+use std::ops::ControlFlow;
 
 use serde::Deserialize;
 
@@ -20,7 +21,14 @@ use crate::read::daticert::DatiCert;
 #[serde(tag = "type", content = "data", rename_all = "lowercase")]
 enum Line {
     Artefact(Box<Record>),
-    Summary(serde::de::IgnoredAny),
+    Summary(SummaryRecord),
+}
+
+/// What evidence reads of a run's summary: whether the run was cut short.
+#[derive(Deserialize)]
+struct SummaryRecord {
+    #[serde(default)]
+    interrupted: bool,
 }
 
 /// What evidence reads of an artefact record; the rest (signature, claims, nested
@@ -46,6 +54,9 @@ pub enum Recorded {
     Unreadable(SourceFile),
     /// A line that is not a usable record (`FILE:LINE`, why).
     Failure(String, ReadFailure),
+    /// The summary of a run stopped before it read every input (`FILE:LINE`): what it did
+    /// not read is missing from the records.
+    Interrupted(String),
 }
 
 /// An error reading the records themselves (the file, not one line).
@@ -54,13 +65,13 @@ pub enum Recorded {
 pub struct RecordError(#[from] pub std::io::Error);
 
 /// Reads the artefact records of one JSONL file in order, handing what each line gives to
-/// `each`; summary lines are skipped. A line longer than `max_line` bytes is refused without
-/// being held.
+/// `each` until it answers `Break`; of a summary line, only an interrupted run is told. A
+/// line longer than `max_line` bytes is refused without being held.
 pub fn read_records(
     reader: impl BufRead,
     label: &str,
     max_line: u64,
-    mut each: impl FnMut(Recorded),
+    mut each: impl FnMut(Recorded) -> ControlFlow<()>,
 ) -> Result<(), RecordError> {
     let mut reader = reader;
     let mut line = Vec::new();
@@ -76,19 +87,25 @@ pub fn read_records(
         let at = format!("{label}:{number}");
         if u64::try_from(line.len()).unwrap_or(u64::MAX) > max_line {
             skip_rest_of_line(&mut reader)?;
-            each(Recorded::Failure(at, ReadFailure::Record(RecordFailure::TooLong)));
+            if each(Recorded::Failure(at, ReadFailure::Record(RecordFailure::TooLong))).is_break() {
+                return Ok(());
+            }
             continue;
         }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<Line>(&line) {
-            Ok(Line::Summary(_)) => {}
+        let flow = match serde_json::from_slice::<Line>(&line) {
+            Ok(Line::Summary(summary)) if summary.interrupted => each(Recorded::Interrupted(at)),
+            Ok(Line::Summary(_)) => ControlFlow::Continue(()),
             Ok(Line::Artefact(record)) => each(record.into_recorded(at)),
             Err(e) => each(Recorded::Failure(
                 at,
                 ReadFailure::Record(RecordFailure::NotARecord(e.to_string())),
             )),
+        };
+        if flow.is_break() {
+            return Ok(());
         }
     }
 }
@@ -114,6 +131,11 @@ fn skip_rest_of_line(reader: &mut impl BufRead) -> std::io::Result<()> {
 
 impl Record {
     fn into_recorded(self, at: String) -> Recorded {
+        if self.evidence.is_some()
+            && let Some(what) = self.contradiction()
+        {
+            return Recorded::Failure(at, ReadFailure::Record(RecordFailure::Inconsistent(what)));
+        }
         let Some(facts) = self.evidence else {
             // The one record without facts that verify writes: an input it could not read.
             if self.kind == UNREADABLE && self.verdict == Verdict::Error {
@@ -155,6 +177,77 @@ impl Record {
     }
 }
 
+impl Record {
+    /// What makes a record with facts contradict itself, if anything: verify writes `valid`
+    /// only without an error, and `error` only for an input it could not read (no facts).
+    fn contradiction(&self) -> Option<String> {
+        match self.verdict {
+            Verdict::Valid => self
+                .problems
+                .iter()
+                .find(|p| p.is_fatal())
+                .map(|p| format!("valid with the error {}", p.code.code())),
+            Verdict::Error => Some("error with the facts of a read file".into()),
+            Verdict::Invalid => None,
+        }
+    }
+}
+
+/// Takes out of `sources` the records whose verdict disagrees with another verdict of the
+/// same bytes (the file's SHA-256): a file verified in this run keeps its own verdict and
+/// the records that disagree with it go; records that disagree among themselves all go.
+/// Each is returned with its `FILE:LINE` and what disagreed, to be listed as not used.
+pub(super) fn take_contradicted(sources: &mut Vec<Source>) -> Vec<(String, RecordFailure)> {
+    use std::collections::HashMap;
+    // Per SHA-256: the verdict of this run, if the file was verified in it, and the
+    // verdicts recorded for it.
+    let mut verdicts: HashMap<&str, (Option<Verdict>, Vec<(Verdict, &str)>)> = HashMap::new();
+    for s in sources.iter() {
+        let entry = verdicts.entry(s.facts.sha256.as_str()).or_default();
+        match &s.recorded_in {
+            None => entry.0 = entry.0.or(Some(s.verdict)),
+            Some(at) => entry.1.push((s.verdict, at)),
+        }
+    }
+    let mut reasons: HashMap<String, RecordFailure> = HashMap::new();
+    for (sha, (fresh, recorded)) in &verdicts {
+        let sha256 = sha.get(..16).unwrap_or(sha).to_string();
+        match fresh {
+            Some(now) => {
+                for (says, at) in recorded.iter().filter(|(v, _)| v != now) {
+                    let why = RecordFailure::DisagreesWithThisRun {
+                        says: *says,
+                        now: *now,
+                        sha256: sha256.clone(),
+                    };
+                    reasons.insert(at.to_string(), why);
+                }
+            }
+            None if recorded.iter().any(|(v, _)| Some(v) != recorded.first().map(|f| &f.0)) => {
+                let verdicts: Vec<(Verdict, String)> =
+                    recorded.iter().map(|(v, at)| (*v, at.to_string())).collect();
+                let why = RecordFailure::RecordsDisagree { sha256, verdicts };
+                for (_, at) in recorded {
+                    reasons.insert(at.to_string(), why.clone());
+                }
+            }
+            None => {}
+        }
+    }
+    if reasons.is_empty() {
+        return Vec::new();
+    }
+    let mut taken = Vec::new();
+    sources.retain(|s| match s.recorded_in.as_ref().and_then(|at| reasons.remove(at)) {
+        Some(why) => {
+            taken.push((s.recorded_in.clone().unwrap_or_default(), why));
+            false
+        }
+        None => true,
+    });
+    taken
+}
+
 /// The kind verify gives an input it could not read.
 const UNREADABLE: &str = "unreadable";
 
@@ -165,10 +258,14 @@ mod tests {
 
     fn read(text: &str, max_line: u64) -> (Vec<Source>, Vec<(String, ReadFailure)>) {
         let (mut sources, mut failures) = (Vec::new(), Vec::new());
-        read_records(text.as_bytes(), "a.jsonl", max_line, |r| match r {
-            Recorded::Source(s) => sources.push(*s),
-            Recorded::Failure(at, f) => failures.push((at, f)),
-            Recorded::Unreadable(f) => panic!("{f:?}"),
+        read_records(text.as_bytes(), "a.jsonl", max_line, |r| {
+            match r {
+                Recorded::Source(s) => sources.push(*s),
+                Recorded::Failure(at, f) => failures.push((at, f)),
+                Recorded::Unreadable(f) => panic!("{f:?}"),
+                Recorded::Interrupted(at) => failures.push((at, ReadFailure::Empty)),
+            }
+            ControlFlow::Continue(())
         })
         .unwrap();
         (sources, failures)

@@ -95,6 +95,11 @@ pub fn document(report: &EvidenceReport, lang: Lang) -> Document {
         let body = crate::catalogue::texts::recorded_verdicts(lang, &versions);
         sections.insert(0, warning_section(text(lang, Text::RecordedVerdicts), body));
     }
+    if !report.generated.interrupted_records.is_empty() {
+        let at = report.generated.interrupted_records.join(", ");
+        let body = crate::catalogue::texts::interrupted_records(lang, &at);
+        sections.insert(0, warning_section(text(lang, Text::IncompleteSummary), body));
+    }
     if report.generated.interrupted {
         let body = text(lang, Text::IncompleteSummaryText).to_string();
         sections.insert(0, warning_section(text(lang, Text::IncompleteSummary), body));

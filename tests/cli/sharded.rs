@@ -59,13 +59,15 @@ fn without_run_marks(mut doc: Value) -> Value {
     doc
 }
 
+/// Evidence as JSON; the test CA is trusted when mail is read (records take no options).
 fn evidence_json(args: &[&std::ffi::OsStr], originals: &Path) -> (i32, Value) {
-    let (code, out, err) = run(peckit()
-        .args(["evidence", "--format", "json", "--trust"])
-        .arg(test_root())
-        .arg("--originals")
-        .arg(originals)
-        .args(args));
+    let records = args.iter().all(|a| a.to_string_lossy().ends_with(".jsonl"));
+    let mut cmd = peckit();
+    cmd.args(["evidence", "--format", "json"]);
+    if !records {
+        cmd.arg("--trust").arg(test_root());
+    }
+    let (code, out, err) = run(cmd.arg("--originals").arg(originals).args(args));
     assert!(!out.is_empty(), "{err}");
     (code, json(&out))
 }
@@ -218,4 +220,183 @@ fn bad_records_are_named_and_the_rest_is_used() {
     let doc = json(&out);
     assert!(doc["messages"][0]["sent"]["path"].as_str().unwrap().ends_with("accettazione.eml"));
     assert_eq!(doc["unmatched"].as_array().unwrap().len(), 2);
+}
+
+/// A record's verdict is never judged again: options that would change a verdict are
+/// refused when only records are given, and said to reach only the mail given beside them.
+#[test]
+fn verification_options_are_refused_for_records_alone_and_kept_to_the_mail_beside_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let merged = dir.path().join("a.jsonl");
+    verify_shards(&[&[samples().join("accettazione.eml")]], &root(), &merged);
+    let crl = samples().join("crl/revocata.crl");
+    let crl = crl.to_str().unwrap();
+    let root_pem = test_root();
+    let root_pem = root_pem.to_str().unwrap();
+    for (option, args) in [
+        ("--crl", vec!["--crl", crl]),
+        ("--at", vec!["--at", "2040-01-01T00:00:00Z"]),
+        ("--no-default-trust", vec!["--no-default-trust"]),
+        ("--trust", vec!["--trust", root_pem]),
+    ] {
+        let (code, out, err) = run(peckit().arg("evidence").args(&args).arg(&merged));
+        assert_eq!(code, 2, "{option}: {err}");
+        assert!(out.is_empty(), "{option}: nothing is written:\n{out}");
+        assert!(err.contains(option) && err.contains("not verified again"), "{option}: {err}");
+    }
+    // Beside mail, the options apply to the mail, with a warning saying so (what becomes of
+    // a record the mail contradicts: see the next test).
+    let (code, _, err) = run(peckit()
+        .args(["evidence", "-q", "--crl", crl, "--trust", root_pem])
+        .arg(&merged)
+        .arg(samples().join("presa-in-carico.eml")));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning: --trust, --crl: these options apply to the mail"), "{err}");
+}
+
+/// A shard whose run was cut short says so in its summary; evidence built from it says it is
+/// incomplete, names the summary, and exits 2, as for an input it could not read.
+#[test]
+fn records_of_an_interrupted_run_make_the_evidence_incomplete() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = dir.path().join("thread.jsonl");
+    verify_shards(&[&[samples().join("thread")]], &root(), &whole);
+    let text = std::fs::read_to_string(&whole).unwrap();
+    let cut = dir.path().join("cut.jsonl");
+    let summary = r#"{"data":{"total":2,"valid":2,"invalid":0,"error":0,"interrupted":true},"type":"summary"}"#;
+    let first_two: Vec<&str> = text.lines().take(2).collect();
+    std::fs::write(&cut, format!("{}\n{summary}\n", first_two.join("\n"))).unwrap();
+    let at = format!("{}:3", cut.display());
+    let (code, out, err) = run(peckit().args(["evidence", "--format", "json"]).arg(&cut));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&at) && err.contains("interrupted"), "{err}");
+    assert_eq!(json(&out)["generated"]["interrupted_records"], serde_json::json!([at]));
+    for (lang, format, says) in [
+        ("en", "markdown", "INCOMPLETE SUMMARY"),
+        ("it", "html", "RIEPILOGO INCOMPLETO"),
+        ("en", "table", "INCOMPLETE SUMMARY"),
+    ] {
+        let (code, page, _) =
+            run(peckit().args(["--lang", lang, "evidence", "--format", format]).arg(&cut));
+        assert_eq!(code, 2);
+        assert!(page.contains(says) && page.contains(&at), "{format}:\n{page}");
+    }
+    let (_, quiet, _) = run(peckit().args(["evidence", "-q"]).arg(&cut));
+    assert!(quiet.contains(&format!("INCOMPLETE SUMMARY ({at})")), "{quiet}");
+    // The whole shard is not incomplete.
+    let (_, out, _) = run(peckit().args(["evidence", "--format", "json"]).arg(&whole));
+    assert_eq!(json(&out)["generated"]["interrupted_records"], serde_json::json!([]));
+}
+
+/// A record that contradicts itself (never written by verify) is named and not used.
+#[test]
+fn a_record_that_contradicts_itself_is_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = dir.path().join("a.jsonl");
+    verify_shards(&[&[samples().join("accettazione.eml")]], &root(), &whole);
+    let text = std::fs::read_to_string(&whole).unwrap();
+    let record: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    let mut with_error = record.clone();
+    with_error["data"]["problems"] = serde_json::json!([
+        {"code": "content-altered", "severity": "error", "message": "x"}
+    ]);
+    let mut error_with_facts = record.clone();
+    error_with_facts["data"]["verdict"] = "error".into();
+    for (bad, says) in [
+        (with_error, "valid with the error content-altered"),
+        (error_with_facts, "error with the facts"),
+    ] {
+        let file = dir.path().join("bad.jsonl");
+        std::fs::write(&file, format!("{bad}\n")).unwrap();
+        let (code, out, err) = run(peckit().args(["evidence", "--format", "json"]).arg(&file));
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(&format!("{}:1", file.display())) && err.contains(says), "{err}");
+        let doc = json(&out);
+        assert_eq!(doc["messages"], serde_json::json!([]), "not used:\n{out}");
+    }
+}
+
+/// SIGTERM while records are read stops the reading: exit 130, the evidence whole and said
+/// to be interrupted (a named pipe delivers the records, the signal comes between two).
+#[test]
+fn a_signal_while_records_are_read_stops_the_run_cleanly() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let whole = dir.path().join("thread.jsonl");
+    verify_shards(&[&[samples().join("thread")]], &root(), &whole);
+    let text = std::fs::read_to_string(&whole).unwrap();
+    let fifo = dir.path().join("slow.jsonl");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("peckit"))
+        .env("LANG", "C")
+        .args(["evidence", "--format", "json"])
+        .arg(&fifo)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    let mut lines = text.lines();
+    writeln!(pipe, "{}", lines.next().unwrap()).unwrap();
+    pipe.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let _ = std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    for line in lines {
+        // The reader may have gone: a closed pipe ends the writing.
+        if writeln!(pipe, "{line}").is_err() {
+            break;
+        }
+    }
+    drop(pipe);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = json(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(doc["generated"]["interrupted"], true);
+}
+
+/// A recorded verdict that another verdict of the same bytes contradicts is never used as
+/// proof: the file verified in this run keeps its own verdict, and records of one file that
+/// disagree (a shard verified without `--trust`) are all set aside, named, exit 2.
+#[test]
+fn records_contradicted_by_another_verdict_of_the_same_file_are_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.jsonl");
+    verify_shards(&[&[samples().join("accettazione.eml")]], &root(), &good);
+    let untrusted = dir.path().join("untrusted.jsonl");
+    let out = peckit()
+        .args(["verify", "--format", "jsonl"])
+        .arg(samples().join("accettazione.eml"))
+        .output()
+        .unwrap();
+    std::fs::write(&untrusted, &out.stdout).unwrap();
+    // Records only: valid on one machine, invalid (untrusted) on the other.
+    let (code, out, err) = run(peckit()
+        .args(["--lang", "it", "evidence", "--format", "json"])
+        .arg(&untrusted)
+        .arg(&good));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("non concordano") && err.contains(&format!("{}:1", good.display())),
+        "{err}"
+    );
+    let doc = json(&out);
+    assert_eq!(doc["messages"], serde_json::json!([]), "{out}");
+    assert_eq!(doc["unmatched"].as_array().unwrap().len(), 2, "{out}");
+    // A record beside the file it describes, this run saying otherwise: the file's verdict
+    // stands (revoked by the CRL), the record is set aside.
+    let (code, out, err) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg("--crl")
+        .arg(samples().join("crl/revocata.crl"))
+        .arg(&good)
+        .arg(samples().join("accettazione.eml")));
+    assert!(code >= 1, "{err}");
+    assert!(err.contains("the record says VALID") && err.contains("is INVALID"), "{err}");
+    let doc = json(&out);
+    let sources = doc["messages"][0]["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 1, "{out}");
+    assert_eq!(sources[0]["verdict"], "invalid");
+    assert!(doc["messages"][0]["sent"].is_null(), "no proof of sending:\n{out}");
 }
