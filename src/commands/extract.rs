@@ -25,8 +25,13 @@ fn only_of(args: &ExtractArgs) -> Only {
     }
 }
 
-/// The folder for one input: -o DIR (a subfolder per input when several), else the stem.
-fn target_dir(args: &ExtractArgs, file: &Path) -> PathBuf {
+/// The folder for one input: -o DIR (a subfolder per input when several, claimed in
+/// `folders`), else the stem.
+fn target_dir(
+    args: &ExtractArgs,
+    file: &Path,
+    folders: &mut peckit::extract::UniqueNames,
+) -> PathBuf {
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -34,7 +39,7 @@ fn target_dir(args: &ExtractArgs, file: &Path) -> PathBuf {
         .unwrap_or_else(|| "peckit-extract".into());
     let stem = peckit::extract::sanitize(&stem, "peckit-extract");
     match &args.out {
-        Some(dir) if args.files.len() > 1 => dir.join(stem),
+        Some(dir) if args.files.len() > 1 => dir.join(folders.claim(&stem)),
         Some(dir) => dir.clone(),
         None => file.with_file_name(stem),
     }
@@ -73,7 +78,15 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     let opts = super::verifier(&args.verifier, &limits)?;
     let mut outcome = Outcome::Success;
     let mut out = Output::stdout(ui.paint.enabled);
-    let mut manifests = Manifests::Nothing;
+    let several = args.files.len() > 1
+        || args
+            .files
+            .iter()
+            .any(|f| f.is_dir() || f.to_str().is_some_and(peckit::mailbox::is_imap_url));
+    let mut manifests = if several { Manifests::ArrayWanted } else { Manifests::Nothing };
+    // With -o and several inputs, each input's folder is named after it, numbered when two
+    // share a name (`ricevuta`, `ricevuta (2)`): one input never writes into another's.
+    let mut input_folders = peckit::extract::UniqueNames::new();
     let extracted = (|| -> Result<()> {
         for file in &args.files {
             // Folders and containers (zip, mbox, Maildir) yield several messages: each gets a
@@ -88,7 +101,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
                 outcome = outcome.merge(Outcome::Error);
                 continue;
             }
-            let base = target_dir(args, file);
+            let base = target_dir(args, file, &mut input_folders);
             let mut subfolders = peckit::extract::UniqueNames::new();
             let mut each_outcome = Outcome::Success;
             super::for_each_artefact(
@@ -138,10 +151,13 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// The manifests `--format json` prints: one artefact's alone, several as an array written
-/// as they come, so that memory does not grow with the number of artefacts.
+/// The manifests `--format json` prints: as an array written as they come (memory does not
+/// grow with the number of artefacts) when several inputs, a folder or a mailbox were given,
+/// or when the one input file held several messages; the one artefact's alone otherwise.
 enum Manifests {
     Nothing,
+    /// Several inputs: an array, however many of them are extracted.
+    ArrayWanted,
     First(peckit::extract::Manifest),
     Array(JsonArray),
 }
@@ -151,6 +167,11 @@ impl Manifests {
         let mut buf = Vec::new();
         *self = match std::mem::replace(self, Manifests::Nothing) {
             Manifests::Nothing => Manifests::First(manifest),
+            Manifests::ArrayWanted => {
+                let mut array = JsonArray::start(&mut buf)?;
+                array.element(&mut buf, &manifest)?;
+                Manifests::Array(array)
+            }
             Manifests::First(first) => {
                 let mut array = JsonArray::start(&mut buf)?;
                 array.element(&mut buf, &first)?;
@@ -167,7 +188,7 @@ impl Manifests {
 
     fn finish(self, out: &mut Output) -> Result<()> {
         match self {
-            Manifests::Nothing => out.machine_line("[]"),
+            Manifests::Nothing | Manifests::ArrayWanted => out.machine_line("[]"),
             Manifests::First(one) => out.machine_line(
                 &serde_json::to_string_pretty(&one).context("serialising the manifest")?,
             ),

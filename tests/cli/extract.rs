@@ -225,3 +225,59 @@ fn the_json_of_manifests_is_whole_when_a_later_input_fails() {
     assert!(listed >= 2, "the thread's manifests are listed: {out}");
     assert!(!err.is_empty(), "the failing input is named");
 }
+
+/// Two inputs of one name get a folder each (`ricevuta`, `ricevuta (2)`), with or without
+/// `--force`: one input never writes into another's folder.
+#[test]
+fn inputs_of_the_same_name_get_a_folder_each() {
+    let dir = tempfile::tempdir().unwrap();
+    for (shard, sample_name) in [("a", "accettazione.eml"), ("b", "presa-in-carico.eml")] {
+        std::fs::create_dir(dir.path().join(shard)).unwrap();
+        std::fs::write(dir.path().join(shard).join("ricevuta.eml"), sample(sample_name)).unwrap();
+    }
+    for force in [false, true] {
+        let out = dir.path().join(format!("out-{force}"));
+        let mut cmd = peckit();
+        cmd.args(["extract", "--format", "json", "--trust"])
+            .arg(test_root())
+            .arg(dir.path().join("a/ricevuta.eml"))
+            .arg(dir.path().join("b/ricevuta.eml"))
+            .arg("-o")
+            .arg(&out);
+        if force {
+            cmd.arg("--force");
+        }
+        let (code, stdout, err) = run(&mut cmd);
+        assert_eq!(code, 0, "{err}");
+        let manifests = json(&stdout);
+        assert_eq!(manifests.as_array().unwrap().len(), 2, "{stdout}");
+        let kind = |folder: &str| {
+            let m = std::fs::read_to_string(out.join(folder).join("manifest.json")).unwrap();
+            json(&m)["kind"].as_str().unwrap().to_string()
+        };
+        assert_eq!(kind("ricevuta"), "accettazione");
+        assert_eq!(kind("ricevuta (2)"), "presa-in-carico");
+    }
+}
+
+/// `--format json` prints an array whenever several inputs are given, even when only one of
+/// them could be extracted, and one manifest alone for one input of one message.
+#[test]
+fn json_is_an_array_for_several_inputs_however_many_are_extracted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, stdout, _) = run(peckit()
+        .args(["extract", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("accettazione.eml"))
+        .arg(samples().join("forged/empty.eml"))
+        .arg("-o")
+        .arg(dir.path().join("two")));
+    assert_eq!(json(&stdout).as_array().map(Vec::len), Some(1), "{stdout}");
+    let (_, stdout, _) = run(peckit()
+        .args(["extract", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("accettazione.eml"))
+        .arg("-o")
+        .arg(dir.path().join("one")));
+    assert!(json(&stdout).is_object(), "{stdout}");
+}
