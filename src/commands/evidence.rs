@@ -269,13 +269,16 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
     if doc.sections.is_empty() {
         lines.push(Line::plain(doc.empty));
     }
-    let mut legend = None;
+    // Each law's legend once: PEC and REM messages in one run have one each.
+    let mut legends: Vec<(&str, Vec<peckit::report::document::Paragraph>)> = Vec::new();
     for section in &doc.sections {
         lines.push(Line::styled(Style::Bold, section.name.clone()));
         for part in &section.parts {
             match &part.block {
                 Block::Legend(paragraphs) => {
-                    legend = Some((part.heading, paragraphs.clone()));
+                    if !legends.iter().any(|(_, known)| known == paragraphs) {
+                        legends.push((part.heading, paragraphs.clone()));
+                    }
                     continue;
                 }
                 block => {
@@ -312,7 +315,7 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
         }
         lines.push(Line::plain(""));
     }
-    if let Some((heading, paragraphs)) = legend {
+    for (heading, paragraphs) in legends {
         lines.push(Line::styled(Style::Bold, format!("{heading}:")));
         for p in paragraphs {
             let text = if p.lead.is_empty() {

@@ -514,3 +514,17 @@ fn originals_must_be_a_folder() {
     assert_eq!(code, 2, "{out}");
     assert!(err.contains("/no/such/folder") && err.contains("not a folder"), "{err}");
 }
+
+/// PEC and REM messages in one table: each law's legend is printed, once.
+#[test]
+fn the_table_gives_each_law_its_legend_when_pec_and_rem_are_mixed() {
+    let (_, out, err) = run(peckit()
+        .env("COLUMNS", "200")
+        .args(["evidence", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("rem"))
+        .arg(samples().join("thread/01-accettazione.eml"))
+        .arg(samples().join("thread/03-consegna-beta.eml")));
+    assert!(out.contains("DPR 68/2005 art. 3") && out.contains("ETSI EN 319 522"), "{out}{err}");
+    assert_eq!(out.matches("(CAD art. 48)").count(), 1, "{out}");
+}
