@@ -111,7 +111,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand extract" -l only -d 'Extra
 attachments\t'The original\'s body and attachments'
 daticert\t'daticert.xml'
 signature\t'smime.p7s and signer-chain.pem'"
-complete -c peckit -n "__fish_peckit_using_subcommand extract" -s f -l format -d 'Print the manifest as JSON on standard output' -r -f -a "table\t'A list of the files written'
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -s f -l format -d 'What is printed on standard output: the files written, or the manifest as JSON' -r -f -a "table\t'A list of the files written'
 json\t'The manifest as JSON'"
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l imap-ca -d 'Trust the CA certificates of this PEM file for the IMAP server, besides the system\'s' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l since -d 'Only messages the server received on or after this day (YYYY-MM-DD)' -r

@@ -7,7 +7,6 @@
 use thiserror::Error;
 
 use crate::limits::Limit;
-use crate::problem::Verdict;
 
 /// What the bytes are instead of mail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
@@ -97,10 +96,10 @@ pub enum RecordFailure {
     Inconsistent(String),
     /// A record whose verdict disagrees with the verdict this run gave the same file.
     DisagreesWithThisRun {
-        /// The recorded verdict.
-        says: Verdict,
+        /// The recorded verdict (`valid`, `invalid`, `error`).
+        says: &'static str,
         /// This run's verdict.
-        now: Verdict,
+        now: &'static str,
         /// The first 16 hex digits of the file's SHA-256.
         sha256: String,
     },
@@ -108,8 +107,8 @@ pub enum RecordFailure {
     RecordsDisagree {
         /// The first 16 hex digits of the file's SHA-256.
         sha256: String,
-        /// Each verdict with its `FILE:LINE`.
-        verdicts: Vec<(Verdict, String)>,
+        /// Each verdict (`valid`, `invalid`, `error`) with its `FILE:LINE`.
+        verdicts: Vec<(&'static str, String)>,
     },
 }
 

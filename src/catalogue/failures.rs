@@ -76,7 +76,7 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
             "a record that contradicts itself ({what}), which peckit verify never writes: not used"
         ),
         (_, F::DisagreesWithThisRun { says, now, sha256 }) => {
-            let (says, now) = (super::verdict_text(lang, *says), super::verdict_text(lang, *now));
+            let (says, now) = (verdict_word(lang, says), verdict_word(lang, now));
             match lang {
                 Lang::En => format!(
                     "the record says {says}, and the same file (SHA-256 {sha256}…) verified in \
@@ -95,7 +95,7 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
             };
             let list: Vec<String> = verdicts
                 .iter()
-                .map(|(v, at)| format!("{} {word} {at}", super::verdict_text(lang, *v)))
+                .map(|(v, at)| format!("{} {word} {at}", verdict_word(lang, v)))
                 .collect();
             match lang {
                 Lang::En => format!(
@@ -112,6 +112,17 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
             "un record che si contraddice ({what}), come peckit verify non ne scrive mai: non usato"
         ),
     }
+}
+
+/// A verdict's stable name (`valid`, `invalid`, `error`) as a person reads it.
+fn verdict_word(lang: Lang, name: &str) -> &'static str {
+    use crate::problem::Verdict;
+    let verdict = match name {
+        "valid" => Verdict::Valid,
+        "invalid" => Verdict::Invalid,
+        _ => Verdict::Error,
+    };
+    super::verdict_text(lang, verdict)
 }
 
 /// What peckit was loading when a file named by a flag failed.

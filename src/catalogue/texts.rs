@@ -10,8 +10,7 @@ pub use super::sentences::{
     unverified_extraction,
 };
 
-/// Declares `Text` and `Text::ALL` (every id, for the test that checks both languages) from
-/// one list.
+/// Declares `Text` and `Text::ALL` (every id, for the both-languages test) from one list.
 macro_rules! texts {
     ($( $(#[$doc:meta])* $variant:ident, )*) => {
         /// A word or phrase of the pages.

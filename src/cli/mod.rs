@@ -24,8 +24,9 @@ A valid time-stamp by a trusted authority fixes the instant certificates are jud
 Everything reported as certified comes from inside the signed entity. Unsigned headers are \
 shown as claims and cross-checked; disagreements are warnings (or invalid, for the markers).
 
-Exit status: 0 every artefact valid; 1 at least one invalid; 2 usage error or an input that \
-could not be read (the others are still reported).";
+Exit status: 0 every artefact valid; 1 at least one invalid; 2 usage error, an input that \
+could not be read (the others are still reported) or no mail found at all; 130 interrupted \
+by Ctrl-C or SIGTERM.";
 
 const VERIFY_EXAMPLES: &str = "\
 Examples:
@@ -38,8 +39,9 @@ Show what PEC artefacts are and what their certified data says.
 
 For each file: the kind (from the signed daticert first), the unsigned header claims beside \
 the signed daticert fields, the MIME tree with the signed parts marked, the signer \
-certificate as found, and nested artefacts. Inspect does not verify: use `peckit verify` \
-for a verdict.";
+certificate as found, and nested artefacts. Inspect gives no verdict (use `peckit verify` \
+for one): it checks the signature, its chain and revocation (--trust, --at, --crl as for \
+verify) only to say truthfully whether the daticert fields are certified or merely stated.";
 
 const INSPECT_EXAMPLES: &str = "\
 Examples:
@@ -60,7 +62,9 @@ Only the signed content is extracted. Names from mail never leave DIR; existing 
 never overwritten without --force. An artefact's files reach their names together, once \
 all of them are on disk; one that cannot be written whole leaves none. An artefact that fails \
 verification is still extracted, with a warning and exit status 1; --require-valid refuses \
-to write anything for it.";
+to write anything for it. With -o DIR and several inputs, each input gets a subfolder of DIR \
+named after it (`ricevuta`, `ricevuta (2)` when two share a name); standard input goes to \
+peckit-extract. --only writes just that part, without manifest.json.";
 
 const EXTRACT_EXAMPLES: &str = "\
 Examples:
@@ -72,8 +76,11 @@ const ARCHIVE_LONG: &str = "\
 Keep PEC: byte-exact, verified copies of every message, one .eml each, in DIR.
 
 Reads every SOURCE (files, folders, Maildirs, mbox files, zip archives, - for standard input) \
-and copies each message into DIR exactly as it was read, named by certified date, kind and \
-identificativo (2026-11-30_accettazione_opec….eml), never overwriting: each file is written \
+and copies each message into DIR exactly as it was read, named by certified date, kind, \
+recipient (for delivery receipts and notices) and identificativo \
+(2026-11-30_accettazione_opec….eml; a message with no certified date: \
+senza-data_KIND_HASH.eml, HASH its SHA-256's first 16 hex digits; a name another message \
+already holds gets _HASH, 12 digits, before .eml), never overwriting: each file is written \
 to a temporary name, flushed to disk and renamed before it is recorded. Messages are kept in \
 groups (up to 256 or 4 MB, closed about 0.2 s after the first), with one flush of a local file \
 system for each (a flush per file elsewhere); a message's line is printed once its group is \
@@ -87,8 +94,9 @@ Every message is verified and its verdict recorded; by default every message is 
 invalid one is still evidence that something arrived). --require-valid keeps only verified \
 ones and lists the others as skipped.
 
-Exit status: 0 every message archived or already there; 1 with --require-valid, some were \
-skipped; 2 a source could not be read.";
+Exit status: 0 every message archived or already there, valid or not; 1 with \
+--require-valid, some were skipped; 2 a source could not be read; 130 interrupted by Ctrl-C \
+or SIGTERM (what was printed is archived).";
 
 const ARCHIVE_EXAMPLES: &str = "\
 Examples:
@@ -106,15 +114,24 @@ receipt), not delivered (with the error), warned, taken in charge, no receipt ye
 PEC address. A message is sent when the sender's provider accepts it and delivered when it \
 is placed in the recipient's box (DPR 68/2005 art. 3); both times are opposable to third \
 parties (CAD art. 48). An artefact that fails verification is listed, with its problem, and \
-never used as proof.
+not used as proof (with --accept-rewrapped, except the intact signed entity of a file altered \
+around it, whose facts are then marked as coming from an altered file).
 
-Exit status: 0 every artefact valid; 1 at least one invalid; 2 an input could not be read.";
+The records that `peckit verify --format jsonl` wrote (.jsonl, .ndjson) are read instead of \
+mail: their verdicts are used as recorded, not verified again, and every format says so. \
+--trust, --no-default-trust, --trusted-list, --crl, --fetch-crl and --at never change a \
+recorded verdict: with records alone they are refused.
+
+Exit status: 0 every artefact valid; 1 at least one invalid, or a kept original (--originals) \
+differs or is missing; 2 usage error, an input or record that could not be used, or records \
+of an interrupted run; 130 interrupted by Ctrl-C or SIGTERM.";
 
 const EVIDENCE_EXAMPLES: &str = "\
 Examples:
   peckit evidence cartella-notifica/
   peckit evidence --format html --lang it cartella/ > riepilogo.html
-  peckit evidence --format csv archivio/ > consegne.csv";
+  peckit evidence --format csv archivio/ > consegne.csv
+  peckit evidence --format json shard-*.jsonl > evidenza.json";
 
 const TRUST_EXAMPLES: &str = "\
 Examples:
@@ -422,7 +439,7 @@ pub struct ExtractArgs {
     /// Write nothing for an artefact that fails verification
     #[arg(long)]
     pub require_valid: bool,
-    /// Print the manifest as JSON on standard output
+    /// What is printed on standard output: the files written, or the manifest as JSON
     #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Table)]
     pub format: ExtractFormat,
     #[command(flatten)]
@@ -490,6 +507,7 @@ pub enum InspectFormat {
 #[derive(Debug, Subcommand)]
 pub enum TrustCommand {
     /// List the trusted PEC signing authorities and where each comes from
+    #[command(after_help = TRUST_EXAMPLES)]
     List(TrustListArgs),
 }
 

@@ -60,6 +60,11 @@ still reported); 130 (commands that read many inputs) interrupted by Ctrl-C or S
 new input is taken up and what was written stays whole; a second signal, or a first one still \
 unanswered after 10 s, ends the process as the signal would have.";
 
+const GLOBAL_OPTIONS: &str = "\\-\\-lang it|en: the language of messages and labels (default: \
+from LC_ALL, LC_MESSAGES, LANG). \\-\\-color auto|always|never: when to colour (auto: on a \
+terminal, unless NO_COLOR is set). Both are accepted before or after the command name; see \
+peckit(1).";
+
 const VERDICTS: &str = "valid: signed by a PEC provider whose certificate chains to a trusted \
 authority, unchanged since signing, with a daticert.xml that agrees with the unsigned markers. \
 invalid: at least one problem of severity error (content-altered, bad-signature, untrusted, \
@@ -77,8 +82,17 @@ fn write_man(cmd: &clap::Command, name: &str, dir: &Path) -> Result<()> {
     if cmd.has_subcommands() {
         man.render_subcommands_section(&mut buf)?;
     }
-    for (title, body) in [("VERDICTS", VERDICTS), ("EXIT STATUS", EXIT_STATUS)] {
-        buf.extend_from_slice(format!(".SH \"{title}\"\n{body}\n").as_bytes());
+    // The verdicts and the shared exit status belong to the commands that verify; archive
+    // says its own exit status in its description, and trust verifies nothing.
+    let verifies =
+        ["peckit", "peckit-verify", "peckit-inspect", "peckit-extract", "peckit-evidence"];
+    if verifies.contains(&name) {
+        for (title, body) in [("VERDICTS", VERDICTS), ("EXIT STATUS", EXIT_STATUS)] {
+            buf.extend_from_slice(format!(".SH \"{title}\"\n{body}\n").as_bytes());
+        }
+    }
+    if name != "peckit" {
+        buf.extend_from_slice(format!(".SH \"GLOBAL OPTIONS\"\n{GLOBAL_OPTIONS}\n").as_bytes());
     }
     if let Some(after) = cmd.get_after_help() {
         buf.extend_from_slice(b".SH EXAMPLES\n.nf\n");

@@ -193,15 +193,17 @@ impl Record {
     }
 }
 
+/// Per SHA-256: the verdict of this run, if the file was verified in it, and the verdicts
+/// recorded for it with their `FILE:LINE`.
+type Verdicts<'a> = (Option<Verdict>, Vec<(Verdict, &'a str)>);
+
 /// Takes out of `sources` the records whose verdict disagrees with another verdict of the
 /// same bytes (the file's SHA-256): a file verified in this run keeps its own verdict and
 /// the records that disagree with it go; records that disagree among themselves all go.
 /// Each is returned with its `FILE:LINE` and what disagreed, to be listed as not used.
 pub(super) fn take_contradicted(sources: &mut Vec<Source>) -> Vec<(String, RecordFailure)> {
     use std::collections::HashMap;
-    // Per SHA-256: the verdict of this run, if the file was verified in it, and the
-    // verdicts recorded for it.
-    let mut verdicts: HashMap<&str, (Option<Verdict>, Vec<(Verdict, &str)>)> = HashMap::new();
+    let mut verdicts: HashMap<&str, Verdicts<'_>> = HashMap::new();
     for s in sources.iter() {
         let entry = verdicts.entry(s.facts.sha256.as_str()).or_default();
         match &s.recorded_in {
@@ -216,16 +218,16 @@ pub(super) fn take_contradicted(sources: &mut Vec<Source>) -> Vec<(String, Recor
             Some(now) => {
                 for (says, at) in recorded.iter().filter(|(v, _)| v != now) {
                     let why = RecordFailure::DisagreesWithThisRun {
-                        says: *says,
-                        now: *now,
+                        says: says.name(),
+                        now: now.name(),
                         sha256: sha256.clone(),
                     };
                     reasons.insert(at.to_string(), why);
                 }
             }
             None if recorded.iter().any(|(v, _)| Some(v) != recorded.first().map(|f| &f.0)) => {
-                let verdicts: Vec<(Verdict, String)> =
-                    recorded.iter().map(|(v, at)| (*v, at.to_string())).collect();
+                let verdicts: Vec<(&'static str, String)> =
+                    recorded.iter().map(|(v, at)| (v.name(), at.to_string())).collect();
                 let why = RecordFailure::RecordsDisagree { sha256, verdicts };
                 for (_, at) in recorded {
                     reasons.insert(at.to_string(), why.clone());
