@@ -533,7 +533,9 @@ def main():
     make_pki()
     start = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     clock = Clock()
-    for old in list(OUT.glob("*.eml")) + list((OUT / "thread").glob("*.eml")) + list((OUT / "forged").glob("*.eml")):
+    # The REM samples (rem/, forged/rem-*) are made by --rem: they are left as they are.
+    forged = [f for f in (OUT / "forged").glob("*.eml") if not f.name.startswith("rem-")]
+    for old in list(OUT.glob("*.eml")) + list((OUT / "thread").glob("*.eml")) + forged:
         old.unlink()
     inputs = OUT / "inputs"
     inputs.mkdir(exist_ok=True)
@@ -762,10 +764,15 @@ def main():
         notes=f"signer names its CRL at http://127.0.0.1:{CRL_PORT}/intermediate.crl")
     make_crls(start, dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
 
+    # The REM rows belong to --rem: kept as they are.
+    previous = (OUT / "expected.tsv").read_text().splitlines() if (OUT / "expected.tsv").exists() else []
+    rem_rows = [l for l in previous if l.startswith(("rem/", "forged/rem-", "tl/"))]
     with open(OUT / "expected.tsv", "w") as f:
         f.write("file\tkind\tverdict\tproblem\ttrust\tnotes\n")
         for rel, kind, verdict, problem, notes in EXPECTED:
             f.write(f"{rel}\t{kind}\t{verdict}\t{problem}\tpki/trust-root.pem\t{notes}\n")
+        for row in rem_rows:
+            f.write(row + "\n")
     cols = ["file", "tipo", "errore", "mittente", "destinatari", "risposte", "oggetto", "gestore_emittente",
             "data", "identificativo", "msgid", "ricevuta", "consegna", "ricezione", "errore_esteso"]
     with open(OUT / "daticert-expected.tsv", "w", encoding="utf-8") as f:
@@ -1413,7 +1420,22 @@ def rem_only():
     print(f"wrote {len(EXPECTED)} REM artefacts")
 
 
+USAGE = """usage: make-samples.py [--pki-only | --rem | --bench DIR [N [L]] | --bench-envelopes DIR [N]]
+
+  (no argument)       make the PKI if missing, then every PEC sample anew (the REM ones stay)
+  --pki-only          make what is missing of samples/pki/, nothing else
+  --rem               make the REM samples (samples/rem/, samples/forged/rem-*, samples/tl/)
+  --bench DIR N L     N distinct signed receipts and L ~10 MB envelopes into DIR
+  --bench-envelopes DIR N   N everyday envelopes (~24 KB) into DIR"""
+
 if __name__ == "__main__":
+    known = {"--pki-only", "--rem", "--bench", "--bench-envelopes"}
+    if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
+        print(USAGE)
+        sys.exit(0)
+    if len(sys.argv) > 1 and sys.argv[1] not in known:
+        print(f"make-samples.py: unknown argument {sys.argv[1]!r}\n{USAGE}", file=sys.stderr)
+        sys.exit(2)
     if len(sys.argv) > 1 and sys.argv[1] == "--pki-only":
         make_pki()  # creates what is missing, rewrites nothing else
     elif len(sys.argv) > 1 and sys.argv[1] == "--rem":
