@@ -18,6 +18,12 @@ pub enum NotMail {
     /// Text, but the first line is not `Name: value`.
     #[error("the first line is not a header field")]
     NoHeaderField,
+    /// JSON (records of `peckit verify --format jsonl`, a JSON report) given as mail.
+    #[error(
+        "JSON, not mail (evidence reads the records of peckit verify --format jsonl from a \
+         file named .jsonl or .ndjson)"
+    )]
+    Json,
 }
 
 /// Why a mailbox could not be read (IMAP), as data: its words are in the catalogue.
@@ -86,6 +92,8 @@ pub enum Error {
 pub enum RecordFailure {
     /// Not JSON, or not the shape `verify --format jsonl` writes: the parser's words.
     NotARecord(String),
+    /// A file whose first line is not a record (mail, a JSON document): not read further.
+    NotRecords(String),
     /// An artefact record without the facts evidence needs (`evidence`): written by an
     /// earlier peckit.
     NoFacts,

@@ -13,9 +13,13 @@ impl ReadFailure {
             (Lang::It, ReadFailure::NotMail(NotMail::Binary)) => {
                 "non è un messaggio e-mail: dati binari, nessuna intestazione".into()
             }
-            (Lang::It, ReadFailure::NotMail(_)) => {
+            (Lang::It, ReadFailure::NotMail(NotMail::NoHeaderField)) => {
                 "non è un messaggio e-mail: la prima riga non è un campo di intestazione".into()
             }
+            (Lang::It, ReadFailure::NotMail(NotMail::Json)) => "JSON, non un messaggio e-mail \
+                (evidence legge i record di peckit verify --format jsonl da un file .jsonl o \
+                .ndjson)"
+                .into(),
             (Lang::En, ReadFailure::TooLarge { limit, value }) => {
                 format!("{limit} exceeds the limit of {value}")
             }
@@ -66,6 +70,12 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
         (Lang::It, F::NotARecord(w)) => {
             format!("non è un record di peckit verify --format jsonl: {w}")
         }
+        (Lang::En, F::NotRecords(w)) => format!(
+            "not records of peckit verify --format jsonl (the first line: {w}): the file is not read further"
+        ),
+        (Lang::It, F::NotRecords(w)) => format!(
+            "non sono record di peckit verify --format jsonl (la prima riga: {w}): il file non è letto oltre"
+        ),
         (Lang::En, F::NoFacts) => {
             "a record without the facts evidence needs (written by an earlier peckit): verify the file again".into()
         }

@@ -34,6 +34,7 @@ fn every_entry_is_said_in_both_languages() {
         ReadFailure::Empty,
         ReadFailure::NotMail(NotMail::Binary),
         ReadFailure::NotMail(NotMail::NoHeaderField),
+        ReadFailure::NotMail(NotMail::Json),
         ReadFailure::TooLarge { limit: Limit::InputSize, value: 10 },
         ReadFailure::Missing("No such file or directory (os error 2)".into()),
         ReadFailure::PermissionDenied("Permission denied (os error 13)".into()),

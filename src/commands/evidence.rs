@@ -15,7 +15,7 @@ use peckit::report::term::{self, Line, Style};
 /// Runs `peckit evidence`.
 pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     let (record_files, mail): (Vec<_>, Vec<_>) =
-        args.paths.iter().cloned().partition(|p| is_record_file(p));
+        args.paths.iter().cloned().partition(|p| is_records(p));
     // A verdict read from a record stays as recorded: options that would have changed it
     // must not seem to have been applied.
     let options = verification_options(&args.verifier).join(", ");
@@ -74,14 +74,14 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
             }
             if stopped() { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
         };
-        let read = std::fs::File::open(file).map_err(evidence::RecordError).and_then(|f| {
-            evidence::read_records(
-                std::io::BufReader::new(f),
-                &label,
-                limits.max_input_bytes,
-                &mut each,
-            )
-        });
+        let max_line = limits.max_input_bytes;
+        let read = if file.as_os_str() == "-" {
+            evidence::read_records(std::io::stdin().lock(), &label, max_line, &mut each)
+        } else {
+            std::fs::File::open(file).map_err(evidence::RecordError).and_then(|f| {
+                evidence::read_records(std::io::BufReader::new(f), &label, max_line, &mut each)
+            })
+        };
         if let Err(evidence::RecordError(e)) = read {
             let _ = each(evidence::Recorded::Failure(label, peckit::error::ReadFailure::of_io(&e)));
         }
@@ -224,13 +224,29 @@ fn verification_options(v: &crate::cli::VerifierArgs) -> Vec<&'static str> {
     .collect()
 }
 
-/// A file named on the command line whose name ends in `.jsonl` or `.ndjson`: records of
-/// `peckit verify --format jsonl`, read instead of mail.
-fn is_record_file(path: &std::path::Path) -> bool {
-    path.extension()
+/// Records of `peckit verify --format jsonl`, read instead of mail: a file named on the
+/// command line whose name ends in `.jsonl` or `.ndjson`, or a regular file or standard input
+/// (`-`) whose first bytes open JSON, as mail's never do. A pipe's first bytes cannot be
+/// looked at without taking them: a pipe of records needs the name (or `-`).
+fn is_records(path: &std::path::Path) -> bool {
+    use std::io::{BufRead, Read};
+    if path.as_os_str() == "-" {
+        // Looked at in standard input's own buffer: read as mail, nothing is lost.
+        return std::io::stdin().lock().fill_buf().is_ok_and(peckit::read::starts_like_json);
+    }
+    if path.is_dir() {
+        return false;
+    }
+    let named = path
+        .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
-        && !path.is_dir()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+    let mut head = Vec::new();
+    named
+        || (std::fs::metadata(path).is_ok_and(|m| m.is_file())
+            && std::fs::File::open(path)
+                .and_then(|f| f.take(256).read_to_end(&mut head))
+                .is_ok_and(|_| peckit::read::starts_like_json(&head)))
 }
 
 /// One line for the whole run: messages, recipients with an attested delivery, and files

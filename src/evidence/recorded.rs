@@ -76,6 +76,9 @@ pub fn read_records(
     let mut reader = reader;
     let mut line = Vec::new();
     let mut number = 0usize;
+    // Until a line reads as a record, the file may be something else altogether (mail, a
+    // JSON document): then one failure names it, not one per line.
+    let mut seen_record = false;
     loop {
         line.clear();
         number += 1;
@@ -92,21 +95,48 @@ pub fn read_records(
             }
             continue;
         }
-        if line.iter().all(u8::is_ascii_whitespace) {
+        // A byte-order mark (an editor's, or one that `cat` carried into the middle of a
+        // merged file) is not part of the record.
+        let text = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line);
+        if text.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let flow = match serde_json::from_slice::<Line>(&line) {
+        let parsed = serde_json::from_slice::<Line>(text);
+        let flow = match parsed {
             Ok(Line::Summary(summary)) if summary.interrupted => each(Recorded::Interrupted(at)),
             Ok(Line::Summary(_)) => ControlFlow::Continue(()),
             Ok(Line::Artefact(record)) => each(record.into_recorded(at)),
+            Err(e) if !seen_record => {
+                let failure = RecordFailure::NotRecords(parser_words(&e));
+                let _ = each(Recorded::Failure(at, ReadFailure::Record(failure)));
+                return Ok(());
+            }
             Err(e) => each(Recorded::Failure(
                 at,
-                ReadFailure::Record(RecordFailure::NotARecord(e.to_string())),
+                ReadFailure::Record(RecordFailure::NotARecord(parser_words(&e))),
             )),
         };
+        seen_record = true;
         if flow.is_break() {
             return Ok(());
         }
+    }
+}
+
+/// Why a line is not a record, in words for people: the parser's, without its position
+/// (the line is named already) or its type names.
+fn parser_words(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let text = e.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text);
+    match e.classify() {
+        Category::Syntax | Category::Eof => format!("not JSON ({text})"),
+        Category::Data if text.contains("enum Line") || text.contains("variant") => {
+            "JSON, but not a line of peckit verify --format jsonl (type \"artefact\" or \
+             \"summary\", with its data)"
+                .into()
+        }
+        _ => text.to_string(),
     }
 }
 
@@ -275,13 +305,40 @@ mod tests {
 
     #[test]
     fn bad_lines_are_named_and_the_rest_is_read() {
-        let text = "not json\n{\"type\":\"summary\",\"data\":{}}\n\n{\"type\":\"artefact\",\"data\":{\"path\":\"x.eml\",\"kind\":\"accettazione\",\"receipt_type\":null,\"verdict\":\"valid\",\"problems\":[],\"certified\":null}}\n";
+        let text = "{\"type\":\"summary\",\"data\":{}}\nnot json\n\n{\"type\":\"artefact\",\"data\":{\"path\":\"x.eml\",\"kind\":\"accettazione\",\"receipt_type\":null,\"verdict\":\"valid\",\"problems\":[],\"certified\":null}}\n";
         let (sources, failures) = read(text, 1 << 20);
         assert!(sources.is_empty());
         assert_eq!(failures.len(), 2, "{failures:?}");
-        assert_eq!(failures[0].0, "a.jsonl:1");
-        assert!(matches!(failures[0].1, ReadFailure::Record(RecordFailure::NotARecord(_))));
+        assert_eq!(failures[0].0, "a.jsonl:2");
+        assert!(
+            matches!(&failures[0].1, ReadFailure::Record(RecordFailure::NotARecord(w)) if w.starts_with("not JSON"))
+        );
         assert_eq!(failures[1], ("a.jsonl:4".into(), ReadFailure::Record(RecordFailure::NoFacts)));
+    }
+
+    #[test]
+    fn a_file_that_does_not_start_with_a_record_is_named_once() {
+        // Mail, a JSON document: one failure for the file, at its first line.
+        for text in [
+            "Return-Path: <a@b>\nFrom: a@b\n\nbody\n",
+            "{\n  \"schema_version\": 1,\n  \"x\": []\n}\n",
+        ] {
+            let (sources, failures) = read(text, 1 << 20);
+            assert!(sources.is_empty());
+            assert_eq!(failures.len(), 1, "{failures:?}");
+            assert_eq!(failures[0].0, "a.jsonl:1");
+            assert!(matches!(failures[0].1, ReadFailure::Record(RecordFailure::NotRecords(_))));
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_a_record_is_not_part_of_it() {
+        // Two shards merged with `cat`, the second saved with a byte-order mark.
+        let summary = "{\"type\":\"summary\",\"data\":{\"interrupted\":true}}";
+        let text = format!("{summary}\n\u{feff}{summary}\n");
+        let (_, failures) = read(&text, 1 << 20);
+        let lines: Vec<&str> = failures.iter().map(|(at, _)| at.as_str()).collect();
+        assert_eq!(lines, ["a.jsonl:1", "a.jsonl:2"], "both read as summaries: {failures:?}");
     }
 
     #[test]

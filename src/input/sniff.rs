@@ -17,10 +17,8 @@ pub enum Container {
 pub fn container_kind(path: &Path) -> Option<Container> {
     let ext =
         path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    let mut head = [0u8; 5];
-    let n = fs::File::open(path).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
-    let head = head.get(..n).unwrap_or_default();
-    match (ext.as_str(), Container::from_head(head)) {
+    let head = head_of_regular_file(path, 5);
+    match (ext.as_str(), Container::from_head(&head)) {
         ("zip", _) | (_, Some(Container::Zip)) => Some(Container::Zip),
         ("mbox" | "mbx", _) => Some(Container::Mbox),
         (_, by_content) => by_content,
@@ -50,11 +48,19 @@ pub fn is_mail_file(path: &Path) -> bool {
     if has_eml_extension(path) {
         return true;
     }
-    let mut head = [0u8; 1024];
-    let Ok(mut f) = fs::File::open(path) else { return false };
-    let Ok(n) = f.read(&mut head) else { return false };
-    let head = head.get(..n).unwrap_or_default();
-    looks_like_header_start(head) || looks_like_evidence_start(head)
+    let head = head_of_regular_file(path, 1024);
+    looks_like_header_start(&head) || looks_like_evidence_start(&head)
+}
+
+/// The first `n` bytes of a regular file; nothing for anything else. The bytes read from a
+/// pipe or a device (`<(zcat box.mbox.gz)`, a FIFO) are gone from it: its content is
+/// recognised once it is read whole (`load_messages`), never by a look ahead.
+fn head_of_regular_file(path: &Path, n: u64) -> Vec<u8> {
+    let mut head = Vec::new();
+    if fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        let _ = fs::File::open(path).and_then(|f| f.take(n).read_to_end(&mut head));
+    }
+    head
 }
 
 /// An XML document that names the ETSI EN 319 522 evidence namespace in its first bytes (the

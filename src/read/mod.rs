@@ -85,10 +85,21 @@ fn refusal(raw: &[u8], limits: &Limits) -> Option<Error> {
             value: limits.max_input_bytes,
         });
     }
+    // A header field's name may start with `{`; no mail's does, and JSON always does.
+    if starts_like_json(raw) {
+        return Some(Error::NotMail(NotMail::Json));
+    }
     if !mime::looks_like_mail(raw) && !rem::looks_like_evidence(raw) {
         return Some(Error::NotMail(describe_non_mail(raw)));
     }
     None
+}
+
+/// Whether the first byte after a byte-order mark and white space opens a JSON object or
+/// array.
+pub fn starts_like_json(raw: &[u8]) -> bool {
+    let text = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
+    matches!(text.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'['))
 }
 
 /// Bytes that reading may copy out of one input (decoded signatures and contents, the
@@ -282,6 +293,12 @@ mod tests {
             read(b"just some text\n".to_vec(), &limits),
             Err(Error::NotMail(NotMail::NoHeaderField))
         ));
+        // A JSONL record's first bytes pass for a header field (`{"data":`): JSON is named.
+        for json in
+            [&b"{\"data\":{\"path\":\"a.eml\"},\"type\":\"artefact\"}\n"[..], b"\xEF\xBB\xBF [1]"]
+        {
+            assert!(matches!(read(json.to_vec(), &limits), Err(Error::NotMail(NotMail::Json))));
+        }
         let small = Limits { max_input_bytes: 10, ..Limits::default() };
         assert!(matches!(
             read(sample("accettazione.eml"), &small),

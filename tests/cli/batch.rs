@@ -458,3 +458,52 @@ fn rows_reach_the_reader_while_a_slow_input_is_waited_for() {
         assert_eq!(status.code(), Some(0), "-j {jobs} {format}");
     }
 }
+
+/// A pipe named as a path (`<(zcat box.mbox.gz)`, a FIFO) is never looked into before it is
+/// read: its first bytes were taken by the look at its kind, which lost an mbox's `From `
+/// line (one message instead of two) and the start of a message.
+#[test]
+fn a_pipe_given_as_a_path_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("posta");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let mbox = to_mbox(&[sample("accettazione.eml"), sample("avvenuta-consegna-completa.eml")]);
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut pipe = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+            let _ = pipe.write_all(&mbox);
+        })
+    };
+    // A look into the pipe before reading it left the reader waiting for ever (the writer
+    // gone): the run is given 30 s.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("peckit"))
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(&fifo)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("peckit still reading the pipe after 30 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let (out, err) =
+        (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    let doc = json(&out);
+    let verdicts: Vec<&str> = doc["artefacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["valid", "valid"], "{out}");
+}

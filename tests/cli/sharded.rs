@@ -400,3 +400,48 @@ fn records_contradicted_by_another_verdict_of_the_same_file_are_not_used() {
     assert_eq!(sources[0]["verdict"], "invalid");
     assert!(doc["messages"][0]["sent"].is_null(), "no proof of sending:\n{out}");
 }
+
+/// Records are known by their content too: on standard input and under another name; a
+/// file that is not records (a JSON document, mail) named `.jsonl` is named once, and a
+/// byte-order mark left in the middle of a merge costs nothing.
+#[test]
+fn records_are_known_by_their_content_and_other_files_are_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("thread.jsonl");
+    verify_shards(&[&[samples().join("thread")]], &root(), &records);
+    let (_, expected, _) = run(peckit().args(["evidence", "-q"]).arg(&records));
+    assert!(expected.contains("VERDICTS NOT RE-VERIFIED"), "{expected}");
+    let renamed = dir.path().join("registro.txt");
+    std::fs::copy(&records, &renamed).unwrap();
+    let (_, out, err) = run(peckit().args(["evidence", "-q"]).arg(&renamed));
+    assert_eq!(out, expected, "{err}");
+    let (_, out, err) =
+        run(peckit().args(["evidence", "-q", "-"]).write_stdin(std::fs::read(&records).unwrap()));
+    assert_eq!(out, expected, "{err}");
+    // Merged with `cat`, the second shard saved with a byte-order mark.
+    let text = std::fs::read_to_string(&records).unwrap();
+    let merged = dir.path().join("merged.jsonl");
+    std::fs::write(&merged, format!("{text}\u{feff}{text}")).unwrap();
+    let (code, _, err) = run(peckit().args(["evidence", "-q"]).arg(&merged));
+    assert_eq!(code, 1, "only the thread's tampered receipt: {err}");
+    // A JSON document, and mail, named .jsonl: one line each on stderr, exit 2.
+    for (name, bytes) in [
+        ("doc.jsonl", {
+            let out = peckit()
+                .args(["verify", "--format", "json", "--trust"])
+                .arg(test_root())
+                .arg(samples().join("thread"))
+                .output()
+                .unwrap();
+            out.stdout
+        }),
+        ("mail.jsonl", sample("accettazione.eml")),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let (code, _, err) = run(peckit().args(["evidence", "-q"]).arg(&file));
+        assert_eq!(code, 2, "{err}");
+        assert_eq!(err.lines().filter(|l| l.contains(name)).count(), 1, "{err}");
+        assert!(err.contains("not records of peckit verify --format jsonl"), "{err}");
+    }
+}
