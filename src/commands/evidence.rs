@@ -298,7 +298,9 @@ fn table(report: &evidence::EvidenceReport, ui: Ui) -> Vec<Line> {
                     continue;
                 }
                 block => {
-                    lines.push(Line::styled(Style::Bold, format!("{}:", part.heading)));
+                    if !part.heading.is_empty() {
+                        lines.push(Line::styled(Style::Bold, format!("{}:", part.heading)));
+                    }
                     match block {
                         Block::Fields(fields) => {
                             for (label, value) in fields {

@@ -76,7 +76,7 @@ pub enum Block {
 /// A titled part of a section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
-    /// Its heading.
+    /// Its heading; empty for none (a warning's only part, under the warning's name).
     pub heading: &'static str,
     /// What it shows.
     pub block: Block,

@@ -121,9 +121,10 @@ pub fn document(report: &EvidenceReport, lang: Lang) -> Document {
 
 /// A section of one warning, headed by its title.
 fn warning_section(title: &'static str, body: String) -> Section {
+    // The title once: the part under it has no heading of its own.
     Section {
         name: title.to_string(),
-        parts: vec![Part { heading: title, block: Block::Note(Cell::toned(body, Tone::Bad)) }],
+        parts: vec![Part { heading: "", block: Block::Note(Cell::toned(body, Tone::Bad)) }],
     }
 }
 
@@ -222,7 +223,7 @@ fn signatures_part(sources: &[SourceFile], lang: Lang) -> Part {
                 .iter()
                 .map(|s| match &s.signer {
                     Some(sig) => vec![
-                        Cell::toned(&s.path, Tone::Mono),
+                        file_cell(s, lang),
                         Cell::plain(&sig.certificate.subject).with_note(Some(format!(
                             "{}: {}; {}: {}; SHA-256 {}",
                             text(lang, Text::Issuer),
@@ -244,7 +245,7 @@ fn signatures_part(sources: &[SourceFile], lang: Lang) -> Part {
                         ),
                     ],
                     None => vec![
-                        Cell::toned(&s.path, Tone::Mono),
+                        file_cell(s, lang),
                         Cell::plain(text(lang, Text::SignatureUnreadable)),
                         Cell::plain("—"),
                         Cell::plain("—"),
@@ -412,7 +413,7 @@ fn message_section(m: &MessageEvidence, generated: &Generated, lang: Lang) -> Se
                 .iter()
                 .map(|s| {
                     vec![
-                        Cell::toned(&s.path, Tone::Mono),
+                        file_cell(s, lang),
                         Cell::toned(s.sha256.as_deref().unwrap_or("—"), Tone::Mono),
                     ]
                 })
@@ -433,12 +434,18 @@ fn source_row(s: &SourceFile, lang: Lang) -> Vec<Cell> {
     };
     let why = s.problems.iter().find(|p| p.is_fatal()).map(|p| problem_line(p, lang));
     vec![
-        Cell::toned(&s.path, Tone::Mono).with_note(
-            s.recorded_in.as_deref().map(|at| crate::catalogue::texts::recorded_in(lang, at)),
-        ),
+        file_cell(s, lang),
         Cell::plain(crate::catalogue::kind_phrase(lang, &s.kind)),
         Cell::toned(verdict, tone).with_note(why),
     ]
+}
+
+/// A file as every table names it: its path and, when its verdict was read from a record,
+/// that record (two shards' files of one path stay told apart).
+fn file_cell(s: &SourceFile, lang: Lang) -> Cell {
+    Cell::toned(&s.path, Tone::Mono).with_note(
+        s.recorded_in.as_deref().map(|at| crate::catalogue::texts::recorded_in(lang, at)),
+    )
 }
 
 /// A problem for people: its stable code and what was found, in `lang`.

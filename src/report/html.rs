@@ -43,7 +43,7 @@ pub fn render(doc: &Document) -> String {
                         h1 { (doc.title) }
                         p { b { (visible(&section.name)) } }
                         @for part in &section.parts {
-                            h2 { (part.heading) }
+                            @if !part.heading.is_empty() { h2 { (part.heading) } }
                             (block(&part.block))
                         }
                     }

@@ -16,7 +16,9 @@ pub fn render(doc: &Document) -> String {
     for section in &doc.sections {
         let _ = writeln!(out, "## {}\n", escape(&section.name));
         for part in &section.parts {
-            let _ = writeln!(out, "### {}\n", part.heading);
+            if !part.heading.is_empty() {
+                let _ = writeln!(out, "### {}\n", part.heading);
+            }
             match &part.block {
                 Block::Fields(fields) => {
                     for (label, value) in fields {

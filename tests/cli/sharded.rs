@@ -185,6 +185,15 @@ fn paths_that_collide_across_shards_stay_apart() {
     assert_eq!(message["sent"]["recorded_in"], "merged.jsonl:1");
     assert_eq!(message["recipients"][0]["fate"], "delivered");
     assert_eq!(message["recipients"][0]["delivery"]["recorded_in"], "merged.jsonl:3");
+    // Every table of the page tells the two apart: each row of the path names its record.
+    let (_, page, _) = run(peckit()
+        .args(["evidence", "--format", "markdown", "merged.jsonl"])
+        .current_dir(dir.path()));
+    let rows: Vec<&str> = page.lines().filter(|l| l.starts_with("| `posta/r.eml`")).collect();
+    assert!(rows.len() >= 6, "files, hashes and signers, twice each:\n{page}");
+    for row in rows {
+        assert!(row.contains("merged.jsonl:1") || row.contains("merged.jsonl:3"), "{row}");
+    }
 }
 
 #[test]
