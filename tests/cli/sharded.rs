@@ -38,6 +38,14 @@ fn verify_shards(shards: &[&[PathBuf]], cwd: &Path, merged: &Path) {
     std::fs::write(merged, all).unwrap();
 }
 
+/// The records of samples/thread in `dir/thread.jsonl`: the path and the text.
+fn thread_records(dir: &Path) -> (PathBuf, String) {
+    let records = dir.join("thread.jsonl");
+    verify_shards(&[&[samples().join("thread")]], &root(), &records);
+    let text = std::fs::read_to_string(&records).unwrap();
+    (records, text)
+}
+
 /// The evidence JSON without what differs by construction: when it was generated, and the
 /// marks of recorded verdicts.
 fn without_run_marks(mut doc: Value) -> Value {
@@ -268,9 +276,7 @@ fn verification_options_are_refused_for_records_alone_and_kept_to_the_mail_besid
 #[test]
 fn records_of_an_interrupted_run_make_the_evidence_incomplete() {
     let dir = tempfile::tempdir().unwrap();
-    let whole = dir.path().join("thread.jsonl");
-    verify_shards(&[&[samples().join("thread")]], &root(), &whole);
-    let text = std::fs::read_to_string(&whole).unwrap();
+    let (whole, text) = thread_records(dir.path());
     let cut = dir.path().join("cut.jsonl");
     let summary = r#"{"data":{"total":2,"valid":2,"invalid":0,"error":0,"interrupted":true},"type":"summary"}"#;
     let first_two: Vec<&str> = text.lines().take(2).collect();
@@ -331,9 +337,7 @@ fn a_record_that_contradicts_itself_is_not_used() {
 fn a_signal_while_records_are_read_stops_the_run_cleanly() {
     use std::io::Write as _;
     let dir = tempfile::tempdir().unwrap();
-    let whole = dir.path().join("thread.jsonl");
-    verify_shards(&[&[samples().join("thread")]], &root(), &whole);
-    let text = std::fs::read_to_string(&whole).unwrap();
+    let (_, text) = thread_records(dir.path());
     let fifo = dir.path().join("slow.jsonl");
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("peckit"))
