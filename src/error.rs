@@ -99,9 +99,10 @@ pub enum RecordFailure {
     NoFacts,
     /// Longer than the input size limit.
     TooLong,
-    /// A record that contradicts itself (which `verify` never writes): a `valid` verdict
-    /// beside an error, or an `error` verdict with facts; the code of what it says.
-    Inconsistent(String),
+    /// A `valid` record that lists an error (the problem's code): `verify` never writes one.
+    ValidWithError(String),
+    /// An `error` record with the facts of a file that was read: `verify` never writes one.
+    ErrorWithFacts,
     /// A record whose verdict disagrees with the verdict this run gave the same file.
     DisagreesWithThisRun {
         /// The recorded verdict (`valid`, `invalid`, `error`).

@@ -82,9 +82,20 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
         (Lang::It, F::NoFacts) => "un record senza i dati che servono all'evidenza (scritto da una versione precedente di peckit): verificare di nuovo il file".into(),
         (Lang::En, F::TooLong) => "a line longer than the input size limit (--max-size)".into(),
         (Lang::It, F::TooLong) => "una riga più lunga del limite di dimensione (--max-size)".into(),
-        (Lang::En, F::Inconsistent(what)) => format!(
-            "a record that contradicts itself ({what}), which peckit verify never writes: not used"
+        (Lang::En, F::ValidWithError(code)) => format!(
+            "a record that says valid and lists the error {code}, which peckit verify never \
+             writes: not used"
         ),
+        (Lang::It, F::ValidWithError(code)) => format!(
+            "un record che dice valido ed elenca l'errore {code}, come peckit verify non ne \
+             scrive mai: non usato"
+        ),
+        (Lang::En, F::ErrorWithFacts) => "a record that says error and holds the facts of a file \
+            that was read, which peckit verify never writes: not used"
+            .into(),
+        (Lang::It, F::ErrorWithFacts) => "un record che dice errore e contiene i dati di un file \
+            letto, come peckit verify non ne scrive mai: non usato"
+            .into(),
         (_, F::DisagreesWithThisRun { says, now, sha256 }) => {
             let (says, now) = (verdict_word(lang, says), verdict_word(lang, now));
             match lang {
@@ -99,28 +110,24 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
             }
         }
         (_, F::RecordsDisagree { sha256, verdicts }) => {
-            let (word, after) = match lang {
-                Lang::En => ("in", "runs with other options (--trust, --crl, --at) judge differently: none of these records is used; verify the file again"),
-                Lang::It => ("in", "esecuzioni con altre opzioni (--trust, --crl, --at) giudicano diversamente: nessuno di questi record è usato; verificare di nuovo il file"),
-            };
             let list: Vec<String> = verdicts
                 .iter()
-                .map(|(v, at)| format!("{} {word} {at}", verdict_word(lang, v)))
+                .map(|(v, at)| format!("{} in {at}", verdict_word(lang, v)))
                 .collect();
+            let list = list.join(", ");
             match lang {
                 Lang::En => format!(
-                    "the records of one file (SHA-256 {sha256}…) disagree: {}; {after}",
-                    list.join(", ")
+                    "the records of one file (SHA-256 {sha256}…) disagree: {list}; runs with \
+                     other options (--trust, --crl, --at) judge differently: none of these \
+                     records is used; verify the file again"
                 ),
                 Lang::It => format!(
-                    "i record di uno stesso file (SHA-256 {sha256}…) non concordano: {}; {after}",
-                    list.join(", ")
+                    "i record di uno stesso file (SHA-256 {sha256}…) non concordano: {list}; \
+                     esecuzioni con altre opzioni (--trust, --crl, --at) giudicano diversamente: \
+                     nessuno di questi record è usato; verificare di nuovo il file"
                 ),
             }
         }
-        (Lang::It, F::Inconsistent(what)) => format!(
-            "un record che si contraddice ({what}), come peckit verify non ne scrive mai: non usato"
-        ),
     }
 }
 

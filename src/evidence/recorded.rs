@@ -164,7 +164,7 @@ impl Record {
         if self.evidence.is_some()
             && let Some(what) = self.contradiction()
         {
-            return Recorded::Failure(at, ReadFailure::Record(RecordFailure::Inconsistent(what)));
+            return Recorded::Failure(at, ReadFailure::Record(what));
         }
         let Some(facts) = self.evidence else {
             // The one record without facts that verify writes: an input it could not read.
@@ -210,14 +210,14 @@ impl Record {
 impl Record {
     /// What makes a record with facts contradict itself, if anything: verify writes `valid`
     /// only without an error, and `error` only for an input it could not read (no facts).
-    fn contradiction(&self) -> Option<String> {
+    fn contradiction(&self) -> Option<RecordFailure> {
         match self.verdict {
             Verdict::Valid => self
                 .problems
                 .iter()
                 .find(|p| p.is_fatal())
-                .map(|p| format!("valid with the error {}", p.code.code())),
-            Verdict::Error => Some("error with the facts of a read file".into()),
+                .map(|p| RecordFailure::ValidWithError(p.code.code().to_string())),
+            Verdict::Error => Some(RecordFailure::ErrorWithFacts),
             Verdict::Invalid => None,
         }
     }

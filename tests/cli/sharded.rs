@@ -318,8 +318,8 @@ fn a_record_that_contradicts_itself_is_not_used() {
     let mut error_with_facts = record.clone();
     error_with_facts["data"]["verdict"] = "error".into();
     for (bad, says) in [
-        (with_error, "valid with the error content-altered"),
-        (error_with_facts, "error with the facts"),
+        (with_error, "says valid and lists the error content-altered"),
+        (error_with_facts, "says error and holds the facts"),
     ] {
         let file = dir.path().join("bad.jsonl");
         std::fs::write(&file, format!("{bad}\n")).unwrap();
