@@ -20,8 +20,8 @@ pub enum NotMail {
     NoHeaderField,
     /// JSON (records of `peckit verify --format jsonl`, a JSON report) given as mail.
     #[error(
-        "JSON, not mail (evidence reads the records of peckit verify --format jsonl from a \
-         file named .jsonl or .ndjson)"
+        "it is JSON (evidence reads the records of peckit verify --format jsonl from a file \
+         named .jsonl or .ndjson, from another file that holds only them, or from -)"
     )]
     Json,
 }
@@ -90,10 +90,10 @@ pub enum Error {
 /// Why a line of a JSONL file could not be taken as a record of `peckit verify`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecordFailure {
-    /// Not JSON, or not the shape `verify --format jsonl` writes: the parser's words.
-    NotARecord(String),
+    /// Not JSON, or not the shape `verify --format jsonl` writes.
+    NotARecord(LineFault),
     /// A file whose first line is not a record (mail, a JSON document): not read further.
-    NotRecords(String),
+    NotRecords(LineFault),
     /// An artefact record without the facts evidence needs (`evidence`): written by an
     /// earlier peckit.
     NoFacts,
@@ -119,6 +119,21 @@ pub enum RecordFailure {
         /// Each verdict (`valid`, `invalid`, `error`) with its `FILE:LINE`.
         verdicts: Vec<(&'static str, String)>,
     },
+}
+
+/// Why a line is not a record of `verify --format jsonl`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineFault {
+    /// Not JSON at all.
+    NotJson,
+    /// The first line of a JSON document (`{` or `[` alone): JSON, not JSON Lines.
+    JsonDocument,
+    /// JSON, but not a line that `verify --format jsonl` writes.
+    NotALine,
+    /// A field every record has is missing.
+    MissingField(String),
+    /// Anything else, in the parser's words.
+    Other(String),
 }
 
 /// Why an input could not be read at all, as data (its words are in the catalogue).

@@ -16,9 +16,9 @@ impl ReadFailure {
             (Lang::It, ReadFailure::NotMail(NotMail::NoHeaderField)) => {
                 "non è un messaggio e-mail: la prima riga non è un campo di intestazione".into()
             }
-            (Lang::It, ReadFailure::NotMail(NotMail::Json)) => "JSON, non un messaggio e-mail \
-                (evidence legge i record di peckit verify --format jsonl da un file .jsonl o \
-                .ndjson)"
+            (Lang::It, ReadFailure::NotMail(NotMail::Json)) => "non è un messaggio e-mail: è \
+                JSON (evidence legge i record di peckit verify --format jsonl da un file .jsonl \
+                o .ndjson, da un altro file che contiene solo quelli, o da -)"
                 .into(),
             (Lang::En, ReadFailure::TooLarge { limit, value }) => {
                 format!("{limit} exceeds the limit of {value}")
@@ -66,15 +66,19 @@ fn mailbox_failure_it(f: &crate::error::MailboxFailure) -> String {
 fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
     use crate::error::RecordFailure as F;
     match (lang, f) {
-        (Lang::En, F::NotARecord(w)) => format!("not a record of peckit verify --format jsonl: {w}"),
+        (Lang::En, F::NotARecord(w)) => {
+            format!("not a record of peckit verify --format jsonl: {}", line_fault(lang, w))
+        }
         (Lang::It, F::NotARecord(w)) => {
-            format!("non è un record di peckit verify --format jsonl: {w}")
+            format!("non è un record di peckit verify --format jsonl: {}", line_fault(lang, w))
         }
         (Lang::En, F::NotRecords(w)) => format!(
-            "not records of peckit verify --format jsonl (the first line: {w}): the file is not read further"
+            "not records of peckit verify --format jsonl ({}): the file is not read further",
+            line_fault(lang, w)
         ),
         (Lang::It, F::NotRecords(w)) => format!(
-            "non sono record di peckit verify --format jsonl (la prima riga: {w}): il file non è letto oltre"
+            "non sono record di peckit verify --format jsonl ({}): il file non è letto oltre",
+            line_fault(lang, w)
         ),
         (Lang::En, F::NoFacts) => {
             "a record without the facts evidence needs (written by an earlier peckit): verify the file again".into()
@@ -128,6 +132,23 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
                 ),
             }
         }
+    }
+}
+
+/// Why a line is not a record, in `lang`.
+fn line_fault(lang: Lang, fault: &crate::error::LineFault) -> String {
+    use crate::error::LineFault as L;
+    match (lang, fault) {
+        (Lang::En, L::NotJson) => "not JSON".into(),
+        (Lang::It, L::NotJson) => "non è JSON".into(),
+        (Lang::En, L::JsonDocument) => "a JSON document, not JSON Lines".into(),
+        (Lang::It, L::JsonDocument) => "un documento JSON, non JSON Lines".into(),
+        (Lang::En, L::NotALine) => "JSON, but not a line of peckit verify --format jsonl".into(),
+        (Lang::It, L::NotALine) => "JSON, ma non una riga di peckit verify --format jsonl".into(),
+        (Lang::En, L::MissingField(f)) => format!("the field {f} is missing"),
+        (Lang::It, L::MissingField(f)) => format!("manca il campo {f}"),
+        (Lang::En, L::Other(w)) => w.clone(),
+        (Lang::It, L::Other(w)) => format!("forma non riconosciuta (dice il lettore JSON: {w})"),
     }
 }
 

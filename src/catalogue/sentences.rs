@@ -68,21 +68,37 @@ pub fn recorded_in(lang: Lang, at: &str) -> String {
     }
 }
 
-/// The warning on evidence built from the records of a run that was stopped early.
+/// The warning on evidence built from the records of a run that stopped early (`at`: its
+/// summary saying so, or its first record when no summary follows its records).
 pub fn interrupted_records(lang: Lang, at: &str) -> String {
     match lang {
         Lang::En => format!(
-            "The records summarised in {at} come from a run that was interrupted (Ctrl-C or \
-             SIGTERM) before it read every file: the files it did not read are not in this \
-             summary, and what it says of a message may lack their receipts. Verify that part \
-             again."
+            "The records at {at} come from a run that stopped before it read every file \
+             (interrupted by Ctrl-C or SIGTERM, or ended without writing its summary: killed, \
+             out of space): the files it did not read are not in this summary, and what it \
+             says of a message may lack their receipts. Verify that part again."
         ),
         Lang::It => format!(
-            "I record riassunti in {at} vengono da un'esecuzione interrotta (Ctrl-C o SIGTERM) \
-             prima di leggere tutti i file: quelli non letti non compaiono in questo riepilogo, \
-             e quanto dice di un messaggio può mancare delle loro ricevute. Verificare di nuovo \
-             quella parte."
+            "I record in {at} vengono da un'esecuzione che si è fermata prima di leggere tutti \
+             i file (interrotta con Ctrl-C o SIGTERM, o terminata senza scrivere il suo \
+             riepilogo: uccisa, disco pieno): quelli non letti non compaiono in questo \
+             riepilogo, e quanto dice di un messaggio può mancare delle loro ricevute. \
+             Verificare di nuovo quella parte."
         ),
+    }
+}
+
+/// The line on standard error for the same.
+pub fn unfinished_run(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "records of a run that did not finish (interrupted, or no summary after them): \
+             what it did not read is missing; verify that part again"
+        }
+        Lang::It => {
+            "record di un'esecuzione non conclusa (interrotta, o senza riepilogo dopo di \
+             loro): manca quanto non ha letto; verificare di nuovo quella parte"
+        }
     }
 }
 

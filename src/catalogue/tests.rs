@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
+use crate::error::LineFault;
 use crate::error::{NotMail, ReadFailure};
 
 #[test]
@@ -49,9 +50,26 @@ fn every_entry_is_said_in_both_languages() {
         ReadFailure::Mailbox(crate::error::MailboxFailure::LoginRefused),
         ReadFailure::Mailbox(crate::error::MailboxFailure::NoMailbox("x".into())),
         ReadFailure::Mailbox(crate::error::MailboxFailure::Protocol("x".into())),
-        ReadFailure::Record(crate::error::RecordFailure::NotARecord("x".into())),
+        ReadFailure::Record(crate::error::RecordFailure::NotARecord(LineFault::NotJson)),
+        ReadFailure::Record(crate::error::RecordFailure::NotARecord(LineFault::JsonDocument)),
+        ReadFailure::Record(crate::error::RecordFailure::NotARecord(LineFault::NotALine)),
+        ReadFailure::Record(crate::error::RecordFailure::NotRecords(LineFault::MissingField(
+            "kind".into(),
+        ))),
+        ReadFailure::Record(crate::error::RecordFailure::NotRecords(LineFault::Other("x".into()))),
         ReadFailure::Record(crate::error::RecordFailure::NoFacts),
         ReadFailure::Record(crate::error::RecordFailure::TooLong),
+        ReadFailure::Record(crate::error::RecordFailure::ValidWithError("bad-signature".into())),
+        ReadFailure::Record(crate::error::RecordFailure::ErrorWithFacts),
+        ReadFailure::Record(crate::error::RecordFailure::DisagreesWithThisRun {
+            says: "valid",
+            now: "invalid",
+            sha256: "0123456789abcdef".into(),
+        }),
+        ReadFailure::Record(crate::error::RecordFailure::RecordsDisagree {
+            sha256: "0123456789abcdef".into(),
+            verdicts: vec![("valid", "a.jsonl:1".into()), ("invalid", "b.jsonl:1".into())],
+        }),
     ];
     for f in &failures {
         differ(f.text(Lang::En), f.text(Lang::It), &format!("{f:?}"));

@@ -7,7 +7,7 @@ pub use super::sentences::{
     archive_skipped, archive_summary, archive_write_failed, evidence_summary,
     imap_insecure_warning, interrupted_records, limit_hint, not_a_date, options_not_for_records,
     options_without_mail, recorded_in, recorded_verdicts, revocation, rewrapped_extraction,
-    unverified_extraction,
+    unfinished_run, unverified_extraction,
 };
 
 /// Declares `Text` and `Text::ALL` (every id, for the both-languages test) from one list.

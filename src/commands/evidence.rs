@@ -67,7 +67,7 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
                 }
                 // What that run did not read cannot be judged: as for an unreadable input.
                 evidence::Recorded::Interrupted(at) => {
-                    super::report_input_error(&at, &texts::interrupted_records(ui.lang, &at));
+                    super::report_input_error(&at, &texts::unfinished_run(ui.lang));
                     interrupted_records.push(at);
                     outcome = outcome.merge(Outcome::Error);
                 }
@@ -113,6 +113,8 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         crls_consulted: opts.revocation().is_active().then(|| opts.revocation().consulted()),
     };
     let interrupted = outcome == Outcome::Interrupted;
+    // CSV has no heading to say it first: a row of its own does, before any message.
+    let incomplete_row = render::incomplete_row(interrupted, &interrupted_records);
     // Inputs that could not be read belong to no message; every format lists them.
     let unreadable: Vec<evidence::SourceFile> = unreadable
         .into_iter()
@@ -163,6 +165,9 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
         EvidenceFormat::Csv => {
             let header: Vec<String> = render::CSV_COLUMNS.iter().map(|s| s.to_string()).collect();
             peckit::report::csv::write_row(&mut buf, &header)?;
+            if let Some(row) = &incomplete_row {
+                peckit::report::csv::write_row(&mut buf, row)?;
+            }
             let mut write_rows =
                 |rows: &mut dyn Iterator<Item = Vec<String>>, buf: &mut Vec<u8>| -> Result<()> {
                     for row in rows {
@@ -225,28 +230,64 @@ fn verification_options(v: &crate::cli::VerifierArgs) -> Vec<&'static str> {
 }
 
 /// Records of `peckit verify --format jsonl`, read instead of mail: a file named on the
-/// command line whose name ends in `.jsonl` or `.ndjson`, or a regular file or standard input
-/// (`-`) whose first bytes open JSON, as mail's never do. A pipe's first bytes cannot be
-/// looked at without taking them: a pipe of records needs the name (or `-`).
+/// command line whose name ends in `.jsonl` or `.ndjson`, or standard input (`-`) or a
+/// regular file whose content opens JSON (mail's never does). A file named as mail or as a
+/// mailbox (`.eml`, `.msg`, `.mbox`, `.mbx`, `.zip`) is mail whatever it holds: records there
+/// would turn "verify this receipt" into "believe this line", so they are refused as JSON.
+/// A pipe's first bytes cannot be looked at without taking them: a pipe of records needs a
+/// records name (or `-`).
 fn is_records(path: &std::path::Path) -> bool {
     use std::io::{BufRead, Read};
     if path.as_os_str() == "-" {
-        // Looked at in standard input's own buffer: read as mail, nothing is lost.
-        return std::io::stdin().lock().fill_buf().is_ok_and(peckit::read::starts_like_json);
+        return stdin_starts_like_json();
     }
     if path.is_dir() {
         return false;
     }
-    let named = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
-    let mut head = Vec::new();
-    named
-        || (std::fs::metadata(path).is_ok_and(|m| m.is_file())
-            && std::fs::File::open(path)
-                .and_then(|f| f.take(256).read_to_end(&mut head))
-                .is_ok_and(|_| peckit::read::starts_like_json(&head)))
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    match extension.as_str() {
+        "jsonl" | "ndjson" => return true,
+        "eml" | "msg" | "mbox" | "mbx" | "zip" => return false,
+        _ => {}
+    }
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    // Past white space and a byte-order mark, however much of it there is.
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    let mut reader = std::io::BufReader::new(file.take(1 << 20));
+    loop {
+        let Ok(chunk) = reader.fill_buf() else { return false };
+        if chunk.is_empty() {
+            return false;
+        }
+        let blank = chunk
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace() || [0xEF, 0xBB, 0xBF].contains(b))
+            .count();
+        if blank < chunk.len() {
+            return peckit::read::starts_like_json(chunk.get(blank..).unwrap_or_default());
+        }
+        reader.consume(blank);
+    }
+}
+
+/// Whether standard input opens JSON: looked at in its own buffer, so that mail read from it
+/// afterwards loses nothing; white space before it is taken (it is nothing to either).
+fn stdin_starts_like_json() -> bool {
+    use std::io::BufRead;
+    let mut stdin = std::io::stdin().lock();
+    loop {
+        let Ok(chunk) = stdin.fill_buf() else { return false };
+        if chunk.is_empty() {
+            return false;
+        }
+        let blank = chunk.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        if blank < chunk.len() {
+            return peckit::read::starts_like_json(chunk);
+        }
+        stdin.consume(blank);
+    }
 }
 
 /// One line for the whole run: messages, recipients with an attested delivery, and files

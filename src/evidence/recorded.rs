@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::model::{Facts, Source, SourceFile};
 use crate::certify::assess::Verdict;
-use crate::error::{ReadFailure, RecordFailure};
+use crate::error::{LineFault, ReadFailure, RecordFailure};
 use crate::problem::Problem;
 use crate::read::Kind;
 use crate::read::daticert::DatiCert;
@@ -54,8 +54,9 @@ pub enum Recorded {
     Unreadable(SourceFile),
     /// A line that is not a usable record (`FILE:LINE`, why).
     Failure(String, ReadFailure),
-    /// The summary of a run stopped before it read every input (`FILE:LINE`): what it did
-    /// not read is missing from the records.
+    /// A run that stopped before it read every input: its summary saying so, or its first
+    /// record when no summary follows its records (killed, out of space) (`FILE:LINE`).
+    /// What it did not read is missing from the records.
     Interrupted(String),
 }
 
@@ -79,18 +80,30 @@ pub fn read_records(
     // Until a line reads as a record, the file may be something else altogether (mail, a
     // JSON document): then one failure names it, not one per line.
     let mut seen_record = false;
+    // The first record since the last summary: a run writes its summary last, so records
+    // with none after them come from a run that did not finish.
+    let mut unsummarised: Option<String> = None;
     loop {
         line.clear();
         number += 1;
         let read = std::io::Read::take(&mut reader, max_line.saturating_add(1))
             .read_until(b'\n', &mut line)?;
         if read == 0 {
+            if let Some(first) = unsummarised {
+                let _ = each(Recorded::Interrupted(first));
+            }
             return Ok(());
         }
         let at = format!("{label}:{number}");
         if u64::try_from(line.len()).unwrap_or(u64::MAX) > max_line {
-            skip_rest_of_line(&mut reader)?;
-            if each(Recorded::Failure(at, ReadFailure::Record(RecordFailure::TooLong))).is_break() {
+            // Perhaps a record (a line too long says nothing of what the file is); a line
+            // that does not end within a few times the limit ends the reading (an endless
+            // input: `/dev/zero`, a pipe that never sends a line break).
+            seen_record = true;
+            unsummarised.get_or_insert_with(|| at.clone());
+            let ended = skip_rest_of_line(&mut reader, max_line.saturating_mul(4))?;
+            let flow = each(Recorded::Failure(at, ReadFailure::Record(RecordFailure::TooLong)));
+            if flow.is_break() || !ended {
                 return Ok(());
             }
             continue;
@@ -103,17 +116,26 @@ pub fn read_records(
         }
         let parsed = serde_json::from_slice::<Line>(text);
         let flow = match parsed {
-            Ok(Line::Summary(summary)) if summary.interrupted => each(Recorded::Interrupted(at)),
-            Ok(Line::Summary(_)) => ControlFlow::Continue(()),
-            Ok(Line::Artefact(record)) => each(record.into_recorded(at)),
+            Ok(Line::Summary(summary)) => {
+                unsummarised = None;
+                if summary.interrupted {
+                    each(Recorded::Interrupted(at))
+                } else {
+                    ControlFlow::Continue(())
+                }
+            }
+            Ok(Line::Artefact(record)) => {
+                unsummarised.get_or_insert_with(|| at.clone());
+                each(record.into_recorded(at))
+            }
             Err(e) if !seen_record => {
-                let failure = RecordFailure::NotRecords(parser_words(&e));
+                let failure = RecordFailure::NotRecords(line_fault(text, &e));
                 let _ = each(Recorded::Failure(at, ReadFailure::Record(failure)));
                 return Ok(());
             }
             Err(e) => each(Recorded::Failure(
                 at,
-                ReadFailure::Record(RecordFailure::NotARecord(parser_words(&e))),
+                ReadFailure::Record(RecordFailure::NotARecord(line_fault(text, &e))),
             )),
         };
         seen_record = true;
@@ -123,37 +145,47 @@ pub fn read_records(
     }
 }
 
-/// Why a line is not a record, in words for people: the parser's, without its position
-/// (the line is named already) or its type names.
-fn parser_words(e: &serde_json::Error) -> String {
+/// Why a line is not a record, as data for the catalogue's words.
+fn line_fault(line: &[u8], e: &serde_json::Error) -> LineFault {
     use serde_json::error::Category;
+    if matches!(line.trim_ascii(), b"{" | b"[") {
+        return LineFault::JsonDocument;
+    }
     let text = e.to_string();
     let text = text.split(" at line ").next().unwrap_or(&text);
     match e.classify() {
-        Category::Syntax | Category::Eof => format!("not JSON ({text})"),
+        Category::Syntax | Category::Eof => LineFault::NotJson,
         Category::Data if text.contains("enum Line") || text.contains("variant") => {
-            "JSON, but not a line of peckit verify --format jsonl (type \"artefact\" or \
-             \"summary\", with its data)"
-                .into()
+            LineFault::NotALine
         }
-        _ => text.to_string(),
+        _ => match text.strip_prefix("missing field `").and_then(|f| f.strip_suffix('`')) {
+            Some(field) => LineFault::MissingField(field.to_string()),
+            None => LineFault::Other(text.to_string()),
+        },
     }
 }
 
-fn skip_rest_of_line(reader: &mut impl BufRead) -> std::io::Result<()> {
+/// Skips to the next line, reading at most `budget` bytes: whether the line ended (or the
+/// input) within them.
+fn skip_rest_of_line(reader: &mut impl BufRead, budget: u64) -> std::io::Result<bool> {
+    let mut skipped = 0u64;
     loop {
         let buf = reader.fill_buf()?;
         if buf.is_empty() {
-            return Ok(());
+            return Ok(true);
         }
         match buf.iter().position(|&b| b == b'\n') {
             Some(i) => {
                 reader.consume(i + 1);
-                return Ok(());
+                return Ok(true);
             }
             None => {
                 let n = buf.len();
                 reader.consume(n);
+                skipped = skipped.saturating_add(u64::try_from(n).unwrap_or(u64::MAX));
+                if skipped > budget {
+                    return Ok(false);
+                }
             }
         }
     }
@@ -215,7 +247,7 @@ impl Record {
             Verdict::Valid => self
                 .problems
                 .iter()
-                .find(|p| p.is_fatal())
+                .find(|p| p.is_fatal() || p.code.severity() == crate::problem::Severity::Error)
                 .map(|p| RecordFailure::ValidWithError(p.code.code().to_string())),
             Verdict::Error => Some(RecordFailure::ErrorWithFacts),
             Verdict::Invalid => None,
@@ -269,14 +301,11 @@ pub(super) fn take_contradicted(sources: &mut Vec<Source>) -> Vec<(String, Recor
     if reasons.is_empty() {
         return Vec::new();
     }
-    let mut taken = Vec::new();
-    sources.retain(|s| match s.recorded_in.as_ref().and_then(|at| reasons.remove(at)) {
-        Some(why) => {
-            taken.push((s.recorded_in.clone().unwrap_or_default(), why));
-            false
-        }
-        None => true,
-    });
+    // Every copy of a record goes (a file of records named twice gives each line twice);
+    // each is named once.
+    sources.retain(|s| !s.recorded_in.as_ref().is_some_and(|at| reasons.contains_key(at)));
+    let mut taken: Vec<(String, RecordFailure)> = reasons.into_iter().collect();
+    taken.sort_by(|a, b| a.0.cmp(&b.0));
     taken
 }
 
@@ -305,13 +334,14 @@ mod tests {
 
     #[test]
     fn bad_lines_are_named_and_the_rest_is_read() {
-        let text = "{\"type\":\"summary\",\"data\":{}}\nnot json\n\n{\"type\":\"artefact\",\"data\":{\"path\":\"x.eml\",\"kind\":\"accettazione\",\"receipt_type\":null,\"verdict\":\"valid\",\"problems\":[],\"certified\":null}}\n";
+        let text = "{\"type\":\"summary\",\"data\":{}}\nnot json\n\n{\"type\":\"artefact\",\"data\":{\"path\":\"x.eml\",\"kind\":\"accettazione\",\"receipt_type\":null,\"verdict\":\"valid\",\"problems\":[],\"certified\":null}}\n{\"type\":\"summary\",\"data\":{}}\n";
         let (sources, failures) = read(text, 1 << 20);
         assert!(sources.is_empty());
         assert_eq!(failures.len(), 2, "{failures:?}");
         assert_eq!(failures[0].0, "a.jsonl:2");
-        assert!(
-            matches!(&failures[0].1, ReadFailure::Record(RecordFailure::NotARecord(w)) if w.starts_with("not JSON"))
+        assert_eq!(
+            failures[0].1,
+            ReadFailure::Record(RecordFailure::NotARecord(LineFault::NotJson))
         );
         assert_eq!(failures[1], ("a.jsonl:4".into(), ReadFailure::Record(RecordFailure::NoFacts)));
     }
@@ -342,11 +372,45 @@ mod tests {
     }
 
     #[test]
+    fn records_with_no_summary_after_them_are_of_a_run_that_did_not_finish() {
+        let record = "{\"type\":\"artefact\",\"data\":{\"path\":\"x.eml\",\"kind\":\"accettazione\",\"receipt_type\":null,\"verdict\":\"valid\",\"problems\":[],\"certified\":null}}";
+        let summary = "{\"type\":\"summary\",\"data\":{}}";
+        // Two shards merged, the second killed before its summary.
+        let text = format!("{record}\n{summary}\n{record}\n{record}\n");
+        let (_, failures) = read(&text, 1 << 20);
+        let at: Vec<&str> = failures.iter().map(|(at, _)| at.as_str()).collect();
+        assert_eq!(at, ["a.jsonl:1", "a.jsonl:3", "a.jsonl:4", "a.jsonl:3"], "{failures:?}");
+        assert_eq!(failures.last().map(|f| &f.1), Some(&ReadFailure::Empty), "the unfinished run");
+        let (_, failures) = read(&format!("{record}\n{summary}\n"), 1 << 20);
+        assert_eq!(failures.len(), 1, "a whole shard: only its record's NoFacts: {failures:?}");
+    }
+
+    #[test]
+    fn an_endless_line_ends_the_reading() {
+        let endless = std::io::Read::take(std::io::repeat(b'x'), 1 << 30);
+        let mut failures = Vec::new();
+        read_records(std::io::BufReader::new(endless), "z.jsonl", 1000, |r| {
+            if let Recorded::Failure(at, f) = r {
+                failures.push((at, f));
+            }
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(failures.len(), 1, "{failures:?}");
+        assert_eq!(failures[0].1, ReadFailure::Record(RecordFailure::TooLong));
+    }
+
+    #[test]
     fn an_overlong_line_is_refused_and_the_next_one_read() {
+        // The line too long may be a record: the next bad line is a bad line, not a sign that
+        // the file is something else; and no summary follows, so the run did not finish.
         let text = format!("{}\nnot json\n", "x".repeat(100));
         let (_, failures) = read(&text, 50);
-        assert_eq!(failures.len(), 2, "{failures:?}");
+        assert_eq!(failures.len(), 3, "{failures:?}");
         assert_eq!(failures[0], ("a.jsonl:1".into(), ReadFailure::Record(RecordFailure::TooLong)));
-        assert_eq!(failures[1].0, "a.jsonl:2");
+        assert!(
+            matches!(&failures[1], (at, ReadFailure::Record(RecordFailure::NotARecord(_))) if at == "a.jsonl:2")
+        );
+        assert_eq!(failures[2], ("a.jsonl:1".into(), ReadFailure::Empty));
     }
 }

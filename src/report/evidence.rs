@@ -8,7 +8,9 @@
 use std::fmt::Write as _;
 
 use super::document::{Block, Cell, Document, Paragraph, Part, Section, Tone};
-pub use super::evidence_csv::{CSV_COLUMNS, csv_rows, message_rows, unmatched_rows};
+pub use super::evidence_csv::{
+    CSV_COLUMNS, csv_rows, incomplete_row, message_rows, unmatched_rows,
+};
 use crate::catalogue::Lang;
 use crate::catalogue::texts::{Text, text};
 use crate::certify::assess::Verdict;

@@ -34,7 +34,10 @@ pub const CSV_COLUMNS: &[&str] = &[
 /// already split into cells. Every input file appears: in `sent_proof_file` or `proof_file`
 /// of a recipient's row, or in a row of its own.
 pub fn csv_rows(report: &EvidenceReport) -> Vec<Vec<String>> {
-    let mut rows: Vec<Vec<String>> = report.messages.iter().flat_map(message_rows).collect();
+    let generated = &report.generated;
+    let mut rows: Vec<Vec<String>> =
+        incomplete_row(generated.interrupted, &generated.interrupted_records).into_iter().collect();
+    rows.extend(report.messages.iter().flat_map(message_rows));
     rows.extend(unmatched_rows(&report.unmatched));
     rows
 }
@@ -121,6 +124,36 @@ pub fn message_rows(m: &MessageEvidence) -> Vec<Vec<String>> {
         m.sources.iter().filter(|s| !s.used_as_proof || !named(s)).map(|s| file_row(Some(m), s)),
     );
     rows
+}
+
+/// The row that says, before any message, that the evidence is incomplete: this run was
+/// interrupted, or records came from runs that did not finish (`row` = `incomplete`, the
+/// reason in `notes`).
+pub fn incomplete_row(interrupted: bool, interrupted_records: &[String]) -> Option<Vec<String>> {
+    let mut why = Vec::new();
+    if interrupted {
+        why.push(
+            "this run was interrupted (Ctrl-C or SIGTERM) before every input was read".to_string(),
+        );
+    }
+    if !interrupted_records.is_empty() {
+        why.push(format!(
+            "records of runs that did not finish: {} (what they did not read is missing)",
+            interrupted_records.join(", ")
+        ));
+    }
+    if why.is_empty() {
+        return None;
+    }
+    let mut row = vec![String::new(); CSV_COLUMNS.len()];
+    let column = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name);
+    if let Some(notes) = column("notes").and_then(|i| row.get_mut(i)) {
+        *notes = format!("INCOMPLETE SUMMARY: {}", why.join("; "));
+    }
+    if let Some(kind) = column("row").and_then(|i| row.get_mut(i)) {
+        *kind = "incomplete".into();
+    }
+    Some(row)
 }
 
 /// The rows of the files that belong to no message, one at a time.

@@ -298,6 +298,11 @@ fn records_of_an_interrupted_run_make_the_evidence_incomplete() {
     }
     let (_, quiet, _) = run(peckit().args(["evidence", "-q"]).arg(&cut));
     assert!(quiet.contains(&format!("INCOMPLETE SUMMARY ({at})")), "{quiet}");
+    // CSV says it in a row of its own, before any message.
+    let (_, csv, _) = run(peckit().args(["evidence", "--format", "csv"]).arg(&cut));
+    let first_row = csv.lines().nth(1).unwrap_or_default();
+    assert!(first_row.contains("INCOMPLETE SUMMARY") && first_row.contains(&at), "{csv}");
+    assert!(first_row.contains(",incomplete,"), "{csv}");
     // The whole shard is not incomplete.
     let (_, out, _) = run(peckit().args(["evidence", "--format", "json"]).arg(&whole));
     assert_eq!(json(&out)["generated"]["interrupted_records"], serde_json::json!([]));
@@ -457,4 +462,49 @@ fn records_are_known_by_their_content_and_other_files_are_named_once() {
         assert_eq!(err.lines().filter(|l| l.contains(name)).count(), 1, "{err}");
         assert!(err.contains("not records of peckit verify --format jsonl"), "{err}");
     }
+}
+
+/// What the review of these rules found: a file of records named twice (its contradicted
+/// records went only once), records in a file named as mail (believed, not verified), and a
+/// shard killed before its summary (taken as whole).
+#[test]
+fn records_named_twice_named_as_mail_or_left_without_summary_prove_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (good, text) = thread_records(dir.path());
+    // This run, without the test CA, finds every file untrusted: the records saying valid
+    // are set aside, both copies of them.
+    let (code, out, err) = run(peckit()
+        .args(["evidence", "--format", "json"])
+        .arg(samples().join("thread"))
+        .arg(&good)
+        .arg(&good));
+    assert_eq!(code, 2, "{err}");
+    let doc = json(&out);
+    let delivered = doc["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| m["recipients"].as_array().unwrap().iter())
+        .filter(|r| r["fate"] == "delivered")
+        .count();
+    assert_eq!(delivered, 0, "{out}");
+    // A record in a file named as mail is mail that is not mail.
+    let eml = dir.path().join("avvenuta-consegna.eml");
+    std::fs::write(&eml, text.lines().nth(2).unwrap()).unwrap();
+    let (code, _, err) = run(peckit()
+        .args(["evidence", "-q", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("thread/01-accettazione.eml"))
+        .arg(&eml));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("it is JSON"), "{err}");
+    // A shard whose run was killed before its summary: incomplete, from its first record.
+    let killed = dir.path().join("killed.jsonl");
+    let records: Vec<&str> = text.lines().filter(|l| !l.contains("\"type\":\"summary\"")).collect();
+    std::fs::write(&killed, format!("{}\n", records.join("\n"))).unwrap();
+    let (code, out, err) = run(peckit().args(["evidence", "--format", "json"]).arg(&killed));
+    assert_eq!(code, 2, "{err}");
+    let at = format!("{}:1", killed.display());
+    assert_eq!(json(&out)["generated"]["interrupted_records"], serde_json::json!([at]));
+    assert!(err.contains("records of a run that did not finish"), "{err}");
 }
