@@ -117,10 +117,13 @@ parties (CAD art. 48). An artefact that fails verification is listed, with its p
 not used as proof (with --accept-rewrapped, except the intact signed entity of a file altered \
 around it, whose facts are then marked as coming from an altered file).
 
-The records that `peckit verify --format jsonl` wrote (.jsonl, .ndjson) are read instead of \
-mail: their verdicts are used as recorded, not verified again, and every format says so. \
---trust, --no-default-trust, --trusted-list, --crl, --fetch-crl and --at never change a \
-recorded verdict: with records alone they are refused.
+The records that `peckit verify --format jsonl` wrote (files named .jsonl or .ndjson, - or \
+another file whose content is JSON, but never a file named .eml, .msg, .mbox or .zip) are \
+read instead of mail: their verdicts are used as recorded, not verified again, and every \
+format says so. --trust, --no-default-trust, --trusted-list, --crl, --fetch-crl and --at \
+never change a recorded verdict: with records alone they are refused. Records of a run that \
+did not finish make the evidence incomplete; records that another verdict of the same file \
+contradicts are not used.
 
 Exit status: 0 every artefact valid; 1 at least one invalid, or a kept original (--originals) \
 differs or is missing; 2 usage error, an input or record that could not be used, or records \
