@@ -7,7 +7,7 @@ mod commands;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::Parser as _;
 
 /// A batch allocates and frees a few hundred small buffers per receipt, on every core; with
 /// mimalloc's per-thread free lists a one-core batch ran ~9% faster than with glibc's
@@ -20,7 +20,10 @@ const VERSION: &str =
     concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PECKIT_GIT_COMMIT"), ")");
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return command_line_error(e),
+    };
     let code = match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
@@ -30,6 +33,22 @@ fn main() -> ExitCode {
     };
     report_peak_memory();
     code
+}
+
+/// clap's answer when the command line is not run: help and version as clap prints them; a
+/// usage error as lines escaped like every line on stderr, without colour (the error quotes
+/// arguments, which may be file names from an archive that a shell glob expanded).
+fn command_line_error(e: clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    // `StyledStr`'s plain text: clap's styles stripped, the arguments' bytes kept.
+    let text = e.render().to_string();
+    for line in text.lines() {
+        commands::terminal::eprint(&peckit::report::term::Line::plain(line));
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// With `PECKIT_REPORT_PEAK_RSS` set, prints the process's peak resident memory on stderr

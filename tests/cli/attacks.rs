@@ -381,3 +381,24 @@ fn hidden_characters_reach_a_terminal_only_escaped_in_every_format() {
         assert!(doc.contains("u{1b}[2Jx") && doc.contains("u{202e}"), "{format}:\n{doc}");
     }
 }
+
+/// A usage error quotes the argument it refuses, which can be a file name from an archive
+/// that a shell glob made into an option: on a terminal it is written without escape
+/// sequences, its own or clap's colours (`script` gives peckit a terminal).
+#[test]
+fn a_usage_error_quoting_a_hostile_argument_reaches_a_terminal_without_escapes() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("SKIP: `script` (util-linux) is absent; the terminal is not simulated");
+        return;
+    }
+    let out = std::process::Command::new("script")
+        .args(["-qec", "\"$PECKIT\" verify \"$ARG\" a.eml", "/dev/null"])
+        .env("PECKIT", assert_cmd::cargo::cargo_bin("peckit"))
+        .env("ARG", "--format=\u{1b}]0;PWNED\u{7}\u{1b}[2J.eml")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("invalid value"), "{shown}");
+    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown:?}");
+}
