@@ -52,8 +52,12 @@ pub fn load_messages(
     max_bytes: u64,
 ) -> Vec<(String, Result<Vec<u8>, crate::error::Error>)> {
     let name = source.display_name();
-    let Source::File(path) = &source else {
-        return vec![(name, source.load(max_bytes))];
+    // Standard input is split like a file (`zcat box.mbox.gz | peckit verify -`); its
+    // messages are named `-#N`, `-!member`.
+    let path = match &source {
+        Source::File(path) => path.clone(),
+        Source::Stdin => std::path::PathBuf::from("-"),
+        _ => return vec![(name, source.load(max_bytes))],
     };
     let bytes = match source.read(max_bytes) {
         Ok(b) => b,
@@ -62,7 +66,7 @@ pub fn load_messages(
     let Some(container) = Container::from_head(&bytes) else {
         return vec![(name, Ok(bytes))];
     };
-    let members = container_members(container, path.clone(), bytes, max_bytes);
+    let members = container_members(container, path, bytes, max_bytes);
     members
         .map(|m| match m {
             Ok(member) => (member.display_name(), member.load(max_bytes)),

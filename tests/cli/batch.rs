@@ -522,3 +522,19 @@ fn a_pipe_given_as_a_path_is_read_whole() {
         .collect();
     assert_eq!(verdicts, ["valid", "valid"], "{out}");
 }
+
+/// An mbox on standard input is split into its messages, as a file is (`-#1`, `-#2`).
+#[test]
+fn an_mbox_on_standard_input_is_split_into_its_messages() {
+    let mbox = to_mbox(&[sample("accettazione.eml"), sample("avvenuta-consegna-completa.eml")]);
+    let (code, out, err) = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg("-")
+        .write_stdin(mbox));
+    assert_eq!(code, 0, "{err}");
+    let doc = json(&out);
+    let paths: Vec<&str> =
+        doc["artefacts"].as_array().unwrap().iter().map(|a| a["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["-#1", "-#2"], "{out}");
+}
