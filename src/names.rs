@@ -117,10 +117,19 @@ impl UniqueNames {
     /// suffix always fits under `MAX_NAME_BYTES` (fuzzing found that a name already at the
     /// cap lost its suffix to the cut and looped for ever).
     pub fn claim(&mut self, name: &str) -> String {
+        self.claim_parts(name, split_extension(name))
+    }
+
+    /// As [`UniqueNames::claim`], for a folder: a dot in its name does not start an
+    /// extension (`ricevuta.2026 (2)`, not `ricevuta (2).2026`).
+    pub fn claim_folder(&mut self, name: &str) -> String {
+        self.claim_parts(name, (name, ""))
+    }
+
+    fn claim_parts(&mut self, name: &str, (stem, ext): (&str, &str)) -> String {
         if self.taken.insert(name.to_lowercase()) {
             return name.to_string();
         }
-        let (stem, ext) = split_extension(name);
         let mut n: u64 = 2;
         loop {
             let suffix = format!(" ({n}){ext}");
@@ -170,6 +179,15 @@ mod tests {
         assert_eq!(sanitize("  .hidden. ", "f"), "hidden");
         assert_eq!(sanitize("a\u{0}b\x1b[31m", "f"), "a_b_[31m");
         assert_eq!(sanitize("evil\u{202E}fdp.exe", "f"), "evil_fdp.exe");
+    }
+
+    #[test]
+    fn a_folder_is_numbered_after_its_whole_name() {
+        let mut names = UniqueNames::new();
+        assert_eq!(names.claim_folder("ricevuta.2026"), "ricevuta.2026");
+        assert_eq!(names.claim_folder("Ricevuta.2026"), "Ricevuta.2026 (2)");
+        assert_eq!(names.claim("atto.pdf"), "atto.pdf");
+        assert_eq!(names.claim("atto.pdf"), "atto (2).pdf");
     }
 
     #[test]

@@ -39,7 +39,7 @@ fn target_dir(
         .unwrap_or_else(|| "peckit-extract".into());
     let stem = peckit::extract::sanitize(&stem, "peckit-extract");
     match &args.out {
-        Some(dir) if args.files.len() > 1 => dir.join(folders.claim(&stem)),
+        Some(dir) if args.files.len() > 1 => dir.join(folders.claim_folder(&stem)),
         Some(dir) => dir.clone(),
         None => file.with_file_name(stem),
     }
@@ -118,7 +118,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
                     let dir_path = if single {
                         base.clone()
                     } else {
-                        base.join(subfolders.claim(&member_folder(&name)))
+                        base.join(subfolders.claim_folder(&member_folder(&name)))
                     };
                     let target = Target { dir: &dir_path, to_stdout };
                     let earned = extract_one(
