@@ -1433,8 +1433,9 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
         print(USAGE)
         sys.exit(0)
-    if len(sys.argv) > 1 and sys.argv[1] not in known:
-        print(f"make-samples.py: unknown argument {sys.argv[1]!r}\n{USAGE}", file=sys.stderr)
+    takes = {"--pki-only": 0, "--rem": 0, "--bench": 3, "--bench-envelopes": 2}
+    if len(sys.argv) > 1 and (sys.argv[1] not in known or len(sys.argv) - 2 > takes[sys.argv[1]]):
+        print(f"make-samples.py: unexpected arguments {sys.argv[1:]!r}\n{USAGE}", file=sys.stderr)
         sys.exit(2)
     if len(sys.argv) > 1 and sys.argv[1] == "--pki-only":
         make_pki()  # creates what is missing, rewrites nothing else

@@ -143,9 +143,11 @@ pub fn evidence_summary(
     use super::{Noun, count};
     match lang {
         Lang::It => format!(
-            "{}: consegna attestata per {delivered} destinatari su {recipients}; {unmatched} file \
-             non attribuiti",
-            count(lang, messages, Noun::Message)
+            "{}: consegna attestata per {delivered} {} su {recipients}; {unmatched} file non \
+             {}",
+            count(lang, messages, Noun::Message),
+            if delivered == 1 { "destinatario" } else { "destinatari" },
+            if unmatched == 1 { "attribuito" } else { "attribuiti" }
         ),
         Lang::En => format!(
             "{}: delivery attested for {delivered} of {recipients} recipients; {} belonging to no \

@@ -283,6 +283,19 @@ fn quiet_prints_one_summary_line() {
     }
 }
 
+/// The Italian summary line agrees in number: one recipient, one file.
+#[test]
+fn the_italian_summary_line_agrees_in_number() {
+    let (_, out, _) = run(peckit()
+        .args(["--lang", "it", "evidence", "--quiet", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("thread/01-accettazione.eml"))
+        .arg(samples().join("thread/03-consegna-beta.eml"))
+        .arg(samples().join("non-pec.eml")));
+    assert!(out.contains("consegna attestata per 1 destinatario su "), "{out}");
+    assert!(out.trim_end().ends_with("1 file non attribuito"), "{out}");
+}
+
 /// Every format of `evidence` for these inputs, Italian: (table, markdown, html, csv, json),
 /// with the exit status (the same for all).
 fn every_format(inputs: &[std::path::PathBuf], extra: &[&str]) -> (i32, [String; 5]) {
