@@ -320,18 +320,8 @@ fn a_second_signal_or_a_stuck_input_ends_the_run_and_nohup_is_respected() {
         .unwrap();
     let held_open = stuck.stdin.take(); // `wait` would close it
     std::thread::sleep(Duration::from_millis(400));
-    let sent = Instant::now();
     kill("-TERM", &stuck);
-    let status = loop {
-        if let Some(status) = stuck.try_wait().unwrap() {
-            break Some(status);
-        }
-        if sent.elapsed() > Duration::from_secs(30) {
-            let _ = stuck.kill();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = wait_at_most(&mut stuck, Duration::from_secs(30));
     drop(held_open);
     let status = status.expect("a stuck run outlived its grace period");
     assert_eq!(status.signal(), Some(15), "{status:?}");
@@ -350,16 +340,7 @@ fn a_second_signal_or_a_stuck_input_ends_the_run_and_nohup_is_respected() {
     let sent = Instant::now();
     kill("-INT", &child);
     kill("-INT", &child);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break Some(status);
-        }
-        if sent.elapsed() > Duration::from_secs(30) {
-            let _ = child.kill();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = wait_at_most(&mut child, Duration::from_secs(30));
     drop(held_open);
     let status = status.expect("two Ctrl-C did not end a stuck run");
     assert_eq!(status.signal(), Some(2), "{status:?}");
@@ -500,14 +481,8 @@ fn a_pipe_given_as_a_path_is_read_whole() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let started = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > std::time::Duration::from_secs(30) {
-            let _ = child.kill();
-            panic!("peckit still reading the pipe after 30 s");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let ended = wait_at_most(&mut child, std::time::Duration::from_secs(30));
+    assert!(ended.is_some(), "peckit still reading the pipe after 30 s");
     let output = child.wait_with_output().unwrap();
     writer.join().unwrap();
     let (out, err) =
