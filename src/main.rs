@@ -43,7 +43,8 @@ fn command_line_error(e: clap::Error) -> ExitCode {
         let _ = e.print();
         return ExitCode::SUCCESS;
     }
-    // `StyledStr`'s plain text: clap's styles stripped, the arguments' bytes kept.
+    // `StyledStr`'s plain text: clap's styles, and escape sequences in what it quotes, are
+    // stripped; `Line` escapes any other hidden character left.
     let text = e.render().to_string();
     for line in text.lines() {
         commands::terminal::eprint(&peckit::report::term::Line::plain(line));
