@@ -128,7 +128,9 @@ pub fn read_records(
                 unsummarised.get_or_insert_with(|| at.clone());
                 each(record.into_recorded(at))
             }
-            Err(e) if !seen_record => {
+            // Mail, or a JSON document's `{` alone: not records at all. A first line that
+            // opens like a record but breaks (cut short, edited) is one bad line.
+            Err(e) if !seen_record && !text.trim_ascii_start().starts_with(b"{\"") => {
                 let failure = RecordFailure::NotRecords(line_fault(text, &e));
                 let _ = each(Recorded::Failure(at, ReadFailure::Record(failure)));
                 return Ok(());
@@ -359,6 +361,15 @@ mod tests {
             assert_eq!(failures[0].0, "a.jsonl:1");
             assert!(matches!(failures[0].1, ReadFailure::Record(RecordFailure::NotRecords(_))));
         }
+    }
+
+    #[test]
+    fn a_broken_first_record_is_one_bad_line() {
+        let summary = "{\"type\":\"summary\",\"data\":{}}";
+        let text = format!("{{\"data\":{{\"path\":\"x.e\n{summary}\n");
+        let (_, failures) = read(&text, 1 << 20);
+        assert_eq!(failures.len(), 1, "{failures:?}");
+        assert!(matches!(failures[0].1, ReadFailure::Record(RecordFailure::NotARecord(_))));
     }
 
     #[test]
