@@ -10,9 +10,11 @@
 use jiff::Timestamp;
 
 use super::cecpac;
+use crate::error::ReadFailure;
 use crate::finding::Finding;
+use crate::limits::Limit;
 use crate::problem::Problem;
-use crate::read::daticert::DatiCert;
+use crate::read::daticert::{DatiCert, DaticertError};
 use crate::read::{Artefact, Claims, Kind};
 
 /// How far apart two certified times may be before a warning (issue #3: five minutes).
@@ -39,7 +41,14 @@ pub fn cross_check(artefact: &Artefact, facts: &SignatureFacts) -> Vec<Problem> 
     }
     let content = artefact.content.as_ref();
     if let Some(error) = content.and_then(|c| c.daticert_error.as_ref()) {
-        problems.push(Problem::of(Finding::DaticertUnusable(error.to_string())));
+        problems.push(Problem::of(match error {
+            // Named like every limit, with the flag that changes it.
+            DaticertError::TooLarge { limit, .. } => Finding::Unreadable(ReadFailure::TooLarge {
+                limit: Limit::DaticertSize,
+                value: u64::try_from(*limit).unwrap_or(u64::MAX),
+            }),
+            other => Finding::DaticertUnusable(other.to_string()),
+        }));
     }
     let Some(daticert) = artefact.daticert() else {
         check_without_daticert(artefact, &mut problems);
