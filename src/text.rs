@@ -40,13 +40,21 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        if keep(c) {
-            out.push(c);
-        } else {
-            let _ = write!(out, "{}", c.escape_unicode());
+        match c {
+            '\n' | '\t' => out.push(c),
+            c => push_shown(&mut out, c),
         }
     }
     Cow::Owned(out)
+}
+
+/// Appends `c` as a person is shown it: a hidden character as its escape (`\u{202e}`).
+pub fn push_shown(out: &mut String, c: char) {
+    if is_hidden(c) {
+        let _ = write!(out, "{}", c.escape_unicode());
+    } else {
+        out.push(c);
+    }
 }
 
 #[cfg(test)]

@@ -95,16 +95,14 @@ impl Line {
     }
 }
 
-/// Escapes `text` onto `out` as [`Line::render`] does.
+/// Escapes `text` onto `out` as [`Line::render`] does: a tab as a space, a line break as
+/// `\n`, any other hidden character as documents show it.
 fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '\t' => out.push(' '),
             '\n' => out.push_str("\\n"),
-            c if crate::text::is_hidden(c) => {
-                let _ = write!(out, "{}", c.escape_unicode());
-            }
-            c => out.push(c),
+            c => crate::text::push_shown(out, c),
         }
     }
 }
