@@ -237,9 +237,9 @@ fn verification_options(v: &crate::cli::VerifierArgs) -> Vec<&'static str> {
 /// A pipe's first bytes cannot be looked at without taking them: a pipe of records needs a
 /// records name (or `-`).
 fn is_records(path: &std::path::Path) -> bool {
-    use std::io::{BufRead, Read};
+    use std::io::Read;
     if path.as_os_str() == "-" {
-        return stdin_starts_like_json();
+        return opens_json(&mut std::io::stdin().lock());
     }
     if path.is_dir() {
         return false;
@@ -253,32 +253,16 @@ fn is_records(path: &std::path::Path) -> bool {
     if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return false;
     }
-    // Past white space and a byte-order mark, however much of it there is.
-    let Ok(file) = std::fs::File::open(path) else { return false };
-    let mut reader = std::io::BufReader::new(file.take(1 << 20));
-    loop {
-        let Ok(chunk) = reader.fill_buf() else { return false };
-        if chunk.is_empty() {
-            return false;
-        }
-        let blank = chunk
-            .iter()
-            .take_while(|b| b.is_ascii_whitespace() || [0xEF, 0xBB, 0xBF].contains(b))
-            .count();
-        if blank < chunk.len() {
-            return peckit::read::starts_like_json(chunk.get(blank..).unwrap_or_default());
-        }
-        reader.consume(blank);
-    }
+    std::fs::File::open(path)
+        .is_ok_and(|file| opens_json(&mut std::io::BufReader::new(file.take(1 << 20))))
 }
 
-/// Whether standard input opens JSON: looked at in its own buffer, so that mail read from it
-/// afterwards loses nothing; white space before it is taken (it is nothing to either).
-fn stdin_starts_like_json() -> bool {
-    use std::io::BufRead;
-    let mut stdin = std::io::stdin().lock();
+/// Whether `input` opens JSON once the white space before it is passed (taken from it: it is
+/// nothing to records or to mail). Standard input is looked at in its own buffer, so mail
+/// read from it afterwards loses nothing.
+fn opens_json(input: &mut impl std::io::BufRead) -> bool {
     loop {
-        let Ok(chunk) = stdin.fill_buf() else { return false };
+        let Ok(chunk) = input.fill_buf() else { return false };
         if chunk.is_empty() {
             return false;
         }
@@ -286,7 +270,7 @@ fn stdin_starts_like_json() -> bool {
         if blank < chunk.len() {
             return peckit::read::starts_like_json(chunk);
         }
-        stdin.consume(blank);
+        input.consume(blank);
     }
 }
 
