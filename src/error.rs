@@ -4,13 +4,16 @@
 //! (see [`crate::problem`]). An error means there was nothing to evaluate: not mail, empty,
 //! a resource limit exceeded, an unreadable file.
 
+use serde::{Deserialize, Serialize};
+
 use thiserror::Error;
 
 use crate::limits::Limit;
 
 /// What the bytes are instead of mail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "kebab-case")]
 pub enum NotMail {
     /// Mostly non-text bytes.
     #[error("binary data, no header block")]
@@ -27,8 +30,9 @@ pub enum NotMail {
 }
 
 /// Why a mailbox could not be read (IMAP), as data: its words are in the catalogue.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "kebab-case")]
 pub enum MailboxFailure {
     /// The URL is not `imaps://USER@HOST[:PORT]/MAILBOX`.
     #[error("not an IMAP URL ({0})")]
@@ -88,7 +92,8 @@ pub enum Error {
 }
 
 /// Why a line of a JSONL file could not be taken as a record of `peckit verify`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum RecordFailure {
     /// Not JSON, or not the shape `verify --format jsonl` writes.
     NotARecord(LineFault),
@@ -122,7 +127,8 @@ pub enum RecordFailure {
 }
 
 /// Why a line is not a record of `verify --format jsonl`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LineFault {
     /// Not JSON at all.
     NotJson,
@@ -137,7 +143,8 @@ pub enum LineFault {
 }
 
 /// Why an input could not be read at all, as data (its words are in the catalogue).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ReadFailure {
     /// No bytes.
     Empty,
@@ -160,7 +167,8 @@ pub enum ReadFailure {
     System(String),
     /// A mailbox could not be read.
     Mailbox(MailboxFailure),
-    /// A JSONL line is not a record `evidence` can use.
+    /// A JSONL line is not a record `evidence` can use (never in a record itself).
+    #[serde(skip_deserializing)]
     Record(RecordFailure),
 }
 

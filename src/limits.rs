@@ -4,6 +4,8 @@
 //! when nothing can be evaluated, or the `limit-exceeded` problem when part of an artefact
 //! was skipped.
 
+use serde::{Deserialize, Serialize};
+
 /// Budget applied while reading one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -39,8 +41,9 @@ impl Default for Limits {
 
 /// Which limit an input or part of it went over: errors and problems name the limit, and the
 /// command line maps it to the flag that changes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "kebab-case")]
 pub enum Limit {
     /// [`Limits::max_input_bytes`] for a whole input.
     InputSize,

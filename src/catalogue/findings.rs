@@ -47,13 +47,6 @@ impl Outside {
     }
 }
 
-/// JSON (`outside_signature`) keeps the English words.
-impl serde::Serialize for Outside {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text(Lang::En))
-    }
-}
-
 impl SignatureDefect {
     /// The defect in `lang`.
     pub fn text(&self, lang: Lang) -> String {

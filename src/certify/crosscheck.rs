@@ -126,7 +126,9 @@ fn check_daticert_quality(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     }
     let missing = daticert.missing_required();
     if !missing.is_empty() {
-        problems.push(Problem::of(Finding::DaticertIncomplete(missing)));
+        problems.push(Problem::of(Finding::DaticertIncomplete(
+            missing.into_iter().map(std::borrow::Cow::Borrowed).collect(),
+        )));
     }
     for field_error in &daticert.field_errors {
         problems.push(Problem::of(Finding::DaticertFieldInvalid {
@@ -149,7 +151,7 @@ fn check_kind_markers(artefact: &Artefact, daticert: &DatiCert, problems: &mut V
             let value =
                 claims.x_trasporto.as_deref().or(claims.x_ricevuta.as_deref()).unwrap_or("");
             problems.push(Problem::of(Finding::HeaderMismatch {
-                header,
+                header: header.into(),
                 value: value.to_string(),
                 tipo: tipo.to_string(),
             }));

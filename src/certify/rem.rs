@@ -69,7 +69,11 @@ fn check_headers(claims: &RemClaims, evidence: &RemEvidence, problems: &mut Vec<
         if let (Some(stated), Some(certified)) = (stated, certified)
             && stated.trim() != certified.trim()
         {
-            problems.push(Problem::of(Finding::RemHeaderMismatch { header, stated, certified }));
+            problems.push(Problem::of(Finding::RemHeaderMismatch {
+                header: header.into(),
+                stated,
+                certified,
+            }));
         }
     }
 }
@@ -132,7 +136,7 @@ mod tests {
         claims.evidence_id = Some("<E2@p>".into());
         check_headers(&claims, &evidence, &mut problems);
         assert!(
-            matches!(problems.as_slice(), [p] if matches!(p.finding, Some(Finding::RemHeaderMismatch { header: "REM-Evidence-ID", .. }))),
+            matches!(problems.as_slice(), [p] if matches!(&p.finding, Some(Finding::RemHeaderMismatch { header, .. }) if header == "REM-Evidence-ID")),
             "{problems:?}"
         );
     }

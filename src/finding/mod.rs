@@ -3,6 +3,10 @@
 //! (`catalogue/findings.rs`); a [`crate::problem::Problem`] keeps the finding beside its
 //! stable English message, so every renderer can say it in the reader's language.
 
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
 mod rem;
 mod revocation;
 pub use rem::{ETSI_ERDS_NAMESPACE, TimeStampFault, TransformFault, WrappingFault, XmlFault};
@@ -13,7 +17,8 @@ use crate::limits::Limit;
 use crate::problem::code::ProblemCode;
 
 /// What closed a CEC-PAC box for a role, on a message's date (docs/pec-spec.md §5.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum CecPacClosure {
     /// 18 September 2015: no access at all.
     Closed,
@@ -24,7 +29,7 @@ pub enum CecPacClosure {
 }
 
 /// A CEC-PAC address used on a date its service no longer allowed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CecPacWarning {
     /// The address.
     pub address: String,
@@ -35,7 +40,8 @@ pub struct CecPacWarning {
 }
 
 /// Something PEC-like that lies outside the signed entity.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Outside {
     /// A third (or later) part inside multipart/signed.
     ExtraSignedPart {
@@ -57,7 +63,8 @@ pub enum Outside {
 }
 
 /// Why the signature of a signed entity could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SignatureDefect {
     /// application/pkcs7-mime without encapsulated content.
     NoEncapsulatedContent,
@@ -80,7 +87,8 @@ pub enum SignatureDefect {
 }
 
 /// What part of a message a memory budget left unread.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Unread {
     /// The original message inside.
     Original,
@@ -92,7 +100,8 @@ pub enum Unread {
 }
 
 /// Why a signer certificate may not sign mail (RFC 5280 §4.2.1.3, §4.2.1.12, RFC 8550 §4.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum UsageProblem {
     /// It is a CA certificate.
     IsCa,
@@ -103,7 +112,8 @@ pub enum UsageProblem {
 }
 
 /// Where SHA-1 protects a signature.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Sha1Use {
     /// The content digest.
     ContentDigest,
@@ -114,7 +124,8 @@ pub enum Sha1Use {
 }
 
 /// Why a link of a certificate path fails.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LinkFailure {
     /// The signature does not verify.
     DoesNotVerify,
@@ -125,7 +136,8 @@ pub enum LinkFailure {
 }
 
 /// Why an issuer may not issue certificates (RFC 5280 §4.2.1.9, §4.2.1.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum CaProblem {
     /// basicConstraints cA is false.
     NotCa,
@@ -143,7 +155,8 @@ pub enum CaProblem {
 }
 
 /// What a constraint found wrong with a name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum NameViolation {
     /// The subject falls in no permitted directory subtree.
     SubjectNotPermitted,
@@ -154,14 +167,15 @@ pub enum NameViolation {
     /// A mail address falls in an excluded rfc822 subtree.
     MailExcluded(String),
     /// A name of a form peckit does not evaluate meets a constraint on that form.
-    Unevaluated(&'static str),
+    Unevaluated(Cow<'static, str>),
     /// A directoryName of the SAN falls outside the permitted or inside an excluded subtree.
     AltDirectoryNotPermitted(String),
 }
 
 /// What a check found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "kebab-case")]
 pub enum Finding {
     /// The input could not be read at all (`unreadable`, or `limit-exceeded` for a size).
     Unreadable(ReadFailure),
@@ -180,7 +194,7 @@ pub enum Finding {
     /// A structural header repeated on one entity.
     DuplicatedHeader {
         /// Its name.
-        header: &'static str,
+        header: Cow<'static, str>,
         /// How often it occurs.
         count: usize,
         /// Where the entity starts.
@@ -346,7 +360,7 @@ pub enum Finding {
     /// A `REM-*` header says other than the signed evidence.
     RemHeaderMismatch {
         /// The header.
-        header: &'static str,
+        header: Cow<'static, str>,
         /// What it says.
         stated: String,
         /// What the evidence says.
@@ -397,7 +411,7 @@ pub enum Finding {
     /// daticert.xml repeats elements the DTD allows once.
     DaticertAmbiguous(Vec<String>),
     /// daticert.xml lacks required elements.
-    DaticertIncomplete(Vec<&'static str>),
+    DaticertIncomplete(Vec<Cow<'static, str>>),
     /// A daticert field cannot be read.
     DaticertFieldInvalid {
         /// The element.
@@ -408,7 +422,7 @@ pub enum Finding {
     /// An unsigned marker contradicts the signed tipo.
     HeaderMismatch {
         /// The header.
-        header: &'static str,
+        header: Cow<'static, str>,
         /// Its value.
         value: String,
         /// The signed tipo.

@@ -2,12 +2,15 @@
 //! signature does not sign what peckit reads, why a time-stamp does not hold. The words are
 //! in the catalogue, in both languages.
 
+use serde::{Deserialize, Serialize};
+
 /// The namespace of ETSI EN 319 522 evidence (REM).
 pub const ETSI_ERDS_NAMESPACE: &str = "http://uri.etsi.org/19522/v1#";
 
 /// Why an XML document peckit reads (an ETSI evidence, a trusted list) was refused. The
 /// parser's own words are kept for English; Italian says what happened without them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum XmlFault {
     /// Not UTF-8 from this byte (the decoder's words).
     NotUtf8 {
@@ -42,7 +45,8 @@ pub enum XmlFault {
 
 /// Why the XAdES signature does not sign the evidence peckit reads (wrapping, duplicate Ids,
 /// relocated content).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum WrappingFault {
     /// Two elements carry this Id, so a reference could select either.
     DuplicateId(String),
@@ -74,7 +78,8 @@ pub enum WrappingFault {
 }
 
 /// Why a time-stamp token does not hold (RFC 3161).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum TimeStampFault {
     /// Not a CMS SignedData (the reader's words).
     NotSignedData(String),
@@ -117,7 +122,8 @@ pub enum TimeStampFault {
 
 /// A canonicalisation, transform or algorithm of a XAdES signature outside the allow-list,
 /// or missing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum TransformFault {
     /// SignedInfo has no CanonicalizationMethod.
     NoCanonicalization,

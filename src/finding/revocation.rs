@@ -1,7 +1,9 @@
 //! What revocation checks find: the words of RFC 5280 §5 as data.
 
+use serde::{Deserialize, Serialize};
 /// Why a certificate was revoked, as RFC 5280 §5.3.1 names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum RevocationReason {
     /// unspecified (0).
     Unspecified,
@@ -68,7 +70,8 @@ impl RevocationReason {
 }
 
 /// Why the CRLs at hand do not say whether a certificate was good at the reference time.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum RevocationGap {
     /// No usable CRL of its issuer was given or fetched.
     NoCrl,
@@ -86,7 +89,8 @@ pub enum RevocationGap {
 }
 
 /// Which certificates a CRL's issuingDistributionPoint leaves out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum CrlScope {
     /// onlyContainsUserCerts, for a CA certificate.
     UserCertificatesOnly,
@@ -101,7 +105,8 @@ pub enum CrlScope {
 }
 
 /// Why a CRL could not be downloaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum FetchProblem {
     /// No answer within the time allowed.
     Timeout(u64),
@@ -114,7 +119,8 @@ pub enum FetchProblem {
 }
 
 /// Why a CRL was not used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum CrlProblem {
     /// It is not a CRL peckit can read (the reader's words).
     Unreadable(String),

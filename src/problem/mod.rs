@@ -4,6 +4,7 @@
 //! stable kebab-case name that appears in the JSON output and never changes with the language.
 //! Adding a code is not a breaking change; renaming or removing one is.
 
+use crate::finding::Finding;
 use crate::limits::Limit;
 pub use code::{ProblemCode, Severity, Verdict};
 
@@ -11,12 +12,14 @@ pub mod code;
 use serde::{Deserialize, Serialize};
 
 /// One finding about an artefact. Read back from JSON (`evidence` over `verify --format
-/// jsonl`) it has its code, severity and English message, and no typed finding: the
-/// catalogue then says the code's general text.
+/// jsonl`) it has its code, severity, English message and, when the record's `finding` is
+/// one this peckit reads for that code, its typed finding (else the catalogue says the
+/// code's general text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "RecordedProblem")]
 pub struct Problem {
     /// Stable code.
-    #[serde(serialize_with = "serialize_code", deserialize_with = "deserialize_code")]
+    #[serde(serialize_with = "serialize_code")]
     pub code: ProblemCode,
     /// Severity (normally the code's default).
     pub severity: Severity,
@@ -25,9 +28,41 @@ pub struct Problem {
     /// For `limit-exceeded`: which limit (the command line names the flag that changes it).
     #[serde(skip)]
     pub limit: Option<Limit>,
-    /// What was found, typed, so that the catalogue can say it in any language.
-    #[serde(skip)]
-    pub finding: Option<crate::finding::Finding>,
+    /// What was found, typed, so that the catalogue can say it in any language. In JSON, in
+    /// peckit's own shape (not a contract): it lets `evidence` over records say the
+    /// specifics in Italian too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finding: Option<Finding>,
+}
+
+/// A problem as a record states it.
+#[derive(Deserialize)]
+struct RecordedProblem {
+    #[serde(deserialize_with = "deserialize_code")]
+    code: ProblemCode,
+    severity: Severity,
+    message: String,
+    /// Read as any JSON first: a finding this peckit cannot read (another version's shape)
+    /// costs only its specifics, not the record.
+    #[serde(default)]
+    finding: Option<serde_json::Value>,
+}
+
+impl From<RecordedProblem> for Problem {
+    fn from(recorded: RecordedProblem) -> Problem {
+        // A finding of another code would make the words contradict the code.
+        let finding = recorded
+            .finding
+            .and_then(|value| serde_json::from_value::<Finding>(value).ok())
+            .filter(|finding| finding.code() == recorded.code);
+        Problem {
+            code: recorded.code,
+            severity: recorded.severity,
+            message: recorded.message,
+            limit: finding.as_ref().and_then(Finding::limit),
+            finding,
+        }
+    }
 }
 
 fn serialize_code<S: serde::Serializer>(code: &ProblemCode, s: S) -> Result<S::Ok, S::Error> {
@@ -85,6 +120,29 @@ mod tests {
         }
         let ranks: HashSet<u8> = ProblemCode::ALL.iter().map(|c| c.rank()).collect();
         assert_eq!(ranks.len(), ProblemCode::ALL.len(), "ranks must be unique");
+    }
+
+    #[test]
+    fn a_recorded_finding_that_does_not_fit_costs_only_its_specifics() {
+        let record = |finding: &str| {
+            let line = format!(
+                r#"{{"code":"untrusted","severity":"error","message":"words","finding":{finding}}}"#
+            );
+            serde_json::from_str::<Problem>(&line).unwrap()
+        };
+        // Another version's shape, another code's finding, not a finding at all.
+        for finding in [
+            r#"{"no-issuer":{"subject":"CN=a"}}"#,
+            r#"{"content-altered":null}"#,
+            r#""content-altered""#,
+            r#"{"a-finding-of-tomorrow":{"x":1}}"#,
+            "[1,2]",
+        ] {
+            let problem = record(finding);
+            assert_eq!(problem.finding, None, "{finding}");
+            assert_eq!((problem.code, problem.message.as_str()), (ProblemCode::Untrusted, "words"));
+        }
+        assert!(record(r#""no-trust-anchors""#).finding.is_some());
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub(super) fn check_structural_headers(
             let count = entity.headers.get_all(name).count();
             if count > 1 {
                 problems.push(Problem::of(Finding::DuplicatedHeader {
-                    header: name,
+                    header: (*name).into(),
                     count,
                     offset: entity.range.start,
                 }));

@@ -295,6 +295,7 @@ pub struct InspectReport {
     /// The MIME tree with signed parts marked.
     pub mime: MimeNode,
     /// PEC-like parts found outside the signed entity (ignored).
+    #[serde(serialize_with = "english_texts")]
     pub outside_signature: Vec<crate::finding::Outside>,
     /// Problems found while reading.
     pub problems: Vec<Problem>,
@@ -355,4 +356,12 @@ impl InspectReport {
             rem: None,
         }
     }
+}
+
+/// JSON (`outside_signature`) keeps the English words of each part found outside.
+fn english_texts<S: serde::Serializer>(
+    outside: &[crate::finding::Outside],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_seq(outside.iter().map(|o| o.text(crate::catalogue::Lang::En)))
 }

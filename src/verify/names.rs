@@ -272,7 +272,7 @@ pub fn check(constraints: &Constraints, names: &CertNames) -> Result<(), Violati
         if let Subtree::Unevaluated(form) = s
             && names.other_forms.contains(form)
         {
-            return Err(Violation::Unevaluated(form));
+            return Err(Violation::Unevaluated((*form).into()));
         }
     }
     Ok(())
@@ -438,7 +438,7 @@ mod tests {
         );
         assert_eq!(check(&register(), &with_ip), Ok(()));
         with_ip.other_forms.push("iPAddress");
-        assert_eq!(check(&register(), &with_ip), Err(Violation::Unevaluated("iPAddress")));
+        assert_eq!(check(&register(), &with_ip), Err(Violation::Unevaluated("iPAddress".into())));
         // A directory name in the SAN is held to the register like the subject.
         let mut alt = signer(
             &[(C, "IT"), (ST, "Bergamo"), (L, "Ponte San Pietro"), (O, "Aruba PEC S.p.A.")],

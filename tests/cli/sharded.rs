@@ -113,6 +113,70 @@ fn evidence_from_merged_jsonl_equals_evidence_from_the_files() {
     assert_eq!(without_run_marks(from_records), without_run_marks(from_files));
 }
 
+/// An Italian page without the marks of recorded verdicts: the heading that says so, the
+/// line naming the recording versions, each "registrato in FILE:LINE, non riverificato",
+/// the time the page was made, and blank lines.
+fn without_italian_record_marks(page: &str) -> String {
+    let mut out = String::new();
+    for line in page.lines() {
+        if ["Generato il", "Esiti registrati da", "ESITI NON RIVERIFICATI", "**Gli esiti dei file"]
+            .iter()
+            .any(|mark| line.contains(mark))
+        {
+            continue;
+        }
+        let mut line = line.to_string();
+        while let Some(start) =
+            line.find(" — registrato in ").or_else(|| line.find(" (registrato in "))
+        {
+            let end = line[start..].find(", non riverificato").unwrap() + start;
+            let end = end + ", non riverificato".len();
+            let end = if line[start..].starts_with(" (") { end + 1 } else { end };
+            line.replace_range(start..end, "");
+        }
+        // The heading's paragraph leaves its blank lines behind.
+        if !line.trim().is_empty() {
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn the_italian_page_from_records_says_what_the_page_from_the_files_says() {
+    // Records carry each problem's typed finding beside its English message, so the Italian
+    // page names the same specifics (an authority, a date) as the page from the mail.
+    let dir = tempfile::tempdir().unwrap();
+    let entries = sample_entries();
+    let (first, second) = entries.split_at(entries.len() / 2);
+    let merged = dir.path().join("merged.jsonl");
+    verify_shards(&[first, second], &root(), &merged);
+    let page = |inputs: &[&std::ffi::OsStr]| {
+        let (_, out, err) =
+            run(peckit().args(["--lang", "it", "evidence", "--format", "markdown"]).args(inputs));
+        assert!(!out.is_empty(), "{err}");
+        out
+    };
+    let trust = test_root();
+    let from_files = page(&["--trust".as_ref(), trust.as_os_str(), samples().as_os_str()]);
+    let from_records = page(&[merged.as_os_str()]);
+    // The samples hold problems whose Italian words carry specifics: both pages have them.
+    for specific in [
+        "nessuna autorità fidata ha emesso \"CN=Posta Certificata",
+        "la firma di \"CN=peckit Test Root CA",
+        "content-altered: i byte firmati",
+    ] {
+        assert!(from_records.contains(specific), "{specific:?} missing:\n{from_records}");
+    }
+    let (files, records) =
+        (without_italian_record_marks(&from_files), without_italian_record_marks(&from_records));
+    assert_eq!(files.lines().count(), records.lines().count());
+    for (f, r) in files.lines().zip(records.lines()) {
+        assert_eq!(f, r);
+    }
+}
+
 #[test]
 fn recorded_verdicts_are_said_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
