@@ -285,6 +285,13 @@ pub fn build_each(
             }
         }
     }
+    let mut unmatched: Vec<SourceFile> = unmatched
+        .iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .map(|s| source_file(&s, false))
+        .collect();
+    // By path, like a message's files: not in the order the inputs came.
+    unmatched.sort_by(|a, b| (&a.path, &a.sha256).cmp(&(&b.path, &b.sha256)));
     EvidenceReport {
         generated: Generated {
             crls_consulted: options.crls_consulted.clone(),
@@ -292,11 +299,7 @@ pub fn build_each(
             ..Generated::at(options.now)
         },
         messages: Vec::new(),
-        unmatched: unmatched
-            .iter()
-            .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
-            .map(|s| source_file(&s, false))
-            .collect(),
+        unmatched,
     }
 }
 
@@ -306,6 +309,11 @@ fn refs<'a>(slots: &'a [Option<Source>], indices: &[usize]) -> Vec<&'a Source> {
 
 fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEvidence {
     let originals = options.originals;
+    // The files in the order of what they certify (a timeline), and where two prove the
+    // same thing (copies, a REM message and its evidence) the one named chosen by content:
+    // the same files give the same page however they are listed or their records merged.
+    let mut members = members.to_vec();
+    members.sort_by(|a, b| proof_order(a).cmp(&proof_order(b)));
     let verified: Vec<&Source> = members
         .iter()
         .copied()
@@ -387,6 +395,13 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
             .map(|s| source_file(s, verified.iter().any(|v| std::ptr::eq(*v, *s))))
             .collect(),
     }
+}
+
+/// Which of two files comes first: the earlier certified time (none last), then the path,
+/// then the SHA-256 (two shards' files of one path).
+fn proof_order(s: &Source) -> (bool, Option<jiff::Timestamp>, &str, &str) {
+    let at = s.daticert.as_deref().and_then(|d| d.data.as_ref()).map(|t| t.utc);
+    (at.is_none(), at, &s.path, &s.facts.sha256)
 }
 
 fn concerns(d: &Certified, address: &str) -> bool {

@@ -178,6 +178,32 @@ fn the_italian_page_from_records_says_what_the_page_from_the_files_says() {
 }
 
 #[test]
+fn the_order_of_the_inputs_or_of_the_shards_changes_nothing() {
+    // Copies of one proof, a REM message beside its evidence: which file is named is chosen
+    // by what they certify and their paths, never by the order they came in.
+    let dir = tempfile::tempdir().unwrap();
+    let originals = dir.path().join("originali");
+    std::fs::create_dir(&originals).unwrap();
+    let entries = sample_entries();
+    let reversed: Vec<PathBuf> = entries.iter().rev().cloned().collect();
+    fn args(paths: &[PathBuf]) -> Vec<&std::ffi::OsStr> {
+        paths.iter().map(|p| p.as_os_str()).collect()
+    }
+    let (_, forward) = evidence_json(&args(&entries), &originals);
+    let (_, backward) = evidence_json(&args(&reversed), &originals);
+    assert_eq!(without_run_marks(backward), without_run_marks(forward.clone()));
+
+    let (first, second) = entries.split_at(entries.len() / 2);
+    let (ab, ba) = (dir.path().join("ab.jsonl"), dir.path().join("ba.jsonl"));
+    verify_shards(&[first, second], &root(), &ab);
+    verify_shards(&[second, first], &root(), &ba);
+    let (_, from_ab) = evidence_json(&[ab.as_os_str()], &originals);
+    let (_, from_ba) = evidence_json(&[ba.as_os_str()], &originals);
+    assert_eq!(without_run_marks(from_ba), without_run_marks(from_ab.clone()));
+    assert_eq!(without_run_marks(from_ab), without_run_marks(forward));
+}
+
+#[test]
 fn recorded_verdicts_are_said_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let merged = dir.path().join("thread.jsonl");
