@@ -160,6 +160,16 @@ fn a_third_part_inside_multipart_signed_is_unsigned_content() {
     assert!(messages(&a).contains("MIME part 1.3"), "{}", messages(&a));
     // The certified data still comes from the signed daticert.
     assert_ne!(a["certified"]["mittente"], "falso@pec.example");
+    // inspect lists what lies outside in English words, one string each.
+    let (_, out, err) = run(peckit().args(["inspect", "--format", "json"]).arg(&path));
+    let outside = &json(&out)["artefacts"][0]["outside_signature"];
+    assert_eq!(
+        outside,
+        &serde_json::json!([
+            "an unsigned application/xml part (MIME part 1.3) added inside multipart/signed"
+        ]),
+        "{err}"
+    );
 }
 
 #[test]
