@@ -442,8 +442,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
     all
 }
 
-/// Every finding is said in both languages, differently; every problem code is reached by a
-/// finding and has its short text in both; every label is translated.
+/// What `verify --format jsonl` writes of a finding, `evidence` reads back the same.
 #[test]
 fn every_finding_is_read_back_from_a_record_as_it_was_written() {
     use crate::error::ReadFailure;
@@ -461,6 +460,8 @@ fn every_finding_is_read_back_from_a_record_as_it_was_written() {
     }
 }
 
+/// Every finding is said in both languages, differently; every problem code is reached by a
+/// finding and has its short text in both; every label is translated.
 #[test]
 fn every_finding_code_and_label_is_said_in_both_languages() {
     let findings = every_finding();

@@ -124,7 +124,7 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     let complete = |report: &mut evidence::EvidenceReport| {
         report.generated.interrupted = interrupted;
         report.generated.interrupted_records = interrupted_records;
-        report.unmatched.extend(unreadable);
+        report.add_unmatched(unreadable);
     };
     // A kept original that differs from, or is missing against, the certified digest is a
     // finding like an invalid artefact: exit status 1.

@@ -25,9 +25,11 @@ pub use originals::{attachment_list, check_originals, stated_digests_of};
 pub use recorded::{RecordError, Recorded, read_records};
 
 mod model;
+mod order;
 mod originals;
 mod recorded;
 mod signer;
+use order::{MessageKey, proof_order};
 
 fn norm_id(id: &str) -> String {
     id.trim().trim_start_matches('<').trim_end_matches('>').trim().to_ascii_lowercase()
@@ -249,34 +251,41 @@ pub fn build_each(
     // First pass: where each message goes, building it and letting it go (the kept
     // originals are read only once, in the second pass).
     let keying = Options { originals: None, ..options.clone() };
-    // A few bytes per message: when it was sent, and the artefact its Message-ID comes from.
-    let mut order: Vec<(Option<jiff::Timestamp>, Option<u32>, u32)> = groups
+    // A few bytes per message: when it was sent, the artefact its Message-ID comes from, and
+    // its first file (messages without either: grouped by identificativo alone).
+    let source = |i: u32| slots.get(i as usize).and_then(Option::as_ref);
+    let mut order: Vec<MessageKey> = groups
         .iter()
         .enumerate()
         .map(|(at, g)| {
             let m = message_evidence(&refs(&slots, g), &keying);
             let sent = m.sent.and_then(|p| p.at).and_then(|a| a.utc.parse().ok());
-            let msgid_from = g.iter().copied().find(|&i| {
-                slots
-                    .get(i)
-                    .and_then(Option::as_ref)
+            let narrow = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+            let msgid_from = g.iter().copied().map(narrow).find(|&i| {
+                source(i)
                     .and_then(|s| s.daticert.as_deref())
                     .is_some_and(|d| d.msgid.is_some() && d.msgid == m.msgid)
             });
-            let narrow = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-            (sent, msgid_from.map(narrow), narrow(at))
+            let first = g
+                .iter()
+                .copied()
+                .map(narrow)
+                .min_by(|&a, &b| source(a).map(proof_order).cmp(&source(b).map(proof_order)));
+            (sent, msgid_from, first, narrow(at))
         })
         .collect();
     let msgid_of = |i: Option<u32>| {
-        i.and_then(|i| slots.get(i as usize))
-            .and_then(Option::as_ref)
-            .and_then(|s| s.daticert.as_deref())
-            .and_then(|d| d.msgid.as_deref())
+        i.and_then(source).and_then(|s| s.daticert.as_deref()).and_then(|d| d.msgid.as_deref())
     };
     order.sort_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| msgid_of(a.1).cmp(&msgid_of(b.1))).then(a.2.cmp(&b.2))
+        a.0.cmp(&b.0)
+            .then_with(|| msgid_of(a.1).cmp(&msgid_of(b.1)))
+            .then_with(|| {
+                a.2.and_then(source).map(proof_order).cmp(&b.2.and_then(source).map(proof_order))
+            })
+            .then(a.3.cmp(&b.3))
     });
-    for (_, _, at) in order {
+    for (_, _, _, at) in order {
         let Some(g) = groups.get(at as usize) else { continue };
         each(message_evidence(&refs(&slots, g), options));
         for &i in g {
@@ -285,22 +294,22 @@ pub fn build_each(
             }
         }
     }
-    let mut unmatched: Vec<SourceFile> = unmatched
-        .iter()
-        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
-        .map(|s| source_file(&s, false))
-        .collect();
-    // By path, like a message's files: not in the order the inputs came.
-    unmatched.sort_by(|a, b| (&a.path, &a.sha256).cmp(&(&b.path, &b.sha256)));
-    EvidenceReport {
+    let mut report = EvidenceReport {
         generated: Generated {
             crls_consulted: options.crls_consulted.clone(),
             recorded_by: recorded_by.into_iter().collect(),
             ..Generated::at(options.now)
         },
         messages: Vec::new(),
-        unmatched,
-    }
+        unmatched: Vec::new(),
+    };
+    report.add_unmatched(
+        unmatched
+            .iter()
+            .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+            .map(|s| source_file(&s, false)),
+    );
+    report
 }
 
 fn refs<'a>(slots: &'a [Option<Source>], indices: &[usize]) -> Vec<&'a Source> {
@@ -395,13 +404,6 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
             .map(|s| source_file(s, verified.iter().any(|v| std::ptr::eq(*v, *s))))
             .collect(),
     }
-}
-
-/// Which of two files comes first: the earlier certified time (none last), then the path,
-/// then the SHA-256 (two shards' files of one path).
-fn proof_order(s: &Source) -> (bool, Option<jiff::Timestamp>, &str, &str) {
-    let at = s.daticert.as_deref().and_then(|d| d.data.as_ref()).map(|t| t.utc);
-    (at.is_none(), at, &s.path, &s.facts.sha256)
 }
 
 fn concerns(d: &Certified, address: &str) -> bool {

@@ -10,6 +10,7 @@ use std::ops::ControlFlow;
 use serde::Deserialize;
 
 use super::model::{Facts, Source, SourceFile};
+use crate::catalogue::Lang;
 use crate::certify::assess::Verdict;
 use crate::error::{LineFault, ReadFailure, RecordFailure};
 use crate::problem::Problem;
@@ -194,7 +195,8 @@ fn skip_rest_of_line(reader: &mut impl BufRead, budget: u64) -> std::io::Result<
 }
 
 impl Record {
-    fn into_recorded(self, at: String) -> Recorded {
+    fn into_recorded(mut self, at: String) -> Recorded {
+        self.problems.iter_mut().for_each(keep_finding_if_it_agrees);
         if self.evidence.is_some()
             && let Some(what) = self.contradiction()
         {
@@ -238,6 +240,21 @@ impl Record {
             recorded_in: Some(at),
             rem_event,
         }))
+    }
+}
+
+/// A recorded problem keeps its typed finding (the specifics the Italian page says) only
+/// when the finding says exactly what its English message says: verify writes the message
+/// from the finding, so any other finding (another code's, an edited one, one nested
+/// where verify nests none) would make the two languages state different things. Without
+/// it the catalogue says the code's general words.
+fn keep_finding_if_it_agrees(problem: &mut Problem) {
+    let agrees = problem.finding.as_ref().is_some_and(|finding| {
+        finding.code() == problem.code && finding.text(Lang::En) == problem.message
+    });
+    if !agrees {
+        problem.finding = None;
+        problem.limit = None;
     }
 }
 
@@ -332,6 +349,30 @@ mod tests {
         })
         .unwrap();
         (sources, failures)
+    }
+
+    #[test]
+    fn a_recorded_finding_is_kept_only_when_it_says_what_the_message_says() {
+        use crate::finding::Finding;
+        let no_issuer = Finding::NoIssuer { subject: "CN=a".into(), issuer: "CN=b".into() };
+        let as_written = Problem::of(no_issuer.clone());
+        let mut kept = as_written.clone();
+        keep_finding_if_it_agrees(&mut kept);
+        assert_eq!(kept, as_written);
+        // The message edited, the finding swapped for another of the code or of another
+        // code, or nested where verify nests none: the specifics go, the record stays.
+        let timestamp = |inner| Finding::TimeStampUntrusted(Some(Box::new(inner)));
+        for (finding, message) in [
+            (no_issuer.clone(), "no trusted authority issued \"CN=c\" (issuer \"CN=b\")".into()),
+            (Finding::NoTrustAnchors, as_written.message.clone()),
+            (Finding::ContentAltered, as_written.message.clone()),
+            (timestamp(Finding::ContentAltered), Problem::of(timestamp(no_issuer.clone())).message),
+        ] {
+            let mut problem = Problem { finding: Some(finding), message, ..as_written.clone() };
+            keep_finding_if_it_agrees(&mut problem);
+            assert_eq!(problem.finding, None, "{problem:?}");
+            assert_eq!(problem.code, as_written.code);
+        }
     }
 
     #[test]

@@ -185,13 +185,21 @@ fn the_order_of_the_inputs_or_of_the_shards_changes_nothing() {
     let originals = dir.path().join("originali");
     std::fs::create_dir(&originals).unwrap();
     let entries = sample_entries();
-    let reversed: Vec<PathBuf> = entries.iter().rev().cloned().collect();
     fn args(paths: &[PathBuf]) -> Vec<&std::ffi::OsStr> {
         paths.iter().map(|p| p.as_os_str()).collect()
     }
-    let (_, forward) = evidence_json(&args(&entries), &originals);
+    // Every file on its own, the unreadable ones too, forwards and backwards.
+    let mut files: Vec<PathBuf> = entries.iter().filter(|p| p.is_file()).cloned().collect();
+    files.extend(
+        ["forged/empty.eml", "forged/random.eml", "rem/dispatch.eml"].map(|f| samples().join(f)),
+    );
+    files.push(samples().join("rem/evidenza-senza-marca.xml"));
+    let reversed: Vec<PathBuf> = files.iter().rev().cloned().collect();
+    let (_, forward) = evidence_json(&args(&files), &originals);
     let (_, backward) = evidence_json(&args(&reversed), &originals);
-    assert_eq!(without_run_marks(backward), without_run_marks(forward.clone()));
+    assert!(forward["unmatched"].as_array().unwrap().len() >= 2, "{forward}");
+    assert_eq!(without_run_marks(backward), without_run_marks(forward));
+    let (_, forward) = evidence_json(&args(&entries), &originals);
 
     let (first, second) = entries.split_at(entries.len() / 2);
     let (ab, ba) = (dir.path().join("ab.jsonl"), dir.path().join("ba.jsonl"));
@@ -201,6 +209,50 @@ fn the_order_of_the_inputs_or_of_the_shards_changes_nothing() {
     let (_, from_ba) = evidence_json(&[ba.as_os_str()], &originals);
     assert_eq!(without_run_marks(from_ba), without_run_marks(from_ab.clone()));
     assert_eq!(without_run_marks(from_ab), without_run_marks(forward));
+
+    // One records file named twice (shards that overlap): every file ties on what it
+    // certifies, its path and SHA-256; the record named is the first by name and line.
+    let copy = dir.path().join("copia.jsonl");
+    std::fs::copy(&ab, &copy).unwrap();
+    let same = |doc: Value| {
+        let mut doc = doc;
+        let generated = doc["generated"].as_object_mut().unwrap();
+        generated.remove("utc");
+        generated.remove("rome");
+        doc
+    };
+    let (_, twice) = evidence_json(&[ab.as_os_str(), copy.as_os_str()], &originals);
+    let (_, twice_backward) = evidence_json(&[copy.as_os_str(), ab.as_os_str()], &originals);
+    assert!(twice.to_string().contains("ab.jsonl:1\""), "{twice}");
+    assert_eq!(same(twice_backward), same(twice));
+
+    // Messages known by their identificativo alone (no acceptance, no Message-ID) in the
+    // order of their files, not of the records.
+    let receipt = std::fs::read_to_string(&ab).unwrap();
+    let receipt: Value = receipt
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|r| r["data"]["kind"] == "avvenuta-consegna")
+        .unwrap();
+    let lines: Vec<String> = ["a", "b"]
+        .iter()
+        .map(|t| {
+            let mut r = receipt.clone();
+            r["data"]["path"] = format!("{t}.eml").into();
+            r["data"]["certified"]["msgid"] = Value::Null;
+            r["data"]["certified"]["identificativo"] = format!("id-{t}@x").into();
+            r["data"]["evidence"]["sha256"] = t.repeat(64).into();
+            r.to_string()
+        })
+        .collect();
+    let summary = r#"{"data":{"total":2,"valid":2,"invalid":0,"error":0,"interrupted":false},"type":"summary"}"#;
+    let (one, other) = (dir.path().join("ab-id.jsonl"), dir.path().join("ba-id.jsonl"));
+    std::fs::write(&one, format!("{}\n{}\n{summary}\n", lines[0], lines[1])).unwrap();
+    std::fs::write(&other, format!("{}\n{}\n{summary}\n", lines[1], lines[0])).unwrap();
+    let (_, one) = evidence_json(&[one.as_os_str()], &originals);
+    let (_, other) = evidence_json(&[other.as_os_str()], &originals);
+    assert_eq!(one["messages"][0]["identificativo"], "id-a@x", "{one}");
+    assert_eq!(without_run_marks(other), without_run_marks(one));
 }
 
 #[test]
