@@ -18,11 +18,32 @@ use crate::read::Kind;
 use crate::read::daticert::DatiCert;
 
 /// One JSONL line as `verify` writes it.
-#[derive(Deserialize)]
-#[serde(tag = "type", content = "data", rename_all = "lowercase")]
 enum Line {
     Artefact(Box<Record>),
     Summary(SummaryRecord),
+}
+
+/// A line with its data left as text until its type is known. `verify` writes the data
+/// before the type, so reading the line as a tagged enum held the whole data as a tree
+/// first: a crafted 20 MB line took 850 MB.
+#[derive(Deserialize)]
+struct RawLine<'a> {
+    #[serde(rename = "type")]
+    kind: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    data: &'a serde_json::value::RawValue,
+}
+
+impl Line {
+    fn parse(text: &[u8]) -> Result<Line, serde_json::Error> {
+        let line: RawLine<'_> = serde_json::from_slice(text)?;
+        let data = line.data.get();
+        match line.kind.as_ref() {
+            "artefact" => serde_json::from_str(data).map(|r| Line::Artefact(Box::new(r))),
+            "summary" => serde_json::from_str(data).map(Line::Summary),
+            other => Err(serde::de::Error::unknown_variant(other, &["artefact", "summary"])),
+        }
+    }
 }
 
 /// What evidence reads of a run's summary: whether the run was cut short.
@@ -115,7 +136,7 @@ pub fn read_records(
         if text.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let parsed = serde_json::from_slice::<Line>(text);
+        let parsed = Line::parse(text);
         let flow = match parsed {
             Ok(Line::Summary(summary)) => {
                 unsummarised = None;
@@ -158,7 +179,12 @@ fn line_fault(line: &[u8], e: &serde_json::Error) -> LineFault {
     let text = text.split(" at line ").next().unwrap_or(&text);
     match e.classify() {
         Category::Syntax | Category::Eof => LineFault::NotJson,
-        Category::Data if text.contains("enum Line") || text.contains("variant") => {
+        // JSON that is not an object, or an object of another type.
+        Category::Data
+            if !line.trim_ascii_start().starts_with(b"{")
+                || text.contains("struct RawLine")
+                || text.contains("variant") =>
+        {
             LineFault::NotALine
         }
         _ => match text.strip_prefix("missing field `").and_then(|f| f.strip_suffix('`')) {

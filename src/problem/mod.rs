@@ -41,18 +41,24 @@ struct RecordedProblem {
     code: ProblemCode,
     severity: Severity,
     message: String,
-    /// Read as any JSON first: a finding this peckit cannot read (another version's shape)
-    /// costs only its specifics, not the record.
+    /// Kept as text first: a finding this peckit cannot read (another version's shape, one
+    /// past [`MAX_RECORDED_FINDING`]) costs only its specifics, not the record.
     #[serde(default)]
-    finding: Option<serde_json::Value>,
+    finding: Option<Box<serde_json::value::RawValue>>,
 }
+
+/// The longest finding read back from a record. Findings peckit writes are a few hundred
+/// bytes (names, dates); a longer one is not worth a tree of it in memory.
+pub const MAX_RECORDED_FINDING: usize = 64 * 1024;
 
 impl From<RecordedProblem> for Problem {
     /// Whether the finding agrees with the rest of the record is judged where records are
     /// read (`evidence::recorded`), which has the words to compare.
     fn from(recorded: RecordedProblem) -> Problem {
-        let finding =
-            recorded.finding.and_then(|value| serde_json::from_value::<Finding>(value).ok());
+        let finding = recorded
+            .finding
+            .filter(|raw| raw.get().len() <= MAX_RECORDED_FINDING)
+            .and_then(|raw| serde_json::from_str::<Finding>(raw.get()).ok());
         Problem {
             code: recorded.code,
             severity: recorded.severity,
@@ -137,6 +143,12 @@ mod tests {
             assert_eq!((problem.code, problem.message.as_str()), (ProblemCode::Untrusted, "words"));
         }
         assert!(record(r#""no-trust-anchors""#).finding.is_some());
+        // Longer than any finding peckit writes: not taken apart.
+        let long =
+            format!(r#"{{"no-issuer":{{"subject":"{}","issuer":"CN=b"}}}}"#, "a".repeat(70_000));
+        assert!(long.len() > MAX_RECORDED_FINDING);
+        assert_eq!(record(&long).finding, None);
+        assert!(record(&long.replace(&"a".repeat(70_000), "CN=a")).finding.is_some());
     }
 
     #[test]

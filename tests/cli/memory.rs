@@ -172,6 +172,40 @@ fn evidence_keeps_at_most_1_5_kb_per_artefact() {
     }
 }
 
+/// A record line is read as the text it is until its type is known, and a finding longer
+/// than any peckit writes is not taken apart: a crafted 10 MB line costs about its own size,
+/// not a tree of it (before, a 20 MB line of numbers took 850 MB, 1.2 GB as a finding).
+#[test]
+fn a_crafted_record_line_costs_about_its_own_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("a.jsonl");
+    let out = peckit()
+        .args(["verify", "--format", "jsonl", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("accettazione.eml"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (record, summary) = text.split_once('\n').unwrap();
+    let numbers = vec!["0"; 5_000_000].join(",");
+    let (head, _) = record.split_once(r#""problems":[]"#).unwrap();
+    let rest = record.split_once(r#""problems":[]"#).unwrap().1;
+    let junk = format!(r#"{head}"junk":[{numbers}],"problems":[]{rest}"#);
+    let finding = format!(
+        r#"{head}"problems":[{{"code":"untrusted","severity":"error","message":"m","finding":[{numbers}]}}]{rest}"#
+    )
+    .replace(r#""verdict":"valid""#, r#""verdict":"invalid""#);
+    std::fs::write(&records, format!("{record}\n{summary}")).unwrap();
+    let (_, plain, _) = peak(&["evidence", "--format", "json"], &records);
+    for line in [junk, finding] {
+        assert!(line.len() > 10_000_000);
+        std::fs::write(&records, format!("{line}\n{summary}")).unwrap();
+        let (code, rss, out) = peak(&["evidence", "--format", "json"], &records);
+        assert!(out.contains("accettazione.eml"), "the record is read: {code}\n{out}");
+        assert!(rss <= plain + 48 * MIB, "{} MiB for a 10 MB line", rss / MIB);
+    }
+}
+
 /// `extract` writes each envelope's files and keeps nothing of it, in the list for people
 /// and in the JSON manifests, which are written as they come (issue #17: memory flat over a
 /// folder of 10,000 envelopes; before, every manifest was kept to the end, ~2.7 KB each).
