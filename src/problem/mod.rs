@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 
 /// One finding about an artefact. Read back from JSON (`evidence` over `verify --format
 /// jsonl`) it has its code, severity, English message and the record's `finding` when this
-/// peckit can read it.
+/// peckit can read it. It is read from JSON text only (serde_json's reader): the finding
+/// is kept as raw JSON until it is known to be short enough to take apart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "RecordedProblem")]
 pub struct Problem {
