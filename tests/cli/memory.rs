@@ -174,7 +174,8 @@ fn evidence_keeps_at_most_1_5_kb_per_artefact() {
 
 /// A record line is read as the text it is until its type is known, and a finding longer
 /// than any peckit writes is not taken apart: a crafted 10 MB line costs about its own size,
-/// not a tree of it (before, a 20 MB line of numbers took 850 MB, 1.2 GB as a finding).
+/// not a tree of it (before, a 20 MB line of numbers took 850 MB, 1.2 GB as a finding, and
+/// one nested past the JSON reader's recursion limit was refused whole as "not JSON").
 #[test]
 fn a_crafted_record_line_costs_about_its_own_size() {
     let dir = tempfile::tempdir().unwrap();
@@ -193,7 +194,12 @@ fn a_crafted_record_line_costs_about_its_own_size() {
     .replace(r#""verdict":"valid""#, r#""verdict":"invalid""#);
     std::fs::write(&records, format!("{record}\n{summary}")).unwrap();
     let (_, plain, _) = peak(&["evidence", "--format", "json"], &records);
-    for line in [junk, finding] {
+    // Nested 5,000,000 deep (past any recursion limit) under an ignored key and as a
+    // finding: skipped as text, without recursion, and the record still read.
+    let deep = format!("{}{}", "[".repeat(5_000_000), "]".repeat(5_000_000));
+    let deep_junk = junk.replace(&format!("[{numbers}]"), &deep);
+    let deep_finding = finding.replace(&format!("[{numbers}]"), &deep);
+    for line in [junk, finding, deep_junk, deep_finding] {
         assert!(line.len() > 10_000_000);
         std::fs::write(&records, format!("{line}\n{summary}")).unwrap();
         let (code, rss, out) = peak(&["evidence", "--format", "json"], &records);
