@@ -60,6 +60,11 @@ pub fn run(cmd: &mut Command) -> (i32, String, String) {
     )
 }
 
+/// The records `verify --format jsonl` writes of `input`, the test CA trusted.
+pub fn records_of(input: &Path) -> String {
+    run(peckit().args(["verify", "--format", "jsonl", "--trust"]).arg(test_root()).arg(input)).1
+}
+
 /// Parses stdout as JSON.
 pub fn json(stdout: &str) -> serde_json::Value {
     serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{stdout}"))
