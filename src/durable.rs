@@ -12,15 +12,34 @@ use std::path::Path;
 /// Makes the data of `files`, all written inside `folder`, durable: one flush of the folder's
 /// file system where that is known to flush them, else a flush of each file.
 pub fn flush_files(folder: &Path, files: &[&Path]) -> std::io::Result<()> {
-    let handle = fs::File::open(folder)?;
+    flush_groups(&[(folder, files)])
+}
+
+/// Makes the data of several folders' files durable (each group: a folder and files written
+/// inside it) with one flush per file system where that is known to flush them, else a
+/// flush of each file: a batch of extracted messages, each in its own folder, costs one
+/// round trip to the disk, not one per message.
+pub fn flush_groups(groups: &[(&Path, &[&Path])]) -> std::io::Result<()> {
     #[cfg(target_os = "linux")]
-    if rustix::fs::fstatfs(&handle).is_ok_and(|s| syncfs_flushes(i128::from(s.f_type))) {
-        return rustix::fs::syncfs(&handle)
-            .map_err(|e| std::io::Error::from_raw_os_error(e.raw_os_error()));
-    }
-    drop(handle);
-    for file in files {
-        fs::File::open(file)?.sync_all()?;
+    let mut flushed_devices = Vec::new();
+    for (folder, files) in groups {
+        let handle = fs::File::open(folder)?;
+        #[cfg(target_os = "linux")]
+        if rustix::fs::fstatfs(&handle).is_ok_and(|s| syncfs_flushes(i128::from(s.f_type))) {
+            let device = rustix::fs::fstat(&handle)
+                .map(|s| s.st_dev)
+                .map_err(|e| std::io::Error::from_raw_os_error(e.raw_os_error()))?;
+            if !flushed_devices.contains(&device) {
+                rustix::fs::syncfs(&handle)
+                    .map_err(|e| std::io::Error::from_raw_os_error(e.raw_os_error()))?;
+                flushed_devices.push(device);
+            }
+            continue;
+        }
+        drop(handle);
+        for file in *files {
+            fs::File::open(file)?.sync_all()?;
+        }
     }
     Ok(())
 }
@@ -68,5 +87,11 @@ mod tests {
         flush_folder(dir.path()).unwrap();
         let missing = dir.path().join("none");
         assert!(flush_files(&missing, &[&file]).is_err(), "a folder that is not there");
+        let other = tempfile::tempdir().unwrap();
+        let second = other.path().join("b");
+        fs::write(&second, b"y").unwrap();
+        flush_groups(&[(dir.path(), &[&file]), (other.path(), &[&second])]).unwrap();
+        let err = flush_groups(&[(dir.path(), &[&file]), (&missing, &[&second])]);
+        assert!(err.is_err(), "every group's folder is opened, not only the first");
     }
 }

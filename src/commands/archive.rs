@@ -1,7 +1,7 @@
 //! `peckit archive`: byte-exact, verified copies of every message, kept in a folder.
 
-use std::sync::{Condvar, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::sync::{Mutex, PoisonError};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use peckit::archive::{Added, Archive, Facts};
@@ -22,12 +22,10 @@ struct Counts {
 
 /// Messages are committed together (one flush of the disk for all of them, see
 /// `peckit::archive`) once this many are staged, or this many bytes (what a disk that fills
-/// up can lose), or once the oldest has waited this long, whatever the next input does (a
-/// clock thread looks every `CLOCK_TICK`).
+/// up can lose), or once the oldest has waited `clock::PATIENCE`, whatever the next input does
+/// (a clock thread looks every `clock::TICK`).
 const BATCH_MESSAGES: usize = 256;
 const BATCH_BYTES: u64 = 4 << 20;
-const BATCH_PATIENCE: Duration = Duration::from_millis(200);
-const CLOCK_TICK: Duration = Duration::from_millis(50);
 
 /// The archive being written and what is shown of it: lines are printed as messages are
 /// committed, so a line never announces a message a crash could still lose.
@@ -56,7 +54,7 @@ impl Keeper<'_> {
         let oldest = *self.oldest_staged.get_or_insert_with(Instant::now);
         let full =
             self.archive.staged() >= BATCH_MESSAGES || self.archive.staged_bytes() >= BATCH_BYTES;
-        if full || oldest.elapsed() >= BATCH_PATIENCE {
+        if full || oldest.elapsed() >= super::clock::PATIENCE {
             self.commit()?;
         }
         Ok(())
@@ -96,25 +94,13 @@ impl Keeper<'_> {
 
     /// The clock thread's turn: commits what has waited too long.
     fn on_tick(&mut self) {
-        let waited = self.oldest_staged.is_some_and(|t| t.elapsed() >= BATCH_PATIENCE);
+        let waited = self.oldest_staged.is_some_and(|t| t.elapsed() >= super::clock::PATIENCE);
         if waited
             && self.failure.is_none()
             && let Err(e) = self.commit()
         {
             self.failure = Some(e);
         }
-    }
-}
-
-/// Stops the clock thread when dropped: when the inputs are done, and when a panic unwinds
-/// (the scope would otherwise wait for the clock forever).
-struct StopClock<'a>(&'a (Mutex<bool>, Condvar));
-
-impl Drop for StopClock<'_> {
-    fn drop(&mut self) {
-        let (done, wake) = self.0;
-        *done.lock().unwrap_or_else(PoisonError::into_inner) = true;
-        wake.notify_all();
     }
 }
 
@@ -139,37 +125,28 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
     });
     let lock = || keeper.lock().unwrap_or_else(PoisonError::into_inner);
     let inputs = super::plain_inputs(&args.sources, &args.imap, &limits, skip)?;
-    // Set when the inputs are done (or a panic unwinds), to stop the clock.
-    let finished = (Mutex::new(false), Condvar::new());
-    let walked = std::thread::scope(|scope| {
-        scope.spawn(|| {
-            let (done, wake) = &finished;
-            let mut done = done.lock().unwrap_or_else(PoisonError::into_inner);
-            while !*done {
-                done =
-                    wake.wait_timeout(done, CLOCK_TICK).unwrap_or_else(PoisonError::into_inner).0;
-                lock().on_tick();
-            }
-        });
-        let _stop_clock = StopClock(&finished);
-        super::for_each_artefact(
-            inputs,
-            &limits,
-            &mut outcome,
-            |name, artefact| {
-                let assessment = assess::assess(&artefact, &verifier);
-                if args.require_valid && assessment.verdict != Verdict::Valid {
-                    lock().counts.skipped += 1;
-                    let code = assessment.problems.first().map(|p| p.code.code()).unwrap_or("");
-                    super::report_input_error(&name, &texts::archive_skipped(ui.lang, code));
-                    return Ok(());
-                }
-                let facts = Facts::of(&artefact, &assessment);
-                lock().stage(&name, &artefact.raw, &facts)
-            },
-            |_, _| {},
-        )
-    });
+    let walked = super::clock::with_clock(
+        || lock().on_tick(),
+        || {
+            super::for_each_artefact(
+                inputs,
+                &limits,
+                &mut outcome,
+                |name, artefact| {
+                    let assessment = assess::assess(&artefact, &verifier);
+                    if args.require_valid && assessment.verdict != Verdict::Valid {
+                        lock().counts.skipped += 1;
+                        let code = assessment.problems.first().map(|p| p.code.code()).unwrap_or("");
+                        super::report_input_error(&name, &texts::archive_skipped(ui.lang, code));
+                        return Ok(());
+                    }
+                    let facts = Facts::of(&artefact, &assessment);
+                    lock().stage(&name, &artefact.raw, &facts)
+                },
+                |_, _| {},
+            )
+        },
+    );
     let mut keeper = keeper.into_inner().unwrap_or_else(PoisonError::into_inner);
     if let Some(e) = keeper.failure.take() {
         return Err(e);

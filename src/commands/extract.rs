@@ -1,6 +1,8 @@
 //! `peckit extract`: an artefact taken apart into a folder, with its manifest.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use peckit::certify::assess::{self, Verdict};
@@ -77,78 +79,223 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.verifier.limits);
     let opts = super::verifier(&args.verifier, &limits)?;
     let mut outcome = Outcome::Success;
-    let mut out = Output::stdout(ui.paint.enabled);
     let several = args.files.len() > 1
         || args
             .files
             .iter()
             .any(|f| f.is_dir() || f.to_str().is_some_and(peckit::mailbox::is_imap_url));
-    let mut manifests = if several { Manifests::ArrayWanted } else { Manifests::Nothing };
+    let committer = Mutex::new(Committer {
+        staged: Vec::new(),
+        staged_bytes: 0,
+        oldest_staged: None,
+        out: Output::stdout(ui.paint.enabled),
+        manifests: if several { Manifests::ArrayWanted } else { Manifests::Nothing },
+        outcome: Outcome::Success,
+        failure: None,
+        args,
+        ui,
+    });
+    let lock = || committer.lock().unwrap_or_else(PoisonError::into_inner);
     // With -o and several inputs, each input's folder is named after it, numbered when two
     // share a name (`ricevuta`, `ricevuta (2)`): one input never writes into another's.
     let mut input_folders = peckit::extract::UniqueNames::new();
-    let extracted = (|| -> Result<()> {
-        for file in &args.files {
-            // Folders and containers (zip, mbox, Maildir) yield several messages: each gets a
-            // subfolder of the input's folder; a folder needs -o (its own stem is itself).
-            let is_folder =
-                file.is_dir() || file.to_str().is_some_and(peckit::mailbox::is_imap_url);
-            if is_folder && args.out.is_none() {
-                super::report_input_error(
-                    &file.display().to_string(),
-                    &Diagnostic::SeveralNeedOutput.text(ui.lang),
-                );
-                outcome = outcome.merge(Outcome::Error);
-                continue;
-            }
-            let base = target_dir(args, file, &mut input_folders);
-            let mut subfolders = peckit::extract::UniqueNames::new();
-            let mut each_outcome = Outcome::Success;
-            super::for_each_artefact(
-                super::plain_inputs(
-                    std::slice::from_ref(file),
-                    &args.imap,
-                    &limits,
-                    super::no_skip(),
-                )?,
-                &limits,
-                &mut outcome,
-                |name, a| {
-                    let single = !is_folder && name == file.display().to_string();
-                    let dir_path = if single {
-                        base.clone()
-                    } else {
-                        base.join(subfolders.claim_folder(&member_folder(&name)))
-                    };
-                    let target = Target { dir: &dir_path, to_stdout };
-                    let earned = extract_one(
-                        args,
-                        ui,
-                        &opts,
+    let extracted = super::clock::with_clock(
+        || lock().on_tick(),
+        || -> Result<()> {
+            for file in &args.files {
+                // Folders and containers (zip, mbox, Maildir) yield several messages: each
+                // gets a subfolder of the input's folder; a folder needs -o (its own stem is
+                // itself).
+                let is_folder =
+                    file.is_dir() || file.to_str().is_some_and(peckit::mailbox::is_imap_url);
+                if is_folder && args.out.is_none() {
+                    super::report_input_error(
+                        &file.display().to_string(),
+                        &Diagnostic::SeveralNeedOutput.text(ui.lang),
+                    );
+                    outcome = outcome.merge(Outcome::Error);
+                    continue;
+                }
+                let base = target_dir(args, file, &mut input_folders);
+                let mut subfolders = peckit::extract::UniqueNames::new();
+                let mut each_outcome = Outcome::Success;
+                super::for_each_artefact(
+                    super::plain_inputs(
+                        std::slice::from_ref(file),
+                        &args.imap,
                         &limits,
-                        &mut out,
-                        &mut manifests,
-                        &name,
-                        &a,
-                        target,
-                    )?;
-                    each_outcome = each_outcome.merge(earned);
-                    Ok(())
-                },
-                |_, _| {},
-            )?;
-            outcome = outcome.merge(each_outcome);
-        }
-        Ok(())
-    })();
+                        super::no_skip(),
+                    )?,
+                    &limits,
+                    &mut outcome,
+                    |name, a| {
+                        let single = !is_folder && name == file.display().to_string();
+                        let dir_path = if single {
+                            base.clone()
+                        } else {
+                            base.join(subfolders.claim_folder(&member_folder(&name)))
+                        };
+                        let target = Target { dir: &dir_path, to_stdout };
+                        let earned =
+                            extract_one(args, ui, &opts, &limits, &committer, &name, &a, target)?;
+                        each_outcome = each_outcome.merge(earned);
+                        Ok(())
+                    },
+                    |_, _| {},
+                )?;
+                outcome = outcome.merge(each_outcome);
+            }
+            Ok(())
+        },
+    );
+    let mut committer = committer.into_inner().unwrap_or_else(PoisonError::into_inner);
+    // What was extracted before an error or an interruption is committed too.
+    let committed = committer.commit();
+    outcome = outcome.merge(committer.outcome);
     // The JSON printed so far is closed even when an input stops the run (a mailbox that
     // cannot be reached): what was extracted is listed, then the error is said.
+    let Committer { mut out, manifests, failure, .. } = committer;
     if args.format == ExtractFormat::Json && !to_stdout {
         manifests.finish(&mut out)?;
     }
     out.flush()?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
     extracted?;
+    committed?;
     Ok(outcome)
+}
+
+/// Artefacts are committed together (one flush of the disk for all their files, see
+/// `peckit::extract::commit_together`) once this many are staged, or this many bytes, or
+/// once the oldest has waited this long, whatever the next input does.
+const BATCH_ARTEFACTS: usize = 256;
+const BATCH_BYTES: u64 = 4 << 20;
+
+/// One artefact's files, written under temporary names, waiting for the group's commit.
+struct Staged {
+    name: String,
+    dir: OutputDir,
+    dir_path: PathBuf,
+    manifest: peckit::extract::Manifest,
+    /// Said when the group is committed, beside what was extracted.
+    warning: Option<String>,
+}
+
+/// The extracted artefacts waiting for their commit, and what is shown of them: lines are
+/// printed as artefacts are committed, so a line never announces files a crash could lose.
+struct Committer<'a> {
+    staged: Vec<Staged>,
+    staged_bytes: u64,
+    oldest_staged: Option<Instant>,
+    out: Output,
+    manifests: Manifests,
+    /// Errors met at commits (a name taken meanwhile, a disk that failed).
+    outcome: Outcome,
+    /// A commit of the clock thread that could not print, for the run to stop with.
+    failure: Option<anyhow::Error>,
+    args: &'a ExtractArgs,
+    ui: Ui,
+}
+
+impl Committer<'_> {
+    fn stage(&mut self, staged: Staged) -> Result<()> {
+        if let Some(e) = self.failure.take() {
+            return Err(e);
+        }
+        self.staged_bytes = staged
+            .manifest
+            .files
+            .iter()
+            .map(|f| f.size)
+            .fold(self.staged_bytes, u64::saturating_add);
+        self.staged.push(staged);
+        let oldest = *self.oldest_staged.get_or_insert_with(Instant::now);
+        let full = self.staged.len() >= BATCH_ARTEFACTS || self.staged_bytes >= BATCH_BYTES;
+        if full || oldest.elapsed() >= super::clock::PATIENCE {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The clock thread's turn: commits what has waited too long.
+    fn on_tick(&mut self) {
+        let waited = self.oldest_staged.is_some_and(|t| t.elapsed() >= super::clock::PATIENCE);
+        if waited
+            && self.failure.is_none()
+            && let Err(e) = self.commit()
+        {
+            self.failure = Some(e);
+        }
+    }
+
+    /// Commits what is staged and says, in order, what became of each artefact.
+    fn commit(&mut self) -> Result<()> {
+        self.oldest_staged = None;
+        self.staged_bytes = 0;
+        let staged = std::mem::take(&mut self.staged);
+        if staged.is_empty() {
+            return Ok(());
+        }
+        let dirs: Vec<&OutputDir> = staged.iter().map(|s| &s.dir).collect();
+        let results = peckit::extract::commit_together(&dirs);
+        drop(dirs);
+        for (one, result) in staged.into_iter().zip(results) {
+            if let Some(warning) = &one.warning {
+                super::terminal::eprint(&Line::styled(Style::Bad, warning.clone()));
+            }
+            match result {
+                Ok(_) => self.show(&one.name, &one.dir_path, one.manifest)?,
+                Err(e) => {
+                    report_write_error(self.ui, &one.name, &extract::ExtractError::from(e));
+                    self.outcome = self.outcome.merge(Outcome::Error);
+                }
+            }
+        }
+        self.out.flush()
+    }
+
+    /// What one committed artefact's extraction wrote.
+    fn show(&mut self, name: &str, dir_path: &Path, manifest: extract::Manifest) -> Result<()> {
+        let (ui, out) = (self.ui, &mut self.out);
+        match self.args.format {
+            ExtractFormat::Table => {
+                out.line(&Line::plain(format!("{name} → {}", dir_path.display())))?;
+                // The hash's first 12 digits, marked as cut; manifest.json has them all.
+                let (size, file) =
+                    (texts::text(ui.lang, Text::Bytes), texts::text(ui.lang, Text::FileLower));
+                out.line(&Line::styled(
+                    Style::Bold,
+                    format!("  {size:>10}  {:<13}  {file}", "SHA-256"),
+                ))?;
+                for f in &manifest.files {
+                    out.line(&Line::plain(format!(
+                        "  {:>10}  {}…  {}",
+                        f.size,
+                        f.sha256.get(..12).unwrap_or(&f.sha256),
+                        f.path
+                    )))?;
+                }
+                Ok(())
+            }
+            ExtractFormat::Json => self.manifests.add(out, manifest),
+        }
+    }
+}
+
+/// Says why an artefact's files could not be written (with the way out when a name is taken).
+fn report_write_error(ui: Ui, name: &str, e: &extract::ExtractError) {
+    match e {
+        extract::ExtractError::Write(extract::WriteError::Exists(path)) => {
+            super::report_input_error(
+                name,
+                &i18n::already_exists(ui.lang, &path.display().to_string()),
+            );
+            super::terminal::eprint(&Line::plain(texts::text(ui.lang, Text::ForceHint)));
+        }
+        other => super::report_input_error(name, other),
+    }
 }
 
 /// The manifests `--format json` prints: as an array written as they come (memory does not
@@ -209,21 +356,22 @@ struct Target<'a> {
     to_stdout: bool,
 }
 
-/// Checks and extracts one artefact into `dir_path` (or its original to stdout).
+/// Checks one artefact and writes its files into `dir_path` under temporary names, staged
+/// for the group's commit (or writes its original to stdout).
 #[allow(clippy::too_many_arguments)]
 fn extract_one(
     args: &ExtractArgs,
     ui: Ui,
     opts: &peckit::verify::Verifier,
     limits: &peckit::limits::Limits,
-    out: &mut Output,
-    manifests: &mut Manifests,
+    committer: &Mutex<Committer<'_>>,
     name: &str,
     artefact: &read::Artefact,
     target: Target<'_>,
 ) -> Result<Outcome> {
     let Target { dir: dir_path, to_stdout } = target;
     let mut outcome = Outcome::Success;
+    let mut warning = None;
     let assessment = assess::assess(artefact, opts);
     if assessment.verdict != Verdict::Valid {
         let first = assessment.problems.first().map(|p| p.code.code()).unwrap_or("invalid");
@@ -237,15 +385,20 @@ fn extract_one(
         } else {
             texts::unverified_extraction(ui.lang, name, first)
         };
-        super::terminal::eprint(&Line::styled(Style::Bad, msg));
         outcome = outcome.merge(Outcome::Invalid);
+        if args.require_valid || to_stdout {
+            super::terminal::eprint(&Line::styled(Style::Bad, msg));
+        } else {
+            warning = Some(msg);
+        }
         if args.require_valid {
             return Ok(outcome);
         }
     }
+    let lock = || committer.lock().unwrap_or_else(PoisonError::into_inner);
     if to_stdout {
         match artefact.original() {
-            Some(original) => out.write(original)?,
+            Some(original) => lock().out.write(original)?,
             None => {
                 super::report_input_error(name, &Diagnostic::NoOriginal.text(ui.lang));
                 outcome = outcome.merge(Outcome::Error);
@@ -258,9 +411,10 @@ fn extract_one(
         .as_ref()
         .map(|s| peckit::verify::certificates_pem(&s.cms))
         .unwrap_or_default();
-    // The artefact's files, its manifest included, reach their names together after one
-    // flush of the file system (not one per file); on an error none of them is left.
-    let result = OutputDir::create_batched(dir_path, args.force)
+    // The artefact's files, its manifest included, reach their names together when the
+    // group is committed (one flush of the file system for the group, not one per file);
+    // on an error none of them is left.
+    let written = OutputDir::create_batched(dir_path, args.force)
         .map_err(extract::ExtractError::from)
         .and_then(|dir| {
             let manifest =
@@ -268,46 +422,24 @@ fn extract_one(
             if only_of(args) == Only::All {
                 dir.write("manifest.json", &serde_json::to_vec_pretty(&manifest)?)?;
             }
-            dir.commit()?;
-            Ok(manifest)
+            Ok((dir, manifest))
         });
-    match result {
-        Ok(manifest) => {
-            if args.format == ExtractFormat::Table {
-                out.line(&Line::plain(format!("{name} → {}", dir_path.display())))?;
-                // The hash's first 12 digits, marked as cut; manifest.json has them all.
-                let (size, file) =
-                    (texts::text(ui.lang, Text::Bytes), texts::text(ui.lang, Text::FileLower));
-                out.line(&Line::styled(
-                    Style::Bold,
-                    format!("  {size:>10}  {:<13}  {file}", "SHA-256"),
-                ))?;
-                for f in &manifest.files {
-                    out.line(&Line::plain(format!(
-                        "  {:>10}  {}…  {}",
-                        f.size,
-                        f.sha256.get(..12).unwrap_or(&f.sha256),
-                        f.path
-                    )))?;
-                }
-            }
-            if args.format == ExtractFormat::Json && !to_stdout {
-                manifests.add(out, manifest)?;
-            }
+    match written {
+        Ok((dir, manifest)) => {
+            let staged = Staged {
+                name: name.to_string(),
+                dir,
+                dir_path: dir_path.to_path_buf(),
+                manifest,
+                warning,
+            };
+            lock().stage(staged)?;
         }
         Err(e) => {
-            match &e {
-                extract::ExtractError::Write(extract::WriteError::Exists(path)) => {
-                    super::report_input_error(
-                        name,
-                        &i18n::already_exists(ui.lang, &path.display().to_string()),
-                    );
-                }
-                other => super::report_input_error(name, other),
+            if let Some(warning) = warning {
+                super::terminal::eprint(&Line::styled(Style::Bad, warning));
             }
-            if let extract::ExtractError::Write(extract::WriteError::Exists(_)) = e {
-                super::terminal::eprint(&Line::plain(texts::text(ui.lang, Text::ForceHint)));
-            }
+            report_write_error(ui, name, &e);
             outcome = outcome.merge(Outcome::Error);
         }
     }

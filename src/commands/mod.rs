@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod batch;
+pub mod clock;
 pub mod evidence;
 pub mod extract;
 pub mod generate;

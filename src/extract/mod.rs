@@ -24,7 +24,7 @@ pub use crate::read::hashfile::StatedDigest;
 use crate::read::hashfile::{attachment_name_for_hash, stated_digests};
 use crate::read::{self, Artefact, decode, mime};
 use crate::verify::crypto::sha256_hex;
-pub use write::{OutputDir, WriteError};
+pub use write::{OutputDir, WriteError, commit_together};
 
 /// What to extract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

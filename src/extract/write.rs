@@ -93,12 +93,18 @@ impl OutputDir {
     /// Makes every file written so far durable and moves each to its name; returns the
     /// names. A name taken meanwhile is refused as when writing (unless forced).
     pub fn commit(&self) -> Result<Vec<PathBuf>, WriteError> {
-        let Some(batch) = &self.batch else { return Ok(Vec::new()) };
-        let pending = std::mem::take(&mut *batch.lock().unwrap_or_else(|e| e.into_inner()));
-        if pending.is_empty() {
-            return Ok(Vec::new());
+        commit_together(&[self]).pop().unwrap_or_else(|| Ok(Vec::new()))
+    }
+
+    fn take_pending(&self) -> Vec<Pending> {
+        match &self.batch {
+            Some(batch) => std::mem::take(&mut *batch.lock().unwrap_or_else(|e| e.into_inner())),
+            None => Vec::new(),
         }
-        flush_file_system(&self.root, &pending)?;
+    }
+
+    /// Moves the files, already on disk, to their names: all or nothing.
+    fn place(&self, pending: Vec<Pending>) -> Result<Vec<PathBuf>, WriteError> {
         let mut placed = Vec::with_capacity(pending.len());
         for p in pending {
             match put_in_place(p.temporary, p.target, self.force) {
@@ -182,10 +188,32 @@ fn put_in_place(
     }
 }
 
-/// Puts the pending files' data on disk (see [`crate::durable::flush_files`]).
-fn flush_file_system(root: &Path, pending: &[Pending]) -> Result<(), WriteError> {
-    let files: Vec<&Path> = pending.iter().map(|p| p.temporary.as_ref()).collect();
-    crate::durable::flush_files(root, &files).map_err(io_err(root))
+/// Commits several batched folders together (each as [`OutputDir::commit`] does): their
+/// files are made durable with one flush per file system for all of them, then each folder's
+/// files are moved to their names, all or nothing per folder. One result per folder, in
+/// order; a failed flush fails every folder (their files stay under temporary names and go
+/// when the folders are dropped).
+pub fn commit_together(dirs: &[&OutputDir]) -> Vec<Result<Vec<PathBuf>, WriteError>> {
+    let pending: Vec<Vec<Pending>> = dirs.iter().map(|d| d.take_pending()).collect();
+    let files: Vec<Vec<&Path>> =
+        pending.iter().map(|p| p.iter().map(|f| f.temporary.as_ref()).collect()).collect();
+    let groups: Vec<(&Path, &[&Path])> = dirs
+        .iter()
+        .zip(&files)
+        .filter(|(_, files)| !files.is_empty())
+        .map(|(dir, files)| (dir.root.as_path(), files.as_slice()))
+        .collect();
+    if let Err(e) = crate::durable::flush_groups(&groups) {
+        return dirs
+            .iter()
+            .map(|d| {
+                let source = std::io::Error::new(e.kind(), e.to_string());
+                Err(WriteError::Io { path: d.root.clone(), source })
+            })
+            .collect();
+    }
+    drop(files);
+    dirs.iter().zip(pending).map(|(dir, pending)| dir.place(pending)).collect()
 }
 
 #[cfg(test)]
@@ -285,5 +313,32 @@ mod tests {
         forced.write("x.txt", b"peckit").unwrap();
         forced.commit().unwrap();
         assert_eq!(fs::read(dir.path().join("x.txt")).unwrap(), b"peckit");
+    }
+
+    #[test]
+    fn folders_committed_together_each_appear_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = OutputDir::create_batched(&dir.path().join("one"), false).unwrap();
+        let second = OutputDir::create_batched(&dir.path().join("two"), false).unwrap();
+        let third = OutputDir::create_batched(&dir.path().join("three"), false).unwrap();
+        first.write("a.txt", b"1").unwrap();
+        second.write("b.txt", b"2").unwrap();
+        second.write("taken.txt", b"peckit").unwrap();
+        third.subdir("inner").unwrap().write("c.txt", b"3").unwrap();
+        fs::write(dir.path().join("two/taken.txt"), b"someone else").unwrap();
+        let results = commit_together(&[&first, &second, &third]);
+        assert_eq!(results.len(), 3);
+        assert_eq!(results[0].as_ref().unwrap().len(), 1);
+        assert!(matches!(results[1], Err(WriteError::Exists(_))), "{:?}", results[1]);
+        assert_eq!(results[2].as_ref().unwrap().len(), 1);
+        assert_eq!(
+            listing(dir.path()),
+            ["one/a.txt", "three/inner/c.txt", "two/taken.txt"],
+            "the folder with a taken name left nothing of its own; the others are whole"
+        );
+        assert_eq!(fs::read(dir.path().join("two/taken.txt")).unwrap(), b"someone else");
+        assert!(commit_together(&[&first, &second, &third]).iter().all(|r| r
+            .as_ref()
+            .is_ok_and(Vec::is_empty)));
     }
 }
