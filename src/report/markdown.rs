@@ -1,6 +1,7 @@
 //! Markdown rendering of a [`Document`]: headings, `- **label**: value` lists, pipe tables.
-//! Text from mail cannot break the structure: pipes, emphasis marks and line breaks are
-//! escaped in every cell, and hidden characters are shown as escapes (`\u{202e}`).
+//! Text from mail cannot break the structure or add markup: pipes, emphasis and strike marks,
+//! link brackets, character references and line breaks are escaped in every cell, and hidden
+//! characters are shown as escapes (`\u{202e}`).
 
 use std::fmt::Write as _;
 
@@ -69,7 +70,10 @@ fn cell(c: &Cell) -> String {
 
 /// Text that cannot open a table cell, emphasis or a new line, its hidden characters shown.
 fn escape(s: &str) -> String {
+    // `&` first: a character reference (`&#x202E;`) would otherwise become the character
+    // once rendered; `[` and `]` would make a link (or, after `!`, an image).
     visible(s)
+        .replace('&', "&amp;")
         .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")
@@ -77,6 +81,9 @@ fn escape(s: &str) -> String {
         .replace('_', "\\_")
         .replace('`', "\\`")
         .replace('<', "&lt;")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('~', "\\~")
 }
 
 #[cfg(test)]
@@ -106,6 +113,12 @@ mod tests {
         };
         let md = render(&doc);
         assert!(md.contains("## a\\|b # c\n"), "{md}");
+        let sneaky = Cell::plain("Fattura &#x202E;fdp.exe [scarica](https://x.example) ~~no~~");
+        assert_eq!(
+            cell(&sneaky),
+            "Fattura &amp;#x202E;fdp.exe \\[scarica\\](https://x.example) \\~\\~no\\~\\~",
+            "a character reference, a link or a strike-through in mail text stays text"
+        );
         assert!(md.contains("| p\\|q \\| r \\| s \\| | `x'y z` |\n"), "{md}");
         let table_lines = md.lines().filter(|l| l.starts_with('|')).count();
         assert_eq!(table_lines, 3, "{md}");
