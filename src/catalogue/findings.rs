@@ -206,9 +206,12 @@ impl Finding {
             F::OriginalUnreadable(f) => {
                 format!("the original message inside could not be read: {}", f.text(Lang::En))
             }
-            F::DuplicatedHeader { header, count, offset } => format!(
-                "the {header} header appears {count} times on one MIME entity (byte {offset}): \
-                 readers disagree on which one counts"
+            F::DuplicatedHeader { header, parameter, count, offset } => format!(
+                "{} appears {count} times on one MIME entity (byte {offset}): readers disagree on \
+                 which one counts",
+                parameter.as_ref().map_or(format!("the {header} header"), |p| format!(
+                    "the {p} parameter of the {header} header"
+                ))
             ),
             F::SignatureDefect(d) => d.text(Lang::En),
             F::CmsUnreadable(why) => format!("cannot read the CMS signature: {why}"),
@@ -404,9 +407,12 @@ impl Finding {
             F::OriginalUnreadable(f) => {
                 format!("il messaggio originale contenuto è illeggibile: {}", f.text(Lang::It))
             }
-            F::DuplicatedHeader { header, count, offset } => format!(
-                "l'intestazione {header} compare {count} volte in una stessa parte MIME (byte \
-                 {offset}): i lettori non concordano su quale valga"
+            F::DuplicatedHeader { header, parameter, count, offset } => format!(
+                "{} compare {count} volte in una stessa parte MIME (byte {offset}): i lettori non \
+                 concordano su quale valga",
+                parameter.as_ref().map_or(format!("l'intestazione {header}"), |p| format!(
+                    "il parametro {p} dell'intestazione {header}"
+                ))
             ),
             F::SignatureDefect(d) => d.text(Lang::It),
             F::CmsUnreadable(why) => format!("la firma CMS è illeggibile ({why})"),

@@ -337,8 +337,10 @@ mod tests {
             "the folder with a taken name left nothing of its own; the others are whole"
         );
         assert_eq!(fs::read(dir.path().join("two/taken.txt")).unwrap(), b"someone else");
-        assert!(commit_together(&[&first, &second, &third]).iter().all(|r| r
-            .as_ref()
-            .is_ok_and(Vec::is_empty)));
+        assert!(
+            commit_together(&[&first, &second, &third])
+                .iter()
+                .all(|r| r.as_ref().is_ok_and(Vec::is_empty))
+        );
     }
 }

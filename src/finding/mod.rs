@@ -191,10 +191,13 @@ pub enum Finding {
     OverBudget(Unread),
     /// The original message inside could not be read.
     OriginalUnreadable(ReadFailure),
-    /// A structural header repeated on one entity.
+    /// A structural header, or a parameter of one, repeated on one entity.
     DuplicatedHeader {
         /// Its name.
         header: Cow<'static, str>,
+        /// The parameter repeated (`boundary`), when it is one of the header's parameters.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        parameter: Option<String>,
         /// How often it occurs.
         count: usize,
         /// Where the entity starts.

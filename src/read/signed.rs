@@ -35,7 +35,9 @@ fn entities_to_signed<'a>(root: &'a Entity, mime_path: &str) -> Vec<&'a Entity> 
 }
 
 /// RFC 2045 §3: Content-Type, Content-Transfer-Encoding and MIME-Version at most once on
-/// every entity that leads to the signed content; a duplicate is `malformed`.
+/// every entity that leads to the signed content, and each Content-Type parameter at most
+/// once (RFC 2045 §5.1: a repeated `boundary` makes another tree for readers that take the
+/// first, as this one takes the last); a duplicate is `malformed`.
 pub(super) fn check_structural_headers(
     root: &Entity,
     signed_path: &str,
@@ -47,6 +49,20 @@ pub(super) fn check_structural_headers(
             if count > 1 {
                 problems.push(Problem::of(Finding::DuplicatedHeader {
                     header: (*name).into(),
+                    parameter: None,
+                    count,
+                    offset: entity.range.start,
+                }));
+            }
+        }
+        let names: Vec<&str> = entity.content_type.params.iter().map(|(name, _)| name).collect();
+        for (i, name) in names.iter().enumerate() {
+            let count = names.iter().filter(|n| *n == name).count();
+            // Said once, at the name's first occurrence.
+            if count > 1 && !names.get(..i).is_some_and(|before| before.contains(name)) {
+                problems.push(Problem::of(Finding::DuplicatedHeader {
+                    header: "Content-Type".into(),
+                    parameter: Some((*name).to_string()),
                     count,
                     offset: entity.range.start,
                 }));

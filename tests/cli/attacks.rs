@@ -209,6 +209,35 @@ fn a_duplicated_content_type_is_malformed() {
 }
 
 #[test]
+fn a_repeated_boundary_parameter_is_malformed() {
+    // This reader takes the last `boundary`, others the first: a preamble laid out with the
+    // first would be another message to them.
+    let genuine = sample("accettazione.eml");
+    let forged =
+        replace_once(&genuine, b"multipart/signed;", b"multipart/signed; boundary=\"FAKE\";");
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "two-boundaries.eml", &forged);
+    let (code, a) = verify_one(&path, &[]);
+    assert_eq!(code, 1, "{a:#}");
+    assert_eq!(a["verdict"], "invalid");
+    assert_eq!(codes(&a)[0], "malformed", "{a:#}");
+    let said = messages(&a);
+    assert!(
+        said.contains("the boundary parameter of the Content-Type header appears 2 times"),
+        "{said}"
+    );
+    let (_, out, _) = run(peckit()
+        .env("COLUMNS", "400")
+        .args(["--lang", "it", "verify", "--trust"])
+        .arg(test_root())
+        .arg(&path));
+    assert!(
+        out.contains("il parametro boundary dell'intestazione Content-Type compare 2 volte"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_pinned_signer_is_judged_at_the_signing_time() {
     // Each provider certificate pinned alone, on the mail it signed outside its validity.
     for (cert, file) in [
