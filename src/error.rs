@@ -117,6 +117,14 @@ pub enum RecordFailure {
         /// The first 16 hex digits of the file's SHA-256.
         sha256: String,
     },
+    /// A record that certifies other facts (kind, daticert, times, provider, attachments) than
+    /// this run, or another record, found in the same file.
+    OtherFacts {
+        /// The first 16 hex digits of the file's SHA-256.
+        sha256: String,
+        /// The record (`FILE:LINE`) it disagrees with; `None`: the file verified in this run.
+        other: Option<String>,
+    },
     /// Records of one file that disagree.
     RecordsDisagree {
         /// The first 16 hex digits of the file's SHA-256.

@@ -113,6 +113,22 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
                 ),
             }
         }
+        (Lang::En, F::OtherFacts { sha256, other: None }) => format!(
+            "the record certifies other facts than this run found in the same file (SHA-256 \
+             {sha256}…): the record is not used"
+        ),
+        (Lang::It, F::OtherFacts { sha256, other: None }) => format!(
+            "il record certifica dati diversi da quelli che questa esecuzione ha trovato nello \
+             stesso file (SHA-256 {sha256}…): il record non è usato"
+        ),
+        (Lang::En, F::OtherFacts { sha256, other: Some(other) }) => format!(
+            "the record certifies other facts than {other} for the same file (SHA-256 \
+             {sha256}…): no record of this file is used; verify the file again"
+        ),
+        (Lang::It, F::OtherFacts { sha256, other: Some(other) }) => format!(
+            "il record certifica dati diversi da {other} per lo stesso file (SHA-256 {sha256}…): \
+             nessun record di questo file è usato; verificare di nuovo il file"
+        ),
         (_, F::RecordsDisagree { sha256, verdicts }) => {
             let list: Vec<String> = verdicts
                 .iter()

@@ -66,6 +66,14 @@ fn every_entry_is_said_in_both_languages() {
             now: "invalid",
             sha256: "0123456789abcdef".into(),
         }),
+        ReadFailure::Record(crate::error::RecordFailure::OtherFacts {
+            sha256: "0123456789abcdef".into(),
+            other: None,
+        }),
+        ReadFailure::Record(crate::error::RecordFailure::OtherFacts {
+            sha256: "0123456789abcdef".into(),
+            other: Some("a.jsonl:3".into()),
+        }),
         ReadFailure::Record(crate::error::RecordFailure::RecordsDisagree {
             sha256: "0123456789abcdef".into(),
             verdicts: vec![("valid", "a.jsonl:1".into()), ("invalid", "b.jsonl:1".into())],

@@ -185,7 +185,7 @@ impl Collected {
         &self.sources
     }
 
-    /// Sets aside the records whose verdict disagrees with another verdict of the same file
+    /// Sets aside the records that disagree with another judgement of the same file
     /// (see [`recorded::take_contradicted`]), each with its `FILE:LINE` and why.
     pub fn take_contradicted_records(&mut self) -> Vec<(String, crate::error::RecordFailure)> {
         recorded::take_contradicted(&mut self.sources)

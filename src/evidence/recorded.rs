@@ -300,47 +300,87 @@ impl Record {
     }
 }
 
-/// Per SHA-256: the verdict of this run, if the file was verified in it, and the verdicts
-/// recorded for it with their `FILE:LINE`.
-type Verdicts<'a> = (Option<Verdict>, Vec<(Verdict, &'a str)>);
+/// Per SHA-256: the file verified in this run, if it was, and the records of it with their
+/// `FILE:LINE`.
+type Judged<'a> = (Option<&'a Source>, Vec<(&'a Source, &'a str)>);
 
-/// Takes out of `sources` the records whose verdict disagrees with another verdict of the
-/// same bytes (the file's SHA-256): a file verified in this run keeps its own verdict and
-/// the records that disagree with it go; records that disagree among themselves all go.
-/// Each is returned with its `FILE:LINE` and what disagreed, to be listed as not used.
+/// Whether two sources of the same bytes certify the same: kind, verdict, daticert, times,
+/// provider, attachments (not the path, the problems' wording or the peckit that wrote them).
+fn certify_the_same(a: &Source, b: &Source) -> bool {
+    let (x, y) = (&a.facts, &b.facts);
+    a.kind == b.kind
+        && a.receipt_type == b.receipt_type
+        && a.rem_event == b.rem_event
+        && a.daticert == b.daticert
+        && x.provider == y.provider
+        && x.signing_time == y.signing_time
+        && x.intact_inside_altered == y.intact_inside_altered
+        && x.attachments == y.attachments
+        && x.stated_digests == y.stated_digests
+}
+
+/// Takes out of `sources` the records that disagree with another judgement of the same bytes
+/// (the file's SHA-256) on the verdict or on what is certified: a file verified in this run
+/// keeps its own and the records that disagree with it go; records that disagree among
+/// themselves all go. Each is returned with its `FILE:LINE` and what disagreed, to be listed
+/// as not used.
 pub(super) fn take_contradicted(sources: &mut Vec<Source>) -> Vec<(String, RecordFailure)> {
     use std::collections::HashMap;
-    let mut verdicts: HashMap<&str, Verdicts<'_>> = HashMap::new();
+    let mut judged: HashMap<&str, Judged<'_>> = HashMap::new();
     for s in sources.iter() {
-        let entry = verdicts.entry(s.facts.sha256.as_str()).or_default();
+        let entry = judged.entry(s.facts.sha256.as_str()).or_default();
         match &s.recorded_in {
-            None => entry.0 = entry.0.or(Some(s.verdict)),
-            Some(at) => entry.1.push((s.verdict, at)),
+            None => entry.0 = entry.0.or(Some(s)),
+            Some(at) => entry.1.push((s, at)),
         }
     }
     let mut reasons: HashMap<String, RecordFailure> = HashMap::new();
-    for (sha, (fresh, recorded)) in &verdicts {
+    for (sha, (fresh, recorded)) in &judged {
         let sha256 = sha.get(..16).unwrap_or(sha).to_string();
         match fresh {
             Some(now) => {
-                for (says, at) in recorded.iter().filter(|(v, _)| v != now) {
-                    let why = RecordFailure::DisagreesWithThisRun {
-                        says: says.name(),
-                        now: now.name(),
-                        sha256: sha256.clone(),
+                for (record, at) in recorded {
+                    let why = if record.verdict != now.verdict {
+                        RecordFailure::DisagreesWithThisRun {
+                            says: record.verdict.name(),
+                            now: now.verdict.name(),
+                            sha256: sha256.clone(),
+                        }
+                    } else if !certify_the_same(record, now) {
+                        RecordFailure::OtherFacts { sha256: sha256.clone(), other: None }
+                    } else {
+                        continue;
                     };
                     reasons.insert(at.to_string(), why);
                 }
             }
-            None if recorded.iter().any(|(v, _)| Some(v) != recorded.first().map(|f| &f.0)) => {
-                let verdicts: Vec<(&'static str, String)> =
-                    recorded.iter().map(|(v, at)| (v.name(), at.to_string())).collect();
-                let why = RecordFailure::RecordsDisagree { sha256, verdicts };
-                for (_, at) in recorded {
-                    reasons.insert(at.to_string(), why.clone());
+            None => {
+                let Some((first, _)) = recorded.first() else { continue };
+                if recorded.iter().any(|(r, _)| r.verdict != first.verdict) {
+                    let verdicts: Vec<(&'static str, String)> =
+                        recorded.iter().map(|(r, at)| (r.verdict.name(), at.to_string())).collect();
+                    let why = RecordFailure::RecordsDisagree { sha256, verdicts };
+                    for (_, at) in recorded {
+                        reasons.insert(at.to_string(), why.clone());
+                    }
+                } else if let Some((_, differing)) =
+                    recorded.iter().find(|(r, _)| !certify_the_same(r, first))
+                {
+                    // All of them go: which one is true is not known without the file.
+                    for (record, at) in recorded {
+                        let other = if certify_the_same(record, first) {
+                            differing
+                        } else {
+                            recorded.first().map_or("", |(_, at)| *at)
+                        };
+                        let why = RecordFailure::OtherFacts {
+                            sha256: sha256.clone(),
+                            other: Some(other.to_string()),
+                        };
+                        reasons.insert(at.to_string(), why);
+                    }
                 }
             }
-            None => {}
         }
     }
     if reasons.is_empty() {

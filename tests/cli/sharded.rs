@@ -561,6 +561,69 @@ fn records_contradicted_by_another_verdict_of_the_same_file_are_not_used() {
     assert!(doc["messages"][0]["sent"].is_null(), "no proof of sending:\n{out}");
 }
 
+/// A record that says the same verdict but certifies other facts than the same bytes do (a
+/// recipient and a time edited in the JSONL) proves nothing: beside the file, the file's own
+/// facts stand; among records alone, every record of that file goes. An honest record beside
+/// its file is kept.
+#[test]
+fn records_that_certify_other_facts_than_the_same_file_are_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = samples().join("thread/03-consegna-beta.eml");
+    let honest = dir.path().join("honest.jsonl");
+    verify_shards(&[std::slice::from_ref(&file)], &root(), &honest);
+    let text = std::fs::read_to_string(&honest).unwrap();
+    let mut record: serde_json::Value =
+        serde_json::from_str(text.lines().find(|l| l.contains("\"artefact\"")).unwrap()).unwrap();
+    let consegna = record["data"]["certified"]["consegna"].as_str().unwrap().to_string();
+    record["data"]["certified"]["consegna"] = "luca.verdi@pec.alfa.example".into();
+    let edited = dir.path().join("edited.jsonl");
+    let edited_text = text
+        .lines()
+        .map(|l| if l.contains("\"artefact\"") { record.to_string() } else { l.to_string() })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&edited, format!("{edited_text}\n")).unwrap();
+    let evidence = |inputs: &[&Path]| {
+        let (code, out, err) = run(peckit()
+            .args(["--lang", "it", "evidence", "--format", "json", "--trust"])
+            .arg(test_root())
+            .args(inputs));
+        (code, json(&out), err)
+    };
+    let delivered_to = |doc: &serde_json::Value| -> Vec<String> {
+        doc["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|m| m["recipients"].as_array().unwrap().clone())
+            .filter(|r| !r["delivery"].is_null())
+            .map(|r| r["address"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Beside the file: the edited record is set aside and named; the file's facts stand.
+    let (code, doc, err) = evidence(&[&file, &edited]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("il record certifica dati diversi da quelli che questa esecuzione ha trovato")
+            && err.contains(&format!("{}:", edited.display())),
+        "{err}"
+    );
+    assert_eq!(delivered_to(&doc), [consegna.clone()], "{doc:#}");
+    // The honest record beside the file: nothing set aside.
+    let (_, doc, err) = evidence(&[&file, &honest]);
+    assert!(!err.contains("non è usato"), "{err}");
+    assert_eq!(delivered_to(&doc), [consegna], "{doc:#}");
+    // Records alone that disagree on the facts: none is used.
+    let (code, out, err) = run(peckit()
+        .args(["--lang", "it", "evidence", "--format", "json"])
+        .arg(&honest)
+        .arg(&edited));
+    let doc = json(&out);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("nessun record di questo file è usato"), "{err}");
+    assert!(delivered_to(&doc).is_empty(), "{doc:#}");
+}
+
 /// Records are known by their content too: on standard input and under another name; a
 /// file that is not records (a JSON document, mail) named `.jsonl` is named once, and a
 /// byte-order mark left in the middle of a merge costs nothing.
