@@ -608,7 +608,7 @@ fn records_that_certify_other_facts_than_the_same_file_are_not_used() {
             && err.contains(&format!("{}:", edited.display())),
         "{err}"
     );
-    assert_eq!(delivered_to(&doc), [consegna.clone()], "{doc:#}");
+    assert_eq!(delivered_to(&doc), std::slice::from_ref(&consegna), "{doc:#}");
     // The honest record beside the file: nothing set aside.
     let (_, doc, err) = evidence(&[&file, &honest]);
     assert!(!err.contains("non è usato"), "{err}");
