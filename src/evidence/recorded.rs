@@ -63,6 +63,10 @@ struct Record {
     verdict: Verdict,
     problems: Vec<Problem>,
     certified: Option<DatiCert>,
+    /// What an artefact whose signature failed states (written since peckit 0.1.0 of
+    /// 2026-12: before, `certified` held it too).
+    #[serde(default)]
+    daticert_unverified: Option<DatiCert>,
     rem: Option<crate::read::rem::RemEvidence>,
     evidence: Option<Facts>,
 }
@@ -251,7 +255,12 @@ impl Record {
             }
             None => (
                 Kind::from_name(&self.kind),
-                self.certified.as_ref().map(|d| Box::new(d.into())),
+                // Grouping needs the ids of a file whose signature failed too; the verdict
+                // says whether they are certified.
+                self.certified
+                    .as_ref()
+                    .or(self.daticert_unverified.as_ref())
+                    .map(|d| Box::new(d.into())),
                 None,
             ),
         };

@@ -56,9 +56,10 @@ pub fn write_verify_header<W: Write + ?Sized>(out: &mut W) -> io::Result<()> {
 
 /// Writes one artefact as a `verify --format csv` row.
 pub fn write_verify_row<W: Write + ?Sized>(out: &mut W, r: &ArtefactReport) -> io::Result<()> {
+    // Only certified fields: what a daticert states under a signature that failed is in JSON
+    // (`daticert_unverified`), never in a column a spreadsheet reads as fact.
     let certified = r.certified.as_ref();
-    let certified_time =
-        certified.and_then(|c| c.data.as_ref()).filter(|_| super::explain::is_certified(r));
+    let certified_time = certified.and_then(|c| c.data.as_ref());
     let opt = |v: Option<&String>| v.cloned().unwrap_or_default();
     let provider = r.provider();
     let recipients = certified
@@ -70,8 +71,6 @@ pub fn write_verify_row<W: Write + ?Sized>(out: &mut W, r: &ArtefactReport) -> i
         r.kind.clone(),
         opt(r.receipt_type.as_ref()),
         provider,
-        // A time is certified only when the signature verified and chained; a stated one
-        // stays in JSON (`certified`, beside the verdict and the signature status).
         certified_time.map(|t| t.rfc3339_utc()).unwrap_or_default(),
         certified_time.map(|t| t.rfc3339_local()).unwrap_or_default(),
         opt(certified.and_then(|c| c.mittente.as_ref())),

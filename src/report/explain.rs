@@ -9,12 +9,6 @@ use crate::catalogue::{Label, Lang, kind_with_detail, label, problem_message, ve
 use crate::problem::{Severity, Verdict};
 use crate::verify::SignatureStatus;
 
-/// Whether what the daticert says is certified (`certify::assess::signed_data_certified`).
-/// Otherwise it is only stated.
-pub fn is_certified(r: &ArtefactReport) -> bool {
-    crate::certify::assess::signed_data_certified(r.signature.as_ref(), &r.problems)
-}
-
 /// Whether what a REM evidence states is certified: its XAdES signature verified and chained,
 /// and no error undermines it (an unsigned header that contradicts it does not).
 pub fn rem_is_certified(r: &ArtefactReport) -> bool {
@@ -139,8 +133,9 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
     if let Some(rem) = &r.rem {
         out.extend(super::rem::explain_lines(rem, lang, &pad, rem_is_certified(r)));
     }
-    if let Some(d) = &r.certified {
-        let heading = if is_certified(r) { Text::CertifiedData } else { Text::StatedNotVerified };
+    if let Some(d) = r.certified.as_ref().or(r.daticert_unverified.as_ref()) {
+        let heading =
+            if r.certified.is_some() { Text::CertifiedData } else { Text::StatedNotVerified };
         out.push(Line::styled(Style::Bold, format!("{pad}  {}:", text(lang, heading))));
         let mut field = |l: &str, v: Option<String>| {
             if let Some(v) = v.filter(|v| !v.is_empty()) {

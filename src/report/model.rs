@@ -93,8 +93,14 @@ pub struct ArtefactReport {
     pub signature: Option<SignatureReport>,
     /// Who signed, as the certificate says, and whether it matches the From address.
     pub identity: Option<Identity>,
-    /// The signed daticert fields; null when there is no signed daticert.
+    /// The daticert fields when they are certified: the signature verified over unchanged
+    /// bytes and chained to a trusted authority, and no error undermines the signer or the
+    /// signed data (`certify::assess::signed_data_certified`); null otherwise.
     pub certified: Option<DatiCert>,
+    /// The daticert fields when they are not certified (a signature that failed, an
+    /// untrusted signer, a daticert outside any signature): what the file states, never
+    /// evidence; null otherwise.
+    pub daticert_unverified: Option<DatiCert>,
     /// The unsigned headers used (claims).
     pub claimed: Option<Claims>,
     /// Nested artefacts (same shape).
@@ -128,6 +134,14 @@ impl ArtefactReport {
         let identity = signature.as_ref().and_then(|s| Identity::of(s, signer_matches_from));
         let receipt_type = artefact.receipt_type().map(str::to_string);
         let nested_artefacts = std::mem::take(&mut artefact.nested);
+        // Taken after everything read from it (the receipt type).
+        let daticert = artefact.content.as_mut().and_then(|c| c.daticert.take());
+        let (certified, daticert_unverified) =
+            if crate::certify::assess::signed_data_certified(signature.as_ref(), &problems) {
+                (daticert, None)
+            } else {
+                (None, daticert)
+            };
         ArtefactReport {
             path: path.to_string(),
             kind: artefact.kind.name().to_string(),
@@ -136,7 +150,8 @@ impl ArtefactReport {
             problems,
             signature,
             identity,
-            certified: artefact.content.as_mut().and_then(|c| c.daticert.take()),
+            certified,
+            daticert_unverified,
             claimed: Some(artefact.claims),
             nested: nested_artefacts
                 .into_iter()
@@ -180,6 +195,7 @@ impl ArtefactReport {
             signature: None,
             identity: None,
             certified: None,
+            daticert_unverified: None,
             claimed: None,
             nested: Vec::new(),
             rem: None,

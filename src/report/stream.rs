@@ -93,11 +93,10 @@ impl VerifyTable {
         let kind = i18n::kind_with_detail(self.lang, &r.kind, r.receipt_type.as_deref().or(event));
         // A time from a daticert whose signature did not verify is only stated: it is not
         // shown as certified.
+        let stated = r.daticert_unverified.as_ref().and_then(|c| c.data.as_ref());
         let time = match (r.certified.as_ref().and_then(|c| c.data.as_ref()), &r.rem) {
-            (Some(_), _) if !super::explain::is_certified(r) => {
-                text(self.lang, Text::Unverified).to_string()
-            }
             (Some(t), _) => compact_time(&t.rfc3339_utc()),
+            (None, _) if stated.is_some() => text(self.lang, Text::Unverified).to_string(),
             // A REM event time is certified only by a valid, trusted evidence signature.
             (None, Some(rem)) => match &rem.evidence.event_time {
                 Some(t) if super::explain::rem_is_certified(r) => compact_time(t),

@@ -208,6 +208,29 @@ fn a_duplicated_content_type_is_malformed() {
     assert!(messages(&a).contains("Content-Transfer-Encoding header appears 2 times"), "{a:#}");
 }
 
+/// What a daticert states under a signature that failed is never given as certified: JSON
+/// holds it under `daticert_unverified` (`certified` is null), CSV leaves its columns empty,
+/// and the explanation heads it as stated, not verified.
+#[test]
+fn a_forged_daticert_is_never_reported_as_certified() {
+    let path = samples().join("forged/daticert-swapped.eml");
+    let (code, a) = verify_one(&path, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(a["signature"]["status"], "content-altered", "{a:#}");
+    assert!(a["certified"].is_null(), "{a:#}");
+    assert_eq!(a["daticert_unverified"]["msgid"], "<altro@client.example>", "{a:#}");
+    let (_, valid) = verify_one(&samples().join("accettazione.eml"), &[]);
+    assert!(valid["daticert_unverified"].is_null() && valid["certified"]["msgid"].is_string());
+    let (_, csv, _) =
+        run(peckit().args(["verify", "--format", "csv", "--trust"]).arg(test_root()).arg(&path));
+    assert!(!csv.contains("altro"), "no stated value in a CSV column:\n{csv}");
+    let (_, text, _) = run(peckit()
+        .args(["--lang", "it", "verify", "--explain", "--trust"])
+        .arg(test_root())
+        .arg(&path));
+    assert!(text.contains("NON verificat") && text.contains("<altro@client.example>"), "{text}");
+}
+
 #[test]
 fn a_repeated_boundary_parameter_is_malformed() {
     // This reader takes the last `boundary`, others the first: a preamble laid out with the
