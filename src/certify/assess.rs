@@ -114,6 +114,9 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
                     .or_else(|| c.common_name.clone())
                     .unwrap_or_else(|| c.subject.clone())
             }),
+        content_intact: signature
+            .as_ref()
+            .is_some_and(|s| s.status == crate::verify::SignatureStatus::Valid),
     };
     for p in crosscheck::cross_check(artefact, &facts) {
         if !problems.iter().any(|q| q.code == p.code && q.message == p.message) {

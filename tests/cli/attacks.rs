@@ -210,7 +210,7 @@ fn a_duplicated_content_type_is_malformed() {
 
 /// What a daticert states under a signature that failed is never given as certified: JSON
 /// holds it under `daticert_unverified` (`certified` is null), CSV leaves its columns empty,
-/// and the explanation heads it as stated, not verified.
+/// the explanation heads it as stated, not verified, and no cross-check calls it signed.
 #[test]
 fn a_forged_daticert_is_never_reported_as_certified() {
     let path = samples().join("forged/daticert-swapped.eml");
@@ -219,6 +219,8 @@ fn a_forged_daticert_is_never_reported_as_certified() {
     assert_eq!(a["signature"]["status"], "content-altered", "{a:#}");
     assert!(a["certified"].is_null(), "{a:#}");
     assert_eq!(a["daticert_unverified"]["msgid"], "<altro@client.example>", "{a:#}");
+    // Nor are the headers compared with it, which would call its values signed.
+    assert!(!messages(&a).contains("signed msgid"), "{}", messages(&a));
     let (_, valid) = verify_one(&samples().join("accettazione.eml"), &[]);
     assert!(valid["daticert_unverified"].is_null() && valid["certified"]["msgid"].is_string());
     let (_, csv, _) =
