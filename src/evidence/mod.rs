@@ -241,7 +241,19 @@ pub fn build_each(
     options: &Options<'_>,
     mut each: impl FnMut(MessageEvidence),
 ) -> EvidenceReport {
-    let (groups, unmatched) = group(&sources);
+    let (mut groups, mut unmatched) = group(&sources);
+    // A message is known from the files that prove something of it: files whose signature
+    // failed may join it (listed, not used as proof), never make one of their own from what
+    // they merely state; they belong to no message.
+    groups.retain(|g| {
+        let proven = g.iter().any(|&i| {
+            sources.get(i).is_some_and(|s| s.verdict == Verdict::Valid || rewrapped_but_intact(s))
+        });
+        if !proven {
+            unmatched.extend_from_slice(g);
+        }
+        proven
+    });
     let recorded_by: BTreeSet<String> = sources
         .iter()
         .filter(|s| s.recorded_in.is_some())
@@ -347,7 +359,7 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
         .or_else(|| verified.first().copied())
         .or_else(|| rewrapped.iter().copied().find(|s| s.daticert.as_deref().is_some()));
     let header = header_source.and_then(|s| s.daticert.as_deref());
-    let any_dati = members.iter().find_map(|s| s.daticert.as_deref());
+    let any_dati = verified.iter().chain(&rewrapped).find_map(|s| s.daticert.as_deref());
 
     // Recipients: from verified daticerts (acceptance first), in order of appearance.
     let mut recipients: Vec<(String, String)> = Vec::new();

@@ -541,3 +541,33 @@ fn the_table_gives_each_law_its_legend_when_pec_and_rem_are_mixed() {
     assert!(out.contains("DPR 68/2005 art. 3") && out.contains("ETSI EN 319 522"), "{out}{err}");
     assert_eq!(out.matches("(CAD art. 48)").count(), 1, "{out}");
 }
+
+/// A file whose signature failed never makes a message of its own from the identifiers it
+/// merely states (the forger's Message-ID shown as a fact): it belongs to no message; beside
+/// a valid file of the message it names, it is listed there and not used as proof.
+#[test]
+fn a_forged_file_alone_makes_no_message() {
+    let forged = samples().join("forged/daticert-swapped.eml");
+    let (code, out, err) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(&forged));
+    assert_eq!(code, 1, "{err}");
+    let doc = json(&out);
+    assert_eq!(doc["messages"], serde_json::json!([]), "{out}");
+    assert_eq!(doc["unmatched"][0]["path"], forged.display().to_string().as_str(), "{out}");
+    assert!(!out.contains("altro@client.example"), "{out}");
+    // The thread's tampered receipt joins the message its valid files prove, unused.
+    let (_, doc) = thread_json();
+    let sources: Vec<&Value> = doc["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| m["sources"].as_array().unwrap())
+        .collect();
+    let tampered = sources
+        .iter()
+        .find(|s| s["path"].as_str().unwrap().ends_with("07-consegna-manomessa.eml"))
+        .expect("the tampered receipt is listed with its message");
+    assert_eq!(tampered["used_as_proof"], false);
+}
