@@ -56,14 +56,17 @@ fn compact_sources_give_back_the_walked_paths_in_order() {
 }
 
 #[test]
-fn missing_paths_are_errors_beside_the_rest() {
+fn missing_paths_keep_their_place_and_fail_when_read() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.eml"), b"x").unwrap();
-    let (sources, errors) =
-        expand(&[dir.path().join("missing.eml"), dir.path().join("a.eml"), "-".into()]);
-    assert_eq!(sources.len(), 2);
-    assert_eq!(errors.len(), 1);
-    assert_eq!(sources.into_iter().nth(1), Some(Source::Stdin));
+    let missing = dir.path().join("missing.eml");
+    let (sources, errors) = expand(&[missing.clone(), dir.path().join("a.eml"), "-".into()]);
+    assert_eq!(sources.len(), 3);
+    assert!(errors.is_empty());
+    let listed: Vec<Source> = sources.into_iter().collect();
+    assert_eq!(listed.first(), Some(&Source::File(missing)));
+    assert_eq!(listed.get(2), Some(&Source::Stdin));
+    assert!(listed.first().is_some_and(|s| s.read(1 << 20).is_err()));
 }
 
 #[test]

@@ -54,8 +54,9 @@ pub fn expand_with(paths: &[PathBuf], opts: &WalkOptions) -> (Sources, Vec<ListE
         }
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, opts, &mut sources, &mut errors),
-            Ok(_) => sources.push(Source::File(path.clone())),
-            Err(error) => errors.push(ListError { path: path.clone(), error }),
+            // A path that cannot be reached stays in its place among the inputs: reading it
+            // says why, in input order (`--ordered`, JSONL matched to inputs by position).
+            _ => sources.push(Source::File(path.clone())),
         }
     }
     (sources, errors)

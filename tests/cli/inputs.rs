@@ -157,3 +157,37 @@ fn a_glob_without_a_slash_matches_file_names() {
     let thread = paths("**/thread/*.eml");
     assert_eq!(thread.len(), 8, "{thread:?}");
 }
+
+/// A path that cannot be read keeps its place among the inputs: JSONL with `--ordered` and
+/// the JSON document list the results in the order the inputs were named.
+#[test]
+fn a_missing_path_keeps_its_place_among_the_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.eml");
+    let named = [
+        samples().join("accettazione.eml"),
+        missing.clone(),
+        samples().join("presa-in-carico.eml"),
+    ];
+    for format in [["--format", "jsonl", "--ordered"].as_slice(), ["--format", "json"].as_slice()] {
+        let (code, out, err) =
+            run(peckit().arg("verify").args(format).arg("--trust").arg(test_root()).args(&named));
+        assert_eq!(code, 2, "{err}");
+        let paths: Vec<String> = if format[1] == "jsonl" {
+            out.lines()
+                .map(json)
+                .filter(|l| l["type"] == "artefact")
+                .map(|l| l["data"]["path"].as_str().unwrap().to_string())
+                .collect()
+        } else {
+            json(&out)["artefacts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["path"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let expected: Vec<String> = named.iter().map(|p| p.display().to_string()).collect();
+        assert_eq!(paths, expected, "{format:?}");
+    }
+}
