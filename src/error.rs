@@ -27,6 +27,12 @@ pub enum NotMail {
          named .jsonl or .ndjson, from another file that holds only them, or from -)"
     )]
     Json,
+    /// An mbox or a zip archive deeper than the two levels of containers that are opened.
+    #[error(
+        "it is an mbox or a zip archive inside a container inside another: peckit opens two \
+         levels; extract it and give it on its own"
+    )]
+    Container,
 }
 
 /// Why a mailbox could not be read (IMAP), as data: its words are in the catalogue.

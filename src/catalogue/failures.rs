@@ -16,6 +16,10 @@ impl ReadFailure {
             (Lang::It, ReadFailure::NotMail(NotMail::NoHeaderField)) => {
                 "non è un messaggio e-mail: la prima riga non è un campo di intestazione".into()
             }
+            (Lang::It, ReadFailure::NotMail(NotMail::Container)) => "non è un messaggio e-mail: \
+                è un mbox o un archivio zip dentro un contenitore dentro un altro: peckit ne apre \
+                due livelli; estrarlo e indicarlo da solo"
+                .into(),
             (Lang::It, ReadFailure::NotMail(NotMail::Json)) => "non è un messaggio e-mail: è \
                 JSON (evidence legge i record di peckit verify --format jsonl da un file .jsonl \
                 o .ndjson, da un altro file che contiene solo quelli, o da -)"

@@ -36,6 +36,7 @@ fn every_entry_is_said_in_both_languages() {
         ReadFailure::NotMail(NotMail::Binary),
         ReadFailure::NotMail(NotMail::NoHeaderField),
         ReadFailure::NotMail(NotMail::Json),
+        ReadFailure::NotMail(NotMail::Container),
         ReadFailure::TooLarge { limit: Limit::InputSize, value: 10 },
         ReadFailure::Missing("No such file or directory (os error 2)".into()),
         ReadFailure::PermissionDenied("Permission denied (os error 13)".into()),

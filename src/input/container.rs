@@ -56,7 +56,9 @@ fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
         if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
             return Some(Ok(Source::Oversized { name, limit }));
         }
-        if !is_eml && !looks_like_header_start(&bytes) {
+        // Files that are neither mail nor a container of mail (an index page, a picture) are
+        // left out, as in a folder; an mbox or a zip inside is split when it is loaded.
+        if !is_eml && !looks_like_header_start(&bytes) && Container::from_head(&bytes).is_none() {
             return None;
         }
         Some(Ok(Source::Member { name, bytes }))

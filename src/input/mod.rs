@@ -51,26 +51,55 @@ pub fn load_messages(
     source: Source,
     max_bytes: u64,
 ) -> Vec<(String, Result<Vec<u8>, crate::error::Error>)> {
+    let mut loaded = Vec::new();
+    // A member comes out of a container already (a zip split as the inputs were listed).
+    let depth = match source {
+        Source::Member { .. } => CONTAINER_DEPTH - 1,
+        _ => CONTAINER_DEPTH,
+    };
+    load_into(source, max_bytes, depth, &mut loaded);
+    loaded
+}
+
+/// How many containers deep messages are split: a zip (or an mbox) and, inside it, an mbox or
+/// a zip (a Takeout export holds an `.mbox`). A container deeper than that is read as a
+/// message, and named as not mail.
+const CONTAINER_DEPTH: usize = 2;
+
+fn load_into(
+    source: Source,
+    max_bytes: u64,
+    depth: usize,
+    loaded: &mut Vec<(String, Result<Vec<u8>, crate::error::Error>)>,
+) {
     let name = source.display_name();
     // Standard input is split like a file (`zcat box.mbox.gz | peckit verify -`); its
-    // messages are named `-#N`, `-!member`.
+    // messages are named `-#N`, `-!member`; a container's member `outer.zip!box.mbox#N`.
     let path = match &source {
         Source::File(path) => path.clone(),
         Source::Stdin => std::path::PathBuf::from("-"),
-        _ => return vec![(name, source.load(max_bytes))],
+        Source::Member { bytes, .. } if Container::from_head(bytes).is_some() => {
+            std::path::PathBuf::from(&name)
+        }
+        _ => return loaded.push((name, source.load(max_bytes))),
     };
-    let bytes = match source.read(max_bytes) {
+    let bytes = match source.load(max_bytes) {
         Ok(b) => b,
-        Err(e) => return vec![(name, Err(e))],
+        Err(e) => return loaded.push((name, Err(e))),
     };
     let Some(container) = Container::from_head(&bytes) else {
-        return vec![(name, Ok(bytes))];
+        return loaded.push((name, Ok(bytes)));
     };
-    let members = container_members(container, path, bytes, max_bytes);
-    members
-        .map(|m| match m {
-            Ok(member) => (member.display_name(), member.load(max_bytes)),
-            Err(e) => (e.path.display().to_string(), Err(crate::error::Error::Io(e.error))),
-        })
-        .collect()
+    if depth == 0 {
+        let deeper = crate::error::Error::NotMail(crate::error::NotMail::Container);
+        return loaded.push((name, Err(deeper)));
+    }
+    for member in container_members(container, path, bytes, max_bytes) {
+        match member {
+            Ok(member) => load_into(member, max_bytes, depth - 1, loaded),
+            Err(e) => {
+                loaded.push((e.path.display().to_string(), Err(crate::error::Error::Io(e.error))))
+            }
+        }
+    }
 }

@@ -516,3 +516,64 @@ fn an_mbox_on_standard_input_is_split_into_its_messages() {
         doc["artefacts"].as_array().unwrap().iter().map(|a| a["path"].as_str().unwrap()).collect();
     assert_eq!(paths, ["-#1", "-#2"], "{out}");
 }
+
+/// An mbox or a zip inside a zip (a Takeout export holds an `.mbox`) is split too, from a
+/// file and from standard input alike; a container one level deeper is named, not skipped.
+#[test]
+fn containers_inside_a_zip_are_split_and_deeper_ones_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mbox = to_mbox(&[sample("accettazione.eml"), sample("presa-in-carico.eml")]);
+    let mut inner = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut inner);
+        z.start_file("ricevuta.eml", zip::write::SimpleFileOptions::default()).unwrap();
+        z.write_all(&sample("avvenuta-consegna-breve.eml")).unwrap();
+        z.start_file("deep.mbox", zip::write::SimpleFileOptions::default()).unwrap();
+        z.write_all(&mbox).unwrap();
+        z.finish().unwrap();
+    }
+    let zip_path = dir.path().join("takeout.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    z.start_file("Posta/box.mbox", zip::write::SimpleFileOptions::default()).unwrap();
+    z.write_all(&mbox).unwrap();
+    z.start_file("inner.zip", zip::write::SimpleFileOptions::default()).unwrap();
+    z.write_all(inner.get_ref()).unwrap();
+    z.finish().unwrap();
+    let by_file = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(&zip_path));
+    let by_stdin = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg("-")
+        .write_stdin(std::fs::read(&zip_path).unwrap()));
+    for ((code, out, err), prefix) in
+        [(by_file, zip_path.display().to_string()), (by_stdin, "-".into())]
+    {
+        assert_eq!(code, 2, "{err}");
+        let doc = json(&out);
+        let listed: Vec<(String, String)> = doc["artefacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["path"].as_str().unwrap().to_string(),
+                    a["verdict"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let expected: Vec<(String, String)> = [
+            ("!Posta/box.mbox#1", "valid"),
+            ("!Posta/box.mbox#2", "valid"),
+            ("!inner.zip!ricevuta.eml", "valid"),
+            ("!inner.zip!deep.mbox", "error"),
+        ]
+        .iter()
+        .map(|(p, v)| (format!("{prefix}{p}"), v.to_string()))
+        .collect();
+        assert_eq!(listed, expected, "{out}");
+        assert!(err.contains("two levels"), "{err}");
+    }
+}
