@@ -4,8 +4,7 @@
 
 use super::Lang;
 use crate::finding::{
-    CaProblem, Finding, LinkFailure, NameViolation, Outside, Sha1Use, SignatureDefect, Unread,
-    UsageProblem,
+    CaProblem, Finding, LinkFailure, NameViolation, Sha1Use, SignatureDefect, Unread, UsageProblem,
 };
 use crate::problem::Problem;
 
@@ -16,34 +15,6 @@ impl Problem {
         problem.limit = finding.limit();
         problem.finding = Some(finding);
         problem
-    }
-}
-
-impl Outside {
-    /// What lies outside, in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::En, Outside::ExtraSignedPart { content_type, mime_path }) => format!(
-                "an unsigned {content_type} part (MIME part {mime_path}) added inside \
-                 multipart/signed"
-            ),
-            (Lang::It, Outside::ExtraSignedPart { content_type, mime_path }) => format!(
-                "una parte {content_type} non firmata (parte MIME {mime_path}) aggiunta dentro \
-                 multipart/signed"
-            ),
-            (Lang::En, Outside::Postacert { mime_path }) => {
-                format!("postacert.eml at MIME part {mime_path}")
-            }
-            (Lang::It, Outside::Postacert { mime_path }) => {
-                format!("postacert.eml nella parte MIME {mime_path}")
-            }
-            (Lang::En, Outside::Daticert { mime_path }) => {
-                format!("daticert.xml at MIME part {mime_path}")
-            }
-            (Lang::It, Outside::Daticert { mime_path }) => {
-                format!("daticert.xml nella parte MIME {mime_path}")
-            }
-        }
     }
 }
 

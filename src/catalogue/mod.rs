@@ -579,6 +579,7 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
 
 pub mod failures;
 mod findings;
+mod outside;
 pub mod rem;
 mod revocation;
 mod sentences;

@@ -60,6 +60,14 @@ pub enum Outside {
         /// Its MIME path.
         mime_path: String,
     },
+    /// Text after a multipart's closing boundary (its epilogue) where no signature covers
+    /// it: bytes appended to the file, a whole message at times, which readers ignore.
+    Epilogue {
+        /// The multipart's MIME path.
+        mime_path: String,
+        /// How many bytes, white space aside.
+        bytes: usize,
+    },
 }
 
 /// Why the signature of a signed entity could not be read.

@@ -115,6 +115,19 @@ pub(super) fn signed_content_of(
     content
 }
 
+/// Text after the closing boundary of the signed entity, or of a multipart around it, is
+/// outside every signature: a second message appended to a receipt would otherwise pass
+/// unmentioned. (A preamble is left alone: providers write "This is an S/MIME signed
+/// message" there.)
+fn note_epilogue(raw: &[u8], entity: &Entity, path: &str, out: &mut Vec<Outside>) {
+    let Some(epilogue) = &entity.epilogue else { return };
+    let text = raw.get(epilogue.clone()).unwrap_or_default();
+    let bytes = text.iter().filter(|b| !b.is_ascii_whitespace()).count();
+    if bytes > 0 {
+        out.push(Outside::Epilogue { mime_path: path.to_string(), bytes });
+    }
+}
+
 /// Walks the whole input and records daticert.xml / postacert.eml parts that are not inside
 /// the signed content (quirk: a wrapper with a fake daticert placed first).
 #[allow(clippy::too_many_arguments)]
@@ -129,9 +142,10 @@ pub(super) fn collect_outside(
     unsigned_daticert: &mut Option<DatiCert>,
 ) {
     if Some(path) == signed_path {
+        note_epilogue(raw, entity, path, out);
         // The signed entity itself: its first part is the signed content, its second the
         // signature. Any further part was added beside them and nothing signs it (issue #13:
-        // a fake daticert.xml as a third part). Preamble and epilogue text are not parts.
+        // a fake daticert.xml as a third part). Preamble text is not a part.
         for (i, extra) in entity.children.iter().enumerate().skip(2) {
             out.push(Outside::ExtraSignedPart {
                 content_type: extra.content_type.mime.to_string(),
@@ -146,6 +160,7 @@ pub(super) fn collect_outside(
     {
         return;
     }
+    note_epilogue(raw, entity, path, out);
     for (i, child) in entity.children.iter().enumerate() {
         let child_path = format!("{path}.{}", i + 1);
         collect_outside(

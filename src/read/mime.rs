@@ -319,6 +319,9 @@ pub struct MultipartSplit {
     pub parts: Vec<Range<usize>>,
     /// Whether the close delimiter `--boundary--` was found.
     pub closed: bool,
+    /// What follows the close delimiter's line (RFC 2046 §5.1.1: the epilogue, which readers
+    /// ignore), when it was found.
+    pub epilogue: Option<Range<usize>>,
 }
 
 /// Where the first line at or after `from` that starts with "--" starts. Delimiters start
@@ -344,6 +347,7 @@ pub fn split_multipart(raw: &[u8], body: Range<usize>, boundary: &str) -> Multip
     let mut parts = Vec::new();
     let mut open: Option<usize> = None;
     let mut closed = false;
+    let mut epilogue = None;
     let mut search_from = 0;
     while let Some(at) = line_starting_with_dashes(region, search_from) {
         search_from = at + 1;
@@ -372,6 +376,7 @@ pub fn split_multipart(raw: &[u8], body: Range<usize>, boundary: &str) -> Multip
         }
         if is_close {
             closed = true;
+            epilogue = Some(body.start + next_line.min(region.len())..body.end);
             break;
         }
         open = Some(next_line);
@@ -380,7 +385,7 @@ pub fn split_multipart(raw: &[u8], body: Range<usize>, boundary: &str) -> Multip
     if let Some(start) = open {
         parts.push(body.start + start..body.end);
     }
-    MultipartSplit { parts, closed }
+    MultipartSplit { parts, closed, epilogue }
 }
 
 /// One MIME entity with its offsets into the buffer it was read from.
@@ -400,6 +405,8 @@ pub struct Entity {
     pub children: Vec<Entity>,
     /// For multipart: whether the close delimiter was present.
     pub closed: bool,
+    /// For multipart: the bytes after the close delimiter's line (the epilogue).
+    pub epilogue: Option<Range<usize>>,
 }
 
 impl Entity {
@@ -416,6 +423,7 @@ impl Entity {
             disposition,
             children: Vec::new(),
             closed: true,
+            epilogue: None,
         }
     }
 
@@ -567,6 +575,7 @@ fn parse_entity_inner(
     {
         let split = split_multipart(raw, body_start..entity.range.end, boundary);
         entity.closed = split.closed;
+        entity.epilogue = split.epilogue;
         for part in split.parts {
             entity.children.push(parse_entity_inner(raw, part, depth + 1, limits, budget)?);
         }

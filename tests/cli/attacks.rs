@@ -233,6 +233,27 @@ fn a_forged_daticert_is_never_reported_as_certified() {
     assert!(text.contains("NON verificat") && text.contains("<altro@client.example>"), "{text}");
 }
 
+/// A whole message appended after a valid receipt's closing boundary (mail programs do not
+/// show an epilogue, a naive reader takes its daticert) is named: the file was added to after
+/// signing. Blank lines there change nothing.
+#[test]
+fn text_appended_after_the_closing_boundary_is_named() {
+    let genuine = sample("accettazione.eml");
+    let dir = tempfile::tempdir().unwrap();
+    let mut appended = genuine.clone();
+    appended.extend_from_slice(&sample("avvenuta-consegna-breve.eml"));
+    let path = write(dir.path(), "appended.eml", &appended);
+    let (code, a) = verify_one(&path, &[]);
+    assert_eq!(code, 1, "{a:#}");
+    assert!(codes(&a).contains(&"unsigned-content-outside-signature".into()), "{a:#}");
+    assert!(messages(&a).contains("after the closing boundary of MIME part 1"), "{a:#}");
+    let mut blank = genuine.clone();
+    blank.extend_from_slice(b"\r\n\r\n  \r\n");
+    let path = write(dir.path(), "blank.eml", &blank);
+    let (code, a) = verify_one(&path, &[]);
+    assert_eq!((code, a["verdict"].as_str()), (0, Some("valid")), "{a:#}");
+}
+
 #[test]
 fn a_repeated_boundary_parameter_is_malformed() {
     // This reader takes the last `boundary`, others the first: a preamble laid out with the

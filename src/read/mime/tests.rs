@@ -131,6 +131,7 @@ fn split_multipart_by_delimiter(raw: &[u8], body: Range<usize>, boundary: &str) 
     let finder = memchr::memmem::Finder::new(&delimiter);
     let region = &raw[body.clone()];
     let (mut parts, mut open, mut closed, mut search_from) = (Vec::new(), None, false, 0);
+    let mut epilogue = None;
     while let Some(rel) = finder.find(&region[search_from..]) {
         let at = search_from + rel;
         search_from = at + delimiter.len();
@@ -155,6 +156,7 @@ fn split_multipart_by_delimiter(raw: &[u8], body: Range<usize>, boundary: &str) 
         }
         if is_close {
             closed = true;
+            epilogue = Some(body.start + next_line.min(region.len())..body.end);
             break;
         }
         open = Some(next_line);
@@ -163,7 +165,7 @@ fn split_multipart_by_delimiter(raw: &[u8], body: Range<usize>, boundary: &str) 
     if let Some(start) = open {
         parts.push(body.start + start..body.end);
     }
-    MultipartSplit { parts, closed }
+    MultipartSplit { parts, closed, epilogue }
 }
 
 proptest::proptest! {
