@@ -231,6 +231,10 @@ impl Finding {
             F::SignerUsage(UsageProblem::NoEmailProtection) => {
                 "the signer certificate's extendedKeyUsage lacks emailProtection".into()
             }
+            F::SignerUsage(UsageProblem::NotPecSigner) => "the signer certificate has neither \
+                the PEC signing policy (1.3.76.16.3.1.1) nor an e-mail address: it is not a PEC \
+                provider's"
+                .into(),
             F::WeakDigest(uses) => format!(
                 "SHA-1 protects {} (normal for older PEC mail, weak today)",
                 join(uses.iter().map(|u| sha1_use(Lang::En, u)))
@@ -437,6 +441,10 @@ impl Finding {
                 "l'extendedKeyUsage del certificato del firmatario non include emailProtection"
                     .into()
             }
+            F::SignerUsage(UsageProblem::NotPecSigner) => "il certificato del firmatario non ha \
+                né la policy di firma PEC (1.3.76.16.3.1.1) né un indirizzo e-mail: non è di un \
+                gestore PEC"
+                .into(),
             F::WeakDigest(uses) => format!(
                 "SHA-1 protegge {} (normale per la PEC meno recente, debole oggi)",
                 join(uses.iter().map(|u| sha1_use(Lang::It, u)))

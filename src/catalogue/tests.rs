@@ -191,6 +191,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::SignerUsage(UsageProblem::IsCa),
         Finding::SignerUsage(UsageProblem::KeyUsage),
         Finding::SignerUsage(UsageProblem::NoEmailProtection),
+        Finding::SignerUsage(UsageProblem::NotPecSigner),
         Finding::WeakDigest(vec![
             Sha1Use::ContentDigest,
             Sha1Use::SignatureAlgorithm(s()),

@@ -7,8 +7,10 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+mod outside;
 mod rem;
 mod revocation;
+pub use outside::Outside;
 pub use rem::{ETSI_ERDS_NAMESPACE, TimeStampFault, TransformFault, WrappingFault, XmlFault};
 pub use revocation::{CrlProblem, CrlScope, FetchProblem, RevocationGap, RevocationReason};
 
@@ -37,37 +39,6 @@ pub struct CecPacWarning {
     pub day: String,
     /// What had closed.
     pub closure: CecPacClosure,
-}
-
-/// Something PEC-like that lies outside the signed entity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Outside {
-    /// A third (or later) part inside multipart/signed.
-    ExtraSignedPart {
-        /// Its content type.
-        content_type: String,
-        /// Its MIME path.
-        mime_path: String,
-    },
-    /// A postacert.eml outside the signature.
-    Postacert {
-        /// Its MIME path.
-        mime_path: String,
-    },
-    /// A daticert.xml outside the signature.
-    Daticert {
-        /// Its MIME path.
-        mime_path: String,
-    },
-    /// Text after a multipart's closing boundary (its epilogue) where no signature covers
-    /// it: bytes appended to the file, a whole message at times, which readers ignore.
-    Epilogue {
-        /// The multipart's MIME path.
-        mime_path: String,
-        /// How many bytes, white space aside.
-        bytes: usize,
-    },
 }
 
 /// Why the signature of a signed entity could not be read.
@@ -117,6 +88,9 @@ pub enum UsageProblem {
     KeyUsage,
     /// extendedKeyUsage lacks emailProtection.
     NoEmailProtection,
+    /// Neither the PEC signing policy nor an e-mail address: not a provider's mail-signing
+    /// certificate, whatever authority issued it (a `--trust` root that issues others too).
+    NotPecSigner,
 }
 
 /// Where SHA-1 protects a signature.

@@ -499,6 +499,10 @@ fn signer_usage_problem(signer: &Cert) -> Option<UsageProblem> {
     {
         return Some(UsageProblem::NoEmailProtection);
     }
+    // Spec §4.1: a provider's certificate carries the PEC policy and its mail address.
+    if !signer.has_pec_policy() && signer.emails.is_empty() {
+        return Some(UsageProblem::NotPecSigner);
+    }
     None
 }
 

@@ -209,3 +209,16 @@ fn signing_certificate_v2_binds_the_signer() {
     let substituted = signing_certificate_problem(si, &sample_cert("beta.pem")).unwrap();
     assert_eq!(substituted.code, ProblemCode::SigningCertificateMismatch);
 }
+
+/// A certificate with neither the PEC signing policy nor an e-mail address (the test root's
+/// trusted-list signer) may not sign PEC mail, whoever issued it; the providers' may.
+#[test]
+fn only_a_pec_provider_certificate_may_sign_mail() {
+    assert_eq!(
+        signer_usage_problem(&sample_cert("tl-signer.pem")),
+        Some(UsageProblem::NotPecSigner)
+    );
+    for provider in ["alfa.pem", "beta.pem"] {
+        assert_eq!(signer_usage_problem(&sample_cert(provider)), None, "{provider}");
+    }
+}
