@@ -201,13 +201,15 @@ pub fn setup_failure(lang: Lang, step: SetupStep, path: &str, why: &str) -> Stri
     use SetupStep as S;
     let what = match (lang, step) {
         (Lang::En, S::TrustAnchors) => "loading trust anchors from",
-        (Lang::It, S::TrustAnchors) => "caricando le autorità fidate da",
+        (Lang::It, S::TrustAnchors) => "impossibile caricare le autorità fidate da",
         (Lang::En, S::TrustedListSigner) => "loading the trusted list signer from",
-        (Lang::It, S::TrustedListSigner) => "caricando il firmatario della lista di fiducia da",
+        (Lang::It, S::TrustedListSigner) => {
+            "impossibile caricare il firmatario della lista di fiducia da"
+        }
         (Lang::En, S::TrustedList) => "reading the trusted list",
-        (Lang::It, S::TrustedList) => "leggendo la lista di fiducia",
+        (Lang::It, S::TrustedList) => "impossibile leggere la lista di fiducia",
         (Lang::En, S::Crls) => "loading CRLs from",
-        (Lang::It, S::Crls) => "caricando le CRL da",
+        (Lang::It, S::Crls) => "impossibile caricare le CRL da",
     };
     format!("{what} {path}: {why}")
 }

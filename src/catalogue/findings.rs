@@ -236,8 +236,9 @@ impl Finding {
                 provider's"
                 .into(),
             F::WeakDigest(uses) => format!(
-                "SHA-1 protects {} (normal for older PEC mail, weak today)",
-                join(uses.iter().map(|u| sha1_use(Lang::En, u)))
+                "{} {} on SHA-1 (normal for older PEC mail, weak today)",
+                join(uses.iter().map(|u| sha1_use(Lang::En, u))),
+                if uses.len() == 1 { "relies" } else { "rely" }
             ),
             F::CertExpiredNow { not_after } => format!(
                 "the signer certificate expired on {not_after}, after signing: normal for \
@@ -446,8 +447,9 @@ impl Finding {
                 gestore PEC"
                 .into(),
             F::WeakDigest(uses) => format!(
-                "SHA-1 protegge {} (normale per la PEC meno recente, debole oggi)",
-                join(uses.iter().map(|u| sha1_use(Lang::It, u)))
+                "{} {} su SHA-1 (normale per la PEC meno recente, debole oggi)",
+                join(uses.iter().map(|u| sha1_use(Lang::It, u))),
+                if uses.len() == 1 { "si basa" } else { "si basano" }
             ),
             F::CertExpiredNow { not_after } => format!(
                 "il certificato del firmatario è scaduto il {not_after}, dopo la firma: normale \

@@ -11,13 +11,17 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
         Lang::En => match finding {
             F::Revoked { subject, revoked_at, invalid_from, reason, source } => {
                 let why = reason.map(|r| format!(" ({})", r.name())).unwrap_or_default();
+                let revoked = match reason {
+                    Some(crate::finding::RevocationReason::CertificateHold) => "put on hold",
+                    _ => "revoked",
+                };
                 match invalid_from {
                     Some(from) => format!(
-                        "\"{subject}\" was revoked on {revoked_at}{why}, its key compromised from \
+                        "\"{subject}\" was {revoked} on {revoked_at}{why}, its key compromised from \
                              {from}, at or before the signing time (CRL {source})"
                     ),
                     None => format!(
-                        "\"{subject}\" was revoked on {revoked_at}{why}, at or before the signing \
+                        "\"{subject}\" was {revoked} on {revoked_at}{why}, at or before the signing \
                              time (CRL {source})"
                     ),
                 }
@@ -47,14 +51,15 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
         },
         Lang::It => match finding {
             F::Revoked { subject, revoked_at, invalid_from, reason, source } => {
-                let why = reason.map(|r| format!(" ({})", r.name())).unwrap_or_default();
+                let why = reason.map(|r| format!(" ({})", reason_it(r))).unwrap_or_default();
+                let verb = revoked_or_suspended_it(*reason);
                 match invalid_from {
                     Some(from) => format!(
-                        "\"{subject}\" è stato revocato il {revoked_at}{why}, con chiave compromessa \
+                        "\"{subject}\" è stato {verb} il {revoked_at}{why}, con chiave compromessa \
                              dal {from}, non dopo la data della firma (CRL {source})"
                     ),
                     None => format!(
-                        "\"{subject}\" è stato revocato il {revoked_at}{why}, non dopo la data della \
+                        "\"{subject}\" è stato {verb} il {revoked_at}{why}, non dopo la data della \
                              firma (CRL {source})"
                     ),
                 }
@@ -65,12 +70,13 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                          compromissione della chiave ({}); la CRL non indica una data di invalidità \
                          precedente, quindi la firma resta valida, ma conviene chiedere al gestore da \
                          quando la chiave era esposta (CRL {source})",
-                    r.name()
+                    reason_it(*r)
                 ),
                 _ => format!(
-                    "\"{subject}\" è stato revocato il {revoked_at}{}, dopo la data della firma: la \
+                    "\"{subject}\" è stato {} il {revoked_at}{}, dopo la data della firma: la \
                          firma è stata apposta mentre era valido (CRL {source})",
-                    reason.map(|r| format!(" ({})", r.name())).unwrap_or_default()
+                    revoked_or_suspended_it(*reason),
+                    reason.map(|r| format!(" ({})", reason_it(r))).unwrap_or_default()
                 ),
             },
             F::RevocationUnknown { subject, gap } => format!(
@@ -203,5 +209,38 @@ fn fetch_problem(lang: Lang, e: &crate::finding::FetchProblem) -> String {
         (Lang::It, F::TooLarge(max)) => format!("più grande di {max} byte"),
         (Lang::En, F::Network(w)) => format!("network error: {w}"),
         (Lang::It, F::Network(w)) => format!("errore di rete: {w}"),
+    }
+}
+
+/// A CRL reason (RFC 5280 §5.3.1, by its name) in Italian words.
+pub(super) fn reason_words_it(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "unspecified" => "motivo non specificato",
+        "keyCompromise" => "chiave compromessa",
+        "cACompromise" => "CA compromessa",
+        "affiliationChanged" => "affiliazione cambiata",
+        "superseded" => "sostituito",
+        "cessationOfOperation" => "cessazione dell'attività",
+        "certificateHold" => "sospensione",
+        "removeFromCRL" => "tolto dalla CRL",
+        "privilegeWithdrawn" => "privilegio ritirato",
+        "aACompromise" => "AA compromessa",
+        _ => return None,
+    })
+}
+
+/// A reason in Italian words, its RFC 5280 name after them for the expert.
+fn reason_it(r: crate::finding::RevocationReason) -> String {
+    match reason_words_it(r.name()) {
+        Some(words) => format!("{words}, {}", r.name()),
+        None => r.name().to_string(),
+    }
+}
+
+/// certificateHold suspends a certificate (it may be released): it is not revoked.
+fn revoked_or_suspended_it(reason: Option<crate::finding::RevocationReason>) -> &'static str {
+    match reason {
+        Some(crate::finding::RevocationReason::CertificateHold) => "sospeso",
+        _ => "revocato",
     }
 }

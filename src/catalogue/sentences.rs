@@ -211,6 +211,14 @@ pub fn revocation(
 ) -> String {
     let src = source.unwrap_or("—");
     let issued = this_update.unwrap_or("—");
+    let suspended = reason == Some("certificateHold")
+        && matches!(word, RevocationWord::Revoked | RevocationWord::Good)
+        && revoked_at.is_some();
+    // The RFC 5280 name stays for the expert, after its Italian words.
+    let reason = reason.map(|r| match (lang, super::revocation::reason_words_it(r)) {
+        (Lang::It, Some(words)) => format!("{words}, {r}"),
+        _ => r.to_string(),
+    });
     let why = match (lang, reason, invalid_from) {
         (Lang::En, Some(r), Some(i)) => format!(" ({r}, key compromised from {i})"),
         (Lang::It, Some(r), Some(i)) => format!(" ({r}, chiave compromessa dal {i})"),
@@ -220,6 +228,19 @@ pub fn revocation(
         (_, None, None) => String::new(),
     };
     let when = revoked_at.unwrap_or("—");
+    // certificateHold suspends a certificate: it is not revoked, and may be released.
+    if suspended {
+        return match (lang, word) {
+            (Lang::En, RevocationWord::Good) => {
+                format!("not on hold at the signing time; put on hold later, on {when} (CRL {src})")
+            }
+            (Lang::It, RevocationWord::Good) => {
+                format!("non sospeso alla data della firma; sospeso dopo, il {when} (CRL {src})")
+            }
+            (Lang::En, _) => format!("ON HOLD (suspended) since {when} (CRL {src})"),
+            (Lang::It, _) => format!("SOSPESO dal {when} (CRL {src})"),
+        };
+    }
     match (lang, word, revoked_at.is_some(), source.is_some()) {
         (Lang::En, RevocationWord::NotChecked, ..) => {
             "not checked (no CRL given or fetched)".into()
@@ -245,11 +266,11 @@ pub fn revocation(
             format!("unknown: no CRL proves it (newest CRL {src}, issued {issued})")
         }
         (Lang::It, RevocationWord::Unknown, _, true) => {
-            format!("non noto: nessuna CRL lo prova (CRL più recente {src}, emessa il {issued})")
+            format!("non nota: nessuna CRL la attesta (CRL più recente {src}, emessa il {issued})")
         }
         (Lang::En, RevocationWord::Unknown, _, false) => "unknown: no usable CRL".into(),
         (Lang::It, RevocationWord::Unknown, _, false) => {
-            "non noto: nessuna CRL utilizzabile".into()
+            "non nota: nessuna CRL utilizzabile".into()
         }
     }
 }

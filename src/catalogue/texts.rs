@@ -464,8 +464,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::Issuer) => "emittente",
         (Lang::En, Text::Serial) => "serial",
         (Lang::It, Text::Serial) => "numero di serie",
-        (Lang::En, Text::NoneFound) => "none: not trusted",
-        (Lang::It, Text::NoneFound) => "nessuna: non fidato",
+        (Lang::En, Text::NoneFound) => "none: signature not trusted",
+        (Lang::It, Text::NoneFound) => "nessuna: firma non fidata",
         (Lang::En, Text::BuiltIn) => "built in",
         (Lang::It, Text::BuiltIn) => "incorporata",
         (Lang::En, Text::IncompleteSummary) => "INCOMPLETE SUMMARY",
@@ -528,16 +528,20 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         }
         (Lang::En, Text::SignatureUnreadable) => "no signature read",
         (Lang::It, Text::SignatureUnreadable) => "nessuna firma letta",
-        (Lang::En, Text::AtSigningTime) => "the signing time",
-        (Lang::It, Text::AtSigningTime) => "l'ora della firma",
-        (Lang::En, Text::AtCertifiedTime) => "the certified time (no signing time)",
-        (Lang::It, Text::AtCertifiedTime) => "la data certificata (ora della firma assente)",
-        (Lang::En, Text::AtTimeStamp) => "the time of the evidence's trusted time-stamp",
-        (Lang::It, Text::AtTimeStamp) => "l'ora della marca temporale fidata dell'evidenza",
-        (Lang::En, Text::AtRequestedTime) => "the instant asked for (--at)",
-        (Lang::It, Text::AtRequestedTime) => "l'istante richiesto (--at)",
-        (Lang::En, Text::AtCurrentTime) => "the current time (no signing or certified time)",
-        (Lang::It, Text::AtCurrentTime) => "l'ora attuale (né ora della firma né data certificata)",
+        (Lang::En, Text::AtSigningTime) => "that is, the signing time",
+        (Lang::It, Text::AtSigningTime) => "cioè l'ora della firma",
+        (Lang::En, Text::AtCertifiedTime) => "that is, the certified time (no signing time)",
+        (Lang::It, Text::AtCertifiedTime) => "cioè la data certificata (ora della firma assente)",
+        (Lang::En, Text::AtTimeStamp) => "that is, the time of the evidence's trusted time-stamp",
+        (Lang::It, Text::AtTimeStamp) => "cioè l'ora della marca temporale fidata dell'evidenza",
+        (Lang::En, Text::AtRequestedTime) => "that is, the instant asked for (--at)",
+        (Lang::It, Text::AtRequestedTime) => "cioè l'istante richiesto (--at)",
+        (Lang::En, Text::AtCurrentTime) => {
+            "that is, the current time (no signing or certified time)"
+        }
+        (Lang::It, Text::AtCurrentTime) => {
+            "cioè l'ora attuale (né ora della firma né data certificata)"
+        }
         (Lang::En, Text::NotJudged) => "not judged",
         (Lang::It, Text::NotJudged) => "non valutati",
         (Lang::En, Text::KeptOriginals) => "Kept originals checked against the breve receipt",

@@ -117,13 +117,15 @@ fn a_flag_file_that_cannot_be_read_is_said_once_in_the_users_language() {
     let err = it("--trust", std::path::Path::new(missing));
     assert!(
         err.contains(&format!(
-            "caricando le autorità fidate da {missing}: file o cartella inesistente"
+            "impossibile caricare le autorità fidate da {missing}: file o cartella inesistente"
         )),
         "{err}"
     );
     let err = it("--crl", std::path::Path::new(missing));
     assert!(
-        err.contains(&format!("caricando le CRL da {missing}: file o cartella inesistente")),
+        err.contains(&format!(
+            "impossibile caricare le CRL da {missing}: file o cartella inesistente"
+        )),
         "{err}"
     );
     let readme = samples().join("README.md");

@@ -86,6 +86,21 @@ fn a_signer_revoked_before_the_signing_time_is_invalid() {
     assert_eq!(code, 1);
     assert_eq!(a["signature"]["revocation"]["reason"], "certificateHold");
     assert_eq!(a["problems"][0]["code"], "revoked");
+    assert!(a["problems"][0]["message"].as_str().unwrap().contains("was put on hold on"), "{a:#}");
+    // In Italian a suspension is said as one, and every reason in Italian words first.
+    let explain = |crl_name: &str| {
+        run(peckit()
+            .args(["--lang", "it", "verify", "--explain", "--trust"])
+            .arg(test_root())
+            .arg("--crl")
+            .arg(crl(crl_name))
+            .arg(samples().join("accettazione.eml")))
+        .1
+    };
+    let out = explain("sospesa.crl");
+    assert!(out.contains("è stato sospeso il") && out.contains("SOSPESO dal"), "{out}");
+    assert!(!out.contains("revocato il"), "{out}");
+    assert!(explain("revocata.crl").contains("(sostituito, superseded)"));
 }
 
 #[test]
