@@ -282,6 +282,23 @@ fn summary_line(report: &evidence::EvidenceReport, ui: Ui) -> Line {
     let (messages, total, unmatched) =
         (report.messages.len(), recipients.len(), report.unmatched.len());
     let mut line = texts::evidence_summary(ui.lang, messages, delivered, total, unmatched);
+    // What makes the exit status 1 is said on the line itself, not only in the page.
+    let invalid = report
+        .messages
+        .iter()
+        .flat_map(|m| &m.sources)
+        .chain(&report.unmatched)
+        .filter(|s| s.verdict == peckit::problem::Verdict::Invalid)
+        .count();
+    let originals = report
+        .messages
+        .iter()
+        .flat_map(|m| &m.originals)
+        .filter(|o| o.status != "matching")
+        .count();
+    if invalid + originals > 0 {
+        line = format!("{line}; {}", texts::evidence_failures(ui.lang, invalid, originals));
+    }
     if !report.generated.interrupted_records.is_empty() {
         let at = report.generated.interrupted_records.join(", ");
         let incomplete = texts::text(ui.lang, texts::Text::IncompleteSummary);

@@ -136,6 +136,21 @@ fn originals_are_checked_against_a_breve_receipt() {
         .unwrap()
         .clone();
     assert_eq!(pdf["status"], "missing");
+    // The one-line summary says why the run ends with 1: both kept originals fail now.
+    let (code, out, _) = run(peckit()
+        .args(["--lang", "it", "evidence", "-q", "--trust"])
+        .arg(test_root())
+        .arg("--originals")
+        .arg(dir.path())
+        .arg(samples().join("avvenuta-consegna-breve.eml")));
+    assert_eq!(code, 1);
+    assert!(out.contains("2 originali conservati diversi o mancanti"), "{out}");
+    let (code, out, _) = run(peckit()
+        .args(["evidence", "-q", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("thread")));
+    assert_eq!(code, 1);
+    assert!(out.trim_end().ends_with("; 1 invalid file"), "{out}");
 }
 
 #[test]
