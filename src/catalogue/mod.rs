@@ -453,76 +453,6 @@ impl CecPacWarning {
     }
 }
 
-/// A note on a recipient's fate in the evidence summary.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Note {
-    /// An errore-consegna or rilevazione-virus for a virus.
-    VirusDetected,
-    /// A preavviso: no delivery receipt within 12 hours.
-    NoReceiptWithin12Hours,
-    /// The preavviso's extended error is a permanent 5.x.x code.
-    PermanentErrorInWarning,
-    /// A presa-in-carico covers the recipient, no delivery receipt yet.
-    TakenInCharge,
-    /// An `esterno` (non-PEC) recipient.
-    NotPecAddress,
-    /// Verified artefacts both deliver and fail to deliver to this recipient.
-    ContradictoryEvidence,
-    /// A CEC-PAC address after its service closed.
-    CecPac(CecPacWarning),
-}
-
-impl Note {
-    /// The note in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
-        let fixed = match (lang, self) {
-            (_, Note::CecPac(w)) => return w.text(lang),
-            (Lang::En, Note::VirusDetected) => "not delivered: a virus was detected",
-            (Lang::It, Note::VirusDetected) => "non consegnato: è stato rilevato un virus",
-            (Lang::En, Note::NoReceiptWithin12Hours) => {
-                "no delivery receipt within 12 hours of sending (preavviso)"
-            }
-            (Lang::It, Note::NoReceiptWithin12Hours) => {
-                "nessuna ricevuta di consegna entro 12 ore dall'invio (preavviso)"
-            }
-            (Lang::En, Note::PermanentErrorInWarning) => {
-                "the warning carries a permanent 5.x.x error: in practice final"
-            }
-            (Lang::It, Note::PermanentErrorInWarning) => {
-                "il preavviso riporta un errore permanente 5.x.x: di fatto definitivo"
-            }
-            (Lang::En, Note::TakenInCharge) => {
-                "taken in charge by the recipient's provider; no delivery receipt yet"
-            }
-            (Lang::It, Note::TakenInCharge) => {
-                "preso in carico dal gestore del destinatario; ricevuta di consegna non ancora \
-                 pervenuta"
-            }
-            (Lang::En, Note::NotPecAddress) => {
-                "not a PEC address: no delivery receipt exists by design"
-            }
-            (Lang::It, Note::NotPecAddress) => {
-                "indirizzo non PEC: per sua natura non riceve ricevute di consegna"
-            }
-            (Lang::En, Note::ContradictoryEvidence) => {
-                "CONTRADICTORY: a verified notice of non-delivery for this recipient exists too"
-            }
-            (Lang::It, Note::ContradictoryEvidence) => {
-                "CONTRADDITTORIO: esiste anche un avviso verificato di mancata consegna per questo \
-                 destinatario"
-            }
-        };
-        fixed.to_string()
-    }
-}
-
-/// JSON keeps the stable English text of a note.
-impl serde::Serialize for Note {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text(Lang::En))
-    }
-}
-
 /// `n` of something, with the noun agreeing in number.
 pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
     let (one, many) = match (lang, noun) {
@@ -579,6 +509,8 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
 
 pub mod failures;
 mod findings;
+mod notes;
+pub use notes::Note;
 mod outside;
 pub mod rem;
 mod revocation;

@@ -99,6 +99,7 @@ fn every_entry_is_said_in_both_languages() {
     };
     for n in [
         Note::VirusDetected,
+        Note::UndefinedKind { tipo: "mancata-consegna".into(), file: "x.eml".into() },
         Note::NoReceiptWithin12Hours,
         Note::PermanentErrorInWarning,
         Note::TakenInCharge,

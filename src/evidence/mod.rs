@@ -485,6 +485,15 @@ fn recipient_evidence(
         r.fate = Fate::External;
         r.notes.push(Note::NotPecAddress);
     }
+    // A provider's notice of a type the rules do not define (`mancata-consegna`) decides no
+    // fate, but it is signed and about this recipient: it is named, never passed over.
+    for s in verified {
+        if let Kind::Unknown(tipo) = &s.kind
+            && s.daticert.as_deref().is_some_and(|d| concerns(d, address))
+        {
+            r.notes.push(Note::UndefinedKind { tipo: tipo.clone(), file: s.path.clone() });
+        }
+    }
     if let Some(at) = sent_at
         && let Some(w) = cecpac::cecpac_warning(address, cecpac::Role::Recipient, at)
     {

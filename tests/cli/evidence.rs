@@ -586,3 +586,22 @@ fn a_forged_file_alone_makes_no_message() {
         .expect("the tampered receipt is listed with its message");
     assert_eq!(tampered["used_as_proof"], false);
 }
+
+/// A valid notice of a tipo the PEC rules do not define (`mancata-consegna`, seen from real
+/// providers) decides no fate, but the recipient it concerns is told of it, never "no
+/// receipt" and nothing more.
+#[test]
+fn a_notice_of_an_undefined_type_is_named_for_its_recipient() {
+    let file = samples().join("tipo-sconosciuto.eml");
+    let (_, out, err) =
+        run(peckit().args(["evidence", "--format", "json", "--trust"]).arg(test_root()).arg(&file));
+    let doc = json(&out);
+    let recipient = &doc["messages"][0]["recipients"][0];
+    assert_eq!(recipient["fate"], "pending", "{out}\n{err}");
+    let notes = recipient["notes"].to_string();
+    assert!(
+        notes.contains("a type the PEC rules do not define (\\\"mancata-consegna\\\"")
+            && notes.contains("tipo-sconosciuto.eml"),
+        "{notes}"
+    );
+}
