@@ -509,8 +509,7 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
 
 pub mod failures;
 mod findings;
-mod notes;
-pub use notes::Note;
+pub mod notes;
 mod outside;
 pub mod rem;
 mod revocation;

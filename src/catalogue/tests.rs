@@ -1,6 +1,7 @@
 //! Every entry of the catalogue in both languages.
 #![allow(clippy::unwrap_used)]
 
+use super::notes::Note;
 use super::*;
 use crate::error::LineFault;
 use crate::error::{NotMail, ReadFailure};

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use std::sync::Arc;
 
-use crate::catalogue::Note;
+use crate::catalogue::notes::Note;
 use crate::certify::assess::{Assessment, Verdict};
 use crate::certify::cecpac;
 use crate::limits::Limits;
@@ -242,9 +242,8 @@ pub fn build_each(
     mut each: impl FnMut(MessageEvidence),
 ) -> EvidenceReport {
     let (mut groups, mut unmatched) = group(&sources);
-    // A message is known from the files that prove something of it: files whose signature
-    // failed may join it (listed, not used as proof), never make one of their own from what
-    // they merely state; they belong to no message.
+    // A message is known from files that verify: a file whose signature failed may join one
+    // (listed, unused), never make one from what it merely states.
     groups.retain(|g| {
         let proven = g.iter().any(|&i| {
             sources.get(i).is_some_and(|s| s.verdict == Verdict::Valid || rewrapped_but_intact(s))
@@ -485,8 +484,8 @@ fn recipient_evidence(
         r.fate = Fate::External;
         r.notes.push(Note::NotPecAddress);
     }
-    // A provider's notice of a type the rules do not define (`mancata-consegna`) decides no
-    // fate, but it is signed and about this recipient: it is named, never passed over.
+    // A signed notice of a type the rules do not define (`mancata-consegna`) decides no fate:
+    // it is named, never passed over.
     for s in verified {
         if let Kind::Unknown(tipo) = &s.kind
             && s.daticert.as_deref().is_some_and(|d| concerns(d, address))

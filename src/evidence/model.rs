@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::Note;
+use crate::catalogue::notes::Note;
 use crate::certify::assess::Verdict;
 use crate::problem::Problem;
 use crate::read::daticert::DatiCert;

@@ -254,7 +254,19 @@ impl Record {
                 (kind, Some(Box::new(certified)), event)
             }
             None => (
-                Kind::from_name(&self.kind),
+                // A kind peckit does not know is named by the daticert's own tipo.
+                match Kind::from_name(&self.kind) {
+                    Kind::Unknown(_) => Kind::Unknown(
+                        self.certified
+                            .as_ref()
+                            .or(self.daticert_unverified.as_ref())
+                            .and_then(|d| d.tipo.as_deref())
+                            .unwrap_or_default()
+                            .trim()
+                            .to_string(),
+                    ),
+                    known => known,
+                },
                 // Grouping needs the ids of a file whose signature failed too; the verdict
                 // says whether they are certified.
                 self.certified

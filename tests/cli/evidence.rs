@@ -285,9 +285,14 @@ fn quiet_prints_one_summary_line() {
     for (lang, expected) in [
         (
             "en",
-            "2 messages: delivery attested for 2 of 5 recipients; 0 files belonging to no message",
+            "2 messages: delivery attested for 2 of 5 recipients; 0 files belonging to no message; \
+             1 invalid file",
         ),
-        ("it", "2 messaggi: consegna attestata per 2 destinatari su 5; 0 file non attribuiti"),
+        (
+            "it",
+            "2 messaggi: consegna attestata per 2 destinatari su 5; 0 file non attribuiti; 1 file \
+             non valido",
+        ),
     ] {
         let (code, out, err) = run(peckit()
             .args(["--lang", lang, "evidence", "--quiet", "--trust"])
@@ -308,7 +313,7 @@ fn the_italian_summary_line_agrees_in_number() {
         .arg(samples().join("thread/03-consegna-beta.eml"))
         .arg(samples().join("non-pec.eml")));
     assert!(out.contains("consegna attestata per 1 destinatario su "), "{out}");
-    assert!(out.trim_end().ends_with("1 file non attribuito"), "{out}");
+    assert!(out.trim_end().ends_with("1 file non attribuito; 1 file non valido"), "{out}");
 }
 
 /// Every format of `evidence` for these inputs, Italian: (table, markdown, html, csv, json),
