@@ -14,6 +14,7 @@ h1 { font-size: 16pt; margin: 0 0 4mm; }
 h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
 th, td { border: 1px solid #bbb; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
+td span { overflow-wrap: anywhere; }
 th { background: #eee; width: auto; }
 .good { color: #0a6b16; font-weight: bold; }
 .bad { color: #b00020; font-weight: bold; }
