@@ -325,6 +325,10 @@ impl Finding {
                 "the Subject was changed after the provider wrote it: text was put before its \
                  PEC prefix ({subject:?})"
             ),
+            F::SubjectText { subject, oggetto } => format!(
+                "the Subject {subject:?} does not carry the signed oggetto {oggetto:?} after its \
+                 PEC prefix: mail programs show another subject than the certified one"
+            ),
             F::MsgidMismatch { claimed, signed } => {
                 format!("X-Riferimento-Message-ID {claimed} differs from the signed msgid {signed}")
             }
@@ -537,6 +541,11 @@ impl Finding {
             F::SubjectTagged { subject } => format!(
                 "l'oggetto è stato modificato dopo che il gestore lo ha scritto: è stato aggiunto \
                  del testo prima del prefisso PEC ({subject:?})"
+            ),
+            F::SubjectText { subject, oggetto } => format!(
+                "l'intestazione Subject {subject:?} non riporta dopo il prefisso PEC l'oggetto \
+                 firmato {oggetto:?}: i programmi di posta mostrano un oggetto diverso da quello \
+                 certificato"
             ),
             F::MsgidMismatch { claimed, signed } => {
                 format!("X-Riferimento-Message-ID {claimed} è diverso dal msgid firmato {signed}")

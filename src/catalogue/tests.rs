@@ -368,6 +368,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::HeaderMismatch { header: "X-Ricevuta".into(), value: s(), tipo: s() },
         Finding::SubjectMismatch { claimed: s(), signed: s() },
         Finding::SubjectTagged { subject: s() },
+        Finding::SubjectText { subject: "ACCETTAZIONE: altro".into(), oggetto: "atto".into() },
         Finding::MsgidMismatch { claimed: s(), signed: s() },
         Finding::IdentificativoMismatch { claimed: s(), signed: s() },
         Finding::DateMismatch { date: s(), certified: s() },

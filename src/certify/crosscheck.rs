@@ -179,6 +179,25 @@ fn check_kind_markers(artefact: &Artefact, daticert: &DatiCert, problems: &mut V
             signed: signed_kind.name().to_string(),
         }));
     }
+    check_subject_text(claims.subject.as_deref(), daticert.oggetto.as_deref(), problems);
+}
+
+/// docs/pec-spec.md §2.2: the Subject is the PEC prefix, a colon, then the oggetto the daticert
+/// signs; a mail program shows the Subject, so another text there is said (white space
+/// folded: headers are folded and unfolded on the way).
+fn check_subject_text(subject: Option<&str>, oggetto: Option<&str>, problems: &mut Vec<Problem>) {
+    let (Some(subject), Some(oggetto)) = (subject, oggetto) else { return };
+    if Kind::from_subject(subject).is_none() {
+        return;
+    }
+    let Some((_, text)) = subject.split_once(':') else { return };
+    let folded = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded(text) != folded(oggetto) {
+        problems.push(Problem::of(Finding::SubjectText {
+            subject: subject.to_string(),
+            oggetto: oggetto.to_string(),
+        }));
+    }
 }
 
 fn normalise_id(id: &str) -> String {

@@ -425,6 +425,13 @@ pub enum Finding {
         /// The Subject as it reads now.
         subject: String,
     },
+    /// The Subject's text after its PEC prefix is not the signed oggetto.
+    SubjectText {
+        /// The Subject as it reads now.
+        subject: String,
+        /// The signed oggetto.
+        oggetto: String,
+    },
     /// X-Riferimento-Message-ID differs from the signed msgid.
     MsgidMismatch {
         /// The header's value.
@@ -543,7 +550,9 @@ impl Finding {
             F::DaticertIncomplete(_) => C::DaticertIncomplete,
             F::DaticertFieldInvalid { .. } => C::DaticertFieldInvalid,
             F::HeaderMismatch { .. } => C::HeaderMismatch,
-            F::SubjectMismatch { .. } | F::SubjectTagged { .. } => C::SubjectMismatch,
+            F::SubjectMismatch { .. } | F::SubjectTagged { .. } | F::SubjectText { .. } => {
+                C::SubjectMismatch
+            }
             F::MsgidMismatch { .. } => C::MsgidMismatch,
             F::IdentificativoMismatch { .. } => C::IdentificativoMismatch,
             F::DateMismatch { .. } => C::DateMismatch,

@@ -254,6 +254,35 @@ fn text_appended_after_the_closing_boundary_is_named() {
     assert_eq!((code, a["verdict"].as_str()), (0, Some("valid")), "{a:#}");
 }
 
+/// A Subject whose text after the PEC prefix is not the signed oggetto (a mail program shows
+/// the Subject) is a warning naming both; the same text folded otherwise is not.
+#[test]
+fn a_subject_that_is_not_the_signed_oggetto_is_said() {
+    let genuine = sample("accettazione.eml");
+    let dir = tempfile::tempdir().unwrap();
+    let changed = replace_once(
+        &genuine,
+        b"Subject: ACCETTAZIONE: Notifica atto - pratica 2026/42",
+        b"Subject: ACCETTAZIONE: Pratica archiviata",
+    );
+    let path = write(dir.path(), "subject.eml", &changed);
+    let (code, a) = verify_one(&path, &[]);
+    assert_eq!((code, a["verdict"].as_str()), (0, Some("valid")), "{a:#}");
+    assert!(
+        messages(&a).contains("\"ACCETTAZIONE: Pratica archiviata\" does not carry the signed oggetto \"Notifica atto - pratica 2026/42\""),
+        "{}",
+        messages(&a)
+    );
+    let folded = replace_once(
+        &genuine,
+        b"Subject: ACCETTAZIONE: Notifica atto - pratica 2026/42",
+        b"Subject: ACCETTAZIONE: Notifica atto -\r\n pratica 2026/42",
+    );
+    let path = write(dir.path(), "folded.eml", &folded);
+    let (_, a) = verify_one(&path, &[]);
+    assert!(!codes(&a).contains(&"subject-mismatch".into()), "{a:#}");
+}
+
 #[test]
 fn a_repeated_boundary_parameter_is_malformed() {
     // This reader takes the last `boundary`, others the first: a preamble laid out with the
