@@ -452,6 +452,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::HeaderMismatch { .. }
             | Finding::SubjectMismatch { .. }
             | Finding::SubjectTagged { .. }
+            | Finding::SubjectText { .. }
             | Finding::MsgidMismatch { .. }
             | Finding::IdentificativoMismatch { .. }
             | Finding::DateMismatch { .. }
