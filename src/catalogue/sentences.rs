@@ -377,6 +377,16 @@ pub fn not_a_date(lang: Lang, flag: &str, value: &str) -> String {
     }
 }
 
+/// A flag's value that is not an RFC 3339 instant.
+pub fn not_a_time(lang: Lang, flag: &str, value: &str) -> String {
+    match lang {
+        Lang::En => format!("{flag} {value:?} is not an RFC 3339 time (e.g. 2024-05-01T12:00:00Z)"),
+        Lang::It => {
+            format!("{flag} {value:?} non è un istante RFC 3339 (per esempio 2024-05-01T12:00:00Z)")
+        }
+    }
+}
+
 /// The warning for plain `imap://` with `--imap-insecure`.
 pub fn imap_insecure_warning(lang: Lang, url: &str) -> String {
     match lang {

@@ -184,8 +184,8 @@ fn within(flag: &std::path::Path, path: &str, why: String) -> String {
 /// The verifier the flags describe.
 pub fn verifier(args: &cli::VerifierArgs, limits: &Limits) -> Result<Verifier> {
     let at = match args.at.as_deref() {
-        Some(s) => Some(s.parse::<jiff::Timestamp>().with_context(|| {
-            format!("--at {s:?} is not an RFC 3339 time (e.g. 2024-05-01T12:00:00Z)")
+        Some(s) => Some(s.parse::<jiff::Timestamp>().map_err(|_| {
+            anyhow::anyhow!(peckit::report::i18n::texts::not_a_time(messages::lang(), "--at", s))
         })?),
         None => None,
     };

@@ -381,3 +381,17 @@ fn inspect_problems_are_in_italian() {
     assert!(out.contains("malformed: la parte smime.p7s non è base64 valido"), "{out}");
     assert!(!out.contains("is not valid base64"), "{out}");
 }
+
+/// A value of `--at` that is not an instant is said in the user's language, without the
+/// parser's English words.
+#[test]
+fn a_wrong_at_is_said_in_italian() {
+    let (code, _, err) = run(peckit()
+        .args(["--lang", "it", "verify", "--at", "ieri"])
+        .arg(samples().join("accettazione.eml")));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        "peckit: --at \"ieri\" non è un istante RFC 3339 (per esempio 2024-05-01T12:00:00Z)"
+    );
+}
