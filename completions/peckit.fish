@@ -40,7 +40,7 @@ complete -c peckit -n "__fish_peckit_needs_command" -f -a "trust" -d 'Manage the
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
 complete -c peckit -n "__fish_peckit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -s f -l format -d 'Output format' -r -f -a "table\t'A readable table'
-json\t'One JSON document (schema: docs/verify.schema.json)'
+json\t'One JSON document (its schema is in docs/)'
 jsonl\t'One JSON object per line, then a summary line'
 csv\t'Comma-separated values, one row per artefact'"
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l files-from -d 'Read more paths from this file, one per line (`-` for standard input)' -r -F

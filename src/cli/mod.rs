@@ -32,7 +32,7 @@ const VERIFY_EXAMPLES: &str = "\
 Examples:
   peckit verify ricevuta.eml
   peckit verify --format json --trust ca.pem cartella/
-  peckit verify --format csv archivio/ export.mbox webmail.zip > verdetti.csv";
+  peckit verify --format csv archivio/ export.mbox > verdetti.csv";
 
 const INSPECT_LONG: &str = "\
 Show what PEC artefacts are and what their certified data says.
@@ -143,12 +143,12 @@ Examples:
 
 const TOP_EXAMPLES: &str = "\
 Examples:
-  peckit verify ricevuta.eml                 # is it authentic? what does it certify?
-  peckit verify --format json cartella/      # a folder, for a script or CI
-  peckit inspect busta.eml                   # signed data beside the unsigned claims
-  peckit extract busta.eml -o fascicolo/     # the original and its attachments
+  peckit verify ricevuta.eml              # authentic? what it certifies
+  peckit verify --format json cartella/   # a folder, for a script or CI
+  peckit inspect busta.eml                # signed data beside the claims
+  peckit extract busta.eml -o fascicolo/  # the original, its attachments
   peckit evidence --format html cartella/ > riepilogo.html
-  peckit help verify                         # every option of a command";
+  peckit help verify                      # every option of a command";
 
 /// Read, verify and explain Italian certified e-mail (PEC) artefacts.
 #[derive(Debug, Parser)]
@@ -356,7 +356,7 @@ pub struct VerifyArgs {
 pub enum VerifyFormat {
     /// A readable table
     Table,
-    /// One JSON document (schema: docs/verify.schema.json)
+    /// One JSON document (its schema is in docs/)
     Json,
     /// One JSON object per line, then a summary line
     Jsonl,

@@ -25,6 +25,46 @@ fn committed_completions_and_man_pages_are_up_to_date() {
     assert!(compared >= 8, "only {compared} generated files compared");
 }
 
+/// Every man page, as `man` lays it out on an 80-column terminal, fits in 80 columns (the
+/// examples' comments included). Skips where `man` is not installed.
+#[test]
+fn man_pages_fit_80_columns() {
+    if std::process::Command::new("man").arg("--version").output().is_err() {
+        eprintln!("SKIP: man not installed");
+        return;
+    }
+    let mut read = 0;
+    for entry in std::fs::read_dir(root().join("man")).unwrap() {
+        let page = entry.unwrap().path();
+        let out = std::process::Command::new("man")
+            .env("MANWIDTH", "80")
+            .arg("-l")
+            .arg(&page)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        if text.trim().is_empty() {
+            continue;
+        }
+        read += 1;
+        for line in text.lines() {
+            // Bold and underline come as overstrikes (`c BACKSPACE c`): one column each.
+            let mut shown = String::new();
+            for c in line.chars() {
+                if c == '\u{8}' {
+                    shown.pop();
+                } else {
+                    shown.push(c);
+                }
+            }
+            assert!(shown.chars().count() <= 80, "{}: {shown:?}", page.display());
+        }
+    }
+    if read == 0 {
+        eprintln!("SKIP: man printed nothing here");
+    }
+}
+
 #[test]
 fn every_subcommand_help_ends_with_examples() {
     for sub in ["verify", "inspect", "extract", "evidence", "trust", ""] {
