@@ -341,15 +341,18 @@ pub fn archive_summary(
     archived: usize,
     already: usize,
     skipped: usize,
+    unreadable: usize,
     dir: &str,
 ) -> String {
     match lang {
-        Lang::En => {
-            format!("{dir}: {archived} archived, {already} already there, {skipped} skipped")
-        }
-        Lang::It => {
-            format!("{dir}: {archived} archiviati, {already} già presenti, {skipped} saltati")
-        }
+        Lang::En => format!(
+            "{dir}: {archived} archived, {already} already there, {skipped} skipped, \
+             {unreadable} unreadable"
+        ),
+        Lang::It => format!(
+            "{dir}: {archived} archiviati, {already} già presenti, {skipped} saltati, \
+             {unreadable} illeggibili"
+        ),
     }
 }
 

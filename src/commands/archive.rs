@@ -18,6 +18,8 @@ struct Counts {
     archived: usize,
     already: usize,
     skipped: usize,
+    /// Inputs that could not be read (each named on stderr): not archived.
+    unreadable: usize,
 }
 
 /// Messages are committed together (one flush of the disk for all of them, see
@@ -143,7 +145,7 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
                     let facts = Facts::of(&artefact, &assessment);
                     lock().stage(&name, &artefact.raw, &facts)
                 },
-                |_, _| {},
+                |_, _| lock().counts.unreadable += 1,
             )
         },
     );
@@ -161,6 +163,7 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
         counts.archived,
         counts.already,
         counts.skipped,
+        counts.unreadable,
         &args.out.display().to_string(),
     ))])?;
     keeper.out.flush()?;

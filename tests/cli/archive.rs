@@ -151,12 +151,16 @@ fn require_valid_skips_and_says_so_with_exit_1() {
     );
     assert_eq!(code, 1, "{stdout}");
     assert!(err.contains("bad-signature.eml") && err.contains("skipped"), "{err}");
-    assert!(stdout.contains("1 archived, 0 already there, 1 skipped"), "{stdout}");
+    assert!(stdout.contains("1 archived, 0 already there, 1 skipped, 0 unreadable"), "{stdout}");
     assert_eq!(records(&out).len(), 1);
     // Without the flag, an invalid message is evidence too: kept, exit 0.
     let (code, _, _) = archive(&[samples().join("forged/bad-signature.eml")], &out, &[]);
     assert_eq!(code, 0);
     assert_eq!(records(&out)[1]["verdict"], "invalid");
+    // An input that cannot be read is counted on the summary line too, not only on stderr.
+    let (code, stdout, _) = archive(&[samples().join("forged/empty.eml")], &out, &[]);
+    assert_eq!(code, 2);
+    assert!(stdout.contains("0 archived, 0 already there, 0 skipped, 1 unreadable"), "{stdout}");
 }
 
 #[test]
