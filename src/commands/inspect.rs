@@ -112,11 +112,17 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
         (Label::Sender, opt(c.and_then(|c| c.mittente.as_ref())), opt(claims.from.as_ref())),
         (Label::Recipients, recipients, claimed_recipients),
         (Label::Subject, opt(c.and_then(|c| c.oggetto.as_ref())), opt(claims.subject.as_ref())),
-        (Label::CertifiedTime, time, opt(claims.date.as_ref())),
+        (Label::Date, time, opt(claims.date.as_ref())),
         (
             Label::Identifier,
             opt(c.and_then(|c| c.identificativo.as_ref())),
-            opt(claims.message_id.as_ref()),
+            // Only an envelope's Message-ID is its identificativo (docs/pec-spec.md Q12); a
+            // receipt's is its own, and set beside it would look like a discrepancy.
+            if r.kind == "posta-certificata" {
+                opt(claims.message_id.as_ref())
+            } else {
+                String::new()
+            },
         ),
         (
             Label::MessageId,
@@ -151,6 +157,10 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
         text.push_str(&table.to_string());
         text.push('\n');
     }
+    if c.is_none() && r.rem.is_none() {
+        text.push_str(l(Label::NoDaticert));
+        text.push('\n');
+    }
     if let Some(rem) = &r.rem {
         let holds = rem.xades.as_ref().is_some_and(|x| x.status == "valid" && x.trusted);
         lines.extend(peckit::report::rem::explain_lines(rem, ui.lang, "", holds));
@@ -164,7 +174,7 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
                 c.subject,
                 l(Label::Issuer),
                 c.issuer,
-                l(Label::ValidFrom),
+                l(Label::Validity),
                 c.not_before,
                 c.not_after
             )),

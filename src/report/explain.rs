@@ -116,7 +116,7 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
             )));
             out.push(Line::plain(format!(
                 "{pad}       {}: {} → {}",
-                label(lang, Label::ValidFrom),
+                label(lang, Label::Validity),
                 c.not_before,
                 c.not_after
             )));

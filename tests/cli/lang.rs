@@ -395,3 +395,19 @@ fn a_wrong_at_is_said_in_italian() {
         "peckit: --at \"ieri\" non è un istante RFC 3339 (per esempio 2024-05-01T12:00:00Z)"
     );
 }
+
+/// inspect never labels an unsigned header as certified: the date row is "Data" (the columns
+/// say signed or claimed), a file without daticert says so, and a receipt's own Message-ID
+/// is not set beside the identificativo it is not meant to equal.
+#[test]
+fn inspect_labels_no_claim_as_certified() {
+    let (_, out, _) =
+        run(peckit().args(["--lang", "it", "inspect"]).arg(samples().join("anomalia.eml")));
+    assert!(out.contains("Nessun daticert.xml trovato: qui nulla è certificato"), "{out}");
+    assert!(!out.contains("Data certificata"), "{out}");
+    let (_, out, _) =
+        run(peckit().args(["--lang", "it", "inspect"]).arg(samples().join("accettazione.eml")));
+    let row = out.lines().find(|l| l.contains("Identificativo")).unwrap();
+    assert!(!row.contains('<'), "a receipt's Message-ID beside its identificativo: {row}");
+    assert!(!out.contains("Nessun daticert.xml"), "{out}");
+}
