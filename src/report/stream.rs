@@ -89,7 +89,13 @@ impl VerifyTable {
             Verdict::Invalid => Style::Bad,
             Verdict::Error => Style::Warn,
         };
-        let event = r.rem.as_ref().and_then(|m| m.evidence.event.as_deref());
+        // The event names the kind only when the evidence that states it is certified: an
+        // unsigned wrapper's event is the forger's word.
+        let event = r
+            .rem
+            .as_ref()
+            .filter(|_| super::explain::rem_is_certified(r))
+            .and_then(|m| m.evidence.event.as_deref());
         let kind = i18n::kind_with_detail(self.lang, &r.kind, r.receipt_type.as_deref().or(event));
         // A time from a daticert whose signature did not verify is only stated: it is not
         // shown as certified.

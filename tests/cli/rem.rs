@@ -795,3 +795,19 @@ fn contradictory_evidence_for_a_recipient_is_said() {
         recipients.iter().find(|r| r["address"] == "recD@r2-rems-only-for-test.it").unwrap();
     assert!(!rec_d["notes"].to_string().contains("CONTRADICTORY"), "{rec_d}");
 }
+
+/// The table names a REM event as the kind only when the evidence stating it is certified:
+/// the unsigned wrapper's event in `rem-avvolta.xml` is not shown as its kind.
+#[test]
+fn the_table_names_no_event_from_an_unsigned_wrapper() {
+    let (_, out, _) = run(peckit()
+        .env("COLUMNS", "200")
+        .args(["verify", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("forged/rem-avvolta.xml"))
+        .arg(samples().join("rem/consegna.eml")));
+    let wrapped = out.lines().find(|l| l.contains("rem-avvolta.xml")).unwrap();
+    assert!(!wrapped.contains("ContentConsignment"), "{wrapped}");
+    let genuine = out.lines().find(|l| l.contains("consegna.eml")).unwrap();
+    assert!(genuine.contains("REM (ContentConsignment)"), "{genuine}");
+}
