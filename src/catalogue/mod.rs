@@ -526,6 +526,7 @@ pub mod failures;
 mod findings;
 pub mod notes;
 mod outside;
+pub mod proof;
 pub mod rem;
 mod revocation;
 mod sentences;

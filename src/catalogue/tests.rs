@@ -563,3 +563,27 @@ fn a_written_kind_is_said_with_its_detail() {
     assert_eq!(kind_phrase(Lang::It, "not-pec"), "non PEC");
     assert_eq!(kind_phrase(Lang::En, "unknown"), "unknown kind");
 }
+
+#[test]
+fn what_each_kind_proves_is_said_in_both_languages() {
+    let kinds = [
+        "posta-certificata",
+        "anomalia",
+        "accettazione",
+        "non-accettazione",
+        "presa-in-carico",
+        "avvenuta-consegna",
+        "errore-consegna",
+        "preavviso-errore-consegna",
+        "rilevazione-virus",
+    ];
+    for kind in kinds {
+        let en = super::proof::what_it_proves(Lang::En, kind, "T", Some("r@x"), Some("s@x"));
+        let it = super::proof::what_it_proves(Lang::It, kind, "T", Some("r@x"), Some("s@x"));
+        match (en, it) {
+            (Some(en), Some(it)) => assert_ne!(en, it, "{kind}: not translated"),
+            (None, None) => assert_eq!(kind, "anomalia", "{kind}: nothing said"),
+            other => panic!("{kind}: one language only: {other:?}"),
+        }
+    }
+}

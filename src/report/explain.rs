@@ -4,6 +4,7 @@
 
 use super::model::ArtefactReport;
 use super::term::{Line, Style};
+use crate::catalogue::proof;
 use crate::catalogue::texts::{Text, text};
 use crate::catalogue::{Label, Lang, kind_with_detail, label, problem_message, verdict_text};
 use crate::problem::{Severity, Verdict};
@@ -39,6 +40,19 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
     out.push(Line::styled(style, format!("{pad}{}  {}", verdict_text(lang, r.verdict), r.path)));
     let kind = kind_with_detail(lang, &r.kind, r.receipt_type.as_deref());
     out.push(Line::plain(format!("{pad}  {}: {kind}", label(lang, Label::Kind))));
+    // What it proves, from certified data only; nothing when that is not certified.
+    let proves = match (&r.certified, &r.daticert_unverified) {
+        (Some(d), _) => d.data.as_ref().and_then(|t| {
+            let at = format!("{} ({})", t.rfc3339_utc(), t.rfc3339_local());
+            let sender = d.mittente.as_deref();
+            proof::what_it_proves(lang, &r.kind, &at, d.consegna.as_deref(), sender)
+        }),
+        (None, Some(_)) => Some(proof::proves_nothing(lang).to_string()),
+        (None, None) => None,
+    };
+    if let Some(proves) = proves {
+        out.push(Line::plain(format!("{pad}  {}: {proves}", proof::proves_label(lang))));
+    }
     out.push(Line::styled(Style::Bold, format!("{pad}  {}:", text(lang, Text::Problems))));
     if r.problems.is_empty() {
         out.push(Line::plain(format!("{pad}    —")));

@@ -411,3 +411,24 @@ fn inspect_labels_no_claim_as_certified() {
     assert!(!row.contains('<'), "a receipt's Message-ID beside its identificativo: {row}");
     assert!(!out.contains("Nessun daticert.xml"), "{out}");
 }
+
+/// `verify --explain` says what a receipt proves in law, from certified data only.
+#[test]
+fn explain_says_what_a_receipt_proves() {
+    let explain = |file: &str| {
+        run(peckit()
+            .args(["--lang", "it", "verify", "--explain", "--trust"])
+            .arg(test_root())
+            .arg(samples().join(file)))
+        .1
+    };
+    let out = explain("accettazione.eml");
+    assert!(out.contains("Cosa prova: il messaggio è stato SPEDITO"), "{out}");
+    let out = explain("avvenuta-consegna-breve.eml");
+    assert!(
+        out.contains("Cosa prova: il messaggio è stato CONSEGNATO al destinatario anna.bianchi@pec.beta.example"),
+        "{out}"
+    );
+    let out = explain("forged/daticert-swapped.eml");
+    assert!(out.contains("Cosa prova: nulla: ciò che dichiara non è certificato"), "{out}");
+}

@@ -1,0 +1,96 @@
+//! What a verified artefact proves in law, in one sentence (DPR 68/2005, art. 3: a message is
+//! sent when the sender's provider accepts it, delivered when it is placed in the recipient's
+//! box), for `verify --explain`.
+
+use super::Lang;
+
+/// What a verified artefact of `kind` (kebab-case) proves, with its certified time and, for
+/// the receipts of one recipient, that recipient; `None` for kinds that prove no step.
+pub fn what_it_proves(
+    lang: Lang,
+    kind: &str,
+    at: &str,
+    recipient: Option<&str>,
+    sender: Option<&str>,
+) -> Option<String> {
+    let to = recipient.unwrap_or("—");
+    let from = sender.unwrap_or("—");
+    Some(match (lang, kind) {
+        (Lang::En, "accettazione") => format!(
+            "the message was SENT: the sender's provider accepted it at {at} (DPR 68/2005, art. 3)"
+        ),
+        (Lang::It, "accettazione") => format!(
+            "il messaggio è stato SPEDITO: il gestore del mittente lo ha accettato il {at} (DPR \
+             68/2005, art. 3)"
+        ),
+        (Lang::En, "avvenuta-consegna") => format!(
+            "the message was DELIVERED to the recipient {to}: placed in the recipient's box at {at}, read or \
+             not (DPR 68/2005, art. 3)"
+        ),
+        (Lang::It, "avvenuta-consegna") => format!(
+            "il messaggio è stato CONSEGNATO al destinatario {to}: reso disponibile nella sua casella il {at}, \
+             letto o no (DPR 68/2005, art. 3)"
+        ),
+        (Lang::En, "posta-certificata") => format!(
+            "the transport envelope: the sender's provider certifies the message of {from}, \
+             accepted at {at}; it is what the recipient received"
+        ),
+        (Lang::It, "posta-certificata") => format!(
+            "la busta di trasporto: il gestore del mittente certifica il messaggio di {from}, \
+             accettato il {at}; è ciò che il destinatario ha ricevuto"
+        ),
+        (Lang::En, "non-accettazione") => {
+            format!("the message was NOT sent: the sender's provider refused it at {at}")
+        }
+        (Lang::It, "non-accettazione") => {
+            format!(
+                "il messaggio NON è stato spedito: il gestore del mittente lo ha rifiutato il {at}"
+            )
+        }
+        (Lang::En, "presa-in-carico") => format!(
+            "the recipient's provider took the message in charge at {at}; this does not prove \
+             delivery"
+        ),
+        (Lang::It, "presa-in-carico") => format!(
+            "il gestore del destinatario ha preso in carico il messaggio il {at}; questo non ne \
+             prova la consegna"
+        ),
+        (Lang::En, "errore-consegna") => {
+            format!("the message was NOT delivered to the recipient {to} (notice of {at})")
+        }
+        (Lang::It, "errore-consegna") => {
+            format!("il messaggio NON è stato consegnato al destinatario {to} (avviso del {at})")
+        }
+        (Lang::En, "preavviso-errore-consegna") => format!(
+            "no delivery receipt for the recipient {to} came within 12 hours (warning of {at}); not yet a \
+             final non-delivery"
+        ),
+        (Lang::It, "preavviso-errore-consegna") => format!(
+            "nessuna ricevuta di consegna per il destinatario {to} entro 12 ore (preavviso del {at}); non è \
+             ancora una mancata consegna definitiva"
+        ),
+        (Lang::En, "rilevazione-virus") => {
+            format!("the provider found a virus in the message at {at}: it was not delivered")
+        }
+        (Lang::It, "rilevazione-virus") => {
+            format!("il gestore ha rilevato un virus nel messaggio il {at}: non è stato consegnato")
+        }
+        _ => return None,
+    })
+}
+
+/// The label of that sentence.
+pub fn proves_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "What it proves",
+        Lang::It => "Cosa prova",
+    }
+}
+
+/// Said of an artefact whose data is not certified.
+pub fn proves_nothing(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "nothing: what it states is not certified",
+        Lang::It => "nulla: ciò che dichiara non è certificato",
+    }
+}
