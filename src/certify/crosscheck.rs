@@ -170,7 +170,8 @@ fn check_kind_markers(artefact: &Artefact, daticert: &DatiCert, problems: &mut V
     {
         problems.push(Problem::of(Finding::SubjectTagged { subject: subject.to_string() }));
     }
-    if let Some(claimed) = claims.subject_kind()
+    let subject_kind = claims.subject_kind();
+    if let Some(claimed) = subject_kind.clone()
         && !signed_kind.matches_subject_claim(&claimed)
         && claimed != Kind::Anomalia
     {
@@ -179,20 +180,18 @@ fn check_kind_markers(artefact: &Artefact, daticert: &DatiCert, problems: &mut V
             signed: signed_kind.name().to_string(),
         }));
     }
-    check_subject_text(claims.subject.as_deref(), daticert.oggetto.as_deref(), problems);
+    if subject_kind.is_some() {
+        check_subject_text(claims.subject.as_deref(), daticert.oggetto.as_deref(), problems);
+    }
 }
 
-/// docs/pec-spec.md §2.2: the Subject is the PEC prefix, a colon, then the oggetto the daticert
-/// signs; a mail program shows the Subject, so another text there is said (white space
-/// folded: headers are folded and unfolded on the way).
+/// docs/pec-spec.md §2.2: a Subject with a PEC prefix is the prefix, a colon, then the oggetto
+/// the daticert signs; a mail program shows the Subject, so another text there is said (white
+/// space folded: headers are folded and unfolded on the way).
 fn check_subject_text(subject: Option<&str>, oggetto: Option<&str>, problems: &mut Vec<Problem>) {
     let (Some(subject), Some(oggetto)) = (subject, oggetto) else { return };
-    if Kind::from_subject(subject).is_none() {
-        return;
-    }
     let Some((_, text)) = subject.split_once(':') else { return };
-    let folded = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded(text) != folded(oggetto) {
+    if !text.split_whitespace().eq(oggetto.split_whitespace()) {
         problems.push(Problem::of(Finding::SubjectText {
             subject: subject.to_string(),
             oggetto: oggetto.to_string(),

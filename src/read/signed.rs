@@ -55,15 +55,15 @@ pub(super) fn check_structural_headers(
                 }));
             }
         }
-        let names: Vec<&str> = entity.content_type.params.iter().map(|(name, _)| name).collect();
-        for (i, name) in names.iter().enumerate() {
-            let count = names.iter().filter(|n| *n == name).count();
-            // Said once, at the name's first occurrence.
-            if count > 1 && !names.get(..i).is_some_and(|before| before.contains(name)) {
+        let params = &entity.content_type.params;
+        for (i, (name, _)) in params.iter().enumerate() {
+            // Said once, at the name's first occurrence (a few parameters: no allocation).
+            let again = params.iter().skip(i + 1).filter(|(n, _)| *n == name).count();
+            if again > 0 && !params.iter().take(i).any(|(n, _)| n == name) {
                 problems.push(Problem::of(Finding::DuplicatedHeader {
                     header: "Content-Type".into(),
-                    parameter: Some((*name).to_string()),
-                    count,
+                    parameter: Some(name.to_string()),
+                    count: again + 1,
                     offset: entity.range.start,
                 }));
             }
