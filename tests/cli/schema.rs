@@ -196,3 +196,43 @@ fn archive_records_conform_to_their_schema() {
         assert_conforms_to(&serde_json::from_str(line).unwrap(), "docs/archive.schema.json");
     }
 }
+
+/// extract's manifest.json, written beside the files and printed with `--format json`, matches
+/// docs/manifest.schema.json: an envelope, a ricevuta breve (hash files), an anomaly with a
+/// nested message, a forgery.
+#[test]
+fn manifest_conforms_to_the_documented_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs: Vec<_> = [
+        "posta-certificata.eml",
+        "avvenuta-consegna-breve.eml",
+        "anomalia-annidata.eml",
+        "forged/bad-signature.eml",
+    ]
+    .iter()
+    .map(|f| samples().join(f))
+    .collect();
+    let out = dir.path().join("estratti");
+    let (_, printed, err) = run(peckit()
+        .args(["extract", "--format", "json", "--trust"])
+        .arg(test_root())
+        .args(&inputs)
+        .arg("-o")
+        .arg(&out));
+    let printed = json(&printed);
+    let manifests = printed.as_array().unwrap_or_else(|| panic!("{printed}\n{err}"));
+    assert_eq!(manifests.len(), inputs.len(), "{err}");
+    let mut written = 0;
+    for m in manifests {
+        assert_conforms_to(m, "docs/manifest.schema.json");
+    }
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let file = entry.unwrap().path().join("manifest.json");
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        assert_conforms_to(&doc, "docs/manifest.schema.json");
+        written += 1;
+    }
+    assert_eq!(written, inputs.len());
+    assert!(manifests.iter().any(|m| !m["hash_files"].as_array().unwrap().is_empty()));
+    assert!(manifests.iter().any(|m| !m["nested"].as_array().unwrap().is_empty()));
+}
