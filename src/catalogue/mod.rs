@@ -472,7 +472,7 @@ impl CecPacWarning {
 pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
     let (one, many) = match (lang, noun) {
         (Lang::En, Noun::Artefact) => ("artefact", "artefacts"),
-        (Lang::It, Noun::Artefact) => ("messaggio", "messaggi"),
+        (Lang::It, Noun::Artefact) => ("elemento esaminato", "elementi esaminati"),
         (Lang::En, Noun::Valid) => ("valid", "valid"),
         (Lang::It, Noun::Valid) => ("valido", "validi"),
         (Lang::En, Noun::Invalid) => ("invalid", "invalid"),
@@ -490,7 +490,7 @@ pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
 /// Nouns counted in summaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Noun {
-    /// An artefact checked ("messaggio" for people).
+    /// An input checked: a message, or a path that could not be read ("elemento esaminato").
     Artefact,
     /// Valid ones.
     Valid,

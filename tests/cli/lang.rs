@@ -17,7 +17,7 @@ fn lang_flag_switches_labels_and_messages() {
     assert!(it.contains("Esito") && it.contains("NON VALIDO"), "{it}");
     assert!(it.contains("i byte firmati non corrispondono"), "{it}");
     // Nouns agree with their numbers.
-    assert!(it.contains("1 messaggio: 0 validi, 1 non valido, 0 errori"), "{it}");
+    assert!(it.contains("1 elemento esaminato: 0 validi, 1 non valido, 0 errori"), "{it}");
     let en = verify_table(peckit().args(["--lang", "en"]));
     assert!(en.contains("Verdict") && en.contains("INVALID"), "{en}");
     assert!(en.contains("1 artefact: 0 valid, 1 invalid, 0 errors"), "{en}");
