@@ -236,3 +236,18 @@ fn manifest_conforms_to_the_documented_schema() {
     assert!(manifests.iter().any(|m| !m["hash_files"].as_array().unwrap().is_empty()));
     assert!(manifests.iter().any(|m| !m["nested"].as_array().unwrap().is_empty()));
 }
+
+/// `inspect --format json` matches docs/inspect.schema.json, over every bundled sample (REM
+/// ones, forgeries, nested artefacts) and, when present, the real corpus.
+#[test]
+fn inspect_json_conforms_to_the_documented_schema() {
+    let mut cmd = peckit();
+    cmd.args(["inspect", "--format", "json", "--trust"]).arg(test_root()).arg(samples());
+    if let Some(c) = corpus() {
+        cmd.arg(c);
+    }
+    let (_, out, err) = run(&mut cmd);
+    let doc = json(&out);
+    assert!(doc["artefacts"].as_array().is_some_and(|a| a.len() > 50), "{err}");
+    assert_conforms_to(&doc, "docs/inspect.schema.json");
+}
