@@ -9,6 +9,7 @@ use peckit::certify::assess::{self, Verdict};
 use peckit::report::i18n::texts;
 use peckit::report::term::{Line, Style};
 
+use super::clock::Batch as _;
 use super::{Outcome, Output, Ui};
 use crate::cli::ArchiveArgs;
 
@@ -61,6 +62,16 @@ impl Keeper<'_> {
         }
         Ok(())
     }
+}
+
+impl super::clock::Batch for Keeper<'_> {
+    fn oldest_staged(&self) -> Option<Instant> {
+        self.oldest_staged
+    }
+
+    fn failure(&mut self) -> &mut Option<anyhow::Error> {
+        &mut self.failure
+    }
 
     /// Commits what is staged and prints a line for each message.
     fn commit(&mut self) -> Result<()> {
@@ -92,17 +103,6 @@ impl Keeper<'_> {
         }
         self.out.flush()?;
         Ok(())
-    }
-
-    /// The clock thread's turn: commits what has waited too long.
-    fn on_tick(&mut self) {
-        let waited = self.oldest_staged.is_some_and(|t| t.elapsed() >= super::clock::PATIENCE);
-        if waited
-            && self.failure.is_none()
-            && let Err(e) = self.commit()
-        {
-            self.failure = Some(e);
-        }
     }
 }
 

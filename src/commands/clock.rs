@@ -10,6 +10,27 @@ pub const TICK: Duration = Duration::from_millis(50);
 /// How long a batch may wait for more before it is committed as it is.
 pub const PATIENCE: Duration = Duration::from_millis(200);
 
+/// What waits in a batch for its commit (archive's messages, extract's folders).
+pub trait Batch {
+    /// When the oldest thing staged was staged, if anything is.
+    fn oldest_staged(&self) -> Option<std::time::Instant>;
+    /// Where a commit of the clock thread that failed is kept, for the run to stop with.
+    fn failure(&mut self) -> &mut Option<anyhow::Error>;
+    /// Commits what is staged and says what became of it.
+    fn commit(&mut self) -> anyhow::Result<()>;
+
+    /// The clock thread's turn: commits what has waited [`PATIENCE`].
+    fn on_tick(&mut self) {
+        let waited = self.oldest_staged().is_some_and(|t| t.elapsed() >= PATIENCE);
+        if waited
+            && self.failure().is_none()
+            && let Err(e) = self.commit()
+        {
+            *self.failure() = Some(e);
+        }
+    }
+}
+
 /// Runs `body`, calling `on_tick` from another thread every [`TICK`] until `body` returns
 /// (or unwinds).
 pub fn with_clock<R>(on_tick: impl Fn() + Sync, body: impl FnOnce() -> R) -> R {

@@ -12,6 +12,7 @@ use peckit::read;
 use peckit::report::i18n::texts::{self, Text};
 use peckit::report::i18n::{self, Diagnostic};
 
+use super::clock::Batch as _;
 use super::{Outcome, Output, Ui};
 use crate::cli::{ExtractArgs, ExtractFormat, ExtractOnly};
 use peckit::report::stream::JsonArray;
@@ -219,15 +220,41 @@ impl Committer<'_> {
         Ok(())
     }
 
-    /// The clock thread's turn: commits what has waited too long.
-    fn on_tick(&mut self) {
-        let waited = self.oldest_staged.is_some_and(|t| t.elapsed() >= super::clock::PATIENCE);
-        if waited
-            && self.failure.is_none()
-            && let Err(e) = self.commit()
-        {
-            self.failure = Some(e);
+    /// What one committed artefact's extraction wrote.
+    fn show(&mut self, name: &str, dir_path: &Path, manifest: extract::Manifest) -> Result<()> {
+        let (ui, out) = (self.ui, &mut self.out);
+        match self.args.format {
+            ExtractFormat::Table => {
+                out.line(&Line::plain(format!("{name} → {}", dir_path.display())))?;
+                // The hash's first 12 digits, marked as cut; manifest.json has them all.
+                let (size, file) =
+                    (texts::text(ui.lang, Text::Bytes), texts::text(ui.lang, Text::FileLower));
+                out.line(&Line::styled(
+                    Style::Bold,
+                    format!("  {size:>10}  {:<13}  {file}", "SHA-256"),
+                ))?;
+                for f in &manifest.files {
+                    out.line(&Line::plain(format!(
+                        "  {:>10}  {}…  {}",
+                        f.size,
+                        f.sha256.get(..12).unwrap_or(&f.sha256),
+                        f.path
+                    )))?;
+                }
+                Ok(())
+            }
+            ExtractFormat::Json => self.manifests.add(out, manifest),
         }
+    }
+}
+
+impl super::clock::Batch for Committer<'_> {
+    fn oldest_staged(&self) -> Option<Instant> {
+        self.oldest_staged
+    }
+
+    fn failure(&mut self) -> &mut Option<anyhow::Error> {
+        &mut self.failure
     }
 
     /// Commits what is staged and says, in order, what became of each artefact.
@@ -254,33 +281,6 @@ impl Committer<'_> {
             }
         }
         self.out.flush()
-    }
-
-    /// What one committed artefact's extraction wrote.
-    fn show(&mut self, name: &str, dir_path: &Path, manifest: extract::Manifest) -> Result<()> {
-        let (ui, out) = (self.ui, &mut self.out);
-        match self.args.format {
-            ExtractFormat::Table => {
-                out.line(&Line::plain(format!("{name} → {}", dir_path.display())))?;
-                // The hash's first 12 digits, marked as cut; manifest.json has them all.
-                let (size, file) =
-                    (texts::text(ui.lang, Text::Bytes), texts::text(ui.lang, Text::FileLower));
-                out.line(&Line::styled(
-                    Style::Bold,
-                    format!("  {size:>10}  {:<13}  {file}", "SHA-256"),
-                ))?;
-                for f in &manifest.files {
-                    out.line(&Line::plain(format!(
-                        "  {:>10}  {}…  {}",
-                        f.size,
-                        f.sha256.get(..12).unwrap_or(&f.sha256),
-                        f.path
-                    )))?;
-                }
-                Ok(())
-            }
-            ExtractFormat::Json => self.manifests.add(out, manifest),
-        }
     }
 }
 

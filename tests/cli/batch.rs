@@ -175,12 +175,7 @@ fn parallel_jsonl_has_exactly_one_line_per_artefact_and_ordered_keeps_order() {
                     .args(["verify", "--format", "json", "--trust"])
                     .arg(test_root())
                     .arg(samples()));
-                json(&out)["artefacts"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|a| a["path"].as_str().unwrap().to_string())
-                    .collect::<Vec<_>>()
+                artefact_paths(&json(&out))
             };
             assert_eq!(paths, sorted.iter().map(String::as_str).collect::<Vec<_>>());
         }

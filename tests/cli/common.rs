@@ -65,6 +65,16 @@ pub fn records_of(input: &Path) -> String {
     run(peckit().args(["verify", "--format", "jsonl", "--trust"]).arg(test_root()).arg(input)).1
 }
 
+/// The `path` of every artefact of a `verify --format json` document, in order.
+pub fn artefact_paths(doc: &serde_json::Value) -> Vec<String> {
+    doc["artefacts"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no artefacts: {doc}"))
+        .iter()
+        .map(|a| a["path"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 /// Parses stdout as JSON.
 pub fn json(stdout: &str) -> serde_json::Value {
     serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{stdout}"))

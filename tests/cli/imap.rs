@@ -371,12 +371,7 @@ fn every_mailbox_with_mailbox_all_and_names_shown_decoded() {
         .arg(&ca)
         .arg(server.url()));
     assert_eq!(code, 0, "{err}\n{}", server.log());
-    let paths: Vec<String> = json(&out)["artefacts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["path"].as_str().unwrap().to_string())
-        .collect();
+    let paths = artefact_paths(&json(&out));
     assert_eq!(paths.len(), 2, "{paths:?}");
     assert!(paths.iter().any(|p| p.contains("/Ricevute già lette;UIDVALIDITY=")), "{paths:?}");
     // The folder alone, by its decoded name (percent-encoded in the URL).

@@ -140,12 +140,7 @@ fn a_glob_without_a_slash_matches_file_names() {
             .args(["--glob", glob])
             .arg(samples()));
         assert!(code <= 1, "{err}");
-        json(&out)["artefacts"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a["path"].as_str().unwrap().to_string())
-            .collect()
+        artefact_paths(&json(&out))
     };
     let named = paths("accettazione*");
     assert!(named.len() >= 5, "{named:?}");
@@ -180,12 +175,7 @@ fn a_missing_path_keeps_its_place_among_the_inputs() {
                 .map(|l| l["data"]["path"].as_str().unwrap().to_string())
                 .collect()
         } else {
-            json(&out)["artefacts"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|a| a["path"].as_str().unwrap().to_string())
-                .collect()
+            artefact_paths(&json(&out))
         };
         let expected: Vec<String> = named.iter().map(|p| p.display().to_string()).collect();
         assert_eq!(paths, expected, "{format:?}");
