@@ -310,6 +310,26 @@ fn a_repeated_boundary_parameter_is_malformed() {
         out.contains("il parametro boundary dell'intestazione Content-Type compare 2 volte"),
         "{out}"
     );
+    // RFC 2231 spells it `boundary*` (or `boundary*0`): the same parameter to its readers.
+    for spelling in [&b"boundary*=''FAKE;"[..], b"boundary*0=\"FA\"; boundary*1=\"KE\";"] {
+        let forged = replace_once(
+            &genuine,
+            b"multipart/signed;",
+            &[&b"multipart/signed; "[..], spelling].concat(),
+        );
+        let path = write(dir.path(), "rfc2231.eml", &forged);
+        let (_, a) = verify_one(&path, &[]);
+        assert_eq!(codes(&a)[0], "malformed", "{}: {a:#}", String::from_utf8_lossy(spelling));
+    }
+    // Continuations of one other parameter are one parameter: nothing to say.
+    let continued = replace_once(
+        &genuine,
+        b"multipart/signed;",
+        b"multipart/signed; x-note*0=\"a\"; x-note*1=\"b\"; x-note*2=\"c\";",
+    );
+    let path = write(dir.path(), "continued.eml", &continued);
+    let (code, a) = verify_one(&path, &[]);
+    assert_eq!(code, 0, "{a:#}");
 }
 
 #[test]
