@@ -94,9 +94,27 @@ fn load_into(
         let deeper = crate::error::Error::NotMail(crate::error::NotMail::Container);
         return loaded.push((name, Err(deeper)));
     }
+    // What one container holds is kept until its messages are verified: what a container
+    // inside another expands to is held to the size of one input (a zip of zips would
+    // otherwise fill memory from a few megabytes); the rest is named, not read.
+    let nested = depth < CONTAINER_DEPTH;
+    let mut expanded: u64 = 0;
     for member in container_members(container, path, bytes, max_bytes) {
+        if nested && expanded > max_bytes {
+            let over = crate::error::Error::LimitExceeded {
+                limit: crate::limits::Limit::InputSize,
+                value: max_bytes,
+            };
+            return loaded.push((name, Err(over)));
+        }
         match member {
-            Ok(member) => load_into(member, max_bytes, depth - 1, loaded),
+            Ok(member) => {
+                let before = loaded.len();
+                load_into(member, max_bytes, depth - 1, loaded);
+                let added = loaded.get(before..).unwrap_or_default();
+                let bytes = added.iter().filter_map(|(_, b)| b.as_ref().ok()).map(Vec::len);
+                expanded = bytes.fold(expanded, |sum, n| sum.saturating_add(n as u64));
+            }
             Err(e) => {
                 loaded.push((e.path.display().to_string(), Err(crate::error::Error::Io(e.error))))
             }

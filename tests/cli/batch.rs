@@ -572,3 +572,37 @@ fn containers_inside_a_zip_are_split_and_deeper_ones_named() {
         assert!(err.contains("two levels"), "{err}");
     }
 }
+
+/// What a zip inside a zip expands to is held to the size of one input (`--max-size`): a zip
+/// of zips cannot fill memory; what is past it is named, exit 2.
+#[test]
+fn a_zip_inside_a_zip_expands_to_one_input_at_most() {
+    let dir = tempfile::tempdir().unwrap();
+    let receipt = sample("posta-certificata.eml");
+    let mut inner = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut inner);
+        for i in 0..6 {
+            z.start_file(format!("r{i}.eml"), zip::write::SimpleFileOptions::default()).unwrap();
+            z.write_all(&receipt).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    let zip_path = dir.path().join("zip-di-zip.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    z.start_file("inner.zip", zip::write::SimpleFileOptions::default()).unwrap();
+    z.write_all(inner.get_ref()).unwrap();
+    z.finish().unwrap();
+    // Room for two and a half receipts: three are read, the rest named as over the limit.
+    let limit = (receipt.len() * 5 / 2).max(inner.get_ref().len()).to_string();
+    let (code, out, err) = run(peckit()
+        .args(["verify", "--format", "json", "--max-size", &limit, "--trust"])
+        .arg(test_root())
+        .arg(&zip_path));
+    assert_eq!(code, 2, "{err}");
+    let paths = artefact_paths(&json(&out));
+    assert!(paths.len() < 6, "{paths:?}");
+    let last = paths.last().unwrap();
+    assert!(last.ends_with("zip-di-zip.zip!inner.zip"), "{paths:?}");
+    assert!(err.contains("limit"), "{err}");
+}
