@@ -32,12 +32,12 @@ pub fn what_it_proves(
              letto o no (DPR 68/2005, art. 3)"
         ),
         (Lang::En, "posta-certificata") => format!(
-            "the transport envelope: the sender's provider certifies the message of {from}, \
-             accepted at {at}; it is what the recipient received"
+            "the transport envelope the sender's provider sent to the recipients with the message \
+             of {from}, accepted at {at}; it does not prove delivery"
         ),
         (Lang::It, "posta-certificata") => format!(
-            "la busta di trasporto: il gestore del mittente certifica il messaggio di {from}, \
-             accettato il {at}; è ciò che il destinatario ha ricevuto"
+            "la busta di trasporto che il gestore del mittente ha inviato ai destinatari con il \
+             messaggio di {from}, accettato il {at}; non ne prova la consegna"
         ),
         (Lang::En, "non-accettazione") => {
             format!("the message was NOT sent: the sender's provider refused it at {at}")
@@ -70,10 +70,10 @@ pub fn what_it_proves(
              ancora una mancata consegna definitiva"
         ),
         (Lang::En, "rilevazione-virus") => {
-            format!("the provider found a virus in the message at {at}: it was not delivered")
+            format!("the recipient's provider detected a virus in the message at {at}")
         }
         (Lang::It, "rilevazione-virus") => {
-            format!("il gestore ha rilevato un virus nel messaggio il {at}: non è stato consegnato")
+            format!("il gestore del destinatario ha rilevato un virus nel messaggio il {at}")
         }
         _ => return None,
     })

@@ -177,10 +177,10 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::En, Text::WhyNoMessage) => "Why",
         (Lang::It, Text::WhyNoMessage) => "Perché",
         (Lang::En, Text::WhyNoMessageText) => {
-            "These files carry no identifier that ties them to a message (no readable signed daticert.xml, not PEC, or unreadable), or their signature did not verify and no valid file proves the message they name: nothing in them is used as proof."
+            "These files carry no identifier that ties them to a message (no readable signed daticert.xml, not PEC, or unreadable), or what they state is not certified (their signature failed or is not trusted) and no file proves the message they name: nothing in them is used as proof."
         }
         (Lang::It, Text::WhyNoMessageText) => {
-            "Questi file non recano un identificativo che li leghi a un messaggio (nessun daticert.xml firmato leggibile, non PEC, o illeggibili), oppure la loro firma non è valida e nessun file valido prova il messaggio che nominano: nulla in essi è usato come prova."
+            "Questi file non recano un identificativo che li leghi a un messaggio (nessun daticert.xml firmato leggibile, non PEC, o illeggibili), oppure ciò che dichiarano non è certificato (la firma non è valida o non è fidata) e nessun file prova il messaggio che nominano: nulla in essi è usato come prova."
         }
         (Lang::En, Text::Provenance) => "About this summary",
         (Lang::It, Text::Provenance) => "Provenienza del riepilogo",

@@ -37,14 +37,18 @@ pub struct Assessment {
 /// Only errors about what lies outside the signed entity (an unsigned header that contradicts
 /// it, unsigned parts around it) leave the signed data certified.
 pub fn signed_data_certified(signature: Option<&SignatureReport>, problems: &[Problem]) -> bool {
-    use crate::problem::ProblemCode;
     signature.is_some_and(|s| s.status == crate::verify::SignatureStatus::Valid && s.trusted)
-        && problems.iter().filter(|p| p.is_fatal()).all(|p| {
-            matches!(
-                p.code,
-                ProblemCode::HeaderMismatch | ProblemCode::UnsignedContentOutsideSignature
-            )
-        })
+        && errors_leave_data_certified(problems)
+}
+
+/// Whether every error found leaves the signed data certified: an unsigned header that
+/// contradicts it, or something unsigned beside it (any other error undermines the signer or
+/// the signed data).
+pub fn errors_leave_data_certified(problems: &[Problem]) -> bool {
+    use crate::problem::ProblemCode;
+    problems.iter().filter(|p| p.is_fatal()).all(|p| {
+        matches!(p.code, ProblemCode::HeaderMismatch | ProblemCode::UnsignedContentOutsideSignature)
+    })
 }
 
 /// Assesses an artefact and, recursively, its nested artefacts.

@@ -56,10 +56,6 @@ fn proof_of(s: &Source) -> Proof {
 
 /// A file whose verdict is invalid only because the file around its signed entity was
 /// altered, while the signed entity verified and chained (a mailing list re-wrapped it).
-fn rewrapped_but_intact(s: &Source) -> bool {
-    s.verdict == Verdict::Invalid && s.facts.intact_inside_altered
-}
-
 /// Whether an assessment is invalid only because its file was re-wrapped around an intact
 /// signed entity.
 fn intact_inside_altered(assessment: &Assessment) -> bool {
@@ -242,12 +238,10 @@ pub fn build_each(
     mut each: impl FnMut(MessageEvidence),
 ) -> EvidenceReport {
     let (mut groups, mut unmatched) = group(&sources);
-    // A message is known from files that verify: a file whose signature failed may join one
-    // (listed, unused), never make one from what it merely states.
+    // A message is known from files whose data is certified: a file whose signature failed
+    // may join one (listed, unused), never make one from what it merely states.
     groups.retain(|g| {
-        let proven = g.iter().any(|&i| {
-            sources.get(i).is_some_and(|s| s.verdict == Verdict::Valid || rewrapped_but_intact(s))
-        });
+        let proven = g.iter().any(|&i| sources.get(i).is_some_and(Source::data_certified));
         if !proven {
             unmatched.extend_from_slice(g);
         }
@@ -338,13 +332,13 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
         .iter()
         .copied()
         .filter(|s| {
-            s.verdict == Verdict::Valid || (options.accept_rewrapped && rewrapped_but_intact(s))
+            s.verdict == Verdict::Valid || (options.accept_rewrapped && s.rewrapped_but_intact())
         })
         .collect();
     // A signed entity intact inside an altered file still says what it certifies: its
     // facts head the message when no clean file does, marked as coming from it.
     let rewrapped: Vec<&Source> =
-        members.iter().copied().filter(|s| rewrapped_but_intact(s)).collect();
+        members.iter().copied().filter(|s| s.rewrapped_but_intact()).collect();
     let first_dati = |kinds: &[Kind]| {
         verified
             .iter()
@@ -358,7 +352,8 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
         .or_else(|| verified.first().copied())
         .or_else(|| rewrapped.iter().copied().find(|s| s.daticert.as_deref().is_some()));
     let header = header_source.and_then(|s| s.daticert.as_deref());
-    let any_dati = verified.iter().chain(&rewrapped).find_map(|s| s.daticert.as_deref());
+    let any_dati =
+        members.iter().filter(|s| s.data_certified()).find_map(|s| s.daticert.as_deref());
 
     // Recipients: from verified daticerts (acceptance first), in order of appearance.
     let mut recipients: Vec<(String, String)> = Vec::new();

@@ -46,6 +46,20 @@ pub struct Source {
 }
 
 impl Source {
+    /// Invalid only because the file around an intact, chained signed entity was altered.
+    pub fn rewrapped_but_intact(&self) -> bool {
+        self.verdict == Verdict::Invalid && self.facts.intact_inside_altered
+    }
+
+    /// Whether what its daticert says is certified: it is valid, or intact inside an altered
+    /// file, or invalid only for what lies beside its signed data.
+    pub fn data_certified(&self) -> bool {
+        self.verdict == Verdict::Valid
+            || self.rewrapped_but_intact()
+            || (self.verdict == Verdict::Invalid
+                && crate::certify::assess::errors_leave_data_certified(&self.problems))
+    }
+
     /// The kind as the evidence shows it: `rem (ContentConsignment)` for REM.
     pub fn kind_name(&self) -> String {
         match &self.rem_event {

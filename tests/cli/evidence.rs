@@ -581,6 +581,15 @@ fn a_forged_file_alone_makes_no_message() {
     assert_eq!(doc["messages"], serde_json::json!([]), "{out}");
     assert_eq!(doc["unmatched"][0]["path"], forged.display().to_string().as_str(), "{out}");
     assert!(!out.contains("altro@client.example"), "{out}");
+    // A file whose signed data is certified and only an unsigned header lies does make its
+    // message (not used as proof), as verify --explain says what it proves.
+    let (_, out, _) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("forged/x-ricevuta-changed.eml")));
+    let doc = json(&out);
+    assert_eq!(doc["messages"].as_array().unwrap().len(), 1, "{out}");
+    assert!(doc["messages"][0]["msgid"].is_string(), "{out}");
     // The thread's tampered receipt joins the message its valid files prove, unused.
     let (_, doc) = thread_json();
     let sources: Vec<&Value> = doc["messages"]
