@@ -123,7 +123,7 @@ pub enum RecordFailure {
         /// The first 16 hex digits of the file's SHA-256.
         sha256: String,
     },
-    /// A record that certifies other facts (kind, daticert, times, provider, attachments) than
+    /// A record that states other facts (kind, daticert, times, provider, attachments) than
     /// this run, or another record, found in the same file.
     OtherFacts {
         /// The first 16 hex digits of the file's SHA-256.

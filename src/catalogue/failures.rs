@@ -18,7 +18,7 @@ impl ReadFailure {
             }
             (Lang::It, ReadFailure::NotMail(NotMail::Container)) => "non è un messaggio e-mail: \
                 è un mbox o un archivio zip dentro un contenitore dentro un altro: peckit ne apre \
-                due livelli; estrarlo e indicarlo da solo"
+                due livelli; estrarlo e indicarlo a parte"
                 .into(),
             (Lang::It, ReadFailure::NotMail(NotMail::Json)) => "non è un messaggio e-mail: è \
                 JSON (evidence legge i record di peckit verify --format jsonl da un file .jsonl \
@@ -118,19 +118,19 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
             }
         }
         (Lang::En, F::OtherFacts { sha256, other: None }) => format!(
-            "the record certifies other facts than this run found in the same file (SHA-256 \
+            "the record states other facts than this run found in the same file (SHA-256 \
              {sha256}…): the record is not used"
         ),
         (Lang::It, F::OtherFacts { sha256, other: None }) => format!(
-            "il record certifica dati diversi da quelli che questa esecuzione ha trovato nello \
+            "il record riporta dati diversi da quelli che questa esecuzione ha trovato nello \
              stesso file (SHA-256 {sha256}…): il record non è usato"
         ),
         (Lang::En, F::OtherFacts { sha256, other: Some(other) }) => format!(
-            "the record certifies other facts than {other} for the same file (SHA-256 \
+            "the record states other facts than {other} for the same file (SHA-256 \
              {sha256}…): no record of this file is used; verify the file again"
         ),
         (Lang::It, F::OtherFacts { sha256, other: Some(other) }) => format!(
-            "il record certifica dati diversi da {other} per lo stesso file (SHA-256 {sha256}…): \
+            "il record riporta dati diversi da {other} per lo stesso file (SHA-256 {sha256}…): \
              nessun record di questo file è usato; verificare di nuovo il file"
         ),
         (_, F::RecordsDisagree { sha256, verdicts }) => {

@@ -28,7 +28,7 @@ pub enum Outside {
     Epilogue {
         /// The multipart's MIME path.
         mime_path: String,
-        /// How many bytes, white space aside.
+        /// How many bytes, from its first to its last that is not blank.
         bytes: usize,
     },
 }

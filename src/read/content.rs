@@ -122,7 +122,7 @@ pub(super) fn signed_content_of(
 fn note_epilogue(raw: &[u8], entity: &Entity, path: &str, out: &mut Vec<Outside>) {
     let Some(epilogue) = &entity.epilogue else { return };
     let text = raw.get(epilogue.clone()).unwrap_or_default();
-    let bytes = text.iter().filter(|b| !b.is_ascii_whitespace()).count();
+    let bytes = text.trim_ascii().len();
     if bytes > 0 {
         out.push(Outside::Epilogue { mime_path: path.to_string(), bytes });
     }

@@ -97,9 +97,9 @@ pub struct ArtefactReport {
     /// bytes and chained to a trusted authority, and no error undermines the signer or the
     /// signed data (`certify::assess::signed_data_certified`); null otherwise.
     pub certified: Option<DatiCert>,
-    /// The daticert fields when they are not certified (a signature that failed, an
-    /// untrusted signer, a daticert outside any signature): what the file states, never
-    /// evidence; null otherwise.
+    /// The daticert fields of the signed entity when they are not certified (a signature that
+    /// failed, an untrusted signer): what the file states, never evidence; null otherwise (a
+    /// daticert outside any signature is named among the problems, never read as data).
     pub daticert_unverified: Option<DatiCert>,
     /// The unsigned headers used (claims).
     pub claimed: Option<Claims>,

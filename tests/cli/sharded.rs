@@ -564,7 +564,7 @@ fn records_contradicted_by_another_verdict_of_the_same_file_are_not_used() {
     assert_eq!(listed[0]["verdict"], "invalid");
 }
 
-/// A record that says the same verdict but certifies other facts than the same bytes do (a
+/// A record that says the same verdict but states other facts than the same bytes do (a
 /// recipient and a time edited in the JSONL) proves nothing: beside the file, the file's own
 /// facts stand; among records alone, every record of that file goes. An honest record beside
 /// its file is kept.
@@ -607,7 +607,7 @@ fn records_that_certify_other_facts_than_the_same_file_are_not_used() {
     let (code, doc, err) = evidence(&[&file, &edited]);
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("il record certifica dati diversi da quelli che questa esecuzione ha trovato")
+        err.contains("il record riporta dati diversi da quelli che questa esecuzione ha trovato")
             && err.contains(&format!("{}:", edited.display())),
         "{err}"
     );
