@@ -180,8 +180,6 @@ struct Staged {
     dir: OutputDir,
     dir_path: PathBuf,
     manifest: peckit::extract::Manifest,
-    /// Said when the group is committed, beside what was extracted.
-    warning: Option<String>,
 }
 
 /// The extracted artefacts waiting for their commit, and what is shown of them: lines are
@@ -269,9 +267,6 @@ impl super::clock::Batch for Committer<'_> {
         let results = peckit::extract::commit_together(&dirs);
         drop(dirs);
         for (one, result) in staged.into_iter().zip(results) {
-            if let Some(warning) = &one.warning {
-                super::terminal::eprint(&Line::styled(Style::Bad, warning.clone()));
-            }
             match result {
                 Ok(_) => self.show(&one.name, &one.dir_path, one.manifest)?,
                 Err(e) => {
@@ -371,7 +366,6 @@ fn extract_one(
 ) -> Result<Outcome> {
     let Target { dir: dir_path, to_stdout } = target;
     let mut outcome = Outcome::Success;
-    let mut warning = None;
     let assessment = assess::assess(artefact, opts);
     if assessment.verdict != Verdict::Valid {
         let first = assessment.problems.first().map(|p| p.code.code()).unwrap_or("invalid");
@@ -385,12 +379,10 @@ fn extract_one(
         } else {
             texts::unverified_extraction(ui.lang, name, first)
         };
+        // Said at once, in input order with the errors (the lines on stdout wait for the
+        // group's commit).
+        super::terminal::eprint(&Line::styled(Style::Bad, msg));
         outcome = outcome.merge(Outcome::Invalid);
-        if args.require_valid || to_stdout {
-            super::terminal::eprint(&Line::styled(Style::Bad, msg));
-        } else {
-            warning = Some(msg);
-        }
         if args.require_valid {
             return Ok(outcome);
         }
@@ -426,19 +418,11 @@ fn extract_one(
         });
     match written {
         Ok((dir, manifest)) => {
-            let staged = Staged {
-                name: name.to_string(),
-                dir,
-                dir_path: dir_path.to_path_buf(),
-                manifest,
-                warning,
-            };
+            let staged =
+                Staged { name: name.to_string(), dir, dir_path: dir_path.to_path_buf(), manifest };
             lock().stage(staged)?;
         }
         Err(e) => {
-            if let Some(warning) = warning {
-                super::terminal::eprint(&Line::styled(Style::Bad, warning));
-            }
             report_write_error(ui, name, &e);
             outcome = outcome.merge(Outcome::Error);
         }

@@ -190,9 +190,9 @@ fn put_in_place(
 
 /// Commits several batched folders together (each as [`OutputDir::commit`] does): their
 /// files are made durable with one flush per file system for all of them, then each folder's
-/// files are moved to their names, all or nothing per folder. One result per folder, in
-/// order; a failed flush fails every folder (their files stay under temporary names and go
-/// when the folders are dropped).
+/// files are moved to their names, all or nothing per folder, and the names flushed too. One
+/// result per folder, in order; a failed flush fails every folder (before the renames, their
+/// files stay under temporary names and go when the folders are dropped).
 pub fn commit_together(dirs: &[&OutputDir]) -> Vec<Result<Vec<PathBuf>, WriteError>> {
     let pending: Vec<Vec<Pending>> = dirs.iter().map(|d| d.take_pending()).collect();
     let files: Vec<Vec<&Path>> =
@@ -213,7 +213,26 @@ pub fn commit_together(dirs: &[&OutputDir]) -> Vec<Result<Vec<PathBuf>, WriteErr
             .collect();
     }
     drop(files);
-    dirs.iter().zip(pending).map(|(dir, pending)| dir.place(pending)).collect()
+    let placed: Vec<Result<Vec<PathBuf>, WriteError>> =
+        dirs.iter().zip(pending).map(|(dir, pending)| dir.place(pending)).collect();
+    // The names too are made durable before anyone is told of them: one more flush of the file
+    // system (of each folder named, where a flush of the whole is not known to work).
+    let mut folders: Vec<&Path> =
+        placed.iter().flatten().flatten().filter_map(|target| target.parent()).collect();
+    folders.sort_unstable();
+    folders.dedup();
+    let groups: Vec<(&Path, [&Path; 1])> = folders.iter().map(|f| (*f, [*f])).collect();
+    let groups: Vec<(&Path, &[&Path])> = groups.iter().map(|(f, one)| (*f, &one[..])).collect();
+    if let Err(e) = crate::durable::flush_groups(&groups) {
+        return dirs
+            .iter()
+            .map(|d| {
+                let source = std::io::Error::new(e.kind(), e.to_string());
+                Err(WriteError::Io { path: d.root.clone(), source })
+            })
+            .collect();
+    }
+    placed
 }
 
 #[cfg(test)]
