@@ -231,9 +231,8 @@ impl Finding {
             F::SignerUsage(UsageProblem::NoEmailProtection) => {
                 "the signer certificate's extendedKeyUsage lacks emailProtection".into()
             }
-            F::SignerUsage(UsageProblem::NotPecSigner) => "the signer certificate has neither \
-                the PEC signing policy (1.3.76.16.3.1.1) nor an e-mail address: it is not a PEC \
-                provider's"
+            F::SignerUsage(UsageProblem::NotPecSigner) => "the signer certificate lacks the PEC \
+                signing policy (1.3.76.16.3.1.1): it is not a PEC provider's"
                 .into(),
             F::WeakDigest(uses) => format!(
                 "{} {} on SHA-1 (normal for older PEC mail, weak today)",
@@ -447,8 +446,7 @@ impl Finding {
                     .into()
             }
             F::SignerUsage(UsageProblem::NotPecSigner) => "il certificato del firmatario non ha \
-                né la policy di firma PEC (1.3.76.16.3.1.1) né un indirizzo e-mail: non è di un \
-                gestore PEC"
+                la policy di firma PEC (1.3.76.16.3.1.1): non è di un gestore PEC"
                 .into(),
             F::WeakDigest(uses) => format!(
                 "{} {} su SHA-1 (normale per la PEC meno recente, debole oggi)",

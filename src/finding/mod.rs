@@ -88,8 +88,8 @@ pub enum UsageProblem {
     KeyUsage,
     /// extendedKeyUsage lacks emailProtection.
     NoEmailProtection,
-    /// Neither the PEC signing policy nor an e-mail address: not a provider's mail-signing
-    /// certificate, whatever authority issued it (a `--trust` root that issues others too).
+    /// Without the PEC signing policy: not a provider's mail-signing certificate, whatever
+    /// authority issued it (a `--trust` root that issues others too).
     NotPecSigner,
 }
 

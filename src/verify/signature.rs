@@ -280,7 +280,7 @@ impl Verifier {
         }
         report.reference_time = Some(reference);
         report.reference_time_source = source;
-        if let Some(why) = signer_usage_problem(signer) {
+        if let Some(why) = signer_usage_problem(signer, purpose) {
             report.problems.push(Problem::of(Finding::SignerUsage(why)));
         }
         // The CMS signingTime is the signer's own word.
@@ -484,7 +484,7 @@ fn no_signing_time_problem(source: ReferenceTimeSource) -> Option<Problem> {
 }
 
 /// RFC 5280 §4.2.1.3 / §4.2.1.12 / RFC 8550 §4.4: the signer may sign mail.
-fn signer_usage_problem(signer: &Cert) -> Option<UsageProblem> {
+fn signer_usage_problem(signer: &Cert, purpose: Purpose) -> Option<UsageProblem> {
     if let Some((true, _)) = signer.basic_constraints {
         return Some(UsageProblem::IsCa);
     }
@@ -499,8 +499,10 @@ fn signer_usage_problem(signer: &Cert) -> Option<UsageProblem> {
     {
         return Some(UsageProblem::NoEmailProtection);
     }
-    // Spec §4.1: a provider's certificate carries the PEC policy and its mail address.
-    if !signer.has_pec_policy() && signer.emails.is_empty() {
+    // Spec §4.1 (identity links): a PEC provider's signing certificate carries the PEC policy;
+    // a personal S/MIME certificate under a broad `--trust` root does not. (REM providers are
+    // qualified under their own policies.)
+    if purpose == Purpose::Pec && !signer.has_pec_policy() {
         return Some(UsageProblem::NotPecSigner);
     }
     None

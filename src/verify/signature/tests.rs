@@ -106,12 +106,15 @@ fn sha1_anywhere_is_named() {
 
 #[test]
 fn a_signer_must_be_allowed_to_sign_mail() {
-    assert_eq!(signer_usage_problem(&sample_cert("alfa.pem")), None);
+    assert_eq!(signer_usage_problem(&sample_cert("alfa.pem"), Purpose::Pec), None);
     assert_eq!(
-        signer_usage_problem(&sample_cert("wrong-usage-alfa.pem")),
+        signer_usage_problem(&sample_cert("wrong-usage-alfa.pem"), Purpose::Pec),
         Some(UsageProblem::KeyUsage)
     );
-    assert_eq!(signer_usage_problem(&sample_cert("root.pem")), Some(UsageProblem::IsCa));
+    assert_eq!(
+        signer_usage_problem(&sample_cert("root.pem"), Purpose::Pec),
+        Some(UsageProblem::IsCa)
+    );
 }
 
 #[test]
@@ -210,15 +213,17 @@ fn signing_certificate_v2_binds_the_signer() {
     assert_eq!(substituted.code, ProblemCode::SigningCertificateMismatch);
 }
 
-/// A certificate with neither the PEC signing policy nor an e-mail address (the test root's
-/// trusted-list signer) may not sign PEC mail, whoever issued it; the providers' may.
+/// A certificate without the PEC signing policy (the test root's trusted-list signer) may not
+/// sign PEC mail, whoever issued it; the providers' may.
 #[test]
 fn only_a_pec_provider_certificate_may_sign_mail() {
     assert_eq!(
-        signer_usage_problem(&sample_cert("tl-signer.pem")),
+        signer_usage_problem(&sample_cert("tl-signer.pem"), Purpose::Pec),
         Some(UsageProblem::NotPecSigner)
     );
+    // REM providers sign under their own qualified policies.
+    assert_eq!(signer_usage_problem(&sample_cert("tl-signer.pem"), Purpose::Rem), None);
     for provider in ["alfa.pem", "beta.pem"] {
-        assert_eq!(signer_usage_problem(&sample_cert(provider)), None, "{provider}");
+        assert_eq!(signer_usage_problem(&sample_cert(provider), Purpose::Pec), None, "{provider}");
     }
 }
