@@ -180,17 +180,30 @@ fn check_kind_markers(artefact: &Artefact, daticert: &DatiCert, problems: &mut V
             signed: signed_kind.name().to_string(),
         }));
     }
-    if subject_kind.is_some() {
-        check_subject_text(claims.subject.as_deref(), daticert.oggetto.as_deref(), problems);
+    // The kinds whose Subject prefix real mail shows (docs/pec-spec.md §2.2, [V]): a Subject
+    // without it, or with its colon gone, is compared whole.
+    let prefixed =
+        matches!(signed_kind, Kind::PostaCertificata | Kind::Accettazione | Kind::AvvenutaConsegna);
+    if subject_kind.is_some() || prefixed {
+        let (subject, oggetto) = (claims.subject.as_deref(), daticert.oggetto.as_deref());
+        check_subject_text(subject, oggetto, subject_kind.is_some(), problems);
     }
 }
 
 /// docs/pec-spec.md §2.2: a Subject with a PEC prefix is the prefix, a colon, then the oggetto
 /// the daticert signs; a mail program shows the Subject, so another text there is said (white
 /// space folded: headers are folded and unfolded on the way).
-fn check_subject_text(subject: Option<&str>, oggetto: Option<&str>, problems: &mut Vec<Problem>) {
+fn check_subject_text(
+    subject: Option<&str>,
+    oggetto: Option<&str>,
+    prefixed: bool,
+    problems: &mut Vec<Problem>,
+) {
     let (Some(subject), Some(oggetto)) = (subject, oggetto) else { return };
-    let Some((_, text)) = subject.split_once(':') else { return };
+    let text = match prefixed {
+        true => subject.split_once(':').map_or(subject, |(_, text)| text),
+        false => subject,
+    };
     if !text.split_whitespace().eq(oggetto.split_whitespace()) {
         problems.push(Problem::of(Finding::SubjectText {
             subject: subject.to_string(),

@@ -281,6 +281,19 @@ fn a_subject_that_is_not_the_signed_oggetto_is_said() {
     let path = write(dir.path(), "folded.eml", &folded);
     let (_, a) = verify_one(&path, &[]);
     assert!(!codes(&a).contains(&"subject-mismatch".into()), "{a:#}");
+    // Without its prefix, or with the prefix's colon gone, the Subject is compared whole.
+    for subject in
+        [&b"Subject: Pagamento ricevuto"[..], b"Subject: ACCETTAZIONE Notifica atto: pratica 2099"]
+    {
+        let changed = replace_once(
+            &genuine,
+            b"Subject: ACCETTAZIONE: Notifica atto - pratica 2026/42",
+            subject,
+        );
+        let path = write(dir.path(), "unprefixed.eml", &changed);
+        let (_, a) = verify_one(&path, &[]);
+        assert!(codes(&a).contains(&"subject-mismatch".into()), "{a:#}");
+    }
 }
 
 #[test]
