@@ -28,6 +28,14 @@ impl Outside {
             (Lang::It, Outside::Daticert { mime_path }) => {
                 format!("daticert.xml nella parte MIME {mime_path}")
             }
+            (Lang::En, Outside::Preamble { mime_path, bytes }) => format!(
+                "text of {bytes} bytes before the first boundary of MIME part {mime_path}, more \
+                 than the usual sentence (which mail programs do not show)"
+            ),
+            (Lang::It, Outside::Preamble { mime_path, bytes }) => format!(
+                "un testo di {bytes} byte prima del primo delimitatore della parte MIME \
+                 {mime_path}, più della solita frase (che i programmi di posta non mostrano)"
+            ),
             (Lang::En, Outside::Epilogue { mime_path, bytes }) => format!(
                 "text of {bytes} bytes after the closing boundary of MIME part {mime_path} \
                  (which mail programs do not show)"

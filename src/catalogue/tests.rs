@@ -284,6 +284,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::OutsideSignature(Outside::Postacert { mime_path: "2".into() }),
         Finding::OutsideSignature(Outside::Daticert { mime_path: "2".into() }),
         Finding::OutsideSignature(Outside::Epilogue { mime_path: "1".into(), bytes: 20 }),
+        Finding::OutsideSignature(Outside::Preamble { mime_path: "1".into(), bytes: 20 }),
         Finding::OutsideSignature(Outside::ExtraSignedPart {
             content_type: s(),
             mime_path: "1.3".into(),

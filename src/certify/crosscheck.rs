@@ -200,6 +200,11 @@ fn check_subject_text(
     problems: &mut Vec<Problem>,
 ) {
     let (Some(subject), Some(oggetto)) = (subject, oggetto) else { return };
+    // Raw 8-bit bytes that are not UTF-8: mail programs guess a charset, and what they show
+    // cannot be known from here.
+    if subject.contains('\u{FFFD}') {
+        return;
+    }
     let text = match prefixed {
         true => subject.split_once(':').map_or(subject, |(_, text)| text),
         false => subject,

@@ -23,6 +23,14 @@ pub enum Outside {
         /// Its MIME path.
         mime_path: String,
     },
+    /// A multipart's preamble that holds more than a sentence (a header block, a delimiter,
+    /// several lines) where no signature covers it: a message put before the first part.
+    Preamble {
+        /// The multipart's MIME path.
+        mime_path: String,
+        /// How many bytes, from its first to its last that is not blank.
+        bytes: usize,
+    },
     /// Text after a multipart's closing boundary (its epilogue) where no signature covers
     /// it: bytes appended to the file, a whole message at times, which readers ignore.
     Epilogue {

@@ -117,14 +117,32 @@ pub(super) fn signed_content_of(
 
 /// Text after the closing boundary of the signed entity, or of a multipart around it, is
 /// outside every signature: a second message appended to a receipt would otherwise pass
-/// unmentioned. (A preamble is left alone: providers write "This is an S/MIME signed
-/// message" there.)
+/// unmentioned. So is a preamble that holds more than a sentence: providers write "This is
+/// an S/MIME signed message" there, never a header block, a delimiter or a page of text.
 fn note_epilogue(raw: &[u8], entity: &Entity, path: &str, out: &mut Vec<Outside>) {
-    let Some(epilogue) = &entity.epilogue else { return };
-    let text = raw.get(epilogue.clone()).unwrap_or_default();
-    let bytes = text.trim_ascii().len();
-    if bytes > 0 {
-        out.push(Outside::Epilogue { mime_path: path.to_string(), bytes });
+    if let Some(epilogue) = &entity.epilogue {
+        let text = raw.get(epilogue.clone()).unwrap_or_default();
+        let bytes = text.trim_ascii().len();
+        if bytes > 0 {
+            out.push(Outside::Epilogue { mime_path: path.to_string(), bytes });
+        }
+    }
+    let Some(first) = entity.children.first() else { return };
+    // From the body's start to the first delimiter line (the line before the first part).
+    let before = raw.get(entity.body_start..first.range.start).unwrap_or_default();
+    let before = before.strip_suffix(b"\n").unwrap_or(before);
+    let preamble = before.get(..memchr::memrchr(b'\n', before).unwrap_or(0)).unwrap_or_default();
+    let lines =
+        || preamble.split(|&b| b == b'\n').map(<[u8]>::trim_ascii).filter(|l| !l.is_empty());
+    let looks_like_mail = |line: &[u8]| {
+        line.starts_with(b"--")
+            || line.iter().position(|&b| b == b':').is_some_and(|colon| {
+                colon > 0 && line.iter().take(colon).all(|&b| b.is_ascii_graphic())
+            })
+    };
+    if lines().count() > 2 || lines().any(looks_like_mail) {
+        let bytes = preamble.trim_ascii().len();
+        out.push(Outside::Preamble { mime_path: path.to_string(), bytes });
     }
 }
 

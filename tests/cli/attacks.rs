@@ -235,7 +235,7 @@ fn a_forged_daticert_is_never_reported_as_certified() {
 
 /// A whole message appended after a valid receipt's closing boundary (mail programs do not
 /// show an epilogue, a naive reader takes its daticert) is named: the file was added to after
-/// signing. Blank lines there change nothing.
+/// signing. Blank lines there change nothing. A message put in the preamble is named too.
 #[test]
 fn text_appended_after_the_closing_boundary_is_named() {
     let genuine = sample("accettazione.eml");
@@ -252,6 +252,15 @@ fn text_appended_after_the_closing_boundary_is_named() {
     let path = write(dir.path(), "blank.eml", &blank);
     let (code, a) = verify_one(&path, &[]);
     assert_eq!((code, a["verdict"].as_str()), (0, Some("valid")), "{a:#}");
+    // The same message put in the preamble, before the first boundary, is named too; the
+    // provider's one sentence there is not.
+    let sentence = b"This is an S/MIME signed message";
+    let inserted = [&sentence[..], b"\r\n", &sample("avvenuta-consegna-breve.eml")].concat();
+    let prepended = replace_once(&genuine, sentence, &inserted);
+    let path = write(dir.path(), "preamble.eml", &prepended);
+    let (code, a) = verify_one(&path, &[]);
+    assert_eq!(code, 1, "{a:#}");
+    assert!(messages(&a).contains("before the first boundary of MIME part 1"), "{a:#}");
 }
 
 /// A Subject whose text after the PEC prefix is not the signed oggetto (a mail program shows
