@@ -57,20 +57,35 @@ pub(super) fn check_structural_headers(
         }
         // RFC 2231 spells one parameter several ways (`boundary*=''x`, `boundary*0=…`): each
         // counts as the name it extends, or a reader of that form would see another tree.
-        // Sorted, so that a header of 100,000 parameters costs no more than reading it.
-        let mut names: Vec<&str> = entity
-            .content_type
-            .params
-            .iter()
-            .map(|(name, _)| rfc2231_base(name))
-            .filter(|base| !base.is_empty())
-            .collect();
-        names.sort_unstable();
-        for run in names.chunk_by(|a, b| a == b).filter(|run| run.len() > 1) {
+        let names = || {
+            entity
+                .content_type
+                .params
+                .iter()
+                .map(|(name, _)| rfc2231_base(name))
+                .filter(|b| !b.is_empty())
+        };
+        let mut repeated: Vec<(&str, usize)> = Vec::new();
+        if entity.content_type.params.iter().count() <= 16 {
+            // The usual few: compared pairwise, nothing allocated unless one repeats.
+            for (i, name) in names().enumerate() {
+                let count = names().filter(|n| *n == name).count();
+                if count > 1 && !names().take(i).any(|n| n == name) {
+                    repeated.push((name, count));
+                }
+            }
+        } else {
+            // Sorted: a header of 100,000 parameters costs no more than reading it.
+            let mut sorted: Vec<&str> = names().collect();
+            sorted.sort_unstable();
+            let runs = sorted.chunk_by(|a, b| a == b).filter(|run| run.len() > 1);
+            repeated.extend(runs.filter_map(|run| Some((*run.first()?, run.len()))));
+        }
+        for (name, count) in repeated {
             problems.push(Problem::of(Finding::DuplicatedHeader {
                 header: "Content-Type".into(),
-                parameter: run.first().map(|name| (*name).to_string()),
-                count: run.len(),
+                parameter: Some(name.to_string()),
+                count,
                 offset: entity.range.start,
             }));
         }
