@@ -63,8 +63,8 @@ struct Record {
     verdict: Verdict,
     problems: Vec<Problem>,
     certified: Option<DatiCert>,
-    /// What an artefact whose signature failed states (written since peckit 0.1.0 of
-    /// 2026-12: before, `certified` held it too).
+    /// What an artefact whose data is not certified states (records written before this key
+    /// held it under `certified`, and are read the same way).
     #[serde(default)]
     daticert_unverified: Option<DatiCert>,
     rem: Option<crate::read::rem::RemEvidence>,
@@ -325,9 +325,9 @@ impl Record {
 /// `FILE:LINE`.
 type Judged<'a> = (Option<&'a Source>, Vec<(&'a Source, &'a str)>);
 
-/// Whether two sources of the same bytes certify the same: kind, verdict, daticert, times,
+/// Whether two sources of the same bytes say the same: kind, verdict, daticert, times,
 /// provider, attachments (not the path, the problems' wording or the peckit that wrote them).
-fn certify_the_same(a: &Source, b: &Source) -> bool {
+fn say_the_same(a: &Source, b: &Source) -> bool {
     let (x, y) = (&a.facts, &b.facts);
     a.kind == b.kind
         && a.receipt_type == b.receipt_type
@@ -367,7 +367,7 @@ pub(super) fn take_contradicted(sources: &mut Vec<Source>) -> Vec<(String, Recor
                             now: now.verdict.name(),
                             sha256: sha256.clone(),
                         }
-                    } else if !certify_the_same(record, now) {
+                    } else if !say_the_same(record, now) {
                         RecordFailure::OtherFacts { sha256: sha256.clone(), other: None }
                     } else {
                         continue;
@@ -385,11 +385,11 @@ pub(super) fn take_contradicted(sources: &mut Vec<Source>) -> Vec<(String, Recor
                         reasons.insert(at.to_string(), why.clone());
                     }
                 } else if let Some((_, differing)) =
-                    recorded.iter().find(|(r, _)| !certify_the_same(r, first))
+                    recorded.iter().find(|(r, _)| !say_the_same(r, first))
                 {
                     // All of them go: which one is true is not known without the file.
                     for (record, at) in recorded {
-                        let other = if certify_the_same(record, first) {
+                        let other = if say_the_same(record, first) {
                             differing
                         } else {
                             recorded.first().map_or("", |(_, at)| *at)

@@ -204,13 +204,7 @@ pub fn commit_together(dirs: &[&OutputDir]) -> Vec<Result<Vec<PathBuf>, WriteErr
         .map(|(dir, files)| (dir.root.as_path(), files.as_slice()))
         .collect();
     if let Err(e) = crate::durable::flush_groups(&groups) {
-        return dirs
-            .iter()
-            .map(|d| {
-                let source = std::io::Error::new(e.kind(), e.to_string());
-                Err(WriteError::Io { path: d.root.clone(), source })
-            })
-            .collect();
+        return every_one_failed(dirs, &e);
     }
     drop(files);
     let placed: Vec<Result<Vec<PathBuf>, WriteError>> =
@@ -224,15 +218,22 @@ pub fn commit_together(dirs: &[&OutputDir]) -> Vec<Result<Vec<PathBuf>, WriteErr
     let groups: Vec<(&Path, [&Path; 1])> = folders.iter().map(|f| (*f, [*f])).collect();
     let groups: Vec<(&Path, &[&Path])> = groups.iter().map(|(f, one)| (*f, &one[..])).collect();
     if let Err(e) = crate::durable::flush_groups(&groups) {
-        return dirs
-            .iter()
-            .map(|d| {
-                let source = std::io::Error::new(e.kind(), e.to_string());
-                Err(WriteError::Io { path: d.root.clone(), source })
-            })
-            .collect();
+        return every_one_failed(dirs, &e);
     }
     placed
+}
+
+/// The flush failed: every folder of the group with it.
+fn every_one_failed(
+    dirs: &[&OutputDir],
+    e: &std::io::Error,
+) -> Vec<Result<Vec<PathBuf>, WriteError>> {
+    dirs.iter()
+        .map(|d| {
+            let source = std::io::Error::new(e.kind(), e.to_string());
+            Err(WriteError::Io { path: d.root.clone(), source })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -113,7 +113,9 @@ fn load_into(
                 load_into(member, max_bytes, depth - 1, loaded);
                 let added = loaded.get(before..).unwrap_or_default();
                 let bytes = added.iter().filter_map(|(_, b)| b.as_ref().ok()).map(Vec::len);
-                expanded = bytes.fold(expanded, |sum, n| sum.saturating_add(n as u64));
+                expanded = bytes.fold(expanded, |sum, n| {
+                    sum.saturating_add(u64::try_from(n).unwrap_or(u64::MAX))
+                });
             }
             Err(e) => {
                 loaded.push((e.path.display().to_string(), Err(crate::error::Error::Io(e.error))))

@@ -119,7 +119,7 @@ pub(super) fn signed_content_of(
 /// outside every signature: a second message appended to a receipt would otherwise pass
 /// unmentioned. So is a preamble that holds more than a sentence: providers write "This is
 /// an S/MIME signed message" there, never a header block, a delimiter or a page of text.
-fn note_epilogue(raw: &[u8], entity: &Entity, path: &str, out: &mut Vec<Outside>) {
+fn note_unsigned_text(raw: &[u8], entity: &Entity, path: &str, out: &mut Vec<Outside>) {
     if let Some(epilogue) = &entity.epilogue {
         let text = raw.get(epilogue.clone()).unwrap_or_default();
         let bytes = text.trim_ascii().len();
@@ -160,7 +160,7 @@ pub(super) fn collect_outside(
     unsigned_daticert: &mut Option<DatiCert>,
 ) {
     if Some(path) == signed_path {
-        note_epilogue(raw, entity, path, out);
+        note_unsigned_text(raw, entity, path, out);
         // The signed entity itself: its first part is the signed content, its second the
         // signature. Any further part was added beside them and nothing signs it (issue #13:
         // a fake daticert.xml as a third part). Preamble text is not a part.
@@ -178,7 +178,7 @@ pub(super) fn collect_outside(
     {
         return;
     }
-    note_epilogue(raw, entity, path, out);
+    note_unsigned_text(raw, entity, path, out);
     for (i, child) in entity.children.iter().enumerate() {
         let child_path = format!("{path}.{}", i + 1);
         collect_outside(
