@@ -15,6 +15,8 @@ h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
 th, td { border: 1px solid #bbb; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
 td span { overflow-wrap: anywhere; }
+table.wide { table-layout: fixed; }
+table.wide td { overflow-wrap: anywhere; }
 th { background: #eee; width: auto; }
 .good { color: #0a6b16; font-weight: bold; }
 .bad { color: #b00020; font-weight: bold; }
@@ -65,7 +67,9 @@ fn block(b: &Block) -> Markup {
                     tr { th { (label) } (cell(value)) }
                 }
             },
-            Block::Table { columns, rows } => table {
+            // Four columns or more share the page evenly, whatever a cell holds (a long path
+            // would otherwise push the last column off an A4 page).
+            Block::Table { columns, rows } => table class=[(columns.len() >= 4).then_some("wide")] {
                 tr { @for c in columns { th { (c) } } }
                 @for row in rows { tr { @for c in row { (cell(c)) } } }
             },

@@ -242,10 +242,21 @@ fn rendered_text(html: &str) -> Option<String> {
 /// Renders the HTML pages in headless Chromium and checks what a printed page says.
 #[test]
 fn html_renders_in_chromium() {
+    // Files and the trust anchor under a long path, as a real archive's are: a cell holding
+    // one must not push the last columns off the page.
+    let deep = tempfile::tempdir().unwrap();
+    let folder = deep.path().join("ArchivioPecDelloStudioLegale/Fascicolo2026Pratica42");
+    std::fs::create_dir_all(&folder).unwrap();
+    for entry in std::fs::read_dir(samples().join("thread")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+    }
+    let anchor = folder.join("AutoritaFidateDiProva.pem");
+    std::fs::copy(test_root(), &anchor).unwrap();
     let (_, html, _) = run(peckit()
         .args(["--lang", "it", "evidence", "--format", "html", "--trust"])
-        .arg(test_root())
-        .arg(samples().join("thread")));
+        .arg(&anchor)
+        .arg(&folder));
     let Some(text) = rendered_text(&html) else { return };
     for needle in [
         "Riepilogo probatorio PEC",
