@@ -161,43 +161,22 @@ pub fn evidence_summary(
 /// What makes an evidence run end with status 1: invalid files, kept originals that differ
 /// from the certified digests or are missing.
 pub fn evidence_failures(lang: Lang, invalid: usize, originals: usize) -> String {
-    let mut said = Vec::new();
-    match lang {
-        Lang::It => {
-            if invalid > 0 {
-                said.push(format!(
-                    "{invalid} {}",
-                    if invalid == 1 { "file non valido" } else { "file non validi" }
-                ));
-            }
-            if originals > 0 {
-                said.push(format!(
-                    "{originals} {}",
-                    if originals == 1 {
-                        "originale conservato diverso o mancante"
-                    } else {
-                        "originali conservati diversi o mancanti"
-                    }
-                ));
-            }
-            said.join(", ")
-        }
-        Lang::En => {
-            if invalid > 0 {
-                said.push(format!(
-                    "{invalid} invalid {}",
-                    if invalid == 1 { "file" } else { "files" }
-                ));
-            }
-            if originals > 0 {
-                said.push(format!(
-                    "{originals} kept {} differing or missing",
-                    if originals == 1 { "original" } else { "originals" }
-                ));
-            }
-            said.join(", ")
-        }
-    }
+    let (invalid_words, original_words) = match lang {
+        Lang::En => (
+            ("invalid file", "invalid files"),
+            ("kept original differing or missing", "kept originals differing or missing"),
+        ),
+        Lang::It => (
+            ("file non valido", "file non validi"),
+            ("originale conservato diverso o mancante", "originali conservati diversi o mancanti"),
+        ),
+    };
+    [(invalid, invalid_words), (originals, original_words)]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, (one, many))| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "Provider accredited with AUTHORITY: NAME; mail domains: …": the signer's entry in the
