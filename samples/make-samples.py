@@ -965,6 +965,7 @@ def make_crls(start, end):
     make_crl("crl/partizione.crl", "intermediate", [], issued, far,
              ext=f"issuingDistributionPoint = critical, @idp\n[idp]\nfullname = URI:http://127.0.0.1:{CRL_PORT}/altra.crl\n")
     make_crl("crl/v1.crl", "intermediate", [("alfa", before, "")], issued, far, v1=True)
+    make_compromise_crls(start, end)
     (OUT / "crl" / "README.md").write_text(
         "CRLs made by ../make-samples.py with `openssl ca -gencrl`, dated around the moment the samples\n"
         "were signed (every sample's signing time lies between `start` and `end` of that run):\n\n"
@@ -980,7 +981,24 @@ def make_crls(start, end):
         "- delta.crl: a delta CRL revoking Alfa (peckit reads complete CRLs only: unusable)\n"
         "- solo-ca.crl: revokes Alfa, but its issuingDistributionPoint covers CA certificates only\n"
         "- partizione.crl: one partition (another distribution point), listing nothing: unusable for Alfa\n"
-        "- v1.crl: a version 1 CRL (no extensions) revoking Alfa before the signing\n")
+        "- v1.crl: a version 1 CRL (no extensions) revoking Alfa before the signing\n"
+        "- compromessa-dopo.crl: Alfa revoked a second after the last signature for keyCompromise, no invalidity date\n"
+        "- ca-compromessa.crl: the root's CRL revoking the intermediate a second after the last signature (cACompromise)\n"
+        "- sospesa-prima.crl: alfa.pem on hold since two days before the signing, in a CRL issued a day before it\n"
+        "- tsa-revocata.crl: the root's CRL revoking the time-stamping authority (tsa.pem) a day before the\n"
+        "  signing, keyCompromise\n")
+
+
+def make_compromise_crls(start, end):
+    """CRLs whose answer depends on who vouches for the signing time (keyCompromise after it, a hold in
+    a CRL issued before it, a revoked time-stamping authority)."""
+    day = dt.timedelta(days=1)
+    before, after, issued = start - day, end + dt.timedelta(seconds=1), end + dt.timedelta(seconds=2)
+    far = issued + dt.timedelta(days=3650)
+    make_crl("crl/compromessa-dopo.crl", "intermediate", [("alfa", after, "keyCompromise")], issued, far)
+    make_crl("crl/ca-compromessa.crl", "root", [("intermediate", after, "CACompromise")], issued, far)
+    make_crl("crl/sospesa-prima.crl", "intermediate", [("alfa", start - 2 * day, "certificateHold")], before, far)
+    make_crl("crl/tsa-revocata.crl", "root", [("tsa", before, "keyCompromise")], issued, far)
 
 
 def make_forged(clock, msg, original, completa):

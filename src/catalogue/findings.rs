@@ -258,6 +258,7 @@ impl Finding {
                 name_violation(Lang::En, violation)
             ),
             F::Revoked { .. }
+            | F::RevokedCompromised { .. }
             | F::RevokedAfterSigning { .. }
             | F::RevocationUnknown { .. }
             | F::CrlUnusable { .. } => super::revocation::text(Lang::En, self),
@@ -471,6 +472,7 @@ impl Finding {
                 name_violation(Lang::It, violation)
             ),
             F::Revoked { .. }
+            | F::RevokedCompromised { .. }
             | F::RevokedAfterSigning { .. }
             | F::RevocationUnknown { .. }
             | F::CrlUnusable { .. } => super::revocation::text(Lang::It, self),

@@ -2,47 +2,77 @@
 //! `revocation-unknown`, `crl-unusable`), in Italian and English.
 
 use super::Lang;
-use crate::finding::Finding;
+use crate::finding::{Finding, JudgedAt};
+
+/// The instant a revocation finding speaks of, as a phrase that follows "at or before" /
+/// "after" ("the signing time", "the instant asked with --at", …).
+fn instant(lang: Lang, at: JudgedAt) -> &'static str {
+    match (lang, at) {
+        (Lang::En, JudgedAt::SigningTime) => "the signing time",
+        (Lang::En, JudgedAt::Requested) => "the instant asked with --at",
+        (Lang::En, JudgedAt::TimeStamp) => "the time-stamp's time",
+        (Lang::En, JudgedAt::Now) => "the time of this check",
+        (Lang::It, JudgedAt::SigningTime) => "la data della firma",
+        (Lang::It, JudgedAt::Requested) => "l'istante richiesto con --at",
+        (Lang::It, JudgedAt::TimeStamp) => "l'ora della marca temporale",
+        (Lang::It, JudgedAt::Now) => "l'ora di questa verifica",
+    }
+}
+
+/// The same instant after "alla" / "at".
+fn at_instant(lang: Lang, at: JudgedAt) -> String {
+    match lang {
+        Lang::En => format!("at {}", instant(lang, at)),
+        Lang::It => match at {
+            JudgedAt::SigningTime => "alla data della firma".into(),
+            JudgedAt::Requested => "all'istante richiesto con --at".into(),
+            JudgedAt::TimeStamp => "all'ora della marca temporale".into(),
+            JudgedAt::Now => "all'ora di questa verifica".into(),
+        },
+    }
+}
 
 /// The text of a revocation finding; other findings are said in findings.rs.
 pub(super) fn text(lang: Lang, finding: &Finding) -> String {
     use Finding as F;
     match lang {
         Lang::En => match finding {
-            F::Revoked { subject, revoked_at, invalid_from, reason, source } => {
+            F::Revoked { subject, revoked_at, invalid_from, reason, source, at } => {
                 let why = reason.map(|r| format!(" ({})", r.name())).unwrap_or_default();
                 let revoked = match reason {
                     Some(crate::finding::RevocationReason::CertificateHold) => "put on hold",
                     _ => "revoked",
                 };
+                let when = instant(Lang::En, *at);
                 match invalid_from {
                     Some(from) => format!(
-                        "\"{subject}\" was {revoked} on {revoked_at}{why}, its key compromised from \
-                             {from}, at or before the signing time (CRL {source})"
+                        "\"{subject}\"'s key was compromised from {from}, at or before {when}; it \
+                             was {revoked} on {revoked_at}{why} (CRL {source})"
                     ),
                     None => format!(
-                        "\"{subject}\" was {revoked} on {revoked_at}{why}, at or before the signing \
-                             time (CRL {source})"
+                        "\"{subject}\" was {revoked} on {revoked_at}{why}, at or before {when} \
+                             (CRL {source})"
                     ),
                 }
             }
-            F::RevokedAfterSigning { subject, revoked_at, reason, source } => match reason {
-                Some(r) if r.is_compromise() => format!(
-                    "\"{subject}\" was revoked on {revoked_at}, after the signing time, because its \
-                         key was compromised ({}); the CRL gives no earlier invalidity date, so the \
-                         signature stands, but ask the provider since when the key was exposed (CRL \
-                         {source})",
-                    r.name()
-                ),
-                _ => format!(
-                    "\"{subject}\" was revoked on {revoked_at}{}, after the signing time: the \
-                         signature was made while it was valid (CRL {source})",
-                    reason.map(|r| format!(" ({})", r.name())).unwrap_or_default()
-                ),
-            },
-            F::RevocationUnknown { subject, gap } => format!(
-                "whether \"{subject}\" was revoked at the signing time is unknown: {}",
-                revocation_gap(Lang::En, gap)
+            F::RevokedCompromised { subject, revoked_at, reason, source, at } => format!(
+                "\"{subject}\" was revoked on {revoked_at} for a compromise ({}): {} is stated \
+                     only by the signer and no trusted time-stamp proves the signature was made \
+                     before the revocation; whoever held the compromised key could have made it \
+                     later, so it cannot be accepted (CRL {source})",
+                reason.name(),
+                instant(Lang::En, *at),
+            ),
+            F::RevokedAfterSigning { subject, revoked_at, reason, source, at } => format!(
+                "\"{subject}\" was revoked on {revoked_at}{}, after {}: a signature made then was \
+                     made while it was valid (CRL {source})",
+                reason.map(|r| format!(" ({})", r.name())).unwrap_or_default(),
+                instant(Lang::En, *at),
+            ),
+            F::RevocationUnknown { subject, gap, at } => format!(
+                "whether \"{subject}\" was revoked {} is unknown: {}",
+                at_instant(Lang::En, *at),
+                revocation_gap(Lang::En, gap, *at)
             ),
             F::CrlUnusable { source, why } => {
                 format!("the CRL {source} was ignored: {}", crl_problem(Lang::En, why))
@@ -50,38 +80,41 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
             _ => String::new(),
         },
         Lang::It => match finding {
-            F::Revoked { subject, revoked_at, invalid_from, reason, source } => {
+            F::Revoked { subject, revoked_at, invalid_from, reason, source, at } => {
                 let why = reason.map(|r| format!(" ({})", reason_it(r))).unwrap_or_default();
                 let verb = revoked_or_suspended_it(*reason);
+                let when = instant(Lang::It, *at);
                 match invalid_from {
                     Some(from) => format!(
-                        "\"{subject}\" è stato {verb} il {revoked_at}{why}, con chiave compromessa \
-                             dal {from}, non dopo la data della firma (CRL {source})"
+                        "la chiave di \"{subject}\" risulta compromessa dal {from}, non dopo \
+                             {when}; il certificato è stato {verb} il {revoked_at}{why} (CRL \
+                             {source})"
                     ),
                     None => format!(
-                        "\"{subject}\" è stato {verb} il {revoked_at}{why}, non dopo la data della \
-                             firma (CRL {source})"
+                        "\"{subject}\" è stato {verb} il {revoked_at}{why}, non dopo {when} (CRL \
+                             {source})"
                     ),
                 }
             }
-            F::RevokedAfterSigning { subject, revoked_at, reason, source } => match reason {
-                Some(r) if r.is_compromise() => format!(
-                    "\"{subject}\" è stato revocato il {revoked_at}, dopo la data della firma, per \
-                         compromissione della chiave ({}); la CRL non indica una data di invalidità \
-                         precedente, quindi la firma resta valida, ma conviene chiedere al gestore da \
-                         quando la chiave era esposta (CRL {source})",
-                    reason_it(*r)
-                ),
-                _ => format!(
-                    "\"{subject}\" è stato {} il {revoked_at}{}, dopo la data della firma: la \
-                         firma è stata apposta mentre era valido (CRL {source})",
-                    revoked_or_suspended_it(*reason),
-                    reason.map(|r| format!(" ({})", reason_it(r))).unwrap_or_default()
-                ),
-            },
-            F::RevocationUnknown { subject, gap } => format!(
-                "non è noto se \"{subject}\" fosse revocato alla data della firma: {}",
-                revocation_gap(Lang::It, gap)
+            F::RevokedCompromised { subject, revoked_at, reason, source, at } => format!(
+                "\"{subject}\" è stato revocato il {revoked_at} per compromissione ({}): {} è \
+                     dichiarata solo dal firmatario e nessuna marca temporale fidata prova che la \
+                     firma sia anteriore alla revoca; chi possedeva la chiave compromessa potrebbe \
+                     averla apposta dopo, quindi non può essere accettata (CRL {source})",
+                reason_it(*reason),
+                instant(Lang::It, *at),
+            ),
+            F::RevokedAfterSigning { subject, revoked_at, reason, source, at } => format!(
+                "\"{subject}\" è stato {} il {revoked_at}{}, dopo {}: una firma apposta in quel \
+                     momento è stata apposta mentre era valido (CRL {source})",
+                revoked_or_suspended_it(*reason),
+                reason.map(|r| format!(" ({})", reason_it(r))).unwrap_or_default(),
+                instant(Lang::It, *at),
+            ),
+            F::RevocationUnknown { subject, gap, at } => format!(
+                "non è noto se \"{subject}\" fosse revocato {}: {}",
+                at_instant(Lang::It, *at),
+                revocation_gap(Lang::It, gap, *at)
             ),
             F::CrlUnusable { source, why } => {
                 format!("la CRL {source} è stata ignorata: {}", crl_problem(Lang::It, why))
@@ -91,19 +124,25 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
     }
 }
 
-fn revocation_gap(lang: Lang, gap: &crate::finding::RevocationGap) -> String {
+fn revocation_gap(lang: Lang, gap: &crate::finding::RevocationGap, at: JudgedAt) -> String {
     use crate::finding::RevocationGap as G;
     match (lang, gap) {
         (Lang::En, G::NoCrl) => "no usable CRL of its issuer was given or fetched".into(),
         (Lang::It, G::NoCrl) => {
             "nessuna CRL utilizzabile del suo emittente è stata fornita o scaricata".into()
         }
-        (Lang::En, G::IssuedBefore { this_update }) => {
-            format!("the newest usable CRL was issued on {this_update}, before the signing time")
-        }
+        (Lang::En, G::IssuedBefore { this_update }) => format!(
+            "the newest usable CRL was issued on {this_update}, before {}",
+            instant(Lang::En, at)
+        ),
         (Lang::It, G::IssuedBefore { this_update }) => format!(
-            "la CRL utilizzabile più recente è stata emessa il {this_update}, prima della data \
-             della firma"
+            "la CRL utilizzabile più recente è stata emessa il {this_update}, {}",
+            match at {
+                JudgedAt::SigningTime => "prima della data della firma",
+                JudgedAt::Requested => "prima dell'istante richiesto con --at",
+                JudgedAt::TimeStamp => "prima dell'ora della marca temporale",
+                JudgedAt::Now => "prima dell'ora di questa verifica",
+            }
         ),
         (Lang::En, G::IssuedAfterExpiry { not_after }) => format!(
             "the CRLs were issued after it expired on {not_after} and do not say they keep \

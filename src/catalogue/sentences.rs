@@ -207,7 +207,7 @@ pub fn accredited_short(lang: Lang, authority: &str) -> String {
     }
 }
 
-/// A certificate's revocation status at the signing time, as a word for a sentence.
+/// A certificate's revocation status at the reference time, as a word for a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RevocationWord {
     /// No CRL was given or fetched.
@@ -220,7 +220,7 @@ pub enum RevocationWord {
     Unknown,
 }
 
-/// What the CRLs say of a certificate at the signing time, in one phrase.
+/// What the CRLs say of a certificate at the reference time, in one phrase.
 pub fn revocation(
     lang: Lang,
     word: RevocationWord,
@@ -253,10 +253,10 @@ pub fn revocation(
     if suspended {
         return match (lang, word) {
             (Lang::En, RevocationWord::Good) => {
-                format!("not on hold at the signing time; put on hold later, on {when} (CRL {src})")
+                format!("not on hold at the reference time; put on hold later, on {when} (CRL {src})")
             }
             (Lang::It, RevocationWord::Good) => {
-                format!("non sospeso alla data della firma; sospeso dopo, il {when} (CRL {src})")
+                format!("non sospeso all'ora di riferimento; sospeso dopo, il {when} (CRL {src})")
             }
             (Lang::En, _) => format!("ON HOLD (suspended) since {when} (CRL {src})"),
             (Lang::It, _) => format!("SOSPESO dal {when} (CRL {src})"),
@@ -276,10 +276,10 @@ pub fn revocation(
             format!("non revocato (CRL {src}, emessa il {issued})")
         }
         (Lang::En, RevocationWord::Good, true, _) => {
-            format!("not revoked at the signing time; revoked later, on {when}{why} (CRL {src})")
+            format!("not revoked at the reference time; revoked later, on {when}{why} (CRL {src})")
         }
         (Lang::It, RevocationWord::Good, true, _) => {
-            format!("non revocato alla data della firma; revocato dopo, il {when}{why} (CRL {src})")
+            format!("non revocato all'ora di riferimento; revocato dopo, il {when}{why} (CRL {src})")
         }
         (Lang::En, RevocationWord::Revoked, ..) => format!("REVOKED on {when}{why} (CRL {src})"),
         (Lang::It, RevocationWord::Revoked, ..) => format!("REVOCATO il {when}{why} (CRL {src})"),

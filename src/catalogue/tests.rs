@@ -222,6 +222,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             invalid_from: None,
             reason: Some(RevocationReason::Superseded),
             source: s(),
+            at: JudgedAt::Requested,
         },
         Finding::Revoked {
             subject: s(),
@@ -229,22 +230,39 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             invalid_from: Some(s()),
             reason: Some(RevocationReason::KeyCompromise),
             source: s(),
+            at: JudgedAt::SigningTime,
+        },
+        Finding::RevokedCompromised {
+            subject: s(),
+            revoked_at: s(),
+            reason: RevocationReason::CaCompromise,
+            source: s(),
+            at: JudgedAt::SigningTime,
         },
         Finding::RevokedAfterSigning {
             subject: s(),
             revoked_at: s(),
             reason: Some(RevocationReason::KeyCompromise),
             source: s(),
+            at: JudgedAt::TimeStamp,
         },
-        Finding::RevokedAfterSigning { subject: s(), revoked_at: s(), reason: None, source: s() },
-        Finding::RevocationUnknown { subject: s(), gap: RevocationGap::NoCrl },
+        Finding::RevokedAfterSigning {
+            subject: s(),
+            revoked_at: s(),
+            reason: None,
+            source: s(),
+            at: JudgedAt::Now,
+        },
+        Finding::RevocationUnknown { subject: s(), gap: RevocationGap::NoCrl, at: JudgedAt::Now },
         Finding::RevocationUnknown {
             subject: s(),
             gap: RevocationGap::IssuedBefore { this_update: s() },
+            at: JudgedAt::Requested,
         },
         Finding::RevocationUnknown {
             subject: s(),
             gap: RevocationGap::IssuedAfterExpiry { not_after: s() },
+            at: JudgedAt::SigningTime,
         },
         Finding::CrlUnusable { source: s(), why: CrlProblem::Unreadable(s()) },
         Finding::CrlUnusable { source: s(), why: CrlProblem::Fetch(FetchProblem::Timeout(1)) },
@@ -421,6 +439,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::NotValidAt { .. }
             | Finding::NameConstraints { .. }
             | Finding::Revoked { .. }
+            | Finding::RevokedCompromised { .. }
             | Finding::RevokedAfterSigning { .. }
             | Finding::RevocationUnknown { .. }
             | Finding::CrlUnusable { .. }

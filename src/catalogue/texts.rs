@@ -243,8 +243,10 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::RecordedVerdictsBy) => "Esiti registrati da (non riverificati)",
         (Lang::En, Text::InterruptedList) => "interrupted: the list is incomplete",
         (Lang::It, Text::InterruptedList) => "interrotto: l'elenco è incompleto",
-        (Lang::En, Text::RevocationAtSigning) => "Revocation at the signing time",
-        (Lang::It, Text::RevocationAtSigning) => "Revoca alla data della firma",
+        (Lang::En, Text::RevocationAtReference) => "Revocation at the reference time",
+        (Lang::It, Text::RevocationAtReference) => "Revoca all'ora di riferimento",
+        (Lang::En, Text::SignerRevocation) => "Revocation of the signer's certificate",
+        (Lang::It, Text::SignerRevocation) => "Revoca del certificato del firmatario",
         (Lang::En, Text::CrlsConsulted) => "CRLs given or downloaded",
         (Lang::It, Text::CrlsConsulted) => "CRL fornite o scaricate",
         (Lang::En, Text::RevocationNotChecked) => {

@@ -12,7 +12,7 @@ mod rem;
 mod revocation;
 pub use outside::Outside;
 pub use rem::{ETSI_ERDS_NAMESPACE, TimeStampFault, TransformFault, WrappingFault, XmlFault};
-pub use revocation::{CrlProblem, CrlScope, FetchProblem, RevocationGap, RevocationReason};
+pub use revocation::{CrlProblem, CrlScope, FetchProblem, JudgedAt, RevocationGap, RevocationReason};
 
 use crate::error::ReadFailure;
 use crate::limits::Limit;
@@ -278,6 +278,9 @@ pub enum Finding {
         reason: Option<RevocationReason>,
         /// Where the CRL came from.
         source: String,
+        /// Which instant the revocation is at or before.
+        #[serde(default)]
+        at: JudgedAt,
     },
     /// A certificate of the path was revoked after the reference time.
     RevokedAfterSigning {
@@ -289,6 +292,24 @@ pub enum Finding {
         reason: Option<RevocationReason>,
         /// Where the CRL came from.
         source: String,
+        /// Which instant the revocation is after.
+        #[serde(default)]
+        at: JudgedAt,
+    },
+    /// A certificate of the path was revoked after the reference time because its key (or
+    /// its CA's) was compromised, and nothing but the key's holder dates the signature: who
+    /// held the stolen key could have signed later and stated an earlier time.
+    RevokedCompromised {
+        /// Its subject.
+        subject: String,
+        /// The revocation date.
+        revoked_at: String,
+        /// keyCompromise, cACompromise or aACompromise.
+        reason: RevocationReason,
+        /// Where the CRL came from.
+        source: String,
+        /// Which instant the signature states (before the revocation).
+        at: JudgedAt,
     },
     /// The CRLs at hand do not say whether a certificate was good at the reference time.
     RevocationUnknown {
@@ -296,6 +317,9 @@ pub enum Finding {
         subject: String,
         /// Why.
         gap: RevocationGap,
+        /// Which instant is in question.
+        #[serde(default)]
+        at: JudgedAt,
     },
     /// A CRL was given or fetched but cannot be used.
     CrlUnusable {
@@ -522,6 +546,7 @@ impl Finding {
             F::NameConstraints { .. } => C::NameConstraints,
             F::Revoked { .. } => C::Revoked,
             F::RevokedAfterSigning { .. } => C::RevokedAfterSigning,
+            F::RevokedCompromised { .. } => C::RevokedCompromised,
             F::RevocationUnknown { .. } => C::RevocationUnknown,
             F::CrlUnusable { .. } => C::CrlUnusable,
             F::DaticertUnusable(_) | F::DaticertNotWellFormed(_) | F::DaticertAmbiguous(_) => {

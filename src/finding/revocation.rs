@@ -69,6 +69,23 @@ impl RevocationReason {
     }
 }
 
+/// The instant a revocation finding speaks of, as its words must name it: the signing time
+/// (the signature's own signingTime or certified time), the instant asked with `--at`, a
+/// trusted time-stamp's genTime, or the moment of the check when the signature states none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum JudgedAt {
+    /// The time the signature states.
+    #[default]
+    SigningTime,
+    /// The instant asked with `--at`.
+    Requested,
+    /// A trusted time-stamp's genTime.
+    TimeStamp,
+    /// The moment of the check.
+    Now,
+}
+
 /// Why the CRLs at hand do not say whether a certificate was good at the reference time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -101,6 +101,9 @@ problem_codes! {
     /// A certificate of the path was revoked at the signing time (a CRL lists it with a
     /// revocation or invalidity date at or before it).
     Revoked = "revoked", Error, 34;
+    /// A certificate of the path was revoked after the signing time because its key (or its
+    /// CA's) was compromised, and only the key's holder dates the signature.
+    RevokedCompromised = "revoked-key-compromise", Error, 37;
     /// The signer certificate is not allowed to sign mail (keyUsage, EKU, basicConstraints).
     CertUsage = "cert-usage", Error, 32;
     /// The signed artefact has no daticert.xml (and is not an anomaly envelope).

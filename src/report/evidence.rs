@@ -219,7 +219,7 @@ fn signatures_part(sources: &[SourceFile], lang: Lang) -> Part {
                 text(lang, Text::SignerCertificate),
                 text(lang, Text::TrustedAuthority),
                 text(lang, Text::JudgedAt),
-                text(lang, Text::RevocationAtSigning),
+                text(lang, Text::SignerRevocation),
             ],
             rows: sources
                 .iter()

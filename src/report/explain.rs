@@ -138,7 +138,7 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
             if let Some(link) = s.chain.get(i).filter(|_| i + 1 < s.chain.len()) {
                 out.push(Line::plain(format!(
                     "{pad}       {}: {}",
-                    text(lang, Text::RevocationAtSigning),
+                    text(lang, Text::RevocationAtReference),
                     super::evidence::revocation_text(lang, &link.revocation)
                 )));
             }

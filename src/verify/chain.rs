@@ -14,7 +14,7 @@ use jiff::Timestamp;
 use super::cache::Caches;
 use super::cert::{Cert, CertSummary, rfc3339};
 use super::crypto::{SigFailure, sig_alg_from_identifier};
-use super::revocation::{Revocation, RevocationPolicy};
+use super::revocation::{Moment, Revocation, RevocationPolicy};
 use super::trust::{Anchor, TrustStore};
 use crate::catalogue::Lang;
 use crate::finding::{CaProblem, Finding, LinkFailure};
@@ -294,6 +294,7 @@ fn sha1_links(path: &[&Cert]) -> Vec<String> {
 /// CMS) as intermediates, and, when `revocation` is active, what the CRLs say of each link;
 /// only the anchors `usable` accepts may end the path (a trusted list's services: for what,
 /// and when they were granted).
+#[allow(clippy::too_many_arguments)]
 pub fn validate_with(
     signer: &Cert,
     pool: &[&Cert],
@@ -301,6 +302,7 @@ pub fn validate_with(
     at: Timestamp,
     caches: &Caches,
     revocation: &RevocationPolicy,
+    revocation_at: Moment,
     usable: &dyn Fn(&Anchor) -> bool,
 ) -> PathResult {
     let anchors: Vec<&Anchor> = trust.iter().filter(|a| usable(a)).collect();
@@ -310,7 +312,7 @@ pub fn validate_with(
     match found {
         Some(anchor) => {
             let (revocation, problems) = if revocation.is_active() {
-                revocation.judge_path(&path, at, caches)
+                revocation.judge_path(&path, revocation_at, caches)
             } else {
                 (vec![Revocation::default(); path.len()], Vec::new())
             };
@@ -363,7 +365,8 @@ mod tests {
         caches: &Caches,
         revocation: &RevocationPolicy,
     ) -> PathResult {
-        validate_with(signer, pool, trust, at, caches, revocation, &|a| a.usable_at(at))
+        let moment = Moment { at, basis: crate::finding::JudgedAt::SigningTime, proven: false };
+        validate_with(signer, pool, trust, at, caches, revocation, moment, &|a| a.usable_at(at))
     }
     use crate::problem::ProblemCode;
     use crate::testing::{pki_cert, test_trust};

@@ -7,11 +7,19 @@
 //! issuer may sign CRLs (cRLSign when keyUsage is present), its issuingDistributionPoint
 //! scope covers the certificate, and it has no unknown critical extension; otherwise it is
 //! `crl-unusable` and ignored. At the reference time T:
-//! - listed with revocationDate ≤ T, or an invalidityDate ≤ T → `revoked` (error);
-//! - listed with a later date → still good at T, `revoked-after-signing` (warning);
+//! - listed with revocationDate ≤ T, or an invalidityDate ≤ T → `revoked` (error); a
+//!   certificateHold only while a CRL issued at or after T still lists it;
+//! - listed with a later date for a compromised key (keyCompromise, cACompromise,
+//!   aACompromise) when only the key's holder dates the signature → `revoked`,
+//!   `revoked-key-compromise` (error): a thief can sign today and state yesterday;
+//! - listed with a later date otherwise → still good at T, `revoked-after-signing` (warning);
 //! - not listed in a CRL with thisUpdate ≥ T that still covers the certificate (thisUpdate
 //!   ≤ its notAfter, or ExpiredCertsOnCRL reaching back to it, RFC 5280 §3.3) → good;
 //! - otherwise → unknown, `revocation-unknown` (information).
+//!
+//! T is never earlier than the time the signature states: `--at` may move it later, but a
+//! revocation before the signature was made cannot be cleared by asking about an earlier
+//! instant ([`Moment`]).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -23,7 +31,7 @@ use super::cache::Caches;
 use super::cert::Cert;
 use super::crl::{Crl, CrlSet, Entry, trimmed_serial};
 use super::crypto::sig_alg_from_identifier;
-use crate::finding::{CrlProblem, CrlScope, FetchProblem, Finding, RevocationGap};
+use crate::finding::{CrlProblem, CrlScope, FetchProblem, Finding, JudgedAt, RevocationGap};
 use crate::problem::Problem;
 
 /// A certificate's revocation status at the reference time.
@@ -59,6 +67,37 @@ pub struct Revocation {
     pub reason: Option<&'static str>,
     /// The invalidity date, when the CRL gives one.
     pub invalid_from: Option<String>,
+}
+
+/// The instant revocation is judged at, which words name it, and whether someone other than
+/// the key's holder vouches for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    /// T.
+    pub at: Timestamp,
+    /// What T is.
+    pub basis: JudgedAt,
+    /// Whether T is proved by someone other than the holder of the keys judged (a trusted
+    /// time-stamp for a signer): only then may a key compromised after T leave the
+    /// signature standing.
+    pub proven: bool,
+}
+
+impl Moment {
+    /// T for a signature dated `dated` (its signingTime or certified time, or a time-stamp's
+    /// genTime, with what it is), judged at `at` of `basis`: `--at` may ask about a later
+    /// instant, never an earlier one than the signature's own.
+    pub fn new(
+        at: Timestamp,
+        basis: JudgedAt,
+        dated: Option<(Timestamp, JudgedAt)>,
+        proven: bool,
+    ) -> Moment {
+        match dated {
+            Some((t, what)) if t > at => Moment { at: t, basis: what, proven },
+            _ => Moment { at, basis, proven },
+        }
+    }
 }
 
 /// A revocation as JSON writes it, read back (`verify --format jsonl` read by `evidence`).
@@ -217,14 +256,15 @@ impl RevocationPolicy {
         }
     }
 
-    /// Judges every certificate of `path` but the anchor (the last) at `at`: one
+    /// Judges every certificate of `path` but the anchor (the last) at `moment`: one
     /// [`Revocation`] per certificate of the path, the anchor's not checked.
     pub fn judge_path(
         &self,
         path: &[&Cert],
-        at: Timestamp,
+        moment: Moment,
         caches: &Caches,
     ) -> (Vec<Revocation>, Vec<Problem>) {
+        let at = moment.at;
         let mut problems = Vec::new();
         let mut out = Vec::with_capacity(path.len());
         for (i, cert) in path.iter().enumerate() {
@@ -268,7 +308,7 @@ impl RevocationPolicy {
             for url in genuine {
                 self.keep(&url);
             }
-            let (revocation, finding) = status_at(cert, &usable, at);
+            let (revocation, finding) = status_at(cert, &usable, moment);
             if let Some(f) = finding {
                 push_unique(&mut problems, f);
             }
@@ -351,12 +391,20 @@ fn listed(crl: &Crl, entry: &Entry, status: RevocationStatus) -> Revocation {
     }
 }
 
-/// The decision at `at` from the usable CRLs of `cert`'s issuer (module doc).
-pub fn status_at(cert: &Cert, usable: &[Arc<Crl>], at: Timestamp) -> (Revocation, Option<Finding>) {
+/// The decision at `moment` from the usable CRLs of `cert`'s issuer (module doc).
+pub fn status_at(cert: &Cert, usable: &[Arc<Crl>], moment: Moment) -> (Revocation, Option<Finding>) {
+    let at = moment.at;
     let serial = trimmed_serial(&cert.serial);
     let mut later: Option<(&Crl, &Entry)> = None;
+    let mut compromised: Option<(&Crl, &Entry, crate::finding::RevocationReason)> = None;
     for crl in usable {
         let Some(entry) = crl.entries.get(&serial) else { continue };
+        // A hold may be released: a CRL issued before T says nothing of T.
+        if entry.reason == Some(crate::finding::RevocationReason::CertificateHold)
+            && crl.this_update < at
+        {
+            continue;
+        }
         let by_invalidity = entry.invalid_from.filter(|&from| from <= at);
         if entry.revoked_at <= at || by_invalidity.is_some() {
             let finding = Finding::Revoked {
@@ -365,12 +413,30 @@ pub fn status_at(cert: &Cert, usable: &[Arc<Crl>], at: Timestamp) -> (Revocation
                 invalid_from: by_invalidity.filter(|_| entry.revoked_at > at).map(rfc3339),
                 reason: entry.reason,
                 source: crl.source.clone(),
+                at: moment.basis,
             };
             return (listed(crl, entry, RevocationStatus::Revoked), Some(finding));
+        }
+        if let Some(reason) = entry.reason.filter(|r| r.is_compromise())
+            && compromised.is_none()
+        {
+            compromised = Some((crl, entry, reason));
         }
         if later.is_none_or(|(_, e)| entry.revoked_at < e.revoked_at) {
             later = Some((crl, entry));
         }
+    }
+    if let Some((crl, entry, reason)) = compromised
+        && !moment.proven
+    {
+        let finding = Finding::RevokedCompromised {
+            subject: cert.subject.clone(),
+            revoked_at: rfc3339(entry.revoked_at),
+            reason,
+            source: crl.source.clone(),
+            at: moment.basis,
+        };
+        return (listed(crl, entry, RevocationStatus::Revoked), Some(finding));
     }
     if let Some((crl, entry)) = later {
         let finding = Finding::RevokedAfterSigning {
@@ -378,6 +444,7 @@ pub fn status_at(cert: &Cert, usable: &[Arc<Crl>], at: Timestamp) -> (Revocation
             revoked_at: rfc3339(entry.revoked_at),
             reason: entry.reason,
             source: crl.source.clone(),
+            at: moment.basis,
         };
         return (listed(crl, entry, RevocationStatus::Good), Some(finding));
     }
@@ -414,7 +481,7 @@ pub fn status_at(cert: &Cert, usable: &[Arc<Crl>], at: Timestamp) -> (Revocation
             next_update: newest.and_then(|c| c.next_update.map(rfc3339)),
             ..Revocation::default()
         },
-        Some(Finding::RevocationUnknown { subject: cert.subject.clone(), gap }),
+        Some(Finding::RevocationUnknown { subject: cert.subject.clone(), gap, at: moment.basis }),
     )
 }
 
@@ -429,7 +496,20 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// T as a signature states it, vouched for by nobody else.
+    fn stated(s: &str) -> Moment {
+        Moment { at: at(s), basis: JudgedAt::SigningTime, proven: false }
+    }
+
     fn crl(this_update: &str, listed: &[(&Cert, &str, Option<&str>)]) -> Arc<Crl> {
+        crl_for(this_update, RevocationReason::Superseded, listed)
+    }
+
+    fn crl_for(
+        this_update: &str,
+        reason: RevocationReason,
+        listed: &[(&Cert, &str, Option<&str>)],
+    ) -> Arc<Crl> {
         Arc::new(Crl {
             source: format!("crl@{this_update}"),
             issuer_raw: Vec::new(),
@@ -446,7 +526,7 @@ mod tests {
                         trimmed_serial(&c.serial),
                         Entry {
                             revoked_at: at(when),
-                            reason: Some(RevocationReason::KeyCompromise),
+                            reason: Some(reason),
                             invalid_from: invalid.map(at),
                         },
                     )
@@ -461,7 +541,7 @@ mod tests {
     #[test]
     fn the_question_is_the_signing_time() {
         let alfa = pki_cert("alfa.pem");
-        let t = at("2030-06-01T00:00:00Z");
+        let t = stated("2030-06-01T00:00:00Z");
         let revoked = [crl("2031-01-01T00:00:00Z", &[(&alfa, "2030-05-01T00:00:00Z", None)])];
         let (r, f) = status_at(&alfa, &revoked, t);
         assert_eq!(r.status, RevocationStatus::Revoked);
@@ -474,8 +554,9 @@ mod tests {
         assert!(matches!(f, Some(Finding::RevokedAfterSigning { .. })));
 
         // An invalidity date at or before T makes a later revocation count.
-        let compromised = [crl(
+        let compromised = [crl_for(
             "2031-01-01T00:00:00Z",
+            RevocationReason::KeyCompromise,
             &[(&alfa, "2030-07-01T00:00:00Z", Some("2030-05-15T00:00:00Z"))],
         )];
         let (r, f) = status_at(&alfa, &compromised, t);
@@ -484,9 +565,59 @@ mod tests {
     }
 
     #[test]
+    fn a_compromised_key_revoked_later_stands_only_with_a_proven_time() {
+        let alfa = pki_cert("alfa.pem");
+        let list = [crl_for(
+            "2031-01-01T00:00:00Z",
+            RevocationReason::KeyCompromise,
+            &[(&alfa, "2030-07-01T00:00:00Z", None)],
+        )];
+        let (r, f) = status_at(&alfa, &list, stated("2030-06-01T00:00:00Z"));
+        assert_eq!(r.status, RevocationStatus::Revoked);
+        assert!(matches!(f, Some(Finding::RevokedCompromised { .. })), "{f:?}");
+        let stamped = Moment { proven: true, basis: JudgedAt::TimeStamp, ..stated("2030-06-01T00:00:00Z") };
+        let (r, f) = status_at(&alfa, &list, stamped);
+        assert_eq!(r.status, RevocationStatus::Good);
+        assert!(matches!(f, Some(Finding::RevokedAfterSigning { .. })), "{f:?}");
+    }
+
+    #[test]
+    fn a_hold_counts_only_while_a_crl_issued_after_t_lists_it() {
+        let alfa = pki_cert("alfa.pem");
+        let t = stated("2030-06-01T00:00:00Z");
+        let old = crl_for(
+            "2030-05-15T00:00:00Z",
+            RevocationReason::CertificateHold,
+            &[(&alfa, "2030-05-01T00:00:00Z", None)],
+        );
+        let (r, _) = status_at(&alfa, &[Arc::clone(&old)], t);
+        assert_eq!(r.status, RevocationStatus::Unknown, "the hold may have been released");
+        let released = crl("2030-06-02T00:00:00Z", &[]);
+        let (r, f) = status_at(&alfa, &[Arc::clone(&old), released], t);
+        assert_eq!((r.status, f), (RevocationStatus::Good, None));
+        let still = crl_for(
+            "2030-06-02T00:00:00Z",
+            RevocationReason::CertificateHold,
+            &[(&alfa, "2030-05-01T00:00:00Z", None)],
+        );
+        let (r, _) = status_at(&alfa, &[old, still], t);
+        assert_eq!(r.status, RevocationStatus::Revoked);
+    }
+
+    #[test]
+    fn asking_about_an_earlier_instant_never_clears_a_revocation_before_the_signing() {
+        let signed = at("2030-06-01T00:00:00Z");
+        let dated = Some((signed, JudgedAt::SigningTime));
+        let early = Moment::new(at("2030-01-01T00:00:00Z"), JudgedAt::Requested, dated, false);
+        assert_eq!((early.at, early.basis), (signed, JudgedAt::SigningTime));
+        let late = Moment::new(at("2031-01-01T00:00:00Z"), JudgedAt::Requested, dated, false);
+        assert_eq!(late.basis, JudgedAt::Requested);
+    }
+
+    #[test]
     fn good_needs_a_crl_issued_after_the_signing_and_before_expiry() {
         let alfa = pki_cert("alfa.pem"); // valid 2020–2040
-        let t = at("2030-06-01T00:00:00Z");
+        let t = stated("2030-06-01T00:00:00Z");
         let (r, f) = status_at(&alfa, &[crl("2030-06-02T00:00:00Z", &[])], t);
         assert_eq!((r.status, f), (RevocationStatus::Good, None));
 

@@ -19,10 +19,10 @@ use serde::{Serialize, Serializer};
 use super::cert::{self, Cert, CertSummary};
 use super::crypto::{DigestAlg, SigAlg, SigFailure, digest_canonical, sig_alg_from_identifier};
 use super::describe::{find_signer, signing_time};
-use super::revocation::Revocation;
+use super::revocation::{Moment, Revocation};
 use super::trust::Purpose;
 use super::verifier::Verifier;
-use crate::finding::{Finding, Sha1Use, UsageProblem};
+use crate::finding::{Finding, JudgedAt, Sha1Use, UsageProblem};
 use crate::problem::Problem;
 use crate::read::SignedForm;
 use crate::read::cms::{self, SignedData, SignerInfo};
@@ -284,7 +284,17 @@ impl Verifier {
             report.problems.push(Problem::of(Finding::SignerUsage(why)));
         }
         // The CMS signingTime is the signer's own word.
-        let path = self.path(signer, &certs, reference, purpose, false);
+        let dated = report
+            .signing_time
+            .map(|t| (t, JudgedAt::SigningTime))
+            .or(fallback_time.map(|t| (t, JudgedAt::SigningTime)));
+        let basis = match source {
+            ReferenceTimeSource::Requested => JudgedAt::Requested,
+            ReferenceTimeSource::Now => JudgedAt::Now,
+            _ => JudgedAt::SigningTime,
+        };
+        let moment = Moment::new(reference, basis, dated, false);
+        let path = self.path(signer, &certs, reference, purpose, false, moment);
         report.trusted = path.trusted;
         report.revocation = path.revocation.first().cloned().unwrap_or_default();
         report.chain = path

@@ -56,10 +56,32 @@ pub fn verify(
         anchor_source: None,
     };
     match check(token, imprinted, verifier, &mut report) {
-        Ok((gen_time, path_problems)) => {
+        Ok((gen_time, mut path_problems)) => {
             report.status = "valid";
-            if report.trusted {
-                (report, Some(gen_time), Vec::new())
+            // A revoked authority vouches for nothing; what the CRLs could not say of it is
+            // passed on.
+            let revoked = path_problems.iter().position(|p| {
+                matches!(p.finding, Some(Finding::Revoked { .. } | Finding::RevokedCompromised { .. }))
+            });
+            if let Some(i) = revoked {
+                report.trusted = false;
+                let why = path_problems.swap_remove(i).finding.map(Box::new);
+                (report, None, vec![Problem::of(Finding::TimeStampUntrusted(why))])
+            } else if report.trusted {
+                let passed_on = path_problems
+                    .into_iter()
+                    .filter(|p| {
+                        matches!(
+                            p.finding,
+                            Some(
+                                Finding::RevocationUnknown { .. }
+                                    | Finding::RevokedAfterSigning { .. }
+                                    | Finding::CrlUnusable { .. }
+                            )
+                        )
+                    })
+                    .collect();
+                (report, Some(gen_time), passed_on)
             } else {
                 // Its genTime proves nothing: the certificates are judged at the signer's
                 // own signing time instead, and the reason is said.
@@ -120,7 +142,14 @@ fn check(
         })?;
     let pool: Vec<&Cert> = certs.iter().collect();
     // genTime is the authority's own word: it is what a time-stamp is for.
-    let path = verifier.path(tsa, &pool, gen_time, super::trust::Purpose::TimeStamp, true);
+    // A compromise of the authority's own key after genTime leaves genTime unproven.
+    let moment = super::revocation::Moment {
+        at: gen_time,
+        basis: crate::finding::JudgedAt::TimeStamp,
+        proven: false,
+    };
+    let path =
+        verifier.path(tsa, &pool, gen_time, super::trust::Purpose::TimeStamp, true, moment);
     report.trusted = path.trusted;
     report.anchor_source = path.anchor_source;
     Ok((gen_time, path.problems))

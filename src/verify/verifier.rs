@@ -99,6 +99,7 @@ impl Verifier {
     /// intermediates, judged with this verifier's anchors, caches and revocation policy. When
     /// `at` is only what the signer states (no trusted time-stamp), a trusted list's service
     /// must also be granted now: a withdrawn provider cannot date its way back into the list.
+    /// Revocation is judged at `revocation_at`.
     pub(crate) fn path(
         &self,
         signer: &super::cert::Cert,
@@ -106,6 +107,7 @@ impl Verifier {
         at: Timestamp,
         purpose: super::trust::Purpose,
         at_attested: bool,
+        revocation_at: super::revocation::Moment,
     ) -> super::chain::PathResult {
         let now = self.now();
         let usable = |a: &super::trust::Anchor| {
@@ -118,6 +120,7 @@ impl Verifier {
             at,
             self.caches(),
             self.revocation(),
+            revocation_at,
             &usable,
         )
     }

@@ -196,7 +196,19 @@ fn check(
     report.reference_time_source = source;
     let pool: Vec<&Cert> = certificates.iter().collect();
     let attested = matches!(source, "time-stamp" | "requested");
-    let path = verifier.path(signer, &pool, at, super::trust::Purpose::Rem, attested);
+    use crate::finding::JudgedAt;
+    let basis = match source {
+        "requested" => JudgedAt::Requested,
+        "time-stamp" => JudgedAt::TimeStamp,
+        "now" => JudgedAt::Now,
+        _ => JudgedAt::SigningTime,
+    };
+    let dated = gen_time
+        .map(|t| (t, JudgedAt::TimeStamp))
+        .or(signing_time.map(|t| (t, JudgedAt::SigningTime)));
+    // Only a trusted time-stamp proves when the evidence existed.
+    let moment = super::revocation::Moment::new(at, basis, dated, gen_time.is_some());
+    let path = verifier.path(signer, &pool, at, super::trust::Purpose::Rem, attested, moment);
     report.trusted = path.trusted;
     report.anchor_source = path.anchor_source;
     report.chain = path.chain;

@@ -268,7 +268,7 @@ fn html_renders_in_chromium() {
         "Busta di trasporto emessa",
         "Firme e autorità fidate",
         // The signatures table fits the page: its last columns are printed, not cut off.
-        "Revoca alla data della firma",
+        "Revoca del certificato del firmatario",
         "non verificata (nessuna CRL fornita o scaricata)",
         "cioè l'ora della firma",
         "Provenienza del riepilogo",

@@ -115,15 +115,79 @@ fn a_revocation_after_the_signing_time_leaves_the_signature_valid_with_a_warning
     assert_eq!(r["status"], "good");
     assert!(r["revoked_at"].as_str().unwrap() > a["signature"]["signing_time"].as_str().unwrap());
 
-    // --at moves the question: before the revocation date, the same CRL says "after".
+    // --at moves the question later, never earlier than the signature: a revocation a day
+    // before the signing stays one when asked about two days before it …
     let signed: jiff::Timestamp = a["signature"]["signing_time"].as_str().unwrap().parse().unwrap();
     let earlier = (signed - jiff::SignedDuration::from_hours(48)).to_string();
     let (code, a) = verify(
         "accettazione.eml",
         &["--at", &earlier, "--crl", crl("revocata.crl").to_str().unwrap()],
     );
+    assert_eq!(code, 1, "{a:#}");
+    let p = problem(&a, "revoked").expect("revoked");
+    assert!(p["message"].as_str().unwrap().contains("at or before the signing time"), "{p:#}");
+    // … and a revocation after the signing counts when asked about a later instant, said so.
+    let later = (signed + jiff::SignedDuration::from_hours(48)).to_string();
+    let (code, a) = verify(
+        "accettazione.eml",
+        &["--at", &later, "--crl", crl("revocata-dopo.pem").to_str().unwrap()],
+    );
+    assert_eq!(code, 1, "{a:#}");
+    let p = problem(&a, "revoked").expect("revoked");
+    let message = p["message"].as_str().unwrap();
+    assert!(message.contains("at or before the instant asked with --at"), "{p:#}");
+    assert!(!message.contains("signing time"), "{p:#}");
+}
+
+/// A key revoked for compromise after the signing time: the signing time is the signer's own
+/// word, so the thief could have signed later and stated an earlier time (review 12).
+#[test]
+fn a_key_compromised_after_the_stated_signing_time_is_not_accepted() {
+    for (crl_name, subject) in
+        [("compromessa-dopo.crl", "Gestore Alfa"), ("ca-compromessa.crl", "PEC CA1")]
+    {
+        let (code, a) = with_crl("accettazione.eml", crl_name);
+        assert_eq!(code, 1, "{crl_name}: {a:#}");
+        let p = problem(&a, "revoked-key-compromise").expect("revoked-key-compromise");
+        assert_eq!(p["severity"], "error");
+        assert!(p["message"].as_str().unwrap().contains(subject), "{p:#}");
+        assert!(problem(&a, "revoked-after-signing").is_none(), "{a:#}");
+        let revoked_late = a["signature"]["chain"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["revocation"]["status"] == "revoked")
+            .expect("the revoked link");
+        let signing = a["signature"]["signing_time"].as_str().unwrap();
+        assert!(revoked_late["revocation"]["revoked_at"].as_str().unwrap() > signing);
+    }
+}
+
+/// A hold is a suspension that may be lifted: listed only in a CRL issued before the signing
+/// time, it says nothing of that time.
+#[test]
+fn a_hold_seen_only_before_the_signing_time_leaves_the_status_unknown() {
+    let (code, a) = with_crl("accettazione.eml", "sospesa-prima.crl");
     assert_eq!(code, 0, "{a:#}");
-    assert!(problem(&a, "revoked-after-signing").is_some(), "{a:#}");
+    assert_eq!(a["signature"]["revocation"]["status"], "unknown");
+    assert!(problem(&a, "revocation-unknown").is_some(), "{a:#}");
+    assert!(problem(&a, "revoked").is_none(), "{a:#}");
+}
+
+/// A time-stamping authority revoked before its genTime vouches for nothing: the evidence is
+/// judged as if unstamped (review 12).
+#[test]
+fn a_revoked_time_stamping_authority_proves_no_time() {
+    let (code, a) = verify(
+        "rem/evidenza-accettazione.xml",
+        &["--crl", crl("tsa-revocata.crl").to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{a:#}");
+    let p = problem(&a, "timestamp-untrusted").expect("timestamp-untrusted");
+    assert!(p["message"].as_str().unwrap().contains("peckit Test TSA"), "{p:#}");
+    let x = &a["rem"]["xades"];
+    assert_ne!(x["reference_time_source"], "time-stamp", "{x:#}");
+    assert_eq!(x["time_stamp"]["trusted"], false, "{x:#}");
 }
 
 #[test]
@@ -202,7 +266,7 @@ fn every_verifying_command_takes_crls_and_people_read_the_result_in_italian() {
         .arg(&revoked)
         .arg(samples().join("accettazione.eml")));
     assert_eq!(code, 1);
-    assert!(out.contains("Revoca alla data della firma: REVOCATO il "), "{out}");
+    assert!(out.contains("Revoca all'ora di riferimento: REVOCATO il "), "{out}");
     assert!(out.contains("non dopo la data della firma"), "{out}");
 
     let (code, out, _) = run(peckit()

@@ -171,8 +171,10 @@ texts! {
     BuiltIn,
     /// Said when no certificate of the path publishes a register of accredited providers.
     NoRegister,
-    /// "Revocation at the signing time".
-    RevocationAtSigning,
+    /// "Revocation at the reference time" (the instant the certificates were judged at).
+    RevocationAtReference,
+    /// "Revocation of the signer's certificate" (the evidence page's column).
+    SignerRevocation,
     /// Heading of the warning on a summary cut short by Ctrl-C or SIGTERM.
     IncompleteSummary,
     /// The warning itself.
