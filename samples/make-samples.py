@@ -986,7 +986,8 @@ def make_crls(start, end):
         "- ca-compromessa.crl: the root's CRL revoking the intermediate a second after the last signature (cACompromise)\n"
         "- sospesa-prima.crl: alfa.pem on hold since two days before the signing, in a CRL issued a day before it\n"
         "- tsa-revocata.crl: the root's CRL revoking the time-stamping authority (tsa.pem) a day before the\n"
-        "  signing, keyCompromise\n")
+        "  signing, keyCompromise\n"
+        "- rimossa.crl: a complete CRL listing Alfa with removeFromCRL, which only a delta CRL may carry (unusable)\n")
 
 
 def make_compromise_crls(start, end):
@@ -999,6 +1000,7 @@ def make_compromise_crls(start, end):
     make_crl("crl/ca-compromessa.crl", "root", [("intermediate", after, "CACompromise")], issued, far)
     make_crl("crl/sospesa-prima.crl", "intermediate", [("alfa", start - 2 * day, "certificateHold")], before, far)
     make_crl("crl/tsa-revocata.crl", "root", [("tsa", before, "keyCompromise")], issued, far)
+    make_crl("crl/rimossa.crl", "intermediate", [("alfa", before, "removeFromCRL")], issued, far)
 
 
 def make_forged(clock, msg, original, completa):

@@ -214,6 +214,12 @@ fn crl_problem(lang: Lang, why: &crate::finding::CrlProblem) -> String {
         (Lang::It, P::UnknownCritical(oid)) => {
             format!("ha un'estensione critica che peckit non conosce ({oid})")
         }
+        (Lang::En, P::RemoveFromCrl) => "it is a complete CRL with a removeFromCRL entry, which \
+                                         only a delta CRL may carry (RFC 5280 §5.3.1)"
+            .into(),
+        (Lang::It, P::RemoveFromCrl) => "è una CRL completa con una voce removeFromCRL, che solo \
+                                         una CRL delta può contenere (RFC 5280 §5.3.1)"
+            .into(),
     }
 }
 

@@ -297,6 +297,7 @@ fn every_finding() -> Vec<crate::finding::Finding> {
             why: CrlProblem::OutOfScope(CrlScope::AttributeCertificatesOnly),
         },
         Finding::CrlUnusable { source: s(), why: CrlProblem::UnknownCritical(s()) },
+        Finding::CrlUnusable { source: s(), why: CrlProblem::RemoveFromCrl },
         Finding::PathBudget(64),
         Finding::DaticertUnusable(s()),
         Finding::OutsideSignature(Outside::Postacert { mime_path: "2".into() }),

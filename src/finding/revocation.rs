@@ -161,4 +161,6 @@ pub enum CrlProblem {
     OutOfScope(CrlScope),
     /// A critical extension peckit does not know (its OID).
     UnknownCritical(String),
+    /// A complete CRL with a removeFromCRL entry, which only a delta CRL may carry.
+    RemoveFromCrl,
 }

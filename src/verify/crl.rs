@@ -303,7 +303,16 @@ impl Crl {
             for ext in revoked.crl_entry_extensions.iter().flatten() {
                 let value = ext.extn_value.as_bytes();
                 match ext.extn_id.to_string().as_str() {
-                    REASON_CODE => entry.reason = CrlReason::from_der(value).ok().map(reason_of),
+                    REASON_CODE => {
+                        entry.reason = CrlReason::from_der(value).ok().map(reason_of);
+                        // RFC 5280 §5.3.1: only a delta CRL may take an entry back; in a
+                        // complete one it says both "revoked" and "not revoked".
+                        if entry.reason == Some(RevocationReason::RemoveFromCrl)
+                            && crl.unusable.is_none()
+                        {
+                            crl.unusable = Some(CrlProblem::RemoveFromCrl);
+                        }
+                    }
                     INVALIDITY_DATE => match lenient_time(value) {
                         Some(t) => entry.invalid_from = Some(t),
                         // Since when the key was exposed is what the question turns on.

@@ -512,13 +512,16 @@ fn no_network_without_fetch_crl() {
     assert!(server.requests().is_empty(), "{:?}", server.requests());
 }
 
-/// A delta CRL, and a CRL whose issuingDistributionPoint covers CA certificates only, each
-/// revoking the signer: both are refused with their reason, and change no verdict.
+/// A delta CRL, a CRL whose issuingDistributionPoint covers CA certificates only, and a
+/// complete CRL that takes an entry back (removeFromCRL), each listing the signer: all are
+/// refused with their reason, and change no verdict.
 #[test]
 fn delta_and_out_of_scope_crls_are_refused_with_their_reason() {
-    for (name, says) in
-        [("delta.crl", "delta CRL"), ("solo-ca.crl", "does not cover the certificate")]
-    {
+    for (name, says) in [
+        ("delta.crl", "delta CRL"),
+        ("solo-ca.crl", "does not cover the certificate"),
+        ("rimossa.crl", "removeFromCRL entry"),
+    ] {
         let (code, a) = with_crl("accettazione.eml", name);
         assert_eq!(code, 0, "{name}: {a:#}");
         let p = problem(&a, "crl-unusable").expect("warning");
