@@ -28,13 +28,30 @@ impl Archive {
     ) -> Result<(), ArchiveError> {
         self.usable()?;
         let sha256 = sha256_hex(bytes);
+        // "Already there" only of a copy that still holds these bytes.
+        if let Some(file) = self.by_sha256.get(&sha256).cloned()
+            && let Some(damage) = super::integrity::content(&self.dir, &file, &sha256)?
+        {
+            self.by_sha256.remove(&sha256);
+            self.damaged.push(super::Damaged {
+                file,
+                sha256: sha256.clone(),
+                damage,
+                rewritten_as: None,
+            });
+        }
         if self.by_sha256.contains_key(&sha256) || self.staged.contains(&sha256) {
             self.pending
                 .push(Pending::Again { source: source.to_string(), sha256: sha256.clone() });
         } else {
             let base = file_stem(facts, &sha256);
             let short = sha256.get(..12).unwrap_or(&sha256);
-            let names = [format!("{base}.eml"), format!("{base}_{short}.eml")];
+            // The whole SHA-256 last: a copy damaged under the short name keeps its place.
+            let names = [
+                format!("{base}.eml"),
+                format!("{base}_{short}.eml"),
+                format!("{base}_{sha256}.eml"),
+            ];
             // Found before anything is written, so that a full disk does not keep a message
             // already there from being recorded.
             let new_bytes = match self.holding(&names, &sha256)? {
@@ -122,6 +139,9 @@ impl Archive {
                         NewBytes::Found(name) => name,
                     };
                     self.by_sha256.insert(record.sha256.clone(), record.file.clone());
+                    for d in self.damaged.iter_mut().filter(|d| d.sha256 == record.sha256) {
+                        d.rewritten_as.get_or_insert_with(|| record.file.clone());
+                    }
                     done.push((record.source.clone(), Added::Archived(*record)));
                 }
                 Pending::Again { source, sha256 } => {
@@ -164,9 +184,9 @@ impl Archive {
         Ok(tmp.into_temp_path())
     }
 
-    /// The first of `names` whose file holds the bytes of this SHA-256, if any (the second
-    /// name is only ever taken when the first is).
-    fn holding(&self, names: &[String; 2], sha256: &str) -> Result<Option<String>, ArchiveError> {
+    /// The first of `names` whose file holds the bytes of this SHA-256, if any (a name is
+    /// only ever taken when those before it are).
+    fn holding(&self, names: &[String; 3], sha256: &str) -> Result<Option<String>, ArchiveError> {
         for name in names {
             match self.holds(name, sha256)? {
                 Some(true) => return Ok(Some(name.clone())),
@@ -193,7 +213,7 @@ impl Archive {
     fn place(
         &self,
         mut temporary: tempfile::TempPath,
-        names: [String; 2],
+        names: [String; 3],
         sha256: &str,
     ) -> Result<String, ArchiveError> {
         for name in &names {
@@ -209,7 +229,7 @@ impl Archive {
                 Err(e) => return Err(io(&path)(e.error)),
             }
         }
-        let [readable, _] = &names;
+        let [readable, ..] = &names;
         Err(ArchiveError::Io {
             path: self.dir.join(readable).display().to_string(),
             error: std::io::Error::new(

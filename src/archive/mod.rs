@@ -18,6 +18,9 @@ use crate::certify::assess::{Assessment, Verdict};
 use crate::read::Artefact;
 
 mod batch;
+mod integrity;
+
+pub use integrity::{Damage, Damaged};
 
 /// The record of archived messages.
 pub const RECORD: &str = "archive.jsonl";
@@ -147,8 +150,8 @@ enum Pending {
 #[derive(Debug)]
 enum NewBytes {
     /// In a temporary file, to be given the first free of `names`: the readable one, then
-    /// with the start of the SHA-256.
-    Written { temporary: tempfile::TempPath, names: [String; 2] },
+    /// with the start of the SHA-256, then with all of it.
+    Written { temporary: tempfile::TempPath, names: [String; 3] },
     /// Already in the folder under this name (a run stopped before recording them).
     Found(String),
 }
@@ -172,6 +175,8 @@ pub struct Archive {
     /// Set by a failed commit: nothing more is staged or written through this handle (a
     /// source noted without its record would never be fetched again).
     broken: bool,
+    /// Kept copies found missing or altered.
+    damaged: Vec<Damaged>,
 }
 
 fn rfc3339(t: Timestamp) -> String {
@@ -210,26 +215,50 @@ impl Archive {
             }
         }
         let mut by_sha256 = HashMap::new();
+        let mut sizes = HashMap::new();
         let mut recorded = Vec::new();
         let record_path = dir.join(RECORD);
         for (line, value) in read_lines(&record_path)? {
             let field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string);
-            let (Some(sha), Some(file)) = (field("sha256"), field("file")) else {
-                return Err(ArchiveError::Record {
-                    path: record_path.display().to_string(),
-                    line,
-                    why: "no sha256 or file".into(),
-                });
+            let bad = |why: String| ArchiveError::Record {
+                path: record_path.display().to_string(),
+                line,
+                why,
             };
+            let (Some(sha), Some(file)) = (field("sha256"), field("file")) else {
+                return Err(bad("no sha256 or file".into()));
+            };
+            if !integrity::is_plain_name(&file) {
+                return Err(bad(format!("{file:?} is not a file name inside the archive")));
+            }
             if let Some(source) = field("source") {
                 recorded.push((source, sha.clone()));
             }
+            sizes.insert(sha.clone(), value.get("size").and_then(serde_json::Value::as_u64));
+            // A message written again after its copy was damaged: the last record counts.
             by_sha256.insert(sha, file);
         }
+        let mut damaged = Vec::new();
+        by_sha256.retain(|sha, file| {
+            match integrity::presence(dir, file, sizes.get(sha).copied().flatten()) {
+                None => true,
+                Some(damage) => {
+                    let (file, sha256) = (file.clone(), sha.clone());
+                    damaged.push(Damaged { file, sha256, damage, rewritten_as: None });
+                    false
+                }
+            }
+        });
+        damaged.sort_by(|a, b| a.file.cmp(&b.file));
+        let lost: HashSet<&str> = damaged.iter().map(|d| d.sha256.as_str()).collect();
         let mut sources = HashSet::new();
         let source_path = dir.join(SOURCES);
         for (_, value) in read_lines(&source_path)? {
-            if let Some(source) = value.get("source").and_then(|v| v.as_str()) {
+            let field = |k: &str| value.get(k).and_then(|v| v.as_str());
+            // A source whose copy is damaged is met (and fetched) again.
+            if let Some(source) = field("source")
+                && !field("sha256").is_some_and(|sha| lost.contains(sha))
+            {
                 sources.insert(source.to_string());
             }
         }
@@ -237,7 +266,7 @@ impl Archive {
         // source is not in sources.jsonl: written again at the next commit.
         let mut source_lines = Vec::new();
         for (source, sha) in recorded {
-            if sources.insert(source.clone()) {
+            if !lost.contains(sha.as_str()) && sources.insert(source.clone()) {
                 source_lines.push((source, sha));
             }
         }
@@ -253,7 +282,14 @@ impl Archive {
             staged: HashSet::new(),
             source_lines,
             broken: false,
+            damaged,
         })
+    }
+
+    /// The kept copies found missing or altered so far, each with the file its message was
+    /// written to again, if this run met it.
+    pub fn damaged(&self) -> &[Damaged] {
+        &self.damaged
     }
 
     /// Whether a message was already met under this source name (an IMAP UID with its
@@ -382,194 +418,4 @@ fn append_lines<T: Serialize>(
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn facts() -> Facts {
-        Facts {
-            verdict: Verdict::Valid,
-            kind: "accettazione".into(),
-            msgid: Some("<m@x>".into()),
-            identificativo: Some("opec1@pec.example".into()),
-            certified: Some("2026-11-30T10:00:00Z".parse().unwrap()),
-            recipient: None,
-        }
-    }
-
-    #[test]
-    fn a_message_is_kept_once_and_found_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let now = Timestamp::UNIX_EPOCH;
-        let mut a = Archive::open(dir.path()).unwrap();
-        let Added::Archived(r) = a.add("a.eml", b"bytes", &facts(), now).unwrap() else {
-            panic!("archived")
-        };
-        assert_eq!(r.file, "2026-11-30_accettazione_opec1@pec.example.eml");
-        assert_eq!(fs::read(dir.path().join(&r.file)).unwrap(), b"bytes");
-        assert_eq!(
-            a.add("b.eml", b"bytes", &facts(), now).unwrap(),
-            Added::AlreadyThere(r.file.clone())
-        );
-        // Other bytes with the same facts get a name of their own.
-        let Added::Archived(other) = a.add("c.eml", b"other", &facts(), now).unwrap() else {
-            panic!("archived")
-        };
-        assert_ne!(other.file, r.file);
-        drop(a);
-        let again = Archive::open(dir.path()).unwrap();
-        assert_eq!(again.len(), 2);
-        assert!(again.has_source("b.eml") && again.has_source("c.eml"));
-        let lines = fs::read_to_string(dir.path().join(RECORD)).unwrap();
-        assert_eq!(lines.lines().count(), 2, "one line per archived message only");
-    }
-
-    #[test]
-    fn an_interrupted_run_leaves_nothing_half_written() {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(format!("{PARTIAL_PREFIX}abc")), b"half").unwrap();
-        // A file renamed but not recorded: taken as is, not written twice.
-        let name = format!("{}.eml", file_stem(&facts(), &sha256_hex(b"bytes")));
-        fs::write(dir.path().join(&name), b"bytes").unwrap();
-        let mut a = Archive::open(dir.path()).unwrap();
-        assert!(!dir.path().join(format!("{PARTIAL_PREFIX}abc")).exists());
-        let Added::Archived(r) = a.add("a.eml", b"bytes", &facts(), Timestamp::UNIX_EPOCH).unwrap()
-        else {
-            panic!("archived")
-        };
-        assert_eq!(r.file, name);
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 4, "the .eml, two records, the lock");
-        // One run at a time.
-        assert!(matches!(Archive::open(dir.path()), Err(ArchiveError::Busy(_))));
-    }
-
-    #[test]
-    fn a_record_cut_by_a_crash_is_dropped_and_the_next_lands_on_its_own_line() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let mut a = Archive::open(dir.path()).unwrap();
-            a.add("a.eml", b"one", &facts(), Timestamp::UNIX_EPOCH).unwrap();
-        }
-        let record = dir.path().join(RECORD);
-        let mut text = fs::read_to_string(&record).unwrap();
-        text.push_str("{\"sha256\":\"ab"); // cut mid-write
-        fs::write(&record, &text).unwrap();
-        {
-            let mut a = Archive::open(dir.path()).unwrap();
-            a.add("b.eml", b"two", &facts(), Timestamp::UNIX_EPOCH).unwrap();
-        }
-        let a = Archive::open(dir.path()).unwrap();
-        assert_eq!(a.len(), 2);
-        // A damaged line in the middle is an error naming it, not silently skipped.
-        drop(a);
-        let text = fs::read_to_string(&record).unwrap().replacen("{", "{x", 1);
-        fs::write(&record, text).unwrap();
-        assert!(matches!(Archive::open(dir.path()), Err(ArchiveError::Record { line: 1, .. })));
-    }
-
-    #[test]
-    fn a_batch_is_named_and_recorded_only_at_its_commit() {
-        let dir = tempfile::tempdir().unwrap();
-        let now = Timestamp::UNIX_EPOCH;
-        let emls = |dir: &Path| {
-            fs::read_dir(dir)
-                .unwrap()
-                .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".eml"))
-                .count()
-        };
-        {
-            let mut a = Archive::open(dir.path()).unwrap();
-            a.stage("a.eml", b"one", &facts(), now).unwrap();
-            a.stage("b.eml", b"one", &facts(), now).unwrap();
-            assert_eq!(a.staged(), 2);
-            assert_eq!(emls(dir.path()), 0, "nothing named before the commit");
-            // Dropped without a commit: nothing kept, nothing recorded, nothing left over.
-        }
-        assert_eq!(fs::read_to_string(dir.path().join(RECORD)).unwrap(), "");
-        let mut a = Archive::open(dir.path()).unwrap();
-        assert!(a.is_empty() && !a.has_source("a.eml"));
-        a.stage("a.eml", b"one", &facts(), now).unwrap();
-        a.stage("b.eml", b"one", &facts(), now).unwrap();
-        a.stage("c.eml", b"two", &facts(), now).unwrap();
-        let done = a.commit().unwrap();
-        let names: Vec<&str> = done.iter().map(|(source, _)| source.as_str()).collect();
-        assert_eq!(names, ["a.eml", "b.eml", "c.eml"], "in the order staged");
-        let (Added::Archived(one), Added::AlreadyThere(again), Added::Archived(two)) =
-            (&done[0].1, &done[1].1, &done[2].1)
-        else {
-            panic!("{done:?}")
-        };
-        assert_eq!(again, &one.file, "the same bytes twice in a batch are kept once");
-        assert_ne!(two.file, one.file, "other bytes with the same facts get their own name");
-        assert_eq!(fs::read(dir.path().join(&two.file)).unwrap(), b"two");
-        assert_eq!(emls(dir.path()), 2);
-        assert!(a.commit().unwrap().is_empty(), "a second commit has nothing to do");
-        drop(a);
-        let again = Archive::open(dir.path()).unwrap();
-        assert_eq!(again.len(), 2);
-        let sources = fs::read_to_string(dir.path().join(SOURCES)).unwrap();
-        assert_eq!(sources.lines().count(), 3, "{sources}");
-        let partial = fs::read_dir(dir.path())
-            .unwrap()
-            .filter(|e| {
-                e.as_ref().unwrap().file_name().to_string_lossy().starts_with(PARTIAL_PREFIX)
-            })
-            .count();
-        assert_eq!(partial, 0);
-    }
-
-    #[test]
-    fn sources_lost_by_a_stop_between_the_two_records_are_written_again() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let mut a = Archive::open(dir.path()).unwrap();
-            a.add("a.eml", b"one", &facts(), Timestamp::UNIX_EPOCH).unwrap();
-            a.add("b.eml", b"two", &facts(), Timestamp::UNIX_EPOCH).unwrap();
-        }
-        fs::write(dir.path().join(SOURCES), "").unwrap(); // as if stopped before writing them
-        {
-            let mut a = Archive::open(dir.path()).unwrap();
-            assert!(a.has_source("a.eml"), "known from the records already");
-            assert!(a.commit().unwrap().is_empty());
-        }
-        let sources = fs::read_to_string(dir.path().join(SOURCES)).unwrap();
-        assert!(sources.contains("a.eml") && sources.contains("b.eml"), "{sources}");
-        assert_eq!(sources.lines().count(), 2);
-    }
-
-    #[test]
-    fn after_a_failed_commit_nothing_more_is_written_and_no_source_is_noted() {
-        let dir = tempfile::tempdir().unwrap();
-        let sha = sha256_hex(b"one");
-        let base = file_stem(&facts(), &sha);
-        // Both names the message could take hold other bytes: its commit fails.
-        fs::write(dir.path().join(format!("{base}.eml")), b"other").unwrap();
-        fs::write(dir.path().join(format!("{base}_{}.eml", &sha[..12])), b"other").unwrap();
-        {
-            let mut a = Archive::open(dir.path()).unwrap();
-            a.stage("a.eml", b"one", &facts(), Timestamp::UNIX_EPOCH).unwrap();
-            assert!(matches!(a.commit(), Err(ArchiveError::Io { .. })));
-            let again = a.stage("b.eml", b"two", &facts(), Timestamp::UNIX_EPOCH);
-            assert!(matches!(again, Err(ArchiveError::Broken(_))), "{again:?}");
-            assert!(matches!(a.commit(), Err(ArchiveError::Broken(_))));
-        }
-        // A source noted without its record would never be fetched again from a mailbox.
-        assert_eq!(fs::read_to_string(dir.path().join(SOURCES)).unwrap(), "");
-        let a = Archive::open(dir.path()).unwrap();
-        assert!(!a.has_source("a.eml") && a.is_empty());
-    }
-
-    #[test]
-    fn names_are_safe() {
-        let mut f = facts();
-        f.identificativo = Some("../../etc/passwd".into());
-        let stem = file_stem(&f, "0123456789abcdef0123");
-        assert!(!stem.contains('/') && !stem.starts_with('.'), "{stem}");
-        f.identificativo = None;
-        f.msgid = None;
-        f.certified = None;
-        assert_eq!(
-            file_stem(&f, "0123456789abcdef0123"),
-            "senza-data_accettazione_0123456789abcdef"
-        );
-    }
-}
+mod tests;

@@ -253,7 +253,9 @@ pub fn revocation(
     if suspended {
         return match (lang, word) {
             (Lang::En, RevocationWord::Good) => {
-                format!("not on hold at the reference time; put on hold later, on {when} (CRL {src})")
+                format!(
+                    "not on hold at the reference time; put on hold later, on {when} (CRL {src})"
+                )
             }
             (Lang::It, RevocationWord::Good) => {
                 format!("non sospeso all'ora di riferimento; sospeso dopo, il {when} (CRL {src})")
@@ -279,7 +281,9 @@ pub fn revocation(
             format!("not revoked at the reference time; revoked later, on {when}{why} (CRL {src})")
         }
         (Lang::It, RevocationWord::Good, true, _) => {
-            format!("non revocato all'ora di riferimento; revocato dopo, il {when}{why} (CRL {src})")
+            format!(
+                "non revocato all'ora di riferimento; revocato dopo, il {when}{why} (CRL {src})"
+            )
         }
         (Lang::En, RevocationWord::Revoked, ..) => format!("REVOKED on {when}{why} (CRL {src})"),
         (Lang::It, RevocationWord::Revoked, ..) => format!("REVOCATO il {when}{why} (CRL {src})"),
@@ -311,6 +315,50 @@ pub fn archive_line(lang: Lang, archived: bool, file: &str, source: &str, verdic
         (Lang::It, true) => format!("archiviato     {file} ({verdict}) ← {source}"),
         (Lang::En, false) => format!("already there  {file} ← {source}"),
         (Lang::It, false) => format!("già presente   {file} ← {source}"),
+    }
+}
+
+/// A kept copy found missing or altered (`missing`), and the file its message was written
+/// to again when the run met it.
+pub fn archive_damaged(
+    lang: Lang,
+    file: &str,
+    missing: bool,
+    rewritten_as: Option<&str>,
+) -> String {
+    match (lang, missing, rewritten_as) {
+        (Lang::En, true, Some(new)) => {
+            format!("the archived copy {file} was gone: the message was written again as {new}")
+        }
+        (Lang::En, false, Some(new)) => format!(
+            "the archived copy {file} no longer held the bytes recorded: the message was written \
+             again as {new}"
+        ),
+        (Lang::En, true, None) => format!(
+            "the archived copy {file} is gone, and no source of this run holds its message: \
+             restore it from a backup or archive its source again"
+        ),
+        (Lang::En, false, None) => format!(
+            "the archived copy {file} no longer holds the bytes recorded, and no source of this \
+             run holds its message: restore it from a backup or archive its source again"
+        ),
+        (Lang::It, true, Some(new)) => format!(
+            "la copia archiviata {file} mancava: il messaggio è stato scritto di nuovo come {new}"
+        ),
+        (Lang::It, false, Some(new)) => format!(
+            "la copia archiviata {file} non conteneva più i byte registrati: il messaggio è stato \
+             scritto di nuovo come {new}"
+        ),
+        (Lang::It, true, None) => format!(
+            "la copia archiviata {file} manca e nessuna fonte di questa esecuzione contiene il suo \
+             messaggio: va ripristinata da una copia di sicurezza o archiviata di nuovo dalla \
+             sua fonte"
+        ),
+        (Lang::It, false, None) => format!(
+            "la copia archiviata {file} non contiene più i byte registrati e nessuna fonte di \
+             questa esecuzione contiene il suo messaggio: va ripristinata da una copia di \
+             sicurezza o archiviata di nuovo dalla sua fonte"
+        ),
     }
 }
 

@@ -88,15 +88,19 @@ kept. DIR/archive.jsonl \
 holds one line per archived message (SHA-256, size, source, file, verdict, kind, msgid, \
 identificativo, certified time, when archived); DIR/sources.jsonl every source a message was \
 met in. A rerun adds only what is new, the same message met twice is stored once, and an \
-interrupted run leaves no partial file: the next one completes it.
+interrupted run leaves no partial file: the next one completes it. \"Already there\" is said \
+only of a copy still present with its recorded bytes; a copy deleted or altered since is \
+written again when its message is met (the altered file is never overwritten), and said on \
+stderr.
 
 Every message is verified and its verdict recorded; by default every message is kept (an \
 invalid one is still evidence that something arrived). --require-valid keeps only verified \
 ones and lists the others as skipped.
 
 Exit status: 0 every message archived or already there, valid or not; 1 with \
---require-valid, some were skipped; 2 a source could not be read; 130 interrupted by Ctrl-C \
-or SIGTERM (what was printed is archived).";
+--require-valid, some were skipped; 2 a source could not be read, or a kept copy is missing \
+or altered and this run could not write it again; 130 interrupted by Ctrl-C or SIGTERM (what \
+was printed is archived).";
 
 const ARCHIVE_EXAMPLES: &str = "\
 Examples:

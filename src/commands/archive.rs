@@ -170,5 +170,16 @@ pub fn run(args: &ArchiveArgs, ui: Ui) -> Result<Outcome> {
     if counts.skipped > 0 {
         outcome = outcome.merge(Outcome::Invalid);
     }
+    // A copy the archive lost is said at the end, where it is seen; one not written again
+    // leaves the archive short of evidence: exit 2 until it is restored.
+    let folder = args.out.display().to_string();
+    for d in keeper.archive.damaged() {
+        let missing = d.damage == peckit::archive::Damage::Missing;
+        let said = texts::archive_damaged(ui.lang, &d.file, missing, d.rewritten_as.as_deref());
+        super::report_input_error(&folder, &said);
+        if d.rewritten_as.is_none() {
+            outcome = outcome.merge(Outcome::Error);
+        }
+    }
     Ok(outcome)
 }

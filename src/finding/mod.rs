@@ -12,7 +12,9 @@ mod rem;
 mod revocation;
 pub use outside::Outside;
 pub use rem::{ETSI_ERDS_NAMESPACE, TimeStampFault, TransformFault, WrappingFault, XmlFault};
-pub use revocation::{CrlProblem, CrlScope, FetchProblem, JudgedAt, RevocationGap, RevocationReason};
+pub use revocation::{
+    CrlProblem, CrlScope, FetchProblem, JudgedAt, RevocationGap, RevocationReason,
+};
 
 use crate::error::ReadFailure;
 use crate::limits::Limit;

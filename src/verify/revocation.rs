@@ -392,7 +392,11 @@ fn listed(crl: &Crl, entry: &Entry, status: RevocationStatus) -> Revocation {
 }
 
 /// The decision at `moment` from the usable CRLs of `cert`'s issuer (module doc).
-pub fn status_at(cert: &Cert, usable: &[Arc<Crl>], moment: Moment) -> (Revocation, Option<Finding>) {
+pub fn status_at(
+    cert: &Cert,
+    usable: &[Arc<Crl>],
+    moment: Moment,
+) -> (Revocation, Option<Finding>) {
     let at = moment.at;
     let serial = trimmed_serial(&cert.serial);
     let mut later: Option<(&Crl, &Entry)> = None;
@@ -575,7 +579,8 @@ mod tests {
         let (r, f) = status_at(&alfa, &list, stated("2030-06-01T00:00:00Z"));
         assert_eq!(r.status, RevocationStatus::Revoked);
         assert!(matches!(f, Some(Finding::RevokedCompromised { .. })), "{f:?}");
-        let stamped = Moment { proven: true, basis: JudgedAt::TimeStamp, ..stated("2030-06-01T00:00:00Z") };
+        let stamped =
+            Moment { proven: true, basis: JudgedAt::TimeStamp, ..stated("2030-06-01T00:00:00Z") };
         let (r, f) = status_at(&alfa, &list, stamped);
         assert_eq!(r.status, RevocationStatus::Good);
         assert!(matches!(f, Some(Finding::RevokedAfterSigning { .. })), "{f:?}");

@@ -61,7 +61,10 @@ pub fn verify(
             // A revoked authority vouches for nothing; what the CRLs could not say of it is
             // passed on.
             let revoked = path_problems.iter().position(|p| {
-                matches!(p.finding, Some(Finding::Revoked { .. } | Finding::RevokedCompromised { .. }))
+                matches!(
+                    p.finding,
+                    Some(Finding::Revoked { .. } | Finding::RevokedCompromised { .. })
+                )
             });
             if let Some(i) = revoked {
                 report.trusted = false;
@@ -148,8 +151,7 @@ fn check(
         basis: crate::finding::JudgedAt::TimeStamp,
         proven: false,
     };
-    let path =
-        verifier.path(tsa, &pool, gen_time, super::trust::Purpose::TimeStamp, true, moment);
+    let path = verifier.path(tsa, &pool, gen_time, super::trust::Purpose::TimeStamp, true, moment);
     report.trusted = path.trusted;
     report.anchor_source = path.anchor_source;
     Ok((gen_time, path.problems))

@@ -332,3 +332,40 @@ fn an_archive_error_says_its_cause_once() {
     assert_eq!(code, 2, "{err}");
     assert_eq!(err.matches("os error 20").count(), 1, "{err}");
 }
+
+/// Review 12: a rerun said "already there" of a copy deleted from the archive, or replaced by
+/// a forgery. A damaged copy is written again when its message is met (said on stderr, exit
+/// unchanged), and one no source of the run holds leaves the archive short: exit 2, named.
+#[test]
+fn a_lost_or_replaced_copy_is_written_again_or_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("archivio");
+    let sources = copies(&dir.path().join("in"), 2);
+    let (code, _, err) = archive(&sources, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let kept: Vec<String> = emls(&out).into_iter().collect();
+    assert_eq!(kept.len(), 2);
+    std::fs::remove_file(out.join(&kept[0])).unwrap();
+    std::fs::write(out.join(&kept[1]), sample("forged/bad-signature.eml")).unwrap();
+
+    // Only the first source again: the second copy stays damaged.
+    let (code, stdout, err) = archive(&sources[..1], &out, &["--lang", "it"]);
+    assert_eq!(code, 2, "{stdout}\n{err}");
+    assert!(!stdout.contains("già presente"), "{stdout}");
+    assert!(err.contains(&format!("la copia archiviata {} mancava", kept[0])), "{err}");
+    assert!(err.contains(&format!("la copia archiviata {} non contiene più", kept[1])), "{err}");
+    let first = records(&out).iter().rev().find(|r| r["file"] == kept[0].as_str()).cloned();
+    assert_eq!(first.unwrap()["sha256"], sha256_of(&sources[0]).as_str());
+    assert_eq!(std::fs::read(out.join(&kept[0])).unwrap(), std::fs::read(&sources[0]).unwrap());
+
+    // Both sources: the replaced copy is written beside the forgery, never over it.
+    let (code, stdout, err) = archive(&sources, &out, &[]);
+    assert_eq!(code, 0, "{stdout}\n{err}");
+    assert!(err.contains("no longer held the bytes recorded"), "{err}");
+    assert_eq!(std::fs::read(out.join(&kept[1])).unwrap(), sample("forged/bad-signature.eml"));
+    let rewritten = records(&out).last().unwrap()["file"].as_str().unwrap().to_string();
+    assert_ne!(rewritten, kept[1]);
+    assert_eq!(std::fs::read(out.join(&rewritten)).unwrap(), std::fs::read(&sources[1]).unwrap());
+    let (code, _, err) = archive(&sources, &out, &[]);
+    assert_eq!((code, err.as_str()), (0, ""), "repaired: nothing more to say");
+}
