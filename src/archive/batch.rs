@@ -30,7 +30,8 @@ impl Archive {
         let sha256 = sha256_hex(bytes);
         // "Already there" only of a copy that still holds these bytes.
         if let Some(file) = self.by_sha256.get(&sha256).cloned()
-            && let Some(damage) = super::integrity::content(&self.dir, &file, &sha256)?
+            && let Some(damage) = super::integrity::content(&self.dir, &file, &sha256)
+                .map_err(io(&self.dir.join(&file)))?
         {
             self.by_sha256.remove(&sha256);
             self.damaged.push(super::Damaged {

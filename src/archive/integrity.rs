@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::{ArchiveError, io, sha256_hex};
+use sha2::{Digest, Sha256};
 
 /// What is wrong with a kept copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,20 +46,16 @@ pub(super) fn presence(dir: &Path, file: &str, size: Option<u64>) -> Option<Dama
     }
 }
 
-/// Whether `file` holds the bytes of `sha256`.
-pub(super) fn content(
-    dir: &Path,
-    file: &str,
-    sha256: &str,
-) -> Result<Option<Damage>, ArchiveError> {
+/// Whether `file` holds the bytes of `sha256` (hex).
+pub(super) fn content(dir: &Path, file: &str, sha256: &str) -> std::io::Result<Option<Damage>> {
     let path = dir.join(file);
     if fs::symlink_metadata(&path).map(|m| !m.is_file()).unwrap_or(true) {
         return Ok(Some(Damage::Missing));
     }
     match fs::read(&path) {
-        Ok(bytes) if sha256_hex(&bytes) == sha256 => Ok(None),
+        Ok(bytes) if hex::encode(Sha256::digest(&bytes)) == sha256 => Ok(None),
         Ok(_) => Ok(Some(Damage::Altered)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Some(Damage::Missing)),
-        Err(e) => Err(io(&path)(e)),
+        Err(e) => Err(e),
     }
 }
