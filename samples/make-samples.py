@@ -1252,7 +1252,7 @@ def stamp_by(signer, token):
 
 
 def rem_evidence(event, reason, reason_name, reason_text, when, provider, msg, digest, signer=None,
-                 stamp=True, stamp_signer=None):
+                 stamp=True, stamp_signer=None, signed_at=None):
     """An ETSI EN 319 522 evidence, XAdES-signed by xmlsec1 with the provider's key and
     time-stamped by the test TSA over its canonicalised SignatureValue."""
     signer = signer or provider_key(provider)
@@ -1265,7 +1265,7 @@ def rem_evidence(event, reason, reason_name, reason_text, when, provider, msg, d
         recipients="".join(REM_PARTY.format(r) for r, _ in msg["recipients"]),
         message_id=msg["ident"], msgid=xml_escape(msg["msgid"]), digest=digest, subject=xml_escape(msg["subject"]),
         cert=base64.b64encode(der).decode(), intermediate=base64.b64encode(cert_der("intermediate")).decode(),
-        signing_time=f"{when:%Y-%m-%dT%H:%M:%SZ}",
+        signing_time=f"{signed_at or when:%Y-%m-%dT%H:%M:%SZ}",
         cert_digest=base64.b64encode(hashlib.sha256(der).digest()).decode())
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "evidence.xml"
@@ -1364,6 +1364,7 @@ def make_rem(clock):
            "xades-transform-refused", "an XSLT transform in place of the XPath filter")
     forged("scaduta.xml", rem_evidence(*accepted, t, ALFA, msg, digest, signer="expired-alfa"),
            "cert-not-valid-at-signing-time", "signed with a certificate expired at the time-stamp's genTime")
+    make_rem_times(accepted, t, msg, digest)
     write("rem/evidenza-senza-marca.xml", rem_evidence(*accepted, t, ALFA, msg, digest, stamp=False), "rem", "valid",
           "timestamp-missing", notes="no time-stamp (XAdES B-B): judged at the signer's own SigningTime, with a warning")
     forged("marca-gestore.xml", rem_evidence(*accepted, t, ALFA, msg, digest, stamp_signer="alfa"),
@@ -1424,6 +1425,16 @@ def make_trusted_lists():
         base64.b64encode(hashlib.sha256(b"retro").digest()).decode(), stamp=False), "rem", "valid",
         "timestamp-missing", notes="dated 2020 by its signer, no time-stamp: valid under the root, untrusted under "
         "tl/lista-revocata.xml (the service was withdrawn in 2021)")
+
+
+def make_rem_times(accepted, t, msg, digest):
+    """Evidences whose signed times cannot all be true (review 12)."""
+    write("forged/rem-evento-dopo-marca.xml",
+          rem_evidence(*accepted, t + dt.timedelta(minutes=10), ALFA, msg, digest, signed_at=t), "rem", "invalid",
+          "rem-event-after-time-stamp", notes="EventTime ten minutes after the trusted time-stamp that proves the evidence existed")
+    write("forged/rem-evento-lontano.xml",
+          rem_evidence(*accepted, t - dt.timedelta(days=365), ALFA, msg, digest, signed_at=t), "rem", "valid",
+          "rem-event-time-mismatch", notes="EventTime a year before the evidence's signing time and time-stamp")
 
 
 def rem_only():

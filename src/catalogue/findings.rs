@@ -286,6 +286,9 @@ impl Finding {
             F::AnomalyNotCertified => "anomaly envelope: the provider signed the wrapper, the \
                                        content inside is NOT a certified message"
                 .into(),
+            F::TimeInFuture { .. }
+            | F::RemEventAfterTimeStamp { .. }
+            | F::RemEventTimeMismatch { .. } => super::times::text(Lang::En, self),
             F::RemEvidence
             | F::RemEvidenceMalformed(_)
             | F::RemHeaderMismatch { .. }
@@ -500,6 +503,9 @@ impl Finding {
             F::AnomalyNotCertified => "busta di anomalia: il gestore ha firmato l'involucro, il \
                                        contenuto NON è un messaggio certificato"
                 .into(),
+            F::TimeInFuture { .. }
+            | F::RemEventAfterTimeStamp { .. }
+            | F::RemEventTimeMismatch { .. } => super::times::text(Lang::It, self),
             F::RemEvidence
             | F::RemEvidenceMalformed(_)
             | F::RemHeaderMismatch { .. }

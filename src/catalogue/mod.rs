@@ -299,6 +299,9 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             RemEvidence => "REM: evidence read and verified",
             RemEvidenceMalformed => "the REM evidence cannot be read",
             RemHeaderMismatch => "a REM header contradicts the signed evidence",
+            TimeInFuture => "a signed time lies in the future",
+            RemEventAfterTimeStamp => "REM event dated after its time-stamp",
+            RemEventTimeMismatch => "REM event time differs from the signing time",
             RemOriginalDigestMismatch => "the original does not match the evidence's digest",
             XadesMissing => "the REM evidence is not signed",
             XadesWrapping => "the XAdES signature does not sign the evidence read",
@@ -353,6 +356,9 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             RemEvidence => "REM: evidenza letta e verificata",
             RemEvidenceMalformed => "l'evidenza REM non è leggibile",
             RemHeaderMismatch => "un'intestazione REM contraddice l'evidenza firmata",
+            TimeInFuture => "un'ora firmata è nel futuro",
+            RemEventAfterTimeStamp => "evento REM datato dopo la sua marca temporale",
+            RemEventTimeMismatch => "ora dell'evento REM diversa dall'ora della firma",
             RemOriginalDigestMismatch => "l'originale non corrisponde all'impronta dell'evidenza",
             XadesMissing => "l'evidenza REM non è firmata",
             XadesWrapping => "la firma XAdES non firma l'evidenza letta",
@@ -535,3 +541,4 @@ mod sentences;
 #[cfg(test)]
 mod tests;
 pub mod texts;
+mod times;

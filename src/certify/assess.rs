@@ -127,6 +127,13 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
             problems.push(p);
         }
     }
+    super::times::check(
+        artefact,
+        signature.as_ref(),
+        xades.as_ref(),
+        verifier.now(),
+        &mut problems,
+    );
     rank_problems(&mut problems);
     let verdict =
         if problems.iter().any(Problem::is_fatal) { Verdict::Invalid } else { Verdict::Valid };

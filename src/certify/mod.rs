@@ -5,3 +5,4 @@ pub mod assess;
 pub(crate) mod cecpac;
 pub(crate) mod crosscheck;
 pub(crate) mod rem;
+pub mod times;

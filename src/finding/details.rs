@@ -140,3 +140,15 @@ pub enum NameViolation {
     /// A directoryName of the SAN falls outside the permitted or inside an excluded subtree.
     AltDirectoryNotPermitted(String),
 }
+
+/// A time a signed artefact states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatedTime {
+    /// daticert.xml's certified time.
+    Certified,
+    /// The CMS (or XAdES) signing time.
+    Signing,
+    /// A REM evidence's EventTime.
+    RemEvent,
+}

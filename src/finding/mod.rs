@@ -13,7 +13,7 @@ mod rem;
 mod revocation;
 pub use details::{
     CaProblem, CecPacClosure, CecPacWarning, LinkFailure, NameViolation, Sha1Use, SignatureDefect,
-    Unread, UsageProblem,
+    StatedTime, Unread, UsageProblem,
 };
 pub use outside::Outside;
 pub use rem::{ETSI_ERDS_NAMESPACE, TimeStampFault, TransformFault, WrappingFault, XmlFault};
@@ -246,6 +246,30 @@ pub enum Finding {
         /// What the evidence says.
         certified: String,
     },
+    /// A signed time lies after the moment of the check: no signature makes it true.
+    TimeInFuture {
+        /// Which time.
+        what: StatedTime,
+        /// It, RFC 3339 UTC.
+        time: String,
+        /// The moment of the check.
+        now: String,
+    },
+    /// A REM evidence's event is dated after the trusted time-stamp that proves the evidence
+    /// existed.
+    RemEventAfterTimeStamp {
+        /// EventTime.
+        event: String,
+        /// The time-stamp's genTime.
+        stamped: String,
+    },
+    /// A REM evidence's EventTime and its XAdES signing time are far apart.
+    RemEventTimeMismatch {
+        /// The XAdES SigningTime.
+        signing: String,
+        /// EventTime.
+        event: String,
+    },
     /// The evidence carries no XAdES signature.
     XadesMissing,
     /// The signature does not sign the evidence peckit reads (wrapping, duplicate Ids,
@@ -432,6 +456,9 @@ impl Finding {
             F::RemHeaderMismatch { .. } => C::RemHeaderMismatch,
             F::RemOriginalDigestMismatch { .. } => C::RemOriginalDigestMismatch,
             F::XadesMissing => C::XadesMissing,
+            F::TimeInFuture { .. } => C::TimeInFuture,
+            F::RemEventAfterTimeStamp { .. } => C::RemEventAfterTimeStamp,
+            F::RemEventTimeMismatch { .. } => C::RemEventTimeMismatch,
             F::XadesWrapping(_) => C::XadesWrapping,
             F::XadesTransformRefused(_) => C::XadesTransformRefused,
             F::XadesReferenceAltered(_) => C::XadesReferenceAltered,

@@ -122,6 +122,12 @@ problem_codes! {
     RemEvidenceMalformed = "rem-evidence-malformed", Error, 45;
     /// An unsigned `REM-*` header contradicts the signed evidence.
     RemHeaderMismatch = "rem-header-mismatch", Error, 46;
+    /// A signed time (certified, signing, REM event) lies after the moment of the check.
+    TimeInFuture = "time-in-future", Error, 38;
+    /// A REM evidence's event is dated after the trusted time-stamp of the evidence.
+    RemEventAfterTimeStamp = "rem-event-after-time-stamp", Error, 39;
+    /// A REM evidence's EventTime is more than 5 minutes from its XAdES signing time.
+    RemEventTimeMismatch = "rem-event-time-mismatch", Warning, 74;
     /// The original a REM message carries does not match the digest its evidence states.
     RemOriginalDigestMismatch = "rem-original-digest-mismatch", Error, 47;
     /// A REM evidence carries no XAdES signature.

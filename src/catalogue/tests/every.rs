@@ -187,6 +187,11 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
             certified: s(),
         },
         Finding::RemOriginalDigestMismatch { stated: s(), actual: s() },
+        Finding::TimeInFuture { what: StatedTime::Certified, time: s(), now: s() },
+        Finding::TimeInFuture { what: StatedTime::Signing, time: s(), now: s() },
+        Finding::TimeInFuture { what: StatedTime::RemEvent, time: s(), now: s() },
+        Finding::RemEventAfterTimeStamp { event: s(), stamped: s() },
+        Finding::RemEventTimeMismatch { signing: s(), event: s() },
         Finding::XadesMissing,
         Finding::XadesWrapping(WrappingFault::DuplicateId(s())),
         Finding::XadesWrapping(WrappingFault::SignatureCount(2)),
@@ -315,6 +320,9 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::RemEvidenceMalformed(_)
             | Finding::RemHeaderMismatch { .. }
             | Finding::RemOriginalDigestMismatch { .. }
+            | Finding::TimeInFuture { .. }
+            | Finding::RemEventAfterTimeStamp { .. }
+            | Finding::RemEventTimeMismatch { .. }
             | Finding::XadesMissing
             | Finding::XadesWrapping(_)
             | Finding::XadesTransformRefused(_)
