@@ -99,7 +99,6 @@ fn rem_event_near_its_signing_time(event: Timestamp, x: &XadesReport, problems: 
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::*;
     use crate::limits::Limits;
     use crate::problem::ProblemCode;
     use crate::testing::{sample, test_verifier};
