@@ -35,11 +35,14 @@ fn norm_id(id: &str) -> String {
     id.trim().trim_start_matches('<').trim_end_matches('>').trim().to_ascii_lowercase()
 }
 
+/// The certificate's organisation (or CN) of the S/MIME signer, else of a standalone REM
+/// evidence's XAdES signer, else the signed daticert's `gestore-emittente`.
 fn provider_of(assessment: &Assessment, d: Option<&DatiCert>) -> Option<String> {
-    assessment
-        .signature
-        .as_ref()
-        .and_then(|s| s.signer.as_ref())
+    let signer = match &assessment.signature {
+        Some(s) => s.signer.as_ref(),
+        None => assessment.xades.as_ref().and_then(|x| x.signer.as_ref()),
+    };
+    signer
         .and_then(|c| c.organization.clone().or_else(|| c.common_name.clone()))
         .or_else(|| d.and_then(|d| d.gestore_emittente.clone()))
 }
@@ -542,8 +545,7 @@ impl Facts {
         Facts {
             peckit: Arc::from(PECKIT),
             sha256: sha256_hex(&artefact.raw),
-            provider: provider_of(assessment, artefact.daticert())
-                .or_else(|| rem_of(artefact).and_then(|e| e.issuer.clone())),
+            provider: provider_of(assessment, artefact.daticert()),
             signing_time: assessment.signature.as_ref().and_then(|s| s.signing_time),
             signer: signer::record(assessment).map(Arc::new),
             intact_inside_altered: intact_inside_altered(assessment),

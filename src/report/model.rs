@@ -46,6 +46,19 @@ impl Identity {
             accreditation: signature.accreditation.clone(),
         })
     }
+
+    /// A standalone REM evidence's signer: the provider is the certificate's, never the
+    /// name the evidence states of itself (review 12).
+    fn of_evidence(xades: &crate::verify::xades::XadesReport) -> Option<Identity> {
+        let signer = xades.signer.as_ref()?;
+        Some(Identity {
+            provider: signer.organization.clone().or_else(|| signer.common_name.clone()),
+            email: signer.email.clone(),
+            matches_from: None,
+            pec_policy: signer.pec_policy,
+            accreditation: xades.accreditation.clone(),
+        })
+    }
 }
 
 /// A REM message's evidence as its provider signed it: read from the content the S/MIME
@@ -129,9 +142,12 @@ impl ArtefactReport {
         assessment: Assessment,
     ) -> ArtefactReport {
         let rem = RemReport::of(&artefact, &assessment);
-        let Assessment { verdict, problems, signature, signer_matches_from, nested, .. } =
+        let Assessment { verdict, problems, signature, signer_matches_from, nested, xades } =
             assessment;
-        let identity = signature.as_ref().and_then(|s| Identity::of(s, signer_matches_from));
+        let identity = match &signature {
+            Some(s) => Identity::of(s, signer_matches_from),
+            None => xades.as_ref().and_then(Identity::of_evidence),
+        };
         let receipt_type = artefact.receipt_type().map(str::to_string);
         let nested_artefacts = std::mem::take(&mut artefact.nested);
         // Taken after everything read from it (the receipt type).
@@ -227,14 +243,13 @@ impl ArtefactReport {
     }
 
     /// Who issued the artefact: the signer certificate's organisation (or CN), else the
-    /// signed daticert `gestore-emittente`, else a REM evidence's issuer; empty when none is
-    /// known.
+    /// signed daticert `gestore-emittente`; empty when none is known (what a REM evidence
+    /// states of its issuer is shown as its claim, never as the provider).
     pub fn provider(&self) -> String {
         self.identity
             .as_ref()
             .and_then(|i| i.provider.clone())
             .or_else(|| self.certified.as_ref().and_then(|c| c.gestore_emittente.clone()))
-            .or_else(|| self.rem.as_ref().and_then(|r| r.evidence.issuer.clone()))
             .unwrap_or_default()
     }
 

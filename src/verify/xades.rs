@@ -61,6 +61,9 @@ pub struct XadesReport {
     pub reference_time_source: &'static str,
     /// The SignatureTimeStamp, when there is one.
     pub time_stamp: Option<super::timestamp::TimeStampReport>,
+    /// The signer's entry in its authority's register (the report's `identity` says it).
+    #[serde(skip)]
+    pub accreditation: super::Accreditation,
 }
 
 impl XadesReport {
@@ -75,6 +78,7 @@ impl XadesReport {
             reference_time: None,
             reference_time_source: "now",
             time_stamp: None,
+            accreditation: super::Accreditation::default(),
         }
     }
 }
@@ -212,6 +216,7 @@ fn check(
     report.trusted = path.trusted;
     report.anchor_source = path.anchor_source;
     report.chain = path.chain;
+    report.accreditation = path.accreditation;
     problems.extend(path.problems);
     Ok(problems)
 }

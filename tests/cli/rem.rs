@@ -811,3 +811,30 @@ fn the_table_names_no_event_from_an_unsigned_wrapper() {
     let genuine = out.lines().find(|l| l.contains("consegna.eml")).unwrap();
     assert!(genuine.contains("REM (ContentConsignment)"), "{genuine}");
 }
+
+/// Review 12: an evidence signed by one provider that names another as its issuer was shown
+/// as the other's. The provider is the signing certificate's; the stated issuer is shown as
+/// a claim, in every output.
+#[test]
+fn the_provider_of_an_evidence_is_its_signer_not_the_issuer_it_states() {
+    let file = samples().join("forged/rem-emittente-dichiarato.xml");
+    let (code, out, err) =
+        run(peckit().args(["verify", "--format", "json", "--trust"]).arg(test_root()).arg(&file));
+    assert_eq!(code, 0, "{err}");
+    let a = &json(&out)["artefacts"][0];
+    assert_eq!(a["identity"]["provider"], "Gestore Beta S.r.l.", "{a:#}");
+    assert_eq!(a["rem"]["issuer"], "Gestore Alfa S.p.A.", "the claim stays, as the claim");
+    let (_, out, _) = run(peckit()
+        .args(["--lang", "it", "verify", "--explain", "--trust"])
+        .arg(test_root())
+        .arg(&file));
+    assert!(out.contains("Emittente dichiarato (non verificato): Gestore Alfa S.p.A."), "{out}");
+    let table = out.lines().nth(1).unwrap_or_default().to_string() + &out;
+    assert!(!table.contains("· Gestore Alfa"), "{out}");
+    let (_, out, _) = run(peckit()
+        .args(["--lang", "it", "evidence", "--format", "markdown", "--trust"])
+        .arg(test_root())
+        .arg(&file));
+    assert!(out.contains("Gestore Beta S.r.l."), "{out}");
+    assert!(!out.contains("Gestore Alfa S.p.A."), "{out}");
+}
