@@ -21,6 +21,7 @@ pub fn check(artefact: &Artefact, problems: &mut Vec<Problem>) {
     };
     if let Some(claims) = artefact.claims.rem.as_ref() {
         check_headers(claims, evidence, problems);
+        check_subject(artefact.claims.subject.as_deref(), evidence, problems);
     }
     if let (Some(stated), Some(original)) = (evidence.original_digest.as_ref(), artefact.original())
     {
@@ -64,6 +65,11 @@ fn check_headers(claims: &RemClaims, evidence: &RemEvidence, problems: &mut Vec<
             claims.digest_value.clone(),
             evidence.original_digest.as_ref().map(|d| d.value.clone()),
         ),
+        (
+            "REM-UAMessageIdentifier",
+            claims.ua_message_id.as_deref().map(strip),
+            evidence.app_message_id.as_deref().map(strip),
+        ),
     ];
     for (header, stated, certified) in pairs {
         if let (Some(stated), Some(certified)) = (stated, certified)
@@ -75,6 +81,35 @@ fn check_headers(claims: &RemClaims, evidence: &RemEvidence, problems: &mut Vec<
                 certified,
             }));
         }
+    }
+}
+
+/// EN 319 532-4: a REM message's Subject is "REM <event>: <the original's subject>" ("REM
+/// Dispatch: …" for a dispatch, as AgID's kit writes it), which the evidence states; a
+/// Subject that says another event or another text is not what the provider certified
+/// (PEC's `subject-mismatch`, here an error like the other REM headers).
+fn check_subject(subject: Option<&str>, evidence: &RemEvidence, problems: &mut Vec<Problem>) {
+    let (Some(subject), Some(event), Some(text)) =
+        (subject, evidence.event.as_deref(), evidence.subject.as_deref())
+    else {
+        return;
+    };
+    // Raw 8-bit bytes that are not UTF-8: what a mail program shows cannot be known.
+    if subject.contains('\u{FFFD}') {
+        return;
+    }
+    let certified = format!("REM {event}: {text}");
+    let said = subject.trim_start().strip_prefix("REM ").and_then(|s| s.split_once(':'));
+    let agrees = said.is_some_and(|(word, said)| {
+        matches!(word.trim(), w if w == event || w == "Dispatch")
+            && said.split_whitespace().eq(text.split_whitespace())
+    });
+    if !agrees {
+        problems.push(Problem::of(Finding::RemHeaderMismatch {
+            header: "Subject".into(),
+            stated: subject.to_string(),
+            certified,
+        }));
     }
 }
 
@@ -138,6 +173,44 @@ mod tests {
         assert!(
             matches!(problems.as_slice(), [p] if matches!(&p.finding, Some(Finding::RemHeaderMismatch { header, .. }) if header == "REM-Evidence-ID")),
             "{problems:?}"
+        );
+    }
+
+    /// Review 12: the client's Message-ID and the Subject are held to the evidence too.
+    #[test]
+    fn the_message_id_and_the_subject_are_held_to_the_evidence() {
+        let evidence = RemEvidence {
+            event: Some("ContentConsignment".into()),
+            app_message_id: Some("<c@client>".into()),
+            subject: Some("Notifica  REM".into()),
+            ..RemEvidence::default()
+        };
+        let headers = |problems: &[Problem]| -> Vec<String> {
+            problems
+                .iter()
+                .filter_map(|p| match &p.finding {
+                    Some(Finding::RemHeaderMismatch { header, .. }) => Some(header.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let mut problems = Vec::new();
+        let claims = RemClaims { ua_message_id: Some("c@client".into()), ..RemClaims::default() };
+        check_headers(&claims, &evidence, &mut problems);
+        for agreeing in ["REM ContentConsignment: Notifica REM", "REM Dispatch:  Notifica REM"] {
+            check_subject(Some(agreeing), &evidence, &mut problems);
+        }
+        assert!(problems.is_empty(), "{problems:?}");
+        let claims = RemClaims { ua_message_id: Some("<d@client>".into()), ..RemClaims::default() };
+        check_headers(&claims, &evidence, &mut problems);
+        for contradicting in
+            ["REM ContentConsignment: Diffida", "REM RelayFailure: Notifica REM", "Notifica REM"]
+        {
+            check_subject(Some(contradicting), &evidence, &mut problems);
+        }
+        assert_eq!(
+            headers(&problems),
+            ["REM-UAMessageIdentifier", "Subject", "Subject", "Subject"]
         );
     }
 }
