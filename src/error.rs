@@ -177,6 +177,8 @@ pub enum ReadFailure {
     PermissionDenied(String),
     /// A folder where a file was expected.
     IsAFolder(String),
+    /// A symbolic link to a folder, met walking a folder: not followed.
+    LinkToFolder,
     /// Any other failure of the system, as the system words it.
     System(String),
     /// A mailbox could not be read.
@@ -202,6 +204,9 @@ impl ReadFailure {
 
     /// The failure behind a system error.
     pub fn of_io(e: &std::io::Error) -> ReadFailure {
+        if e.get_ref().is_some_and(|inner| inner.is::<LinkToFolder>()) {
+            return ReadFailure::LinkToFolder;
+        }
         let words = e.to_string();
         match e.kind() {
             std::io::ErrorKind::NotFound => ReadFailure::Missing(words),
@@ -211,3 +216,9 @@ impl ReadFailure {
         }
     }
 }
+
+/// A walk met a symbolic link to a folder and did not follow it (a loop would never end):
+/// carried inside an `std::io::Error` of the listing, said as [`ReadFailure::LinkToFolder`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a symbolic link to a folder, not followed (name the folder itself)")]
+pub struct LinkToFolder;

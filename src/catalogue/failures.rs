@@ -35,6 +35,10 @@ impl ReadFailure {
             (Lang::It, ReadFailure::Missing(_)) => "file o cartella inesistente".into(),
             (Lang::It, ReadFailure::PermissionDenied(_)) => "permesso di lettura negato".into(),
             (Lang::It, ReadFailure::IsAFolder(_)) => "è una cartella, non un file".into(),
+            (Lang::En, ReadFailure::LinkToFolder) => crate::error::LinkToFolder.to_string(),
+            (Lang::It, ReadFailure::LinkToFolder) => "è un collegamento simbolico a una cartella, \
+                                                      non seguito (indicare la cartella stessa)"
+                .into(),
             (Lang::It, ReadFailure::System(w)) => format!("errore di lettura del sistema ({w})"),
             (Lang::En, ReadFailure::Mailbox(f)) => f.to_string(),
             (Lang::It, ReadFailure::Mailbox(f)) => mailbox_failure_it(f),

@@ -45,6 +45,7 @@ fn every_entry_is_said_in_both_languages() {
         ReadFailure::Missing("No such file or directory (os error 2)".into()),
         ReadFailure::PermissionDenied("Permission denied (os error 13)".into()),
         ReadFailure::IsAFolder("Is a directory (os error 21)".into()),
+        ReadFailure::LinkToFolder,
         ReadFailure::System("Input/output error (os error 5)".into()),
         ReadFailure::Mailbox(crate::error::MailboxFailure::Url("x".into())),
         ReadFailure::Mailbox(crate::error::MailboxFailure::Insecure),

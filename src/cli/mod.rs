@@ -321,8 +321,9 @@ pub struct RevocationArgs {
 /// `peckit verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Files, folders (searched recursively; Maildir too), mbox files, zip archives, IMAP
-    /// mailboxes (imaps://USER@HOST/MAILBOX); `-` reads standard input
+    /// Files, folders (searched recursively; Maildir too; a link to a file is read, one to a
+    /// folder is named, not followed), mbox files, zip archives, IMAP mailboxes
+    /// (imaps://USER@HOST/MAILBOX); `-` reads standard input
     #[arg(required_unless_present = "files_from", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format

@@ -77,8 +77,13 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<
             paths.sort();
             for p in paths {
                 let working = p.file_name().is_some_and(crate::names::is_working_file);
-                if !working && fs::symlink_metadata(&p).is_ok_and(|m| m.is_file()) && opts.wants(&p)
-                {
+                let Ok(own) = fs::symlink_metadata(&p) else { continue };
+                // A link is followed to a file; a broken one is read, to say why it fails.
+                let message = match own.file_type().is_symlink() {
+                    true => !fs::metadata(&p).is_ok_and(|m| m.is_dir()),
+                    false => own.is_file(),
+                };
+                if !working && message && opts.wants(&p) {
                     sources.push(Source::File(p));
                 }
             }
@@ -106,13 +111,24 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<
             continue; // a temporary file of extract or archive, or archive's lock
         }
         let path = dir.join(&name);
+        let wanted =
+            || opts.wants(&path) && (is_mail_file(&path) || container_kind(&path).is_some());
         if file_type.is_dir() {
             walk(&path, opts, sources, errors);
-        } else if file_type.is_file()
-            && opts.wants(&path)
-            && (is_mail_file(&path) || container_kind(&path).is_some())
-        {
+        } else if file_type.is_file() && wanted() {
             sources.push_in_folder(folder, dir, name);
+        } else if file_type.is_symlink() {
+            // Review 12: links were left out without a word. One to a file is read like the
+            // file; a broken one is listed, so that reading it says why; one to a folder is
+            // not followed (a loop would never end) and is said.
+            match fs::metadata(&path) {
+                Ok(target) if target.is_dir() => errors.push(ListError {
+                    path,
+                    error: std::io::Error::other(crate::error::LinkToFolder),
+                }),
+                Ok(_) | Err(_) if wanted() => sources.push_in_folder(folder, dir, name),
+                Ok(_) | Err(_) => {}
+            }
         }
     }
 }

@@ -181,3 +181,45 @@ fn a_missing_path_keeps_its_place_among_the_inputs() {
         assert_eq!(paths, expected, "{format:?}");
     }
 }
+
+/// Review 12: a walk left symbolic links out without a word ("0 errori", exit 0). A link to a
+/// file is read like the file, a broken one is unreadable, and one to a folder is named as
+/// not followed; each of the last two is exit 2.
+#[cfg(unix)]
+#[test]
+fn links_met_in_a_folder_are_read_or_said_never_left_out() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let tree = dir.path().join("posta");
+    std::fs::create_dir(&tree).unwrap();
+    std::fs::write(tree.join("a.eml"), sample("accettazione.eml")).unwrap();
+    symlink(samples().join("presa-in-carico.eml"), tree.join("collegato.eml")).unwrap();
+    symlink(dir.path().join("assente.eml"), tree.join("interrotto.eml")).unwrap();
+    symlink(samples().join("thread"), tree.join("cartella")).unwrap();
+    symlink(samples().join("README.md"), tree.join("note.txt")).unwrap();
+    let (code, out, err) = run(peckit()
+        .args(["--lang", "it", "verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(&tree));
+    assert_eq!(code, 2, "{err}");
+    let doc = json(&out);
+    let verdicts: Vec<(String, String)> = doc["artefacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let name = a["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+            (name, a["verdict"].as_str().unwrap().to_string())
+        })
+        .collect();
+    for expected in [("a.eml", "valid"), ("collegato.eml", "valid"), ("interrotto.eml", "error")] {
+        let expected = (expected.0.to_string(), expected.1.to_string());
+        assert!(verdicts.contains(&expected), "{expected:?} in {verdicts:?}");
+    }
+    assert!(verdicts.iter().any(|(n, v)| n == "cartella" && v == "error"), "{verdicts:?}");
+    assert!(!verdicts.iter().any(|(n, _)| n == "note.txt"), "not mail: {verdicts:?}");
+    assert!(
+        err.contains("cartella: è un collegamento simbolico a una cartella, non seguito"),
+        "{err}"
+    );
+}
