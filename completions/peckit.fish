@@ -109,7 +109,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand inspect" -s V -l version -
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -s o -l out -d 'Output folder (one subfolder per input when several); `-` with --only original writes to standard output' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l only -d 'Extract only this' -r -f -a "original\t'postacert.eml'
 attachments\t'The original\'s body and attachments'
-daticert\t'daticert.xml'
+daticert\t'daticert.xml (evidence.xml for REM)'
 signature\t'smime.p7s and signer-chain.pem'"
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -s f -l format -d 'What is printed on standard output: the files written, or the manifest as JSON' -r -f -a "table\t'A list of the files written'
 json\t'The manifest as JSON'"

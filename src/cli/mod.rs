@@ -53,8 +53,8 @@ const EXTRACT_LONG: &str = "\
 Take an artefact apart: original message, attachments, daticert, signature.
 
 Writes into DIR (default: the file's name without extension, beside it): postacert.eml (the \
-original exactly as carried), daticert.xml, smime.p7s (the raw CMS), signer-chain.pem (signer \
-first), body.txt / body.html (UTF-8), every attachment of the original under its own \
+original exactly as carried), daticert.xml (evidence.xml for REM), smime.p7s (the raw CMS), \
+signer-chain.pem (signer first), body.txt / body.html (UTF-8), every attachment of the original under its own \
 sanitised name (nested messages in a subfolder each) and manifest.json (size, SHA-256, media \
 type, MIME path and original name of every file, and the verification verdict).
 
@@ -485,7 +485,7 @@ pub enum ExtractOnly {
     Original,
     /// The original's body and attachments
     Attachments,
-    /// daticert.xml
+    /// daticert.xml (evidence.xml for REM)
     Daticert,
     /// smime.p7s and signer-chain.pem
     Signature,

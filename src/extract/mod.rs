@@ -64,8 +64,8 @@ pub enum ExtractError {
 pub struct ManifestFile {
     /// Path relative to the output folder, `/`-separated.
     pub path: String,
-    /// What the file is: original, daticert, signature, signer-chain, body-text, body-html,
-    /// attachment, hash-file.
+    /// What the file is: original, daticert, evidence, signature, signer-chain, body-text,
+    /// body-html, attachment, hash-file.
     pub role: &'static str,
     /// Size in bytes.
     pub size: u64,
@@ -125,6 +125,21 @@ pub struct NestedManifest {
     pub nested: Vec<NestedManifest>,
 }
 
+/// The names peckit gives its own files. They are kept from every attachment in every folder
+/// (review 12: an anomaly envelope has no daticert of its own, and an attachment named
+/// `daticert.xml` took that name beside the provider's signature).
+const OWN_NAMES: [&str; 9] = [
+    "manifest.json",
+    "postacert.eml",
+    "daticert.xml",
+    "evidence.xml",
+    "smime.p7s",
+    "signer-chain.pem",
+    "body.txt",
+    "body.html",
+    "message.eml",
+];
+
 struct Writer<'a> {
     dir: &'a OutputDir,
     prefix: String,
@@ -132,7 +147,15 @@ struct Writer<'a> {
     files: Vec<ManifestFile>,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    fn new(dir: &'a OutputDir, prefix: String) -> Writer<'a> {
+        let mut names = UniqueNames::new();
+        for own in OWN_NAMES {
+            names.reserve(own);
+        }
+        Writer { dir, prefix, names, files: Vec::new() }
+    }
+
     #[allow(clippy::too_many_arguments)] // one call per file kind; a struct would only rename them
     fn put(
         &mut self,
@@ -144,7 +167,11 @@ impl Writer<'_> {
         mime_path: String,
         original_name: Option<String>,
     ) -> Result<String, ExtractError> {
-        let name = self.names.claim(&sanitize(wanted, fallback));
+        // peckit's own files take their reserved names; anything else claims a free one.
+        let name = match OWN_NAMES.contains(&wanted) && wanted == fallback {
+            true => wanted.to_string(),
+            false => self.names.claim(&sanitize(wanted, fallback)),
+        };
         self.dir.write(&name, bytes)?;
         let rel = format!("{}{name}", self.prefix);
         self.files.push(ManifestFile {
@@ -173,8 +200,7 @@ pub fn extract(
     only: Only,
     limits: &Limits,
 ) -> Result<Manifest, ExtractError> {
-    let mut w = Writer { dir, prefix: String::new(), names: UniqueNames::new(), files: Vec::new() };
-    w.names.reserve("manifest.json");
+    let mut w = Writer::new(dir, String::new());
     let content = artefact.content.as_ref();
     let signed_path = |p: &Option<read::PartInfo>| {
         p.as_ref().map(|p| format!("signed:{}", p.path)).unwrap_or_else(|| "signed".into())
@@ -206,6 +232,17 @@ pub fn extract(
             signed_path(&part),
             part.and_then(|p| p.name),
         )?;
+    }
+    // A REM evidence is what its provider certifies, as daticert.xml is for PEC: the part of
+    // a REM message, or a standalone evidence file whole.
+    if only.wants(Only::Daticert)
+        && let Some(xml) = artefact.evidence_bytes()
+    {
+        let mime_path = match content.and_then(|c| c.rem_raw.as_ref()) {
+            Some(_) => signed_path(&content.and_then(|c| c.rem_part.clone())),
+            None => "file".into(),
+        };
+        w.put("evidence.xml", "evidence.xml", xml, "evidence", "application/xml", mime_path, None)?;
     }
     if only.wants(Only::Signature)
         && let Some(signed) = artefact.signed.as_ref().filter(|s| !s.cms.is_empty())
@@ -302,12 +339,7 @@ fn extract_message_parts(
             let base = wanted.trim_end_matches(".eml");
             let folder_name = w.names.claim(if base.is_empty() { &fallback } else { base });
             let sub = w.dir.subdir(&folder_name)?;
-            let mut inner = Writer {
-                dir: &sub,
-                prefix: format!("{}{folder_name}/", w.prefix),
-                names: UniqueNames::new(),
-                files: Vec::new(),
-            };
+            let mut inner = Writer::new(&sub, format!("{}{folder_name}/", w.prefix));
             inner.put(
                 "message.eml",
                 "message.eml",

@@ -224,6 +224,8 @@ pub struct SignedContent {
     /// That evidence's bytes inside a message (its XAdES signature covers them); a
     /// standalone evidence's are the artefact's own ([`Artefact::evidence_bytes`]).
     pub rem_raw: Option<Vec<u8>>,
+    /// Where that evidence part is.
+    pub rem_part: Option<PartInfo>,
     /// Other leaf parts.
     pub other_parts: Vec<PartInfo>,
 }

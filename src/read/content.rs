@@ -94,6 +94,7 @@ pub(super) fn signed_content_of(
                 content.etsi_evidence = true;
                 if content.rem.is_none() {
                     content.rem = Some(super::rem::parse(&decoded));
+                    content.rem_part = Some(info(entity, &path, decoded.len()));
                     content.rem_raw = Some(decoded);
                 }
             }

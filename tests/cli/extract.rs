@@ -281,3 +281,59 @@ fn json_is_an_array_for_several_inputs_however_many_are_extracted() {
         .arg(dir.path().join("one")));
     assert!(json(&stdout).is_object(), "{stdout}");
 }
+
+/// Review 12: an anomaly envelope has no daticert of its own, and an attachment of the
+/// original named `daticert.xml` took that name beside the provider's signature. peckit's
+/// own names are never an attachment's.
+#[test]
+fn an_attachment_never_takes_one_of_peckit_s_own_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x");
+    let (code, _, err) = extract("anomalia-annidata.eml", &out, &[]);
+    assert!(code == 0 || code == 1, "{err}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    let role_of = |name: &str| {
+        files.iter().find(|f| f["path"] == name).map(|f| f["role"].as_str().unwrap().to_string())
+    };
+    assert_eq!(role_of("daticert.xml"), None, "{files:#?}");
+    assert_eq!(role_of("smime.p7s").as_deref(), Some("signature"));
+    assert_eq!(role_of("daticert (2).xml").as_deref(), Some("attachment"), "{files:#?}");
+    assert_eq!(role_of("smime (2).p7s").as_deref(), Some("attachment"), "{files:#?}");
+}
+
+/// Review 12: extract left out the REM evidence, the very proof.
+#[test]
+fn a_rem_evidence_is_extracted_as_its_provider_signed_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, mime_path) in
+        [("rem/dispatch.eml", "signed:1.2"), ("rem/evidenza-accettazione.xml", "file")]
+    {
+        let out = dir.path().join(file.replace('/', "_"));
+        let (code, _, err) = extract(file, &out, &[]);
+        assert_eq!(code, 0, "{file}: {err}");
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+        let evidence = manifest["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["role"] == "evidence")
+            .unwrap_or_else(|| panic!("{file}: {manifest:#}"))
+            .clone();
+        assert_eq!(evidence["path"], "evidence.xml");
+        assert_eq!(evidence["mime_path"], mime_path, "{file}");
+        let written = std::fs::read(out.join("evidence.xml")).unwrap();
+        assert_eq!(evidence["sha256"], sha(&out.join("evidence.xml")));
+        // The evidence verifies on its own, as extracted.
+        let (code, _, err) = run(peckit()
+            .args(["verify", "--trust"])
+            .arg(test_root())
+            .arg(out.join("evidence.xml")));
+        assert_eq!(code, 0, "{file}: {err}");
+        if mime_path == "file" {
+            assert_eq!(written, sample(file));
+        }
+    }
+}
