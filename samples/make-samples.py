@@ -987,7 +987,9 @@ def make_crls(start, end):
         "- sospesa-prima.crl: alfa.pem on hold since two days before the signing, in a CRL issued a day before it\n"
         "- tsa-revocata.crl: the root's CRL revoking the time-stamping authority (tsa.pem) a day before the\n"
         "  signing, keyCompromise\n"
-        "- rimossa.crl: a complete CRL listing Alfa with removeFromCRL, which only a delta CRL may carry (unusable)\n")
+        "- rimossa.crl: a complete CRL listing Alfa with removeFromCRL, which only a delta CRL may carry (Alfa unknown)\n"
+        "- rimossa-altra.crl: Beta listed with removeFromCRL, Alfa revoked a day before the signing (still revoked)\n"
+        "- senza-motivo-dopo.crl: Alfa revoked a second after the last signature, no reason code\n")
 
 
 def make_compromise_crls(start, end):
@@ -1001,6 +1003,9 @@ def make_compromise_crls(start, end):
     make_crl("crl/sospesa-prima.crl", "intermediate", [("alfa", start - 2 * day, "certificateHold")], before, far)
     make_crl("crl/tsa-revocata.crl", "root", [("tsa", before, "keyCompromise")], issued, far)
     make_crl("crl/rimossa.crl", "intermediate", [("alfa", before, "removeFromCRL")], issued, far)
+    make_crl("crl/rimossa-altra.crl", "intermediate", [("beta", before, "removeFromCRL"), ("alfa", before, "superseded")],
+             issued, far)
+    make_crl("crl/senza-motivo-dopo.crl", "intermediate", [("alfa", after, "")], issued, far)
 
 
 def make_forged(clock, msg, original, completa):

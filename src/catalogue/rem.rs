@@ -42,9 +42,9 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 time_stamp_fault_text(lang, fault)
             ),
             F::TimeStampUntrusted(why) => format!(
-                "the evidence's time-stamp verifies but its authority is not trusted ({}): \
-                 its time proves nothing, and the certificates are judged at the signing time \
-                 the signer states",
+                "the evidence's time-stamp verifies but its authority {} ({}): its time proves \
+                 nothing, and the certificates are judged at the signing time the signer states",
+                if revoked(why.as_deref()) { "is revoked" } else { "is not trusted" },
                 untrusted_because(lang, why.as_deref())
             ),
             F::XadesSignerDiffers { smime, evidence } => format!(
@@ -108,9 +108,10 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 time_stamp_fault_text(lang, fault)
             ),
             F::TimeStampUntrusted(why) => format!(
-                "la marca temporale dell'evidenza si verifica ma la sua autorità non è fidata \
-                 ({}): la sua data non prova nulla e i certificati sono valutati all'ora di \
-                 firma dichiarata dal firmatario",
+                "la marca temporale dell'evidenza si verifica ma la sua autorità {} ({}): la \
+                 sua data non prova nulla e i certificati sono valutati all'ora di firma \
+                 dichiarata dal firmatario",
+                if revoked(why.as_deref()) { "è revocata" } else { "non è fidata" },
                 untrusted_because(lang, why.as_deref())
             ),
             F::XadesSignerDiffers { smime, evidence } => format!(
@@ -420,4 +421,9 @@ pub fn assurance_text(lang: Lang, uri: &str) -> String {
         Lang::En => format!("eIDAS level of assurance {word}"),
         Lang::It => format!("livello di garanzia eIDAS {word}"),
     }
+}
+
+/// Whether a time-stamping authority was set aside because a CRL revokes it (in its path).
+fn revoked(why: Option<&Finding>) -> bool {
+    matches!(why, Some(Finding::Revoked { .. } | Finding::RevokedCompromised { .. }))
 }

@@ -2,7 +2,7 @@
 //! `revocation-unknown`, `crl-unusable`), in Italian and English.
 
 use super::Lang;
-use crate::finding::{Finding, JudgedAt};
+use crate::finding::{Finding, JudgedAt, RevocationReason as R};
 
 /// The instant a revocation finding speaks of, as a phrase that follows "at or before" /
 /// "after" ("the signing time", "the instant asked with --at", …).
@@ -55,17 +55,23 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                     ),
                 }
             }
-            F::RevokedCompromised { subject, revoked_at, reason, source, at } => format!(
-                "\"{subject}\" was revoked on {revoked_at} for a compromise ({}): {} is stated \
-                     only by the signer and no trusted time-stamp proves the signature was made \
-                     before the revocation; whoever held the compromised key could have made it \
-                     later, so it cannot be accepted (CRL {source})",
-                reason.name(),
-                instant(Lang::En, *at),
+            F::RevokedCompromised { subject, revoked_at, reason, source, .. } => format!(
+                "\"{subject}\" was revoked on {revoked_at} {}: the signing time is stated only \
+                     by the signer, and no trusted time-stamp proves the signature was made before \
+                     the revocation; whoever held a compromised key could have made it later, so \
+                     it cannot be accepted (CRL {source})",
+                match reason {
+                    Some(r) if r.is_compromise() => format!("for a compromise ({})", r.name()),
+                    Some(r) => format!(
+                        "for an unspecified reason ({}), which cannot exclude a compromise",
+                        r.name()
+                    ),
+                    None => "without a reason, which cannot exclude a compromise".into(),
+                },
             ),
             F::RevokedAfterSigning { subject, revoked_at, reason, source, at } => format!(
-                "\"{subject}\" was revoked on {revoked_at}{}, after {}: a signature made then was \
-                     made while it was valid (CRL {source})",
+                "\"{subject}\" was revoked on {revoked_at}{}, after {}: a signature made by then \
+                     was made while the certificate was valid (CRL {source})",
                 reason.map(|r| format!(" ({})", r.name())).unwrap_or_default(),
                 instant(Lang::En, *at),
             ),
@@ -96,17 +102,29 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                     ),
                 }
             }
-            F::RevokedCompromised { subject, revoked_at, reason, source, at } => format!(
-                "\"{subject}\" è stato revocato il {revoked_at} per compromissione ({}): {} è \
+            F::RevokedCompromised { subject, revoked_at, reason, source, .. } => format!(
+                "\"{subject}\" è stato revocato il {revoked_at} {}: la data della firma è \
                      dichiarata solo dal firmatario e nessuna marca temporale fidata prova che la \
-                     firma sia anteriore alla revoca; chi possedeva la chiave compromessa potrebbe \
-                     averla apposta dopo, quindi non può essere accettata (CRL {source})",
-                reason_it(*reason),
-                instant(Lang::It, *at),
+                     firma sia anteriore alla revoca; chi possedeva una chiave compromessa \
+                     potrebbe averla apposta dopo, quindi non può essere accettata (CRL {source})",
+                match reason.map(|r| (r, r.name())) {
+                    Some((R::CaCompromise, n)) => format!("per compromissione della CA ({n})"),
+                    Some((R::AaCompromise, n)) => {
+                        format!("per compromissione dell'autorità di attributo ({n})")
+                    }
+                    Some((R::KeyCompromise, n)) => {
+                        format!("per compromissione della chiave ({n})")
+                    }
+                    Some((_, n)) => format!(
+                        "per motivo non specificato ({n}), che non esclude una compromissione"
+                    ),
+                    None =>
+                        "senza indicarne il motivo, il che non esclude una compromissione".into(),
+                },
             ),
             F::RevokedAfterSigning { subject, revoked_at, reason, source, at } => format!(
-                "\"{subject}\" è stato {} il {revoked_at}{}, dopo {}: una firma apposta in quel \
-                     momento è stata apposta mentre era valido (CRL {source})",
+                "\"{subject}\" è stato {} il {revoked_at}{}, dopo {}: una firma apposta fino ad \
+                     allora lo è stata mentre il certificato era valido (CRL {source})",
                 revoked_or_suspended_it(*reason),
                 reason.map(|r| format!(" ({})", reason_it(r))).unwrap_or_default(),
                 instant(Lang::It, *at),
@@ -143,6 +161,24 @@ fn revocation_gap(lang: Lang, gap: &crate::finding::RevocationGap, at: JudgedAt)
                 JudgedAt::TimeStamp => "prima dell'ora della marca temporale",
                 JudgedAt::Now => "prima dell'ora di questa verifica",
             }
+        ),
+        (Lang::En, G::HeldBefore { since, this_update, source }) => format!(
+            "the CRL {source}, issued on {this_update}, lists it on hold (suspended) since \
+             {since}; a hold may be lifted, and no CRL issued after {} says whether it still was",
+            instant(Lang::En, at)
+        ),
+        (Lang::It, G::HeldBefore { since, this_update, source }) => format!(
+            "la CRL {source}, emessa il {this_update}, lo elenca come sospeso dal {since}; una \
+             sospensione può essere tolta, e nessuna CRL emessa dopo {} dice se lo fosse ancora",
+            instant(Lang::It, at)
+        ),
+        (Lang::En, G::TakenBack { source }) => format!(
+            "the complete CRL {source} names it with removeFromCRL, which only a delta CRL may \
+             carry (RFC 5280 §5.3.1): it says nothing certain of it"
+        ),
+        (Lang::It, G::TakenBack { source }) => format!(
+            "la CRL completa {source} lo elenca con removeFromCRL, che solo una CRL delta può \
+             contenere (RFC 5280 §5.3.1): non ne dice nulla di certo"
         ),
         (Lang::En, G::IssuedAfterExpiry { not_after }) => format!(
             "the CRLs were issued after it expired on {not_after} and do not say they keep \
@@ -214,12 +250,6 @@ fn crl_problem(lang: Lang, why: &crate::finding::CrlProblem) -> String {
         (Lang::It, P::UnknownCritical(oid)) => {
             format!("ha un'estensione critica che peckit non conosce ({oid})")
         }
-        (Lang::En, P::RemoveFromCrl) => "it is a complete CRL with a removeFromCRL entry, which \
-                                         only a delta CRL may carry (RFC 5280 §5.3.1)"
-            .into(),
-        (Lang::It, P::RemoveFromCrl) => "è una CRL completa con una voce removeFromCRL, che solo \
-                                         una CRL delta può contenere (RFC 5280 §5.3.1)"
-            .into(),
     }
 }
 

@@ -229,6 +229,49 @@ pub fn revocation(
     revoked_at: Option<&str>,
     reason: Option<&str>,
     invalid_from: Option<&str>,
+    judged_at: Option<&str>,
+) -> String {
+    // Revoked later for a compromise (or no reason) while only the signer dates the
+    // signature (`revoked-key-compromise`): the revocation is not at or before T.
+    let unproven = word == RevocationWord::Revoked
+        && revoked_at.zip(judged_at).is_some_and(|(r, t)| r > t)
+        && invalid_from.zip(judged_at).is_none_or(|(i, t)| i > t);
+    let phrase = match (lang, unproven) {
+        (Lang::En, true) => format!(
+            "REVOKED on {} ({}), after the signing time, which is only the signer's word (CRL {})",
+            revoked_at.unwrap_or("—"),
+            reason.unwrap_or("no reason"),
+            source.unwrap_or("—")
+        ),
+        (Lang::It, true) => format!(
+            "REVOCATO il {} ({}), dopo la data della firma, che però è solo quella dichiarata \
+             dal firmatario (CRL {})",
+            revoked_at.unwrap_or("—"),
+            reason
+                .map(|r| super::revocation::reason_words_it(r)
+                    .map_or(r.to_string(), |w| { format!("{w}, {r}") }))
+                .unwrap_or_else(|| "senza motivo".into()),
+            source.unwrap_or("—")
+        ),
+        (_, false) => {
+            revocation_phrase(lang, word, source, this_update, revoked_at, reason, invalid_from)
+        }
+    };
+    match (lang, judged_at) {
+        (_, None) => phrase,
+        (Lang::En, Some(t)) => format!("{phrase}; judged at {t}"),
+        (Lang::It, Some(t)) => format!("{phrase}; valutata al {t}"),
+    }
+}
+
+fn revocation_phrase(
+    lang: Lang,
+    word: RevocationWord,
+    source: Option<&str>,
+    this_update: Option<&str>,
+    revoked_at: Option<&str>,
+    reason: Option<&str>,
+    invalid_from: Option<&str>,
 ) -> String {
     let src = source.unwrap_or("—");
     let issued = this_update.unwrap_or("—");
@@ -253,12 +296,10 @@ pub fn revocation(
     if suspended {
         return match (lang, word) {
             (Lang::En, RevocationWord::Good) => {
-                format!(
-                    "not on hold at the reference time; put on hold later, on {when} (CRL {src})"
-                )
+                format!("not on hold then; put on hold later, on {when} (CRL {src})")
             }
             (Lang::It, RevocationWord::Good) => {
-                format!("non sospeso all'ora di riferimento; sospeso dopo, il {when} (CRL {src})")
+                format!("non sospeso allora; sospeso dopo, il {when} (CRL {src})")
             }
             (Lang::En, _) => format!("ON HOLD (suspended) since {when} (CRL {src})"),
             (Lang::It, _) => format!("SOSPESO dal {when} (CRL {src})"),
@@ -278,12 +319,10 @@ pub fn revocation(
             format!("non revocato (CRL {src}, emessa il {issued})")
         }
         (Lang::En, RevocationWord::Good, true, _) => {
-            format!("not revoked at the reference time; revoked later, on {when}{why} (CRL {src})")
+            format!("not revoked then; revoked later, on {when}{why} (CRL {src})")
         }
         (Lang::It, RevocationWord::Good, true, _) => {
-            format!(
-                "non revocato all'ora di riferimento; revocato dopo, il {when}{why} (CRL {src})"
-            )
+            format!("non revocato allora; revocato dopo, il {when}{why} (CRL {src})")
         }
         (Lang::En, RevocationWord::Revoked, ..) => format!("REVOKED on {when}{why} (CRL {src})"),
         (Lang::It, RevocationWord::Revoked, ..) => format!("REVOCATO il {when}{why} (CRL {src})"),

@@ -168,15 +168,17 @@ pub enum Finding {
         at: JudgedAt,
     },
     /// A certificate of the path was revoked after the reference time because its key (or
-    /// its CA's) was compromised, and nothing but the key's holder dates the signature: who
-    /// held the stolen key could have signed later and stated an earlier time.
+    /// its CA's) was compromised, or for no stated reason (which cannot exclude that), and
+    /// nothing but the key's holder dates the signature: who held the stolen key could have
+    /// signed later and stated an earlier time.
     RevokedCompromised {
         /// Its subject.
         subject: String,
         /// The revocation date.
         revoked_at: String,
-        /// keyCompromise, cACompromise or aACompromise.
-        reason: RevocationReason,
+        /// keyCompromise, cACompromise or aACompromise; unspecified or none, which cannot
+        /// exclude one.
+        reason: Option<RevocationReason>,
         /// Where the CRL came from.
         source: String,
         /// Which instant the signature states (before the revocation).

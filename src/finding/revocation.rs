@@ -97,6 +97,22 @@ pub enum RevocationGap {
         /// That CRL's thisUpdate.
         this_update: String,
     },
+    /// Only a CRL issued before the reference time lists it on hold (certificateHold): the
+    /// hold may have been lifted since.
+    HeldBefore {
+        /// The start of the hold.
+        since: String,
+        /// That CRL's thisUpdate.
+        this_update: String,
+        /// That CRL.
+        source: String,
+    },
+    /// A complete CRL names it with removeFromCRL, which only a delta CRL may carry: it says
+    /// nothing certain of it.
+    TakenBack {
+        /// That CRL.
+        source: String,
+    },
     /// The usable CRLs were issued after the certificate expired and do not keep expired
     /// certificates (no ExpiredCertsOnCRL reaching back to it).
     IssuedAfterExpiry {
@@ -161,6 +177,4 @@ pub enum CrlProblem {
     OutOfScope(CrlScope),
     /// A critical extension peckit does not know (its OID).
     UnknownCritical(String),
-    /// A complete CRL with a removeFromCRL entry, which only a delta CRL may carry.
-    RemoveFromCrl,
 }

@@ -294,6 +294,7 @@ pub fn revocation_text(lang: Lang, r: &crate::verify::Revocation) -> String {
         r.revoked_at.as_deref(),
         r.reason,
         r.invalid_from.as_deref(),
+        r.judged_at.as_deref(),
     )
 }
 

@@ -98,8 +98,14 @@ pub struct Crl {
     pub this_update: Timestamp,
     /// nextUpdate.
     pub next_update: Option<Timestamp>,
-    /// Listed certificates by serial (leading zero octets trimmed).
-    pub entries: HashMap<Vec<u8>, Entry>,
+    /// Listed certificates by serial (leading zero octets trimmed), every entry of a serial
+    /// listed more than once (a later keyCompromise must not hide behind an earlier
+    /// superseded). A removeFromCRL entry is kept out: see `taken_back`.
+    pub entries: HashMap<Vec<u8>, Vec<Entry>>,
+    /// Serials a removeFromCRL entry names. Only a delta CRL may take an entry back (RFC 5280
+    /// §5.3.1): in a complete one it says nothing certain of that serial, and the CRL cannot
+    /// vouch for it either way; its other entries still count.
+    pub taken_back: std::collections::HashSet<Vec<u8>>,
     /// Its issuingDistributionPoint scope.
     pub scope: Scope,
     /// ExpiredCertsOnCRL: certificates that expired at or after this instant stay listed.
@@ -258,6 +264,7 @@ impl Crl {
             this_update,
             next_update,
             entries: HashMap::new(),
+            taken_back: std::collections::HashSet::new(),
             scope: Scope::default(),
             expired_certs_on_crl: None,
             unusable: None,
@@ -303,16 +310,7 @@ impl Crl {
             for ext in revoked.crl_entry_extensions.iter().flatten() {
                 let value = ext.extn_value.as_bytes();
                 match ext.extn_id.to_string().as_str() {
-                    REASON_CODE => {
-                        entry.reason = CrlReason::from_der(value).ok().map(reason_of);
-                        // RFC 5280 §5.3.1: only a delta CRL may take an entry back; in a
-                        // complete one it says both "revoked" and "not revoked".
-                        if entry.reason == Some(RevocationReason::RemoveFromCrl)
-                            && crl.unusable.is_none()
-                        {
-                            crl.unusable = Some(CrlProblem::RemoveFromCrl);
-                        }
-                    }
+                    REASON_CODE => entry.reason = CrlReason::from_der(value).ok().map(reason_of),
                     INVALIDITY_DATE => match lenient_time(value) {
                         Some(t) => entry.invalid_from = Some(t),
                         // Since when the key was exposed is what the question turns on.
@@ -326,16 +324,11 @@ impl Crl {
                     _ => {}
                 }
             }
-            // A serial listed twice: the earliest revocation (or invalidity) is the one that
-            // can matter.
-            let effective =
-                |e: &Entry| e.invalid_from.map_or(e.revoked_at, |i| i.min(e.revoked_at));
             let serial = trimmed_serial(revoked.serial_number.as_bytes());
-            match crl.entries.get(&serial) {
-                Some(kept) if effective(kept) <= effective(&entry) => {}
-                _ => {
-                    crl.entries.insert(serial, entry);
-                }
+            if entry.reason == Some(RevocationReason::RemoveFromCrl) {
+                crl.taken_back.insert(serial);
+            } else {
+                crl.entries.entry(serial).or_default().push(entry);
             }
         }
         Ok(crl)

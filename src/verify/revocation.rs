@@ -67,6 +67,9 @@ pub struct Revocation {
     pub reason: Option<&'static str>,
     /// The invalidity date, when the CRL gives one.
     pub invalid_from: Option<String>,
+    /// The instant it was judged at, RFC 3339 UTC: the reference time, or the signing time
+    /// when `--at` asks about an earlier instant; null when not checked.
+    pub judged_at: Option<String>,
 }
 
 /// The instant revocation is judged at, which words name it, and whether someone other than
@@ -110,6 +113,8 @@ struct Written {
     revoked_at: Option<String>,
     reason: Option<String>,
     invalid_from: Option<String>,
+    #[serde(default)]
+    judged_at: Option<String>,
 }
 
 // By hand: a derive would ask the input to outlive `'static` for the `&'static str`.
@@ -137,6 +142,7 @@ impl<'de> serde::Deserialize<'de> for Revocation {
             revoked_at: w.revoked_at,
             reason,
             invalid_from: w.invalid_from,
+            judged_at: w.judged_at,
         })
     }
 }
@@ -308,7 +314,8 @@ impl RevocationPolicy {
             for url in genuine {
                 self.keep(&url);
             }
-            let (revocation, finding) = status_at(cert, &usable, moment);
+            let (mut revocation, finding) = status_at(cert, &usable, moment);
+            revocation.judged_at = Some(rfc3339(at));
             if let Some(f) = finding {
                 push_unique(&mut problems, f);
             }
@@ -388,6 +395,7 @@ fn listed(crl: &Crl, entry: &Entry, status: RevocationStatus) -> Revocation {
         revoked_at: Some(rfc3339(entry.revoked_at)),
         reason: entry.reason.map(|r| r.name()),
         invalid_from: entry.invalid_from.map(rfc3339),
+        judged_at: None,
     }
 }
 
@@ -397,46 +405,55 @@ pub fn status_at(
     usable: &[Arc<Crl>],
     moment: Moment,
 ) -> (Revocation, Option<Finding>) {
+    use crate::finding::RevocationReason as R;
     let at = moment.at;
     let serial = trimmed_serial(&cert.serial);
+    // The earliest revocation after T; one after T that may be a compromise while only the
+    // signer dates the signature; a hold that only a CRL issued before T lists.
     let mut later: Option<(&Crl, &Entry)> = None;
-    let mut compromised: Option<(&Crl, &Entry, crate::finding::RevocationReason)> = None;
+    let mut unprovable: Option<(&Crl, &Entry)> = None;
+    let mut held_before: Option<(&Crl, &Entry)> = None;
     for crl in usable {
-        let Some(entry) = crl.entries.get(&serial) else { continue };
-        // A hold may be released: a CRL issued before T says nothing of T.
-        if entry.reason == Some(crate::finding::RevocationReason::CertificateHold)
-            && crl.this_update < at
-        {
-            continue;
-        }
-        let by_invalidity = entry.invalid_from.filter(|&from| from <= at);
-        if entry.revoked_at <= at || by_invalidity.is_some() {
-            let finding = Finding::Revoked {
-                subject: cert.subject.clone(),
-                revoked_at: rfc3339(entry.revoked_at),
-                invalid_from: by_invalidity.filter(|_| entry.revoked_at > at).map(rfc3339),
-                reason: entry.reason,
-                source: crl.source.clone(),
-                at: moment.basis,
-            };
-            return (listed(crl, entry, RevocationStatus::Revoked), Some(finding));
-        }
-        if let Some(reason) = entry.reason.filter(|r| r.is_compromise())
-            && compromised.is_none()
-        {
-            compromised = Some((crl, entry, reason));
-        }
-        if later.is_none_or(|(_, e)| entry.revoked_at < e.revoked_at) {
-            later = Some((crl, entry));
+        for entry in crl.entries.get(&serial).into_iter().flatten() {
+            let hold = entry.reason == Some(R::CertificateHold);
+            // A hold may be released: a CRL issued before T says nothing of T.
+            if hold && crl.this_update < at {
+                if entry.revoked_at <= at && held_before.is_none() {
+                    held_before = Some((crl, entry));
+                }
+                continue;
+            }
+            let by_invalidity = entry.invalid_from.filter(|&from| from <= at);
+            if entry.revoked_at <= at || by_invalidity.is_some() {
+                let finding = Finding::Revoked {
+                    subject: cert.subject.clone(),
+                    revoked_at: rfc3339(entry.revoked_at),
+                    invalid_from: by_invalidity.filter(|_| entry.revoked_at > at).map(rfc3339),
+                    reason: entry.reason,
+                    source: crl.source.clone(),
+                    at: moment.basis,
+                };
+                return (listed(crl, entry, RevocationStatus::Revoked), Some(finding));
+            }
+            // RFC 5280 §5.3.1 asks CAs to leave the reason out rather than say unspecified: a
+            // revocation without one cannot exclude a compromise.
+            let may_be_compromise =
+                entry.reason.is_none_or(|r| r.is_compromise() || r == R::Unspecified);
+            if may_be_compromise && !hold && unprovable.is_none() {
+                unprovable = Some((crl, entry));
+            }
+            if later.is_none_or(|(_, e)| entry.revoked_at < e.revoked_at) {
+                later = Some((crl, entry));
+            }
         }
     }
-    if let Some((crl, entry, reason)) = compromised
+    if let Some((crl, entry)) = unprovable
         && !moment.proven
     {
         let finding = Finding::RevokedCompromised {
             subject: cert.subject.clone(),
             revoked_at: rfc3339(entry.revoked_at),
-            reason,
+            reason: entry.reason,
             source: crl.source.clone(),
             at: moment.basis,
         };
@@ -453,7 +470,8 @@ pub fn status_at(
         return (listed(crl, entry, RevocationStatus::Good), Some(finding));
     }
     let covers = |crl: &Crl| {
-        crl.this_update >= at
+        !crl.taken_back.contains(&serial)
+            && crl.this_update >= at
             && (crl.this_update <= cert.not_after
                 || crl.expired_certs_on_crl.is_some_and(|from| from <= cert.not_after))
     };
@@ -469,12 +487,21 @@ pub fn status_at(
             None,
         );
     }
-    let gap = match usable.iter().max_by_key(|c| c.this_update) {
-        None => RevocationGap::NoCrl,
-        Some(newest) if newest.this_update < at => {
+    let taken_back = usable.iter().find(|c| c.taken_back.contains(&serial));
+    let gap = match (taken_back, held_before, usable.iter().max_by_key(|c| c.this_update)) {
+        (Some(crl), ..) => RevocationGap::TakenBack { source: crl.source.clone() },
+        (None, Some((crl, entry)), _) => RevocationGap::HeldBefore {
+            since: rfc3339(entry.revoked_at),
+            this_update: rfc3339(crl.this_update),
+            source: crl.source.clone(),
+        },
+        (None, None, None) => RevocationGap::NoCrl,
+        (None, None, Some(newest)) if newest.this_update < at => {
             RevocationGap::IssuedBefore { this_update: rfc3339(newest.this_update) }
         }
-        Some(_) => RevocationGap::IssuedAfterExpiry { not_after: rfc3339(cert.not_after) },
+        (None, None, Some(_)) => {
+            RevocationGap::IssuedAfterExpiry { not_after: rfc3339(cert.not_after) }
+        }
     };
     let newest = usable.iter().max_by_key(|c| c.this_update);
     (

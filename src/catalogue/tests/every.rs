@@ -96,7 +96,21 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::RevokedCompromised {
             subject: s(),
             revoked_at: s(),
-            reason: RevocationReason::CaCompromise,
+            reason: Some(RevocationReason::CaCompromise),
+            source: s(),
+            at: JudgedAt::SigningTime,
+        },
+        Finding::RevokedCompromised {
+            subject: s(),
+            revoked_at: s(),
+            reason: None,
+            source: s(),
+            at: JudgedAt::Requested,
+        },
+        Finding::RevokedCompromised {
+            subject: s(),
+            revoked_at: s(),
+            reason: Some(RevocationReason::Unspecified),
             source: s(),
             at: JudgedAt::SigningTime,
         },
@@ -115,6 +129,16 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
             at: JudgedAt::Now,
         },
         Finding::RevocationUnknown { subject: s(), gap: RevocationGap::NoCrl, at: JudgedAt::Now },
+        Finding::RevocationUnknown {
+            subject: s(),
+            gap: RevocationGap::HeldBefore { since: s(), this_update: s(), source: s() },
+            at: JudgedAt::SigningTime,
+        },
+        Finding::RevocationUnknown {
+            subject: s(),
+            gap: RevocationGap::TakenBack { source: s() },
+            at: JudgedAt::SigningTime,
+        },
         Finding::RevocationUnknown {
             subject: s(),
             gap: RevocationGap::IssuedBefore { this_update: s() },
@@ -158,7 +182,6 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
             why: CrlProblem::OutOfScope(CrlScope::AttributeCertificatesOnly),
         },
         Finding::CrlUnusable { source: s(), why: CrlProblem::UnknownCritical(s()) },
-        Finding::CrlUnusable { source: s(), why: CrlProblem::RemoveFromCrl },
         Finding::PathBudget(64),
         Finding::DaticertUnusable(s()),
         Finding::OutsideSignature(Outside::Postacert { mime_path: "2".into() }),

@@ -171,7 +171,7 @@ texts! {
     BuiltIn,
     /// Said when no certificate of the path publishes a register of accredited providers.
     NoRegister,
-    /// "Revocation at the reference time" (the instant the certificates were judged at).
+    /// "Revocation" (of one certificate of the path; the phrase names the instant).
     RevocationAtReference,
     /// "Revocation of the signer's certificate" (the evidence page's column).
     SignerRevocation,

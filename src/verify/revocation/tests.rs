@@ -20,6 +20,25 @@ fn crl_for(
     reason: RevocationReason,
     listed: &[(&Cert, &str, Option<&str>)],
 ) -> Arc<Crl> {
+    let entries: Vec<(&Cert, &str, Option<RevocationReason>, Option<&str>)> =
+        listed.iter().map(|(c, when, invalid)| (*c, *when, Some(reason), *invalid)).collect();
+    crl_of(this_update, &entries)
+}
+
+/// A CRL issued at `this_update` with these entries: (certificate, revocationDate, reason,
+/// invalidityDate), a serial listed as often as given.
+fn crl_of(
+    this_update: &str,
+    listed: &[(&Cert, &str, Option<RevocationReason>, Option<&str>)],
+) -> Arc<Crl> {
+    let mut entries: std::collections::HashMap<Vec<u8>, Vec<Entry>> = Default::default();
+    for (c, when, reason, invalid) in listed {
+        entries.entry(trimmed_serial(&c.serial)).or_default().push(Entry {
+            revoked_at: at(when),
+            reason: *reason,
+            invalid_from: invalid.map(at),
+        });
+    }
     Arc::new(Crl {
         source: format!("crl@{this_update}"),
         issuer_raw: Vec::new(),
@@ -29,19 +48,8 @@ fn crl_for(
         signature: Vec::new(),
         this_update: at(this_update),
         next_update: None,
-        entries: listed
-            .iter()
-            .map(|(c, when, invalid)| {
-                (
-                    trimmed_serial(&c.serial),
-                    Entry {
-                        revoked_at: at(when),
-                        reason: Some(reason),
-                        invalid_from: invalid.map(at),
-                    },
-                )
-            })
-            .collect(),
+        entries,
+        taken_back: Default::default(),
         scope: Default::default(),
         expired_certs_on_crl: None,
         unusable: None,
@@ -101,8 +109,12 @@ fn a_hold_counts_only_while_a_crl_issued_after_t_lists_it() {
         RevocationReason::CertificateHold,
         &[(&alfa, "2030-05-01T00:00:00Z", None)],
     );
-    let (r, _) = status_at(&alfa, &[Arc::clone(&old)], t);
+    let (r, f) = status_at(&alfa, &[Arc::clone(&old)], t);
     assert_eq!(r.status, RevocationStatus::Unknown, "the hold may have been released");
+    assert!(
+        matches!(f, Some(Finding::RevocationUnknown { gap: RevocationGap::HeldBefore { .. }, .. })),
+        "the hold is said: {f:?}"
+    );
     let released = crl("2030-06-02T00:00:00Z", &[]);
     let (r, f) = status_at(&alfa, &[Arc::clone(&old), released], t);
     assert_eq!((r.status, f), (RevocationStatus::Good, None));
@@ -163,4 +175,57 @@ fn nothing_is_checked_without_crls() {
     let policy = RevocationPolicy::default();
     assert!(!policy.is_active());
     assert_eq!(Revocation::default().status, RevocationStatus::NotChecked);
+}
+
+/// Review 13: a superseded entry must not hide a later keyCompromise one for the same
+/// serial, and a revocation without a reason (or unspecified) cannot exclude a compromise.
+#[test]
+fn every_entry_of_a_serial_counts_and_no_reason_is_no_proof() {
+    let alfa = pki_cert("alfa.pem");
+    let t = stated("2030-06-01T00:00:00Z");
+    let twice = [crl_of(
+        "2031-01-01T00:00:00Z",
+        &[
+            (&alfa, "2030-07-01T00:00:00Z", Some(RevocationReason::Superseded), None),
+            (&alfa, "2030-08-01T00:00:00Z", Some(RevocationReason::KeyCompromise), None),
+        ],
+    )];
+    let (r, f) = status_at(&alfa, &twice, t);
+    assert_eq!(r.status, RevocationStatus::Revoked);
+    assert!(matches!(f, Some(Finding::RevokedCompromised { .. })), "{f:?}");
+    for reason in [None, Some(RevocationReason::Unspecified)] {
+        let list =
+            [crl_of("2031-01-01T00:00:00Z", &[(&alfa, "2030-07-01T00:00:00Z", reason, None)])];
+        let (r, f) = status_at(&alfa, &list, t);
+        assert_eq!(r.status, RevocationStatus::Revoked, "{reason:?}");
+        assert!(matches!(f, Some(Finding::RevokedCompromised { reason: r, .. }) if r == reason));
+        let stamped = Moment { proven: true, basis: JudgedAt::TimeStamp, ..t };
+        let (r, f) = status_at(&alfa, &list, stamped);
+        assert_eq!(r.status, RevocationStatus::Good, "{reason:?}");
+        assert!(matches!(f, Some(Finding::RevokedAfterSigning { .. })));
+    }
+}
+
+/// Review 13: a complete CRL's removeFromCRL entry says nothing certain of its serial, and
+/// nothing of the others: a revocation it lists still counts.
+#[test]
+fn a_serial_taken_back_is_unknown_and_the_rest_of_the_crl_still_counts() {
+    let alfa = pki_cert("alfa.pem");
+    let beta = pki_cert("beta.pem");
+    let t = stated("2030-06-01T00:00:00Z");
+    let mut crl = (*crl_for(
+        "2031-01-01T00:00:00Z",
+        RevocationReason::KeyCompromise,
+        &[(&alfa, "2030-05-01T00:00:00Z", None)],
+    ))
+    .clone();
+    crl.taken_back.insert(trimmed_serial(&beta.serial));
+    let crl = [Arc::new(crl)];
+    assert_eq!(status_at(&alfa, &crl, t).0.status, RevocationStatus::Revoked);
+    let (r, f) = status_at(&beta, &crl, t);
+    assert_eq!(r.status, RevocationStatus::Unknown);
+    assert!(
+        matches!(f, Some(Finding::RevocationUnknown { gap: RevocationGap::TakenBack { .. }, .. })),
+        "{f:?}"
+    );
 }
