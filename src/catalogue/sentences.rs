@@ -220,17 +220,29 @@ pub enum RevocationWord {
     Unknown,
 }
 
+/// What the CRLs say of one certificate, as the words of a phrase take it.
+#[derive(Debug, Clone, Copy)]
+pub struct RevocationFacts<'a> {
+    /// The status.
+    pub word: RevocationWord,
+    /// The CRL that decided it.
+    pub source: Option<&'a str>,
+    /// That CRL's thisUpdate.
+    pub this_update: Option<&'a str>,
+    /// The revocation date, when listed.
+    pub revoked_at: Option<&'a str>,
+    /// The reason as RFC 5280 names it.
+    pub reason: Option<&'a str>,
+    /// The invalidity date.
+    pub invalid_from: Option<&'a str>,
+    /// The instant it was judged at.
+    pub judged_at: Option<&'a str>,
+}
+
 /// What the CRLs say of a certificate at the reference time, in one phrase.
-pub fn revocation(
-    lang: Lang,
-    word: RevocationWord,
-    source: Option<&str>,
-    this_update: Option<&str>,
-    revoked_at: Option<&str>,
-    reason: Option<&str>,
-    invalid_from: Option<&str>,
-    judged_at: Option<&str>,
-) -> String {
+pub fn revocation(lang: Lang, facts: RevocationFacts<'_>) -> String {
+    let RevocationFacts { word, source, this_update, revoked_at, reason, invalid_from, judged_at } =
+        facts;
     // Revoked later for a compromise (or no reason) while only the signer dates the
     // signature (`revoked-key-compromise`): the revocation is not at or before T.
     let unproven = word == RevocationWord::Revoked

@@ -288,13 +288,15 @@ pub fn revocation_text(lang: Lang, r: &crate::verify::Revocation) -> String {
     };
     crate::catalogue::texts::revocation(
         lang,
-        word,
-        r.source.as_deref(),
-        r.this_update.as_deref(),
-        r.revoked_at.as_deref(),
-        r.reason,
-        r.invalid_from.as_deref(),
-        r.judged_at.as_deref(),
+        crate::catalogue::texts::RevocationFacts {
+            word,
+            source: r.source.as_deref(),
+            this_update: r.this_update.as_deref(),
+            revoked_at: r.revoked_at.as_deref(),
+            reason: r.reason,
+            invalid_from: r.invalid_from.as_deref(),
+            judged_at: r.judged_at.as_deref(),
+        },
     )
 }
 
