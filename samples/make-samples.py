@@ -1441,7 +1441,7 @@ def make_rem_times(accepted, t, msg, digest):
           rem_evidence(*accepted, t - dt.timedelta(days=365), ALFA, msg, digest, signed_at=t), "rem", "valid",
           "rem-event-time-mismatch", notes="EventTime a year before the evidence's signing time and time-stamp")
     write("forged/rem-emittente-dichiarato.xml", rem_evidence(*accepted, t, ALFA, msg, digest, signer="beta"), "rem",
-          "valid", "", notes="signed by Gestore Beta, stating Gestore Alfa as its issuer: the provider is Beta's")
+          "valid", "rem-issuer-mismatch", notes="signed by Gestore Beta, stating Gestore Alfa as its issuer: the provider is Beta's")
 
 
 def rem_only():

@@ -288,7 +288,9 @@ impl Finding {
                 .into(),
             F::TimeInFuture { .. }
             | F::RemEventAfterTimeStamp { .. }
-            | F::RemEventTimeMismatch { .. } => super::times::text(Lang::En, self),
+            | F::RemEventTimeMismatch { .. }
+            | F::RemSubjectMismatch { .. }
+            | F::RemIssuerMismatch { .. } => super::times::text(Lang::En, self),
             F::RemEvidence
             | F::RemEvidenceMalformed(_)
             | F::RemHeaderMismatch { .. }
@@ -505,7 +507,9 @@ impl Finding {
                 .into(),
             F::TimeInFuture { .. }
             | F::RemEventAfterTimeStamp { .. }
-            | F::RemEventTimeMismatch { .. } => super::times::text(Lang::It, self),
+            | F::RemEventTimeMismatch { .. }
+            | F::RemSubjectMismatch { .. }
+            | F::RemIssuerMismatch { .. } => super::times::text(Lang::It, self),
             F::RemEvidence
             | F::RemEvidenceMalformed(_)
             | F::RemHeaderMismatch { .. }

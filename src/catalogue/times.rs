@@ -1,5 +1,6 @@
 //! The texts of findings about impossible or inconsistent times (`time-in-future`,
-//! `rem-event-after-time-stamp`, `rem-event-time-mismatch`), in Italian and English.
+//! `rem-event-after-time-stamp`, `rem-event-time-mismatch`) and a REM Subject that is not the
+//! evidence's (`rem-subject-mismatch`), in Italian and English.
 
 use super::Lang;
 use crate::finding::{Finding, StatedTime};
@@ -9,9 +10,11 @@ fn which(lang: Lang, what: StatedTime) -> &'static str {
         (Lang::En, StatedTime::Certified) => "the certified time",
         (Lang::En, StatedTime::Signing) => "the signing time",
         (Lang::En, StatedTime::RemEvent) => "the evidence's event time",
+        (Lang::En, StatedTime::RemSubmission) => "the submission time the evidence states",
         (Lang::It, StatedTime::Certified) => "la data certificata",
         (Lang::It, StatedTime::Signing) => "l'ora della firma",
         (Lang::It, StatedTime::RemEvent) => "l'ora dell'evento dell'evidenza",
+        (Lang::It, StatedTime::RemSubmission) => "l'ora di invio dichiarata dall'evidenza",
     }
 }
 
@@ -20,25 +23,28 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
     use Finding as F;
     match (lang, finding) {
         (Lang::En, F::TimeInFuture { what, time, now }) => format!(
-            "{} ({time}) is after the moment of this check ({now}): no signature makes a future \
-             time true (a provider's clock was wrong, or the file was forged with its key)",
+            "{} ({time}) is after the moment of this check ({now}, by this computer's clock): no \
+             signature makes a future time true (this computer's clock is behind, the \
+             provider's was wrong, or the file was forged with its key)",
             which(lang, *what)
         ),
         (Lang::It, F::TimeInFuture { what, time, now }) => format!(
-            "{} ({time}) è successiva al momento di questa verifica ({now}): nessuna firma rende \
-             vera un'ora futura (l'orologio del gestore era errato, o il file è stato falsificato \
+            "{} ({time}) è successiva al momento di questa verifica ({now}, secondo l'orologio di \
+             questo computer): nessuna firma rende vera un'ora futura (l'orologio di questo \
+             computer è indietro, quello del gestore era errato, o il file è stato falsificato \
              con la sua chiave)",
             which(lang, *what)
         ),
-        (Lang::En, F::RemEventAfterTimeStamp { event, stamped }) => format!(
-            "the evidence's event time ({event}) is after its trusted time-stamp ({stamped}), \
-             which proves the evidence existed then: the event it certifies cannot have happened \
-             later"
+        (Lang::En, F::RemEventAfterTimeStamp { what, event, stamped }) => format!(
+            "{} ({event}) is after the evidence's trusted time-stamp ({stamped}), which proves \
+             the evidence existed then: what it certifies cannot have happened later",
+            which(lang, *what)
         ),
-        (Lang::It, F::RemEventAfterTimeStamp { event, stamped }) => format!(
-            "l'ora dell'evento dell'evidenza ({event}) è successiva alla sua marca temporale \
-             fidata ({stamped}), che prova che l'evidenza esisteva già: l'evento che certifica \
-             non può essere avvenuto dopo"
+        (Lang::It, F::RemEventAfterTimeStamp { what, event, stamped }) => format!(
+            "{} ({event}) è successiva alla marca temporale fidata dell'evidenza ({stamped}), \
+             che prova che l'evidenza esisteva già: ciò che certifica non può essere avvenuto \
+             dopo",
+            which(lang, *what)
         ),
         (Lang::En, F::RemEventTimeMismatch { signing, event }) => format!(
             "the evidence's event time ({event}) is more than 5 minutes from its XAdES signing \
@@ -47,6 +53,22 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
         (Lang::It, F::RemEventTimeMismatch { signing, event }) => format!(
             "l'ora dell'evento dell'evidenza ({event}) dista più di 5 minuti dall'ora della sua \
              firma XAdES ({signing})"
+        ),
+        (Lang::En, F::RemSubjectMismatch { stated, certified }) => format!(
+            "the unsigned Subject \"{stated}\" is not what the signed evidence makes of it \
+             (\"{certified}\"): what a mail program shows is not what is certified"
+        ),
+        (Lang::It, F::RemSubjectMismatch { stated, certified }) => format!(
+            "l'oggetto non firmato \"{stated}\" non è quello che risulta dall'evidenza firmata \
+             (\"{certified}\"): ciò che mostra un programma di posta non è ciò che è certificato"
+        ),
+        (Lang::En, F::RemIssuerMismatch { stated, signer }) => format!(
+            "the evidence names \"{stated}\" as its issuer, but it was signed by a certificate of \
+             \"{signer}\": the provider is the signer; the name is only stated"
+        ),
+        (Lang::It, F::RemIssuerMismatch { stated, signer }) => format!(
+            "l'evidenza indica \"{stated}\" come emittente, ma è firmata da un certificato di \
+             \"{signer}\": il gestore è il firmatario; il nome è solo dichiarato"
         ),
         _ => String::new(),
     }

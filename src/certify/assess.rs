@@ -97,6 +97,7 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
             }
         }
         super::rem::check_same_provider(signature.as_ref(), &report, &mut problems);
+        super::rem::check_issuer(artefact, &report, &mut problems);
         report
     });
     if artefact.signed.is_some() && artefact.kind == Kind::NotPec {

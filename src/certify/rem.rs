@@ -21,7 +21,8 @@ pub fn check(artefact: &Artefact, problems: &mut Vec<Problem>) {
     };
     if let Some(claims) = artefact.claims.rem.as_ref() {
         check_headers(claims, evidence, problems);
-        check_subject(artefact.claims.subject.as_deref(), evidence, problems);
+        let dispatch = claims.message_type.as_deref() == Some("dispatch");
+        check_subject(artefact.claims.subject.as_deref(), dispatch, evidence, problems);
     }
     if let (Some(stated), Some(original)) = (evidence.original_digest.as_ref(), artefact.original())
     {
@@ -45,6 +46,28 @@ pub fn check_same_provider(
         && smime != evidence
     {
         problems.push(Problem::of(Finding::XadesSignerDiffers { smime, evidence }));
+    }
+}
+
+/// The provider of an evidence is the organisation of the certificate that signed it; the
+/// issuer it names (EvidenceIssuerDetails) is free text, a claim, and one that names another
+/// is said (review 12: it was shown as the provider).
+pub fn check_issuer(
+    artefact: &Artefact,
+    xades: &crate::verify::xades::XadesReport,
+    problems: &mut Vec<Problem>,
+) {
+    let evidence = artefact.content.as_ref().and_then(|c| c.rem.as_ref()?.as_ref().ok());
+    let stated = evidence.and_then(|e| e.issuer.as_deref());
+    let signer = xades.signer.as_ref().and_then(|c| c.organization.as_deref());
+    if let (Some(stated), Some(signer)) = (stated, signer) {
+        let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+        if words(stated) != words(signer) {
+            problems.push(Problem::of(Finding::RemIssuerMismatch {
+                stated: stated.to_string(),
+                signer: signer.to_string(),
+            }));
+        }
     }
 }
 
@@ -85,10 +108,15 @@ fn check_headers(claims: &RemClaims, evidence: &RemEvidence, problems: &mut Vec<
 }
 
 /// EN 319 532-4: a REM message's Subject is "REM <event>: <the original's subject>" ("REM
-/// Dispatch: …" for a dispatch, as AgID's kit writes it), which the evidence states; a
-/// Subject that says another event or another text is not what the provider certified
-/// (PEC's `subject-mismatch`, here an error like the other REM headers).
-fn check_subject(subject: Option<&str>, evidence: &RemEvidence, problems: &mut Vec<Problem>) {
+/// Dispatch: …" for a dispatch of a SubmissionAcceptance, as AgID's kit writes it), which the
+/// evidence states; a Subject that says another event or another text is not what the
+/// provider certified: a warning, as PEC's `subject-mismatch` (gateways tag subjects).
+fn check_subject(
+    subject: Option<&str>,
+    dispatch: bool,
+    evidence: &RemEvidence,
+    problems: &mut Vec<Problem>,
+) {
     let (Some(subject), Some(event), Some(text)) =
         (subject, evidence.event.as_deref(), evidence.subject.as_deref())
     else {
@@ -101,12 +129,13 @@ fn check_subject(subject: Option<&str>, evidence: &RemEvidence, problems: &mut V
     let certified = format!("REM {event}: {text}");
     let said = subject.trim_start().strip_prefix("REM ").and_then(|s| s.split_once(':'));
     let agrees = said.is_some_and(|(word, said)| {
-        matches!(word.trim(), w if w == event || w == "Dispatch")
+        let dispatch_word =
+            word.trim() == "Dispatch" && (dispatch || event == "SubmissionAcceptance");
+        (word.trim() == event || dispatch_word)
             && said.split_whitespace().eq(text.split_whitespace())
     });
     if !agrees {
-        problems.push(Problem::of(Finding::RemHeaderMismatch {
-            header: "Subject".into(),
+        problems.push(Problem::of(Finding::RemSubjectMismatch {
             stated: subject.to_string(),
             certified,
         }));
@@ -176,7 +205,8 @@ mod tests {
         );
     }
 
-    /// Review 12: the client's Message-ID and the Subject are held to the evidence too.
+    /// Review 12: the client's Message-ID and the Subject are held to the evidence too; a
+    /// Subject that says otherwise is a warning, as PEC's (review 13: gateways tag subjects).
     #[test]
     fn the_message_id_and_the_subject_are_held_to_the_evidence() {
         let evidence = RemEvidence {
@@ -185,32 +215,43 @@ mod tests {
             subject: Some("Notifica  REM".into()),
             ..RemEvidence::default()
         };
-        let headers = |problems: &[Problem]| -> Vec<String> {
-            problems
-                .iter()
-                .filter_map(|p| match &p.finding {
-                    Some(Finding::RemHeaderMismatch { header, .. }) => Some(header.to_string()),
-                    _ => None,
-                })
-                .collect()
+        let codes = |problems: &[Problem]| -> Vec<&'static str> {
+            problems.iter().map(|p| p.code.code()).collect()
         };
         let mut problems = Vec::new();
         let claims = RemClaims { ua_message_id: Some("c@client".into()), ..RemClaims::default() };
         check_headers(&claims, &evidence, &mut problems);
-        for agreeing in ["REM ContentConsignment: Notifica REM", "REM Dispatch:  Notifica REM"] {
-            check_subject(Some(agreeing), &evidence, &mut problems);
-        }
+        check_subject(
+            Some("REM ContentConsignment: Notifica REM"),
+            false,
+            &evidence,
+            &mut problems,
+        );
+        // "REM Dispatch:" is what AgID's kit writes on a dispatch, and only there.
+        check_subject(Some("REM Dispatch:  Notifica REM"), true, &evidence, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         let claims = RemClaims { ua_message_id: Some("<d@client>".into()), ..RemClaims::default() };
         check_headers(&claims, &evidence, &mut problems);
-        for contradicting in
-            ["REM ContentConsignment: Diffida", "REM RelayFailure: Notifica REM", "Notifica REM"]
-        {
-            check_subject(Some(contradicting), &evidence, &mut problems);
+        for contradicting in [
+            "REM ContentConsignment: Diffida",
+            "REM RelayFailure: Notifica REM",
+            "Notifica REM",
+            "REM Dispatch: Notifica REM",
+            "[ESTERNO] REM ContentConsignment: Notifica REM",
+        ] {
+            check_subject(Some(contradicting), false, &evidence, &mut problems);
         }
         assert_eq!(
-            headers(&problems),
-            ["REM-UAMessageIdentifier", "Subject", "Subject", "Subject"]
+            codes(&problems),
+            [
+                "rem-header-mismatch",
+                "rem-subject-mismatch",
+                "rem-subject-mismatch",
+                "rem-subject-mismatch",
+                "rem-subject-mismatch",
+                "rem-subject-mismatch"
+            ]
         );
+        assert!(problems.iter().skip(1).all(|p| !p.is_fatal()), "a warning, as PEC's");
     }
 }

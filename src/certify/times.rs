@@ -40,11 +40,23 @@ pub fn check(
     }
     if let Some(x) = xades.filter(|x| x.status == "valid") {
         let evidence = artefact.content.as_ref().and_then(|c| c.rem.as_ref()?.as_ref().ok());
-        let event = evidence.and_then(|e| e.event_time.as_deref()?.parse::<Timestamp>().ok());
+        let time = |t: Option<&str>| t.and_then(|t| t.parse::<Timestamp>().ok());
+        let event = time(evidence.and_then(|e| e.event_time.as_deref()));
+        let submission = time(evidence.and_then(|e| e.submission_time.as_deref()));
+        let evidence_times: Vec<(StatedTime, Timestamp)> = [
+            event.map(|t| (StatedTime::RemEvent, t)),
+            submission.map(|t| (StatedTime::RemSubmission, t)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        rem_times_before_the_time_stamp(&evidence_times, x, problems);
         if let Some(event) = event {
-            stated.push((StatedTime::RemEvent, event));
-            rem_event_before_its_time_stamp(event, x, problems);
             rem_event_near_its_signing_time(event, x, problems);
+        }
+        stated.extend(evidence_times);
+        if let Some(signing) = time(x.signing_time.as_deref()) {
+            stated.push((StatedTime::Signing, signing));
         }
     }
     signed_times_not_in_the_future(&stated, now, problems);
@@ -68,18 +80,25 @@ fn signed_times_not_in_the_future(
     }
 }
 
-/// A trusted time-stamp proves the evidence existed at genTime: the event it certifies
-/// happened before.
-fn rem_event_before_its_time_stamp(event: Timestamp, x: &XadesReport, problems: &mut Vec<Problem>) {
+/// A trusted time-stamp proves the evidence existed at genTime: the event and the
+/// submission it certifies happened before.
+fn rem_times_before_the_time_stamp(
+    times: &[(StatedTime, Timestamp)],
+    x: &XadesReport,
+    problems: &mut Vec<Problem>,
+) {
     let stamp = x.time_stamp.as_ref().filter(|t| t.status == "valid" && t.trusted);
     let Some(stamped) = stamp.and_then(|t| t.gen_time.as_deref()?.parse::<Timestamp>().ok()) else {
         return;
     };
-    if after(event, stamped) {
-        problems.push(Problem::of(Finding::RemEventAfterTimeStamp {
-            event: rfc3339(event),
-            stamped: rfc3339(stamped),
-        }));
+    for &(what, time) in times {
+        if after(time, stamped) {
+            problems.push(Problem::of(Finding::RemEventAfterTimeStamp {
+                what,
+                event: rfc3339(time),
+                stamped: rfc3339(stamped),
+            }));
+        }
     }
 }
 

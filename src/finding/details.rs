@@ -142,7 +142,7 @@ pub enum NameViolation {
 }
 
 /// A time a signed artefact states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum StatedTime {
     /// daticert.xml's certified time.
@@ -150,5 +150,8 @@ pub enum StatedTime {
     /// The CMS (or XAdES) signing time.
     Signing,
     /// A REM evidence's EventTime.
+    #[default]
     RemEvent,
+    /// A REM evidence's SubmissionTime.
+    RemSubmission,
 }

@@ -260,10 +260,28 @@ pub enum Finding {
     /// A REM evidence's event is dated after the trusted time-stamp that proves the evidence
     /// existed.
     RemEventAfterTimeStamp {
-        /// EventTime.
+        /// Which time (EventTime or SubmissionTime).
+        #[serde(default)]
+        what: StatedTime,
+        /// It.
         event: String,
         /// The time-stamp's genTime.
         stamped: String,
+    },
+    /// The issuer a REM evidence names is not the organisation of the certificate that
+    /// signed it.
+    RemIssuerMismatch {
+        /// The name the evidence states (EvidenceIssuerDetails).
+        stated: String,
+        /// The signing certificate's organisation.
+        signer: String,
+    },
+    /// A REM message's Subject is not "REM <event>: <the subject the evidence states>".
+    RemSubjectMismatch {
+        /// The Subject.
+        stated: String,
+        /// What the evidence makes of it.
+        certified: String,
     },
     /// A REM evidence's EventTime and its XAdES signing time are far apart.
     RemEventTimeMismatch {
@@ -461,6 +479,8 @@ impl Finding {
             F::TimeInFuture { .. } => C::TimeInFuture,
             F::RemEventAfterTimeStamp { .. } => C::RemEventAfterTimeStamp,
             F::RemEventTimeMismatch { .. } => C::RemEventTimeMismatch,
+            F::RemSubjectMismatch { .. } => C::RemSubjectMismatch,
+            F::RemIssuerMismatch { .. } => C::RemIssuerMismatch,
             F::XadesWrapping(_) => C::XadesWrapping,
             F::XadesTransformRefused(_) => C::XadesTransformRefused,
             F::XadesReferenceAltered(_) => C::XadesReferenceAltered,

@@ -128,6 +128,11 @@ problem_codes! {
     RemEventAfterTimeStamp = "rem-event-after-time-stamp", Error, 39;
     /// A REM evidence's EventTime is more than 5 minutes from its XAdES signing time.
     RemEventTimeMismatch = "rem-event-time-mismatch", Warning, 74;
+    /// A REM message's unsigned Subject says another event or another text than its
+    /// evidence (REM's `subject-mismatch`).
+    RemSubjectMismatch = "rem-subject-mismatch", Warning, 75;
+    /// The issuer a REM evidence names is not the organisation of its signing certificate.
+    RemIssuerMismatch = "rem-issuer-mismatch", Warning, 76;
     /// The original a REM message carries does not match the digest its evidence states.
     RemOriginalDigestMismatch = "rem-original-digest-mismatch", Error, 47;
     /// A REM evidence carries no XAdES signature.

@@ -373,7 +373,8 @@ fn the_time_stamp_fixes_the_reference_time_and_is_itself_checked() {
     let (_, untrusted) = verify_json(&kit, std::slice::from_ref(&evidence));
     let a = &untrusted[0];
     assert_eq!(a["verdict"], "valid");
-    assert_eq!(codes(a), vec!["timestamp-untrusted".to_string()]);
+    // The kit's evidences name "S-REMS-1 provider" and are signed by ITERDS's certificate.
+    assert_eq!(codes(a), ["timestamp-untrusted", "rem-issuer-mismatch"]);
     assert_eq!(a["rem"]["xades"]["reference_time_source"], "signing-time");
     assert_eq!(a["rem"]["xades"]["time_stamp"]["status"], "valid");
 
@@ -823,6 +824,7 @@ fn the_provider_of_an_evidence_is_its_signer_not_the_issuer_it_states() {
     assert_eq!(code, 0, "{err}");
     let a = &json(&out)["artefacts"][0];
     assert_eq!(a["identity"]["provider"], "Gestore Beta S.r.l.", "{a:#}");
+    assert_eq!(codes(a), ["rem-issuer-mismatch"], "said in every output, as a warning");
     assert_eq!(a["rem"]["issuer"], "Gestore Alfa S.p.A.", "the claim stays, as the claim");
     let (_, out, _) = run(peckit()
         .args(["--lang", "it", "verify", "--explain", "--trust"])
@@ -837,4 +839,45 @@ fn the_provider_of_an_evidence_is_its_signer_not_the_issuer_it_states() {
         .arg(&file));
     assert!(out.contains("Gestore Beta S.r.l."), "{out}");
     assert!(!out.contains("Gestore Alfa S.p.A."), "{out}");
+}
+
+/// Review 12: the client's Message-ID and the Subject of a REM message were not held to its
+/// evidence. A contradicted REM-UAMessageIdentifier is an error, like the other REM headers;
+/// a Subject that is not "REM <event>: <subject>" a warning, as PEC's (review 13: gateways
+/// tag subjects), and "REM Dispatch:" does not pass on a receipt.
+#[test]
+fn the_message_id_and_the_subject_of_a_rem_message_are_held_to_its_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let receipt = sample("rem/consegna.eml");
+    let cases: [(&[u8], &[u8], &str, &str); 3] = [
+        (
+            b"REM-UAMessageIdentifier: <20261130.rem7@",
+            b"REM-UAMessageIdentifier: <19991130.rem7@",
+            "invalid",
+            "rem-header-mismatch",
+        ),
+        (
+            b"Subject: REM ContentConsignment: ",
+            b"Subject: [ESTERNO] REM ContentConsignment: ",
+            "valid",
+            "rem-subject-mismatch",
+        ),
+        (
+            b"Subject: REM ContentConsignment: ",
+            b"Subject: REM Dispatch: ",
+            "valid",
+            "rem-subject-mismatch",
+        ),
+    ];
+    for (i, (from, to, verdict, code)) in cases.into_iter().enumerate() {
+        let path = dir.path().join(format!("{i}.eml"));
+        std::fs::write(&path, replace_once(&receipt, from, to)).unwrap();
+        let (_, out, err) = run(peckit()
+            .args(["verify", "--format", "json", "--trust"])
+            .arg(test_root())
+            .arg(&path));
+        let a = &json(&out)["artefacts"][0];
+        assert_eq!(a["verdict"], verdict, "{i}: {err} {a:#}");
+        assert!(codes(a).contains(&code.to_string()), "{i}: {a:#}");
+    }
 }

@@ -213,8 +213,16 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::TimeInFuture { what: StatedTime::Certified, time: s(), now: s() },
         Finding::TimeInFuture { what: StatedTime::Signing, time: s(), now: s() },
         Finding::TimeInFuture { what: StatedTime::RemEvent, time: s(), now: s() },
-        Finding::RemEventAfterTimeStamp { event: s(), stamped: s() },
+        Finding::RemEventAfterTimeStamp { what: StatedTime::RemEvent, event: s(), stamped: s() },
+        Finding::RemEventAfterTimeStamp {
+            what: StatedTime::RemSubmission,
+            event: s(),
+            stamped: s(),
+        },
+        Finding::TimeInFuture { what: StatedTime::RemSubmission, time: s(), now: s() },
         Finding::RemEventTimeMismatch { signing: s(), event: s() },
+        Finding::RemSubjectMismatch { stated: s(), certified: s() },
+        Finding::RemIssuerMismatch { stated: s(), signer: s() },
         Finding::XadesMissing,
         Finding::XadesWrapping(WrappingFault::DuplicateId(s())),
         Finding::XadesWrapping(WrappingFault::SignatureCount(2)),
@@ -346,6 +354,8 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::TimeInFuture { .. }
             | Finding::RemEventAfterTimeStamp { .. }
             | Finding::RemEventTimeMismatch { .. }
+            | Finding::RemSubjectMismatch { .. }
+            | Finding::RemIssuerMismatch { .. }
             | Finding::XadesMissing
             | Finding::XadesWrapping(_)
             | Finding::XadesTransformRefused(_)
