@@ -32,9 +32,9 @@ pub struct Damaged {
 }
 
 /// Whether a record's file name stays inside the archive folder: one plain name, never a
-/// path, never a hidden or working file.
+/// path (a `:` is a drive or a stream on Windows), never a hidden or working file.
 pub(super) fn is_plain_name(name: &str) -> bool {
-    !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\', '\0'])
+    !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\', '\0', ':'])
 }
 
 /// Whether `file` is still a plain file of the recorded size (`None` when none is recorded).

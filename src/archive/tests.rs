@@ -231,7 +231,7 @@ fn a_copy_deleted_or_replaced_is_never_called_already_there() {
 
 #[test]
 fn a_record_naming_a_path_outside_the_archive_is_refused() {
-    for name in ["../../../etc/passwd", "/etc/passwd", "sub/x.eml", ".peckit-lock", ""] {
+    for name in ["../../../etc/passwd", "/etc/passwd", "sub/x.eml", ".peckit-lock", "", "C:x.eml"] {
         let dir = tempfile::tempdir().unwrap();
         let line =
             format!("{{\"sha256\":\"{}\",\"file\":{name:?},\"size\":5}}\n", sha256_hex(b"bytes"));

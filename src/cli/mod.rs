@@ -85,7 +85,7 @@ to a temporary name, flushed to disk and renamed before it is recorded. Messages
 groups (up to 256 or 4 MB, closed about 0.2 s after the first), with one flush of a local file \
 system for each (a flush per file elsewhere); a message's line is printed once its group is \
 kept. DIR/archive.jsonl \
-holds one line per archived message (SHA-256, size, source, file, verdict, kind, msgid, \
+holds one line per copy written (SHA-256, size, source, file, verdict, kind, msgid, \
 identificativo, certified time, when archived); DIR/sources.jsonl every source a message was \
 met in. A rerun adds only what is new, the same message met twice is stored once, and an \
 interrupted run leaves no partial file: the next one completes it. \"Already there\" is said \
