@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     let code = match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
-            commands::report_error(&format!("{err:#}"));
+            commands::report_fatal(&err);
             ExitCode::from(2)
         }
     };

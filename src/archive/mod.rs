@@ -51,6 +51,9 @@ pub enum ArchiveError {
     /// Another run is writing to the same archive.
     #[error("{0}: another peckit archive is writing to this folder")]
     Busy(String),
+    /// A record file is not text.
+    #[error("{0}: not text (UTF-8): not a record file")]
+    NotText(String),
     /// A line of the record is not what peckit writes.
     #[error("{path}, line {line}: not an archive record ({why})")]
     Record {
@@ -192,6 +195,9 @@ impl Archive {
     /// Opens (creating it when absent) the archive in `dir`: reads what is kept and removes
     /// temporary files an interrupted run left.
     pub fn open(dir: &Path) -> Result<Archive, ArchiveError> {
+        if fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+            return Err(io(dir)(std::io::ErrorKind::NotADirectory.into()));
+        }
         fs::create_dir_all(dir).map_err(io(dir))?;
         // Before anything is read or removed: another run's temporary files are not ours.
         let lock_path = dir.join(LOCK);
@@ -366,6 +372,9 @@ fn read_lines(path: &Path) -> Result<Vec<(usize, serde_json::Value)>, ArchiveErr
     let text = match fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            return Err(ArchiveError::NotText(path.display().to_string()));
+        }
         Err(e) => return Err(io(path)(e)),
     };
     // A last line without its newline was cut by an interrupted write (power loss, a full
@@ -388,7 +397,8 @@ fn read_lines(path: &Path) -> Result<Vec<(usize, serde_json::Value)>, ArchiveErr
         let value = serde_json::from_str(line).map_err(|e| ArchiveError::Record {
             path: path.display().to_string(),
             line: i + 1,
-            why: e.to_string(),
+            // Its own position is in a one-line document: the column is what tells.
+            why: format!("{e}").replace(" at line 1 column ", ", column "),
         })?;
         out.push((i + 1, value));
     }

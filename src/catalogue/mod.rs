@@ -534,6 +534,7 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
     }
 }
 
+pub mod errors;
 pub mod failures;
 mod findings;
 pub mod notes;

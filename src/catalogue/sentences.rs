@@ -12,16 +12,32 @@ pub fn limit_hint(lang: Lang, flag: &str) -> String {
     }
 }
 
-/// The warning printed when an artefact that failed verification is extracted anyway.
-pub fn unverified_extraction(lang: Lang, name: &str, first_code: &str) -> String {
-    match lang {
-        Lang::En => format!(
+/// The warning printed when an artefact that failed verification is extracted anyway, or
+/// (`refused`) is not extracted because of `--require-valid`.
+pub fn unverified_extraction(lang: Lang, name: &str, first_code: &str, refused: bool) -> String {
+    match (lang, refused) {
+        (Lang::En, false) => format!(
             "warning: {name} FAILED verification ({first_code}): what is extracted is not certified"
         ),
-        Lang::It => format!(
+        (Lang::En, true) => format!(
+            "{name} FAILED verification ({first_code}): nothing extracted (--require-valid)"
+        ),
+        (Lang::It, false) => format!(
             "attenzione: {name} NON ha superato la verifica ({first_code}): quanto estratto non è \
              certificato"
         ),
+        (Lang::It, true) => format!(
+            "{name} NON ha superato la verifica ({first_code}): nulla è stato estratto \
+             (--require-valid)"
+        ),
+    }
+}
+
+/// `extract --only WHAT` of an artefact that holds nothing of that kind.
+pub fn nothing_to_extract(lang: Lang, only: &str) -> String {
+    match lang {
+        Lang::En => format!("--only {only}: this artefact holds nothing of that kind"),
+        Lang::It => format!("--only {only}: questo elemento non contiene nulla di questo tipo"),
     }
 }
 

@@ -289,6 +289,9 @@ fn report_write_error(ui: Ui, name: &str, e: &extract::ExtractError) {
             );
             super::terminal::eprint(&Line::plain(texts::text(ui.lang, Text::ForceHint)));
         }
+        extract::ExtractError::Write(w) => {
+            super::report_input_error(name, &super::errors::localized_error(w, ui.lang))
+        }
         other => super::report_input_error(name, other),
     }
 }
@@ -377,7 +380,7 @@ fn extract_one(
         let msg = if intact {
             texts::rewrapped_extraction(ui.lang, name)
         } else {
-            texts::unverified_extraction(ui.lang, name, first)
+            texts::unverified_extraction(ui.lang, name, first, args.require_valid)
         };
         // Said at once, in input order with the errors (the lines on stdout wait for the
         // group's commit).
@@ -406,6 +409,7 @@ fn extract_one(
     // The artefact's files, its manifest included, reach their names together when the
     // group is committed (one flush of the file system for the group, not one per file);
     // on an error none of them is left.
+    let existed = dir_path.exists();
     let written = OutputDir::create_batched(dir_path, args.force)
         .map_err(extract::ExtractError::from)
         .and_then(|dir| {
@@ -417,6 +421,16 @@ fn extract_one(
             Ok((dir, manifest))
         });
     match written {
+        // `--only` of something this artefact does not hold: said, as with `-o -`.
+        Ok((_, manifest)) if manifest.files.is_empty() && only_of(args) != Only::All => {
+            let only = args.only.map(|o| format!("{o:?}").to_lowercase()).unwrap_or_default();
+            super::report_input_error(name, &texts::nothing_to_extract(ui.lang, &only));
+            outcome = outcome.merge(Outcome::Error);
+            if !existed {
+                // The folder made for it, empty: nothing is left behind (never a full one).
+                let _ = std::fs::remove_dir(dir_path);
+            }
+        }
         Ok((dir, manifest)) => {
             let staged =
                 Staged { name: name.to_string(), dir, dir_path: dir_path.to_path_buf(), manifest };

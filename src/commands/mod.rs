@@ -3,6 +3,7 @@
 pub mod archive;
 pub mod batch;
 pub mod clock;
+pub mod errors;
 pub mod evidence;
 pub mod extract;
 pub mod generate;
@@ -395,6 +396,11 @@ pub fn no_skip() -> sources::Skip {
 /// Prints `peckit: MESSAGE` on stderr, in the chosen language.
 pub fn report_error(message: &str) {
     terminal::eprint(&Line::plain(format!("peckit: {message}")));
+}
+
+/// Prints the error that ends a command, each cause in the chosen language.
+pub fn report_fatal(err: &anyhow::Error) {
+    report_error(&errors::localized(err, messages::lang()));
 }
 
 /// The flag that changes a library limit, if one does.

@@ -369,3 +369,27 @@ fn a_lost_or_replaced_copy_is_written_again_or_reported() {
     let (code, _, err) = archive(&sources, &out, &[]);
     assert_eq!((code, err.as_str()), (0, ""), "repaired: nothing more to say");
 }
+
+/// Review 12: the errors that stop an archive run were in English under --lang it.
+#[test]
+fn an_archive_that_cannot_be_opened_says_why_in_italian() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = [samples().join("accettazione.eml")];
+    let file = dir.path().join("un-file");
+    std::fs::write(&file, b"x").unwrap();
+    let (code, _, err) = archive(&source, &file, &["--lang", "it"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("non è una cartella"), "{err}");
+    let damaged = dir.path().join("rovinato");
+    std::fs::create_dir(&damaged).unwrap();
+    std::fs::write(damaged.join("archive.jsonl"), "{\"sha256\":\"ab\",\"file\":\"a.eml\"}\n{x}\n")
+        .unwrap();
+    let (code, _, err) = archive(&source, &damaged, &["--lang", "it"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("riga 2: non è un record dell'archivio"), "{err}");
+    assert!(!err.contains("line 1"), "serde's own line is not said: {err}");
+    std::fs::write(damaged.join("archive.jsonl"), b"\xff\xfe\n").unwrap();
+    let (code, _, err) = archive(&source, &damaged, &["--lang", "it"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("non è testo (UTF-8)"), "{err}");
+}

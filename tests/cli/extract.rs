@@ -337,3 +337,28 @@ fn a_rem_evidence_is_extracted_as_its_provider_signed_it() {
         }
     }
 }
+
+/// Review 12: errors in English under --lang it, "quanto estratto" said of nothing extracted,
+/// and `--only original` of a receipt that was exit 0 with an empty folder (exit 2 with -o -).
+#[test]
+fn extract_says_in_italian_what_it_could_not_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("un-file");
+    std::fs::write(&file, b"x").unwrap();
+    let (code, _, err) = extract("accettazione.eml", &file, &["--lang", "it"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("non è una cartella"), "{err}");
+
+    let out = dir.path().join("solo-originale");
+    let (code, _, err) = extract("accettazione.eml", &out, &["--lang", "it", "--only", "original"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--only original: questo elemento non contiene nulla"), "{err}");
+    assert!(!out.exists(), "no empty folder is left behind");
+
+    let out = dir.path().join("rifiutato");
+    let (code, _, err) =
+        extract("forged/bad-signature.eml", &out, &["--lang", "it", "--require-valid"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("nulla è stato estratto (--require-valid)"), "{err}");
+    assert!(!err.contains("quanto estratto"), "{err}");
+}
