@@ -290,7 +290,8 @@ impl Finding {
             | F::RemEventAfterTimeStamp { .. }
             | F::RemEventTimeMismatch { .. }
             | F::RemSubjectMismatch { .. }
-            | F::RemIssuerMismatch { .. } => super::times::text(Lang::En, self),
+            | F::RemIssuerMismatch { .. }
+            | F::XadesUnsignedContent(_) => super::times::text(Lang::En, self),
             F::RemEvidence
             | F::RemEvidenceMalformed(_)
             | F::RemHeaderMismatch { .. }
@@ -509,7 +510,8 @@ impl Finding {
             | F::RemEventAfterTimeStamp { .. }
             | F::RemEventTimeMismatch { .. }
             | F::RemSubjectMismatch { .. }
-            | F::RemIssuerMismatch { .. } => super::times::text(Lang::It, self),
+            | F::RemIssuerMismatch { .. }
+            | F::XadesUnsignedContent(_) => super::times::text(Lang::It, self),
             F::RemEvidence
             | F::RemEvidenceMalformed(_)
             | F::RemHeaderMismatch { .. }

@@ -1,6 +1,8 @@
 //! The texts of findings about impossible or inconsistent times (`time-in-future`,
 //! `rem-event-after-time-stamp`, `rem-event-time-mismatch`) and a REM Subject that is not the
-//! evidence's (`rem-subject-mismatch`), in Italian and English.
+//! evidence's (`rem-subject-mismatch`), an issuer it names that is not its signer
+//! (`rem-issuer-mismatch`) and unsigned content in its signature (`xades-unsigned-content`),
+//! in Italian and English.
 
 use super::Lang;
 use crate::finding::{Finding, StatedTime};
@@ -69,6 +71,15 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
         (Lang::It, F::RemIssuerMismatch { stated, signer }) => format!(
             "l'evidenza indica \"{stated}\" come emittente, ma è firmata da un certificato di \
              \"{signer}\": il gestore è il firmatario; il nome è solo dichiarato"
+        ),
+        (Lang::En, F::XadesUnsignedContent(names)) => format!(
+            "the evidence's signature holds elements no reference signs ({names}): peckit reads \
+             nothing from them, but a person or another program opening the XML might"
+        ),
+        (Lang::It, F::XadesUnsignedContent(names)) => format!(
+            "la firma dell'evidenza contiene elementi che nessun riferimento firma ({names}): \
+             peckit non ne legge nulla, ma una persona o un altro programma che apre l'XML \
+             potrebbe farlo"
         ),
         _ => String::new(),
     }

@@ -268,6 +268,9 @@ pub enum Finding {
         /// The time-stamp's genTime.
         stamped: String,
     },
+    /// Elements inside an evidence's XAdES signature that no reference signs (other than its
+    /// SignedInfo, SignatureValue, KeyInfo and qualifying properties): their names.
+    XadesUnsignedContent(String),
     /// The issuer a REM evidence names is not the organisation of the certificate that
     /// signed it.
     RemIssuerMismatch {
@@ -481,6 +484,7 @@ impl Finding {
             F::RemEventTimeMismatch { .. } => C::RemEventTimeMismatch,
             F::RemSubjectMismatch { .. } => C::RemSubjectMismatch,
             F::RemIssuerMismatch { .. } => C::RemIssuerMismatch,
+            F::XadesUnsignedContent(_) => C::XadesUnsignedContent,
             F::XadesWrapping(_) => C::XadesWrapping,
             F::XadesTransformRefused(_) => C::XadesTransformRefused,
             F::XadesReferenceAltered(_) => C::XadesReferenceAltered,

@@ -133,6 +133,8 @@ problem_codes! {
     RemSubjectMismatch = "rem-subject-mismatch", Warning, 75;
     /// The issuer a REM evidence names is not the organisation of its signing certificate.
     RemIssuerMismatch = "rem-issuer-mismatch", Warning, 76;
+    /// Content inside an evidence's XAdES signature that no reference signs.
+    XadesUnsignedContent = "xades-unsigned-content", Warning, 77;
     /// The original a REM message carries does not match the digest its evidence states.
     RemOriginalDigestMismatch = "rem-original-digest-mismatch", Error, 47;
     /// A REM evidence carries no XAdES signature.

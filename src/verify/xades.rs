@@ -173,10 +173,14 @@ fn check(
 ) -> Result<Vec<Problem>, Finding> {
     let Signed { signature, signer, certificates, signing_time } = verify_core(doc)?;
     let signer = &signer;
+    let unsigned = unsigned_elements(signature);
     report.signer = Some(signer.shared_summary());
     report.signing_time = signing_time.map(super::cert::rfc3339);
     report.status = "valid";
     let mut problems = Vec::new();
+    if !unsigned.is_empty() {
+        problems.push(Problem::of(Finding::XadesUnsignedContent(unsigned.join(", "))));
+    }
     let gen_time = match signature.descendants().find(|n| is(*n, XADES, "SignatureTimeStamp")) {
         Some(stamp) => {
             let (stamp_report, gen_time, found) = time_stamp(stamp, signature, verifier)?;
@@ -464,4 +468,38 @@ fn signature_method(uri: &str) -> Result<SigAlg, Finding> {
         }
         other => Err(refused(TransformFault::SignatureMethod(other.to_string()))),
     }
+}
+
+/// The elements inside the signature that no reference signs, beyond what XMLDSig and XAdES
+/// put there (SignedInfo, SignatureValue, KeyInfo, and in an Object the qualifying
+/// properties, signed and unsigned): a fake EventTime there would be read by nobody here,
+/// but by a person opening the file.
+fn unsigned_elements(signature: Node<'_, '_>) -> Vec<String> {
+    let mut found = Vec::new();
+    for n in signature.children().filter(Node::is_element) {
+        let expected = ["SignedInfo", "SignatureValue", "KeyInfo", "Object"];
+        if !(n.tag_name().namespace() == Some(DS) && expected.contains(&n.tag_name().name())) {
+            found.push(n.tag_name().name().to_string());
+            continue;
+        }
+        if !is(n, DS, "Object") {
+            continue;
+        }
+        for inner in n.children().filter(Node::is_element) {
+            if !is(inner, XADES, "QualifyingProperties") {
+                found.push(inner.tag_name().name().to_string());
+                continue;
+            }
+            for part in inner.children().filter(Node::is_element) {
+                if !is(part, XADES, "SignedProperties") && !is(part, XADES, "UnsignedProperties") {
+                    found.push(part.tag_name().name().to_string());
+                }
+            }
+        }
+        // Text beside the elements of an Object is content too.
+        if n.children().any(|c| c.is_text() && !c.text().unwrap_or_default().trim().is_empty()) {
+            found.push("Object (text)".into());
+        }
+    }
+    found
 }

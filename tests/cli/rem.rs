@@ -881,3 +881,25 @@ fn the_message_id_and_the_subject_of_a_rem_message_are_held_to_its_evidence() {
         assert!(codes(a).contains(&code.to_string()), "{i}: {a:#}");
     }
 }
+
+/// Review 12: content inside the evidence's signature that no reference signs (a fake
+/// EventTime in an extra ds:Object) passed without a word; peckit reads nothing from it, and
+/// says it is there.
+#[test]
+fn unsigned_content_inside_an_evidence_signature_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("oggetto.xml");
+    let added = replace_once(
+        &sample("rem/evidenza-accettazione.xml"),
+        b"</ds:Signature>",
+        b"<ds:Object><EventTime>2020-01-01T00:00:00Z</EventTime></ds:Object></ds:Signature>",
+    );
+    std::fs::write(&path, added).unwrap();
+    let (code, out, err) =
+        run(peckit().args(["verify", "--format", "json", "--trust"]).arg(test_root()).arg(&path));
+    assert_eq!(code, 0, "{err}");
+    let a = &json(&out)["artefacts"][0];
+    assert_eq!(codes(a), ["xades-unsigned-content"], "{a:#}");
+    assert!(a["problems"][0]["message"].as_str().unwrap().contains("EventTime"), "{a:#}");
+    assert_ne!(a["rem"]["event_time"], "2020-01-01T00:00:00Z", "never read from there");
+}

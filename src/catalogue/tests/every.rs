@@ -223,6 +223,7 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::RemEventTimeMismatch { signing: s(), event: s() },
         Finding::RemSubjectMismatch { stated: s(), certified: s() },
         Finding::RemIssuerMismatch { stated: s(), signer: s() },
+        Finding::XadesUnsignedContent(s()),
         Finding::XadesMissing,
         Finding::XadesWrapping(WrappingFault::DuplicateId(s())),
         Finding::XadesWrapping(WrappingFault::SignatureCount(2)),
@@ -356,6 +357,7 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::RemEventTimeMismatch { .. }
             | Finding::RemSubjectMismatch { .. }
             | Finding::RemIssuerMismatch { .. }
+            | Finding::XadesUnsignedContent(_)
             | Finding::XadesMissing
             | Finding::XadesWrapping(_)
             | Finding::XadesTransformRefused(_)
