@@ -536,6 +536,7 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
     }
 }
 
+mod chain;
 pub mod errors;
 pub mod failures;
 mod findings;
