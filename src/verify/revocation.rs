@@ -10,9 +10,11 @@
 //! - listed with revocationDate ≤ T, or an invalidityDate ≤ T → `revoked` (error); a
 //!   certificateHold only while a CRL issued at or after T still lists it;
 //! - listed with a later date for a compromised key (keyCompromise, cACompromise,
-//!   aACompromise) when only the key's holder dates the signature → `revoked`,
-//!   `revoked-key-compromise` (error): a thief can sign today and state yesterday;
+//!   aACompromise), or with no reason or unspecified (which cannot exclude one), when only the
+//!   key's holder dates the signature → `revoked`, `revoked-key-compromise` (error): a thief
+//!   can sign today and state yesterday;
 //! - listed with a later date otherwise → still good at T, `revoked-after-signing` (warning);
+//! - named by a removeFromCRL entry of a complete CRL → that CRL says nothing of it;
 //! - not listed in a CRL with thisUpdate ≥ T that still covers the certificate (thisUpdate
 //!   ≤ its notAfter, or ExpiredCertsOnCRL reaching back to it, RFC 5280 §3.3) → good;
 //! - otherwise → unknown, `revocation-unknown` (information).
