@@ -304,6 +304,12 @@ impl Verifier {
             .map(|(subject, revocation)| ChainLink { subject, revocation })
             .collect();
         report.chain_certificates = path.certificates;
+        // `--at` earlier than the signature's own time: a certificate must also have been
+        // valid when the signature says it was made (one expired in between is not cleared
+        // by asking about an earlier instant).
+        if moment.at > reference {
+            report.problems.extend(not_valid_when_signed(&report.chain_certificates, moment.at));
+        }
         report.accreditation = path.accreditation;
         report.anchor_source = path.anchor_source;
         report.problems.extend(path.problems);
@@ -481,6 +487,27 @@ fn reference_time(
         (None, None, Some(d)) => (d, ReferenceTimeSource::Daticert),
         (None, None, None) => (now, ReferenceTimeSource::Now),
     }
+}
+
+/// The certificates of a path that were not valid at `signed` (the time the signature states).
+fn not_valid_when_signed(certificates: &[Arc<CertSummary>], signed: Timestamp) -> Vec<Problem> {
+    certificates
+        .iter()
+        .filter(|c| {
+            let from = c.not_before.parse::<Timestamp>().ok();
+            let to = c.not_after.parse::<Timestamp>().ok();
+            from.is_some_and(|f| signed < f) || to.is_some_and(|t| signed > t)
+        })
+        .take(1)
+        .map(|c| {
+            Problem::of(Finding::NotValidAt {
+                subject: c.subject.clone(),
+                at: cert::rfc3339(signed),
+                from: c.not_before.clone(),
+                to: c.not_after.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Information when the signature carries no signingTime and another instant stood in.

@@ -227,3 +227,15 @@ fn only_a_pec_provider_certificate_may_sign_mail() {
         assert_eq!(signer_usage_problem(&sample_cert(provider), Purpose::Pec), None, "{provider}");
     }
 }
+
+/// Review 13: `--at` earlier than the signature's own time judged validity only at `--at`; a
+/// certificate expired between the two is not valid when the signature says it was made.
+#[test]
+fn a_certificate_must_also_be_valid_when_the_signature_says_it_was_made() {
+    let expired = crate::testing::pki_cert("expired-alfa.pem").shared_summary(); // 2015–2016
+    let inside = not_valid_when_signed(std::slice::from_ref(&expired), at("2015-06-01T00:00:00Z"));
+    assert!(inside.is_empty(), "{inside:?}");
+    let after = not_valid_when_signed(std::slice::from_ref(&expired), at("2017-01-01T00:00:00Z"));
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].code, ProblemCode::CertNotValidAtSigningTime);
+}
