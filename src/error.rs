@@ -177,8 +177,12 @@ pub enum ReadFailure {
     PermissionDenied(String),
     /// A folder where a file was expected.
     IsAFolder(String),
-    /// A symbolic link to a folder, met walking a folder: not followed.
-    LinkToFolder,
+    /// A symbolic link met walking a folder and not followed: to a folder, or to what is not
+    /// a file.
+    UnfollowedLink {
+        /// Whether it leads to a folder.
+        to_folder: bool,
+    },
     /// Any other failure of the system, as the system words it.
     System(String),
     /// A mailbox could not be read.
@@ -204,8 +208,8 @@ impl ReadFailure {
 
     /// The failure behind a system error.
     pub fn of_io(e: &std::io::Error) -> ReadFailure {
-        if e.get_ref().is_some_and(|inner| inner.is::<LinkToFolder>()) {
-            return ReadFailure::LinkToFolder;
+        if let Some(link) = e.get_ref().and_then(|inner| inner.downcast_ref::<UnfollowedLink>()) {
+            return ReadFailure::UnfollowedLink { to_folder: link.to_folder };
         }
         let words = e.to_string();
         match e.kind() {
@@ -217,8 +221,16 @@ impl ReadFailure {
     }
 }
 
-/// A walk met a symbolic link to a folder and did not follow it (a loop would never end):
-/// carried inside an `std::io::Error` of the listing, said as [`ReadFailure::LinkToFolder`].
+/// A walk met a symbolic link it did not follow: to a folder (a loop would never end), or to
+/// something that is not a file (a pipe, a device: reading would wait for ever). Carried
+/// inside an `std::io::Error` of the listing, said as [`ReadFailure::UnfollowedLink`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("a symbolic link to a folder, not followed (name the folder itself)")]
-pub struct LinkToFolder;
+#[error("{}", if *to_folder {
+    "a symbolic link to a folder, not followed (name the folder itself)"
+} else {
+    "a symbolic link to something that is not a file (a pipe, a device), not read"
+})]
+pub struct UnfollowedLink {
+    /// Whether it leads to a folder.
+    pub to_folder: bool,
+}

@@ -35,10 +35,19 @@ impl ReadFailure {
             (Lang::It, ReadFailure::Missing(_)) => "file o cartella inesistente".into(),
             (Lang::It, ReadFailure::PermissionDenied(_)) => "permesso di lettura negato".into(),
             (Lang::It, ReadFailure::IsAFolder(_)) => "è una cartella, non un file".into(),
-            (Lang::En, ReadFailure::LinkToFolder) => crate::error::LinkToFolder.to_string(),
-            (Lang::It, ReadFailure::LinkToFolder) => "è un collegamento simbolico a una cartella, \
-                                                      non seguito (indicare la cartella stessa)"
-                .into(),
+            (Lang::En, ReadFailure::UnfollowedLink { to_folder }) => {
+                crate::error::UnfollowedLink { to_folder: *to_folder }.to_string()
+            }
+            (Lang::It, ReadFailure::UnfollowedLink { to_folder: true }) => {
+                "è un collegamento simbolico a una cartella, non seguito (indicare la cartella \
+                 stessa)"
+                    .into()
+            }
+            (Lang::It, ReadFailure::UnfollowedLink { to_folder: false }) => {
+                "è un collegamento simbolico a qualcosa che non è un file (una pipe, un \
+                 dispositivo), non letto"
+                    .into()
+            }
             (Lang::It, ReadFailure::System(w)) => format!("errore di lettura del sistema ({w})"),
             (Lang::En, ReadFailure::Mailbox(f)) => f.to_string(),
             (Lang::It, ReadFailure::Mailbox(f)) => mailbox_failure_it(f),

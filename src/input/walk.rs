@@ -78,13 +78,16 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<
             for p in paths {
                 let working = p.file_name().is_some_and(crate::names::is_working_file);
                 let Ok(own) = fs::symlink_metadata(&p) else { continue };
-                // A link is followed to a file; a broken one is read, to say why it fails.
-                let message = match own.file_type().is_symlink() {
-                    true => !fs::metadata(&p).is_ok_and(|m| m.is_dir()),
-                    false => own.is_file(),
-                };
-                if !working && message && opts.wants(&p) {
+                if working || !opts.wants(&p) {
+                    continue;
+                }
+                if own.is_file() {
                     sources.push(Source::File(p));
+                } else if own.file_type().is_symlink() {
+                    // Every file of a Maildir is a message, whatever its name.
+                    follow_link(p, true, sources, errors, |sources, p| {
+                        sources.push(Source::File(p))
+                    });
                 }
             }
         }
@@ -117,19 +120,39 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<
             walk(&path, opts, sources, errors);
         } else if file_type.is_file() && wanted() {
             sources.push_in_folder(folder, dir, name);
-        } else if file_type.is_symlink() {
-            // Review 12: links were left out without a word. One to a file is read like the
-            // file; a broken one is listed, so that reading it says why; one to a folder is
-            // not followed (a loop would never end) and is said.
-            match fs::metadata(&path) {
-                Ok(target) if target.is_dir() => errors.push(ListError {
-                    path,
-                    error: std::io::Error::other(crate::error::LinkToFolder),
-                }),
-                Ok(_) | Err(_) if wanted() => sources.push_in_folder(folder, dir, name),
-                Ok(_) | Err(_) => {}
+        } else if file_type.is_symlink() && opts.wants(&path) {
+            let mail = is_mail_file(&path) || container_kind(&path).is_some();
+            follow_link(path, mail, sources, errors, |sources, _| {
+                sources.push_in_folder(folder, dir, name)
+            });
+        }
+    }
+}
+
+/// A symbolic link met in a walk (review 12: links were left out without a word): one to a
+/// regular file is read like the file when it is `mail` (`push`); a broken one named like
+/// mail is listed, so that reading it says why; one to a folder is not followed (a loop
+/// would never end), nor one to a pipe or a device (reading would wait for ever), and each
+/// is said.
+fn follow_link(
+    path: PathBuf,
+    mail: bool,
+    sources: &mut Sources,
+    errors: &mut Vec<ListError>,
+    push: impl FnOnce(&mut Sources, PathBuf),
+) {
+    match fs::metadata(&path) {
+        Ok(target) if target.is_file() => {
+            if mail {
+                push(sources, path);
             }
         }
+        Ok(target) => {
+            let unfollowed = crate::error::UnfollowedLink { to_folder: target.is_dir() };
+            errors.push(ListError { path, error: std::io::Error::other(unfollowed) });
+        }
+        Err(_) if mail => push(sources, path),
+        Err(_) => {}
     }
 }
 

@@ -197,6 +197,12 @@ fn links_met_in_a_folder_are_read_or_said_never_left_out() {
     symlink(dir.path().join("assente.eml"), tree.join("interrotto.eml")).unwrap();
     symlink(samples().join("thread"), tree.join("cartella")).unwrap();
     symlink(samples().join("README.md"), tree.join("note.txt")).unwrap();
+    // A link to a pipe: reading would wait for ever (review 14).
+    let fifo = dir.path().join("tubo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    if made {
+        symlink(&fifo, tree.join("tubo.eml")).unwrap();
+    }
     let (code, out, err) = run(peckit()
         .args(["--lang", "it", "verify", "--format", "json", "--trust"])
         .arg(test_root())
@@ -222,4 +228,8 @@ fn links_met_in_a_folder_are_read_or_said_never_left_out() {
         err.contains("cartella: è un collegamento simbolico a una cartella, non seguito"),
         "{err}"
     );
+    if made {
+        let said = "tubo.eml: è un collegamento simbolico a qualcosa che non è un file";
+        assert!(err.contains(said), "{err}");
+    }
 }
