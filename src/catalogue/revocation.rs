@@ -56,11 +56,18 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 }
             }
             F::RevokedCompromised { subject, revoked_at, reason, source, .. } => format!(
-                "\"{subject}\" was revoked on {revoked_at} {}: the signing time is stated only \
+                "\"{subject}\" was {} on {revoked_at} {}: the signing time is stated only \
                      by the signer, and no trusted time-stamp proves the signature was made before \
                      the revocation; whoever held a compromised key could have made it later, so \
                      it cannot be accepted (CRL {source})",
                 match reason {
+                    Some(R::CertificateHold) => "put on hold",
+                    _ => "revoked",
+                },
+                match reason {
+                    Some(R::CertificateHold) => {
+                        "(certificateHold), which cannot exclude a compromise".to_string()
+                    }
                     Some(r) if r.is_compromise() => format!("for a compromise ({})", r.name()),
                     Some(r) => format!(
                         "for an unspecified reason ({}), which cannot exclude a compromise",
@@ -103,11 +110,15 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 }
             }
             F::RevokedCompromised { subject, revoked_at, reason, source, .. } => format!(
-                "\"{subject}\" è stato revocato il {revoked_at} {}: la data della firma è \
+                "\"{subject}\" è stato {} il {revoked_at} {}: la data della firma è \
                      dichiarata solo dal firmatario e nessuna marca temporale fidata prova che la \
                      firma sia anteriore alla revoca; chi possedeva una chiave compromessa \
                      potrebbe averla apposta dopo, quindi non può essere accettata (CRL {source})",
+                revoked_or_suspended_it(*reason),
                 match reason.map(|r| (r, r.name())) {
+                    Some((R::CertificateHold, n)) => {
+                        format!("({n}), il che non esclude una compromissione")
+                    }
                     Some((R::CaCompromise, n)) => format!("per compromissione della CA ({n})"),
                     Some((R::AaCompromise, n)) => {
                         format!("per compromissione dell'autorità di attributo ({n})")

@@ -21,8 +21,8 @@ pub fn check(artefact: &Artefact, problems: &mut Vec<Problem>) {
     };
     if let Some(claims) = artefact.claims.rem.as_ref() {
         check_headers(claims, evidence, problems);
-        let dispatch = claims.message_type.as_deref() == Some("dispatch");
-        check_subject(artefact.claims.subject.as_deref(), dispatch, evidence, problems);
+        check_message_type(claims, evidence, problems);
+        check_subject(artefact.claims.subject.as_deref(), evidence, problems);
     }
     if let (Some(stated), Some(original)) = (evidence.original_digest.as_ref(), artefact.original())
     {
@@ -107,16 +107,28 @@ fn check_headers(claims: &RemClaims, evidence: &RemEvidence, problems: &mut Vec<
     }
 }
 
+/// A dispatch carries the SubmissionAcceptance evidence (AgID's kit; its receipts may carry
+/// one too, so only this direction is a contradiction): an unsigned `REM-MessageType:
+/// dispatch` over another event relabels a receipt.
+fn check_message_type(claims: &RemClaims, evidence: &RemEvidence, problems: &mut Vec<Problem>) {
+    let (Some(stated), Some(event)) = (claims.message_type.as_deref(), evidence.event.as_deref())
+    else {
+        return;
+    };
+    if stated == "dispatch" && event != "SubmissionAcceptance" {
+        problems.push(Problem::of(Finding::RemHeaderMismatch {
+            header: "REM-MessageType".into(),
+            stated: stated.to_string(),
+            certified: event.to_string(),
+        }));
+    }
+}
+
 /// EN 319 532-4: a REM message's Subject is "REM <event>: <the original's subject>" ("REM
-/// Dispatch: …" for a dispatch of a SubmissionAcceptance, as AgID's kit writes it), which the
-/// evidence states; a Subject that says another event or another text is not what the
-/// provider certified: a warning, as PEC's `subject-mismatch` (gateways tag subjects).
-fn check_subject(
-    subject: Option<&str>,
-    dispatch: bool,
-    evidence: &RemEvidence,
-    problems: &mut Vec<Problem>,
-) {
+/// Dispatch: …" for the SubmissionAcceptance a dispatch carries, as AgID's kit writes it),
+/// which the evidence states; a Subject that says another event or another text is not what
+/// the provider certified: a warning, as PEC's `subject-mismatch` (gateways tag subjects).
+fn check_subject(subject: Option<&str>, evidence: &RemEvidence, problems: &mut Vec<Problem>) {
     let (Some(subject), Some(event), Some(text)) =
         (subject, evidence.event.as_deref(), evidence.subject.as_deref())
     else {
@@ -129,8 +141,7 @@ fn check_subject(
     let certified = format!("REM {event}: {text}");
     let said = subject.trim_start().strip_prefix("REM ").and_then(|s| s.split_once(':'));
     let agrees = said.is_some_and(|(word, said)| {
-        let dispatch_word =
-            word.trim() == "Dispatch" && (dispatch || event == "SubmissionAcceptance");
+        let dispatch_word = word.trim() == "Dispatch" && event == "SubmissionAcceptance";
         (word.trim() == event || dispatch_word)
             && said.split_whitespace().eq(text.split_whitespace())
     });
@@ -221,14 +232,14 @@ mod tests {
         let mut problems = Vec::new();
         let claims = RemClaims { ua_message_id: Some("c@client".into()), ..RemClaims::default() };
         check_headers(&claims, &evidence, &mut problems);
-        check_subject(
-            Some("REM ContentConsignment: Notifica REM"),
-            false,
-            &evidence,
-            &mut problems,
-        );
-        // "REM Dispatch:" is what AgID's kit writes on a dispatch, and only there.
-        check_subject(Some("REM Dispatch:  Notifica REM"), true, &evidence, &mut problems);
+        check_subject(Some("REM ContentConsignment: Notifica REM"), &evidence, &mut problems);
+        // "REM Dispatch:" is what AgID's kit writes on a dispatch's SubmissionAcceptance.
+        let accepted =
+            RemEvidence { event: Some("SubmissionAcceptance".into()), ..evidence.clone() };
+        check_subject(Some("REM Dispatch:  Notifica REM"), &accepted, &mut problems);
+        let relabelled =
+            RemClaims { message_type: Some("dispatch".into()), ..RemClaims::default() };
+        check_message_type(&relabelled, &accepted, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         let claims = RemClaims { ua_message_id: Some("<d@client>".into()), ..RemClaims::default() };
         check_headers(&claims, &evidence, &mut problems);
@@ -239,8 +250,10 @@ mod tests {
             "REM Dispatch: Notifica REM",
             "[ESTERNO] REM ContentConsignment: Notifica REM",
         ] {
-            check_subject(Some(contradicting), false, &evidence, &mut problems);
+            check_subject(Some(contradicting), &evidence, &mut problems);
         }
+        // A receipt relabelled as a dispatch in its unsigned header (review 14).
+        check_message_type(&relabelled, &evidence, &mut problems);
         assert_eq!(
             codes(&problems),
             [
@@ -249,9 +262,11 @@ mod tests {
                 "rem-subject-mismatch",
                 "rem-subject-mismatch",
                 "rem-subject-mismatch",
-                "rem-subject-mismatch"
+                "rem-subject-mismatch",
+                "rem-header-mismatch"
             ]
         );
-        assert!(problems.iter().skip(1).all(|p| !p.is_fatal()), "a warning, as PEC's");
+        let subjects = problems.iter().filter(|p| p.code.code() == "rem-subject-mismatch");
+        assert!(subjects.clone().all(|p| !p.is_fatal()), "a warning, as PEC's");
     }
 }

@@ -438,10 +438,12 @@ pub fn status_at(
                 return (listed(crl, entry, RevocationStatus::Revoked), Some(finding));
             }
             // RFC 5280 §5.3.1 asks CAs to leave the reason out rather than say unspecified: a
-            // revocation without one cannot exclude a compromise.
-            let may_be_compromise =
-                entry.reason.is_none_or(|r| r.is_compromise() || r == R::Unspecified);
-            if may_be_compromise && !hold && unprovable.is_none() {
+            // revocation without one cannot exclude a compromise; nor can a suspension, which
+            // is what a CA does first when a key may have been stolen.
+            let may_be_compromise = entry.reason.is_none_or(|r| {
+                r.is_compromise() || r == R::Unspecified || r == R::CertificateHold
+            });
+            if may_be_compromise && unprovable.is_none() {
                 unprovable = Some((crl, entry));
             }
             if later.is_none_or(|(_, e)| entry.revoked_at < e.revoked_at) {
@@ -471,13 +473,28 @@ pub fn status_at(
         };
         return (listed(crl, entry, RevocationStatus::Good), Some(finding));
     }
+    // A hold seen before T and absent from every CRL issued after that one and by T may have
+    // been lifted after T: absence from a later list proves nothing of T for a suspension.
+    let lifted_by_t = |old: &Crl| {
+        usable.iter().any(|c| {
+            c.this_update > old.this_update
+                && c.this_update <= at
+                && !c
+                    .entries
+                    .get(&serial)
+                    .is_some_and(|es| es.iter().any(|e| e.reason == Some(R::CertificateHold)))
+        })
+    };
+    let held_before = held_before.filter(|(old, _)| !lifted_by_t(old));
     let covers = |crl: &Crl| {
         !crl.taken_back.contains(&serial)
             && crl.this_update >= at
             && (crl.this_update <= cert.not_after
                 || crl.expired_certs_on_crl.is_some_and(|from| from <= cert.not_after))
     };
-    if let Some(crl) = usable.iter().filter(|c| covers(c)).min_by_key(|c| c.this_update) {
+    if let Some(crl) =
+        usable.iter().filter(|c| covers(c) && held_before.is_none()).min_by_key(|c| c.this_update)
+    {
         return (
             Revocation {
                 status: RevocationStatus::Good,

@@ -26,6 +26,7 @@ use crate::read::c14n;
 
 const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
 const XADES: &str = "http://uri.etsi.org/01903/v1.3.2#";
+const XADES141: &str = "http://uri.etsi.org/01903/v1.4.1#";
 const EXC_C14N: &str = "http://www.w3.org/2001/10/xml-exc-c14n#";
 const EXC_C14N_COMMENTS: &str = "http://www.w3.org/2001/10/xml-exc-c14n#WithComments";
 const C14N_10: &str = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315";
@@ -470,6 +471,15 @@ fn signature_method(uri: &str) -> Result<SigAlg, Finding> {
     }
 }
 
+/// The elements under `node` of no namespace in `allowed`.
+fn foreign_descendants(node: Node<'_, '_>, allowed: &[&str]) -> Vec<String> {
+    node.descendants()
+        .filter(|d| d.is_element())
+        .filter(|d| !d.tag_name().namespace().is_some_and(|ns| allowed.contains(&ns)))
+        .map(|d| d.tag_name().name().to_string())
+        .collect()
+}
+
 /// The elements inside the signature that no reference signs, beyond what XMLDSig and XAdES
 /// put there (SignedInfo, SignatureValue, KeyInfo, and in an Object the qualifying
 /// properties, signed and unsigned): a fake EventTime there would be read by nobody here,
@@ -482,6 +492,11 @@ fn unsigned_elements(signature: Node<'_, '_>) -> Vec<String> {
             found.push(n.tag_name().name().to_string());
             continue;
         }
+        // Inside KeyInfo only XMLDSig's own elements (certificates, names) belong.
+        if is(n, DS, "KeyInfo") {
+            found.extend(foreign_descendants(n, &[DS]));
+            continue;
+        }
         if !is(n, DS, "Object") {
             continue;
         }
@@ -491,7 +506,11 @@ fn unsigned_elements(signature: Node<'_, '_>) -> Vec<String> {
                 continue;
             }
             for part in inner.children().filter(Node::is_element) {
-                if !is(part, XADES, "SignedProperties") && !is(part, XADES, "UnsignedProperties") {
+                if is(part, XADES, "UnsignedProperties") {
+                    // Time-stamps and validation data: XAdES's (1.3.2 and 1.4.1) and
+                    // XMLDSig's elements only.
+                    found.extend(foreign_descendants(part, &[XADES, XADES141, DS]));
+                } else if !is(part, XADES, "SignedProperties") {
                     found.push(part.tag_name().name().to_string());
                 }
             }

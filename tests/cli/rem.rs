@@ -888,18 +888,25 @@ fn the_message_id_and_the_subject_of_a_rem_message_are_held_to_its_evidence() {
 #[test]
 fn unsigned_content_inside_an_evidence_signature_is_said() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("oggetto.xml");
-    let added = replace_once(
-        &sample("rem/evidenza-accettazione.xml"),
-        b"</ds:Signature>",
-        b"<ds:Object><EventTime>2020-01-01T00:00:00Z</EventTime></ds:Object></ds:Signature>",
-    );
-    std::fs::write(&path, added).unwrap();
-    let (code, out, err) =
-        run(peckit().args(["verify", "--format", "json", "--trust"]).arg(test_root()).arg(&path));
-    assert_eq!(code, 0, "{err}");
-    let a = &json(&out)["artefacts"][0];
-    assert_eq!(codes(a), ["xades-unsigned-content"], "{a:#}");
-    assert!(a["problems"][0]["message"].as_str().unwrap().contains("EventTime"), "{a:#}");
-    assert_ne!(a["rem"]["event_time"], "2020-01-01T00:00:00Z", "never read from there");
+    let fake = "<EventTime>2020-01-01T00:00:00Z</EventTime>";
+    let places: [(&str, String); 2] = [
+        ("</ds:Signature>", format!("<ds:Object>{fake}</ds:Object></ds:Signature>")),
+        // One element inward, in KeyInfo (review 14).
+        ("<ds:KeyInfo>", format!("<ds:KeyInfo>{fake}")),
+    ];
+    for (i, (at, with)) in places.iter().enumerate() {
+        let path = dir.path().join(format!("{i}.xml"));
+        let added =
+            replace_once(&sample("rem/evidenza-accettazione.xml"), at.as_bytes(), with.as_bytes());
+        std::fs::write(&path, added).unwrap();
+        let (code, out, err) = run(peckit()
+            .args(["verify", "--format", "json", "--trust"])
+            .arg(test_root())
+            .arg(&path));
+        assert_eq!(code, 0, "{err}");
+        let a = &json(&out)["artefacts"][0];
+        assert_eq!(codes(a), ["xades-unsigned-content"], "{i}: {a:#}");
+        assert!(a["problems"][0]["message"].as_str().unwrap().contains("EventTime"), "{a:#}");
+        assert_ne!(a["rem"]["event_time"], "2020-01-01T00:00:00Z", "never read from there");
+    }
 }

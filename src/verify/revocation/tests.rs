@@ -115,9 +115,24 @@ fn a_hold_counts_only_while_a_crl_issued_after_t_lists_it() {
         matches!(f, Some(Finding::RevocationUnknown { gap: RevocationGap::HeldBefore { .. }, .. })),
         "the hold is said: {f:?}"
     );
-    let released = crl("2030-06-02T00:00:00Z", &[]);
-    let (r, f) = status_at(&alfa, &[Arc::clone(&old), released], t);
+    // Gone from a list issued after T: it may have been lifted after T (review 14).
+    let after_t = crl("2030-06-02T00:00:00Z", &[]);
+    let (r, _) = status_at(&alfa, &[Arc::clone(&old), Arc::clone(&after_t)], t);
+    assert_eq!(r.status, RevocationStatus::Unknown, "lifted, but when?");
+    // Gone from a list issued before T: lifted by T; the list after T then says good.
+    let before_t = crl("2030-05-20T00:00:00Z", &[]);
+    let (r, f) = status_at(&alfa, &[Arc::clone(&old), before_t, after_t], t);
     assert_eq!((r.status, f), (RevocationStatus::Good, None));
+    // Put on hold after a time only the signer states: a suspension cannot exclude a stolen
+    // key (review 14).
+    let later_hold = [crl_for(
+        "2030-06-02T00:00:00Z",
+        RevocationReason::CertificateHold,
+        &[(&alfa, "2030-06-01T12:00:00Z", None)],
+    )];
+    let (r, f) = status_at(&alfa, &later_hold, t);
+    assert_eq!(r.status, RevocationStatus::Revoked);
+    assert!(matches!(f, Some(Finding::RevokedCompromised { .. })), "{f:?}");
     let still = crl_for(
         "2030-06-02T00:00:00Z",
         RevocationReason::CertificateHold,
