@@ -968,7 +968,8 @@ def make_crls(start, end):
     make_compromise_crls(start, end)
     (OUT / "crl" / "README.md").write_text(
         "CRLs made by ../make-samples.py with `openssl ca -gencrl`, dated around the moment the samples\n"
-        "were signed (every sample's signing time lies between `start` and `end` of that run):\n\n"
+        "were signed (every PEC sample's signing time lies between `start` and `end` of that run; the REM\n"
+        "samples, made by a later `--rem` run, are signed after these CRLs were issued):\n\n"
         "- revocata.crl (DER): Alfa's certificates (alfa.pem, crl-alfa.pem) revoked a day before the\n"
         "  signing (superseded)\n"
         "- revocata-dopo.pem (PEM): the same, revoked a second after the last signature (cessationOfOperation)\n"

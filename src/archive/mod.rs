@@ -62,8 +62,27 @@ pub enum ArchiveError {
         /// Its line number, from 1.
         line: usize,
         /// What is wrong.
-        why: String,
+        why: RecordFault,
     },
+}
+
+/// What is wrong with a line of `archive.jsonl`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordFault {
+    /// Not JSON: the reader's words, and the column.
+    #[error("{message}, column {column}")]
+    Json {
+        /// The JSON reader's words (English).
+        message: String,
+        /// Where on the line.
+        column: usize,
+    },
+    /// No `sha256` or no `file`.
+    #[error("no sha256 or file")]
+    Incomplete,
+    /// A `file` that is not one plain name of the folder.
+    #[error("{0:?} is not a file name inside the archive")]
+    NotAName(String),
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ArchiveError + '_ {
@@ -226,16 +245,16 @@ impl Archive {
         let record_path = dir.join(RECORD);
         for (line, value) in read_lines(&record_path)? {
             let field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string);
-            let bad = |why: String| ArchiveError::Record {
+            let bad = |why: RecordFault| ArchiveError::Record {
                 path: record_path.display().to_string(),
                 line,
                 why,
             };
             let (Some(sha), Some(file)) = (field("sha256"), field("file")) else {
-                return Err(bad("no sha256 or file".into()));
+                return Err(bad(RecordFault::Incomplete));
             };
             if !integrity::is_plain_name(&file) {
-                return Err(bad(format!("{file:?} is not a file name inside the archive")));
+                return Err(bad(RecordFault::NotAName(file)));
             }
             if let Some(source) = field("source") {
                 recorded.push((source, sha.clone()));
@@ -398,7 +417,10 @@ fn read_lines(path: &Path) -> Result<Vec<(usize, serde_json::Value)>, ArchiveErr
             path: path.display().to_string(),
             line: i + 1,
             // Its own position is in a one-line document: the column is what tells.
-            why: format!("{e}").replace(" at line 1 column ", ", column "),
+            why: RecordFault::Json {
+                message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
+                column: e.column(),
+            },
         })?;
         out.push((i + 1, value));
     }

@@ -22,11 +22,44 @@ pub enum ErrorText<'a> {
         path: &'a str,
         /// Its line, from 1.
         line: usize,
-        /// What is wrong, as the JSON reader says it.
-        why: &'a str,
+        /// What is wrong.
+        why: RecordWhy<'a>,
     },
     /// A record file that is not text.
     ArchiveNotText(&'a str),
+}
+
+/// What is wrong with a line of a record file.
+#[derive(Debug, Clone, Copy)]
+pub enum RecordWhy<'a> {
+    /// Not JSON: the reader's (English) words and the column.
+    Json {
+        /// The reader's words.
+        message: &'a str,
+        /// The column.
+        column: usize,
+    },
+    /// A required key is missing.
+    Incomplete,
+    /// A file name that is not one of the folder.
+    NotAName(&'a str),
+}
+
+fn record_why(lang: Lang, why: RecordWhy<'_>) -> String {
+    match (lang, why) {
+        (Lang::En, RecordWhy::Json { message, column }) => format!("{message}, column {column}"),
+        (Lang::It, RecordWhy::Json { column, .. }) => {
+            format!("JSON non valido alla colonna {column}")
+        }
+        (Lang::En, RecordWhy::Incomplete) => "no sha256 or file".into(),
+        (Lang::It, RecordWhy::Incomplete) => "mancano sha256 o file".into(),
+        (Lang::En, RecordWhy::NotAName(n)) => {
+            format!("{n:?} is not a file name inside the archive")
+        }
+        (Lang::It, RecordWhy::NotAName(n)) => {
+            format!("{n:?} non è il nome di un file dentro l'archivio")
+        }
+    }
 }
 
 /// The words of an error.
@@ -56,11 +89,12 @@ pub fn error_text(lang: Lang, e: ErrorText<'_>) -> String {
             format!("{d}: un altro peckit archive sta scrivendo in questa cartella")
         }
         (Lang::En, E::ArchiveRecord { path, line, why }) => {
-            format!("{path}, line {line}: not an archive record ({why})")
+            format!("{path}, line {line}: not an archive record ({})", record_why(lang, why))
         }
-        (Lang::It, E::ArchiveRecord { path, line, why }) => {
-            format!("{path}, riga {line}: non è un record dell'archivio ({why})")
-        }
+        (Lang::It, E::ArchiveRecord { path, line, why }) => format!(
+            "{path}, riga {line}: non è un record dell'archivio ({})",
+            record_why(lang, why)
+        ),
         (Lang::En, E::ArchiveNotText(p)) => format!("{p}: not text (UTF-8): not a record file"),
         (Lang::It, E::ArchiveNotText(p)) => {
             format!("{p}: non è testo (UTF-8): non è un file di record")

@@ -268,7 +268,7 @@ pub fn revocation(lang: Lang, facts: RevocationFacts<'_>) -> String {
         (Lang::En, true) => format!(
             "REVOKED on {} ({}), after the signing time, which is only the signer's word (CRL {})",
             revoked_at.unwrap_or("—"),
-            reason.unwrap_or("no reason"),
+            reason.unwrap_or("no reason given"),
             source.unwrap_or("—")
         ),
         (Lang::It, true) => format!(
@@ -278,7 +278,7 @@ pub fn revocation(lang: Lang, facts: RevocationFacts<'_>) -> String {
             reason
                 .map(|r| super::revocation::reason_words_it(r)
                     .map_or(r.to_string(), |w| { format!("{w}, {r}") }))
-                .unwrap_or_else(|| "senza motivo".into()),
+                .unwrap_or_else(|| "motivo non indicato".into()),
             source.unwrap_or("—")
         ),
         (_, false) => {
@@ -307,13 +307,17 @@ fn revocation_phrase(
         && matches!(word, RevocationWord::Revoked | RevocationWord::Good)
         && revoked_at.is_some();
     // The RFC 5280 name stays for the expert, after its Italian words.
+    let name = reason;
     let reason = reason.map(|r| match (lang, super::revocation::reason_words_it(r)) {
         (Lang::It, Some(words)) => format!("{words}, {r}"),
         _ => r.to_string(),
     });
     let why = match (lang, reason, invalid_from) {
         (Lang::En, Some(r), Some(i)) => format!(" ({r}, key compromised from {i})"),
-        (Lang::It, Some(r), Some(i)) => format!(" ({r}, chiave compromessa dal {i})"),
+        // The invalidity date says the compromise: the reason's own words would repeat it.
+        (Lang::It, Some(_), Some(i)) => {
+            format!(" ({}, chiave compromessa dal {i})", name.unwrap_or_default())
+        }
         (Lang::En, None, Some(i)) => format!(" (key compromised from {i})"),
         (Lang::It, None, Some(i)) => format!(" (chiave compromessa dal {i})"),
         (_, Some(r), None) => format!(" ({r})"),

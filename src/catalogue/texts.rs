@@ -233,9 +233,13 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::En, Text::RemTimeStamp) => "Time-stamp",
         (Lang::It, Text::RemTimeStamp) => "Marca temporale",
         (Lang::En, Text::RemTimeStampUntrusted) => {
-            "its authority is not trusted: the time proves nothing"
+            "its authority is not accepted (not trusted, or revoked: see the problems): the time \
+             proves nothing"
         }
-        (Lang::It, Text::RemTimeStampUntrusted) => "autorità non fidata: l'orario non prova nulla",
+        (Lang::It, Text::RemTimeStampUntrusted) => {
+            "autorità non accettata (non fidata, o revocata: vedi i problemi): l'orario non prova \
+             nulla"
+        }
         (Lang::En, Text::RemXades) => "Evidence signature (XAdES)",
         (Lang::It, Text::RemXades) => "Firma dell'evidenza (XAdES)",
         (Lang::En, Text::RecordedVerdicts) => "VERDICTS NOT RE-VERIFIED",

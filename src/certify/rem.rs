@@ -59,10 +59,13 @@ pub fn check_issuer(
 ) {
     let evidence = artefact.content.as_ref().and_then(|c| c.rem.as_ref()?.as_ref().ok());
     let stated = evidence.and_then(|e| e.issuer.as_deref());
-    let signer = xades.signer.as_ref().and_then(|c| c.organization.as_deref());
-    if let (Some(stated), Some(signer)) = (stated, signer) {
+    let Some(cert) = xades.signer.as_ref() else { return };
+    let names = [cert.organization.as_deref(), cert.common_name.as_deref()];
+    // The provider as the tables show it: the organisation, else the common name.
+    let Some(signer) = names.into_iter().flatten().next() else { return };
+    if let Some(stated) = stated {
         let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-        if words(stated) != words(signer) {
+        if !names.into_iter().flatten().any(|n| words(n) == words(stated)) {
             problems.push(Problem::of(Finding::RemIssuerMismatch {
                 stated: stated.to_string(),
                 signer: signer.to_string(),

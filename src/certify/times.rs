@@ -43,9 +43,12 @@ pub fn check(
         let time = |t: Option<&str>| t.and_then(|t| t.parse::<Timestamp>().ok());
         let event = time(evidence.and_then(|e| e.event_time.as_deref()));
         let submission = time(evidence.and_then(|e| e.submission_time.as_deref()));
+        // The time-stamp covers the signature value: what the evidence and its signature
+        // state happened before it.
         let evidence_times: Vec<(StatedTime, Timestamp)> = [
             event.map(|t| (StatedTime::RemEvent, t)),
             submission.map(|t| (StatedTime::RemSubmission, t)),
+            time(x.signing_time.as_deref()).map(|t| (StatedTime::Signing, t)),
         ]
         .into_iter()
         .flatten()
@@ -55,9 +58,6 @@ pub fn check(
             rem_event_near_its_signing_time(event, x, problems);
         }
         stated.extend(evidence_times);
-        if let Some(signing) = time(x.signing_time.as_deref()) {
-            stated.push((StatedTime::Signing, signing));
-        }
     }
     signed_times_not_in_the_future(&stated, now, problems);
 }

@@ -62,6 +62,15 @@ fn say(cause: &(dyn std::error::Error + 'static), lang: Lang) -> (String, bool) 
             ArchiveError::Busy(d) => error_text(lang, ErrorText::ArchiveBusy(d)),
             ArchiveError::NotText(p) => error_text(lang, ErrorText::ArchiveNotText(p)),
             ArchiveError::Record { path, line, why } => {
+                use peckit::archive::RecordFault;
+                use peckit::catalogue::errors::RecordWhy;
+                let why = match why {
+                    RecordFault::Json { message, column } => {
+                        RecordWhy::Json { message, column: *column }
+                    }
+                    RecordFault::Incomplete => RecordWhy::Incomplete,
+                    RecordFault::NotAName(n) => RecordWhy::NotAName(n),
+                };
                 error_text(lang, ErrorText::ArchiveRecord { path, line: *line, why })
             }
         };

@@ -386,8 +386,11 @@ fn an_archive_that_cannot_be_opened_says_why_in_italian() {
         .unwrap();
     let (code, _, err) = archive(&source, &damaged, &["--lang", "it"]);
     assert_eq!(code, 2);
-    assert!(err.contains("riga 2: non è un record dell'archivio"), "{err}");
-    assert!(!err.contains("line 1"), "serde's own line is not said: {err}");
+    assert!(
+        err.contains("riga 2: non è un record dell'archivio (JSON non valido alla colonna 2)"),
+        "{err}"
+    );
+    assert!(!err.contains("key must be"), "the JSON reader's English words are not said: {err}");
     std::fs::write(damaged.join("archive.jsonl"), b"\xff\xfe\n").unwrap();
     let (code, _, err) = archive(&source, &damaged, &["--lang", "it"]);
     assert_eq!(code, 2);
