@@ -199,7 +199,15 @@ fn markdown_and_html_carry_verdicts_legend_and_hashes() {
         .args(["evidence", "--format", "markdown", "--trust"])
         .arg(test_root())
         .arg(samples().join("thread")));
-    assert!(md.contains("| anna.bianchi@pec.beta.example | delivered |"), "{md}");
+    // `@` escaped, so that a GFM renderer shows the address and links nothing.
+    assert!(md.contains("| anna.bianchi\\@pec.beta.example | delivered |"), "{md}");
+    let mut gfm = comrak::Options::default();
+    gfm.extension.autolink = true;
+    gfm.extension.table = true;
+    gfm.extension.strikethrough = true;
+    let rendered = comrak::markdown_to_html(&md, &gfm);
+    assert!(rendered.contains("<td>anna.bianchi@pec.beta.example</td>"), "{rendered}");
+    assert!(!rendered.contains("<a "), "no link of mail text: {rendered}");
 }
 
 /// The text of an HTML page as headless Chromium (Debian's `chromium`; .ci/run installs it)
