@@ -1,6 +1,7 @@
 //! Times no signature can make true (review 12): a signed time after the moment of the check,
-//! and a REM event dated after the trusted time-stamp that proves its evidence existed; and a
-//! REM event far from its evidence's signing time, as PEC's `signing-time-mismatch`.
+//! and a REM event, submission or signing time after the trusted time-stamp that proves the
+//! evidence existed; and a REM event far from its evidence's signing time, as PEC's
+//! `signing-time-mismatch`.
 
 use jiff::Timestamp;
 
