@@ -200,11 +200,12 @@ impl Archive {
 
     /// Whether the file `name` holds the bytes of this SHA-256; `None` when there is none.
     fn holds(&self, name: &str, sha256: &str) -> Result<Option<bool>, ArchiveError> {
-        let path = self.dir.join(name);
-        match std::fs::read(&path) {
-            Ok(existing) => Ok(Some(sha256_hex(&existing) == sha256)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(io(&path)(e)),
+        match super::integrity::content(&self.dir, name, sha256)
+            .map_err(io(&self.dir.join(name)))?
+        {
+            None => Ok(Some(true)),
+            Some(super::Damage::Altered) => Ok(Some(false)),
+            Some(super::Damage::Missing) => Ok(None),
         }
     }
 

@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
+use crate::verify::crypto::sha256_hex;
 
 /// What is wrong with a kept copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub(super) fn content(dir: &Path, file: &str, sha256: &str) -> std::io::Result<O
         return Ok(Some(Damage::Missing));
     }
     match fs::read(&path) {
-        Ok(bytes) if hex::encode(Sha256::digest(&bytes)) == sha256 => Ok(None),
+        Ok(bytes) if sha256_hex(&bytes) == sha256 => Ok(None),
         Ok(_) => Ok(Some(Damage::Altered)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Some(Damage::Missing)),
         Err(e) => Err(e),

@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::certify::assess::{Assessment, Verdict};
 use crate::read::Artefact;
@@ -207,7 +206,7 @@ fn rfc3339(t: Timestamp) -> String {
 
 /// SHA-256 of bytes, hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
+    crate::verify::crypto::sha256_hex(bytes)
 }
 
 impl Archive {

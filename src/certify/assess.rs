@@ -113,12 +113,7 @@ pub fn assess(artefact: &Artefact, verifier: &Verifier) -> Assessment {
             .as_ref()
             .filter(|s| s.status == crate::verify::SignatureStatus::Valid && s.trusted)
             .and_then(|s| s.signer.as_ref())
-            .map(|c| {
-                c.organization
-                    .clone()
-                    .or_else(|| c.common_name.clone())
-                    .unwrap_or_else(|| c.subject.clone())
-            }),
+            .map(|c| c.provider().unwrap_or(&c.subject).to_string()),
         content_intact: signature
             .as_ref()
             .is_some_and(|s| s.status == crate::verify::SignatureStatus::Valid),

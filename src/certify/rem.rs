@@ -37,9 +37,8 @@ pub fn check_same_provider(
     xades: &crate::verify::xades::XadesReport,
     problems: &mut Vec<Problem>,
 ) {
-    let organisation = |c: &crate::verify::cert::CertSummary| {
-        c.organization.clone().or_else(|| c.common_name.clone()).unwrap_or_default()
-    };
+    let organisation =
+        |c: &crate::verify::cert::CertSummary| c.provider().unwrap_or_default().to_string();
     let smime = smime.and_then(|s| s.signer.as_ref()).map(|c| organisation(c));
     let evidence = xades.signer.as_ref().map(|c| organisation(c));
     if let (Some(smime), Some(evidence)) = (smime, evidence)
@@ -61,8 +60,8 @@ pub fn check_issuer(
     let stated = evidence.and_then(|e| e.issuer.as_deref());
     let Some(cert) = xades.signer.as_ref() else { return };
     let names = [cert.organization.as_deref(), cert.common_name.as_deref()];
-    // The provider as the tables show it: the organisation, else the common name.
-    let Some(signer) = names.into_iter().flatten().next() else { return };
+    // The provider as the tables show it.
+    let Some(signer) = cert.provider() else { return };
     if let Some(stated) = stated {
         let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
         if !names.into_iter().flatten().any(|n| words(n) == words(stated)) {

@@ -43,7 +43,7 @@ fn provider_of(assessment: &Assessment, d: Option<&DatiCert>) -> Option<String> 
         None => assessment.xades.as_ref().and_then(|x| x.signer.as_ref()),
     };
     signer
-        .and_then(|c| c.organization.clone().or_else(|| c.common_name.clone()))
+        .and_then(|c| c.provider().map(str::to_string))
         .or_else(|| d.and_then(|d| d.gestore_emittente.clone()))
 }
 

@@ -39,7 +39,7 @@ impl Identity {
     fn of(signature: &SignatureReport, matches_from: Option<bool>) -> Option<Identity> {
         let signer = signature.signer.as_ref()?;
         Some(Identity {
-            provider: signer.organization.clone().or_else(|| signer.common_name.clone()),
+            provider: signer.provider().map(str::to_string),
             email: signer.email.clone(),
             matches_from,
             pec_policy: signer.pec_policy,
@@ -52,7 +52,7 @@ impl Identity {
     fn of_evidence(xades: &crate::verify::xades::XadesReport) -> Option<Identity> {
         let signer = xades.signer.as_ref()?;
         Some(Identity {
-            provider: signer.organization.clone().or_else(|| signer.common_name.clone()),
+            provider: signer.provider().map(str::to_string),
             email: signer.email.clone(),
             matches_from: None,
             pec_policy: signer.pec_policy,

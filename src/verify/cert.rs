@@ -369,6 +369,13 @@ pub struct CertSummary {
     pub sha256: String,
 }
 
+impl CertSummary {
+    /// The provider a certificate names: its organisation, else its common name.
+    pub fn provider(&self) -> Option<&str> {
+        self.organization.as_deref().or(self.common_name.as_deref())
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
