@@ -16,6 +16,7 @@ use crate::limits::Limit;
 use crate::problem::Problem;
 use crate::read::daticert::{DatiCert, DaticertError};
 use crate::read::{Artefact, Claims, Kind};
+use crate::verify::cert::rfc3339;
 
 /// How far apart two certified times may be before a warning (issue #3: five minutes).
 pub const TIME_TOLERANCE_SECONDS: i64 = 5 * 60;
@@ -91,7 +92,7 @@ fn check_outside_signature(
         problems.push(Problem::of(Finding::IntactInsideAltered {
             mime_path: signed.mime_path.clone(),
             signer: signer.clone(),
-            signed_at: facts.signing_time.map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
+            signed_at: facts.signing_time.map(rfc3339),
         }));
     }
     for found in &artefact.outside_signature {
@@ -259,16 +260,16 @@ fn check_times(
         && far(date)
     {
         problems.push(Problem::of(Finding::DateMismatch {
-            date: date.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            certified: certified.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            date: rfc3339(date),
+            certified: rfc3339(certified),
         }));
     }
     if let Some(signing) = facts.signing_time
         && far(signing)
     {
         problems.push(Problem::of(Finding::SigningTimeMismatch {
-            signing: signing.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            certified: certified.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            signing: rfc3339(signing),
+            certified: rfc3339(certified),
         }));
     }
 }

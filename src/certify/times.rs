@@ -10,11 +10,8 @@ use crate::finding::{Finding, StatedTime};
 use crate::problem::Problem;
 use crate::read::Artefact;
 use crate::verify::SignatureReport;
+use crate::verify::cert::rfc3339;
 use crate::verify::xades::XadesReport;
-
-fn rfc3339(t: Timestamp) -> String {
-    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
 
 fn after(late: Timestamp, early: Timestamp) -> bool {
     late.as_second() - early.as_second() > TIME_TOLERANCE_SECONDS

@@ -30,7 +30,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::cache::Caches;
-use super::cert::Cert;
+use super::cert::{Cert, rfc3339};
 use super::crl::{Crl, CrlSet, Entry, trimmed_serial};
 use super::crypto::sig_alg_from_identifier;
 use crate::finding::{CrlProblem, CrlScope, FetchProblem, Finding, JudgedAt, RevocationGap};
@@ -186,10 +186,6 @@ pub struct RevocationPolicy {
     fetcher: Option<Box<dyn CrlFetcher>>,
     fetched: Mutex<HashMap<String, Result<Download, CrlProblem>>>,
     signatures: Mutex<HashMap<(usize, [u8; 32]), bool>>,
-}
-
-fn rfc3339(t: Timestamp) -> String {
-    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 impl RevocationPolicy {
