@@ -114,14 +114,13 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<
             continue; // a temporary file of extract or archive, or archive's lock
         }
         let path = dir.join(&name);
-        let wanted =
-            || opts.wants(&path) && (is_mail_file(&path) || container_kind(&path).is_some());
+        let mail = |path: &Path| is_mail_file(path) || container_kind(path).is_some();
         if file_type.is_dir() {
             walk(&path, opts, sources, errors);
-        } else if file_type.is_file() && wanted() {
+        } else if file_type.is_file() && opts.wants(&path) && mail(&path) {
             sources.push_in_folder(folder, dir, name);
         } else if file_type.is_symlink() && opts.wants(&path) {
-            let mail = is_mail_file(&path) || container_kind(&path).is_some();
+            let mail = mail(&path);
             follow_link(path, mail, sources, errors, |sources, _| {
                 sources.push_in_folder(folder, dir, name)
             });
