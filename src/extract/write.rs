@@ -215,8 +215,8 @@ pub fn commit_together(dirs: &[&OutputDir]) -> Vec<Result<Vec<PathBuf>, WriteErr
         placed.iter().flatten().flatten().filter_map(|target| target.parent()).collect();
     folders.sort_unstable();
     folders.dedup();
-    let groups: Vec<(&Path, [&Path; 1])> = folders.iter().map(|f| (*f, [*f])).collect();
-    let groups: Vec<(&Path, &[&Path])> = groups.iter().map(|(f, one)| (*f, &one[..])).collect();
+    let groups: Vec<(&Path, &[&Path])> =
+        folders.iter().map(|f| (*f, std::slice::from_ref(f))).collect();
     if let Err(e) = crate::durable::flush_groups(&groups) {
         return every_one_failed(dirs, &e);
     }
