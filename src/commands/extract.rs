@@ -423,7 +423,12 @@ fn extract_one(
     match written {
         // `--only` of something this artefact does not hold: said, as with `-o -`.
         Ok((_, manifest)) if manifest.files.is_empty() && only_of(args) != Only::All => {
-            let only = args.only.map(|o| format!("{o:?}").to_lowercase()).unwrap_or_default();
+            // The flag's value as the command line spells it.
+            let only = args
+                .only
+                .and_then(|o| clap::ValueEnum::to_possible_value(&o))
+                .map(|v| v.get_name().to_string())
+                .unwrap_or_default();
             super::report_input_error(name, &texts::nothing_to_extract(ui.lang, &only));
             outcome = outcome.merge(Outcome::Error);
             if !existed {
