@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'peckit' {
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -60,7 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('--max-nesting', '--max-nesting', [CompletionResultType]::ParameterName, 'Deepest chain of nested artefacts')
             [CompletionResult]::new('--max-daticert', '--max-daticert', [CompletionResultType]::ParameterName, 'Largest daticert.xml, in bytes')
             [CompletionResult]::new('--max-header', '--max-header', [CompletionResultType]::ParameterName, 'Longest header block of one MIME entity, in bytes')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the summary line (and errors); no progress bar')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the summary line (and errors); no progress bar')
@@ -95,7 +95,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('--max-nesting', '--max-nesting', [CompletionResultType]::ParameterName, 'Deepest chain of nested artefacts')
             [CompletionResult]::new('--max-daticert', '--max-daticert', [CompletionResultType]::ParameterName, 'Largest daticert.xml, in bytes')
             [CompletionResult]::new('--max-header', '--max-header', [CompletionResultType]::ParameterName, 'Longest header block of one MIME entity, in bytes')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--imap-insecure', '--imap-insecure', [CompletionResultType]::ParameterName, 'Allow plain imap:// (the password travels unencrypted)')
             [CompletionResult]::new('--mailbox-all', '--mailbox-all', [CompletionResultType]::ParameterName, 'Read every mailbox of the account, not only the one the URL names')
@@ -129,7 +129,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('--max-nesting', '--max-nesting', [CompletionResultType]::ParameterName, 'Deepest chain of nested artefacts')
             [CompletionResult]::new('--max-daticert', '--max-daticert', [CompletionResultType]::ParameterName, 'Largest daticert.xml, in bytes')
             [CompletionResult]::new('--max-header', '--max-header', [CompletionResultType]::ParameterName, 'Longest header block of one MIME entity, in bytes')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite existing files')
             [CompletionResult]::new('--require-valid', '--require-valid', [CompletionResultType]::ParameterName, 'Write nothing for an artefact that fails verification')
@@ -163,7 +163,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('--max-nesting', '--max-nesting', [CompletionResultType]::ParameterName, 'Deepest chain of nested artefacts')
             [CompletionResult]::new('--max-daticert', '--max-daticert', [CompletionResultType]::ParameterName, 'Largest daticert.xml, in bytes')
             [CompletionResult]::new('--max-header', '--max-header', [CompletionResultType]::ParameterName, 'Longest header block of one MIME entity, in bytes')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Table format: print only the summary line (and errors)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Table format: print only the summary line (and errors)')
@@ -197,7 +197,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('--max-nesting', '--max-nesting', [CompletionResultType]::ParameterName, 'Deepest chain of nested artefacts')
             [CompletionResult]::new('--max-daticert', '--max-daticert', [CompletionResultType]::ParameterName, 'Largest daticert.xml, in bytes')
             [CompletionResult]::new('--max-header', '--max-header', [CompletionResultType]::ParameterName, 'Longest header block of one MIME entity, in bytes')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--require-valid', '--require-valid', [CompletionResultType]::ParameterName, 'Keep only messages that pass verification; list the others as skipped')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the summary')
@@ -213,7 +213,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             break
         }
         'peckit;trust' {
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -229,7 +229,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
             [CompletionResult]::new('--trusted-list-signer', '--trusted-list-signer', [CompletionResultType]::ParameterName, 'The certificate (PEM or DER) that must have signed the trusted lists')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--no-default-trust', '--no-default-trust', [CompletionResultType]::ParameterName, 'Do not trust the embedded PEC signing authorities')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -251,7 +251,7 @@ Register-ArgumentCompleter -Native -CommandName 'peckit' -ScriptBlock {
         }
         'peckit;generate' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Folder that receives completions/ and man/')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
     }
     var completions = [
         &'peckit'= {
-            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --lang 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -56,7 +56,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand --max-nesting 'Deepest chain of nested artefacts'
             cand --max-daticert 'Largest daticert.xml, in bytes'
             cand --max-header 'Longest header block of one MIME entity, in bytes'
-            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --lang 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
             cand -q 'Print only the summary line (and errors); no progress bar'
             cand --quiet 'Print only the summary line (and errors); no progress bar'
@@ -90,7 +90,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand --max-nesting 'Deepest chain of nested artefacts'
             cand --max-daticert 'Largest daticert.xml, in bytes'
             cand --max-header 'Longest header block of one MIME entity, in bytes'
-            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --lang 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
             cand --imap-insecure 'Allow plain imap:// (the password travels unencrypted)'
             cand --mailbox-all 'Read every mailbox of the account, not only the one the URL names'
@@ -123,7 +123,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand --max-nesting 'Deepest chain of nested artefacts'
             cand --max-daticert 'Largest daticert.xml, in bytes'
             cand --max-header 'Longest header block of one MIME entity, in bytes'
-            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --lang 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
             cand --force 'Overwrite existing files'
             cand --require-valid 'Write nothing for an artefact that fails verification'
@@ -156,7 +156,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand --max-nesting 'Deepest chain of nested artefacts'
             cand --max-daticert 'Largest daticert.xml, in bytes'
             cand --max-header 'Longest header block of one MIME entity, in bytes'
-            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --lang 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
             cand -q 'Table format: print only the summary line (and errors)'
             cand --quiet 'Table format: print only the summary line (and errors)'
@@ -189,7 +189,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand --max-nesting 'Deepest chain of nested artefacts'
             cand --max-daticert 'Largest daticert.xml, in bytes'
             cand --max-header 'Longest header block of one MIME entity, in bytes'
-            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --lang 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
             cand --require-valid 'Keep only messages that pass verification; list the others as skipped'
             cand -q 'Print only the summary'
@@ -204,7 +204,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand --version 'Print version'
         }
         &'peckit;trust'= {
-            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --lang 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -219,7 +219,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
             cand --trusted-list-signer 'The certificate (PEM or DER) that must have signed the trusted lists'
             cand -f 'Output format'
             cand --format 'Output format'
-            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --lang 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
             cand --no-default-trust 'Do not trust the embedded PEC signing authorities'
             cand -h 'Print help (see more with ''--help'')'
@@ -237,7 +237,7 @@ set edit:completion:arg-completer[peckit] = {|@words|
         }
         &'peckit;generate'= {
             cand --out-dir 'Folder that receives completions/ and man/'
-            cand --lang 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)'
+            cand --lang 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)'
             cand --color 'When to use colours'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

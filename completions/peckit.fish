@@ -24,7 +24,7 @@ function __fish_peckit_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c peckit -n "__fish_peckit_needs_command" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+complete -c peckit -n "__fish_peckit_needs_command" -l lang -d 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_needs_command" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
@@ -62,7 +62,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-parts -d 'M
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-nesting -d 'Deepest chain of nested artefacts' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-daticert -d 'Largest daticert.xml, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l max-header -d 'Longest header block of one MIME entity, in bytes' -r
-complete -c peckit -n "__fish_peckit_using_subcommand verify" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+complete -c peckit -n "__fish_peckit_using_subcommand verify" -l lang -d 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand verify" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
@@ -95,7 +95,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-parts -d '
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-nesting -d 'Deepest chain of nested artefacts' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-daticert -d 'Largest daticert.xml, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l max-header -d 'Longest header block of one MIME entity, in bytes' -r
-complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l lang -d 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand inspect" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
@@ -129,7 +129,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-parts -d '
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-nesting -d 'Deepest chain of nested artefacts' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-daticert -d 'Largest daticert.xml, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l max-header -d 'Longest header block of one MIME entity, in bytes' -r
-complete -c peckit -n "__fish_peckit_using_subcommand extract" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+complete -c peckit -n "__fish_peckit_using_subcommand extract" -l lang -d 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand extract" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
@@ -164,7 +164,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-parts -d 
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-nesting -d 'Deepest chain of nested artefacts' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-daticert -d 'Largest daticert.xml, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l max-header -d 'Longest header block of one MIME entity, in bytes' -r
-complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l lang -d 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand evidence" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
@@ -194,7 +194,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand archive" -l max-parts -d '
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l max-nesting -d 'Deepest chain of nested artefacts' -r
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l max-daticert -d 'Largest daticert.xml, in bytes' -r
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l max-header -d 'Longest header block of one MIME entity, in bytes' -r
-complete -c peckit -n "__fish_peckit_using_subcommand archive" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+complete -c peckit -n "__fish_peckit_using_subcommand archive" -l lang -d 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
@@ -207,7 +207,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand archive" -l no-default-tru
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -l fetch-crl -d 'Download the CRLs named in the certificates\' CRL Distribution Points (network access)'
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c peckit -n "__fish_peckit_using_subcommand archive" -s V -l version -d 'Print version'
-complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -l lang -d 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
@@ -221,7 +221,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_sub
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l trusted-list-signer -d 'The certificate (PEM or DER) that must have signed the trusted lists' -r -F
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -s f -l format -d 'Output format' -r -f -a "table\t'A readable report'
 json\t'JSON'"
-complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l lang -d 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from list" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
@@ -232,7 +232,7 @@ complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_sub
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the trusted PEC signing authorities and where each comes from'
 complete -c peckit -n "__fish_peckit_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c peckit -n "__fish_peckit_using_subcommand generate" -l out-dir -d 'Folder that receives completions/ and man/' -r -F
-complete -c peckit -n "__fish_peckit_using_subcommand generate" -l lang -d 'Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
+complete -c peckit -n "__fish_peckit_using_subcommand generate" -l lang -d 'Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)' -r -f -a "it\t'Italiano'
 en\t'English'"
 complete -c peckit -n "__fish_peckit_using_subcommand generate" -l color -d 'When to use colours' -r -f -a "auto\t'Colours on a terminal, unless NO_COLOR is set'
 always\t'Always colour'

@@ -7,7 +7,7 @@ mod commands;
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
+use clap::FromArgMatches as _;
 
 /// A batch allocates and frees a few hundred small buffers per receipt, on every core; with
 /// mimalloc's per-thread free lists a one-core batch ran ~9% faster than with glibc's
@@ -20,7 +20,11 @@ const VERSION: &str =
     concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PECKIT_GIT_COMMIT"), ")");
 
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cli::italiano::help_lang(&args);
+    let command = cli::italiano::localized(<cli::Cli as clap::CommandFactory>::command(), lang);
+    let parsed = command.try_get_matches_from(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return command_line_error(e),
     };
@@ -45,7 +49,12 @@ fn command_line_error(e: clap::Error) -> ExitCode {
     }
     // `StyledStr`'s plain text: clap's styles, and escape sequences in what it quotes, are
     // stripped; `Line` escapes any other hidden character left.
-    let text = e.render().to_string();
+    let text = cli::italiano::error(&e)
+        .filter(|_| {
+            cli::italiano::help_lang(&std::env::args_os().collect::<Vec<_>>())
+                == peckit::catalogue::Lang::It
+        })
+        .unwrap_or_else(|| e.render().to_string());
     for line in text.lines() {
         commands::terminal::eprint(&peckit::report::term::Line::plain(line));
     }

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod italiano;
+
 const VERIFY_LONG: &str = "\
 Verify the authenticity of PEC artefacts.
 
@@ -145,6 +147,11 @@ Examples:
   peckit trust list
   peckit trust list --trust ca.pem --format json";
 
+const TOP_LONG: &str = "Read, verify and explain Italian certified e-mail (PEC) artefacts.\n\n\
+peckit checks the provider's S/MIME signature on PEC envelopes, receipts and notices, \
+chains it to the PEC signing authorities, and reports what the signed daticert.xml certifies. \
+It works offline and never modifies its input.";
+
 const TOP_EXAMPLES: &str = "\
 Examples:
   peckit verify ricevuta.eml              # authentic? what it certifies
@@ -158,12 +165,9 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "peckit", version = crate::VERSION, propagate_version = true)]
 #[command(after_help = TOP_EXAMPLES)]
-#[command(long_about = "Read, verify and explain Italian certified e-mail (PEC) artefacts.\n\n\
-peckit checks the provider's S/MIME signature on PEC envelopes, receipts and notices, \
-chains it to the PEC signing authorities, and reports what the signed daticert.xml certifies. \
-It works offline and never modifies its input.")]
+#[command(long_about = TOP_LONG)]
 pub struct Cli {
-    /// Language of messages and labels (default: from LC_ALL / LC_MESSAGES / LANG)
+    /// Language of messages, labels and help (default: from LC_ALL / LC_MESSAGES / LANG)
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// When to use colours

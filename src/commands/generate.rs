@@ -60,8 +60,9 @@ still reported); 130 (commands that read many inputs) interrupted by Ctrl-C or S
 new input is taken up and what was written stays whole; a second signal, or a first one still \
 unanswered after 10 s, ends the process as the signal would have.";
 
-const GLOBAL_OPTIONS: &str = "\\-\\-lang it|en: the language of messages and labels (default: \
-from LC_ALL, LC_MESSAGES, LANG). \\-\\-color auto|always|never: when to colour (auto: on a \
+const GLOBAL_OPTIONS: &str = "\\-\\-lang it|en: the language of messages, labels, \\-\\-help \
+and usage errors (default: from LC_ALL, LC_MESSAGES, LANG); peckit \\-\\-lang it help COMMAND \
+gives this page's text in Italian. \\-\\-color auto|always|never: when to colour (auto: on a \
 terminal, unless NO_COLOR is set). Both are accepted before or after the command name; see \
 peckit(1).";
 

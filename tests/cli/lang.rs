@@ -432,3 +432,25 @@ fn explain_says_what_a_receipt_proves() {
     let out = explain("forged/daticert-swapped.eml");
     assert!(out.contains("Cosa prova: nulla: ciò che dichiara non è certificato"), "{out}");
 }
+
+/// The lawyer's shell in Italian: help pages and usage errors too, by flag or by locale.
+#[test]
+fn help_and_usage_errors_are_italian() {
+    let (code, out, _) = run(peckit().args(["--lang", "it", "verify", "--help"]));
+    assert_eq!(code, 0);
+    for italian in ["Verifica l'autenticità dei messaggi PEC", "Uso: peckit verify", "Opzioni:"] {
+        assert!(out.contains(italian), "{italian:?} missing from:\n{out}");
+    }
+    assert!(!out.contains("Usage:") && !out.contains("Options:"), "{out}");
+    let (_, out, _) = run(peckit().env("LANG", "it_IT.UTF-8").args(["help", "evidence"]));
+    assert!(out.contains("Riepilogo probatorio") && out.contains("Esempi:"), "{out}");
+    let (code, _, err) = run(peckit().env("LANG", "it_IT.UTF-8").args(["verify", "--formt", "x"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("errore: argomento inatteso '--formt'"), "{err}");
+    // English stays English, flag over locale.
+    let (_, out, _) = run(peckit().env("LANG", "it_IT.UTF-8").args(["--lang", "en", "-h"]));
+    assert!(out.contains("Usage: peckit") && !out.contains("Uso:"), "{out}");
+    let (code, _, err) = run(peckit().args(["verify", "--formt", "x"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("error: unexpected argument '--formt'"), "{err}");
+}
