@@ -9,7 +9,7 @@
 //! problem and never used as proof.
 #![deny(clippy::indexing_slicing)]
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use std::sync::Arc;
 
@@ -94,66 +94,62 @@ fn group_key(namespace: &str, id: &str) -> [u8; 16] {
     key
 }
 
-/// Disjoint sets over artefact indices, joined by shared identifiers.
+/// The artefacts of each message: those that carry its identificativo, which the sender's
+/// provider assigns and every receipt and notice repeats. The client's Message-ID (daticert
+/// `msgid`) is the sender's to choose and may be reused, so it never joins two
+/// identificativi (a receipt of one message would prove the delivery of another); it only
+/// places an artefact with no identificativo, when exactly one message carries that
+/// Message-ID. Returns the groups and the artefacts no message claims.
 fn group(sources: &[Source]) -> (Vec<Vec<usize>>, Vec<usize>) {
-    let mut parent: Vec<usize> = (0..sources.len()).collect();
-    fn find(parent: &mut [usize], mut i: usize) -> usize {
-        while let Some(&p) = parent.get(i) {
-            if p == i {
-                break;
-            }
-            let gp = parent.get(p).copied().unwrap_or(p);
-            if let Some(slot) = parent.get_mut(i) {
-                *slot = gp;
-            }
-            i = p;
-        }
-        i
-    }
     // Keys are SHA-256 digests of the identifiers, cut to 128 bits: a few bytes a key for a
     // million artefacts, and no two identifiers found that share one.
-    let mut by_key: std::collections::HashMap<[u8; 16], usize> = std::collections::HashMap::new();
+    let mut by_identificativo: HashMap<[u8; 16], usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut without_identificativo = Vec::new();
     let mut unmatched = Vec::new();
     for (i, s) in sources.iter().enumerate() {
         let Some(d) = s.daticert.as_deref() else {
             unmatched.push(i);
             continue;
         };
-        let keys: Vec<[u8; 16]> = [
-            d.msgid.as_deref().map(|m| group_key("m:", m)),
-            d.identificativo.as_deref().map(|m| group_key("i:", m)),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if keys.is_empty() {
-            unmatched.push(i);
-            continue;
-        }
-        for k in keys {
-            match by_key.get(&k) {
-                Some(&j) => {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    if let Some(slot) = parent.get_mut(a) {
-                        *slot = b;
-                    }
-                }
-                None => {
-                    by_key.insert(k, i);
+        match d.identificativo.as_deref() {
+            Some(id) => {
+                let next = groups.len();
+                let g = *by_identificativo.entry(group_key("i:", id)).or_insert(next);
+                match groups.get_mut(g) {
+                    Some(members) => members.push(i),
+                    None => groups.push(vec![i]),
                 }
             }
+            None if d.msgid.is_some() => without_identificativo.push(i),
+            None => unmatched.push(i),
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let unmatched_set: BTreeSet<usize> = unmatched.iter().copied().collect();
-    for i in 0..sources.len() {
-        if unmatched_set.contains(&i) {
-            continue;
+    // The message (group) of each Message-ID; None once two messages carry it.
+    let mut by_msgid: HashMap<[u8; 16], Option<usize>> = HashMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        let msgids: BTreeSet<[u8; 16]> = members
+            .iter()
+            .filter_map(|&i| sources.get(i)?.daticert.as_deref()?.msgid.as_deref())
+            .map(|m| group_key("m:", m))
+            .collect();
+        for m in msgids {
+            by_msgid.entry(m).and_modify(|owner| *owner = None).or_insert(Some(g));
         }
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
     }
-    (groups.into_values().collect(), unmatched)
+    for i in without_identificativo {
+        let msgid = sources.get(i).and_then(|s| s.daticert.as_deref()?.msgid.as_deref());
+        let owner = msgid.and_then(|m| by_msgid.get(&group_key("m:", m)).copied().flatten());
+        match owner.and_then(|g| groups.get_mut(g)) {
+            Some(members) => members.push(i),
+            None => unmatched.push(i),
+        }
+    }
+    for members in &mut groups {
+        members.sort_unstable();
+    }
+    unmatched.sort_unstable();
+    (groups, unmatched)
 }
 
 /// The sources of a run as they arrive, sharing what repeats between them: one copy of each

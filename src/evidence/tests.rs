@@ -21,22 +21,27 @@ fn thread() -> Vec<(String, Artefact, Assessment)> {
         .collect()
 }
 
-#[test]
-fn the_thread_is_two_messages_and_only_verified_files_prove_anything() {
-    let files = thread();
-    let sources: Vec<Source> = files
+fn sources() -> Vec<Source> {
+    thread()
         .iter()
         .map(|(path, artefact, assessment)| {
             Source::of(path.clone(), artefact, assessment, &Limits::default())
         })
-        .collect();
-    let options = Options {
+        .collect()
+}
+
+fn options() -> Options<'static> {
+    Options {
         originals: None,
         accept_rewrapped: false,
         now: jiff::Timestamp::UNIX_EPOCH,
         crls_consulted: None,
-    };
-    let report = build(sources, &options);
+    }
+}
+
+#[test]
+fn the_thread_is_two_messages_and_only_verified_files_prove_anything() {
+    let report = build(sources(), &options());
     assert_eq!(report.messages.len(), 2, "{:#?}", report.messages);
     assert!(report.unmatched.is_empty());
     let main = report.messages.iter().find(|m| m.sources.len() > 1).unwrap();
@@ -52,4 +57,27 @@ fn the_thread_is_two_messages_and_only_verified_files_prove_anything() {
             .iter()
             .all(|r| r.delivery.as_ref().is_none_or(|p| p.path != "07-consegna-manomessa.eml"))
     );
+}
+
+/// The client's Message-ID is the sender's to choose: a delivery receipt of another message
+/// (another identificativo) that reuses it never proves the delivery of this one.
+#[test]
+fn a_shared_message_id_never_joins_two_messages() {
+    let mut sources = sources();
+    let delivery = sources.iter_mut().find(|s| s.path == "03-consegna-beta.eml").unwrap();
+    let certified = delivery.daticert.as_mut().unwrap();
+    certified.identificativo = Some("opec999.altro@pec.alfa.example".into());
+    let report = build(sources.clone(), &options());
+    assert_eq!(report.messages.len(), 3, "{:#?}", report.messages);
+    let main = report.messages.iter().find(|m| m.sources.len() > 1).unwrap();
+    assert!(main.sources.iter().all(|s| s.path != "03-consegna-beta.eml"));
+    let anna = main.recipients.iter().find(|r| r.address == "anna.bianchi@pec.beta.example");
+    assert_ne!(anna.unwrap().fate, Fate::Delivered, "delivered on another message's receipt");
+    // With no identificativo at all, the Message-ID places it, when one message carries it.
+    let delivery = sources.iter_mut().find(|s| s.path == "03-consegna-beta.eml").unwrap();
+    delivery.daticert.as_mut().unwrap().identificativo = None;
+    let report = build(sources, &options());
+    assert_eq!(report.messages.len(), 2);
+    let main = report.messages.iter().find(|m| m.sources.len() > 1).unwrap();
+    assert!(main.sources.iter().any(|s| s.path == "03-consegna-beta.eml"));
 }
