@@ -22,6 +22,8 @@ fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
     reader: R,
     max_member_bytes: u64,
 ) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
+    let mut reader = reader;
+    let repeated = repeated_member_names(&mut reader);
     let archive = zip::ZipArchive::new(reader).map_err(|e| ListError {
         path: path.clone(),
         error: std::io::Error::other(format!("not a readable zip archive: {e}")),
@@ -31,7 +33,18 @@ fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
         Err(e) => return Box::new(std::iter::once(Err(e))),
     };
     let count = archive.len();
-    Box::new((0..count).filter_map(move |i| {
+    // The zip crate keeps one member of each name (the last): the others are named, as
+    // members that could not be read, rather than left out without a word.
+    let zip_path = path.clone();
+    let shadowed = repeated.into_iter().map(move |(member, times)| {
+        Err(ListError {
+            path: PathBuf::from(format!("{}!{member}", zip_path.display())),
+            error: std::io::Error::other(format!(
+                "{times} members of the zip have this name; only the last one could be read"
+            )),
+        })
+    });
+    Box::new(shadowed.chain((0..count).filter_map(move |i| {
         let mut entry = match archive.by_index(i) {
             Ok(e) => e,
             Err(e) => {
@@ -62,7 +75,56 @@ fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
             return None;
         }
         Some(Ok(Source::Member { name, bytes }))
-    }))
+    })))
+}
+
+/// The member names a zip's central directory lists more than once, with how many times;
+/// empty when it cannot tell (zip64, a damaged directory: the zip crate then says so).
+fn repeated_member_names<R: Read + std::io::Seek>(reader: &mut R) -> Vec<(String, usize)> {
+    use std::io::SeekFrom;
+    let directory = (|| -> std::io::Result<Vec<u8>> {
+        let len = reader.seek(SeekFrom::End(0))?;
+        // The end record (22 bytes) and a comment of at most 65,535.
+        let tail_len = len.min(22 + 65_535);
+        reader.seek(SeekFrom::Start(len - tail_len))?;
+        let mut tail = Vec::new();
+        reader.by_ref().take(tail_len).read_to_end(&mut tail)?;
+        let end =
+            memchr::memmem::rfind(&tail, b"PK\x05\x06").ok_or(std::io::ErrorKind::InvalidData)?;
+        let field = |at: usize, n: usize| -> u64 {
+            tail.get(end + at..end + at + n)
+                .map_or(0, |b| b.iter().rev().fold(0u64, |v, &x| (v << 8) | u64::from(x)))
+        };
+        let (size, offset) = (field(12, 4), field(16, 4));
+        if size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
+            return Err(std::io::ErrorKind::Unsupported.into());
+        }
+        reader.seek(SeekFrom::Start(offset))?;
+        let mut directory = Vec::new();
+        reader.by_ref().take(size).read_to_end(&mut directory)?;
+        Ok(directory)
+    })();
+    let _ = reader.seek(SeekFrom::Start(0));
+    let Ok(directory) = directory else { return Vec::new() };
+    let mut counts: std::collections::BTreeMap<Vec<u8>, usize> = std::collections::BTreeMap::new();
+    let mut at = 0usize;
+    let u16_at = |i: usize| {
+        directory
+            .get(i..i + 2)
+            .map_or(0, |b| b.iter().rev().fold(0, |v, &x| (v << 8) | usize::from(x)))
+    };
+    while directory.get(at..at + 4) == Some(b"PK\x01\x02") {
+        let (name_len, extra_len, comment_len) =
+            (u16_at(at + 28), u16_at(at + 30), u16_at(at + 32));
+        let Some(name) = directory.get(at + 46..at + 46 + name_len) else { break };
+        *counts.entry(name.to_vec()).or_default() += 1;
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    counts
+        .into_iter()
+        .filter(|(name, times)| *times > 1 && !name.ends_with(b"/"))
+        .map(|(name, times)| (String::from_utf8_lossy(&name).into_owned(), times))
+        .collect()
 }
 
 /// Reads an mbox message by message. `From ` lines separate messages; inside a message,

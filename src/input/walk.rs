@@ -68,7 +68,8 @@ fn is_maildir(dir: &Path) -> bool {
 }
 
 fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<ListError>) {
-    if is_maildir(dir) {
+    let maildir = is_maildir(dir);
+    if maildir {
         // Maildir: every file of cur/ and new/ is one message, whatever its name.
         for sub in ["cur", "new"] {
             let Ok(entries) = fs::read_dir(dir.join(sub)) else { continue };
@@ -91,7 +92,9 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<
                 }
             }
         }
-        return;
+        // The rest of a Maildir root is walked as any folder (review 15: a Maildir++
+        // `.Ricevute` or `.Sent` folder, another Maildir, was left out without a word); tmp/
+        // holds messages still being delivered.
     }
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
@@ -112,6 +115,9 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<
     for (name, file_type) in names {
         if crate::names::is_working_file(&name) {
             continue; // a temporary file of extract or archive, or archive's lock
+        }
+        if maildir && ["cur", "new", "tmp"].iter().any(|own| name == *own) {
+            continue;
         }
         let path = dir.join(&name);
         let mail = |path: &Path| is_mail_file(path) || container_kind(path).is_some();

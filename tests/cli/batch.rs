@@ -61,6 +61,13 @@ fn maildir_and_zip_exports_are_read() {
     }
     std::fs::write(md.join("cur/1700000000.1:2,S"), sample("accettazione.eml")).unwrap();
     std::fs::write(md.join("new/1700000001.2"), sample("avvenuta-consegna-completa.eml")).unwrap();
+    // A Maildir++ folder inside the Maildir is a Maildir of its own, read too; tmp/ is not.
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(md.join(".Ricevute").join(sub)).unwrap();
+    }
+    std::fs::write(md.join(".Ricevute/cur/1700000002.3:2,S"), sample("non-accettazione.eml"))
+        .unwrap();
+    std::fs::write(md.join("tmp/1700000003.4"), b"Subject: not yet delivered\n\nx").unwrap();
     let zip_path = dir.path().join("webmail.zip");
     let mut z = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
     let o: zip::write::SimpleFileOptions = Default::default();
@@ -77,10 +84,11 @@ fn maildir_and_zip_exports_are_read() {
     assert_eq!(code, 0, "{out}\n{err}");
     let doc = json(&out);
     let arts = doc["artefacts"].as_array().unwrap();
-    assert_eq!(arts.len(), 3);
+    assert_eq!(arts.len(), 4, "{out}");
     assert!(arts.iter().any(|a| {
         a["path"].as_str().unwrap().ends_with("webmail.zip!Posta in arrivo/ricevuta.eml")
     }));
+    assert!(arts.iter().any(|a| a["path"].as_str().unwrap().contains(".Ricevute")), "{out}");
     assert!(arts.iter().all(|a| a["verdict"] == "valid"));
 }
 
@@ -605,4 +613,45 @@ fn a_zip_inside_a_zip_expands_to_one_input_at_most() {
     let last = paths.last().unwrap();
     assert!(last.ends_with("zip-di-zip.zip!inner.zip"), "{paths:?}");
     assert!(err.contains("limit"), "{err}");
+}
+
+/// Webmail exports name files after the subject, and every delivery receipt of a message has
+/// the same one: the zip crate reads one member of each name, so the others are named as
+/// unread (exit 2), never left out without a word (review 15).
+#[test]
+fn zip_members_sharing_a_name_are_not_dropped_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let zip_path = dir.path().join("export.zip");
+    let mut bytes = Vec::new();
+    {
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+        let o: zip::write::SimpleFileOptions = Default::default();
+        z.start_file("CONSEGNA atto.eml", o).unwrap();
+        z.write_all(&sample("avvenuta-consegna-completa.eml")).unwrap();
+        z.start_file("CONSEGNA attX.eml", o).unwrap();
+        z.write_all(&sample("avvenuta-consegna-breve.eml")).unwrap();
+        z.finish().unwrap();
+    }
+    // The writer refuses a repeated name: the second is renamed in place, same length.
+    let bytes: Vec<u8> = {
+        let mut out = bytes.clone();
+        let (from, to) = (b"CONSEGNA attX.eml", b"CONSEGNA atto.eml");
+        let mut at = 0;
+        while let Some(i) = out[at..].windows(from.len()).position(|w| w == from) {
+            out[at + i..at + i + to.len()].copy_from_slice(to);
+            at += i + to.len();
+        }
+        out
+    };
+    std::fs::write(&zip_path, &bytes).unwrap();
+    let (code, out, err) = run(peckit()
+        .args(["verify", "--format", "jsonl", "--trust"])
+        .arg(test_root())
+        .arg(&zip_path));
+    assert_eq!(code, 2, "{out}\n{err}");
+    assert!(err.contains("2 members of the zip have this name"), "{err}");
+    let rows: Vec<serde_json::Value> =
+        out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let errors = rows.iter().filter(|r| r["data"]["verdict"] == "error").count();
+    assert_eq!(errors, 1, "{out}");
 }
