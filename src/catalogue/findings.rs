@@ -225,8 +225,9 @@ impl Finding {
                 "daticert.xml is not well-formed XML ({reason}); fields were recovered one by one"
             ),
             F::DaticertAmbiguous(repeated) => format!(
-                "daticert.xml is ambiguous: the DTD allows one of each, but it repeats {}",
-                join(repeated.iter().map(|d| format!("<{d}>")))
+                "daticert.xml is ambiguous: {} {} more than once, where the DTD allows one",
+                join(repeated.iter().map(|d| format!("<{d}>"))),
+                if repeated.len() == 1 { "appears" } else { "each appear" }
             ),
             F::DaticertIncomplete(missing) => {
                 format!("daticert.xml lacks required elements: {}", missing.join(", "))
@@ -287,11 +288,11 @@ impl Finding {
         use Finding as F;
         match self {
             F::Unreadable(f) => f.text(Lang::It),
-            F::MimeTooDeep(n) => format!("annidamento MIME oltre {n} livelli"),
+            F::MimeTooDeep(n) => format!("annidamento MIME oltre {n} {}", levels(*n)),
             F::TooManyParts(n) => format!("più di {n} parti MIME"),
             F::HeaderTooLong(n) => format!("un blocco di intestazioni più lungo di {n} byte"),
             F::NestingTooDeep(n) => {
-                format!("i messaggi annidati oltre {n} livelli non sono stati letti")
+                format!("i messaggi annidati oltre {n} {} non sono stati letti", levels(*n))
             }
             F::OverBudget(what) => format!(
                 "{} non è stato letto: leggerlo copierebbe più del doppio della dimensione del \
@@ -446,9 +447,9 @@ impl Finding {
                  per uno"
             ),
             F::DaticertAmbiguous(repeated) => format!(
-                "daticert.xml è ambiguo: il DTD ammette un solo elemento di ciascun tipo, ma \
-                 ripete {}",
-                join(repeated.iter().map(|d| format!("<{d}>")))
+                "daticert.xml è ambiguo: {} {} più volte, dove la DTD ne ammette uno solo",
+                join(repeated.iter().map(|d| format!("<{d}>"))),
+                if repeated.len() == 1 { "compare" } else { "compaiono ciascuno" }
             ),
             F::DaticertIncomplete(missing) => {
                 format!("daticert.xml non contiene elementi obbligatori: {}", missing.join(", "))
@@ -511,4 +512,9 @@ impl Finding {
             }
         }
     }
+}
+
+/// "livello" or "livelli", as the number asks.
+fn levels(n: usize) -> &'static str {
+    if n == 1 { "livello" } else { "livelli" }
 }

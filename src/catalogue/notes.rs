@@ -61,17 +61,17 @@ impl Note {
                 "il preavviso riporta un errore permanente 5.x.x: di fatto definitivo"
             }
             (Lang::En, Note::TakenInCharge) => {
-                "taken in charge by the recipient's provider; no delivery receipt yet"
+                "taken in charge by the recipient's provider; no delivery receipt among the files"
             }
             (Lang::It, Note::TakenInCharge) => {
-                "preso in carico dal gestore del destinatario; ricevuta di consegna non ancora \
-                 pervenuta"
+                "preso in carico dal gestore del destinatario; nessuna ricevuta di consegna tra i \
+                 file esaminati"
             }
             (Lang::En, Note::NotPecAddress) => {
                 "not a PEC address: no delivery receipt exists by design"
             }
             (Lang::It, Note::NotPecAddress) => {
-                "indirizzo non PEC: per sua natura non riceve ricevute di consegna"
+                "indirizzo non PEC: per questo destinatario non si emette ricevuta di consegna"
             }
             (Lang::En, Note::ContradictoryEvidence) => {
                 "CONTRADICTORY: a verified notice of non-delivery for this recipient exists too"

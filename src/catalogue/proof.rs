@@ -17,19 +17,19 @@ pub fn what_it_proves(
     let from = sender.unwrap_or("—");
     Some(match (lang, kind) {
         (Lang::En, "accettazione") => format!(
-            "the message was SENT: the sender's provider accepted it at {at} (DPR 68/2005, art. 3)"
+            "the message was SENT: the sender's provider accepted it at {at} (DPR 68/2005, artt. 3 e 6)"
         ),
         (Lang::It, "accettazione") => format!(
             "il messaggio è stato SPEDITO: il gestore del mittente lo ha accettato il {at} (DPR \
-             68/2005, art. 3)"
+             68/2005, artt. 3 e 6)"
         ),
         (Lang::En, "avvenuta-consegna") => format!(
             "the message was DELIVERED to the recipient {to}: placed in the recipient's box at {at}, read or \
-             not (DPR 68/2005, art. 3)"
+             not (DPR 68/2005, artt. 3 e 6)"
         ),
         (Lang::It, "avvenuta-consegna") => format!(
             "il messaggio è stato CONSEGNATO al destinatario {to}: reso disponibile nella sua casella il {at}, \
-             letto o no (DPR 68/2005, art. 3)"
+             letto o no (DPR 68/2005, artt. 3 e 6)"
         ),
         (Lang::En, "posta-certificata") => format!(
             "the transport envelope the sender's provider sent to the recipients with the message \

@@ -83,7 +83,8 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
         Lang::It => match finding {
             F::RemEvidence => {
                 "REM (ETSI EN 319 532): l'evidenza ETSI EN 319 522 è letta e ne sono \
-                               verificate la firma XAdES e la marca temporale"
+                               controllate la firma XAdES e la marca temporale (esito nei \
+                               problemi e nella firma dell'evidenza)"
                     .into()
             }
             F::RemEvidenceMalformed(fault) => format!(

@@ -207,10 +207,16 @@ pub fn accreditation(
     let domains = if mail_domains.is_empty() { "—".to_string() } else { mail_domains.join(", ") };
     match lang {
         Lang::En => {
-            format!("Provider accredited with {authority}: {name}; mail domains: {domains}")
+            format!(
+                "Provider within the names {authority} admits (its name constraints): {name}; \
+                 mail domains: {domains}"
+            )
         }
         Lang::It => {
-            format!("Gestore accreditato presso {authority}: {name}; domini di posta: {domains}")
+            format!(
+                "Il gestore rientra nei nomi ammessi da {authority} (vincoli sui nomi del suo \
+                 certificato): {name}; domini di posta: {domains}"
+            )
         }
     }
 }
@@ -218,8 +224,8 @@ pub fn accreditation(
 /// The short form for a table cell: "accredited: AUTHORITY".
 pub fn accredited_short(lang: Lang, authority: &str) -> String {
     match lang {
-        Lang::En => format!("accredited: {authority}"),
-        Lang::It => format!("accreditato: {authority}"),
+        Lang::En => format!("within {authority}'s names"),
+        Lang::It => format!("nei nomi ammessi da {authority}"),
     }
 }
 

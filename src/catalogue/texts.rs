@@ -29,8 +29,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::TakenInChargeDeliveryNotAttested) => {
             "preso in carico, consegna non attestata"
         }
-        (Lang::En, Text::NoReceiptYet) => "no receipt yet",
-        (Lang::It, Text::NoReceiptYet) => "nessuna ricevuta",
+        (Lang::En, Text::NoReceiptYet) => "no receipt among the files",
+        (Lang::It, Text::NoReceiptYet) => "nessuna ricevuta tra i file esaminati",
         (Lang::En, Text::NonPecAddressNoReceiptByDesign) => "non-PEC address: no receipt by design",
         (Lang::It, Text::NonPecAddressNoReceiptByDesign) => {
             "indirizzo non PEC: nessuna ricevuta prevista"
@@ -132,18 +132,18 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::En, Text::LegendSent) => "Sent",
         (Lang::It, Text::LegendSent) => "Spedito",
         (Lang::En, Text::LegendSentText) => {
-            "a message is sent when the sender's provider accepts it; the time of the acceptance receipt counts (DPR 68/2005 art. 3)."
+            "a message is sent when the sender's provider accepts it; the time of the acceptance receipt counts (DPR 68/2005, artt. 3 and 6)."
         }
         (Lang::It, Text::LegendSentText) => {
-            "il messaggio si intende spedito quando il gestore del mittente lo accetta; fa fede l'orario della ricevuta di accettazione (DPR 68/2005, art. 3)."
+            "il messaggio si intende spedito quando il gestore del mittente lo accetta; fa fede l'orario della ricevuta di accettazione (DPR 68/2005, artt. 3 e 6)."
         }
         (Lang::En, Text::LegendDelivered) => "Delivered",
         (Lang::It, Text::LegendDelivered) => "Consegnato",
         (Lang::En, Text::LegendDeliveredText) => {
-            "a message is delivered when it is made available in the recipient's box, read or not; the time of the delivery receipt counts, one per recipient (DPR 68/2005 art. 3)."
+            "a message is delivered when it is made available in the recipient's box, read or not; the time of the delivery receipt counts, one per recipient (DPR 68/2005, artt. 3 and 6)."
         }
         (Lang::It, Text::LegendDeliveredText) => {
-            "il messaggio si intende consegnato quando è reso disponibile nella casella del destinatario, anche se non letto; fa fede l'orario della ricevuta di avvenuta consegna, una per destinatario (DPR 68/2005, art. 3)."
+            "il messaggio si intende consegnato quando è reso disponibile nella casella del destinatario, anche se non letto; fa fede l'orario della ricevuta di avvenuta consegna, una per destinatario (DPR 68/2005, artt. 3 e 6)."
         }
         (Lang::En, Text::LegendOpposable) => {
             "Times of transmission and receipt are opposable to third parties (CAD art. 48). Only VALID files are used as proof. Times are given in UTC and in Italian time (Europe/Rome)."
@@ -154,10 +154,10 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::En, Text::LegendRem) => "REM (European registered e-mail)",
         (Lang::It, Text::LegendRem) => "REM (posta elettronica registrata europea)",
         (Lang::En, Text::LegendRemText) => {
-            "the provider's ETSI EN 319 522 evidence plays the receipt's part: SubmissionAcceptance attests the sending, ContentConsignment the delivery to each recipient. Its weight depends on the service: any registered delivery service's evidence is admissible (eIDAS, art. 43(1)); only for a qualified one (granted in an EU trusted list at the time) does the law presume the integrity of the data sent and received, its sending by the identified sender, its receipt by the identified addressee and the accuracy of the times stated (art. 43(2)). This summary says the service is qualified only when its anchor is a trusted list's granted service; an authority given with --trust is not shown to be one. Only VALID files are used as proof; times are given in UTC and in Italian time (Europe/Rome)."
+            "the provider's ETSI EN 319 522 evidence plays the receipt's part: SubmissionAcceptance attests the sending, ContentConsignment the delivery to each recipient. Its weight depends on the service: the data of any electronic registered delivery service may not be denied legal effect or admissibility as evidence solely because they are electronic or the service is not qualified (eIDAS, art. 43(1)); only for a qualified one (granted in an EU trusted list at the time) does the law presume the integrity of the data sent and received, its sending by the identified sender, its receipt by the identified addressee and the accuracy of the times stated (art. 43(2)). This summary says the service is qualified only when its anchor is a trusted list's granted service; an authority given with --trust is not shown to be one. Only VALID files are used as proof; times are given in UTC and in Italian time (Europe/Rome)."
         }
         (Lang::It, Text::LegendRemText) => {
-            "l'evidenza ETSI EN 319 522 del gestore fa le veci della ricevuta: SubmissionAcceptance attesta la spedizione, ContentConsignment la consegna a ciascun destinatario. Il suo peso dipende dal servizio: l'evidenza di qualunque servizio di recapito certificato è ammissibile come prova (eIDAS, art. 43, par. 1); solo per un servizio qualificato (concesso in un elenco di fiducia UE a quella data) la legge presume l'integrità dei dati inviati e ricevuti, il loro invio da parte del mittente identificato, la ricezione da parte del destinatario identificato e l'esattezza di data e ora indicate (art. 43, par. 2). Questo riepilogo indica il servizio come qualificato solo se l'ancora di fiducia è un servizio concesso di un elenco di fiducia; un'autorità indicata con --trust non lo dimostra. Solo i file VALIDI sono usati come prova; gli orari sono indicati in UTC e in ora italiana (Europe/Rome)."
+            "l'evidenza ETSI EN 319 522 del gestore fa le veci della ricevuta: SubmissionAcceptance attesta la spedizione, ContentConsignment la consegna a ciascun destinatario. Il suo peso dipende dal servizio: ai dati di qualunque servizio elettronico di recapito certificato non possono essere negati gli effetti giuridici e l'ammissibilità come prova solo per la loro forma elettronica o perché il servizio non è qualificato (eIDAS, art. 43, par. 1); solo per un servizio qualificato (concesso in un elenco di fiducia UE a quella data) la legge presume l'integrità dei dati inviati e ricevuti, il loro invio da parte del mittente identificato, la ricezione da parte del destinatario identificato e l'esattezza di data e ora indicate (art. 43, par. 2). Questo riepilogo indica il servizio come qualificato solo se l'ancora di fiducia è un servizio concesso di un elenco di fiducia; un'autorità indicata con --trust non lo dimostra. Solo i file VALIDI sono usati come prova; gli orari sono indicati in UTC e in ora italiana (Europe/Rome)."
         }
         (Lang::En, Text::TrustHint) => {
             "hint: if you trust the issuing authority, add it with --trust FILE (see `peckit trust list`)"
@@ -262,12 +262,12 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
              scaricata (--crl, --fetch-crl)."
         }
         (Lang::En, Text::NoRegister) => {
-            "The trusted authority publishes no register of accredited providers (no name \
-             constraints): accreditation not shown"
+            "The trusted authority's certificate carries no name constraints: it does not say \
+             which providers it admits"
         }
         (Lang::It, Text::NoRegister) => {
-            "L'autorità fidata non pubblica l'elenco dei gestori accreditati (nessun vincolo sui \
-             nomi): accreditamento non indicato"
+            "Il certificato dell'autorità fidata non contiene vincoli sui nomi: da esso non \
+             risulta quali gestori ammetta"
         }
         (Lang::En, Text::SignatureUnreadable) => "no signature read",
         (Lang::It, Text::SignatureUnreadable) => "nessuna firma letta",
@@ -326,7 +326,7 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::En, Text::StatedNotVerified) => "Stated in daticert.xml, NOT verified",
         (Lang::It, Text::StatedNotVerified) => "Dichiarato in daticert.xml, NON verificato",
         (Lang::En, Text::Unverified) => "(not verified)",
-        (Lang::It, Text::Unverified) => "(non verificato)",
+        (Lang::It, Text::Unverified) => "(non verificata)",
         (Lang::En, Text::StatedInDaticert) => "Stated in daticert, NOT verified",
         (Lang::It, Text::StatedInDaticert) => "Dichiarato in daticert, NON verificato",
         (Lang::En, Text::InvalidSignedPartUsed) => {

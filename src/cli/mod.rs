@@ -116,8 +116,8 @@ Legal-evidence summary: when each message was sent and delivered, on which recei
 Groups the artefacts of each message (the client's Message-ID and the provider's \
 identificativo tie acceptance, envelope, receipts and notices together) and states, for each \
 recipient, what the VERIFIED artefacts establish: delivered (when, by which provider, which \
-receipt), not delivered (with the error), warned, taken in charge, no receipt yet, or not a \
-PEC address. A message is sent when the sender's provider accepts it and delivered when it \
+receipt), not delivered (with the error), warned, taken in charge, no receipt among the files, \
+or not a PEC address. A message is sent when the sender's provider accepts it and delivered when it \
 is placed in the recipient's box (DPR 68/2005 art. 3); both times are opposable to third \
 parties (CAD art. 48). An artefact that fails verification is listed, with its problem, and \
 not used as proof (with --accept-rewrapped, except the intact signed entity of a file altered \

@@ -581,7 +581,10 @@ fn the_table_gives_each_law_its_legend_when_pec_and_rem_are_mixed() {
         .arg(samples().join("rem"))
         .arg(samples().join("thread/01-accettazione.eml"))
         .arg(samples().join("thread/03-consegna-beta.eml")));
-    assert!(out.contains("DPR 68/2005 art. 3") && out.contains("ETSI EN 319 522"), "{out}{err}");
+    assert!(
+        out.contains("DPR 68/2005, artt. 3 and 6") && out.contains("ETSI EN 319 522"),
+        "{out}{err}"
+    );
     assert_eq!(out.matches("(CAD art. 48)").count(), 1, "{out}");
 }
 

@@ -271,7 +271,7 @@ fn a_signer_outside_its_authoritys_register_is_refused_whether_the_authority_is_
     );
     assert!(
         out.contains(
-            "Gestore accreditato presso peckit Test Registro CA: O=Gestore Alfa S.p.A.,L=Roma,ST=Roma,C=IT; domini di posta: pec.alfa.example"
+            "Il gestore rientra nei nomi ammessi da peckit Test Registro CA (vincoli sui nomi del suo certificato): O=Gestore Alfa S.p.A.,L=Roma,ST=Roma,C=IT; domini di posta: pec.alfa.example"
         ),
         "{out}"
     );

@@ -299,8 +299,9 @@ fn explain_shows_the_chain_and_never_calls_unverified_data_certified() {
         .arg(samples().join("accettazione.eml")));
     let rows: Vec<&str> =
         table.lines().filter(|l| l.contains(" · ") && !l.contains("Data certificata")).collect();
-    assert!(rows[0].contains("(non verificato)"), "{table}");
-    assert!(!rows[1].contains("(non verificato)") && rows[1].contains('Z'), "{table}");
+    // The cell is the certified date's (feminine): "non verificata".
+    assert!(rows[0].contains("(non verificata)"), "{table}");
+    assert!(!rows[1].contains("(non verificata)") && rows[1].contains('Z'), "{table}");
 }
 
 /// inspect heads the daticert column "signed" only when the signature verified and chained.
@@ -403,7 +404,7 @@ fn a_wrong_at_is_said_in_italian() {
 fn inspect_labels_no_claim_as_certified() {
     let (_, out, _) =
         run(peckit().args(["--lang", "it", "inspect"]).arg(samples().join("anomalia.eml")));
-    assert!(out.contains("Nessun daticert.xml trovato: qui nulla è certificato"), "{out}");
+    assert!(out.contains("Nessun daticert.xml firmato: qui nulla è certificato"), "{out}");
     assert!(!out.contains("Data certificata"), "{out}");
     let (_, out, _) =
         run(peckit().args(["--lang", "it", "inspect"]).arg(samples().join("accettazione.eml")));

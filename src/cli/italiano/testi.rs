@@ -311,7 +311,7 @@ Raggruppa gli elementi di ogni messaggio (il Message-ID del client e l'identific
 gestore legano accettazione, busta, ricevute e avvisi) e dice, per ogni destinatario, che \
 cosa stabiliscono gli elementi VERIFICATI: consegnato (quando, da quale gestore, con quale \
 ricevuta), non consegnato (con l'errore), preavviso di mancata consegna, preso in carico, \
-nessuna ricevuta finora, o indirizzo non PEC. Un messaggio è inviato quando il gestore del \
+nessuna ricevuta tra i file esaminati, o indirizzo non PEC. Un messaggio è inviato quando il gestore del \
 mittente lo accetta e consegnato quando è messo nella casella del destinatario (DPR 68/2005 \
 art. 3); entrambe le date sono opponibili ai terzi (CAD art. 48). Un elemento che non supera \
 la verifica è elencato, con il suo problema, e non è usato come prova (con \
