@@ -46,11 +46,14 @@ impl Line {
     }
 }
 
-/// What evidence reads of a run's summary: whether the run was cut short.
+/// What evidence reads of a run's summary: whether the run was cut short, and how many
+/// artefacts it recorded.
 #[derive(Deserialize)]
 struct SummaryRecord {
     #[serde(default)]
     interrupted: bool,
+    #[serde(default)]
+    total: Option<usize>,
 }
 
 /// What evidence reads of an artefact record; the rest (signature, claims, nested
@@ -106,9 +109,12 @@ pub fn read_records(
     // Until a line reads as a record, the file may be something else altogether (mail, a
     // JSON document): then one failure names it, not one per line.
     let mut seen_record = false;
-    // The first record since the last summary: a run writes its summary last, so records
-    // with none after them come from a run that did not finish.
+    // The first record since the last summary, and how many came since: a run writes its
+    // summary last, so records with none after them come from a run that did not finish,
+    // and a summary that counts fewer records than came before it closes only its own run's
+    // (shards merged with `cat`, one of them killed: review 15).
     let mut unsummarised: Option<String> = None;
+    let mut since_summary = 0usize;
     loop {
         line.clear();
         number += 1;
@@ -127,6 +133,7 @@ pub fn read_records(
             // input: `/dev/zero`, a pipe that never sends a line break).
             seen_record = true;
             unsummarised.get_or_insert_with(|| at.clone());
+            since_summary += 1;
             let ended = skip_rest_of_line(&mut reader, max_line.saturating_mul(4))?;
             let flow = each(Recorded::Failure(at, ReadFailure::Record(RecordFailure::TooLong)));
             if flow.is_break() || !ended {
@@ -143,15 +150,21 @@ pub fn read_records(
         let parsed = Line::parse(text);
         let flow = match parsed {
             Ok(Line::Summary(summary)) => {
-                unsummarised = None;
+                let first = unsummarised.take();
+                let counted = std::mem::take(&mut since_summary);
                 if summary.interrupted {
                     each(Recorded::Interrupted(at))
+                } else if summary.total.is_some_and(|total| total != counted) {
+                    // Records of another run before this one's, or records lost: either way
+                    // what a run read is not all here.
+                    each(Recorded::Interrupted(first.unwrap_or(at)))
                 } else {
                     ControlFlow::Continue(())
                 }
             }
             Ok(Line::Artefact(record)) => {
                 unsummarised.get_or_insert_with(|| at.clone());
+                since_summary += 1;
                 each(record.into_recorded(at))
             }
             // Mail, or a JSON document's `{` alone: not records at all. A first line that
@@ -161,10 +174,14 @@ pub fn read_records(
                 let _ = each(Recorded::Failure(at, ReadFailure::Record(failure)));
                 return Ok(());
             }
-            Err(e) => each(Recorded::Failure(
-                at,
-                ReadFailure::Record(RecordFailure::NotARecord(line_fault(text, &e))),
-            )),
+            // A bad line stands where a record stood (cut short, edited): the summary counted it.
+            Err(e) => {
+                since_summary += 1;
+                each(Recorded::Failure(
+                    at,
+                    ReadFailure::Record(RecordFailure::NotARecord(line_fault(text, &e))),
+                ))
+            }
         };
         seen_record = true;
         if flow.is_break() {
@@ -522,6 +539,27 @@ mod tests {
         assert_eq!(failures.last().map(|f| &f.1), Some(&ReadFailure::Empty), "the unfinished run");
         let (_, failures) = read(&format!("{record}\n{summary}\n"), 1 << 20);
         assert_eq!(failures.len(), 1, "a whole shard: only its record's NoFacts: {failures:?}");
+    }
+
+    /// `cat shards/*.jsonl`, the first shard killed: the second's summary closes only the
+    /// records it counts, and the first run is still said not to have finished.
+    #[test]
+    fn a_summary_closes_only_the_records_it_counts() {
+        let record = "{\"type\":\"artefact\",\"data\":{\"path\":\"x.eml\",\"kind\":\"accettazione\",\"receipt_type\":null,\"verdict\":\"valid\",\"problems\":[],\"certified\":null}}";
+        let summary =
+            |total: usize| format!("{{\"type\":\"summary\",\"data\":{{\"total\":{total}}}}}");
+        let killed_then_whole = format!("{record}\n{record}\n{record}\n{}\n", summary(1));
+        let (_, failures) = read(&killed_then_whole, 1 << 20);
+        let unfinished: Vec<&str> = failures
+            .iter()
+            .filter(|(_, f)| *f == ReadFailure::Empty)
+            .map(|(at, _)| at.as_str())
+            .collect();
+        assert_eq!(unfinished, ["a.jsonl:1"], "{failures:?}");
+        // Two whole shards: nothing unfinished.
+        let whole = format!("{record}\n{}\n{record}\n{record}\n{}\n", summary(1), summary(2));
+        let (_, failures) = read(&whole, 1 << 20);
+        assert!(failures.iter().all(|(_, f)| *f != ReadFailure::Empty), "{failures:?}");
     }
 
     #[test]
