@@ -94,3 +94,17 @@ pub fn proves_nothing(lang: Lang) -> &'static str {
         Lang::It => "nulla: ciò che dichiara non è certificato",
     }
 }
+
+/// Said of an invalid artefact whose signed part is intact (markers changed around it, parts
+/// added beside it): the file proves nothing, and what its signed part says is reported as
+/// such (review 16: "NON VALIDO" beside "the message was SENT").
+pub fn invalid_file_signed_part_says(lang: Lang, says: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("nothing, as the file is invalid; its signed part, intact, says: {says}")
+        }
+        Lang::It => format!(
+            "nulla, perché il file non è valido; la sua parte firmata, integra, dice: {says}"
+        ),
+    }
+}

@@ -45,7 +45,11 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
         (Some(d), _) => d.data.as_ref().and_then(|t| {
             let at = format!("{} ({})", t.rfc3339_utc(), t.rfc3339_local());
             let sender = d.mittente.as_deref();
-            proof::what_it_proves(lang, &r.kind, &at, d.consegna.as_deref(), sender)
+            let says = proof::what_it_proves(lang, &r.kind, &at, d.consegna.as_deref(), sender)?;
+            Some(match r.verdict {
+                Verdict::Valid => says,
+                _ => proof::invalid_file_signed_part_says(lang, &says),
+            })
         }),
         (None, Some(_)) => Some(proof::proves_nothing(lang).to_string()),
         (None, None) => None,

@@ -455,3 +455,23 @@ fn help_and_usage_errors_are_italian() {
     assert_eq!(code, 2);
     assert!(err.contains("error: unexpected argument '--formt'"), "{err}");
 }
+
+/// An invalid file whose signed part is intact proves nothing, and says what that part says
+/// as that part's (review 16: "NON VALIDO" beside "the message was SENT").
+#[test]
+fn an_invalid_file_proves_nothing_even_when_its_signed_part_is_intact() {
+    for lang in ["it", "en"] {
+        let (code, out, _) = run(peckit()
+            .args(["--lang", lang, "verify", "--explain", "--trust"])
+            .arg(test_root())
+            .arg(samples().join("forged/x-ricevuta-changed.eml")));
+        assert_eq!(code, 1);
+        let proves = out.lines().find(|l| l.contains("Cosa prova") || l.contains("What it proves"));
+        let proves = proves.unwrap_or_else(|| panic!("{out}"));
+        assert!(
+            proves.contains("nulla, perché il file non è valido; la sua parte firmata")
+                || proves.contains("nothing, as the file is invalid; its signed part"),
+            "{proves}"
+        );
+    }
+}
