@@ -62,12 +62,12 @@ pub fn what_it_proves(
             format!("il messaggio NON è stato consegnato al destinatario {to} (avviso del {at})")
         }
         (Lang::En, "preavviso-errore-consegna") => format!(
-            "no delivery receipt for the recipient {to} came within 12 hours (warning of {at}); not yet a \
-             final non-delivery"
+            "no delivery receipt for the recipient {to} came within 12 hours (warning of {at}); a \
+             warning, not the notice of non-delivery"
         ),
         (Lang::It, "preavviso-errore-consegna") => format!(
-            "nessuna ricevuta di consegna per il destinatario {to} entro 12 ore (preavviso del {at}); non è \
-             ancora una mancata consegna definitiva"
+            "nessuna ricevuta di consegna per il destinatario {to} entro 12 ore (preavviso del {at}); è \
+             un preavviso, non l'avviso di mancata consegna"
         ),
         (Lang::En, "rilevazione-virus") => {
             format!("the recipient's provider detected a virus in the message at {at}")

@@ -201,8 +201,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::Issuer) => "emittente",
         (Lang::En, Text::Serial) => "serial",
         (Lang::It, Text::Serial) => "numero di serie",
-        (Lang::En, Text::NoneFound) => "none: signature not trusted",
-        (Lang::It, Text::NoneFound) => "nessuna: firma non fidata",
+        (Lang::En, Text::NoneFound) => "none accepted (see the problems)",
+        (Lang::It, Text::NoneFound) => "nessuna accettata (vedi i problemi)",
         (Lang::En, Text::BuiltIn) => "built in",
         (Lang::It, Text::BuiltIn) => "incorporata",
         (Lang::En, Text::IncompleteSummary) => "INCOMPLETE SUMMARY",
@@ -315,6 +315,14 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::Verifies) => "valida sui byte firmati",
         (Lang::En, Text::DoesNotVerify) => "NOT valid",
         (Lang::It, Text::DoesNotVerify) => "NON valida",
+        (Lang::En, Text::VerifiesNotAccepted) => {
+            "valid over the signed bytes, but NOT accepted (see the problems)"
+        }
+        (Lang::It, Text::VerifiesNotAccepted) => {
+            "valida sui byte firmati, ma NON accettata (vedi i problemi)"
+        }
+        (Lang::En, Text::SignatureAbsent) => "absent",
+        (Lang::It, Text::SignatureAbsent) => "assente",
         (Lang::En, Text::Algorithms) => "Algorithms",
         (Lang::It, Text::Algorithms) => "Algoritmi",
         (Lang::En, Text::CertifiedData) => {

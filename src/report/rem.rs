@@ -55,9 +55,12 @@ pub fn explain_lines(rem: &RemReport, lang: Lang, pad: &str, certified: bool) ->
     out.push(field(label(lang, Label::Recipients), &recipients.join(", ")));
     out.push(field("Message-ID", &or_dash(&e.app_message_id)));
     if let Some(x) = &rem.xades {
-        let outcome = match x.status {
-            "valid" => text(lang, Text::Verifies),
-            _ => text(lang, Text::DoesNotVerify),
+        // A signer is named only once the XMLDSig core (references, value) verified.
+        let outcome = match (x.status, &x.signer) {
+            ("valid", _) => text(lang, Text::Verifies),
+            ("missing", _) => text(lang, Text::SignatureAbsent),
+            (_, Some(_)) => text(lang, Text::VerifiesNotAccepted),
+            (_, None) => text(lang, Text::DoesNotVerify),
         };
         let who = x.signer.as_ref().map(|c| c.subject.clone()).unwrap_or_else(|| "—".into());
         out.push(field(text(lang, Text::RemXades), &format!("{outcome}; {who}")));

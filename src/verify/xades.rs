@@ -103,10 +103,12 @@ pub fn verify(xml: &[u8], verifier: &Verifier) -> (XadesReport, Vec<Problem>) {
     match check(&doc, verifier, &mut report) {
         Ok(path_problems) => problems.extend(path_problems),
         Err(finding) => {
-            problems.push(Problem::of(finding));
-            if report.status == "valid" {
+            // "missing" only when there is no signature: one that is there and fails is
+            // invalid (review 16: a changed signature value read as "missing").
+            if !matches!(finding, Finding::XadesMissing) {
                 report.status = "invalid";
             }
+            problems.push(Problem::of(finding));
         }
     }
     if report.status == "valid" && !report.trusted {

@@ -910,3 +910,32 @@ fn unsigned_content_inside_an_evidence_signature_is_said() {
         assert_ne!(a["rem"]["event_time"], "2020-01-01T00:00:00Z", "never read from there");
     }
 }
+
+/// The evidence's XAdES status and its line say what failed: no signature ("missing",
+/// "assente"), a signature that does not verify ("invalid"), or one whose value holds and
+/// whose signer is not accepted (review 16).
+#[test]
+fn the_evidence_signature_line_says_absent_broken_or_not_accepted() {
+    let status = |file: &str| {
+        let (_, out, _) = run(peckit()
+            .args(["verify", "--format", "json", "--trust"])
+            .arg(test_root())
+            .arg(samples().join(file)));
+        json(&out)["artefacts"][0]["rem"]["xades"]["status"].as_str().unwrap_or("").to_string()
+    };
+    assert_eq!(status("forged/rem-valore-firma.xml"), "invalid");
+    assert_eq!(status("rem-evidence.eml"), "missing");
+    let line = |file: &str| {
+        let (_, out, _) = run(peckit()
+            .args(["--lang", "it", "verify", "--explain", "--trust"])
+            .arg(test_root())
+            .arg(samples().join(file)));
+        out.lines()
+            .find(|l| l.contains("Firma dell'evidenza (XAdES)"))
+            .unwrap_or_else(|| panic!("{out}"))
+            .to_string()
+    };
+    assert!(line("rem-evidence.eml").contains(": assente"));
+    assert!(line("forged/rem-valore-firma.xml").contains(": NON valida"));
+    assert!(line("forged/rem-scaduta.xml").contains("valida sui byte firmati, ma NON accettata"));
+}

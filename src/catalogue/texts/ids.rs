@@ -251,6 +251,11 @@ texts! {
     Verifies,
     /// "does NOT verify".
     DoesNotVerify,
+    /// "verifies over the signed bytes, but is not accepted": an evidence's XAdES whose
+    /// value holds and whose signer does not (expired, untrusted).
+    VerifiesNotAccepted,
+    /// "absent": no signature at all.
+    SignatureAbsent,
     /// "Algorithms".
     Algorithms,
     /// "Certified data (signed daticert.xml, signature verified)".
