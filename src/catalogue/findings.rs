@@ -4,7 +4,7 @@
 
 use super::Lang;
 use super::chain::{ca_problem, link_failure, name_violation, sha1_use};
-use crate::finding::{Finding, SignatureDefect, Unread, UsageProblem};
+use crate::finding::{Finding, LinkFailure, SignatureDefect, Unread, UsageProblem};
 use crate::problem::Problem;
 
 impl Problem {
@@ -161,6 +161,16 @@ impl Finding {
             }
             F::NoTrustAnchors => "no trust anchors".into(),
             F::PathTooLong(n) => format!("no path shorter than {n} certificates"),
+            // A certificate named like the authority it claims as issuer (itself), whose
+            // signature that authority's key does not verify: an impostor (review 16).
+            F::LinkFailure { child, issuer, why: LinkFailure::DoesNotVerify }
+                if child == issuer =>
+            {
+                format!(
+                    "the certificate \"{child}\" bears the name of the authority \"{issuer}\" but \
+                     is not signed with its key: another certificate imitating its name"
+                )
+            }
             F::LinkFailure { child, issuer, why } => format!(
                 "the signature on \"{child}\" by \"{issuer}\" {}",
                 link_failure(Lang::En, why)
@@ -383,6 +393,14 @@ impl Finding {
             }
             F::NoTrustAnchors => "nessuna autorità fidata configurata".into(),
             F::PathTooLong(n) => format!("nessuna catena più corta di {n} certificati"),
+            F::LinkFailure { child, issuer, why: LinkFailure::DoesNotVerify }
+                if child == issuer =>
+            {
+                format!(
+                    "il certificato \"{child}\" porta il nome dell'autorità \"{issuer}\" ma non è \
+                     firmato con la sua chiave: è un altro certificato che ne imita il nome"
+                )
+            }
             F::LinkFailure { child, issuer, why } => {
                 format!("la firma di \"{issuer}\" su \"{child}\" {}", link_failure(Lang::It, why))
             }

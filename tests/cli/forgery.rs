@@ -276,3 +276,19 @@ fn a_signer_outside_its_authoritys_register_is_refused_whether_the_authority_is_
         "{out}"
     );
 }
+
+/// A self-signed certificate that borrows the trusted root's name is said to be an impostor,
+/// not a trusted root whose signature broke (review 16).
+#[test]
+fn a_root_imitating_the_trusted_ones_name_is_called_an_imitation() {
+    for (lang, expected) in
+        [("it", "ne imita il nome"), ("en", "another certificate imitating its name")]
+    {
+        let (code, out, _) = run(peckit()
+            .args(["--lang", lang, "verify", "--explain", "--trust"])
+            .arg(test_root())
+            .arg(samples().join("forged/rogue-root.eml")));
+        assert_eq!(code, 1);
+        assert!(out.contains(expected), "{out}");
+    }
+}
