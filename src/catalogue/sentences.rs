@@ -330,6 +330,19 @@ fn revocation_phrase(
         (_, None, None) => String::new(),
     };
     let when = revoked_at.unwrap_or("—");
+    // On hold since before T, with no CRL after T to say whether it still was.
+    if name == Some("certificateHold") && word == RevocationWord::Unknown && revoked_at.is_some() {
+        return match lang {
+            Lang::En => format!(
+                "unknown: ON HOLD (suspended) since {when} in the CRL {src}, issued {issued}; no \
+                 later CRL says whether it still was"
+            ),
+            Lang::It => format!(
+                "non nota: SOSPESO dal {when} secondo la CRL {src}, emessa il {issued}; nessuna \
+                 CRL successiva dice se lo fosse ancora"
+            ),
+        };
+    }
     // certificateHold suspends a certificate: it is not revoked, and may be released.
     if suspended {
         return match (lang, word) {

@@ -519,14 +519,22 @@ pub fn status_at(
         }
     };
     let newest = usable.iter().max_by_key(|c| c.this_update);
-    (
-        Revocation {
+    let revocation = match (&gap, held_before) {
+        // The hold is what is known: its CRL, since when (review 16: the chain line said no
+        // CRL attested anything).
+        (RevocationGap::HeldBefore { .. }, Some((crl, entry))) => {
+            listed(crl, entry, RevocationStatus::Unknown)
+        }
+        _ => Revocation {
             status: RevocationStatus::Unknown,
             source: newest.map(|c| c.source.clone()),
             this_update: newest.map(|c| rfc3339(c.this_update)),
             next_update: newest.and_then(|c| c.next_update.map(rfc3339)),
             ..Revocation::default()
         },
+    };
+    (
+        revocation,
         Some(Finding::RevocationUnknown { subject: cert.subject.clone(), gap, at: moment.basis }),
     )
 }

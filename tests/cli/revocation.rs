@@ -198,6 +198,19 @@ fn a_hold_seen_only_before_the_signing_time_leaves_the_status_unknown() {
     let p = problem(&a, "revocation-unknown").expect("unknown");
     assert!(p["message"].as_str().unwrap().contains("lists it on hold"), "the hold is said: {p:#}");
     assert!(problem(&a, "revoked").is_none(), "{a:#}");
+    // The record keeps what is known (review 16: the chain line said no CRL attested it).
+    let r = &a["signature"]["revocation"];
+    assert_eq!(r["reason"], "certificateHold", "{r:#}");
+    assert!(
+        r["revoked_at"].is_string() && r["source"].as_str().unwrap().ends_with("sospesa-prima.crl")
+    );
+    let (_, out, _) = run(peckit()
+        .args(["--lang", "it", "verify", "--explain", "--trust"])
+        .arg(test_root())
+        .arg("--crl")
+        .arg(crl("sospesa-prima.crl"))
+        .arg(samples().join("accettazione.eml")));
+    assert!(out.contains("Revoca: non nota: SOSPESO dal"), "{out}");
 }
 
 /// A time-stamping authority revoked before its genTime vouches for nothing: the evidence is
