@@ -321,6 +321,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::VerifiesNotAccepted) => {
             "valida sui byte firmati, ma NON accettata (vedi i problemi)"
         }
+        (Lang::En, Text::DeliveredContradicted) => "delivered, but CONTRADICTED",
+        (Lang::It, Text::DeliveredContradicted) => "consegnato, ma CONTRADDETTO",
         (Lang::En, Text::SignatureAbsent) => "absent",
         (Lang::It, Text::SignatureAbsent) => "assente",
         (Lang::En, Text::Algorithms) => "Algorithms",

@@ -495,16 +495,16 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
 }
 
 fn recipient_row(r: &RecipientEvidence, lang: Lang) -> Vec<Cell> {
-    let tone = match r.fate {
-        Fate::Delivered => Tone::Good,
-        Fate::NotDelivered => Tone::Bad,
-        _ => Tone::Plain,
+    // The outcome a reader quotes never says "delivered" alone when a verified failure for
+    // the same recipient exists too (review 16).
+    let contradicted = r.notes.contains(&crate::catalogue::notes::Note::ContradictoryEvidence);
+    let (fate, tone) = match r.fate {
+        Fate::Delivered if contradicted => (text(lang, Text::DeliveredContradicted), Tone::Bad),
+        Fate::Delivered => (fate_text(lang, r.fate), Tone::Good),
+        Fate::NotDelivered => (fate_text(lang, r.fate), Tone::Bad),
+        _ => (fate_text(lang, r.fate), Tone::Plain),
     };
-    vec![
-        Cell::plain(&r.address),
-        Cell::toned(fate_text(lang, r.fate), tone),
-        Cell::plain(recipient_detail(lang, r)),
-    ]
+    vec![Cell::plain(&r.address), Cell::toned(fate, tone), Cell::plain(recipient_detail(lang, r))]
 }
 
 /// What each time means in law (DPR 68/2005 art. 3, CAD art. 48).

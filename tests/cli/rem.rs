@@ -795,6 +795,14 @@ fn contradictory_evidence_for_a_recipient_is_said() {
     let rec_d =
         recipients.iter().find(|r| r["address"] == "recD@r2-rems-only-for-test.it").unwrap();
     assert!(!rec_d["notes"].to_string().contains("CONTRADICTORY"), "{rec_d}");
+    // The outcome column a reader quotes says so too (review 16).
+    let (_, out, _) = run(peckit()
+        .env("COLUMNS", "200")
+        .args(["--lang", "it", "evidence", "--format", "markdown", "--trust"])
+        .arg(kit_root_ca(&kit))
+        .arg(dir.path()));
+    let row = out.lines().find(|l| l.contains("recC")).unwrap_or_else(|| panic!("{out}"));
+    assert!(row.contains("consegnato, ma CONTRADDETTO"), "{row}");
 }
 
 /// The table names a REM event as the kind only when the evidence stating it is certified:

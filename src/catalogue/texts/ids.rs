@@ -251,6 +251,9 @@ texts! {
     Verifies,
     /// "does NOT verify".
     DoesNotVerify,
+    /// "delivered, but CONTRADICTED": a verified delivery and a verified failure for one
+    /// recipient.
+    DeliveredContradicted,
     /// "verifies over the signed bytes, but is not accepted": an evidence's XAdES whose
     /// value holds and whose signer does not (expired, untrusted).
     VerifiesNotAccepted,
