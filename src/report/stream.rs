@@ -148,7 +148,8 @@ impl VerifyTable {
 fn compact_time(rfc3339: &str) -> String {
     let spaced = rfc3339.replacen('T', " ", 1);
     match spaced.len() {
-        20 => format!("{}Z", spaced.get(..16).unwrap_or(&spaced)),
+        // "UTC" spelled out: a reader takes a bare "13:45Z" for Italian time (review 16).
+        20 => format!("{} UTC", spaced.get(..16).unwrap_or(&spaced)),
         _ => spaced,
     }
 }
@@ -204,6 +205,6 @@ mod tests {
 
     #[test]
     fn times_are_compact() {
-        assert_eq!(compact_time("2014-11-27T14:12:16Z"), "2014-11-27 14:12Z");
+        assert_eq!(compact_time("2014-11-27T14:12:16Z"), "2014-11-27 14:12 UTC");
     }
 }

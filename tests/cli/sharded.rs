@@ -164,7 +164,7 @@ fn the_italian_page_from_records_says_what_the_page_from_the_files_says() {
     // The samples hold problems whose Italian words carry specifics: both pages have them.
     for specific in [
         "nessuna autorità fidata ha emesso \"CN=Posta Certificata",
-        "la firma di \"CN=peckit Test Root CA",
+        "il certificato \"CN=peckit Test Root CA",
         "content-altered: i byte firmati",
     ] {
         assert!(from_records.contains(specific), "{specific:?} missing:\n{from_records}");
