@@ -78,7 +78,10 @@ pub fn cecpac_warning(address: &str, role: Role, at: Timestamp) -> Option<CecPac
         }
     };
     let address = cecpac_address(address)?;
-    Some(CecPacWarning { address, day: at.strftime("%Y-%m-%d").to_string(), closure })
+    // The day in Rome, as the closures are: the UTC day of 23:30 on 17 July in Rome read
+    // "on 2015-07-17 it could no longer receive (no reception from 18 July)" (review 15).
+    let day = at.to_zoned(crate::italy::rome().clone()).strftime("%Y-%m-%d").to_string();
+    Some(CecPacWarning { address, day, closure })
 }
 
 #[cfg(test)]
@@ -111,6 +114,9 @@ mod tests {
         // Sending stopped on 18 March 2015 (CET, +01:00).
         assert_eq!(cecpac_warning(a, Role::Sender, at("2015-03-17T22:59:59Z")), None);
         assert!(cecpac_warning(a, Role::Sender, at("2015-03-17T23:00:00Z")).is_some());
+        // The day said is Rome's, as the closures are: 00:30 on 18 July there.
+        let w = cecpac_warning(a, Role::Recipient, at("2015-07-17T22:30:00Z")).unwrap();
+        assert_eq!(w.day, "2015-07-18");
         // A recipient between March and July could still receive.
         assert_eq!(cecpac_warning(a, Role::Recipient, at("2015-05-01T10:00:00Z")), None);
         // After 18 September 2015 nothing worked, whatever the role.

@@ -295,12 +295,19 @@ fn check_signer_address(artefact: &Artefact, facts: &SignatureFacts, problems: &
 }
 
 /// docs/pec-spec.md §5.1: CEC-PAC boxes could not send after 18 March 2015 nor receive after
-/// 18 July 2015.
+/// 18 July 2015. The sender sends at the time of an acceptance, a non-acceptance or an
+/// envelope; a receipt or notice is dated later and goes to the sender's box, which
+/// receives it (review 15: a delivery receipt of a message sent in time said the sender
+/// "could no longer send").
 fn check_cecpac(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     let Some(at) = daticert.data.as_ref().map(|d| d.utc) else { return };
     let mut seen = Vec::new();
+    let sender_role = match daticert.tipo.as_deref() {
+        Some("accettazione" | "non-accettazione" | "posta-certificata") => cecpac::Role::Sender,
+        _ => cecpac::Role::Recipient,
+    };
     if let Some(sender) = daticert.mittente.as_deref()
-        && let Some(w) = cecpac::cecpac_warning(sender, cecpac::Role::Sender, at)
+        && let Some(w) = cecpac::cecpac_warning(sender, sender_role, at)
     {
         seen.push(w);
     }
@@ -340,5 +347,29 @@ mod tests {
     #[test]
     fn message_ids_compare_without_brackets() {
         assert_eq!(normalise_id(" <a@b> "), normalise_id("a@b"));
+    }
+
+    /// A CEC-PAC sender sends at its acceptance; its receipts, dated later, are received by
+    /// its box (review 15).
+    #[test]
+    fn a_cecpac_sender_is_judged_as_sender_only_when_it_sends() {
+        let dati = |tipo: &str, utc: &str| {
+            let mut d = DatiCert::default();
+            d.tipo = Some(tipo.into());
+            d.mittente = Some("cittadino@postacertificata.gov.it".into());
+            d.data = crate::read::daticert::CertifiedTime::from_rfc3339(utc).ok();
+            d
+        };
+        let warned = |d: &DatiCert| {
+            let mut problems = Vec::new();
+            check_cecpac(d, &mut problems);
+            problems.len()
+        };
+        // 18 March 2015 00:05 in Rome: after sending closed, long before reception did.
+        assert_eq!(warned(&dati("avvenuta-consegna", "2015-03-17T23:05:00Z")), 0);
+        assert_eq!(warned(&dati("preavviso-errore-consegna", "2015-03-18T10:50:00Z")), 0);
+        assert_eq!(warned(&dati("accettazione", "2015-03-17T23:05:00Z")), 1);
+        // A receipt the closed box could no longer receive.
+        assert_eq!(warned(&dati("avvenuta-consegna", "2015-07-20T10:00:00Z")), 1);
     }
 }

@@ -9,7 +9,7 @@
 //! problem and never used as proof.
 #![deny(clippy::indexing_slicing)]
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use std::sync::Arc;
 
@@ -24,16 +24,13 @@ pub use model::*;
 pub use originals::{attachment_list, check_originals, stated_digests_of};
 pub use recorded::{RecordError, Recorded, read_records};
 
+mod group;
 mod model;
 mod order;
 mod originals;
 mod recorded;
 mod signer;
 use order::{MessageKey, proof_order};
-
-fn norm_id(id: &str) -> String {
-    id.trim().trim_start_matches('<').trim_end_matches('>').trim().to_ascii_lowercase()
-}
 
 /// The certificate's organisation (or CN) of the S/MIME signer, else of a standalone REM
 /// evidence's XAdES signer, else the signed daticert's `gestore-emittente`.
@@ -83,73 +80,6 @@ fn source_file(s: &Source, used_as_proof: bool) -> SourceFile {
         signer: s.facts.signer.clone(),
         recorded_in: s.recorded_in.clone(),
     }
-}
-
-/// The key an identifier groups by: its normalised form, hashed.
-fn group_key(namespace: &str, id: &str) -> [u8; 16] {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::new().chain_update(namespace).chain_update(norm_id(id)).finalize();
-    let mut key = [0u8; 16];
-    key.copy_from_slice(digest.get(..16).unwrap_or(&[0u8; 16]));
-    key
-}
-
-/// The artefacts of each message: those that carry its identificativo, which the sender's
-/// provider assigns and every receipt and notice repeats. The client's Message-ID (daticert
-/// `msgid`) is the sender's to choose and may be reused, so it never joins two
-/// identificativi (a receipt of one message would prove the delivery of another); it only
-/// places an artefact with no identificativo, when exactly one message carries that
-/// Message-ID. Returns the groups and the artefacts no message claims.
-fn group(sources: &[Source]) -> (Vec<Vec<usize>>, Vec<usize>) {
-    // Keys are SHA-256 digests of the identifiers, cut to 128 bits: a few bytes a key for a
-    // million artefacts, and no two identifiers found that share one.
-    let mut by_identificativo: HashMap<[u8; 16], usize> = HashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut without_identificativo = Vec::new();
-    let mut unmatched = Vec::new();
-    for (i, s) in sources.iter().enumerate() {
-        let Some(d) = s.daticert.as_deref() else {
-            unmatched.push(i);
-            continue;
-        };
-        match d.identificativo.as_deref() {
-            Some(id) => {
-                let next = groups.len();
-                let g = *by_identificativo.entry(group_key("i:", id)).or_insert(next);
-                match groups.get_mut(g) {
-                    Some(members) => members.push(i),
-                    None => groups.push(vec![i]),
-                }
-            }
-            None if d.msgid.is_some() => without_identificativo.push(i),
-            None => unmatched.push(i),
-        }
-    }
-    // The message (group) of each Message-ID; None once two messages carry it.
-    let mut by_msgid: HashMap<[u8; 16], Option<usize>> = HashMap::new();
-    for (g, members) in groups.iter().enumerate() {
-        let msgids: BTreeSet<[u8; 16]> = members
-            .iter()
-            .filter_map(|&i| sources.get(i)?.daticert.as_deref()?.msgid.as_deref())
-            .map(|m| group_key("m:", m))
-            .collect();
-        for m in msgids {
-            by_msgid.entry(m).and_modify(|owner| *owner = None).or_insert(Some(g));
-        }
-    }
-    for i in without_identificativo {
-        let msgid = sources.get(i).and_then(|s| s.daticert.as_deref()?.msgid.as_deref());
-        let owner = msgid.and_then(|m| by_msgid.get(&group_key("m:", m)).copied().flatten());
-        match owner.and_then(|g| groups.get_mut(g)) {
-            Some(members) => members.push(i),
-            None => unmatched.push(i),
-        }
-    }
-    for members in &mut groups {
-        members.sort_unstable();
-    }
-    unmatched.sort_unstable();
-    (groups, unmatched)
 }
 
 /// The sources of a run as they arrive, sharing what repeats between them: one copy of each
@@ -236,7 +166,7 @@ pub fn build_each(
     options: &Options<'_>,
     mut each: impl FnMut(MessageEvidence),
 ) -> EvidenceReport {
-    let (mut groups, mut unmatched) = group(&sources);
+    let (mut groups, mut unmatched) = group::group(&sources);
     // A message is known from files whose data is certified: a file whose signature failed
     // may join one (listed, unused), never make one from what it merely states.
     groups.retain(|g| {
@@ -391,6 +321,14 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
         subject: header.and_then(|d| d.oggetto.clone()),
         sender: header.and_then(|d| d.mittente.clone()),
         sender_provider: acceptance.or(envelope).and_then(|s| s.facts.provider.clone()),
+        // Said on the page a lawyer files, not only by `verify` (review 15).
+        sender_notes: header
+            .and_then(|d| d.mittente.as_deref())
+            .zip(sent_at)
+            .and_then(|(sender, at)| cecpac::cecpac_warning(sender, cecpac::Role::Sender, at))
+            .map(Note::CecPac)
+            .into_iter()
+            .collect(),
         sent,
         envelope_issued,
         not_accepted,
@@ -487,8 +425,14 @@ fn recipient_evidence(
             r.notes.push(Note::UndefinedKind { tipo: tipo.clone(), file: s.path.clone() });
         }
     }
-    if let Some(at) = sent_at
-        && let Some(w) = cecpac::cecpac_warning(address, cecpac::Role::Recipient, at)
+    // At the sending, else at the delivery (sent on 17 July, delivered after midnight: the
+    // box could no longer receive; review 15).
+    let delivered_at =
+        r.delivery.as_ref().and_then(|p| p.at.as_ref()).and_then(|t| t.utc.parse().ok());
+    if let Some(w) = [sent_at, delivered_at]
+        .into_iter()
+        .flatten()
+        .find_map(|at| cecpac::cecpac_warning(address, cecpac::Role::Recipient, at))
     {
         r.notes.push(Note::CecPac(w));
     }

@@ -461,6 +461,8 @@ pub struct MessageEvidence {
     pub sender: Option<String>,
     /// The sender's provider.
     pub sender_provider: Option<String>,
+    /// What the evidence says of the sender (a CEC-PAC box that could no longer send).
+    pub sender_notes: Vec<Note>,
     /// Sent: the time of a verified ricevuta di accettazione, the only proof of sending
     /// (DPR 68/2005 art. 3).
     pub sent: Option<Proof>,

@@ -81,3 +81,44 @@ fn a_shared_message_id_never_joins_two_messages() {
     let main = report.messages.iter().find(|m| m.sources.len() > 1).unwrap();
     assert!(main.sources.iter().any(|s| s.path == "03-consegna-beta.eml"));
 }
+
+/// CEC-PAC (review 15): a sender that could no longer send is said beside the sender, and a
+/// recipient is judged at the delivery too — sent before reception closed, delivered after.
+#[test]
+fn cecpac_boxes_are_judged_as_sender_and_at_the_delivery() {
+    let mut sources = sources();
+    let at = |s: &str| s.parse::<jiff::Timestamp>().unwrap();
+    for s in &mut sources {
+        let Some(d) = s.daticert.as_mut() else { continue };
+        d.mittente = Some("cittadino@postacertificata.gov.it".into());
+        // The delivered recipient's box is a CEC-PAC one too.
+        let cecpac = "anna@postacertificata.gov.it";
+        for r in &mut d.destinatari {
+            if r.address == "anna.bianchi@pec.beta.example" {
+                r.address = cecpac.into();
+            }
+        }
+        if d.consegna.as_deref() == Some("anna.bianchi@pec.beta.example") {
+            d.consegna = Some(cecpac.into());
+        }
+        if let Some(t) = d.data.as_mut() {
+            // Accepted at 23:50 on 17 July in Rome, delivered after midnight.
+            t.utc = if s.path.contains("accettazione") || s.path.contains("posta-certificata") {
+                at("2015-07-17T21:50:00Z")
+            } else {
+                at("2015-07-17T22:10:00Z")
+            };
+        }
+    }
+    let report = build(sources, &options());
+    let main = report.messages.iter().find(|m| m.sources.len() > 1).unwrap();
+    let notes =
+        |n: &[Note]| n.iter().map(|n| n.text(crate::catalogue::Lang::En)).collect::<Vec<_>>();
+    let sender = notes(&main.sender_notes).join(" ");
+    assert!(sender.contains("could no longer send"), "{sender}");
+    let anna = main.recipients.iter().find(|r| r.address == "anna@postacertificata.gov.it");
+    let anna = anna.unwrap();
+    assert_eq!(anna.fate, Fate::Delivered);
+    let said = notes(&anna.notes).join(" ");
+    assert!(said.contains("on 2015-07-18 it could no longer receive"), "{said}");
+}

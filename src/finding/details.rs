@@ -22,7 +22,7 @@ pub enum CecPacClosure {
 pub struct CecPacWarning {
     /// The address.
     pub address: String,
-    /// The message's certified date, `YYYY-MM-DD`.
+    /// The certified date the address is judged at, `YYYY-MM-DD`, as a day in Rome.
     pub day: String,
     /// What had closed.
     pub closure: CecPacClosure,

@@ -478,7 +478,12 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
     }
     fields.extend(vec![
         (text(lang, Text::Subject), Cell::plain(or_dash(&m.subject))),
-        (text(lang, Text::Sender), Cell::plain(or_dash(&m.sender))),
+        (
+            text(lang, Text::Sender),
+            Cell::plain(or_dash(&m.sender)).with_note((!m.sender_notes.is_empty()).then(|| {
+                m.sender_notes.iter().map(|n| n.text(lang)).collect::<Vec<_>>().join("; ")
+            })),
+        ),
         (text(lang, Text::SendersProvider), Cell::plain(or_dash(&m.sender_provider))),
         (text(lang, Text::SentAcceptance), sent),
         (
