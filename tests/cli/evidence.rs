@@ -151,6 +151,22 @@ fn originals_are_checked_against_a_breve_receipt() {
         .arg(samples().join("thread")));
     assert_eq!(code, 1);
     assert!(out.trim_end().ends_with("; 1 invalid file"), "{out}");
+    // Kept under another name (a browser's "atto (1).pdf", a Mac's other Unicode form of a
+    // name): found by its digest, and the file column says where (review 15).
+    std::fs::copy(samples().join("inputs/atto.pdf"), dir.path().join("atto (1).pdf")).unwrap();
+    let (_, out, _) = run(peckit()
+        .args(["evidence", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg("--originals")
+        .arg(dir.path())
+        .arg(samples().join("avvenuta-consegna-breve.eml")));
+    let doc = json(&out);
+    let checks = doc["messages"][0]["originals"].as_array().unwrap();
+    let pdf = checks.iter().find(|c| c["attachment"] == "atto.pdf").unwrap();
+    assert_eq!(pdf["status"], "matching", "{pdf}");
+    assert!(pdf["file"].as_str().unwrap().ends_with("atto (1).pdf"), "{pdf}");
+    let memo = checks.iter().find(|c| c["attachment"] == "atto n° 1 – città.txt").unwrap();
+    assert_eq!(memo["status"], "differing", "a differing file under the name stays differing");
 }
 
 #[test]
