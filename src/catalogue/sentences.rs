@@ -33,6 +33,21 @@ pub fn unverified_extraction(lang: Lang, name: &str, first_code: &str, refused: 
     }
 }
 
+/// The warning printed when an anomaly envelope is extracted: valid, but what it carries was
+/// not certified by anyone (review 16: it came out as if it were a certified original).
+pub fn anomaly_extraction(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "note: {name} is an anomaly envelope: the message extracted (postacert.eml) is NOT a \
+             certified message; the provider signed only the envelope around it"
+        ),
+        Lang::It => format!(
+            "attenzione: {name} è una busta di anomalia: il messaggio estratto (postacert.eml) NON \
+             è un messaggio certificato; il gestore ha firmato solo la busta che lo contiene"
+        ),
+    }
+}
+
 /// `extract --only WHAT` of an artefact that holds nothing of that kind.
 pub fn nothing_to_extract(lang: Lang, only: &str) -> String {
     match lang {

@@ -389,6 +389,12 @@ fn extract_one(
         if args.require_valid {
             return Ok(outcome);
         }
+    } else if assessment.problems.iter().any(|p| p.code == peckit::ProblemCode::AnomalyNotCertified)
+    {
+        super::terminal::eprint(&Line::styled(
+            Style::Bad,
+            texts::anomaly_extraction(ui.lang, name),
+        ));
     }
     let lock = || committer.lock().unwrap_or_else(PoisonError::into_inner);
     if to_stdout {

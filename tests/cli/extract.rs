@@ -362,3 +362,26 @@ fn extract_says_in_italian_what_it_could_not_do() {
     assert!(err.contains("nulla è stato estratto (--require-valid)"), "{err}");
     assert!(!err.contains("quanto estratto"), "{err}");
 }
+
+/// An anomaly envelope is valid, but what it carries was certified by no one: extracting it
+/// says so (review 16: postacert.eml came out as if it were a certified original).
+#[test]
+fn extracting_an_anomaly_envelope_says_its_content_is_not_certified() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(peckit()
+        .args(["--lang", "it", "extract", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("anomalia.eml"))
+        .arg("-o")
+        .arg(dir.path().join("x")));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("è una busta di anomalia"), "{err}");
+    assert!(err.contains("NON è un messaggio certificato"), "{err}");
+    let (_, _, err) = run(peckit()
+        .args(["extract", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("posta-certificata.eml"))
+        .arg("-o")
+        .arg(dir.path().join("y")));
+    assert!(!err.contains("anomaly"), "{err}");
+}

@@ -404,7 +404,7 @@ fn a_wrong_at_is_said_in_italian() {
 fn inspect_labels_no_claim_as_certified() {
     let (_, out, _) =
         run(peckit().args(["--lang", "it", "inspect"]).arg(samples().join("anomalia.eml")));
-    assert!(out.contains("Nessun daticert.xml firmato: qui nulla è certificato"), "{out}");
+    assert!(out.contains("Nessun daticert.xml firmato: qui non ci sono dati certificati"), "{out}");
     assert!(!out.contains("Data certificata"), "{out}");
     let (_, out, _) =
         run(peckit().args(["--lang", "it", "inspect"]).arg(samples().join("accettazione.eml")));
