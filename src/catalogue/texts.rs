@@ -321,6 +321,12 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::VerifiesNotAccepted) => {
             "valida sui byte firmati, ma NON accettata (vedi i problemi)"
         }
+        (Lang::En, Text::RemSignedNotThisMessage) => {
+            "its signature is valid, but it does not hold for this message (see the problems)"
+        }
+        (Lang::It, Text::RemSignedNotThisMessage) => {
+            "la sua firma è valida, ma non vale per questo messaggio (vedi i problemi)"
+        }
         (Lang::En, Text::DeliveredContradicted) => "delivered, but CONTRADICTED",
         (Lang::It, Text::DeliveredContradicted) => "consegnato, ma CONTRADDETTO",
         (Lang::En, Text::SignatureAbsent) => "absent",

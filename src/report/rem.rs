@@ -22,12 +22,15 @@ pub fn explain_lines(rem: &RemReport, lang: Lang, pad: &str, certified: bool) ->
     let e = &rem.evidence;
     let field = |name: &str, value: &str| Line::plain(format!("{pad}    {name}: {value}"));
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
-    let heading = match certified {
-        true => format!("{pad}  {}:", text(lang, Text::RemEvidenceHeading)),
-        false => format!(
+    // Its own signature may hold while the message around it fails (the original carried is
+    // not the one it names): then it is not "not verified" (review 16).
+    let signature_holds = rem.xades.as_ref().is_some_and(|x| x.status == "valid" && x.trusted);
+    let heading = match (certified, signature_holds) {
+        (true, _) => format!("{pad}  {}:", text(lang, Text::RemEvidenceHeading)),
+        (false, holds) => format!(
             "{pad}  {} — {}:",
             text(lang, Text::RemEvidenceHeading),
-            text(lang, Text::RemNotVerified)
+            text(lang, if holds { Text::RemSignedNotThisMessage } else { Text::RemNotVerified })
         ),
     };
     let mut out = vec![Line::styled(Style::Bold, heading)];

@@ -946,4 +946,11 @@ fn the_evidence_signature_line_says_absent_broken_or_not_accepted() {
     assert!(line("rem-evidence.eml").contains(": assente"));
     assert!(line("forged/rem-valore-firma.xml").contains(": NON valida"));
     assert!(line("forged/rem-scaduta.xml").contains("valida sui byte firmati, ma NON accettata"));
+    // A verified evidence carried with another original is not "not verified".
+    let (_, out, _) = run(peckit()
+        .args(["--lang", "it", "verify", "--explain", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("forged/rem-originale.eml")));
+    assert!(out.contains("la sua firma è valida, ma non vale per questo messaggio"), "{out}");
+    assert!(!out.contains("dichiarata, NON verificata"), "{out}");
 }

@@ -251,6 +251,9 @@ texts! {
     Verifies,
     /// "does NOT verify".
     DoesNotVerify,
+    /// "its signature holds, but it does not hold for this message": a verified evidence in
+    /// a message that fails (another original carried).
+    RemSignedNotThisMessage,
     /// "delivered, but CONTRADICTED": a verified delivery and a verified failure for one
     /// recipient.
     DeliveredContradicted,
