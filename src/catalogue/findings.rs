@@ -160,6 +160,16 @@ impl Finding {
                 format!("no trusted authority issued \"{subject}\" (issuer \"{issuer}\")")
             }
             F::NoTrustAnchors => "no trust anchors".into(),
+            F::ServiceNotGranted { subject, service, at, only_then: true } => format!(
+                "\"{subject}\" goes back to the trusted list's service {service}, granted at the \
+                 signing time {at} but not now: that time is only the signer's word (no trusted \
+                 time-stamp proves it), and a provider no longer granted could date a signature \
+                 back into its granted period"
+            ),
+            F::ServiceNotGranted { subject, service, at, only_then: false } => format!(
+                "\"{subject}\" goes back to the trusted list's service {service}, which was not \
+                 granted at {at}, the instant it is judged at"
+            ),
             F::PathTooLong(n) => format!("no path shorter than {n} certificates"),
             // A certificate named like the authority it claims as issuer (itself), whose
             // signature that authority's key does not verify: an impostor (review 16).
@@ -392,6 +402,16 @@ impl Finding {
                 format!("nessuna autorità fidata ha emesso \"{subject}\" (emittente \"{issuer}\")")
             }
             F::NoTrustAnchors => "nessuna autorità fidata configurata".into(),
+            F::ServiceNotGranted { subject, service, at, only_then: true } => format!(
+                "\"{subject}\" risale al servizio dell'elenco di fiducia {service}, qualificato \
+                 (granted) all'ora di firma {at} ma non ora: quell'ora è dichiarata solo dal \
+                 firmatario (nessuna marca temporale fidata la prova), e un gestore non più \
+                 qualificato potrebbe datare una firma entro il periodo in cui lo era"
+            ),
+            F::ServiceNotGranted { subject, service, at, only_then: false } => format!(
+                "\"{subject}\" risale al servizio dell'elenco di fiducia {service}, che non era \
+                 qualificato (granted) il {at}, l'istante a cui è giudicato"
+            ),
             F::PathTooLong(n) => format!("nessuna catena più corta di {n} certificati"),
             F::LinkFailure { child, issuer, why: LinkFailure::DoesNotVerify }
                 if child == issuer =>

@@ -178,8 +178,11 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     seen.stats.summary.interrupted = stop.load(Ordering::SeqCst);
     sink.into_inner().finish(&seen, ui)?;
     // On stderr in every format (a JSON consumer reads stdout only). With --trust given, the
-    // hint would repeat what the user already did.
-    if seen.untrusted && args.verifier.trust.trust.is_empty() && !args.quiet {
+    // hint would repeat what the user already did; with a trusted list, it would ask to trust
+    // by hand a service the list no longer grants (review 16).
+    let chose_anchors =
+        !args.verifier.trust.trust.is_empty() || !args.verifier.trust.trusted_list.is_empty();
+    if seen.untrusted && !chose_anchors && !args.quiet {
         super::terminal::eprint(&Line::plain(hint(ui)));
     }
     super::report_limit_hints(std::mem::take(&mut seen.limits));

@@ -108,6 +108,18 @@ pub enum Finding {
     },
     /// The trust store is empty.
     NoTrustAnchors,
+    /// The path ends at a trusted list's service that was not granted when it had to be: at
+    /// the instant judged, or now when that instant is only the signer's word.
+    ServiceNotGranted {
+        /// The certificate whose path ends there.
+        subject: String,
+        /// The service, as the trust store names it (list, name, provider, periods).
+        service: String,
+        /// The instant judged at (RFC 3339).
+        at: String,
+        /// Granted at that instant, but not now, and the instant is only stated.
+        only_then: bool,
+    },
     /// No path within the length limit.
     PathTooLong(usize),
     /// A link of the path fails.
@@ -457,6 +469,7 @@ impl Finding {
             F::CertExpiredNow { .. } => C::CertExpiredNow,
             F::NoIssuer { .. }
             | F::NoTrustAnchors
+            | F::ServiceNotGranted { .. }
             | F::PathTooLong(_)
             | F::LinkFailure { .. }
             | F::NotACa { .. } => C::Untrusted,

@@ -6,7 +6,9 @@ use jiff::Timestamp;
 use super::cache::Caches;
 use super::revocation::RevocationPolicy;
 use super::trust::TrustStore;
+use crate::finding::Finding;
 use crate::limits::Limits;
+use crate::problem::Problem;
 
 /// Everything a verification needs beyond the artefact itself. Create one per run and share
 /// it by reference (it is `Sync`): its caches make the second receipt from a provider cheaper
@@ -113,16 +115,43 @@ impl Verifier {
         let usable = |a: &super::trust::Anchor| {
             a.serves(purpose) && a.usable_at(at) && (at_attested || a.usable_at(now))
         };
-        super::chain::validate_with(
-            signer,
-            pool,
-            self.trust(),
-            at,
-            self.caches(),
-            self.revocation(),
-            revocation_at,
-            &usable,
-        )
+        let validate = |usable: &dyn Fn(&super::trust::Anchor) -> bool| {
+            super::chain::validate_with(
+                signer,
+                pool,
+                self.trust(),
+                at,
+                self.caches(),
+                self.revocation(),
+                revocation_at,
+                usable,
+            )
+        };
+        let result = validate(&usable);
+        if result.trusted
+            || !self.trust().iter().any(|a| a.serves(purpose) && a.granted.is_some() && !usable(a))
+        {
+            return result;
+        }
+        // A path the list's dates alone refused: said as such, not as "no trusted authority
+        // issued it" with a hint to trust the authority by hand (review 16).
+        let undated = validate(&|a: &super::trust::Anchor| a.serves(purpose));
+        match undated.anchor_source {
+            Some(service) if undated.trusted => {
+                let anchor = self.trust().iter().find(|a| a.source == service);
+                let only_then = !at_attested && anchor.is_some_and(|a| a.usable_at(at));
+                super::chain::PathResult {
+                    problems: vec![Problem::of(Finding::ServiceNotGranted {
+                        subject: signer.subject.clone(),
+                        service,
+                        at: super::cert::rfc3339(at),
+                        only_then,
+                    })],
+                    ..result
+                }
+            }
+            _ => result,
+        }
     }
 
     /// The caches shared by the checks of this verifier.

@@ -704,6 +704,22 @@ fn a_trusted_list_service_anchors_only_its_kind_and_cannot_be_backdated_into() {
     let backdated = tl.join("evidenza-retrodatata.xml");
     let dated = verify("lista-revocata.xml", std::slice::from_ref(&backdated));
     assert!(codes(&dated[0]).contains(&"untrusted".to_string()), "{}", dated[0]["problems"]);
+    // Said as what it is: the list's service, granted then, not now, and the time unproven;
+    // no hint to trust the authority by hand (review 16).
+    let untrusted =
+        dated[0]["problems"].as_array().unwrap().iter().find(|p| p["code"] == "untrusted").unwrap()
+            ["message"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    assert!(untrusted.contains("granted at the signing time 2020-06-01T10:00:00Z but not now"));
+    let (_, _, err) = run(peckit()
+        .args(["--lang", "it", "verify", "--no-default-trust", "--trusted-list"])
+        .arg(tl.join("lista-revocata.xml"))
+        .arg("--trusted-list-signer")
+        .arg(samples().join("pki/tl-signer.pem"))
+        .arg(&backdated));
+    assert!(!err.contains("--trust FILE"), "{err}");
     let (_, out, _) = run(peckit()
         .args(["verify", "--format", "json", "--trust"])
         .arg(test_root())

@@ -63,6 +63,8 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::CertExpiredNow { not_after: s() },
         Finding::NoIssuer { subject: s(), issuer: s() },
         Finding::NoTrustAnchors,
+        Finding::ServiceNotGranted { subject: s(), service: s(), at: s(), only_then: true },
+        Finding::ServiceNotGranted { subject: s(), service: s(), at: s(), only_then: false },
         Finding::PathTooLong(8),
         Finding::LinkFailure { child: s(), issuer: s(), why: LinkFailure::DoesNotVerify },
         Finding::LinkFailure { child: s(), issuer: s(), why: LinkFailure::Unsupported(s()) },
@@ -332,6 +334,7 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::CertExpiredNow { .. }
             | Finding::NoIssuer { .. }
             | Finding::NoTrustAnchors
+            | Finding::ServiceNotGranted { .. }
             | Finding::PathTooLong(_)
             | Finding::LinkFailure { .. }
             | Finding::NotACa { .. }
