@@ -4,6 +4,7 @@
 
 use super::Lang;
 use super::chain::{ca_problem, link_failure, name_violation, sha1_use};
+use super::quote::guillemets;
 use crate::finding::{Finding, LinkFailure, SignatureDefect, Unread, UsageProblem};
 use crate::problem::Problem;
 
@@ -504,12 +505,14 @@ impl Finding {
             ),
             F::SubjectTagged { subject } => format!(
                 "l'oggetto è stato modificato dopo che il gestore lo ha scritto: è stato aggiunto \
-                 del testo prima del prefisso PEC ({subject:?})"
+                 del testo prima del prefisso PEC ({})",
+                guillemets(subject)
             ),
             F::SubjectText { subject, oggetto } => format!(
-                "l'intestazione Subject {subject:?} non riporta dopo il prefisso PEC l'oggetto \
-                 firmato {oggetto:?}: i programmi di posta mostrano un oggetto diverso da quello \
-                 certificato"
+                "l'intestazione Subject {} non riporta dopo il prefisso PEC l'oggetto firmato {}: \
+                 i programmi di posta mostrano un oggetto diverso da quello certificato",
+                guillemets(subject),
+                guillemets(oggetto)
             ),
             F::MsgidMismatch { claimed, signed } => {
                 format!("X-Riferimento-Message-ID {claimed} è diverso dal msgid firmato {signed}")
@@ -530,7 +533,7 @@ impl Finding {
                 "il certificato del firmatario è per {email}, ma il mittente (From) è {}",
                 match from {
                     Some(address) => address.clone(),
-                    None => format!("{raw_from:?} (non un solo indirizzo)"),
+                    None => format!("{} (non un solo indirizzo)", guillemets(raw_from)),
                 }
             ),
             F::CecPac(w) => w.text(Lang::It),

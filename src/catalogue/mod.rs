@@ -543,6 +543,7 @@ mod findings;
 pub mod notes;
 mod outside;
 pub mod proof;
+mod quote;
 pub mod rem;
 mod revocation;
 mod sentences;

@@ -128,8 +128,13 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 transform_fault_text(lang, what)
             ),
             F::XadesReferenceAltered(uri) => format!(
-                "XAdES: l'impronta del riferimento {uri:?} non corrisponde: l'evidenza o le sue \
-             proprietà firmate sono state alterate dopo la firma"
+                "XAdES: l'impronta del riferimento {} non corrisponde: l'evidenza o le sue \
+             proprietà firmate sono state alterate dopo la firma",
+                if uri.is_empty() {
+                    "all'intero documento (URI vuoto)".to_string()
+                } else {
+                    super::quote::guillemets(uri)
+                }
             ),
             F::XadesBadSignature(None) => {
                 "XAdES: il valore della firma non si verifica su SignedInfo".into()
@@ -205,7 +210,9 @@ fn transform_fault_text(lang: Lang, fault: &TransformFault) -> String {
             "una marca temporale senza CanonicalizationMethod".into()
         }
         (Lang::En, T::ReferenceUri(uri)) => format!("reference URI {uri:?}"),
-        (Lang::It, T::ReferenceUri(uri)) => format!("URI di riferimento {uri:?}"),
+        (Lang::It, T::ReferenceUri(uri)) => {
+            format!("URI di riferimento {}", super::quote::guillemets(uri))
+        }
         (Lang::En, T::AfterCanonicalisation(alg)) => format!("{alg} after canonicalisation"),
         (Lang::It, T::AfterCanonicalisation(alg)) => format!("{alg} dopo la canonicalizzazione"),
         (Lang::En, T::XPathMissing) => "XPath Filter 2.0 without XPath".into(),
@@ -231,7 +238,9 @@ fn wrapping_fault_text(lang: Lang, fault: &WrappingFault) -> String {
     use WrappingFault as W;
     match (lang, fault) {
         (Lang::En, W::DuplicateId(id)) => format!("two elements have the Id {id:?}"),
-        (Lang::It, W::DuplicateId(id)) => format!("due elementi hanno l'Id {id:?}"),
+        (Lang::It, W::DuplicateId(id)) => {
+            format!("due elementi hanno l'Id {}", super::quote::guillemets(id))
+        }
         (Lang::En, W::SignatureCount(n)) => format!("{n} signatures in one evidence"),
         (Lang::It, W::SignatureCount(n)) => format!("{n} firme in una sola evidenza"),
         (Lang::En, W::NotEnveloped) => {
@@ -249,7 +258,9 @@ fn wrapping_fault_text(lang: Lang, fault: &WrappingFault) -> String {
             format!("{found} riferimenti, al massimo {max}")
         }
         (Lang::En, W::UnknownId(id)) => format!("no element has the Id {id:?}"),
-        (Lang::It, W::UnknownId(id)) => format!("nessun elemento ha l'Id {id:?}"),
+        (Lang::It, W::UnknownId(id)) => {
+            format!("nessun elemento ha l'Id {}", super::quote::guillemets(id))
+        }
         (Lang::En, W::SignatureNotExcluded) => {
             "the whole-document reference does not leave out the signature".into()
         }

@@ -508,7 +508,9 @@ pub fn archive_write_failed(lang: Lang, source: &str) -> String {
 pub fn not_a_date(lang: Lang, flag: &str, value: &str) -> String {
     match lang {
         Lang::En => format!("{flag} {value:?} is not a date (YYYY-MM-DD)"),
-        Lang::It => format!("{flag} {value:?} non è una data (AAAA-MM-GG)"),
+        Lang::It => {
+            format!("{flag} {} non è una data (AAAA-MM-GG)", super::quote::guillemets(value))
+        }
     }
 }
 
@@ -517,7 +519,10 @@ pub fn not_a_time(lang: Lang, flag: &str, value: &str) -> String {
     match lang {
         Lang::En => format!("{flag} {value:?} is not an RFC 3339 time (e.g. 2024-05-01T12:00:00Z)"),
         Lang::It => {
-            format!("{flag} {value:?} non è un istante RFC 3339 (per esempio 2024-05-01T12:00:00Z)")
+            format!(
+                "{flag} {} non è un istante RFC 3339 (per esempio 2024-05-01T12:00:00Z)",
+                super::quote::guillemets(value)
+            )
         }
     }
 }

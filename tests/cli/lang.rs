@@ -393,7 +393,7 @@ fn a_wrong_at_is_said_in_italian() {
     assert_eq!(code, 2);
     assert_eq!(
         err.trim_end(),
-        "peckit: --at \"ieri\" non è un istante RFC 3339 (per esempio 2024-05-01T12:00:00Z)"
+        "peckit: --at «ieri» non è un istante RFC 3339 (per esempio 2024-05-01T12:00:00Z)"
     );
 }
 
@@ -474,4 +474,18 @@ fn an_invalid_file_proves_nothing_even_when_its_signed_part_is_intact() {
             "{proves}"
         );
     }
+}
+
+/// Mail text inside an Italian sentence is quoted «…», a line break shown as ⏎, not in
+/// Rust's `"…\n"` (review 16).
+#[test]
+fn italian_sentences_quote_mail_text_with_guillemets() {
+    let (_, out, _) = run(peckit()
+        .args(["--lang", "it", "verify", "--explain", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("accettazione-oggetto-csv.eml")));
+    let line =
+        out.lines().find(|l| l.contains("subject-mismatch")).unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("«Fattura 12, \"saldo\" finale⏎seconda riga»"), "{line}");
+    assert!(!line.contains("\\\"") && !line.contains("\\n"), "{line}");
 }
