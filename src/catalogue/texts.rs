@@ -327,6 +327,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::RemSignedNotThisMessage) => {
             "la sua firma è valida, ma non vale per questo messaggio (vedi i problemi)"
         }
+        (Lang::En, Text::Meaning) => "Meaning",
+        (Lang::It, Text::Meaning) => "Significato",
         (Lang::En, Text::DeliveredContradicted) => "delivered, but CONTRADICTED",
         (Lang::It, Text::DeliveredContradicted) => "consegnato, ma CONTRADDETTO",
         (Lang::En, Text::SignatureAbsent) => "absent",

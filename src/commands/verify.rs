@@ -448,9 +448,13 @@ fn stats_table(stats: &Stats, ui: Ui) -> String {
         table.add_row(vec![kind.to_string(), n.to_string()]);
     }
     let mut problems = super::terminal::table();
-    problems.set_header(vec![t(Text::Problem), t(Text::Count)]);
+    // The stable code, and what it means in the reader's words (review 16: a lawyer cannot
+    // read "revoked-key-compromise" alone).
+    problems.set_header(vec![t(Text::Problem), t(Text::Meaning), t(Text::Count)]);
     for (k, n) in &stats.problems {
-        problems.add_row(vec![k.to_string(), n.to_string()]);
+        let meaning = peckit::ProblemCode::from_code(k)
+            .map_or("", |code| peckit::catalogue::problem_text(ui.lang, code));
+        problems.add_row(vec![k.to_string(), meaning.to_string(), n.to_string()]);
     }
     let mut text = table.to_string();
     if !stats.problems.is_empty() {
@@ -461,6 +465,8 @@ fn stats_table(stats: &Stats, ui: Ui) -> String {
         // The path is cut in the middle so that the line fits the terminal.
         let label = t(Text::SlowestFile);
         let ms = format!("({:.1} ms)", took.as_secs_f64() * 1000.0);
+        // Italian writes a decimal comma.
+        let ms = if ui.lang == peckit::catalogue::Lang::It { ms.replace('.', ",") } else { ms };
         let room = super::terminal::width()
             .saturating_sub(label.chars().count() + ms.chars().count() + 3)
             .max(16);

@@ -25,6 +25,19 @@ fn lang_flag_switches_labels_and_messages() {
     assert!(en.contains("content-altered: the signed bytes do not match"), "{en}");
     // The stable code is the same in both.
     assert!(it.contains("content-altered") && en.contains("content-altered"));
+    // The summary's problem table (several files) says what each code means, in the
+    // reader's language.
+    let table = |lang: &str| {
+        run(peckit()
+            .args(["--lang", lang, "verify", "--trust"])
+            .arg(test_root())
+            .arg(samples().join("forged/notice-byte-changed.eml"))
+            .arg(samples().join("accettazione.eml")))
+        .1
+    };
+    let (it, en) = (table("it"), table("en"));
+    assert!(it.contains("Significato") && it.contains("contenuto alterato dopo la firma"), "{it}");
+    assert!(en.contains("Meaning") && en.contains("content altered"), "{en}");
 }
 
 #[test]

@@ -251,6 +251,8 @@ texts! {
     Verifies,
     /// "does NOT verify".
     DoesNotVerify,
+    /// "Meaning": a problem code's words, beside the code.
+    Meaning,
     /// "its signature holds, but it does not hold for this message": a verified evidence in
     /// a message that fails (another original carried).
     RemSignedNotThisMessage,
