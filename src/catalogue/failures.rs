@@ -2,6 +2,7 @@
 
 use super::{Lang, limit_name};
 use crate::error::{NotMail, ReadFailure};
+use crate::limits::Limit;
 
 impl ReadFailure {
     /// The failure in `lang`; the English text is the library error's own.
@@ -28,7 +29,15 @@ impl ReadFailure {
                 format!("{limit} exceeds the limit of {value}")
             }
             (Lang::It, ReadFailure::TooLarge { limit, value }) => {
-                format!("{} supera il limite di {value}", limit_name(Lang::It, *limit))
+                let unit = match limit {
+                    Limit::InputSize
+                    | Limit::MessageSize
+                    | Limit::HeaderSize
+                    | Limit::DaticertSize
+                    | Limit::CopyBudget => " byte",
+                    _ => "",
+                };
+                format!("{} supera il limite di {value}{unit}", limit_name(Lang::It, *limit))
             }
             (Lang::En, ReadFailure::Missing(w) | ReadFailure::PermissionDenied(w))
             | (Lang::En, ReadFailure::IsAFolder(w) | ReadFailure::System(w)) => w.clone(),
@@ -217,10 +226,10 @@ pub fn setup_failure(lang: Lang, step: SetupStep, path: &str, why: &str) -> Stri
         (Lang::It, S::TrustAnchors) => "impossibile caricare le autorità fidate da",
         (Lang::En, S::TrustedListSigner) => "loading the trusted list signer from",
         (Lang::It, S::TrustedListSigner) => {
-            "impossibile caricare il firmatario della lista di fiducia da"
+            "impossibile caricare il firmatario dell'elenco di fiducia da"
         }
         (Lang::En, S::TrustedList) => "reading the trusted list",
-        (Lang::It, S::TrustedList) => "impossibile leggere la lista di fiducia",
+        (Lang::It, S::TrustedList) => "elenco di fiducia non utilizzabile",
         (Lang::En, S::Crls) => "loading CRLs from",
         (Lang::It, S::Crls) => "impossibile caricare le CRL da",
     };
@@ -284,7 +293,7 @@ pub fn not_a_trusted_list(lang: Lang, fault: Option<&crate::finding::XmlFault>) 
     };
     match lang {
         Lang::En => format!("not an ETSI TS 119 612 trusted list ({why})"),
-        Lang::It => format!("non è una lista di fiducia ETSI TS 119 612 ({why})"),
+        Lang::It => format!("non è un elenco di fiducia ETSI TS 119 612 ({why})"),
     }
 }
 

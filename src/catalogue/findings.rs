@@ -353,9 +353,10 @@ impl Finding {
                 format!("il tipo del contenuto incapsulato è {found}, non id-data")
             }
             F::MessageDigestMissing => "manca l'attributo firmato messageDigest".into(),
-            F::ContentAltered => "i byte firmati non corrispondono all'impronta della firma: il \
-                                  file è stato modificato o risalvato dopo la firma (basta uno \
-                                  spazio o un fine riga cambiato)"
+            F::ContentAltered => "il contenuto coperto dalla firma non corrisponde più \
+                                  all'impronta registrata nella firma: il file è stato \
+                                  modificato o risalvato dopo la firma (basta uno spazio o un \
+                                  fine riga cambiato)"
                 .into(),
             F::SignerCertMissing => "il certificato del firmatario non è né incluso nella firma \
                                      né tra quelli fidati"
@@ -491,7 +492,7 @@ impl Finding {
                 if repeated.len() == 1 { "compare" } else { "compaiono ciascuno" }
             ),
             F::DaticertIncomplete(missing) => {
-                format!("daticert.xml non contiene elementi obbligatori: {}", missing.join(", "))
+                format!("in daticert.xml mancano elementi obbligatori: {}", missing.join(", "))
             }
             F::DaticertFieldInvalid { field, message } => {
                 format!("campo {field} di daticert non valido ({message})")
@@ -530,7 +531,7 @@ impl Finding {
                  ({certified})"
             ),
             F::SignerAddressMismatch { email, from, raw_from } => format!(
-                "il certificato del firmatario è per {email}, ma il mittente (From) è {}",
+                "il certificato del firmatario è intestato a {email}, ma il mittente (From) è {}",
                 match from {
                     Some(address) => address.clone(),
                     None => format!("{} (non un solo indirizzo)", guillemets(raw_from)),

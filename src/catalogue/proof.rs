@@ -29,7 +29,7 @@ pub fn what_it_proves(
         ),
         (Lang::It, "avvenuta-consegna") => format!(
             "il messaggio è stato CONSEGNATO al destinatario {to}: reso disponibile nella sua casella il {at}, \
-             letto o no (DPR 68/2005, artt. 3 e 6)"
+             anche se non letto (DPR 68/2005, artt. 3 e 6)"
         ),
         (Lang::En, "posta-certificata") => format!(
             "the transport envelope the sender's provider sent to the recipients with the message \
@@ -66,8 +66,8 @@ pub fn what_it_proves(
              warning, not the notice of non-delivery"
         ),
         (Lang::It, "preavviso-errore-consegna") => format!(
-            "nessuna ricevuta di consegna per il destinatario {to} entro 12 ore (preavviso del {at}); è \
-             un preavviso, non l'avviso di mancata consegna"
+            "il gestore del mittente non ha ricevuto entro 12 ore la ricevuta di consegna per il \
+             destinatario {to} (preavviso del {at}); è un preavviso, non l'avviso di mancata consegna"
         ),
         (Lang::En, "rilevazione-virus") => {
             format!("the recipient's provider detected a virus in the message at {at}")

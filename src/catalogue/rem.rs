@@ -398,7 +398,7 @@ pub fn event_text(lang: Lang, event: &str) -> Option<&'static str> {
             "could not be placed in the recipient's box: NOT delivered"
         }
         (Lang::It, "ContentConsignmentFailure") => {
-            "non consegnato nella casella del destinatario: NON consegnato"
+            "consegna nella casella del destinatario non riuscita: NON consegnato"
         }
         (Lang::En, "ReceivedFromNonERDS") => "received from outside REM: not a registered message",
         (Lang::It, "ReceivedFromNonERDS") => {

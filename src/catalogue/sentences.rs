@@ -7,7 +7,10 @@ pub fn limit_hint(lang: Lang, flag: &str) -> String {
     match lang {
         Lang::En => format!("hint: a limit stopped part of the work; {flag} changes it"),
         Lang::It => {
-            format!("suggerimento: un limite ha interrotto parte del lavoro; lo cambia {flag}")
+            format!(
+                "suggerimento: un limite ha interrotto parte dell'analisi; per modificarlo usare \
+                 {flag}"
+            )
         }
     }
 }

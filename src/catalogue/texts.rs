@@ -163,7 +163,7 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
             "hint: if you trust the issuing authority, add it with --trust FILE (see `peckit trust list`)"
         }
         (Lang::It, Text::TrustHint) => {
-            "suggerimento: se l'autorità emittente è fidata, aggiungila con --trust FILE (vedi `peckit trust list`)"
+            "suggerimento: se l'autorità emittente è fidata, aggiungerla con --trust FILE (vedi `peckit trust list`)"
         }
         (Lang::En, Text::ForceHint) => "hint: --force overwrites existing files",
         (Lang::It, Text::ForceHint) => "suggerimento: --force sovrascrive i file esistenti",

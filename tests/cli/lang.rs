@@ -15,7 +15,7 @@ fn verify_table(cmd: &mut assert_cmd::Command) -> String {
 fn lang_flag_switches_labels_and_messages() {
     let it = verify_table(peckit().args(["--lang", "it"]));
     assert!(it.contains("Esito") && it.contains("NON VALIDO"), "{it}");
-    assert!(it.contains("i byte firmati non corrispondono"), "{it}");
+    assert!(it.contains("il contenuto coperto dalla firma"), "{it}");
     // Nouns agree with their numbers.
     assert!(it.contains("1 elemento esaminato: 0 validi, 1 non valido, 0 errori"), "{it}");
     let en = verify_table(peckit().args(["--lang", "en"]));
@@ -293,7 +293,7 @@ fn explain_shows_the_chain_and_never_calls_unverified_data_certified() {
     assert!(out.contains("Dichiarato in daticert.xml, NON verificato"), "{out}");
     assert!(!out.contains("Dati certificati"), "{out}");
     assert!(out.contains("NON valida (content-altered)"), "{out}");
-    assert!(out.contains("i byte firmati non corrispondono"), "{out}");
+    assert!(out.contains("il contenuto coperto dalla firma non corrisponde più"), "{out}");
     // The chain in full: each certificate's serial and fingerprint.
     assert_eq!(out.matches("SHA-256: ").count(), 3, "{out}");
     assert_eq!(out.matches("numero di serie: ").count(), 3, "{out}");

@@ -165,7 +165,7 @@ fn the_italian_page_from_records_says_what_the_page_from_the_files_says() {
     for specific in [
         "nessuna autorità fidata ha emesso \"CN=Posta Certificata",
         "il certificato \"CN=peckit Test Root CA",
-        "content-altered: i byte firmati",
+        "content-altered: il contenuto coperto dalla firma",
     ] {
         assert!(from_records.contains(specific), "{specific:?} missing:\n{from_records}");
     }
