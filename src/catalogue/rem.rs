@@ -84,7 +84,7 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
             F::RemEvidence => {
                 "REM (ETSI EN 319 532): l'evidenza ETSI EN 319 522 è letta e ne sono \
                                controllate la firma XAdES e la marca temporale (esito nei \
-                               problemi e nella firma dell'evidenza)"
+                               rilievi e nella firma dell'evidenza)"
                     .into()
             }
             F::RemEvidenceMalformed(fault) => format!(

@@ -201,8 +201,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::Issuer) => "emittente",
         (Lang::En, Text::Serial) => "serial",
         (Lang::It, Text::Serial) => "numero di serie",
-        (Lang::En, Text::NoneFound) => "none accepted (see the problems)",
-        (Lang::It, Text::NoneFound) => "nessuna accettata (vedi i problemi)",
+        (Lang::En, Text::NoneFound) => "none accepted (see the findings)",
+        (Lang::It, Text::NoneFound) => "nessuna accettata (vedi i rilievi)",
         (Lang::En, Text::BuiltIn) => "built in",
         (Lang::It, Text::BuiltIn) => "incorporata",
         (Lang::En, Text::IncompleteSummary) => "INCOMPLETE SUMMARY",
@@ -233,11 +233,11 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::En, Text::RemTimeStamp) => "Time-stamp",
         (Lang::It, Text::RemTimeStamp) => "Marca temporale",
         (Lang::En, Text::RemTimeStampUntrusted) => {
-            "its authority is not accepted (not trusted, or revoked: see the problems): the time \
+            "its authority is not accepted (not trusted, or revoked: see the findings): the time \
              proves nothing"
         }
         (Lang::It, Text::RemTimeStampUntrusted) => {
-            "autorità non accettata (non fidata, o revocata: vedi i problemi): l'orario non prova \
+            "autorità non accettata (non fidata, o revocata: vedi i rilievi): l'orario non prova \
              nulla"
         }
         (Lang::En, Text::RemXades) => "Evidence signature (XAdES)",
@@ -299,8 +299,10 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::OriginalMissing) => "MANCANTE",
         (Lang::En, Text::EnvelopeIssued) => "Transport envelope issued",
         (Lang::It, Text::EnvelopeIssued) => "Busta di trasporto emessa",
-        (Lang::En, Text::Problems) => "Problems",
-        (Lang::It, Text::Problems) => "Problemi",
+        // The list holds information too (line ends normalised, a certificate expired since):
+        // "findings", not "problems" (review 16).
+        (Lang::En, Text::Problems) => "Findings",
+        (Lang::It, Text::Problems) => "Rilievi",
         (Lang::En, Text::SeverityError) => "error",
         (Lang::It, Text::SeverityError) => "errore",
         (Lang::En, Text::SeverityWarning) => "warning",
@@ -316,16 +318,16 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::En, Text::DoesNotVerify) => "NOT valid",
         (Lang::It, Text::DoesNotVerify) => "NON valida",
         (Lang::En, Text::VerifiesNotAccepted) => {
-            "valid over the signed bytes, but NOT accepted (see the problems)"
+            "valid over the signed bytes, but NOT accepted (see the findings)"
         }
         (Lang::It, Text::VerifiesNotAccepted) => {
-            "valida sui byte firmati, ma NON accettata (vedi i problemi)"
+            "valida sui byte firmati, ma NON accettata (vedi i rilievi)"
         }
         (Lang::En, Text::RemSignedNotThisMessage) => {
-            "its signature is valid, but it does not hold for this message (see the problems)"
+            "its signature is valid, but it does not hold for this message (see the findings)"
         }
         (Lang::It, Text::RemSignedNotThisMessage) => {
-            "la sua firma è valida, ma non vale per questo messaggio (vedi i problemi)"
+            "la sua firma è valida, ma non vale per questo messaggio (vedi i rilievi)"
         }
         (Lang::En, Text::Meaning) => "Meaning",
         (Lang::It, Text::Meaning) => "Significato",
