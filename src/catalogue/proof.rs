@@ -90,8 +90,8 @@ pub fn proves_label(lang: Lang) -> &'static str {
 /// Said of an artefact whose data is not certified.
 pub fn proves_nothing(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "nothing: what it states is not certified",
-        Lang::It => "nulla: ciò che dichiara non è certificato",
+        Lang::En => "nothing, as what it states is not certified",
+        Lang::It => "nulla, perché ciò che dichiara non è certificato",
     }
 }
 

@@ -44,7 +44,11 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
             F::TimeStampUntrusted(why) => format!(
                 "the evidence's time-stamp verifies but its authority {} ({}): its time proves \
                  nothing, and the certificates are judged at the signing time the signer states",
-                if revoked(why.as_deref()) { "is revoked" } else { "is not trusted" },
+                if revoked(why.as_deref()) {
+                    "is revoked (its certificate)"
+                } else {
+                    "is not trusted"
+                },
                 untrusted_because(lang, why.as_deref())
             ),
             F::XadesSignerDiffers { smime, evidence } => format!(
@@ -109,10 +113,14 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                 time_stamp_fault_text(lang, fault)
             ),
             F::TimeStampUntrusted(why) => format!(
-                "la marca temporale dell'evidenza si verifica ma la sua autorità {} ({}): la \
-                 sua data non prova nulla e i certificati sono valutati all'ora di firma \
-                 dichiarata dal firmatario",
-                if revoked(why.as_deref()) { "è revocata" } else { "non è fidata" },
+                "la marca temporale dell'evidenza si verifica ma {} ({}): la sua data non \
+                 prova nulla e i certificati sono valutati all'ora di firma dichiarata dal \
+                 firmatario",
+                if revoked(why.as_deref()) {
+                    "il certificato della sua autorità risulta revocato"
+                } else {
+                    "la sua autorità non è fidata"
+                },
                 untrusted_because(lang, why.as_deref())
             ),
             F::XadesSignerDiffers { smime, evidence } => format!(

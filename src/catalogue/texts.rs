@@ -237,8 +237,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
              proves nothing"
         }
         (Lang::It, Text::RemTimeStampUntrusted) => {
-            "autorità non accettata (non fidata, o revocata: vedi i rilievi): l'orario non prova \
-             nulla"
+            "autorità non accettata (non fidata, o con il certificato revocato: vedi i rilievi): \
+             l'orario non prova nulla"
         }
         (Lang::En, Text::RemXades) => "Evidence signature (XAdES)",
         (Lang::It, Text::RemXades) => "Firma dell'evidenza (XAdES)",

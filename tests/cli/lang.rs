@@ -444,7 +444,7 @@ fn explain_says_what_a_receipt_proves() {
         "{out}"
     );
     let out = explain("forged/daticert-swapped.eml");
-    assert!(out.contains("Cosa prova: nulla: ciò che dichiara non è certificato"), "{out}");
+    assert!(out.contains("Cosa prova: nulla, perché ciò che dichiara non è certificato"), "{out}");
 }
 
 /// The lawyer's shell in Italian: help pages and usage errors too, by flag or by locale.
