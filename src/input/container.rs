@@ -23,7 +23,8 @@ fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
     max_member_bytes: u64,
 ) -> Box<dyn Iterator<Item = Result<Source, ListError>> + Send> {
     let mut reader = reader;
-    let repeated = repeated_member_names(&mut reader);
+    let directory = central_directory(&mut reader);
+    let _ = reader.seek(std::io::SeekFrom::Start(0));
     let archive = zip::ZipArchive::new(reader).map_err(|e| ListError {
         path: path.clone(),
         error: std::io::Error::other(format!("not a readable zip archive: {e}")),
@@ -34,17 +35,29 @@ fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
     };
     let count = archive.len();
     // The zip crate keeps one member of each name (the last): the others are named, as
-    // members that could not be read, rather than left out without a word.
+    // members that could not be read, rather than left out without a word (review 15).
+    let Shadowed { names, lost } = shadowed_members(directory, count);
     let zip_path = path.clone();
-    let shadowed = repeated.into_iter().map(move |(member, times)| {
-        Err(ListError {
-            path: PathBuf::from(format!("{}!{member}", zip_path.display())),
-            error: std::io::Error::other(format!(
-                "{times} members of the zip have this name; only the last one could be read"
-            )),
+    let unread =
+        |path: PathBuf, why: String| Err(ListError { path, error: std::io::Error::other(why) });
+    let mut shadowed: Vec<Result<Source, ListError>> = names
+        .into_iter()
+        .map(|(member, times)| {
+            unread(
+                PathBuf::from(format!("{}!{member}", zip_path.display())),
+                format!(
+                    "{times} members of the zip have this name; only the last one could be read"
+                ),
+            )
         })
-    });
-    Box::new(shadowed.chain((0..count).filter_map(move |i| {
+        .collect();
+    if lost > 0 {
+        shadowed.push(unread(
+            zip_path,
+            format!("{lost} members of the zip have the name of another one and could not be read"),
+        ));
+    }
+    Box::new(shadowed.into_iter().chain((0..count).filter_map(move |i| {
         let mut entry = match archive.by_index(i) {
             Ok(e) => e,
             Err(e) => {
@@ -78,53 +91,99 @@ fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
     })))
 }
 
-/// The member names a zip's central directory lists more than once, with how many times;
-/// empty when it cannot tell (zip64, a damaged directory: the zip crate then says so).
-fn repeated_member_names<R: Read + std::io::Seek>(reader: &mut R) -> Vec<(String, usize)> {
+/// What a zip's end records say of its central directory: how many entries it lists, and
+/// its bytes.
+struct Directory {
+    entries: u64,
+    bytes: Vec<u8>,
+}
+
+/// The largest central directory read to name shadowed members (some 100 bytes an entry).
+const MAX_DIRECTORY_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A little-endian field of `bytes` at `at`, `n` bytes long.
+fn field(bytes: &[u8], at: usize, n: usize) -> Option<u64> {
+    let b = bytes.get(at..at.checked_add(n)?)?;
+    Some(b.iter().rev().fold(0u64, |v, &x| (v << 8) | u64::from(x)))
+}
+
+/// The zip's central directory, found from its end record (the one whose comment length
+/// reaches the end of the file, so that a comment holding the signature does not mislead)
+/// and, for zip64, the zip64 end record before it. The directory is the `size` bytes just
+/// before those records: data prepended to the zip (a self-extractor) does not move it.
+fn central_directory<R: Read + std::io::Seek>(reader: &mut R) -> Option<Directory> {
     use std::io::SeekFrom;
-    let directory = (|| -> std::io::Result<Vec<u8>> {
-        let len = reader.seek(SeekFrom::End(0))?;
-        // The end record (22 bytes) and a comment of at most 65,535.
-        let tail_len = len.min(22 + 65_535);
-        reader.seek(SeekFrom::Start(len - tail_len))?;
-        let mut tail = Vec::new();
-        reader.by_ref().take(tail_len).read_to_end(&mut tail)?;
-        let end =
-            memchr::memmem::rfind(&tail, b"PK\x05\x06").ok_or(std::io::ErrorKind::InvalidData)?;
-        let field = |at: usize, n: usize| -> u64 {
-            tail.get(end + at..end + at + n)
-                .map_or(0, |b| b.iter().rev().fold(0u64, |v, &x| (v << 8) | u64::from(x)))
-        };
-        let (size, offset) = (field(12, 4), field(16, 4));
-        if size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
-            return Err(std::io::ErrorKind::Unsupported.into());
+    let len = reader.seek(SeekFrom::End(0)).ok()?;
+    // The end record (22 bytes), its comment (up to 65,535), the zip64 locator (20) and
+    // the zip64 end record (56).
+    let tail_len = len.min(22 + 65_535 + 20 + 56);
+    let tail_start = len - tail_len;
+    reader.seek(SeekFrom::Start(tail_start)).ok()?;
+    let mut tail = Vec::new();
+    reader.by_ref().take(tail_len).read_to_end(&mut tail).ok()?;
+    let end = memchr::memmem::rfind_iter(&tail, b"PK\x05\x06").find(|&at| {
+        field(&tail, at + 20, 2).is_some_and(|comment| at as u64 + 22 + comment == tail_len)
+    })?;
+    let (mut entries, mut size) = (field(&tail, end + 10, 2)?, field(&tail, end + 12, 4)?);
+    let mut records_start = end;
+    if entries == 0xFFFF || size == 0xFFFF_FFFF || field(&tail, end + 16, 4)? == 0xFFFF_FFFF {
+        // Zip64: the locator just before, and the zip64 end record (56 bytes) before it.
+        let record = end.checked_sub(20 + 56)?;
+        if tail.get(end - 20..end - 16)? != b"PK\x06\x07"
+            || tail.get(record..record + 4)? != b"PK\x06\x06"
+        {
+            return None;
         }
-        reader.seek(SeekFrom::Start(offset))?;
-        let mut directory = Vec::new();
-        reader.by_ref().take(size).read_to_end(&mut directory)?;
-        Ok(directory)
-    })();
-    let _ = reader.seek(SeekFrom::Start(0));
-    let Ok(directory) = directory else { return Vec::new() };
-    let mut counts: std::collections::BTreeMap<Vec<u8>, usize> = std::collections::BTreeMap::new();
+        (entries, size) = (field(&tail, record + 32, 8)?, field(&tail, record + 40, 8)?);
+        records_start = record;
+    }
+    let directory_end = tail_start + records_start as u64;
+    if size > MAX_DIRECTORY_BYTES || size > directory_end {
+        return None;
+    }
+    reader.seek(SeekFrom::Start(directory_end - size)).ok()?;
+    let mut bytes = Vec::new();
+    reader.by_ref().take(size).read_to_end(&mut bytes).ok()?;
+    Some(Directory { entries, bytes })
+}
+
+/// What a zip's directory lists that the zip crate, which keeps one member of each name (the
+/// last), will not hand over: the names listed more than once, with how many times, or,
+/// when the names cannot tell (the crate compares them decoded), how many are lost. Empty
+/// when nothing is (the count agrees) or the directory cannot be read.
+fn shadowed_members(directory: Option<Directory>, readable: usize) -> Shadowed {
+    let Some(Directory { entries, bytes }) = directory else { return Shadowed::default() };
+    let lost = entries.saturating_sub(u64::try_from(readable).unwrap_or(u64::MAX));
+    if lost == 0 {
+        return Shadowed::default();
+    }
+    let mut counts: std::collections::BTreeMap<&[u8], usize> = std::collections::BTreeMap::new();
     let mut at = 0usize;
-    let u16_at = |i: usize| {
-        directory
-            .get(i..i + 2)
-            .map_or(0, |b| b.iter().rev().fold(0, |v, &x| (v << 8) | usize::from(x)))
-    };
-    while directory.get(at..at + 4) == Some(b"PK\x01\x02") {
-        let (name_len, extra_len, comment_len) =
-            (u16_at(at + 28), u16_at(at + 30), u16_at(at + 32));
-        let Some(name) = directory.get(at + 46..at + 46 + name_len) else { break };
-        *counts.entry(name.to_vec()).or_default() += 1;
+    while bytes.get(at..at + 4) == Some(b"PK\x01\x02") {
+        let len = |i: usize| field(&bytes, at + i, 2).and_then(|v| usize::try_from(v).ok());
+        let (Some(name_len), Some(extra_len), Some(comment_len)) = (len(28), len(30), len(32))
+        else {
+            break;
+        };
+        let Some(name) = bytes.get(at + 46..at + 46 + name_len) else { break };
+        *counts.entry(name).or_default() += 1;
         at += 46 + name_len + extra_len + comment_len;
     }
-    counts
+    let names: Vec<(String, usize)> = counts
         .into_iter()
         .filter(|(name, times)| *times > 1 && !name.ends_with(b"/"))
-        .map(|(name, times)| (String::from_utf8_lossy(&name).into_owned(), times))
-        .collect()
+        .map(|(name, times)| (String::from_utf8_lossy(name).into_owned(), times))
+        .collect();
+    Shadowed { lost: if names.is_empty() { lost } else { 0 }, names }
+}
+
+/// Members of a zip the zip crate does not hand over (see [`shadowed_members`]).
+#[derive(Default)]
+struct Shadowed {
+    /// Names listed more than once, and how many times.
+    names: Vec<(String, usize)>,
+    /// Members lost under names that differ only once decoded.
+    lost: u64,
 }
 
 /// Reads an mbox message by message. `From ` lines separate messages; inside a message,

@@ -654,4 +654,13 @@ fn zip_members_sharing_a_name_are_not_dropped_silently() {
         out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let errors = rows.iter().filter(|r| r["data"]["verdict"] == "error").count();
     assert_eq!(errors, 1, "{out}");
+    // The same behind a self-extractor's stub (review 17: the directory was sought at the
+    // offset the end record states, which prepended data moves).
+    let sfx = dir.path().join("export.sfx.zip");
+    let mut stubbed = b"#!/bin/sh\necho stub\nexit 0\n".repeat(10);
+    stubbed.extend_from_slice(&bytes);
+    std::fs::write(&sfx, &stubbed).unwrap();
+    let (code, _, err) = run(peckit().args(["verify", "-q", "--trust"]).arg(test_root()).arg(&sfx));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("2 members of the zip have this name"), "{err}");
 }
