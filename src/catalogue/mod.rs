@@ -260,7 +260,7 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
     use ProblemCode::*;
     match lang {
         Lang::En => match code {
-            Unreadable => "unreadable: missing, empty or not e-mail",
+            Unreadable => "not read: missing, empty, not e-mail, or left unread (see its message)",
             NotPec => "not a PEC artefact",
             Unsigned => "PEC look-alike without a signature",
             Malformed => "broken structure",
@@ -272,7 +272,7 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             CertNotValidAtSigningTime => "certificate not valid at signing time",
             CertUsage => "certificate not allowed to sign mail",
             NameConstraints => "outside the names the authority admits",
-            Revoked => "certificate revoked at the reference time",
+            Revoked => "certificate revoked or on hold at the reference time",
             RevokedCompromised => "key compromised: the signing time is unproven",
             RevokedAfterSigning => "certificate revoked after the reference time",
             CrlUnusable => "CRL not usable, ignored",
@@ -320,7 +320,9 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             WeakDigest => "SHA-1 digest",
         },
         Lang::It => match code {
-            Unreadable => "illeggibile: mancante, vuoto o non è un messaggio e-mail",
+            Unreadable => {
+                "non letto: mancante, vuoto, non è posta, o lasciato da parte (vedi il suo messaggio)"
+            }
             NotPec => "non è un messaggio PEC",
             Unsigned => "simile a una PEC ma senza firma",
             Malformed => "struttura danneggiata",
@@ -332,7 +334,7 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             CertNotValidAtSigningTime => "certificato non valido al momento della firma",
             CertUsage => "certificato non abilitato alla firma della posta",
             NameConstraints => "fuori dai nomi ammessi dal certificato dell'autorità",
-            Revoked => "certificato revocato all'ora di riferimento",
+            Revoked => "certificato revocato o sospeso all'ora di riferimento",
             RevokedCompromised => "chiave compromessa: la data della firma non è provata",
             RevokedAfterSigning => "certificato revocato dopo l'ora di riferimento",
             CrlUnusable => "CRL non utilizzabile, ignorata",

@@ -219,6 +219,10 @@ pub fn error(e: &clap::Error) -> Option<String> {
         ErrorKind::ArgumentConflict => {
             format!("errore: '{arg}' non si può usare insieme a {}", quoted(list(K::PriorArg)))
         }
+        ErrorKind::MissingSubcommand => {
+            let commands = list(K::ValidSubcommand);
+            format!("errore: indicare un comando\n  [comandi: {}]", commands.join(", "))
+        }
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
             format!("errore: numero di valori sbagliato per '{arg}'")
         }
@@ -450,6 +454,7 @@ mod tests {
             (&["verify", "-f", "csv", "-f", "json", "a"], &["si può dare una volta sola"]),
             (&["verify"], &["mancano argomenti richiesti:\n  <PERCORSO>..."]),
             (&["extract", "a", "--only"], &["'--only <PARTE>' richiede un valore"]),
+            (&["--lang", "it"], &["errore: indicare un comando", "[comandi: verify, inspect,"]),
         ];
         for (words, expected) in cases {
             let text = said(words);

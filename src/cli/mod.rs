@@ -113,8 +113,9 @@ Examples:
 const EVIDENCE_LONG: &str = "\
 Legal-evidence summary: when each message was sent and delivered, on which receipts.
 
-Groups the artefacts of each message (the client's Message-ID and the provider's \
-identificativo tie acceptance, envelope, receipts and notices together) and states, for each \
+Groups the artefacts of each message (the provider's identificativo ties acceptance, \
+envelope, receipts and notices together; the client's Message-ID, which the sender chooses, \
+never joins two messages) and states, for each \
 recipient, what the VERIFIED artefacts establish: delivered (when, by which provider, which \
 receipt), not delivered (with the error), warned, taken in charge, no receipt among the files, \
 or not a PEC address. A message is sent when the sender's provider accepts it and delivered when it \

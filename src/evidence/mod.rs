@@ -3,8 +3,9 @@
 //! Under DPR 68/2005 art. 3 a message is *sent* when the sender's provider accepts it (the
 //! ricevuta di accettazione) and *delivered* when it is placed in the recipient's box (one
 //! ricevuta di avvenuta consegna per recipient); CAD art. 48 makes those times opposable to
-//! third parties. This module groups artefacts by message (the client's Message-ID, daticert
-//! `msgid`, and the provider's `identificativo`) and states, per recipient, what the
+//! third parties. This module groups artefacts by message (the provider's `identificativo`;
+//! the client's Message-ID, daticert `msgid`, only places an artefact that has none) and
+//! states, per recipient, what the
 //! *verified* artefacts establish. An artefact that fails verification is listed with its
 //! problem and never used as proof.
 #![deny(clippy::indexing_slicing)]

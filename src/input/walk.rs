@@ -119,6 +119,11 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<
         if maildir && ["cur", "new", "tmp"].iter().any(|own| name == *own) {
             continue;
         }
+        // A Maildir that lost its new/ still holds messages being delivered in tmp/, never
+        // read (review 17); its cur/ is walked as any folder.
+        if name == "tmp" && file_type.is_dir() && dir.join("cur").is_dir() {
+            continue;
+        }
         let path = dir.join(&name);
         let mail = |path: &Path| is_mail_file(path) || container_kind(path).is_some();
         if file_type.is_dir() {

@@ -140,15 +140,15 @@ impl Verifier {
             Some(service) if undated.trusted => {
                 let anchor = self.trust().iter().find(|a| a.source == service);
                 let only_then = !at_attested && anchor.is_some_and(|a| a.usable_at(at));
-                super::chain::PathResult {
-                    problems: vec![Problem::of(Finding::ServiceNotGranted {
-                        subject: signer.subject.clone(),
-                        service,
-                        at: super::cert::rfc3339(at),
-                        only_then,
-                    })],
-                    ..result
-                }
+                // What the path would have said besides (a revoked key) is said too.
+                let mut problems = vec![Problem::of(Finding::ServiceNotGranted {
+                    subject: signer.subject.clone(),
+                    service,
+                    at: super::cert::rfc3339(at),
+                    only_then,
+                })];
+                problems.extend(undated.problems);
+                super::chain::PathResult { problems, ..result }
             }
             _ => result,
         }

@@ -68,6 +68,11 @@ fn maildir_and_zip_exports_are_read() {
     std::fs::write(md.join(".Ricevute/cur/1700000002.3:2,S"), sample("non-accettazione.eml"))
         .unwrap();
     std::fs::write(md.join("tmp/1700000003.4"), b"Subject: not yet delivered\n\nx").unwrap();
+    // One whose new/ is gone: its tmp/ is still not read.
+    for sub in ["cur", "tmp"] {
+        std::fs::create_dir_all(md.join(".Bozze").join(sub)).unwrap();
+    }
+    std::fs::write(md.join(".Bozze/tmp/1700000004.eml"), sample("accettazione.eml")).unwrap();
     let zip_path = dir.path().join("webmail.zip");
     let mut z = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
     let o: zip::write::SimpleFileOptions = Default::default();

@@ -720,6 +720,17 @@ fn a_trusted_list_service_anchors_only_its_kind_and_cannot_be_backdated_into() {
         .arg(samples().join("pki/tl-signer.pem"))
         .arg(&backdated));
     assert!(!err.contains("--trust FILE"), "{err}");
+    // What the path would have said besides is said too (review 17): a compromised key.
+    let (_, out, _) = run(peckit()
+        .args(["verify", "--format", "json", "--no-default-trust", "--trusted-list"])
+        .arg(tl.join("lista-revocata.xml"))
+        .arg("--trusted-list-signer")
+        .arg(samples().join("pki/tl-signer.pem"))
+        .arg("--crl")
+        .arg(samples().join("crl/compromessa-dopo.crl"))
+        .arg(&backdated));
+    let found = codes(&json(&out)["artefacts"][0]);
+    assert!(found.contains(&"revoked-key-compromise".to_string()), "{found:?}");
     let (_, out, _) = run(peckit()
         .args(["verify", "--format", "json", "--trust"])
         .arg(test_root())

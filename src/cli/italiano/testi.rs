@@ -307,8 +307,9 @@ ricevute",
         EVIDENCE_LONG,
         "Riepilogo probatorio: quando ogni messaggio è stato inviato e consegnato, su quali \
 ricevute.\n\n\
-Raggruppa gli elementi di ogni messaggio (il Message-ID del client e l'identificativo del \
-gestore legano accettazione, busta, ricevute e avvisi) e dice, per ogni destinatario, che \
+Raggruppa gli elementi di ogni messaggio (l'identificativo del gestore lega accettazione, \
+busta, ricevute e avvisi; il Message-ID del client, scelto dal mittente, non unisce mai due \
+messaggi) e dice, per ogni destinatario, che \
 cosa stabiliscono gli elementi VERIFICATI: consegnato (quando, da quale gestore, con quale \
 ricevuta), non consegnato (con l'errore), preavviso di mancata consegna, preso in carico, \
 nessuna ricevuta tra i file esaminati, o indirizzo non PEC. Un messaggio è inviato quando il gestore del \
