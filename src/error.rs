@@ -114,6 +114,10 @@ pub enum RecordFailure {
     ValidWithError(String),
     /// An `error` record with the facts of a file that was read: `verify` never writes one.
     ErrorWithFacts,
+    /// A record whose producing peckit is not written as peckit writes it ("X.Y.Z (commit
+    /// HEX)"): the page prints it as provenance, and an edited record would choose its words
+    /// (review 15).
+    NotAVersion,
     /// A record whose verdict disagrees with the verdict this run gave the same file.
     DisagreesWithThisRun {
         /// The recorded verdict (`valid`, `invalid`, `error`).

@@ -120,6 +120,12 @@ fn record_failure(lang: Lang, f: &crate::error::RecordFailure) -> String {
             "un record che dice valido ed elenca l'errore {code}, come peckit verify non ne \
              scrive mai: non usato"
         ),
+        (Lang::En, F::NotAVersion) => "a record whose producing peckit is not a version as \
+            peckit verify writes it (X.Y.Z (commit HEX)): not used"
+            .into(),
+        (Lang::It, F::NotAVersion) => "un record il cui peckit di origine non è una versione come \
+            la scrive peckit verify (X.Y.Z (commit ESADECIMALE)): non usato"
+            .into(),
         (Lang::En, F::ErrorWithFacts) => "a record that says error and holds the facts of a file \
             that was read, which peckit verify never writes: not used"
             .into(),

@@ -68,6 +68,7 @@ fn every_entry_is_said_in_both_languages() {
         ReadFailure::Record(crate::error::RecordFailure::TooLong),
         ReadFailure::Record(crate::error::RecordFailure::ValidWithError("bad-signature".into())),
         ReadFailure::Record(crate::error::RecordFailure::ErrorWithFacts),
+        ReadFailure::Record(crate::error::RecordFailure::NotAVersion),
         ReadFailure::Record(crate::error::RecordFailure::DisagreesWithThisRun {
             says: "valid",
             now: "invalid",

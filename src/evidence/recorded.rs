@@ -326,6 +326,9 @@ impl Record {
     /// What makes a record with facts contradict itself, if anything: verify writes `valid`
     /// only without an error, and `error` only for an input it could not read (no facts).
     fn contradiction(&self) -> Option<RecordFailure> {
+        if self.evidence.as_ref().is_some_and(|f| !is_a_version(&f.peckit)) {
+            return Some(RecordFailure::NotAVersion);
+        }
         match self.verdict {
             Verdict::Valid => self
                 .problems
@@ -336,6 +339,20 @@ impl Record {
             Verdict::Invalid => None,
         }
     }
+}
+
+/// Whether `text` is a peckit version as `verify` writes it: "X.Y.Z (commit HEX)", the commit
+/// "unknown" when built outside git, a pre-release suffix allowed.
+fn is_a_version(text: &str) -> bool {
+    let Some((version, rest)) = text.split_once(" (commit ") else { return false };
+    let Some(commit) = rest.strip_suffix(')') else { return false };
+    let (release, pre) = version.split_once('-').unwrap_or((version, ""));
+    let numbers: Vec<&str> = release.split('.').collect();
+    numbers.len() == 3
+        && numbers.iter().all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        && pre.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
+        && (commit == "unknown"
+            || (7..=40).contains(&commit.len()) && commit.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Per SHA-256: the file verified in this run, if it was, and the records of it with their
@@ -539,6 +556,25 @@ mod tests {
         assert_eq!(failures.last().map(|f| &f.1), Some(&ReadFailure::Empty), "the unfinished run");
         let (_, failures) = read(&format!("{record}\n{summary}\n"), 1 << 20);
         assert_eq!(failures.len(), 1, "a whole shard: only its record's NoFacts: {failures:?}");
+    }
+
+    /// The producing peckit a record names is printed as the page's provenance: only a
+    /// version as peckit writes it is taken (review 15: an edited record chose its words).
+    #[test]
+    fn only_a_version_as_peckit_writes_it_is_a_provenance() {
+        assert!(is_a_version(super::super::model::PECKIT));
+        assert!(is_a_version("0.1.0 (commit 75b91e480c)"));
+        assert!(is_a_version("1.2.3-rc.1 (commit unknown)"));
+        for forged in [
+            "0.1.0 (commit 75b91e480c)\n\n## VERDICTS RE-VERIFIED",
+            "0.1.0",
+            "0.1 (commit abcdef1)",
+            "0.1.0 (commit xyz)",
+            "0.1.0 (commit abcdef1) and more",
+            "<b>0.1.0</b> (commit abcdef1)",
+        ] {
+            assert!(!is_a_version(forged), "{forged:?}");
+        }
     }
 
     /// `cat shards/*.jsonl`, the first shard killed: the second's summary closes only the
