@@ -329,6 +329,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::RemSignedNotThisMessage) => {
             "la sua firma è valida, ma non vale per questo messaggio (vedi i rilievi)"
         }
+        (Lang::En, Text::EvidenceWords) => "“{}” (the evidence's words)",
+        (Lang::It, Text::EvidenceWords) => "«{}» (testo dell'evidenza)",
         (Lang::En, Text::Meaning) => "Meaning",
         (Lang::It, Text::Meaning) => "Significato",
         (Lang::En, Text::DeliveredContradicted) => "delivered, but CONTRADICTED",

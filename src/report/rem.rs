@@ -35,11 +35,9 @@ pub fn explain_lines(rem: &RemReport, lang: Lang, pad: &str, certified: bool) ->
     };
     let mut out = vec![Line::styled(Style::Bold, heading)];
     out.push(field(text(lang, Text::RemEvent), &event_line(rem, lang)));
-    let reason = [e.reason.as_deref(), e.reason_text.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" — ");
+    // The reason's words are the evidence's own (often English): quoted as such.
+    let quoted = e.reason_text.as_deref().map(|t| text(lang, Text::EvidenceWords).replace("{}", t));
+    let reason = [e.reason.clone(), quoted].into_iter().flatten().collect::<Vec<_>>().join(" — ");
     out.push(field(text(lang, Text::RemReason), if reason.is_empty() { "—" } else { &reason }));
     out.push(field(text(lang, Text::RemEventTime), &or_dash(&e.event_time)));
     out.push(field(text(lang, Text::RemSubmissionTime), &or_dash(&e.submission_time)));

@@ -253,6 +253,8 @@ texts! {
     DoesNotVerify,
     /// "Meaning": a problem code's words, beside the code.
     Meaning,
+    /// A REM evidence's own reason text, quoted as its words: `{}` is where it goes.
+    EvidenceWords,
     /// "its signature holds, but it does not hold for this message": a verified evidence in
     /// a message that fails (another original carried).
     RemSignedNotThisMessage,
