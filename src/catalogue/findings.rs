@@ -370,8 +370,9 @@ impl Finding {
                                                       (senza attributi firmati i due casi non \
                                                       si distinguono)"
                 .into(),
-            F::CanonicalisedLineEnds => "il file è salvato con fine riga LF; la firma copre la \
-                                         forma CRLF, che corrisponde"
+            F::CanonicalisedLineEnds => "il file è salvato con fine riga LF; la firma è stata \
+                                         verificata sulla forma con fine riga CRLF, con esito \
+                                         positivo"
                 .into(),
             F::NoSigningTime { certified } => format!(
                 "la firma non riporta l'ora (signingTime): certificati valutati alla data {}",

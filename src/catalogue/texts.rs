@@ -255,11 +255,10 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::En, Text::CrlsConsulted) => "CRLs given or downloaded",
         (Lang::It, Text::CrlsConsulted) => "CRL fornite o scaricate",
         (Lang::En, Text::RevocationNotChecked) => {
-            "Revocation was not checked: no CRL was given or fetched (--crl, --fetch-crl)."
+            "none: revocation was not checked (see --crl, --fetch-crl)"
         }
         (Lang::It, Text::RevocationNotChecked) => {
-            "La revoca dei certificati non è stata verificata: nessuna CRL è stata fornita o \
-             scaricata (--crl, --fetch-crl)."
+            "nessuna: la revoca dei certificati non è stata verificata (vedi --crl, --fetch-crl)"
         }
         (Lang::En, Text::NoRegister) => {
             "The trusted authority's certificate carries no name constraints: it does not say \

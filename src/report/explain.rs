@@ -167,7 +167,7 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
             Some(
                 d.destinatari
                     .iter()
-                    .map(|x| format!("{} ({})", x.address, x.tipo))
+                    .map(|x| format!("{} (tipo: {})", x.address, x.tipo))
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
