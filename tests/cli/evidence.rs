@@ -103,39 +103,30 @@ fn the_real_receipts_form_one_timeline() {
 #[test]
 fn originals_are_checked_against_a_breve_receipt() {
     let dir = tempfile::tempdir().unwrap();
+    // What --originals says of each kept attachment, for these samples.
+    let checks = |files: &[&str]| {
+        let (_, out, _) = run(peckit()
+            .args(["evidence", "--format", "json", "--trust"])
+            .arg(test_root())
+            .arg("--originals")
+            .arg(dir.path())
+            .args(files.iter().map(|f| samples().join(f))));
+        json(&out)["messages"][0]["originals"].as_array().unwrap().clone()
+    };
+    let check = |checks: &[serde_json::Value], name: &str| {
+        checks.iter().find(|c| c["attachment"] == name).unwrap().clone()
+    };
     std::fs::copy(samples().join("inputs/atto.pdf"), dir.path().join("atto.pdf")).unwrap();
     // The second attachment is kept altered.
     std::fs::write(dir.path().join("atto n° 1 – città.txt"), b"altered").unwrap();
-    let (_, out, _) = run(peckit()
-        .args(["evidence", "--format", "json", "--trust"])
-        .arg(test_root())
-        .arg("--originals")
-        .arg(dir.path())
-        .arg(samples().join("accettazione.eml"))
-        .arg(samples().join("avvenuta-consegna-breve.eml")));
-    let doc = json(&out);
-    let checks = doc["messages"][0]["originals"].as_array().unwrap();
-    let pdf = checks.iter().find(|c| c["attachment"] == "atto.pdf").unwrap();
+    let found = checks(&["accettazione.eml", "avvenuta-consegna-breve.eml"]);
+    let pdf = check(&found, "atto.pdf");
     assert_eq!(pdf["status"], "matching");
     assert_eq!(pdf["algorithm"], "sha256");
-    let memo = checks.iter().find(|c| c["attachment"] == "atto n° 1 – città.txt").unwrap();
-    assert_eq!(memo["status"], "differing");
+    assert_eq!(check(&found, "atto n° 1 – città.txt")["status"], "differing");
     std::fs::remove_file(dir.path().join("atto.pdf")).unwrap();
-    let (_, out, _) = run(peckit()
-        .args(["evidence", "--format", "json", "--trust"])
-        .arg(test_root())
-        .arg("--originals")
-        .arg(dir.path())
-        .arg(samples().join("avvenuta-consegna-breve.eml")));
-    let doc = json(&out);
-    let pdf = doc["messages"][0]["originals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["attachment"] == "atto.pdf")
-        .unwrap()
-        .clone();
-    assert_eq!(pdf["status"], "missing");
+    let found = checks(&["avvenuta-consegna-breve.eml"]);
+    assert_eq!(check(&found, "atto.pdf")["status"], "missing");
     // The one-line summary says why the run ends with 1: both kept originals fail now.
     let (code, out, _) = run(peckit()
         .args(["--lang", "it", "evidence", "-q", "--trust"])
@@ -154,18 +145,11 @@ fn originals_are_checked_against_a_breve_receipt() {
     // Kept under another name (a browser's "atto (1).pdf", a Mac's other Unicode form of a
     // name): found by its digest, and the file column says where (review 15).
     std::fs::copy(samples().join("inputs/atto.pdf"), dir.path().join("atto (1).pdf")).unwrap();
-    let (_, out, _) = run(peckit()
-        .args(["evidence", "--format", "json", "--trust"])
-        .arg(test_root())
-        .arg("--originals")
-        .arg(dir.path())
-        .arg(samples().join("avvenuta-consegna-breve.eml")));
-    let doc = json(&out);
-    let checks = doc["messages"][0]["originals"].as_array().unwrap();
-    let pdf = checks.iter().find(|c| c["attachment"] == "atto.pdf").unwrap();
+    let found = checks(&["avvenuta-consegna-breve.eml"]);
+    let pdf = check(&found, "atto.pdf");
     assert_eq!(pdf["status"], "matching", "{pdf}");
     assert!(pdf["file"].as_str().unwrap().ends_with("atto (1).pdf"), "{pdf}");
-    let memo = checks.iter().find(|c| c["attachment"] == "atto n° 1 – città.txt").unwrap();
+    let memo = check(&found, "atto n° 1 – città.txt");
     assert_eq!(memo["status"], "differing", "a differing file under the name stays differing");
 }
 
