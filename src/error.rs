@@ -187,6 +187,15 @@ pub enum ReadFailure {
         /// Whether it leads to a folder.
         to_folder: bool,
     },
+    /// Members of a zip its reader cannot hand over, listed under a name another member holds
+    /// too: `times` members of that name (`named`), or `times` members whose names differ only
+    /// undecoded.
+    ShadowedZipMembers {
+        /// How many.
+        times: u64,
+        /// Whether the path names the shared member name (else the zip).
+        named: bool,
+    },
     /// Any other failure of the system, as the system words it.
     System(String),
     /// A mailbox could not be read.
@@ -215,6 +224,9 @@ impl ReadFailure {
         if let Some(link) = e.get_ref().and_then(|inner| inner.downcast_ref::<UnfollowedLink>()) {
             return ReadFailure::UnfollowedLink { to_folder: link.to_folder };
         }
+        if let Some(s) = e.get_ref().and_then(|inner| inner.downcast_ref::<ShadowedZipMembers>()) {
+            return ReadFailure::ShadowedZipMembers { times: s.times, named: s.named };
+        }
         let words = e.to_string();
         match e.kind() {
             std::io::ErrorKind::NotFound => ReadFailure::Missing(words),
@@ -223,6 +235,22 @@ impl ReadFailure {
             _ => ReadFailure::System(words),
         }
     }
+}
+
+/// Members of a zip that its reader, which keeps one member of each name, cannot hand over.
+/// Carried inside an `std::io::Error` of the listing, said as
+/// [`ReadFailure::ShadowedZipMembers`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", match (*named, *times) {
+    (true, _) => format!("{times} members of the zip have this name; only the last one could be read"),
+    (false, 1) => "1 member of the zip has the name of another one and could not be read".into(),
+    (false, _) => format!("{times} members of the zip have the name of another one and could not be read"),
+})]
+pub struct ShadowedZipMembers {
+    /// How many members.
+    pub times: u64,
+    /// Whether they share the name the path gives.
+    pub named: bool,
 }
 
 /// A walk met a symbolic link it did not follow: to a folder (a loop would never end), or to

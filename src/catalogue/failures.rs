@@ -57,6 +57,20 @@ impl ReadFailure {
                  dispositivo), non letto"
                     .into()
             }
+            (Lang::En, ReadFailure::ShadowedZipMembers { times, named }) => {
+                crate::error::ShadowedZipMembers { times: *times, named: *named }.to_string()
+            }
+            (Lang::It, ReadFailure::ShadowedZipMembers { times, named: true }) => format!(
+                "{times} file dell'archivio zip hanno questo nome; si è potuto leggere solo \
+                 l'ultimo"
+            ),
+            (Lang::It, ReadFailure::ShadowedZipMembers { times: 1, named: false }) => {
+                "1 file dell'archivio zip ha il nome di un altro e non si è potuto leggere".into()
+            }
+            (Lang::It, ReadFailure::ShadowedZipMembers { times, named: false }) => format!(
+                "{times} file dell'archivio zip hanno il nome di un altro e non si sono potuti \
+                 leggere"
+            ),
             (Lang::It, ReadFailure::System(w)) => format!("errore di lettura del sistema ({w})"),
             (Lang::En, ReadFailure::Mailbox(f)) => f.to_string(),
             (Lang::It, ReadFailure::Mailbox(f)) => mailbox_failure_it(f),

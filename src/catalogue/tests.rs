@@ -47,6 +47,8 @@ fn every_entry_is_said_in_both_languages() {
         ReadFailure::IsAFolder("Is a directory (os error 21)".into()),
         ReadFailure::UnfollowedLink { to_folder: true },
         ReadFailure::UnfollowedLink { to_folder: false },
+        ReadFailure::ShadowedZipMembers { times: 2, named: true },
+        ReadFailure::ShadowedZipMembers { times: 1, named: false },
         ReadFailure::System("Input/output error (os error 5)".into()),
         ReadFailure::Mailbox(crate::error::MailboxFailure::Url("x".into())),
         ReadFailure::Mailbox(crate::error::MailboxFailure::Insecure),

@@ -38,24 +38,19 @@ fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
     // members that could not be read, rather than left out without a word (review 15).
     let Shadowed { names, lost } = shadowed_members(directory, count);
     let zip_path = path.clone();
-    let unread =
-        |path: PathBuf, why: String| Err(ListError { path, error: std::io::Error::other(why) });
+    let unread = |path: PathBuf, times: u64, named: bool| {
+        let shadowed = crate::error::ShadowedZipMembers { times, named };
+        Err(ListError { path, error: std::io::Error::other(shadowed) })
+    };
     let mut shadowed: Vec<Result<Source, ListError>> = names
         .into_iter()
         .map(|(member, times)| {
-            unread(
-                PathBuf::from(format!("{}!{member}", zip_path.display())),
-                format!(
-                    "{times} members of the zip have this name; only the last one could be read"
-                ),
-            )
+            let path = PathBuf::from(format!("{}!{member}", zip_path.display()));
+            unread(path, u64::try_from(times).unwrap_or(u64::MAX), true)
         })
         .collect();
     if lost > 0 {
-        shadowed.push(unread(
-            zip_path,
-            format!("{lost} members of the zip have the name of another one and could not be read"),
-        ));
+        shadowed.push(unread(zip_path, lost, false));
     }
     Box::new(shadowed.into_iter().chain((0..count).filter_map(move |i| {
         let mut entry = match archive.by_index(i) {

@@ -668,4 +668,7 @@ fn zip_members_sharing_a_name_are_not_dropped_silently() {
     let (code, _, err) = run(peckit().args(["verify", "-q", "--trust"]).arg(test_root()).arg(&sfx));
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("2 members of the zip have this name"), "{err}");
+    let (_, _, err) =
+        run(peckit().args(["--lang", "it", "verify", "-q", "--trust"]).arg(test_root()).arg(&sfx));
+    assert!(err.contains("2 file dell'archivio zip hanno questo nome"), "{err}");
 }
