@@ -269,6 +269,35 @@ impl MboxMessage {
     }
 }
 
+/// Whether `line` is a whole mbox separator: `From SENDER DAY MON DD HH:MM[:SS] [ZONE] YYYY`,
+/// the asctime date writers put after the envelope sender.
+pub(super) fn is_separator_line(line: &[u8]) -> bool {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let Some(rest) = line.strip_prefix(b"From ") else { return false };
+    let Ok(rest) = std::str::from_utf8(rest) else { return false };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let digits = |w: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let time = |w: &str| {
+        let parts: Vec<&str> = w.split(':').collect();
+        (2..=3).contains(&parts.len()) && parts.iter().all(|p| digits(p, 2..=2))
+    };
+    match words.as_slice() {
+        [_sender, day, month, date, clock, tail @ ..] => {
+            DAYS.contains(day)
+                && MONTHS.contains(month)
+                && digits(date, 1..=2)
+                && time(clock)
+                && tail.iter().any(|w| digits(w, 4..=4))
+                && tail.len() <= 2
+        }
+        _ => false,
+    }
+}
+
 fn mbox_messages_of<R: std::io::BufRead + Send + 'static>(
     path: PathBuf,
     mut reader: R,
@@ -298,7 +327,12 @@ fn mbox_messages_of<R: std::io::BufRead + Send + 'static>(
             }
             let starts_line = line_start;
             line_start = piece.ends_with(b"\n");
-            let at_boundary = message.size == 0 || message.ends_with_blank_line();
+            // A separator follows a blank line; a writer that leaves none still writes one
+            // whole `From sender date` line, which no mbox leaves unquoted in a body (review
+            // 15: the messages after it vanished into the first).
+            let at_boundary = message.size == 0
+                || message.ends_with_blank_line()
+                || (starts_line && is_separator_line(&piece));
             if starts_line && piece.starts_with(b"From ") && at_boundary {
                 if pending_separator || message.size > 0 {
                     if message.size == 0 {

@@ -86,6 +86,30 @@ fn mbox_messages_are_split_and_from_lines_unquoted() {
     assert_eq!(bytes.as_slice(), b"Subject: two\n\nbody\n");
 }
 
+/// A writer that leaves no blank line before a separator still writes a whole `From sender
+/// date` line: it separates (review 15: the later messages vanished into the first); a body
+/// line that merely starts with "From " does not.
+#[test]
+fn a_separator_without_a_blank_line_before_it_still_separates() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("box.mbox");
+    let mbox = b"From a@b Mon Jan  1 00:00:00 2024\nSubject: one\n\nbody\nFrom the desk of Anna\nFrom c@d Tue Feb 13 09:05 +0100 2024\nSubject: two\n\nbody\n";
+    fs::write(&p, mbox).unwrap();
+    let items: Vec<Source> =
+        stream(vec![Source::File(p.clone())], WalkOptions::default()).map(|r| r.unwrap()).collect();
+    assert_eq!(items.len(), 2);
+    let Source::Member { bytes, .. } = &items[0] else { panic!() };
+    assert_eq!(bytes.as_slice(), b"Subject: one\n\nbody\nFrom the desk of Anna\n");
+    for line in ["From a@b Mon Jan  1 00:00:00 2024", "From MAILER-DAEMON Tue Dec  1 10:00:00 2026"]
+    {
+        assert!(container::is_separator_line(line.as_bytes()), "{line}");
+    }
+    for line in ["From the desk of Anna", "From: a@b", "From a@b Monday", "From a@b Mon Jan 1 2024"]
+    {
+        assert!(!container::is_separator_line(line.as_bytes()), "{line}");
+    }
+}
+
 #[test]
 fn zip_members_are_named_archive_bang_member() {
     use std::io::Write;
