@@ -225,6 +225,23 @@ pub fn kind_text(lang: Lang, kind: &str) -> &str {
     }
 }
 
+/// A daticert `errore` as people read it, its DTD value after the words (review 16: "errore:
+/// no-dest" alone).
+pub fn errore_text(lang: Lang, errore: &str) -> String {
+    let words = match (lang, errore) {
+        (Lang::En, "no-dest") => "unknown recipient",
+        (Lang::It, "no-dest") => "destinatario inesistente",
+        (Lang::En, "no-dominio") => "domain not served",
+        (Lang::It, "no-dominio") => "dominio non servito",
+        (Lang::En, "virus") => "virus detected",
+        (Lang::It, "virus") => "virus rilevato",
+        (Lang::En, "altro") => "other error",
+        (Lang::It, "altro") => "altro errore",
+        _ => return errore.to_string(),
+    };
+    format!("{words} ({errore})")
+}
+
 /// A kind with its receipt type or REM event, as the table, `--explain` and `inspect` show
 /// it: `avvenuta-consegna (breve)`.
 pub fn kind_with_detail(lang: Lang, kind: &str, detail: Option<&str>) -> String {

@@ -64,6 +64,7 @@ fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
     if let Some(p) = &r.notice {
         parts.push(instant_text(lang, p));
         if let Some(e) = &r.errore {
+            let e = crate::catalogue::errore_text(lang, e);
             parts.push(format!("{}: {e}", text(lang, Text::Error)));
         }
         if let Some(e) = &r.errore_esteso {

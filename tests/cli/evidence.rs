@@ -645,3 +645,18 @@ fn a_notice_of_an_undefined_type_is_named_for_its_recipient() {
         "{notes}"
     );
 }
+
+/// A notice's daticert `errore` is said in words, its DTD value after them (review 16).
+#[test]
+fn a_non_delivery_error_is_said_in_words() {
+    for (lang, expected) in [
+        ("it", "errore: dominio non servito (no-dominio)"),
+        ("en", "error: domain not served (no-dominio)"),
+    ] {
+        let (_, out, _) = run(peckit()
+            .args(["--lang", lang, "evidence", "--format", "markdown", "--trust"])
+            .arg(test_root())
+            .arg(samples().join("thread")));
+        assert!(out.contains(expected), "{out}");
+    }
+}
