@@ -56,18 +56,18 @@ pub fn what_it_proves(
              prova la consegna"
         ),
         (Lang::En, "errore-consegna") => {
-            format!("the message was NOT delivered to the recipient {to} (notice of {at})")
+            format!("the message was NOT delivered to the recipient {to}: notice of {at}")
         }
         (Lang::It, "errore-consegna") => {
-            format!("il messaggio NON è stato consegnato al destinatario {to} (avviso del {at})")
+            format!("il messaggio NON è stato consegnato al destinatario {to}: avviso del {at}")
         }
         (Lang::En, "preavviso-errore-consegna") => format!(
-            "no delivery receipt for the recipient {to} came within 12 hours (warning of {at}); a \
+            "no delivery receipt for the recipient {to} came within 12 hours, warning of {at}; a \
              warning, not the notice of non-delivery"
         ),
         (Lang::It, "preavviso-errore-consegna") => format!(
             "il gestore del mittente non ha ricevuto entro 12 ore la ricevuta di consegna per il \
-             destinatario {to} (preavviso del {at}); è un preavviso, non l'avviso di mancata consegna"
+             destinatario {to}, preavviso del {at}; è un preavviso, non l'avviso di mancata consegna"
         ),
         (Lang::En, "rilevazione-virus") => {
             format!("the recipient's provider detected a virus in the message at {at}")
