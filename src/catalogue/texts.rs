@@ -348,8 +348,6 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::StatedNotVerified) => "Dichiarato in daticert.xml, NON verificato",
         (Lang::En, Text::Unverified) => "(not verified)",
         (Lang::It, Text::Unverified) => "(non verificata)",
-        (Lang::En, Text::StatedInDaticert) => "Stated in daticert, NOT verified",
-        (Lang::It, Text::StatedInDaticert) => "Dichiarato in daticert, NON verificato",
         (Lang::En, Text::InvalidSignedPartUsed) => {
             "INVALID — the file was altered; its intact signed entity is used as proof (--accept-rewrapped)"
         }

@@ -79,7 +79,7 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
     let signed_heading = if r.signature_verified == Some(true) {
         l(Label::Signed)
     } else {
-        i18n::texts::text(ui.lang, i18n::texts::Text::StatedInDaticert)
+        i18n::texts::text(ui.lang, i18n::texts::Text::StatedNotVerified)
     };
     table.set_header(vec![l(Label::Field), signed_heading, l(Label::Claimed)]);
     let marker = claims

@@ -196,7 +196,7 @@ fn a_list_wrapped_envelope_is_explained_not_just_refused() {
         .args(["--lang", "it", "inspect", "--trust"])
         .arg(test_root())
         .arg(&file));
-    assert!(out.contains("Firmato (daticert)"), "the signed entity verified: {out}");
+    assert!(out.contains("Firmato (daticert.xml)"), "the signed entity verified: {out}");
     let target = dir.path().join("estratto");
     let (code, _, err) = run(peckit()
         .args(["--lang", "it", "extract", "--trust"])

@@ -329,7 +329,7 @@ fn inspect_never_calls_unverified_daticert_signed() {
         run(cmd.arg(samples().join(file))).1
     };
     let good = inspect("accettazione.eml", true);
-    assert!(good.contains("Firmato (daticert)"), "{good}");
+    assert!(good.contains("Firmato (daticert.xml)"), "{good}");
     for (file, trust) in [
         ("forged/notice-byte-changed.eml", true),
         ("accettazione.eml", false),
@@ -338,8 +338,8 @@ fn inspect_never_calls_unverified_daticert_signed() {
         ("forged/daticert-mittente-doppio.eml", true),
     ] {
         let out = inspect(file, trust);
-        assert!(out.contains("Dichiarato in daticert, NON verificato"), "{file}: {out}");
-        assert!(!out.contains("Firmato (daticert)"), "{file}: {out}");
+        assert!(out.contains("Dichiarato in daticert.xml, NON verificato"), "{file}: {out}");
+        assert!(!out.contains("Firmato (daticert.xml)"), "{file}: {out}");
     }
     let (_, json_out, _) = run(peckit()
         .args(["inspect", "--format", "json", "--trust"])
@@ -348,7 +348,7 @@ fn inspect_never_calls_unverified_daticert_signed() {
     assert_eq!(json(&json_out)["artefacts"][0]["signature_verified"], false);
     // Errors about what lies outside the signed entity leave its data certified.
     let wrapped = inspect("forged/wrapped-fake-daticert.eml", true);
-    assert!(wrapped.contains("Firmato (daticert)"), "{wrapped}");
+    assert!(wrapped.contains("Firmato (daticert.xml)"), "{wrapped}");
 }
 
 /// An error that undermines the signer or the signed data (cert-usage, an ambiguous

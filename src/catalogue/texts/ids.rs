@@ -274,8 +274,6 @@ texts! {
     StatedNotVerified,
     /// "(not verified)".
     Unverified,
-    /// "Stated in daticert, NOT verified".
-    StatedInDaticert,
     /// "INVALID — the file was altered; its intact signed ".
     InvalidSignedPartUsed,
     /// "Facts taken from altered files".
