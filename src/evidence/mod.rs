@@ -379,7 +379,9 @@ fn recipient_evidence(
             .copied()
             .find(|s| s.kind == kind && s.daticert.as_deref().is_some_and(|d| concerns(d, address)))
     };
+    let mut delivered_at = None;
     if let Some(s) = find(Kind::AvvenutaConsegna) {
+        delivered_at = s.daticert.as_deref().and_then(|d| d.data.as_ref()).map(|t| t.utc);
         r.fate = Fate::Delivered;
         r.delivery = Some(proof_of(s));
         r.receipt_type = s.receipt_type.as_deref().map(str::to_string);
@@ -428,8 +430,6 @@ fn recipient_evidence(
     }
     // At the sending, else at the delivery (sent on 17 July, delivered after midnight: the
     // box could no longer receive; review 15).
-    let delivered_at =
-        r.delivery.as_ref().and_then(|p| p.at.as_ref()).and_then(|t| t.utc.parse().ok());
     if let Some(w) = [sent_at, delivered_at]
         .into_iter()
         .flatten()
