@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     let parsed = command.try_get_matches_from(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => return command_line_error(e),
+        Err(e) => return command_line_error(e, lang),
     };
     let code = match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
@@ -42,7 +42,7 @@ fn main() -> ExitCode {
 /// clap's answer when the command line is not run: help and version as clap prints them; a
 /// usage error as lines escaped like every line on stderr, without colour (the error quotes
 /// arguments, which may be file names from an archive that a shell glob expanded).
-fn command_line_error(e: clap::Error) -> ExitCode {
+fn command_line_error(e: clap::Error, lang: peckit::catalogue::Lang) -> ExitCode {
     if !e.use_stderr() {
         let _ = e.print();
         return ExitCode::SUCCESS;
@@ -50,10 +50,7 @@ fn command_line_error(e: clap::Error) -> ExitCode {
     // `StyledStr`'s plain text: clap's styles, and escape sequences in what it quotes, are
     // stripped; `Line` escapes any other hidden character left.
     let text = cli::italiano::error(&e)
-        .filter(|_| {
-            cli::italiano::help_lang(&std::env::args_os().collect::<Vec<_>>())
-                == peckit::catalogue::Lang::It
-        })
+        .filter(|_| lang == peckit::catalogue::Lang::It)
         .unwrap_or_else(|| e.render().to_string());
     for line in text.lines() {
         commands::terminal::eprint(&peckit::report::term::Line::plain(line));
