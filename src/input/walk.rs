@@ -116,12 +116,11 @@ fn walk(dir: &Path, opts: &WalkOptions, sources: &mut Sources, errors: &mut Vec<
         if crate::names::is_working_file(&name) {
             continue; // a temporary file of extract or archive, or archive's lock
         }
-        if maildir && ["cur", "new", "tmp"].iter().any(|own| name == *own) {
-            continue;
-        }
-        // A Maildir that lost its new/ still holds messages being delivered in tmp/, never
-        // read (review 17); its cur/ is walked as any folder.
-        if name == "tmp" && file_type.is_dir() && dir.join("cur").is_dir() {
+        // A Maildir's cur/ and new/ were read above; the tmp/ beside a cur/ (a Maildir, or
+        // one that lost its new/: review 17) holds messages still being delivered.
+        let tmp_beside_cur =
+            name == "tmp" && (maildir || (file_type.is_dir() && dir.join("cur").is_dir()));
+        if (maildir && (name == "cur" || name == "new")) || tmp_beside_cur {
             continue;
         }
         let path = dir.join(&name);
