@@ -112,6 +112,7 @@ impl Finding {
                 format!("the encapsulated content type is {found}, not id-data")
             }
             F::MessageDigestMissing => "the signed messageDigest is missing".into(),
+            F::Integrity(i) => super::integrity::text(Lang::En, i),
             F::ContentAltered => "the signed bytes do not match the signature's digest: the \
                                   file was edited or re-saved after signing (even one changed \
                                   space or line end breaks it)"
@@ -353,6 +354,7 @@ impl Finding {
                 format!("il tipo del contenuto incapsulato è {found}, non id-data")
             }
             F::MessageDigestMissing => "manca l'attributo firmato messageDigest".into(),
+            F::Integrity(i) => super::integrity::text(Lang::It, i),
             F::ContentAltered => "il contenuto coperto dalla firma non corrisponde più \
                                   all'impronta registrata nella firma: il file è stato \
                                   modificato o risalvato dopo la firma (basta uno spazio o un \

@@ -559,6 +559,7 @@ mod chain;
 pub mod errors;
 pub mod failures;
 mod findings;
+mod integrity;
 pub mod notes;
 mod outside;
 pub mod proof;

@@ -11,7 +11,7 @@ use jiff::Timestamp;
 
 use super::cecpac;
 use crate::error::ReadFailure;
-use crate::finding::Finding;
+use crate::finding::{Finding, Integrity, SINGLE_HEADERS};
 use crate::limits::Limit;
 use crate::problem::Problem;
 use crate::read::daticert::{DatiCert, DaticertError};
@@ -43,7 +43,11 @@ pub fn cross_check(artefact: &Artefact, facts: &SignatureFacts) -> Vec<Problem> 
     if artefact.signed.is_none() {
         return problems;
     }
+    check_repeated_headers(artefact, &mut problems);
     let content = artefact.content.as_ref();
+    if let Some(repeated) = content.map(|c| c.more_daticerts).filter(|&n| n > 0) {
+        problems.push(Problem::of(Finding::Integrity(Integrity::DaticertRepeated(repeated + 1))));
+    }
     if let Some(error) = content.and_then(|c| c.daticert_error.as_ref()) {
         problems.push(Problem::of(match error {
             // Named like every limit, with the flag that changes it.
@@ -105,6 +109,20 @@ fn check_outside_signature(
         problems.push(Problem::of(Finding::WrappedSignedEntity {
             mime_path: signed.mime_path.clone(),
         }));
+    }
+}
+
+/// RFC 5322 §3.6: the markers and the claims compared with daticert.xml occur once at the
+/// top level; peckit reads the first copy, another reader may take the last.
+fn check_repeated_headers(artefact: &Artefact, problems: &mut Vec<Problem>) {
+    for header in SINGLE_HEADERS {
+        let count = artefact.root.headers.get_all(header).count();
+        if count > 1 {
+            problems.push(Problem::of(Finding::Integrity(Integrity::RepeatedHeader {
+                header: (*header).to_string(),
+                count,
+            })));
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 mod details;
+mod integrity;
 mod outside;
 mod rem;
 mod revocation;
@@ -15,6 +16,7 @@ pub use details::{
     CaProblem, CecPacClosure, CecPacWarning, LinkFailure, NameViolation, Sha1Use, SignatureDefect,
     StatedTime, Unread, UsageProblem,
 };
+pub use integrity::{Integrity, SINGLE_HEADERS};
 pub use outside::Outside;
 pub use rem::{ETSI_ERDS_NAMESPACE, TimeStampFault, TransformFault, WrappingFault, XmlFault};
 pub use revocation::{
@@ -74,6 +76,8 @@ pub enum Finding {
     MessageDigestMissing,
     /// The signed bytes do not match the signed digest.
     ContentAltered,
+    /// Something repeated or added beside what was signed.
+    Integrity(Integrity),
     /// The signer's certificate is nowhere.
     SignerCertMissing,
     /// The signer's key cannot be read (its words).
@@ -460,6 +464,7 @@ impl Finding {
             | F::SignerKeyUnreadable(_) => C::Malformed,
             F::DigestUnsupported(_) | F::AlgorithmUnsupported(_) => C::UnsupportedAlgorithm,
             F::ContentAltered => C::ContentAltered,
+            F::Integrity(i) => i.code(),
             F::SignerCertMissing => C::SignerCertMissing,
             F::BadSignature { .. } => C::BadSignature,
             F::CanonicalisedLineEnds => C::CanonicalisedLineEnds,

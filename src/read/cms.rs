@@ -22,6 +22,14 @@ use super::der::{DerError, Reader, Tlv, octet_string_bytes, tag};
 
 /// id-signedData.
 const OID_SIGNED_DATA: &str = "1.2.840.113549.1.7.2";
+/// The contentType signed attribute (RFC 5652 §11.1).
+pub const OID_CONTENT_TYPE: &str = "1.2.840.113549.1.9.3";
+/// The messageDigest signed attribute (RFC 5652 §11.2).
+pub const OID_MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
+/// The signingTime signed attribute (RFC 5652 §11.3).
+pub const OID_SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
+/// The signingCertificateV2 signed attribute (RFC 5035).
+pub const OID_SIGNING_CERTIFICATE_V2: &str = "1.2.840.113549.1.9.16.2.47";
 
 /// Why a CMS blob could not be read.
 #[derive(Debug, Clone, Error, PartialEq, Eq)]
@@ -39,6 +47,9 @@ pub enum CmsError {
     /// Empty input.
     #[error("the signature is empty")]
     Empty,
+    /// Bytes after the ContentInfo (zero padding aside): nothing signs or reads them.
+    #[error("{0} bytes follow the end of the signature, unsigned and unread")]
+    Trailing(usize),
 }
 
 /// How the signer is identified.
@@ -87,6 +98,29 @@ impl SignerInfo<'_> {
         self.signed_attrs.iter().find(|a| a.oid == oid).and_then(|a| a.values.first())
     }
 
+    /// RFC 5652 §11 (and RFC 5035 §5.4 for signingCertificateV2): these attributes occur
+    /// once, with one value; the name of the first that does not.
+    pub fn repeated_single_attribute(&self) -> Option<&'static str> {
+        const SINGLE: &[(&str, &str)] = &[
+            (OID_CONTENT_TYPE, "contentType"),
+            (OID_MESSAGE_DIGEST, "messageDigest"),
+            (OID_SIGNING_TIME, "signingTime"),
+            (OID_SIGNING_CERTIFICATE_V2, "signingCertificateV2"),
+        ];
+        SINGLE
+            .iter()
+            .find(|(oid, _)| {
+                let values: usize = self
+                    .signed_attrs
+                    .iter()
+                    .filter(|a| a.oid == *oid)
+                    .map(|a| a.values.len().max(1))
+                    .sum();
+                values > 1
+            })
+            .map(|(_, name)| *name)
+    }
+
     /// The exact bytes the signature covers when signed attributes are present:
     /// the `[0] IMPLICIT` encoding with its tag turned into `SET OF` (RFC 5652 §5.4).
     pub fn signed_attrs_for_signature(&self) -> Option<Vec<u8>> {
@@ -117,7 +151,12 @@ pub fn parse(blob: &[u8]) -> Result<SignedData<'_>, CmsError> {
     if blob.is_empty() {
         return Err(CmsError::Empty);
     }
-    let content_info = Reader::new(blob).expect(tag::SEQUENCE, "ContentInfo is not a SEQUENCE")?;
+    let mut outer = Reader::new(blob);
+    let content_info = outer.expect(tag::SEQUENCE, "ContentInfo is not a SEQUENCE")?;
+    let trailing = outer.rest().iter().filter(|&&b| b != 0).count();
+    if trailing > 0 {
+        return Err(CmsError::Trailing(outer.rest().len()));
+    }
     let mut ci = content_info.children();
     let ct = ci.expect(tag::OID, "contentType")?;
     let ct = oid_string(ct.value);

@@ -80,7 +80,11 @@ pub(super) fn signed_content_of(
         let candidate_xml = is_xml(entity) || name_is(entity, "daticert.xml");
         if candidate_xml || (mime == "application/octet-stream" && !is_attachment) {
             let decoded = decode::decode_entity(entity, buf).into_bytes();
-            if content.daticert_raw.is_none() && daticert::looks_like_daticert(&decoded) {
+            let looks_like_daticert = daticert::looks_like_daticert(&decoded);
+            if looks_like_daticert && content.daticert_raw.is_some() {
+                content.more_daticerts += 1;
+            }
+            if content.daticert_raw.is_none() && looks_like_daticert {
                 content.daticert_part = Some(info(entity, &path, decoded.len()));
                 match daticert::parse(&decoded, limits) {
                     Ok(d) => content.daticert = Some(d),

@@ -69,6 +69,11 @@ impl<'a> Reader<'a> {
         rest.is_empty() || rest.starts_with(&[0, 0])
     }
 
+    /// The bytes not read yet.
+    pub fn rest(&self) -> &'a [u8] {
+        self.data.get(self.pos..).unwrap_or_default()
+    }
+
     fn err(&self, what: &'static str) -> DerError {
         DerError { what, offset: self.base + self.pos }
     }

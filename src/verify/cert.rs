@@ -21,6 +21,21 @@ use crate::read::der::{DerError, Reader, tag};
 /// The PEC signing policy OID (docs/pec-spec.md §4.1).
 pub const PEC_POLICY_OID: &str = "1.3.76.16.3.1.1";
 
+/// The extensions a certificate may mark critical: those the path checks read (subject and
+/// authority key identifiers, key usage, subject alternative name, basic constraints, name
+/// constraints, CRL distribution points, certificate policies, extended key usage).
+const HANDLED_EXTENSIONS: &[&str] = &[
+    "2.5.29.14",
+    "2.5.29.15",
+    "2.5.29.17",
+    "2.5.29.19",
+    "2.5.29.30",
+    "2.5.29.31",
+    "2.5.29.32",
+    "2.5.29.35",
+    "2.5.29.37",
+];
+
 /// A parsed certificate.
 #[derive(Debug, Clone)]
 pub struct Cert {
@@ -79,6 +94,9 @@ pub struct Cert {
     pub name_constraints: Option<super::names::Constraints>,
     /// The names constraints apply to (subject, mail addresses, other SAN forms).
     pub names: super::names::CertNames,
+    /// The first critical extension peckit does not implement (RFC 5280 §4.2: the
+    /// certificate must then be rejected), as a dotted OID.
+    pub unhandled_critical: Option<String>,
     /// The report's summary, formatted once: a cached certificate signs thousands of
     /// receipts of a batch.
     summary: std::sync::OnceLock<std::sync::Arc<CertSummary>>,
@@ -222,6 +240,12 @@ impl Cert {
             .get_extension::<AuthorityKeyIdentifier>()
             .map_err(ext_err)?
             .and_then(|(_, a)| a.key_identifier.map(|k| k.as_bytes().to_vec()));
+        let unhandled_critical = tbs_c
+            .extensions()
+            .into_iter()
+            .flatten()
+            .find(|e| e.critical && !HANDLED_EXTENSIONS.contains(&e.extn_id.to_string().as_str()))
+            .map(|e| e.extn_id.to_string());
         let subject_name = tbs_c.subject();
         let fingerprint: [u8; 32] = Sha256::digest(der).into();
         Ok(Cert {
@@ -252,6 +276,7 @@ impl Cert {
             eku,
             policies,
             fingerprint,
+            unhandled_critical,
             summary: std::sync::OnceLock::new(),
         })
     }

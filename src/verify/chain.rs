@@ -17,7 +17,7 @@ use super::crypto::{SigFailure, sig_alg_from_identifier};
 use super::revocation::{Moment, Revocation, RevocationPolicy};
 use super::trust::{Anchor, TrustStore};
 use crate::catalogue::Lang;
-use crate::finding::{CaProblem, Finding, LinkFailure};
+use crate::finding::{CaProblem, Finding, Integrity, LinkFailure};
 use crate::problem::Problem;
 
 /// Longest path tried, in certificates (PEC paths have 2-3; webpki allows 6 intermediates).
@@ -58,6 +58,7 @@ enum Failure {
     CaConstraints(Finding),
     Validity(Finding),
     Names(Finding),
+    Extension(Finding),
 }
 
 impl Failure {
@@ -71,6 +72,7 @@ impl Failure {
             Failure::CaConstraints(f) => (3, f.text(Lang::En)),
             Failure::Validity(f) => (4, f.text(Lang::En)),
             Failure::Names(f) => (5, f.text(Lang::En)),
+            Failure::Extension(f) => (6, f.text(Lang::En)),
         }
     }
 }
@@ -196,6 +198,30 @@ impl Search<'_> {
         true
     }
 
+    /// RFC 5280 §4.2: a certificate with a critical extension peckit does not implement is
+    /// rejected; the anchor is trusted as configured, whatever it carries.
+    fn extensions_handled(&mut self, path: &[&Cert]) -> bool {
+        let below_anchor = path.len().saturating_sub(1);
+        for c in path.iter().take(below_anchor) {
+            if let Some(oid) = &c.unhandled_critical {
+                self.fail(Failure::Extension(Finding::Integrity(
+                    Integrity::UnhandledCriticalExtension {
+                        subject: c.subject.clone(),
+                        oid: oid.clone(),
+                    },
+                )));
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A path that reached an anchor: valid at the reference time, within every authority's
+    /// names, and with no critical extension left unhandled.
+    fn path_holds(&mut self, path: &[&Cert]) -> bool {
+        self.path_valid_at(path) && self.names_allowed(path) && self.extensions_handled(path)
+    }
+
     fn extend<'p>(
         &mut self,
         path: &mut Vec<&'p Cert>,
@@ -206,7 +232,7 @@ impl Search<'_> {
         if let Some(anchor) = anchors.iter().find(|a| a.cert.der == current.der) {
             // A pinned signer (a path of one) is judged at the reference time like any
             // other path (issue #13: pinning an expired provider certificate gave valid).
-            if self.path_valid_at(path) && self.names_allowed(path) {
+            if self.path_holds(path) {
                 return Some(anchor);
             }
             return None;
@@ -223,8 +249,7 @@ impl Search<'_> {
                 && self.may_issue(&anchor.cert, cas_below, true)
             {
                 path.push(&anchor.cert);
-                let ok = self.path_valid_at(path) && self.names_allowed(path);
-                if ok {
+                if self.path_holds(path) {
                     return Some(anchor);
                 }
                 path.pop();
@@ -332,6 +357,7 @@ pub fn validate_with(
                 match search.best.unwrap_or(Failure::NoIssuer(Finding::NoTrustAnchors)) {
                     Failure::Validity(f)
                     | Failure::Names(f)
+                    | Failure::Extension(f)
                     | Failure::CaConstraints(f)
                     | Failure::LinkSignature(f)
                     | Failure::NoIssuer(f) => f,

@@ -6,10 +6,8 @@ use serde::Serialize;
 
 use super::cert::{self, Cert, CertSummary};
 use super::crypto::DigestAlg;
-use crate::read::cms::{self, CmsError};
+use crate::read::cms::{self, CmsError, OID_SIGNING_TIME};
 use crate::read::der;
-
-const OID_SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
 
 /// The signer as found, without verification (for `inspect`).
 #[derive(Debug, Clone, Serialize)]
@@ -28,12 +26,18 @@ pub(crate) fn find_signer<'c, C: AsRef<Cert>>(
     sd: &cms::SignerInfo<'_>,
     certs: &'c [C],
 ) -> Option<&'c Cert> {
-    certs.iter().map(AsRef::as_ref).find(|c| match &sd.sid {
+    certs.iter().map(AsRef::as_ref).find(|c| names_signer(sd, c))
+}
+
+/// Whether `cert` is the one the SignerInfo's sid names (RFC 5652 §5.3): its issuer and
+/// serial number, or its subject key identifier.
+pub(crate) fn names_signer(si: &cms::SignerInfo<'_>, cert: &Cert) -> bool {
+    match &si.sid {
         cms::SignerId::IssuerSerial { issuer, serial } => {
-            &c.issuer_raw == issuer && &c.serial == serial
+            &cert.issuer_raw == issuer && &cert.serial == serial
         }
-        cms::SignerId::Ski(ski) => c.ski.as_ref() == Some(ski),
-    })
+        cms::SignerId::Ski(ski) => cert.ski.as_ref() == Some(ski),
+    }
 }
 
 /// Describes the signer without verifying anything.

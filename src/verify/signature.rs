@@ -17,22 +17,22 @@ use jiff::Timestamp;
 use serde::{Serialize, Serializer};
 
 use super::cert::{self, Cert, CertSummary};
-use super::crypto::{DigestAlg, SigAlg, SigFailure, digest_canonical, sig_alg_from_identifier};
-use super::describe::{find_signer, signing_time};
+use super::crypto::{DigestAlg, SigAlg, SigFailure, sig_alg_from_identifier};
+use super::describe::signing_time;
 use super::revocation::{Moment, Revocation};
 use super::trust::Purpose;
 use super::verifier::Verifier;
-use crate::finding::{Finding, JudgedAt, Sha1Use, UsageProblem};
+use crate::finding::{Finding, Integrity, JudgedAt, Sha1Use, UsageProblem};
 use crate::problem::Problem;
 use crate::read::SignedForm;
-use crate::read::cms::{self, SignedData, SignerInfo};
+use crate::read::cms::{
+    self, OID_CONTENT_TYPE, OID_MESSAGE_DIGEST, OID_SIGNING_CERTIFICATE_V2, SignedData, SignerInfo,
+};
 use crate::read::der::{self, Tlv};
+use digest::{content_matches, digest_without_attributes};
 
 /// id-data.
 const OID_DATA: &str = "1.2.840.113549.1.7.1";
-pub(crate) const OID_CONTENT_TYPE: &str = "1.2.840.113549.1.9.3";
-pub(crate) const OID_MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
-const OID_SIGNING_CERTIFICATE_V2: &str = "1.2.840.113549.1.9.16.2.47";
 const OID_EKU_EMAIL: &str = "1.3.6.1.5.5.7.3.4";
 const OID_EKU_ANY: &str = "2.5.29.37.0";
 
@@ -225,12 +225,23 @@ impl Verifier {
     ) -> Result<(), Stop> {
         let sd = signed_data(cms_der)?;
         let si = first_signer(&sd)?;
+        if let Some(name) = si.repeated_single_attribute() {
+            return Err(Stop::malformed(Finding::Integrity(Integrity::RepeatedSignedAttribute(
+                name.to_string(),
+            ))));
+        }
+        if sd.signer_infos.len() > 1 {
+            report.problems.push(Problem::of(Finding::Integrity(Integrity::ExtraSigners(
+                sd.signer_infos.len(),
+            ))));
+        }
         let carried: Vec<Arc<Cert>> =
             sd.certificates.iter().filter_map(|d| self.caches().cert(d)).collect();
         let certs: Vec<&Cert> = carried.iter().map(AsRef::as_ref).collect();
         report.signing_time = signing_time(si);
         let anchors: Vec<&Cert> = self.trust().iter().map(|a| &a.cert).collect();
-        let signer = find_signer(si, &certs).or_else(|| find_signer(si, &anchors));
+        let named = signers::candidates(si, &certs, &anchors);
+        let mut signer = named.first().copied();
         report.signer = signer.map(Cert::shared_summary);
 
         let digest_alg = digest_algorithm(si)?;
@@ -261,6 +272,18 @@ impl Verifier {
             }
         };
 
+        if named.len() > 1 {
+            // Certificates are unsigned: anyone may add one that names the signer with
+            // another key. The one whose key verifies is the signer's.
+            signer = named.iter().copied().find(|c| self.value_verifies(c, &sig_alg, &covered, si));
+            if let Some(genuine) = signer {
+                report.signer = Some(genuine.shared_summary());
+                report.problems.push(Problem::of(Finding::Integrity(
+                    Integrity::DecoySignerCertificates(named.len() - 1),
+                )));
+            }
+            signer = signer.or(named.first().copied());
+        }
         let signer = signer.ok_or(Stop {
             status: SignatureStatus::SignerCertMissing,
             finding: Finding::SignerCertMissing,
@@ -283,11 +306,10 @@ impl Verifier {
         if let Some(why) = signer_usage_problem(signer, purpose) {
             report.problems.push(Problem::of(Finding::SignerUsage(why)));
         }
-        // The CMS signingTime is the signer's own word.
-        let dated = report
-            .signing_time
-            .map(|t| (t, JudgedAt::SigningTime))
-            .or(fallback_time.map(|t| (t, JudgedAt::SigningTime)));
+        // The CMS signingTime and the certified time are both the signer's own word: the
+        // certificates must hold at the later of the two, or an expired key could date its
+        // signature back into its validity while certifying an event of today.
+        let dated = latest(report.signing_time, fallback_time).map(|t| (t, JudgedAt::SigningTime));
         let basis = match source {
             ReferenceTimeSource::Requested => JudgedAt::Requested,
             ReferenceTimeSource::Now => JudgedAt::Now,
@@ -304,9 +326,9 @@ impl Verifier {
             .map(|(subject, revocation)| ChainLink { subject, revocation })
             .collect();
         report.chain_certificates = path.certificates;
-        // `--at` earlier than the signature's own time: a certificate must also have been
-        // valid when the signature says it was made (one expired in between is not cleared
-        // by asking about an earlier instant).
+        // `--at` earlier than the signature's own time, or a certified time later than the
+        // signingTime: a certificate must also have been valid at the latest instant the
+        // signed data states (one expired in between is not cleared by an earlier instant).
         if moment.at > reference {
             report.problems.extend(not_valid_when_signed(&report.chain_certificates, moment.at));
         }
@@ -316,10 +338,24 @@ impl Verifier {
         if let Some(problem) = weak_digest_problem(digest_alg, &sig_alg, &path.sha1_links) {
             report.problems.push(problem);
         }
-        if let Some(problem) = expired_since_signing(signer, reference, self.now()) {
+        if let Some(problem) = expired_since_signing(signer, moment.at, self.now()) {
             report.problems.push(problem);
         }
         Ok(())
+    }
+
+    /// Whether the signature value verifies with `cert`'s key.
+    fn value_verifies(
+        &self,
+        cert: &Cert,
+        sig_alg: &SigAlg,
+        covered: &Covered,
+        si: &SignerInfo<'_>,
+    ) -> bool {
+        self.caches()
+            .key(&cert.spki)
+            .and_then(|k| k.verify_prehashed(sig_alg, &covered.digest, si.signature))
+            .is_ok()
     }
 
     /// RFC 5652 §5.6: the signature value verifies with the signer's public key over what it
@@ -357,7 +393,12 @@ impl Verifier {
 
 /// RFC 5652 §5.1: the blob is a SignedData.
 fn signed_data(cms_der: &[u8]) -> Result<SignedData<'_>, Stop> {
-    cms::parse(cms_der).map_err(|e| Stop::malformed(Finding::CmsUnreadable(e.to_string())))
+    cms::parse(cms_der).map_err(|e| {
+        Stop::malformed(match e {
+            cms::CmsError::Trailing(n) => Finding::Integrity(Integrity::TrailingSignatureBytes(n)),
+            other => Finding::CmsUnreadable(other.to_string()),
+        })
+    })
 }
 
 /// RFC 5652 §5.1 signerInfos: PEC providers sign once; the first signer is the provider.
@@ -426,53 +467,6 @@ fn message_digest<'a>(si: &'a SignerInfo<'a>) -> Result<&'a Tlv<'a>, Stop> {
         .ok_or_else(|| Stop::malformed(Finding::MessageDigestMissing))
 }
 
-/// RFC 5652 §5.4 / §11.2: the digest of the content, compared with `messageDigest`.
-/// Returns (matches, canonicalised). Stored PEC files are often LF-only while the signature
-/// covers the CRLF form (docs/crypto-notes.md step 5, docs/pec-spec.md Q2): such files are
-/// hashed in canonical form, files with CRLF as they are, and the other form is tried as a
-/// fallback.
-fn content_matches(
-    alg: DigestAlg,
-    content: &[u8],
-    expected: &[u8],
-    form: SignedForm,
-) -> (bool, bool) {
-    if form == SignedForm::Opaque {
-        return (alg.digest(content) == expected, false);
-    }
-    let has_crlf = contains_crlf(content);
-    let has_lf = memchr::memchr(b'\n', content).is_some();
-    if has_crlf || !has_lf {
-        if alg.digest(content) == expected {
-            return (true, false);
-        }
-        if has_lf && digest_canonical(alg, content) == expected {
-            return (true, true);
-        }
-        return (false, false);
-    }
-    if digest_canonical(alg, content) == expected {
-        return (true, true);
-    }
-    (alg.digest(content) == expected, false)
-}
-
-/// RFC 5652 §5.4 without signed attributes: the signature covers the content's digest
-/// itself (in canonical form when a detached content is stored LF-only).
-fn digest_without_attributes(alg: DigestAlg, content: &[u8], form: SignedForm) -> (Vec<u8>, bool) {
-    let canonical = form == SignedForm::Detached
-        && !contains_crlf(content)
-        && memchr::memchr(b'\n', content).is_some();
-    let digest = if canonical { digest_canonical(alg, content) } else { alg.digest(content) };
-    (digest, canonical)
-}
-
-/// Whether a CRLF occurs anywhere: CRLF text answers at its first line, LF-only text after
-/// one vectorised scan for CR.
-fn contains_crlf(content: &[u8]) -> bool {
-    memchr::memchr_iter(b'\r', content).any(|cr| content.get(cr + 1) == Some(&b'\n'))
-}
-
 /// The instant certificates are judged at (docs/crypto-notes.md P9): the one the caller
 /// asked for, else the signing time, else the certified time of daticert.xml, else now.
 fn reference_time(
@@ -486,6 +480,14 @@ fn reference_time(
         (None, Some(st), _) => (st, ReferenceTimeSource::SigningTime),
         (None, None, Some(d)) => (d, ReferenceTimeSource::Daticert),
         (None, None, None) => (now, ReferenceTimeSource::Now),
+    }
+}
+
+/// The later of two instants, either of which may be missing.
+fn latest(a: Option<Timestamp>, b: Option<Timestamp>) -> Option<Timestamp> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
     }
 }
 
@@ -577,6 +579,9 @@ fn expired_since_signing(signer: &Cert, reference: Timestamp, now: Timestamp) ->
     }
     None
 }
+
+mod digest;
+mod signers;
 
 #[cfg(test)]
 mod tests;

@@ -14,11 +14,11 @@ use serde::Serialize;
 use super::cert::{Cert, CertSummary};
 use super::crypto::{DigestAlg, SigFailure, sig_alg_from_identifier};
 use super::describe::find_signer;
-use super::signature::{OID_CONTENT_TYPE, OID_MESSAGE_DIGEST};
 use super::verifier::Verifier;
 use crate::finding::{Finding, TimeStampFault};
 use crate::problem::Problem;
 use crate::read::cms;
+use crate::read::cms::{OID_CONTENT_TYPE, OID_MESSAGE_DIGEST};
 use crate::read::der::{self, Reader, tag};
 
 const OID_TST_INFO: &str = "1.2.840.113549.1.9.16.1.4";

@@ -44,6 +44,15 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::EncapsulatedNotData(s()),
         Finding::MessageDigestMissing,
         Finding::ContentAltered,
+        Finding::Integrity(Integrity::RepeatedSignedAttribute(s())),
+        Finding::Integrity(Integrity::ExtraSigners(2)),
+        Finding::Integrity(Integrity::TrailingSignatureBytes(12)),
+        Finding::Integrity(Integrity::DecoySignerCertificates(1)),
+        Finding::Integrity(Integrity::DecoySignerCertificates(2)),
+        Finding::Integrity(Integrity::UnhandledCriticalExtension { subject: s(), oid: s() }),
+        Finding::Integrity(Integrity::RepeatedHeader { header: "Subject".into(), count: 2 }),
+        Finding::Integrity(Integrity::RepeatedHeader { header: "X-Ricevuta".into(), count: 2 }),
+        Finding::Integrity(Integrity::DaticertRepeated(2)),
         Finding::SignerCertMissing,
         Finding::SignerKeyUnreadable(s()),
         Finding::BadSignature { attributes: true },
@@ -324,6 +333,7 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::EncapsulatedNotData(_)
             | Finding::MessageDigestMissing
             | Finding::ContentAltered
+            | Finding::Integrity(_)
             | Finding::SignerCertMissing
             | Finding::SignerKeyUnreadable(_)
             | Finding::BadSignature { .. }
