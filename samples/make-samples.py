@@ -172,8 +172,9 @@ def key(name):
     return path
 
 
-def issue(name, subject, ext, issuer=None, start="20200101000000Z", end="20400101000000Z", **fmt):
-    """Issues PKI/name.pem with `openssl ca` (explicit dates); self-signed when issuer is None."""
+def issue(name, subject, ext, issuer=None, start="20200101000000Z", end="20400101000000Z", serial=None, **fmt):
+    """Issues PKI/name.pem with `openssl ca` (explicit dates, the serial given or a random one);
+    self-signed when issuer is None."""
     cert = PKI / f"{name}.pem"
     if cert.exists():
         return cert
@@ -182,7 +183,7 @@ def issue(name, subject, ext, issuer=None, start="20200101000000Z", end="2040010
         tmp = Path(tmp)
         (tmp / "new").mkdir()
         (tmp / "index.txt").write_text("")
-        (tmp / "serial").write_text("%016X\n" % random.getrandbits(63))
+        (tmp / "serial").write_text((serial or "%016X" % random.getrandbits(63)) + "\n")
         (tmp / "ca.cnf").write_text(CA_CONFIG.format(dir=tmp))
         (tmp / "ext.cnf").write_text(ext.format(**fmt))
         csr = tmp / "req.csr"
@@ -234,6 +235,15 @@ def make_pki():
     issue("registro-alfa-nome-alternativo", ALFA["subject"],
           EXT_PROVIDER_SAN + "[dir_abusivo]\nC = IT\nO = Gestore Abusivo S.r.l.\n", issuer="registro",
           san=f"email:{ALFA['email']},dirName:dir_abusivo")
+    # Alfa valid during 2020 only, under the intermediate (valid from 2020).
+    issue("scaduto-alfa", ALFA["subject"], EXT_PROVIDER, issuer="intermediate",
+          start="20200101000000Z", end="20210101000000Z", email=ALFA["email"])
+    # Alfa with a critical extension no verifier knows (RFC 5280 §4.2: reject the certificate).
+    issue("critica-alfa", ALFA["subject"], EXT_PROVIDER + "1.3.6.1.4.1.99999.1 = critical,ASN1:UTF8String:sconosciuta\n",
+          issuer="intermediate", email=ALFA["email"])
+    # Alfa's issuer and serial number with another key: a decoy anyone could add to a signature.
+    issue("civetta-alfa", ALFA["subject"], EXT_PROVIDER, issuer="intermediate",
+          serial=cert_field("alfa", "serial").split("=", 1)[1], email=ALFA["email"])
     shutil.copyfile(PKI / "root.pem", PKI / "trust-root.pem")
     (PKI / "README.md").write_text(
         "Test PKI made by ../make-samples.py (openssl ca, explicit dates). Keys are committed on\n"
@@ -255,7 +265,10 @@ def make_pki():
         "- registro-alfa.pem: Alfa under it (registered); registro-gamma.pem: a provider outside the\n"
         "  register; registro-alfa-altro-dominio.pem: an address outside the domains;\n"
         "  registro-alfa-due-indirizzi.pem: a second SAN address outside them; registro-alfa-ip.pem: an\n"
-        "  IP address in the SAN (a name form peckit does not evaluate, excluded by the CA)\n")
+        "  IP address in the SAN (a name form peckit does not evaluate, excluded by the CA)\n"
+        "- scaduto-alfa.pem: Alfa valid during 2020 only (its signature backdated into 2020)\n"
+        "- critica-alfa.pem: Alfa with a critical extension no verifier knows (1.3.6.1.4.1.99999.1)\n"
+        "- civetta-alfa.pem: Alfa's issuer and serial number with another key (a decoy certificate)\n")
 
 
 # --------------------------------------------------------------------------- MIME building
@@ -861,6 +874,57 @@ def der_children(buf, start, end):
     return out
 
 
+def der_tlv(tag, content):
+    """One DER TLV (definite length)."""
+    n = len(content)
+    if n < 0x80:
+        length = bytes([n])
+    else:
+        raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
+        length = bytes([0x80 | len(raw)]) + raw
+    return bytes([tag]) + length + content
+
+
+def signer_info_fields(cms):
+    """(SignedData children, SignerInfo fields) of the first signer, as der_children rows."""
+    _, ci_v, ci_end = der_read(cms, 0)
+    content = der_children(cms, ci_v, ci_end)[1]          # [0] EXPLICIT
+    _, sd_v, sd_end = der_read(cms, content[2])           # SignedData
+    sd_fields = der_children(cms, sd_v, sd_end)
+    _, si_v, si_end = der_read(cms, sd_fields[-1][2])     # the first SignerInfo
+    return sd_fields, der_children(cms, si_v, si_end)
+
+
+def resign_attributes(cms, signer, edit):
+    """Applies `edit` (same length) to the signed attributes, then signs them again with SHA-256:
+    a signer that states what it likes about itself (a backdated signingTime, a repeated one)."""
+    cms = bytearray(cms)
+    _, fields = signer_info_fields(cms)
+    attrs = next(f for f in fields if f[0] == 0xA0)
+    signature = fields[fields.index(attrs) + 2]
+    edited = edit(bytes(cms[attrs[1]:attrs[3]]))
+    assert len(edited) == attrs[3] - attrs[1], "the edit changed the attributes' length"
+    cms[attrs[1]:attrs[3]] = edited
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "attrs.der"
+        src.write_bytes(b"\x31" + edited[1:])
+        value = run("openssl", "dgst", "-sha256", "-sign", str(PKI / f"{signer}.key"), str(src))
+    assert len(value) == signature[3] - signature[2], "RSA signature length changed"
+    cms[signature[2]:signature[3]] = value
+    return bytes(cms)
+
+
+def with_first_certificate(cms, cert):
+    """The SignedData with `cert` (DER) put first in its certificate set; nothing signed changes."""
+    sd_fields, _ = signer_info_fields(cms)
+    certs = next(f for f in sd_fields if f[0] == 0xA0)
+    parts = [cms[f[1]:f[3]] for f in sd_fields]
+    parts[sd_fields.index(certs)] = der_tlv(0xA0, cert + cms[certs[2]:certs[3]])
+    signed_data = der_tlv(0x30, b"".join(parts))
+    oid = cms[der_read(cms, 0)[1]:][:11]                   # id-signedData, as written
+    return der_tlv(0x30, oid + der_tlv(0xA0, signed_data))
+
+
 def resign_with_sha1_signature_algorithm(cms, signer):
     """Keeps the SHA-256 content digest (digestAlgorithm, messageDigest) but signs the signed
     attributes with SHA-1 and names sha1WithRSAEncryption as the signatureAlgorithm: SHA-1
@@ -1106,6 +1170,8 @@ def make_forged(clock, msg, original, completa):
     weak = text[:b_start] + b64(resign_with_sha1_signature_algorithm(base64.b64decode("".join(text[b_start:b_end].split())), "alfa"), 64) + text[b_end:]
     write("forged/sha1-signature-algorithm.eml", weak.encode(), "accettazione", "valid", "weak-digest",
           notes="digestAlgorithm SHA-256 but signatureAlgorithm sha1WithRSAEncryption: valid, with weak-digest")
+    # Review 18: what a signer (or anyone after it) adds beside what it signed.
+    make_added_to_signature(t0, msg, genuine)
     # A signed daticert that repeats <mittente>: which one counts is ambiguous.
     d, _ = daticert("accettazione", t0, msg["sender"], msg["recipients"], msg["subject"], ALFA["name"],
                     msg["ident"], msg["msgid"])
@@ -1116,6 +1182,74 @@ def make_forged(clock, msg, original, completa):
                f"To: {msg['sender']}", "X-Ricevuta: accettazione", f"X-Riferimento-Message-ID: {msg['msgid']}"]
     write("forged/daticert-mittente-doppio.eml", assemble(headers, ctype, extra, body), "accettazione", "invalid",
           "daticert-malformed", notes="the provider signed a daticert.xml with two <mittente> elements")
+
+
+def transform_signature(data, transform):
+    """The message with its smime.p7s replaced by transform(DER), base64 again."""
+    text = data.decode()
+    at = text.index("Content-Type: application/x-pkcs7-signature")
+    start = text.index("\n\n", at) + 2
+    end = text.index("\n--", start)
+    der = base64.b64decode("".join(text[start:end].split()))
+    return (text[:start] + b64(transform(der), 64) + text[end:]).encode()
+
+
+def make_added_to_signature(t0, msg, genuine):
+    """Review 18: a signature whose signer dates itself back into its certificate's validity,
+    repeats a signed attribute, is joined by a second signer, carries a decoy certificate or
+    bytes after its end, a signer certificate with an unknown critical extension, a second
+    daticert.xml under the signature, a marker header repeated after the genuine one."""
+    headers = [f"Date: {rfc2822(t0)}", f"Subject: ACCETTAZIONE: {msg['subject']}", f"From: {ALFA['email']}",
+               f"To: {msg['sender']}", "X-Ricevuta: accettazione", f"X-Riferimento-Message-ID: {msg['msgid']}"]
+    d, _ = daticert("accettazione", t0, msg["sender"], msg["recipients"], msg["subject"], ALFA["name"],
+                    msg["ident"], msg["msgid"])
+    entity = inner_entity(notice_text(["Ricevuta di accettazione"]), d)
+    signing_time_oid = bytes.fromhex("06092a864886f70d010905")
+    capabilities_oid = bytes.fromhex("06092a864886f70d01090f")
+
+    def backdated(attrs):
+        at = attrs.index(signing_time_oid + b"\x31\x0f\x17\x0d") + len(signing_time_oid) + 4
+        return attrs[:at] + b"200601120000Z" + attrs[at + 13:]
+
+    expired = assemble(headers, *sign(entity, "scaduto-alfa"))
+    write("forged/scaduto-data-firma-anticipata.eml",
+          transform_signature(expired, lambda der: resign_attributes(der, "scaduto-alfa", backdated)),
+          "accettazione", "invalid", "cert-not-valid-at-signing-time",
+          notes="signer valid during 2020 states a signingTime of June 2020 over a daticert of today")
+    write("forged/data-firma-ripetuta.eml",
+          transform_signature(genuine, lambda der: resign_attributes(
+              der, "alfa", lambda a: a.replace(capabilities_oid, signing_time_oid, 1))),
+          "accettazione", "invalid", "malformed", notes="two signingTime attributes, signed")
+    write("forged/certificato-civetta.eml",
+          transform_signature(genuine, lambda der: with_first_certificate(der, cert_der("civetta-alfa"))),
+          "accettazione", "invalid", "unsigned-content-outside-signature",
+          notes="a certificate with Alfa's issuer and serial and another key put first in the unsigned set")
+    write("forged/byte-dopo-la-firma.eml",
+          transform_signature(genuine, lambda der: der + b"\x30\x03\x02\x01\x07"),
+          "accettazione", "invalid", "malformed", notes="five bytes after the end of the CMS signature")
+    write("forged/estensione-critica.eml", assemble(headers, *sign(entity, "critica-alfa")),
+          "accettazione", "invalid", "untrusted", notes="signer certificate with an unknown critical extension")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.eml"
+        src.write_bytes(entity)
+        out = run("openssl", "smime", "-sign", "-in", str(src), "-md", "sha256",
+                  "-signer", str(PKI / "alfa.pem"), "-inkey", str(PKI / "alfa.key"),
+                  "-signer", str(PKI / "beta.pem"), "-inkey", str(PKI / "beta.key"),
+                  "-certfile", str(PKI / "intermediate.pem")).replace(b"\r\n", b"\n")
+    head, _, body = out.partition(b"\n\n")
+    kept = [l for l in head.decode().split("\n") if not l.lower().startswith("mime-version")]
+    write("forged/due-firmatari.eml", ("\n".join(headers + ["MIME-Version: 1.0"] + kept)).encode() + b"\n\n" + body,
+          "accettazione", "invalid", "malformed", notes="Alfa and Beta both sign: two SignerInfos")
+    other, _ = daticert("accettazione", t0, "falso@pec.alfa.example", [("vittima@pec.beta.example", "certificato")],
+                        "Oggetto FALSO", ALFA["name"], msg["ident"], msg["msgid"])
+    second = "\n".join(['Content-Type: application/xml; name="daticert.xml"', "Content-Transfer-Encoding: base64",
+                        'Content-Disposition: inline; filename="daticert.xml"', "", b64(other), ""])
+    doubled = inner_entity(notice_text(["Ricevuta di accettazione"]), d, extra_parts=[second])
+    write("forged/daticert-doppio.eml", assemble(headers, *sign(doubled, "alfa")), "accettazione", "invalid",
+          "daticert-malformed", notes="the provider signed two daticert.xml (the second a fake)")
+    write("forged/x-ricevuta-doppia.eml",
+          genuine.replace(b"X-Ricevuta: accettazione", b"X-Ricevuta: accettazione\nX-Ricevuta: avvenuta-consegna", 1),
+          "accettazione", "invalid", "header-mismatch", notes="a second X-Ricevuta after the genuine one")
 
 
 def bench(out_dir, receipts, large):

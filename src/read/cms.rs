@@ -47,9 +47,6 @@ pub enum CmsError {
     /// Empty input.
     #[error("the signature is empty")]
     Empty,
-    /// Bytes after the ContentInfo (zero padding aside): nothing signs or reads them.
-    #[error("{0} bytes follow the end of the signature, unsigned and unread")]
-    Trailing(usize),
 }
 
 /// How the signer is identified.
@@ -151,12 +148,7 @@ pub fn parse(blob: &[u8]) -> Result<SignedData<'_>, CmsError> {
     if blob.is_empty() {
         return Err(CmsError::Empty);
     }
-    let mut outer = Reader::new(blob);
-    let content_info = outer.expect(tag::SEQUENCE, "ContentInfo is not a SEQUENCE")?;
-    let trailing = outer.rest().iter().filter(|&&b| b != 0).count();
-    if trailing > 0 {
-        return Err(CmsError::Trailing(outer.rest().len()));
-    }
+    let content_info = Reader::new(blob).expect(tag::SEQUENCE, "ContentInfo is not a SEQUENCE")?;
     let mut ci = content_info.children();
     let ct = ci.expect(tag::OID, "contentType")?;
     let ct = oid_string(ct.value);
@@ -199,6 +191,16 @@ pub fn parse(blob: &[u8]) -> Result<SignedData<'_>, CmsError> {
         return Err(CmsError::NoSigner);
     }
     Ok(SignedData { econtent_type, econtent, certificates, signer_infos })
+}
+
+/// How many bytes follow the ContentInfo (zero padding aside, none): nothing signs them, and
+/// [`parse`] leaves them unread, so describing a signature still works; verifying refuses it.
+pub fn trailing_bytes(blob: &[u8]) -> usize {
+    let mut outer = Reader::new(blob);
+    match outer.read() {
+        Ok(_) if outer.rest().iter().any(|&b| b != 0) => outer.rest().len(),
+        _ => 0,
+    }
 }
 
 fn parse_signer_info<'a>(tlv: &Tlv<'a>) -> Result<SignerInfo<'a>, CmsError> {

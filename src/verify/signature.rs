@@ -391,14 +391,14 @@ impl Verifier {
     }
 }
 
-/// RFC 5652 §5.1: the blob is a SignedData.
+/// RFC 5652 §5.1: the blob is a SignedData, and nothing follows it.
 fn signed_data(cms_der: &[u8]) -> Result<SignedData<'_>, Stop> {
-    cms::parse(cms_der).map_err(|e| {
-        Stop::malformed(match e {
-            cms::CmsError::Trailing(n) => Finding::Integrity(Integrity::TrailingSignatureBytes(n)),
-            other => Finding::CmsUnreadable(other.to_string()),
-        })
-    })
+    let sd =
+        cms::parse(cms_der).map_err(|e| Stop::malformed(Finding::CmsUnreadable(e.to_string())))?;
+    match cms::trailing_bytes(cms_der) {
+        0 => Ok(sd),
+        n => Err(Stop::malformed(Finding::Integrity(Integrity::TrailingSignatureBytes(n)))),
+    }
 }
 
 /// RFC 5652 §5.1 signerInfos: PEC providers sign once; the first signer is the provider.

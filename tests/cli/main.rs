@@ -1,6 +1,7 @@
 //! CLI integration tests: one binary, a module per area.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod added;
 mod archive;
 mod attacks;
 mod batch;

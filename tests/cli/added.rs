@@ -1,0 +1,102 @@
+//! What is added beside a signature (review 18): the samples make each case
+//! (samples/make-samples.py, `make_added_to_signature`); these tests check what the reports
+//! say of them beyond the first code that `samples.rs` checks.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::*;
+
+fn verify_json(path: &Path, lang: &str) -> (i32, Value) {
+    let (code, out, err) = run(peckit()
+        .args(["--lang", lang, "verify", "--format", "json", "--trust"])
+        .arg(test_root())
+        .arg(path));
+    let doc = json(&out);
+    assert!(doc["artefacts"].is_array(), "{err}");
+    (code, doc["artefacts"][0].clone())
+}
+
+fn problem<'a>(a: &'a Value, code: &str) -> Option<&'a Value> {
+    a["problems"].as_array().unwrap().iter().find(|p| p["code"] == code)
+}
+
+/// The SHA-256 of a PEM certificate of the test PKI, as the report writes it.
+fn fingerprint(name: &str) -> String {
+    use sha2::Digest;
+    let pem = std::fs::read_to_string(samples().join("pki").join(name)).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der = base64_decode(&body);
+    hex::encode(sha2::Sha256::digest(der))
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.decode(text).unwrap()
+}
+
+#[test]
+fn an_expired_signer_that_dates_itself_back_is_judged_at_the_certified_time_too() {
+    let (code, a) = verify_json(&samples().join("forged/scaduto-data-firma-anticipata.eml"), "en");
+    assert_eq!(code, 1);
+    let certified = a["daticert_unverified"]["data_utc"].as_str().unwrap().to_string();
+    let error =
+        problem(&a, "cert-not-valid-at-signing-time").expect("not judged at the certified time");
+    assert!(error["message"].as_str().unwrap().contains(&certified), "{error:#}");
+    // The certificate expired before what the receipt certifies: not "after signing".
+    assert!(problem(&a, "cert-expired-now").is_none(), "{a:#}");
+}
+
+#[test]
+fn a_decoy_certificate_leaves_the_genuine_signer_and_names_the_addition() {
+    let (code, a) = verify_json(&samples().join("forged/certificato-civetta.eml"), "en");
+    assert_eq!(code, 1);
+    assert_eq!(a["signature"]["status"], "valid", "{a:#}");
+    assert_eq!(a["signature"]["signer"]["sha256"], fingerprint("alfa.pem"));
+    assert_ne!(fingerprint("alfa.pem"), fingerprint("civetta-alfa.pem"));
+    assert!(problem(&a, "bad-signature").is_none(), "a genuine signature is not forged: {a:#}");
+    // The signed data stays certified: only the unsigned certificate set was added to.
+    assert_eq!(a["certified"]["tipo"], "accettazione", "{a:#}");
+}
+
+#[test]
+fn a_repeated_unsigned_subject_is_a_warning_and_a_repeated_marker_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let genuine = sample("accettazione.eml");
+    let subject_at = genuine.windows(9).position(|w| w == b"Subject: ").unwrap();
+    let mut doubled = genuine[..subject_at].to_vec();
+    doubled.extend_from_slice(b"Subject: AVVENUTA CONSEGNA: altro\r\n");
+    doubled.extend_from_slice(&genuine[subject_at..]);
+    let path = dir.path().join("oggetto-doppio.eml");
+    std::fs::write(&path, &doubled).unwrap();
+    let (code, a) = verify_json(&path, "en");
+    assert_eq!(code, 0, "{a:#}");
+    let warning = problem(&a, "subject-mismatch").expect("the repeated Subject is not named");
+    assert_eq!(warning["severity"], "warning");
+    assert!(warning["message"].as_str().unwrap().contains("occurs 2 times"), "{warning:#}");
+
+    let (code, a) = verify_json(&samples().join("forged/x-ricevuta-doppia.eml"), "it");
+    assert_eq!(code, 1);
+    let error = problem(&a, "header-mismatch").unwrap();
+    assert_eq!(error["severity"], "error");
+}
+
+#[test]
+fn each_addition_is_said_in_italian() {
+    for (file, words) in [
+        ("forged/due-firmatari.eml", "firmatari"),
+        ("forged/byte-dopo-la-firma.eml", "dopo la fine della firma"),
+        ("forged/data-firma-ripetuta.eml", "compare più di una volta"),
+        ("forged/certificato-civetta.eml", "un'altra chiave"),
+        ("forged/estensione-critica.eml", "estensione critica"),
+        ("forged/daticert-doppio.eml", "2 daticert.xml"),
+        ("forged/x-ricevuta-doppia.eml", "compare 2 volte"),
+    ] {
+        let (_, out, _) = run(peckit()
+            .args(["--lang", "it", "verify", "--explain", "--trust"])
+            .arg(test_root())
+            .arg(samples().join(file)));
+        assert!(out.contains(words), "{file}: {words:?} missing:\n{out}");
+    }
+}
