@@ -57,9 +57,10 @@ peckit help verify                      # tutte le opzioni di un comando",
 Un elemento è VALIDO quando valgono tutte queste condizioni: porta una firma S/MIME sul suo \
 contenuto (l'entità firmata) e il contenuto non è cambiato dopo la firma; la firma si verifica \
 con il certificato del firmatario; quel certificato risale, anello per anello, a un'autorità \
-PEC fidata ed era valido alla data della firma; l'entità firmata contiene un daticert.xml \
-(salvo le buste di anomalia); e le intestazioni non firmate X-Ricevuta / X-Trasporto \
-concordano con il daticert firmato. In ogni altro caso è NON VALIDO, con un codice di problema \
+PEC fidata ed era valido sia alla data della firma sia all'ora certificata che il daticert \
+riporta; l'entità firmata contiene un solo daticert.xml (salvo le buste di anomalia); e le \
+intestazioni non firmate X-Ricevuta / X-Trasporto compaiono una volta sola e concordano con \
+il daticert firmato. In ogni altro caso è NON VALIDO, con un codice di problema \
 che dice perché. I file che non sono posta, o che non si possono leggere, sono ERRORE.\n\n\
 REM (ETSI EN 319 532), l'erede europea della PEC, è letta accanto alla PEC: un messaggio REM è \
 VALIDO quando la sua firma S/MIME regge come sopra e la firma XAdES della sua evidenza ETSI si \
