@@ -1247,6 +1247,14 @@ def make_added_to_signature(t0, msg, genuine):
     doubled = inner_entity(notice_text(["Ricevuta di accettazione"]), d, extra_parts=[second])
     write("forged/daticert-doppio.eml", assemble(headers, *sign(doubled, "alfa")), "accettazione", "invalid",
           "daticert-malformed", notes="the provider signed two daticert.xml (the second a fake)")
+    # Beta, a trusted provider, signs a receipt whose daticert names Alfa as its issuer: valid
+    # (Beta's signature), and the reports name Beta beside the daticert's words.
+    named, _ = daticert("accettazione", t0, msg["sender"], msg["recipients"], msg["subject"], ALFA["name"],
+                        msg["ident"], msg["msgid"])
+    beta_headers = [h if not h.startswith("From: ") else f"From: {BETA['email']}" for h in headers]
+    write("forged/gestore-dichiarato-altrui.eml",
+          assemble(beta_headers, *sign(inner_entity(notice_text(["Ricevuta di accettazione"]), named), "beta")),
+          "accettazione", "valid", "", notes="signed by Beta, daticert gestore-emittente Gestore Alfa")
     write("forged/x-ricevuta-doppia.eml",
           genuine.replace(b"X-Ricevuta: accettazione", b"X-Ricevuta: accettazione\nX-Ricevuta: avvenuta-consegna", 1),
           "accettazione", "invalid", "header-mismatch", notes="a second X-Ricevuta after the genuine one")

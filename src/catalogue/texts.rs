@@ -344,6 +344,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::CertifiedData) => {
             "Dati certificati (daticert.xml firmato, firma verificata)"
         }
+        (Lang::En, Text::SignerCertificateNames) => "{} (the signer's certificate names {})",
+        (Lang::It, Text::SignerCertificateNames) => "{} (il certificato del firmatario indica {})",
         (Lang::En, Text::StatedNotVerified) => "Stated in daticert.xml, NOT verified",
         (Lang::It, Text::StatedNotVerified) => "Dichiarato in daticert.xml, NON verificato",
         (Lang::En, Text::Unverified) => "(not verified)",

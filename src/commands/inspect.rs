@@ -3,7 +3,7 @@
 use anyhow::Result;
 use peckit::read::{Kind, MimeNode};
 use peckit::report::i18n::{self, Diagnostic, Label, Lang};
-use peckit::report::model::InspectReport;
+use peckit::report::model::{InspectReport, stated_provider};
 
 use super::{Outcome, Output, Ui};
 use crate::cli::{InspectArgs, InspectFormat};
@@ -64,7 +64,7 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
 }
 
 fn opt(v: Option<&String>) -> String {
-    v.cloned().unwrap_or_default()
+    v.map(|v| term::cell(v)).unwrap_or_default()
 }
 
 fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
@@ -85,14 +85,14 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
     let marker = claims
         .x_trasporto
         .as_ref()
-        .map(|v| format!("X-Trasporto: {v}"))
-        .or_else(|| claims.x_ricevuta.as_ref().map(|v| format!("X-Ricevuta: {v}")))
+        .map(|v| format!("X-Trasporto: {}", term::cell(v)))
+        .or_else(|| claims.x_ricevuta.as_ref().map(|v| format!("X-Ricevuta: {}", term::cell(v))))
         .unwrap_or_default();
     let recipients = c
         .map(|c| {
             c.destinatari
                 .iter()
-                .map(|d| format!("{} ({})", d.address, d.tipo))
+                .map(|d| format!("{} ({})", term::cell(&d.address), term::cell(&d.tipo)))
                 .collect::<Vec<_>>()
                 .join("\n")
         })
@@ -100,7 +100,7 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
     let claimed_recipients = [claims.to.as_ref(), claims.cc.as_ref()]
         .into_iter()
         .flatten()
-        .cloned()
+        .map(|v| term::cell(v))
         .collect::<Vec<_>>()
         .join("\n");
     let time = c
@@ -108,7 +108,7 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
         .map(|t| format!("{}\n{}", t.rfc3339_local(), t.rfc3339_utc()))
         .unwrap_or_default();
     let rows: Vec<(Label, String, String)> = vec![
-        (Label::Kind, c.and_then(|c| c.tipo.clone()).unwrap_or_default(), marker),
+        (Label::Kind, opt(c.and_then(|c| c.tipo.as_ref())), marker),
         (Label::Sender, opt(c.and_then(|c| c.mittente.as_ref())), opt(claims.from.as_ref())),
         (Label::Recipients, recipients, claimed_recipients),
         (Label::Subject, opt(c.and_then(|c| c.oggetto.as_ref())), opt(claims.subject.as_ref())),
@@ -129,17 +129,35 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
             opt(c.and_then(|c| c.msgid.as_ref())),
             opt(claims.x_riferimento_message_id.as_ref()),
         ),
-        (Label::Provider, opt(c.and_then(|c| c.gestore_emittente.as_ref())), String::new()),
+        (
+            Label::Provider,
+            c.and_then(|c| c.gestore_emittente.as_deref())
+                .map(|g| {
+                    let organisation = r
+                        .signer
+                        .as_ref()
+                        .and_then(|s| s.certificate.as_ref())
+                        .and_then(|c| c.organization.as_deref());
+                    term::cell(&stated_provider(ui.lang, g, organisation))
+                })
+                .unwrap_or_default(),
+            String::new(),
+        ),
         (
             Label::ReceiptType,
             opt(c.and_then(|c| c.ricevuta.as_ref())),
             opt(claims.x_tipo_ricevuta.as_ref()),
         ),
         (Label::Delivery, opt(c.and_then(|c| c.consegna.as_ref())), String::new()),
-        (Label::Coverage, c.map(|c| c.ricezione.join("\n")).unwrap_or_default(), String::new()),
+        (
+            Label::Coverage,
+            c.map(|c| c.ricezione.iter().map(|r| term::cell(r)).collect::<Vec<_>>().join("\n"))
+                .unwrap_or_default(),
+            String::new(),
+        ),
         (
             Label::Error,
-            c.map(|c| c.errore.clone()).unwrap_or_default(),
+            c.map(|c| term::cell(&c.errore)).unwrap_or_default(),
             opt(claims.x_verifica_sicurezza.as_ref()),
         ),
         (Label::ExtendedError, opt(c.and_then(|c| c.errore_esteso.as_ref())), String::new()),

@@ -173,7 +173,13 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
             ),
         );
         field("oggetto", d.oggetto.clone());
-        field("gestore-emittente", d.gestore_emittente.clone());
+        let organisation = r.identity.as_ref().and_then(|i| i.provider.as_deref());
+        field(
+            "gestore-emittente",
+            d.gestore_emittente
+                .as_deref()
+                .map(|g| super::model::stated_provider(lang, g, organisation)),
+        );
         field(
             "data",
             d.data.as_ref().map(|t| format!("{} ({})", t.rfc3339_local(), t.rfc3339_utc())),

@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+use crate::catalogue::Lang;
+use crate::catalogue::texts::{Text, text};
 use crate::certify::assess::{Assessment, Verdict};
 use crate::error::ReadFailure;
 use crate::problem::Problem;
@@ -33,6 +35,33 @@ pub struct Identity {
     /// (AgID CA1's name constraints): `accreditation`, or null and `accreditation_reason`.
     #[serde(flatten)]
     pub accreditation: Accreditation,
+}
+
+/// Whether two names of a provider are the same name written differently (case, spaces,
+/// punctuation: "ARUBA PEC S.p.A." and "Aruba PEC S.p.A.", "Sogei SpA" and "Sogei S.p.A.").
+pub fn same_provider_name(a: &str, b: &str) -> bool {
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+    }
+    letters(a).eq(letters(b))
+}
+
+/// `gestore-emittente` as a reader should see it: the signer's own words, followed by the
+/// organisation its certificate names when that is another name (pec-spec §4.2: free text).
+pub fn stated_provider(lang: Lang, stated: &str, certificate: Option<&str>) -> String {
+    match certificate {
+        Some(o) if !same_provider_name(stated, o) => {
+            // Filled piece by piece: the names are free text and may hold "{}" themselves.
+            let mut pieces = text(lang, Text::SignerCertificateNames).split("{}");
+            let mut out = pieces.next().unwrap_or_default().to_string();
+            for (value, piece) in [stated, o].into_iter().zip(pieces) {
+                out.push_str(value);
+                out.push_str(piece);
+            }
+            out
+        }
+        _ => stated.to_string(),
+    }
 }
 
 impl Identity {

@@ -138,6 +138,16 @@ pub fn for_terminal(bytes: &[u8]) -> Cow<'_, [u8]> {
     Cow::Owned(out.into_bytes())
 }
 
+/// A value for one cell of a table drawn by a table crate, escaped as [`Line::render`]
+/// escapes: before the table is laid out (so columns keep their width), and with a line break
+/// written `\n`, or it would draw a row of its own. Cells that list several values join such
+/// values with real line breaks.
+pub fn cell(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    escape_into(&mut out, value);
+    out
+}
+
 /// Each line of a multi-line block (a table drawn by a table crate) as a plain [`Line`].
 pub fn lines(block: &str) -> impl Iterator<Item = Line> + '_ {
     block.lines().map(Line::plain)

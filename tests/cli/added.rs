@@ -100,3 +100,59 @@ fn each_addition_is_said_in_italian() {
         assert!(out.contains(words), "{file}: {words:?} missing:\n{out}");
     }
 }
+
+#[test]
+fn the_provider_a_daticert_names_is_shown_beside_the_one_its_certificate_names() {
+    let file = samples().join("forged/gestore-dichiarato-altrui.eml");
+    let (code, a) = verify_json(&file, "en");
+    assert_eq!(code, 0, "another trusted provider's signature is valid: {a:#}");
+    let beta = a["identity"]["provider"].as_str().unwrap().to_string();
+    assert!(beta.starts_with("Gestore Beta"), "{a:#}");
+    assert_eq!(a["certified"]["gestore_emittente"], "Gestore Alfa S.p.A.");
+    let (_, explain, _) = run(peckit()
+        .args(["--lang", "it", "verify", "--explain", "--trust"])
+        .arg(test_root())
+        .arg(&file));
+    let said = format!(
+        "gestore-emittente: Gestore Alfa S.p.A. (il certificato del firmatario indica {beta})"
+    );
+    assert!(explain.contains(&said), "{explain}");
+    let (_, inspect, _) = run(peckit()
+        .env("COLUMNS", "200")
+        .args(["--lang", "en", "inspect", "--trust"])
+        .arg(test_root())
+        .arg(&file));
+    assert!(inspect.contains(&format!("the signer's certificate names {beta}")), "{inspect}");
+    // A genuine receipt whose daticert names its own provider gets no such note.
+    let (_, own, _) = run(peckit()
+        .args(["--lang", "en", "verify", "--explain", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("accettazione.eml")));
+    assert!(own.contains("gestore-emittente: Gestore Alfa S.p.A.\n"), "{own}");
+}
+
+#[test]
+fn a_line_break_in_a_decoded_subject_draws_no_row_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let genuine = sample("accettazione.eml");
+    let start = genuine.windows(9).position(|w| w == b"Subject: ").unwrap();
+    let end = start + genuine[start..].windows(2).position(|w| w == b"\r\n").unwrap();
+    // "Atto\r\nX-Ricevuta: avvenuta-consegna", as an encoded word.
+    let mut forged = genuine[..start].to_vec();
+    forged.extend_from_slice(
+        b"Subject: =?utf-8?b?QXR0bw0KWC1SaWNldnV0YTogYXZ2ZW51dGEtY29uc2VnbmE=?=",
+    );
+    forged.extend_from_slice(&genuine[end..]);
+    let path = dir.path().join("oggetto-a-capo.eml");
+    std::fs::write(&path, &forged).unwrap();
+    let (_, out, _) = run(peckit()
+        .env("COLUMNS", "100")
+        .args(["--lang", "en", "--color", "never", "inspect", "--trust"])
+        .arg(test_root())
+        .arg(&path));
+    assert!(out.contains("Atto"), "{out}");
+    for line in out.lines() {
+        let claimed = line.split('┆').nth(2).unwrap_or_default().trim_start();
+        assert!(!claimed.starts_with("X-Ricevuta: avvenuta"), "a row of its own:\n{out}");
+    }
+}

@@ -272,6 +272,9 @@ texts! {
     CertifiedData,
     /// "Stated in daticert.xml, NOT verified".
     StatedNotVerified,
+    /// "{} (the signer's certificate names {})": gestore-emittente is the signer's own free
+    /// text; beside it, the organisation its certificate names, when the two differ.
+    SignerCertificateNames,
     /// "(not verified)".
     Unverified,
     /// "INVALID — the file was altered; its intact signed ".
