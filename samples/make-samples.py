@@ -238,6 +238,10 @@ def make_pki():
     # Alfa valid during 2020 only, under the intermediate (valid from 2020).
     issue("scaduto-alfa", ALFA["subject"], EXT_PROVIDER, issuer="intermediate",
           start="20200101000000Z", end="20210101000000Z", email=ALFA["email"])
+    # Alfa with no e-mail address at all (no subjectAltName): nothing ties From to it.
+    issue("senza-indirizzo-alfa", ALFA["subject"],
+          "\n".join(l for l in EXT_PROVIDER.split("\n") if not l.startswith("subjectAltName")),
+          issuer="intermediate", email=ALFA["email"])
     # Alfa with a critical extension no verifier knows (RFC 5280 §4.2: reject the certificate).
     issue("critica-alfa", ALFA["subject"], EXT_PROVIDER + "1.3.6.1.4.1.99999.1 = critical,ASN1:UTF8String:sconosciuta\n",
           issuer="intermediate", email=ALFA["email"])
@@ -267,6 +271,7 @@ def make_pki():
         "  registro-alfa-due-indirizzi.pem: a second SAN address outside them; registro-alfa-ip.pem: an\n"
         "  IP address in the SAN (a name form peckit does not evaluate, excluded by the CA)\n"
         "- scaduto-alfa.pem: Alfa valid during 2020 only (its signature backdated into 2020)\n"
+        "- senza-indirizzo-alfa.pem: Alfa with no e-mail address (no subjectAltName)\n"
         "- critica-alfa.pem: Alfa with a critical extension no verifier knows (1.3.6.1.4.1.99999.1)\n"
         "- civetta-alfa.pem: Alfa's issuer and serial number with another key (a decoy certificate)\n")
 
@@ -1255,6 +1260,9 @@ def make_added_to_signature(t0, msg, genuine):
     write("forged/gestore-dichiarato-altrui.eml",
           assemble(beta_headers, *sign(inner_entity(notice_text(["Ricevuta di accettazione"]), named), "beta")),
           "accettazione", "valid", "", notes="signed by Beta, daticert gestore-emittente Gestore Alfa")
+    write("forged/firmatario-senza-indirizzo.eml",
+          assemble(headers, *sign(entity, "senza-indirizzo-alfa")), "accettazione", "valid",
+          "signer-address-mismatch", notes="signer certificate without an e-mail address: a warning")
     write("forged/x-ricevuta-doppia.eml",
           genuine.replace(b"X-Ricevuta: accettazione", b"X-Ricevuta: accettazione\nX-Ricevuta: avvenuta-consegna", 1),
           "accettazione", "invalid", "header-mismatch", notes="a second X-Ricevuta after the genuine one")

@@ -285,6 +285,9 @@ impl Finding {
                 "the CMS signing time ({signing}) is more than 5 minutes from the certified time \
                  ({certified})"
             ),
+            F::SignerWithoutAddress => "the signer certificate names no e-mail address: \
+                nothing ties the From address to it"
+                .into(),
             F::SignerAddressMismatch { email, from, raw_from } => format!(
                 "the signer certificate is for {email}, but the message is From {}",
                 match from {
@@ -533,6 +536,9 @@ impl Finding {
                 "l'ora della firma CMS ({signing}) dista più di 5 minuti dalla data certificata \
                  ({certified})"
             ),
+            F::SignerWithoutAddress => "il certificato del firmatario non indica alcun \
+                indirizzo di posta: nulla lo collega all'indirizzo From"
+                .into(),
             F::SignerAddressMismatch { email, from, raw_from } => format!(
                 "il certificato del firmatario è intestato a {email}, ma il mittente (From) è {}",
                 match from {

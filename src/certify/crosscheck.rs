@@ -302,6 +302,10 @@ pub fn from_matches_signer(claims: &Claims, signer_email: Option<&str>) -> Optio
 
 /// docs/pec-spec.md §4.1 step 6: the certificate's SAN e-mail equals the From address.
 fn check_signer_address(artefact: &Artefact, facts: &SignatureFacts, problems: &mut Vec<Problem>) {
+    if facts.authentic_signer.is_some() && facts.signer_email.is_none() {
+        problems.push(Problem::of(Finding::SignerWithoutAddress));
+        return;
+    }
     if from_matches_signer(&artefact.claims, facts.signer_email.as_deref()) != Some(false) {
         return;
     }

@@ -418,6 +418,8 @@ pub enum Finding {
         /// The certified time, RFC 3339.
         certified: String,
     },
+    /// The signer certificate names no e-mail address: nothing ties From to it.
+    SignerWithoutAddress,
     /// The signer certificate's address is not the From address.
     SignerAddressMismatch {
         /// The certificate's address.
@@ -524,7 +526,7 @@ impl Finding {
             F::IdentificativoMismatch { .. } => C::IdentificativoMismatch,
             F::DateMismatch { .. } => C::DateMismatch,
             F::SigningTimeMismatch { .. } => C::SigningTimeMismatch,
-            F::SignerAddressMismatch { .. } => C::SignerAddressMismatch,
+            F::SignerAddressMismatch { .. } | F::SignerWithoutAddress => C::SignerAddressMismatch,
             F::CecPac(_) => C::CecPacAddress,
             F::PermanentErrorInPreavviso(_) => C::PermanentErrorInPreavviso,
             F::Unsigned => C::Unsigned,

@@ -304,6 +304,7 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::SigningTimeMismatch { signing: s(), certified: s() },
         Finding::SignerAddressMismatch { email: s(), from: Some(s()), raw_from: s() },
         Finding::SignerAddressMismatch { email: s(), from: None, raw_from: s() },
+        Finding::SignerWithoutAddress,
         Finding::CecPac(CecPacWarning {
             address: s(),
             day: s(),
@@ -396,6 +397,7 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::DateMismatch { .. }
             | Finding::SigningTimeMismatch { .. }
             | Finding::SignerAddressMismatch { .. }
+            | Finding::SignerWithoutAddress
             | Finding::CecPac(_)
             | Finding::PermanentErrorInPreavviso(_)
             | Finding::Unsigned
