@@ -1229,6 +1229,18 @@ def make_added_to_signature(t0, msg, genuine):
           transform_signature(genuine, lambda der: with_first_certificate(der, cert_der("civetta-alfa"))),
           "accettazione", "invalid", "unsigned-content-outside-signature",
           notes="a certificate with Alfa's issuer and serial and another key put first in the unsigned set")
+    def digest_named_sha384(der):
+        der = bytearray(der)
+        _, fields = signer_info_fields(der)
+        at = fields[2][1]                                  # digestAlgorithm
+        sha256, sha384 = bytes.fromhex("0609608648016503040201"), bytes.fromhex("0609608648016503040202")
+        found = bytes(der[at:fields[2][3]]).index(sha256) + at
+        der[found:found + len(sha384)] = sha384
+        return bytes(der)
+
+    write("forged/algoritmo-impronta-altro.eml", transform_signature(genuine, digest_named_sha384),
+          "accettazione", "invalid", "malformed",
+          notes="the SignerInfo names SHA-384 while its messageDigest is a SHA-256 digest")
     write("forged/byte-dopo-la-firma.eml",
           transform_signature(genuine, lambda der: der + b"\x30\x03\x02\x01\x07"),
           "accettazione", "invalid", "malformed", notes="five bytes after the end of the CMS signature")

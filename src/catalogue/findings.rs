@@ -111,6 +111,10 @@ impl Finding {
             F::EncapsulatedNotData(found) => {
                 format!("the encapsulated content type is {found}, not id-data")
             }
+            F::MessageDigestLength { algorithm, length } => format!(
+                "the signed messageDigest has {length} bytes, where {algorithm}, the digest \
+                 algorithm the signature states, gives another length"
+            ),
             F::MessageDigestMissing => "the signed messageDigest is missing".into(),
             F::Integrity(i) => super::integrity::text(Lang::En, i),
             F::ContentAltered => "the signed bytes do not match the signature's digest: the \
@@ -356,6 +360,10 @@ impl Finding {
             F::EncapsulatedNotData(found) => {
                 format!("il tipo del contenuto incapsulato è {found}, non id-data")
             }
+            F::MessageDigestLength { algorithm, length } => format!(
+                "l'attributo firmato messageDigest è di {length} byte, mentre {algorithm}, \
+                 l'algoritmo di impronta che la firma dichiara, ne produce un numero diverso"
+            ),
             F::MessageDigestMissing => "manca l'attributo firmato messageDigest".into(),
             F::Integrity(i) => super::integrity::text(Lang::It, i),
             F::ContentAltered => "il contenuto coperto dalla firma non corrisponde più \

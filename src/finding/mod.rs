@@ -74,6 +74,14 @@ pub enum Finding {
     EncapsulatedNotData(String),
     /// No messageDigest attribute.
     MessageDigestMissing,
+    /// The messageDigest is not as long as the digest algorithm's output: the signature
+    /// states one algorithm and carries another's digest.
+    MessageDigestLength {
+        /// The stated digest algorithm.
+        algorithm: String,
+        /// The messageDigest's length in bytes.
+        length: usize,
+    },
     /// The signed bytes do not match the signed digest.
     ContentAltered,
     /// Something repeated or added beside what was signed.
@@ -463,6 +471,7 @@ impl Finding {
             | F::ContentTypeNotData(_)
             | F::EncapsulatedNotData(_)
             | F::MessageDigestMissing
+            | F::MessageDigestLength { .. }
             | F::SignerKeyUnreadable(_) => C::Malformed,
             F::DigestUnsupported(_) | F::AlgorithmUnsupported(_) => C::UnsupportedAlgorithm,
             F::ContentAltered => C::ContentAltered,

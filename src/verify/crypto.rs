@@ -44,6 +44,16 @@ impl DigestAlg {
         }
     }
 
+    /// The length of its digests in bytes.
+    pub fn output_len(self) -> usize {
+        match self {
+            DigestAlg::Sha1 => 20,
+            DigestAlg::Sha256 => 32,
+            DigestAlg::Sha384 => 48,
+            DigestAlg::Sha512 => 64,
+        }
+    }
+
     /// The PKCS#1 v1.5 scheme of this digest (its DigestInfo prefix and length), as the `rsa`
     /// crate checks it.
     pub fn pkcs1v15(self) -> rsa::Pkcs1v15Sign {

@@ -257,6 +257,12 @@ impl Verifier {
             Some(attrs) => {
                 content_type_is_data(si, &sd.econtent_type)?;
                 let expected = message_digest(si)?;
+                if expected.value.len() != digest_alg.output_len() {
+                    return Err(Stop::malformed(Finding::MessageDigestLength {
+                        algorithm: digest_alg.name().to_string(),
+                        length: expected.value.len(),
+                    }));
+                }
                 let (matches, canonicalised) =
                     content_matches(digest_alg, content, expected.value, form);
                 if !matches {

@@ -43,6 +43,7 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
         Finding::ContentTypeNotData(None),
         Finding::EncapsulatedNotData(s()),
         Finding::MessageDigestMissing,
+        Finding::MessageDigestLength { algorithm: s(), length: 32 },
         Finding::ContentAltered,
         Finding::Integrity(Integrity::RepeatedSignedAttribute(s())),
         Finding::Integrity(Integrity::ExtraSigners(2)),
@@ -333,6 +334,7 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
             | Finding::ContentTypeNotData(_)
             | Finding::EncapsulatedNotData(_)
             | Finding::MessageDigestMissing
+            | Finding::MessageDigestLength { .. }
             | Finding::ContentAltered
             | Finding::Integrity(_)
             | Finding::SignerCertMissing
