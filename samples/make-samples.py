@@ -919,6 +919,17 @@ def resign_attributes(cms, signer, edit):
     return bytes(cms)
 
 
+def with_certificates(cms, certs):
+    """The SignedData with its certificate set replaced by `certs` (DER); nothing signed changes."""
+    sd_fields, _ = signer_info_fields(cms)
+    at = next(i for i, f in enumerate(sd_fields) if f[0] == 0xA0)
+    parts = [cms[f[1]:f[3]] for f in sd_fields]
+    parts[at] = der_tlv(0xA0, b"".join(certs))
+    signed_data = der_tlv(0x30, b"".join(parts))
+    oid = cms[der_read(cms, 0)[1]:][:11]                   # id-signedData, as written
+    return der_tlv(0x30, oid + der_tlv(0xA0, signed_data))
+
+
 def with_first_certificate(cms, cert):
     """The SignedData with `cert` (DER) put first in its certificate set; nothing signed changes."""
     sd_fields, _ = signer_info_fields(cms)
@@ -1241,6 +1252,25 @@ def make_added_to_signature(t0, msg, genuine):
     write("forged/algoritmo-impronta-altro.eml", transform_signature(genuine, digest_named_sha384),
           "accettazione", "invalid", "malformed",
           notes="the SignerInfo names SHA-384 while its messageDigest is a SHA-256 digest")
+    write("forged/certificato-civetta-solo.eml",
+          transform_signature(genuine, lambda der: with_certificates(
+              der, [cert_der("civetta-alfa"), cert_der("intermediate")])),
+          "accettazione", "invalid", "bad-signature",
+          notes="only the decoy carried (Alfa's issuer and serial, another key): with pki/alfa.pem pinned, "
+                "the pinned certificate verifies and the decoy is named")
+    unreadable = d.replace(b'zona="', b'zona="+9959" orig="', 1)
+    write("forged/data-certificata-illeggibile.eml",
+          assemble(headers, *sign(inner_entity(notice_text(["Ricevuta di accettazione"]), unreadable), "alfa")),
+          "accettazione", "invalid", "daticert-incomplete", notes="a certified time that cannot be read (zona +9959)")
+    before = dt.datetime(2019, 6, 1, 10, 0, tzinfo=dt.timezone.utc)
+    early, _ = daticert("accettazione", before, msg["sender"], msg["recipients"], msg["subject"], ALFA["name"],
+                        msg["ident"], msg["msgid"])
+    early_receipt = assemble([h if not h.startswith("Date: ") else f"Date: {rfc2822(before)}" for h in headers],
+                             *sign(inner_entity(notice_text(["Ricevuta di accettazione"]), early), "scaduto-alfa"))
+    write("forged/evento-prima-del-certificato.eml",
+          transform_signature(early_receipt, lambda der: resign_attributes(der, "scaduto-alfa", backdated)),
+          "accettazione", "invalid", "cert-not-valid-at-signing-time",
+          notes="signer valid during 2020, signingTime June 2020, certifying an event of June 2019")
     write("forged/byte-dopo-la-firma.eml",
           transform_signature(genuine, lambda der: der + b"\x30\x03\x02\x01\x07"),
           "accettazione", "invalid", "malformed", notes="five bytes after the end of the CMS signature")

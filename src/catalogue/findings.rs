@@ -258,7 +258,7 @@ impl Finding {
             F::DaticertIncomplete(missing) => {
                 format!("daticert.xml lacks required elements: {}", missing.join(", "))
             }
-            F::DaticertFieldInvalid { field, message } => {
+            F::DaticertFieldInvalid { field, message, .. } => {
                 format!("daticert field {field}: {message}")
             }
             F::HeaderMismatch { header, value, tipo } => format!(
@@ -508,8 +508,12 @@ impl Finding {
             F::DaticertIncomplete(missing) => {
                 format!("in daticert.xml mancano elementi obbligatori: {}", missing.join(", "))
             }
-            F::DaticertFieldInvalid { field, message } => {
-                format!("campo {field} di daticert non valido ({message})")
+            // The reader's words are English: the Italian says what is written instead.
+            F::DaticertFieldInvalid { field, written, .. } if !written.is_empty() => {
+                format!("il campo {field} di daticert.xml non è leggibile: vi è scritto {written}")
+            }
+            F::DaticertFieldInvalid { field, .. } => {
+                format!("il campo {field} di daticert.xml non è leggibile")
             }
             F::HeaderMismatch { header, value, tipo } => format!(
                 "l'intestazione non firmata {header}: {value} contraddice il tipo firmato in \

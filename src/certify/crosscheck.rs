@@ -11,7 +11,7 @@ use jiff::Timestamp;
 
 use super::cecpac;
 use crate::error::ReadFailure;
-use crate::finding::{Finding, Integrity, SINGLE_HEADERS};
+use crate::finding::{Finding, Integrity};
 use crate::limits::Limit;
 use crate::problem::Problem;
 use crate::read::daticert::{DatiCert, DaticertError};
@@ -112,17 +112,44 @@ fn check_outside_signature(
     }
 }
 
+/// The top-level headers RFC 5322 §3.6 and the PEC rules allow once, checked for repeats:
+/// the markers (a repeat is an error) and the claims compared with daticert.xml.
+const SINGLE_HEADERS: &[&str] = &[
+    "X-Ricevuta",
+    "X-Trasporto",
+    "X-TipoRicevuta",
+    "X-Riferimento-Message-ID",
+    "Message-ID",
+    "Subject",
+    "From",
+    "Date",
+];
+
 /// RFC 5322 §3.6: the markers and the claims compared with daticert.xml occur once at the
 /// top level; peckit reads the first copy, another reader may take the last.
 fn check_repeated_headers(artefact: &Artefact, problems: &mut Vec<Problem>) {
-    for header in SINGLE_HEADERS {
-        let count = artefact.root.headers.get_all(header).count();
-        if count > 1 {
-            problems.push(Problem::of(Finding::Integrity(Integrity::RepeatedHeader {
-                header: (*header).to_string(),
-                count,
+    // A CR alone ends a line for some readers: a header hidden behind one is a repeat they
+    // see and peckit would not (review 20).
+    for (name, value) in artefact.root.headers.iter() {
+        let bytes = value.as_bytes();
+        if memchr::memchr_iter(b'\r', bytes).any(|cr| bytes.get(cr + 1) != Some(&b'\n')) {
+            problems.push(Problem::of(Finding::Integrity(Integrity::BareCarriageReturn {
+                header: name.to_string(),
             })));
         }
+    }
+    for header in SINGLE_HEADERS {
+        let mut copies = artefact.root.headers.get_all(header).map(str::trim);
+        let first = copies.next();
+        // Copies that all say the same claim nothing another reader would see differently.
+        if copies.all(|c| Some(c) == first) {
+            continue;
+        }
+        let count = artefact.root.headers.get_all(header).count();
+        problems.push(Problem::of(Finding::Integrity(Integrity::RepeatedHeader {
+            header: (*header).to_string(),
+            count,
+        })));
     }
 }
 
@@ -159,6 +186,7 @@ fn check_daticert_quality(daticert: &DatiCert, problems: &mut Vec<Problem>) {
     }
     for field_error in &daticert.field_errors {
         problems.push(Problem::of(Finding::DaticertFieldInvalid {
+            written: field_error.written.clone(),
             field: field_error.field.clone(),
             message: field_error.message.clone(),
         }));

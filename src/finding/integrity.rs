@@ -17,7 +17,8 @@ pub enum Integrity {
     RepeatedSignedAttribute(String),
     /// More SignerInfos than the one a PEC provider writes.
     ExtraSigners(usize),
-    /// Bytes after the end of the CMS signature (zero padding aside), unsigned and unread.
+    /// Bytes inside or after the CMS signature where CMS has no place for them (zero padding
+    /// after it aside), unsigned and unread.
     TrailingSignatureBytes(usize),
     /// Certificates carried beside the signature that name the signer (issuer and serial, or
     /// key identifier) but hold another key; the one whose key verifies was used.
@@ -40,6 +41,12 @@ pub enum Integrity {
     },
     /// More than one daticert.xml inside the signed entity.
     DaticertRepeated(usize),
+    /// RFC 5322 §2.2: a top-level header holds a carriage return without its line feed; a
+    /// reader that ends lines there sees one more header than peckit.
+    BareCarriageReturn {
+        /// The header's name.
+        header: String,
+    },
 }
 
 impl Integrity {
@@ -53,6 +60,7 @@ impl Integrity {
             Integrity::DecoySignerCertificates(_) => C::UnsignedContentOutsideSignature,
             Integrity::UnhandledCriticalExtension { .. } => C::Untrusted,
             Integrity::DaticertRepeated(_) => C::DaticertMalformed,
+            Integrity::BareCarriageReturn { .. } => C::HeaderMismatch,
             Integrity::RepeatedHeader { header, .. } => repeated_header_code(header),
         }
     }
@@ -71,16 +79,3 @@ fn repeated_header_code(header: &str) -> ProblemCode {
         _ => C::HeaderMismatch,
     }
 }
-
-/// The top-level headers RFC 5322 §3.6 and the PEC rules allow once, checked for repeats:
-/// the markers (a repeat is an error) and the claims compared with daticert.xml.
-pub const SINGLE_HEADERS: &[&str] = &[
-    "X-Ricevuta",
-    "X-Trasporto",
-    "X-TipoRicevuta",
-    "X-Riferimento-Message-ID",
-    "Message-ID",
-    "Subject",
-    "From",
-    "Date",
-];

@@ -16,7 +16,7 @@ pub use details::{
     CaProblem, CecPacClosure, CecPacWarning, LinkFailure, NameViolation, Sha1Use, SignatureDefect,
     StatedTime, Unread, UsageProblem,
 };
-pub use integrity::{Integrity, SINGLE_HEADERS};
+pub use integrity::Integrity;
 pub use outside::Outside;
 pub use rem::{ETSI_ERDS_NAMESPACE, TimeStampFault, TransformFault, WrappingFault, XmlFault};
 pub use revocation::{
@@ -369,6 +369,9 @@ pub enum Finding {
         field: String,
         /// Why (the reader's words).
         message: String,
+        /// What the element holds, as written (`zona="+9959" giorno="31/02/2026" ora="…"`).
+        #[serde(default)]
+        written: String,
     },
     /// An unsigned marker contradicts the signed tipo.
     HeaderMismatch {
@@ -526,6 +529,9 @@ impl Finding {
             F::TimeStampUntrusted(_) => C::TimestampUntrusted,
             F::MissingDaticert => C::MissingDaticert,
             F::DaticertIncomplete(_) => C::DaticertIncomplete,
+            // The certified time is what a receipt proves, and what the signer's certificate is
+            // judged at: unreadable, it is as missing as an absent element (review 20).
+            F::DaticertFieldInvalid { field, .. } if field == "data" => C::DaticertIncomplete,
             F::DaticertFieldInvalid { .. } => C::DaticertFieldInvalid,
             F::HeaderMismatch { .. } => C::HeaderMismatch,
             F::SubjectMismatch { .. } | F::SubjectTagged { .. } | F::SubjectText { .. } => {

@@ -110,7 +110,8 @@ problem_codes! {
     MissingDaticert = "missing-daticert", Error, 40;
     /// daticert.xml is not well-formed XML; fields were recovered one by one.
     DaticertMalformed = "daticert-malformed", Error, 41;
-    /// daticert.xml lacks required elements or has invalid values.
+    /// daticert.xml lacks required elements or has invalid values (an unreadable certified
+    /// time among them).
     DaticertIncomplete = "daticert-incomplete", Error, 42;
     /// The unsigned marker header (X-Ricevuta / X-Trasporto) contradicts the signed tipo.
     HeaderMismatch = "header-mismatch", Error, 43;
@@ -175,7 +176,8 @@ problem_codes! {
     PermanentErrorInPreavviso = "permanent-error-in-preavviso", Warning, 67;
     /// The artefact is an anomaly envelope: its content is not certified.
     AnomalyNotCertified = "anomaly-not-certified", Warning, 68;
-    /// A daticert field could not be read (e.g. a bad date) while the rest was.
+    /// A daticert field other than the certified time could not be read while the rest was
+    /// (an unreadable certified time is `daticert-incomplete`).
     DaticertFieldInvalid = "daticert-field-invalid", Warning, 69;
     /// A certificate of the path was revoked after the signing time: still valid.
     RevokedAfterSigning = "revoked-after-signing", Warning, 70;

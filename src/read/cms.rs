@@ -193,14 +193,30 @@ pub fn parse(blob: &[u8]) -> Result<SignedData<'_>, CmsError> {
     Ok(SignedData { econtent_type, econtent, certificates, signer_infos })
 }
 
-/// How many bytes follow the ContentInfo (zero padding aside, none): nothing signs them, and
-/// [`parse`] leaves them unread, so describing a signature still works; verifying refuses it.
-pub fn trailing_bytes(blob: &[u8]) -> usize {
+/// How many bytes lie where CMS has no place for them: after the ContentInfo (zero padding
+/// or a line end aside), after its `[0]` SignedData, after the SignedData's signerInfos. Nothing signs
+/// them, and [`parse`] leaves them unread, so describing a signature still works; verifying
+/// refuses it.
+pub fn stray_bytes(blob: &[u8]) -> usize {
+    let rest_len = |r: &Reader<'_>| if r.is_empty() { 0 } else { r.rest().len() };
     let mut outer = Reader::new(blob);
-    match outer.read() {
-        Ok(_) if outer.rest().iter().any(|&b| b != 0) => outer.rest().len(),
-        _ => 0,
-    }
+    let Ok(content_info) = outer.read() else { return 0 };
+    // Zero padding, or the line end of a binary part, is no data.
+    let padding = |b: &u8| matches!(b, 0 | b'\r' | b'\n');
+    let after = if outer.rest().iter().all(padding) { 0 } else { outer.rest().len() };
+    let mut ci = content_info.children();
+    let (Ok(_), Ok(explicit)) = (ci.read(), ci.read()) else { return after };
+    let mut wrapper = explicit.children();
+    let Ok(sd) = wrapper.read() else { return after + rest_len(&ci) };
+    let mut fields = sd.children();
+    let read_all = fields.expect(tag::INTEGER, "version").is_ok()
+        && fields.expect(tag::SET, "digestAlgorithms").is_ok()
+        && fields.expect(tag::SEQUENCE, "encapContentInfo").is_ok()
+        && fields.optional(tag::CONTEXT_0).is_ok()
+        && fields.optional(tag::CONTEXT_1).is_ok()
+        && fields.expect(tag::SET, "signerInfos").is_ok();
+    let inside = if read_all { rest_len(&fields) } else { 0 };
+    after + rest_len(&ci) + rest_len(&wrapper) + inside
 }
 
 fn parse_signer_info<'a>(tlv: &Tlv<'a>) -> Result<SignerInfo<'a>, CmsError> {
@@ -288,6 +304,19 @@ mod tests {
         let cms = cms_of("accettazione-opaca.eml");
         let content = encapsulated_content(&cms).unwrap().unwrap();
         assert!(content.windows(11).any(|w| w == b"daticert.xm"));
+    }
+
+    #[test]
+    fn bytes_where_cms_has_no_place_are_counted_and_padding_is_not() {
+        let cms = cms_of("accettazione.eml");
+        assert_eq!(stray_bytes(&cms), 0);
+        for padding in [&b"\0\0"[..], b"\r\n", b"\n"] {
+            assert_eq!(stray_bytes(&[&cms[..], padding].concat()), 0, "{padding:?}");
+        }
+        assert_eq!(stray_bytes(&[&cms[..], &[0, 0, 7]].concat()), 3);
+        assert_eq!(stray_bytes(&[&cms[..], &cms[..]].concat()), cms.len());
+        let si = &parse(&cms).unwrap().signer_infos[0];
+        assert_eq!(si.repeated_single_attribute(), None);
     }
 
     #[test]

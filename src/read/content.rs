@@ -33,8 +33,10 @@ pub(super) fn is_message(entity: &Entity) -> bool {
     matches!(entity.content_type.mime.as_ref(), "message/rfc822" | "message/global")
 }
 
-fn name_is(entity: &Entity, expected: &str) -> bool {
-    entity.raw_file_name().is_some_and(|n| n.trim().eq_ignore_ascii_case(expected))
+/// Whether the part's file name, decoded as a mail program shows it (RFC 2231 `filename*=`,
+/// encoded words), is `expected`: a second daticert.xml must not hide behind an encoding.
+fn name_is(entity: &Entity, buf: &[u8], expected: &str) -> bool {
+    decode::entity_file_name(entity, buf).is_some_and(|n| n.trim().eq_ignore_ascii_case(expected))
 }
 
 /// Reads what a signed content held apart from the message holds (opaque signed-data).
@@ -77,11 +79,14 @@ pub(super) fn signed_content_of(
             continue;
         }
         let mime = entity.content_type.mime.as_ref();
-        let candidate_xml = is_xml(entity) || name_is(entity, "daticert.xml");
+        let candidate_xml = is_xml(entity) || name_is(entity, buf, "daticert.xml");
         if candidate_xml || (mime == "application/octet-stream" && !is_attachment) {
             let decoded = decode::decode_entity(entity, buf).into_bytes();
             let looks_like_daticert = daticert::looks_like_daticert(&decoded);
-            if looks_like_daticert && content.daticert_raw.is_some() {
+            // A second one is searched whole: its root may come late, behind a comment.
+            if content.daticert_raw.is_some()
+                && memchr::memmem::find(&decoded, b"<postacert").is_some()
+            {
                 content.more_daticerts += 1;
             }
             if content.daticert_raw.is_none() && looks_like_daticert {
@@ -200,11 +205,11 @@ pub(super) fn collect_outside(
     if !entity.children.is_empty() || path == "1" {
         return;
     }
-    if is_message(entity) && name_is(entity, "postacert.eml") {
+    if is_message(entity) && name_is(entity, raw, "postacert.eml") {
         out.push(Outside::Postacert { mime_path: path.to_string() });
         return;
     }
-    if is_xml(entity) || name_is(entity, "daticert.xml") {
+    if is_xml(entity) || name_is(entity, raw, "daticert.xml") {
         let decoded = decode::decode_entity(entity, raw).into_bytes();
         if daticert::looks_like_daticert(&decoded) {
             out.push(Outside::Daticert { mime_path: path.to_string() });

@@ -63,10 +63,12 @@ impl<'a> Reader<'a> {
         Reader { data, pos: 0, base: 0 }
     }
 
-    /// Whether everything was read (trailing end-of-contents octets count as the end).
+    /// Whether everything was read. An indefinite-length value ends before its
+    /// end-of-contents octets (see `read_at_depth`), so `00 00` met here is data: inside a
+    /// definite length it would otherwise end a SET early and hide what follows (review 19:
+    /// a second signer behind it).
     pub fn is_empty(&self) -> bool {
-        let rest = self.data.get(self.pos..).unwrap_or_default();
-        rest.is_empty() || rest.starts_with(&[0, 0])
+        self.data.get(self.pos..).unwrap_or_default().is_empty()
     }
 
     /// The bytes not read yet.

@@ -23,17 +23,23 @@ pub const PEC_POLICY_OID: &str = "1.3.76.16.3.1.1";
 
 /// The extensions a certificate may mark critical: those the path checks read (subject and
 /// authority key identifiers, key usage, subject alternative name, basic constraints, name
-/// constraints, CRL distribution points, certificate policies, extended key usage).
+/// constraints, CRL distribution points, certificate policies, extended key usage), and the
+/// policy constraints, mappings and inhibitAnyPolicy a CA may mark critical (RFC 5280 requires
+/// it of policyConstraints): they can only narrow which policies hold, and peckit accepts no
+/// policy but the PEC one, named in the signer's own certificate, mapped by no one.
 const HANDLED_EXTENSIONS: &[&str] = &[
-    "2.5.29.14",
-    "2.5.29.15",
-    "2.5.29.17",
-    "2.5.29.19",
-    "2.5.29.30",
-    "2.5.29.31",
-    "2.5.29.32",
-    "2.5.29.35",
-    "2.5.29.37",
+    "2.5.29.14", // subjectKeyIdentifier
+    "2.5.29.15", // keyUsage
+    "2.5.29.17", // subjectAltName
+    "2.5.29.19", // basicConstraints
+    "2.5.29.30", // nameConstraints
+    "2.5.29.31", // cRLDistributionPoints
+    "2.5.29.32", // certificatePolicies
+    "2.5.29.33", // policyMappings
+    "2.5.29.35", // authorityKeyIdentifier
+    "2.5.29.36", // policyConstraints
+    "2.5.29.37", // extKeyUsage
+    "2.5.29.54", // inhibitAnyPolicy
 ];
 
 /// A parsed certificate.
@@ -127,6 +133,16 @@ fn dir_string(name: &x509_cert::name::Name, oid: const_oid::ObjectIdentifier) ->
         .map(|d| d.value().into_owned())
 }
 
+/// The subject's emailAddress attribute (PKCS #9, an IA5String), when present.
+fn subject_email(name: &x509_cert::name::Name) -> Option<String> {
+    const EMAIL_ADDRESS: const_oid::ObjectIdentifier =
+        const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1");
+    name.iter()
+        .find(|atv| atv.oid == EMAIL_ADDRESS)
+        .and_then(|atv| atv.value.decode_as::<der::asn1::Ia5String>().ok())
+        .map(|s| s.to_string())
+}
+
 /// The http(s) URLs among distribution point full names.
 pub fn distribution_urls(
     points: &[x509_cert::ext::pkix::crl::dp::DistributionPoint],
@@ -181,7 +197,7 @@ impl Cert {
         let not_after = instant(tbs_c.validity().not_after, "notAfter")?;
         let ext_err = CertError::Extension;
         let san = tbs_c.get_extension::<SubjectAltName>().map_err(ext_err)?.map(|(_, s)| s.0);
-        let emails = san
+        let mut emails: Vec<String> = san
             .iter()
             .flatten()
             .filter_map(|g| match g {
@@ -189,6 +205,10 @@ impl Cert {
                 _ => None,
             })
             .collect();
+        // RFC 8550 §3: an address only in the subject's emailAddress counts as well.
+        if emails.is_empty() {
+            emails.extend(subject_email(tbs_c.subject()));
+        }
         let names = super::names::cert_names(tbs_c.subject(), san.as_deref().unwrap_or_default());
         let name_constraints = tbs_c
             .get_extension::<x509_cert::ext::pkix::NameConstraints>()

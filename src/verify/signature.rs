@@ -30,6 +30,10 @@ use crate::read::cms::{
 };
 use crate::read::der::{self, Tlv};
 use digest::{content_matches, digest_without_attributes};
+use times::{
+    earliest, expired_since_signing, latest, no_signing_time_problem, not_valid_when_signed,
+    reference_time,
+};
 
 /// id-data.
 const OID_DATA: &str = "1.2.840.113549.1.7.1";
@@ -54,23 +58,7 @@ pub enum SignatureStatus {
     Malformed,
 }
 
-/// Where the instant certificates were judged at came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ReferenceTimeSource {
-    /// The CMS signingTime (the usual case).
-    SigningTime,
-    /// No signingTime: the certified time of daticert.xml.
-    Daticert,
-    /// The instant the caller asked for ([`Verifier::with_requested_time`]).
-    Requested,
-    /// Neither: the current time.
-    Now,
-    /// Not judged (the check stopped before).
-    None,
-    /// The genTime of a valid time-stamp by a trusted authority (a REM evidence's).
-    TimeStamp,
-}
+pub use times::ReferenceTimeSource;
 
 fn ser_opt_ts<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
     match t {
@@ -241,8 +229,7 @@ impl Verifier {
         report.signing_time = signing_time(si);
         let anchors: Vec<&Cert> = self.trust().iter().map(|a| &a.cert).collect();
         let named = signers::candidates(si, &certs, &anchors);
-        let mut signer = named.first().copied();
-        report.signer = signer.map(Cert::shared_summary);
+        report.signer = named.first().map(|c| c.shared_summary());
 
         let digest_alg = digest_algorithm(si)?;
         report.digest_algorithm = Some(digest_alg.name().to_string());
@@ -278,40 +265,8 @@ impl Verifier {
             }
         };
 
-        if named.len() > 1 {
-            // Certificates are unsigned: anyone may add one that names the signer with
-            // another key. The one whose key verifies is the signer's.
-            signer = named.iter().copied().find(|c| self.value_verifies(c, &sig_alg, &covered, si));
-            if let Some(genuine) = signer {
-                report.signer = Some(genuine.shared_summary());
-                report.problems.push(Problem::of(Finding::Integrity(
-                    Integrity::DecoySignerCertificates(named.len() - 1),
-                )));
-            }
-            signer = signer.or(named.first().copied());
-        }
-        let signer = signer.ok_or(Stop {
-            status: SignatureStatus::SignerCertMissing,
-            finding: Finding::SignerCertMissing,
-        })?;
-        self.check_signature_value(signer, &sig_alg, &covered, si.signature, report);
-        if let Some(problem) = signing_certificate_problem(si, signer) {
-            report.problems.push(problem);
-        }
-        if report.canonicalised && report.status == SignatureStatus::Valid {
-            report.problems.push(Problem::of(Finding::CanonicalisedLineEnds));
-        }
-
         let (reference, source) =
             reference_time(self.requested_time(), report.signing_time, fallback_time, self.now());
-        if let Some(problem) = no_signing_time_problem(source) {
-            report.problems.push(problem);
-        }
-        report.reference_time = Some(reference);
-        report.reference_time_source = source;
-        if let Some(why) = signer_usage_problem(signer, purpose) {
-            report.problems.push(Problem::of(Finding::SignerUsage(why)));
-        }
         // The CMS signingTime and the certified time are both the signer's own word: the
         // certificates must hold at the later of the two, or an expired key could date its
         // signature back into its validity while certifying an event of today.
@@ -322,7 +277,35 @@ impl Verifier {
             _ => JudgedAt::SigningTime,
         };
         let moment = Moment::new(reference, basis, dated, false);
-        let path = self.path(signer, &certs, reference, purpose, false, moment);
+        let path_of = |c: &Cert| self.path(c, &certs, reference, purpose, false, moment);
+        let choice =
+            signers::choose(&named, |c| self.value_verifies(c, &sig_alg, &covered, si), path_of);
+        let signer = choice.signer.ok_or(Stop {
+            status: SignatureStatus::SignerCertMissing,
+            finding: Finding::SignerCertMissing,
+        })?;
+        report.signer = Some(signer.shared_summary());
+        if choice.decoys > 0 {
+            report.problems.push(Problem::of(Finding::Integrity(
+                Integrity::DecoySignerCertificates(choice.decoys),
+            )));
+        }
+        self.check_signature_value(signer, &sig_alg, &covered, si.signature, report);
+        if let Some(problem) = signing_certificate_problem(si, signer) {
+            report.problems.push(problem);
+        }
+        if report.canonicalised && report.status == SignatureStatus::Valid {
+            report.problems.push(Problem::of(Finding::CanonicalisedLineEnds));
+        }
+        if let Some(problem) = no_signing_time_problem(source) {
+            report.problems.push(problem);
+        }
+        report.reference_time = Some(reference);
+        report.reference_time_source = source;
+        if let Some(why) = signer_usage_problem(signer, purpose) {
+            report.problems.push(Problem::of(Finding::SignerUsage(why)));
+        }
+        let path = choice.path.unwrap_or_else(|| path_of(signer));
         report.trusted = path.trusted;
         report.revocation = path.revocation.first().cloned().unwrap_or_default();
         report.chain = path
@@ -334,9 +317,14 @@ impl Verifier {
         report.chain_certificates = path.certificates;
         // `--at` earlier than the signature's own time, or a certified time later than the
         // signingTime: a certificate must also have been valid at the latest instant the
-        // signed data states (one expired in between is not cleared by an earlier instant).
-        if moment.at > reference {
-            report.problems.extend(not_valid_when_signed(&report.chain_certificates, moment.at));
+        // signed data states (one expired in between is not cleared by an earlier instant);
+        // and, unless `--at` asks about another instant, at the earliest (a certificate
+        // issued after the event it certifies did not exist when the event happened).
+        let earliest = earliest(report.signing_time, fallback_time)
+            .filter(|t| *t < reference && source != ReferenceTimeSource::Requested);
+        for instant in [Some(moment.at).filter(|t| *t > reference), earliest].into_iter().flatten()
+        {
+            report.problems.extend(not_valid_when_signed(&report.chain_certificates, instant));
         }
         report.accreditation = path.accreditation;
         report.anchor_source = path.anchor_source;
@@ -397,11 +385,11 @@ impl Verifier {
     }
 }
 
-/// RFC 5652 §5.1: the blob is a SignedData, and nothing follows it.
+/// RFC 5652 §5.1: the blob is a SignedData, with nothing where CMS has no place for it.
 fn signed_data(cms_der: &[u8]) -> Result<SignedData<'_>, Stop> {
     let sd =
         cms::parse(cms_der).map_err(|e| Stop::malformed(Finding::CmsUnreadable(e.to_string())))?;
-    match cms::trailing_bytes(cms_der) {
+    match cms::stray_bytes(cms_der) {
         0 => Ok(sd),
         n => Err(Stop::malformed(Finding::Integrity(Integrity::TrailingSignatureBytes(n)))),
     }
@@ -473,61 +461,6 @@ fn message_digest<'a>(si: &'a SignerInfo<'a>) -> Result<&'a Tlv<'a>, Stop> {
         .ok_or_else(|| Stop::malformed(Finding::MessageDigestMissing))
 }
 
-/// The instant certificates are judged at (docs/crypto-notes.md P9): the one the caller
-/// asked for, else the signing time, else the certified time of daticert.xml, else now.
-fn reference_time(
-    requested: Option<Timestamp>,
-    signing_time: Option<Timestamp>,
-    certified_time: Option<Timestamp>,
-    now: Timestamp,
-) -> (Timestamp, ReferenceTimeSource) {
-    match (requested, signing_time, certified_time) {
-        (Some(at), _, _) => (at, ReferenceTimeSource::Requested),
-        (None, Some(st), _) => (st, ReferenceTimeSource::SigningTime),
-        (None, None, Some(d)) => (d, ReferenceTimeSource::Daticert),
-        (None, None, None) => (now, ReferenceTimeSource::Now),
-    }
-}
-
-/// The later of two instants, either of which may be missing.
-fn latest(a: Option<Timestamp>, b: Option<Timestamp>) -> Option<Timestamp> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-/// The certificates of a path that were not valid at `signed` (the time the signature states).
-fn not_valid_when_signed(certificates: &[Arc<CertSummary>], signed: Timestamp) -> Vec<Problem> {
-    certificates
-        .iter()
-        .filter(|c| {
-            let from = c.not_before.parse::<Timestamp>().ok();
-            let to = c.not_after.parse::<Timestamp>().ok();
-            from.is_some_and(|f| signed < f) || to.is_some_and(|t| signed > t)
-        })
-        .take(1)
-        .map(|c| {
-            Problem::of(Finding::NotValidAt {
-                subject: c.subject.clone(),
-                at: cert::rfc3339(signed),
-                from: c.not_before.clone(),
-                to: c.not_after.clone(),
-            })
-        })
-        .collect()
-}
-
-/// Information when the signature carries no signingTime and another instant stood in.
-fn no_signing_time_problem(source: ReferenceTimeSource) -> Option<Problem> {
-    let certified = match source {
-        ReferenceTimeSource::Daticert => true,
-        ReferenceTimeSource::Now => false,
-        _ => return None,
-    };
-    Some(Problem::of(Finding::NoSigningTime { certified }))
-}
-
 /// RFC 5280 §4.2.1.3 / §4.2.1.12 / RFC 8550 §4.4: the signer may sign mail.
 fn signer_usage_problem(signer: &Cert, purpose: Purpose) -> Option<UsageProblem> {
     if let Some((true, _)) = signer.basic_constraints {
@@ -575,19 +508,9 @@ fn weak_digest_problem(
     Some(Problem::of(Finding::WeakDigest(uses)))
 }
 
-/// Information when the signer's certificate, valid when it signed, has expired since:
-/// normal for archived mail.
-fn expired_since_signing(signer: &Cert, reference: Timestamp, now: Timestamp) -> Option<Problem> {
-    if signer.valid_at(reference) && !signer.valid_at(now) && now > signer.not_after {
-        return Some(Problem::of(Finding::CertExpiredNow {
-            not_after: cert::rfc3339(signer.not_after),
-        }));
-    }
-    None
-}
-
 mod digest;
 mod signers;
+mod times;
 
 #[cfg(test)]
 mod tests;

@@ -85,8 +85,8 @@ fn a_repeated_unsigned_subject_is_a_warning_and_a_repeated_marker_an_error() {
 #[test]
 fn each_addition_is_said_in_italian() {
     for (file, words) in [
-        ("forged/due-firmatari.eml", "firmatari"),
-        ("forged/byte-dopo-la-firma.eml", "dopo la fine della firma"),
+        ("forged/due-firmatari.eml", "la firma ha 2 firmatari"),
+        ("forged/byte-dopo-la-firma.eml", "dentro o dopo la firma"),
         ("forged/data-firma-ripetuta.eml", "compare più di una volta"),
         ("forged/certificato-civetta.eml", "un'altra chiave"),
         ("forged/estensione-critica.eml", "estensione critica"),
@@ -155,4 +155,49 @@ fn a_line_break_in_a_decoded_subject_draws_no_row_of_its_own() {
         let claimed = line.split('┆').nth(2).unwrap_or_default().trim_start();
         assert!(!claimed.starts_with("X-Ricevuta: avvenuta"), "a row of its own:\n{out}");
     }
+}
+
+#[test]
+fn a_pinned_signer_is_found_behind_a_decoy_that_names_it() {
+    let file = samples().join("forged/certificato-civetta-solo.eml");
+    let (code, a) = verify_json(&file, "en");
+    assert_eq!(code, 1);
+    assert_eq!(codes(&a).first().map(String::as_str), Some("bad-signature"), "{a:#}");
+    let (code, out, err) = run(peckit()
+        .args(["verify", "--format", "json", "--trust"])
+        .arg(samples().join("pki/alfa.pem"))
+        .arg(&file));
+    assert_eq!(code, 1, "{err}");
+    let a = json(&out)["artefacts"][0].clone();
+    assert_eq!(a["signature"]["status"], "valid", "{a:#}");
+    assert_eq!(a["signature"]["signer"]["sha256"], fingerprint("alfa.pem"));
+    assert_eq!(codes(&a).first().map(String::as_str), Some("unsigned-content-outside-signature"));
+}
+
+#[test]
+fn identical_copies_of_a_header_say_nothing_and_a_bare_cr_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let genuine = sample("accettazione.eml");
+    let same = replace_once(
+        &genuine,
+        b"X-Ricevuta: accettazione\r\n",
+        b"X-Ricevuta: accettazione\r\nX-Ricevuta: accettazione\r\n",
+    );
+    let path = dir.path().join("stessa.eml");
+    std::fs::write(&path, &same).unwrap();
+    let (code, a) = verify_json(&path, "en");
+    assert_eq!(code, 0, "{a:#}");
+    assert!(problem(&a, "header-mismatch").is_none(), "{a:#}");
+    // A CR without its LF ends the line for some readers: "X-Ricevuta" behind it is a second
+    // marker they see.
+    let hidden = replace_once(
+        &genuine,
+        b"X-Ricevuta: accettazione\r\n",
+        b"X-Ricevuta: accettazione\rX-Ricevuta: avvenuta-consegna\r\n",
+    );
+    std::fs::write(&path, &hidden).unwrap();
+    let (code, a) = verify_json(&path, "en");
+    assert_eq!(code, 1, "{a:#}");
+    let error = problem(&a, "header-mismatch").expect("the bare CR is not named");
+    assert!(error["message"].as_str().unwrap().contains("carriage return"), "{error:#}");
 }

@@ -44,10 +44,17 @@ pub(super) fn finish_data(
     giorno: Option<String>,
     ora: Option<String>,
 ) {
+    let written = [("zona", &zona), ("giorno", &giorno), ("ora", &ora)]
+        .iter()
+        .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name}=\"{v}\"")))
+        .collect::<Vec<_>>()
+        .join(" ");
     match (zona, giorno, ora) {
         (Some(z), Some(g), Some(o)) => match CertifiedTime::parse(&z, &g, &o) {
             Ok(t) => d.data = Some(t),
-            Err(message) => d.field_errors.push(FieldError { field: "data".into(), message }),
+            Err(message) => {
+                d.field_errors.push(FieldError { field: "data".into(), message, written })
+            }
         },
         (None, None, None) => {}
         (z, g, o) => {
@@ -64,6 +71,7 @@ pub(super) fn finish_data(
             d.field_errors.push(FieldError {
                 field: "data".into(),
                 message: format!("missing {}", missing.join(", ")),
+                written,
             });
         }
     }

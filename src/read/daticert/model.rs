@@ -18,6 +18,8 @@ pub struct FieldError {
     pub field: String,
     /// What is wrong.
     pub message: String,
+    /// What the element holds, as written.
+    pub written: String,
 }
 
 /// `<data zona><giorno/><ora/></data>` as an instant.
