@@ -10,11 +10,13 @@ const VERIFY_LONG: &str = "\
 Verify the authenticity of PEC artefacts.
 
 An artefact is VALID when all of these hold: it carries an S/MIME signature over its \
-content (the signed entity) and the content has not changed since signing; the signature \
-verifies with the signer's certificate; that certificate chains, link by link, to a trusted \
+content (the signed entity) and the content has not changed since signing; the signature is \
+as a provider writes it (one signer, nothing added inside or after it) and verifies with the \
+signer's certificate; that certificate chains, link by link, to a trusted \
 PEC authority and was valid both at the signing time and at the certified time the \
 daticert states; the signed entity carries one daticert.xml (except anomaly envelopes); and \
-the unsigned X-Ricevuta / X-Trasporto markers occur once and agree with the signed daticert. Anything else is INVALID, with a problem code saying why. Inputs that are \
+the unsigned X-Ricevuta / X-Trasporto markers agree with the signed daticert, with no copy \
+saying otherwise. Anything else is INVALID, with a problem code saying why. Inputs that are \
 not mail at all, or cannot be read, are ERROR.
 
 REM (ETSI EN 319 532), PEC's European successor, is read beside PEC: a REM message is VALID \

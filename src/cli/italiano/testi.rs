@@ -55,12 +55,13 @@ peckit help verify                      # tutte le opzioni di un comando",
         VERIFY_LONG,
         "Verifica l'autenticità dei messaggi PEC.\n\n\
 Un elemento è VALIDO quando valgono tutte queste condizioni: porta una firma S/MIME sul suo \
-contenuto (l'entità firmata) e il contenuto non è cambiato dopo la firma; la firma si verifica \
-con il certificato del firmatario; quel certificato risale, anello per anello, a un'autorità \
+contenuto (l'entità firmata) e il contenuto non è cambiato dopo la firma; la firma è come la \
+scrive un gestore (un solo firmatario, nulla aggiunto dentro o dopo di essa) e si verifica con \
+il certificato del firmatario; quel certificato risale, anello per anello, a un'autorità \
 PEC fidata ed era valido sia alla data della firma sia all'ora certificata che il daticert \
 riporta; l'entità firmata contiene un solo daticert.xml (salvo le buste di anomalia); e le \
-intestazioni non firmate X-Ricevuta / X-Trasporto compaiono una volta sola e concordano con \
-il daticert firmato. In ogni altro caso è NON VALIDO, con un codice di problema \
+intestazioni non firmate X-Ricevuta / X-Trasporto concordano con il daticert firmato, senza \
+copie che dicano altro. In ogni altro caso è NON VALIDO, con un codice di problema \
 che dice perché. I file che non sono posta, o che non si possono leggere, sono ERRORE.\n\n\
 REM (ETSI EN 319 532), l'erede europea della PEC, è letta accanto alla PEC: un messaggio REM è \
 VALIDO quando la sua firma S/MIME regge come sopra e la firma XAdES della sua evidenza ETSI si \
