@@ -36,7 +36,18 @@ pub(super) fn is_message(entity: &Entity) -> bool {
 /// Whether the part's file name, decoded as a mail program shows it (RFC 2231 `filename*=`,
 /// encoded words), is `expected`: a second daticert.xml must not hide behind an encoding.
 fn name_is(entity: &Entity, buf: &[u8], expected: &str) -> bool {
-    decode::entity_file_name(entity, buf).is_some_and(|n| n.trim().eq_ignore_ascii_case(expected))
+    let is = |n: &str| n.trim().eq_ignore_ascii_case(expected);
+    if entity.raw_file_name().is_some_and(is) {
+        return true;
+    }
+    // Decoding (and its allocation) only for a name that is encoded: most parts have none.
+    let extended = entity
+        .disposition
+        .iter()
+        .chain(std::iter::once(&entity.content_type))
+        .any(|c| c.params.iter().any(|(k, _)| k.contains('*')));
+    (extended || entity.raw_file_name().is_some_and(|n| n.contains("=?")))
+        && decode::entity_file_name(entity, buf).is_some_and(|n| is(&n))
 }
 
 /// Reads what a signed content held apart from the message holds (opaque signed-data).

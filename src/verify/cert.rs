@@ -372,6 +372,7 @@ impl Cert {
             policies: self.policies.clone(),
             pec_policy: self.has_pec_policy(),
             sha256: self.sha256_hex(),
+            validity: (self.not_before, self.not_after),
         }
     }
 }
@@ -412,6 +413,9 @@ pub struct CertSummary {
     pub pec_policy: bool,
     /// SHA-256 of the certificate, hex.
     pub sha256: String,
+    /// notBefore and notAfter as instants, for the checks (the strings above are for people).
+    #[serde(skip)]
+    pub validity: (jiff::Timestamp, jiff::Timestamp),
 }
 
 impl CertSummary {

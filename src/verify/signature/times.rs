@@ -68,11 +68,7 @@ pub(super) fn not_valid_when_signed(
 ) -> Vec<Problem> {
     certificates
         .iter()
-        .filter(|c| {
-            let from = c.not_before.parse::<Timestamp>().ok();
-            let to = c.not_after.parse::<Timestamp>().ok();
-            from.is_some_and(|f| signed < f) || to.is_some_and(|t| signed > t)
-        })
+        .filter(|c| signed < c.validity.0 || signed > c.validity.1)
         .take(1)
         .map(|c| {
             Problem::of(Finding::NotValidAt {
