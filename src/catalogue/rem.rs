@@ -33,7 +33,7 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                                     REM requires): it is judged at the signing time its signer \
                                     states, which nothing else attests"
                 .into(),
-            F::SigningCertificateMismatch => "the signingCertificateV2 attribute of the signature \
+            F::SigningCertificateMismatch => "the signingCertificate attribute of the signature \
                                               names another certificate than the one that \
                                               verified: a substituted signer"
                 .into(),
@@ -104,7 +104,7 @@ pub(super) fn text(lang: Lang, finding: &Finding) -> String {
                                     richiesta per REM): è valutata all'ora di firma dichiarata \
                                     dal firmatario, che nient'altro attesta"
                 .into(),
-            F::SigningCertificateMismatch => "l'attributo signingCertificateV2 della firma indica \
+            F::SigningCertificateMismatch => "l'attributo signingCertificate della firma indica \
                                               un certificato diverso da quello con cui si \
                                               verifica: firmatario sostituito"
                 .into(),

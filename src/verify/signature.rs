@@ -37,6 +37,9 @@ use times::{
 
 /// id-data.
 const OID_DATA: &str = "1.2.840.113549.1.7.1";
+/// The ESS signingCertificate attribute (RFC 2634 §5.4), SHA-1; signingCertificateV2
+/// replaced it.
+const OID_SIGNING_CERTIFICATE: &str = "1.2.840.113549.1.9.16.2.12";
 const OID_EKU_EMAIL: &str = "1.3.6.1.5.5.7.3.4";
 const OID_EKU_ANY: &str = "2.5.29.37.0";
 
@@ -406,11 +409,24 @@ fn digest_algorithm(si: &SignerInfo<'_>) -> Result<DigestAlg, Stop> {
         .ok_or_else(|| Stop::unsupported(Finding::DigestUnsupported(si.digest_oid.to_string())))
 }
 
-/// CAdES (ETSI EN 319 122-1 §5.2.2, RFC 5035): the signingCertificateV2 attribute binds the
-/// signer's certificate by its digest; a certificate other than the one that verified is a
-/// substituted signer. Checked when present (PEC providers seldom add it; REM's CAdES-B does).
+/// CAdES (ETSI EN 319 122-1 §5.2.2, RFC 5035, RFC 2634 §5.4): the signingCertificateV2 (or
+/// the older signingCertificate, SHA-1) attribute binds the signer's certificate by its
+/// digest; a certificate other than the one that verified is a substituted signer. Checked
+/// when present (PEC providers seldom add it; REM's CAdES-B does).
 fn signing_certificate_problem(si: &SignerInfo<'_>, signer: &Cert) -> Option<Problem> {
-    let attribute = si.attr(OID_SIGNING_CERTIFICATE_V2)?;
+    let Some(attribute) = si.attr(OID_SIGNING_CERTIFICATE_V2) else {
+        let v1 = si.attr(OID_SIGNING_CERTIFICATE)?;
+        // ESSCertID ::= SEQUENCE { certHash OCTET STRING (SHA-1), issuerSerial OPTIONAL }
+        let stated = (|| {
+            let certs = v1.children().expect(der::tag::SEQUENCE, "certs").ok()?;
+            let first = certs.children().expect(der::tag::SEQUENCE, "ESSCertID").ok()?;
+            Some(first.children().expect(der::tag::OCTET_STRING, "certHash").ok()?.value.to_vec())
+        })();
+        return match stated {
+            Some(hash) if DigestAlg::Sha1.digest(&signer.der) == hash => None,
+            _ => Some(Problem::of(Finding::SigningCertificateMismatch)),
+        };
+    };
     let stated = (|| {
         let certs = attribute.children().expect(der::tag::SEQUENCE, "certs").ok()?;
         let first = certs.children().expect(der::tag::SEQUENCE, "ESSCertIDv2").ok()?;

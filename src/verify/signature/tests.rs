@@ -213,6 +213,32 @@ fn signing_certificate_v2_binds_the_signer() {
     assert_eq!(substituted.code, ProblemCode::SigningCertificateMismatch);
 }
 
+/// RFC 2634's signingCertificate (SHA-1), which v2 replaced, binds the signer as well: a
+/// signer that names another certificate in it is a substituted signer (review 20).
+#[test]
+fn the_older_signing_certificate_attribute_binds_the_signer_too() {
+    let alfa = sample_cert("alfa.pem");
+    let hash = DigestAlg::Sha1.digest(&alfa.der);
+    let wrap = |tag: u8, v: &[u8]| [&[tag, u8::try_from(v.len()).unwrap()][..], v].concat();
+    // SigningCertificate { certs SEQUENCE OF ESSCertID { certHash } }
+    let value = wrap(0x30, &wrap(0x30, &wrap(0x30, &wrap(0x04, &hash))));
+    let tlv = crate::read::der::Reader::new(&value).read().unwrap();
+    let si = SignerInfo {
+        sid: cms::SignerId::Ski(Vec::new()),
+        digest_oid: "2.16.840.1.101.3.4.2.1".into(),
+        signed_attrs_raw: None,
+        signed_attrs: vec![cms::Attribute {
+            oid: OID_SIGNING_CERTIFICATE.into(),
+            values: vec![tlv],
+        }],
+        signature_algorithm: &[],
+        signature: &[],
+    };
+    assert!(signing_certificate_problem(&si, &alfa).is_none());
+    let substituted = signing_certificate_problem(&si, &sample_cert("beta.pem")).unwrap();
+    assert_eq!(substituted.code, ProblemCode::SigningCertificateMismatch);
+}
+
 /// A certificate without the PEC signing policy (the test root's trusted-list signer) may not
 /// sign PEC mail, whoever issued it; the providers' may.
 #[test]
