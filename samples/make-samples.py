@@ -248,6 +248,13 @@ def make_pki():
     # Alfa's issuer and serial number with another key: a decoy anyone could add to a signature.
     issue("civetta-alfa", ALFA["subject"], EXT_PROVIDER, issuer="intermediate",
           serial=cert_field("alfa", "serial").split("=", 1)[1], email=ALFA["email"])
+    # Alfa's key and serial under another name, issued by the intermediate's look-alike: a decoy
+    # that verifies the signature (same key) and chains to nothing trusted.
+    if not (PKI / "omonimo-alfa.key").exists():
+        shutil.copyfile(PKI / "alfa.key", PKI / "omonimo-alfa.key")
+    issue("omonimo-alfa", "/C=IT/O=Gestore Mallory S.p.A./CN=Posta Certificata Mallory", EXT_PROVIDER,
+          issuer="rogue-intermediate", serial=cert_field("alfa", "serial").split("=", 1)[1],
+          email="posta-certificata@pec.mallory.example")
     shutil.copyfile(PKI / "root.pem", PKI / "trust-root.pem")
     (PKI / "README.md").write_text(
         "Test PKI made by ../make-samples.py (openssl ca, explicit dates). Keys are committed on\n"
@@ -273,7 +280,8 @@ def make_pki():
         "- scaduto-alfa.pem: Alfa valid during 2020 only (its signature backdated into 2020)\n"
         "- senza-indirizzo-alfa.pem: Alfa with no e-mail address (no subjectAltName)\n"
         "- critica-alfa.pem: Alfa with a critical extension no verifier knows (1.3.6.1.4.1.99999.1)\n"
-        "- civetta-alfa.pem: Alfa's issuer and serial number with another key (a decoy certificate)\n")
+        "- civetta-alfa.pem: Alfa's issuer and serial number with another key (a decoy certificate)\n"
+        "- omonimo-alfa.pem: Alfa's key and serial under another name, issued by rogue-intermediate\n")
 
 
 # --------------------------------------------------------------------------- MIME building
@@ -1252,6 +1260,10 @@ def make_added_to_signature(t0, msg, genuine):
     write("forged/algoritmo-impronta-altro.eml", transform_signature(genuine, digest_named_sha384),
           "accettazione", "invalid", "malformed",
           notes="the SignerInfo names SHA-384 while its messageDigest is a SHA-256 digest")
+    write("forged/certificato-omonimo.eml",
+          transform_signature(genuine, lambda der: with_first_certificate(der, cert_der("omonimo-alfa"))),
+          "accettazione", "invalid", "unsigned-content-outside-signature",
+          notes="Alfa's key and serial under another name, put first: it verifies but chains to nothing")
     write("forged/certificato-civetta-solo.eml",
           transform_signature(genuine, lambda der: with_certificates(
               der, [cert_der("civetta-alfa"), cert_der("intermediate")])),

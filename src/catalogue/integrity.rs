@@ -33,13 +33,14 @@ fn english(finding: &I) -> String {
              nothing signs them, and no reader should take them for part of it"
         ),
         I::DecoySignerCertificates(1) => "a certificate carried with the signature names the \
-             signer but holds another key: the signature does not cover the certificates it \
+             signer but is not its certificate (another key, or another name on its key): the \
+             signature does not cover the certificates it \
              carries, so anyone could have added it; the signer's certificate, whose key \
              verifies the signature, was used"
             .into(),
         I::DecoySignerCertificates(n) => format!(
-            "{n} certificates carried with the signature name the signer but hold another key: \
-             the signature does not cover the certificates it carries, so anyone could have \
+            "{n} certificates carried with the signature name the signer but are not its \
+             certificate (another key, or another name on its key): the signature does not cover the certificates it carries, so anyone could have \
              added them; the signer's certificate, whose key verifies the signature, was used"
         ),
         I::UnhandledCriticalExtension { subject, oid } => format!(
@@ -56,7 +57,7 @@ fn english(finding: &I) -> String {
         ),
         I::DaticertRepeated(n) => format!(
             "the signed entity carries {n} daticert.xml: which one the provider certified \
-             cannot be told (the first was read)"
+             cannot be told"
         ),
     }
 }
@@ -82,13 +83,14 @@ fn italian(finding: &I) -> String {
              firma e nessun programma dovrebbe prenderli per parte di essa"
         ),
         I::DecoySignerCertificates(1) => "un certificato trasportato con la firma indica il \
-             firmatario ma contiene un'altra chiave: la firma non copre i certificati che \
+             firmatario ma non è il suo certificato (altra chiave, o altro nome sulla sua \
+             chiave): la firma non copre i certificati che \
              trasporta, quindi chiunque può averlo aggiunto; è stato usato il certificato del \
              firmatario, la cui chiave verifica la firma"
             .into(),
         I::DecoySignerCertificates(n) => format!(
-            "{n} certificati trasportati con la firma indicano il firmatario ma contengono \
-             un'altra chiave: la firma non copre i certificati che trasporta, quindi chiunque \
+            "{n} certificati trasportati con la firma indicano il firmatario ma non sono il suo \
+             certificato (altra chiave, o altro nome sulla sua chiave): la firma non copre i certificati che trasporta, quindi chiunque \
              può averli aggiunti; è stato usato il certificato del firmatario, la cui chiave \
              verifica la firma"
         ),
@@ -107,7 +109,7 @@ fn italian(finding: &I) -> String {
         ),
         I::DaticertRepeated(n) => format!(
             "la parte firmata contiene {n} daticert.xml: non si può stabilire quale abbia \
-             certificato il gestore (è stato letto il primo)"
+             certificato il gestore"
         ),
     }
 }

@@ -128,15 +128,9 @@ const SINGLE_HEADERS: &[&str] = &[
 /// RFC 5322 §3.6: the markers and the claims compared with daticert.xml occur once at the
 /// top level; peckit reads the first copy, another reader may take the last.
 fn check_repeated_headers(artefact: &Artefact, problems: &mut Vec<Problem>) {
-    // A CR alone ends a line for some readers: a header hidden behind one is a repeat they
-    // see and peckit would not (review 20).
-    for (name, value) in artefact.root.headers.iter() {
-        let bytes = value.as_bytes();
-        if memchr::memchr_iter(b'\r', bytes).any(|cr| bytes.get(cr + 1) != Some(&b'\n')) {
-            problems.push(Problem::of(Finding::Integrity(Integrity::BareCarriageReturn {
-                header: name.to_string(),
-            })));
-        }
+    let block = artefact.raw.get(..artefact.root.body_start).unwrap_or_default();
+    for header in headers_with_bare_cr(block) {
+        problems.push(Problem::of(Finding::Integrity(Integrity::BareCarriageReturn { header })));
     }
     for header in SINGLE_HEADERS {
         let mut copies = artefact.root.headers.get_all(header).map(str::trim);
@@ -151,6 +145,26 @@ fn check_repeated_headers(artefact: &Artefact, problems: &mut Vec<Problem>) {
             count,
         })));
     }
+}
+
+/// The headers of a raw header block whose lines hold a CR that is not their line end: some
+/// readers end a line there and see a header hidden behind it, a repeat peckit would not see
+/// (review 20). The raw bytes, not the parsed values: parsing trims a CR at either end.
+fn headers_with_bare_cr(block: &[u8]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut current: &[u8] = b"";
+    for line in block.split(|&b| b == b'\n') {
+        if !line.starts_with(b" ") && !line.starts_with(b"\t") {
+            let colon = memchr::memchr(b':', line).unwrap_or(0);
+            current = line.get(..colon).unwrap_or_default().trim_ascii();
+        }
+        let text = line.strip_suffix(b"\r").unwrap_or(line);
+        let name = String::from_utf8_lossy(current).into_owned();
+        if memchr::memchr(b'\r', text).is_some() && !found.contains(&name) {
+            found.push(name);
+        }
+    }
+    found
 }
 
 /// DM 2/11/2005: every PEC artefact but the anomaly envelope carries daticert.xml.

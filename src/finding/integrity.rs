@@ -21,7 +21,8 @@ pub enum Integrity {
     /// after it aside), unsigned and unread.
     TrailingSignatureBytes(usize),
     /// Certificates carried beside the signature that name the signer (issuer and serial, or
-    /// key identifier) but hold another key; the one whose key verifies was used.
+    /// key identifier) but hold another key, or the signer's key under another name; the one
+    /// whose key verifies, and that chains, was used.
     DecoySignerCertificates(usize),
     /// RFC 5280 §4.2: a certificate of the path has a critical extension peckit does not
     /// implement, so the certificate must be rejected.

@@ -209,7 +209,7 @@ pub struct SignedContent {
     pub daticert: Option<DatiCert>,
     /// Why daticert.xml could not be parsed at all, if so.
     pub daticert_error: Option<DaticertError>,
-    /// How many more parts after the first look like daticert.xml (a provider signs one).
+    /// How many more parts than one hold a daticert root (a provider signs one daticert.xml).
     pub more_daticerts: usize,
     /// The original message (postacert.eml), exact bytes after transfer decoding; `None`
     /// when it is itself a PEC artefact, read as the first nested artefact, which owns its

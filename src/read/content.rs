@@ -75,6 +75,7 @@ pub(super) fn signed_content_of(
     limits: &Limits,
 ) -> SignedContent {
     let mut content = SignedContent::default();
+    let mut daticert_like = 0usize;
     let info =
         |entity: &Entity, path: &str, size: usize| part_info(buf, offset, entity, path, size);
     for (entity, path) in root.leaves() {
@@ -94,11 +95,10 @@ pub(super) fn signed_content_of(
         if candidate_xml || (mime == "application/octet-stream" && !is_attachment) {
             let decoded = decode::decode_entity(entity, buf).into_bytes();
             let looks_like_daticert = daticert::looks_like_daticert(&decoded);
-            // A second one is searched whole: its root may come late, behind a comment.
-            if content.daticert_raw.is_some()
-                && memchr::memmem::find(&decoded, b"<postacert").is_some()
-            {
-                content.more_daticerts += 1;
+            // Every part is searched whole for the count, whichever comes first: another
+            // reader may take one whose root comes late, behind a comment.
+            if memchr::memmem::find(&decoded, b"<postacert").is_some() {
+                daticert_like += 1;
             }
             if content.daticert_raw.is_none() && looks_like_daticert {
                 content.daticert_part = Some(info(entity, &path, decoded.len()));
@@ -133,6 +133,7 @@ pub(super) fn signed_content_of(
         let size = entity.body().len();
         content.other_parts.push(info(entity, &path, size));
     }
+    content.more_daticerts = daticert_like.saturating_sub(1);
     content
 }
 

@@ -58,6 +58,12 @@ fn a_decoy_certificate_leaves_the_genuine_signer_and_names_the_addition() {
     assert!(problem(&a, "bad-signature").is_none(), "a genuine signature is not forged: {a:#}");
     // The signed data stays certified: only the unsigned certificate set was added to.
     assert_eq!(a["certified"]["tipo"], "accettazione", "{a:#}");
+    // Alfa's own key under another name, put first, verifies too: the one that chains is the
+    // signer, the other is named.
+    let (code, a) = verify_json(&samples().join("forged/certificato-omonimo.eml"), "en");
+    assert_eq!(code, 1);
+    assert_eq!(a["signature"]["signer"]["sha256"], fingerprint("alfa.pem"), "{a:#}");
+    assert_eq!(codes(&a).first().map(String::as_str), Some("unsigned-content-outside-signature"));
 }
 
 #[test]
@@ -88,7 +94,7 @@ fn each_addition_is_said_in_italian() {
         ("forged/due-firmatari.eml", "la firma ha 2 firmatari"),
         ("forged/byte-dopo-la-firma.eml", "dentro o dopo la firma"),
         ("forged/data-firma-ripetuta.eml", "compare più di una volta"),
-        ("forged/certificato-civetta.eml", "un'altra chiave"),
+        ("forged/certificato-civetta.eml", "altra chiave, o altro nome sulla sua chiave"),
         ("forged/estensione-critica.eml", "estensione critica"),
         ("forged/daticert-doppio.eml", "2 daticert.xml"),
         ("forged/x-ricevuta-doppia.eml", "compare 2 volte"),
@@ -200,4 +206,15 @@ fn identical_copies_of_a_header_say_nothing_and_a_bare_cr_is_named() {
     assert_eq!(code, 1, "{a:#}");
     let error = problem(&a, "header-mismatch").expect("the bare CR is not named");
     assert!(error["message"].as_str().unwrap().contains("carriage return"), "{error:#}");
+    // Right after the colon, where parsing trims a value's white space (review 21).
+    let after_colon = replace_once(
+        &genuine,
+        b"X-Ricevuta: accettazione\r\n",
+        b"X-Ricevuta: accettazione\r\nX-Mailer: \rX-Ricevuta: avvenuta-consegna\r\n",
+    );
+    std::fs::write(&path, &after_colon).unwrap();
+    let (code, a) = verify_json(&path, "en");
+    assert_eq!(code, 1, "{a:#}");
+    let error = problem(&a, "header-mismatch").expect("a CR after the colon is not named");
+    assert!(error["message"].as_str().unwrap().contains("X-Mailer"), "{error:#}");
 }

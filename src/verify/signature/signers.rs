@@ -29,7 +29,8 @@ pub(super) fn candidates<'c>(
 pub(super) struct Choice<'c> {
     /// The signer's certificate, when any candidate names it.
     pub signer: Option<&'c Cert>,
-    /// Candidates with another key than the signer's: added by someone else.
+    /// Candidates with another key than the signer's, or its key under another name: added by
+    /// someone else (a renewed certificate keeps the name and the key).
     pub decoys: usize,
     /// The signer's path, when it was built to choose.
     pub path: Option<PathResult>,
@@ -59,6 +60,11 @@ pub(super) fn choose<'c>(
             }
         }
     }
-    choice.decoys = named.iter().filter(|c| c.spki != key_holder.spki).count();
+    let signer = choice.signer.unwrap_or(key_holder);
+    choice.decoys = named
+        .iter()
+        .filter(|c| c.der != signer.der)
+        .filter(|c| c.spki != signer.spki || c.subject_raw != signer.subject_raw)
+        .count();
     choice
 }
