@@ -159,9 +159,11 @@ fn headers_with_bare_cr(block: &[u8]) -> Vec<String> {
             current = line.get(..colon).unwrap_or_default().trim_ascii();
         }
         let text = line.strip_suffix(b"\r").unwrap_or(line);
-        let name = String::from_utf8_lossy(current).into_owned();
-        if memchr::memchr(b'\r', text).is_some() && !found.contains(&name) {
-            found.push(name);
+        if memchr::memchr(b'\r', text).is_some() {
+            let name = String::from_utf8_lossy(current).into_owned();
+            if !found.contains(&name) {
+                found.push(name);
+            }
         }
     }
     found
