@@ -41,12 +41,7 @@ fn name_is(entity: &Entity, buf: &[u8], expected: &str) -> bool {
         return true;
     }
     // Decoding (and its allocation) only for a name that is encoded: most parts have none.
-    let extended = entity
-        .disposition
-        .iter()
-        .chain(std::iter::once(&entity.content_type))
-        .any(|c| c.params.iter().any(|(k, _)| k.contains('*')));
-    (extended || entity.raw_file_name().is_some_and(|n| n.contains("=?")))
+    decode::file_name_is_encoded(entity)
         && decode::entity_file_name(entity, buf).is_some_and(|n| is(&n))
 }
 

@@ -209,17 +209,23 @@ fn base64_padded_lines(data: &[u8]) -> Option<Vec<u8>> {
     Some(compact)
 }
 
-/// The decoded file name (RFC 2231 parameters, RFC 2047 words) of an entity of `buf`, if
-/// any; the raw parameter when it cannot be decoded.
-pub fn entity_file_name(entity: &super::mime::Entity, buf: &[u8]) -> Option<String> {
-    let raw = entity.raw_file_name().map(str::to_string);
+/// Whether the entity's file name is written encoded (an RFC 2231 `name*=` parameter, an
+/// RFC 2047 word) and must be decoded to be read.
+pub fn file_name_is_encoded(entity: &super::mime::Entity) -> bool {
     let extended = entity
         .disposition
         .iter()
         .chain(std::iter::once(&entity.content_type))
         .any(|c| c.params.iter().any(|(k, _)| k.contains('*')));
+    extended || entity.raw_file_name().is_some_and(|n| n.contains("=?"))
+}
+
+/// The decoded file name (RFC 2231 parameters, RFC 2047 words) of an entity of `buf`, if
+/// any; the raw parameter when it cannot be decoded.
+pub fn entity_file_name(entity: &super::mime::Entity, buf: &[u8]) -> Option<String> {
+    let raw = entity.raw_file_name().map(str::to_string);
     // Fast path: a plain parameter needs no decoding (most parts of most messages).
-    if !extended && raw.as_deref().is_none_or(|n| !n.contains("=?")) {
+    if !file_name_is_encoded(entity) {
         return raw;
     }
     let raw_headers = buf.get(entity.range.start..entity.body_start).unwrap_or_default();
