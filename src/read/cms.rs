@@ -141,6 +141,10 @@ pub struct SignedData<'a> {
     pub certificates: Vec<&'a [u8]>,
     /// Signers.
     pub signer_infos: Vec<SignerInfo<'a>>,
+    /// How many bytes lie where CMS has no place for them: after the ContentInfo (zero padding
+    /// or a line end aside), after its `[0]` SignedData, after the SignedData's signerInfos.
+    /// Nothing signs them; describing a signature reads past them, verifying refuses them.
+    pub stray: usize,
 }
 
 /// Reads a ContentInfo holding SignedData.
@@ -148,7 +152,8 @@ pub fn parse(blob: &[u8]) -> Result<SignedData<'_>, CmsError> {
     if blob.is_empty() {
         return Err(CmsError::Empty);
     }
-    let content_info = Reader::new(blob).expect(tag::SEQUENCE, "ContentInfo is not a SEQUENCE")?;
+    let mut outer = Reader::new(blob);
+    let content_info = outer.expect(tag::SEQUENCE, "ContentInfo is not a SEQUENCE")?;
     let mut ci = content_info.children();
     let ct = ci.expect(tag::OID, "contentType")?;
     let ct = oid_string(ct.value);
@@ -156,7 +161,8 @@ pub fn parse(blob: &[u8]) -> Result<SignedData<'_>, CmsError> {
         return Err(CmsError::NotSignedData(ct.into_owned()));
     }
     let explicit = ci.expect(tag::CONTEXT_0, "content [0]")?;
-    let sd = explicit.children().expect(tag::SEQUENCE, "SignedData")?;
+    let mut wrapper = explicit.children();
+    let sd = wrapper.expect(tag::SEQUENCE, "SignedData")?;
     let mut r = sd.children();
     r.expect(tag::INTEGER, "version")?;
     r.expect(tag::SET, "digestAlgorithms")?;
@@ -190,33 +196,11 @@ pub fn parse(blob: &[u8]) -> Result<SignedData<'_>, CmsError> {
     if signer_infos.is_empty() {
         return Err(CmsError::NoSigner);
     }
-    Ok(SignedData { econtent_type, econtent, certificates, signer_infos })
-}
-
-/// How many bytes lie where CMS has no place for them: after the ContentInfo (zero padding
-/// or a line end aside), after its `[0]` SignedData, after the SignedData's signerInfos. Nothing signs
-/// them, and [`parse`] leaves them unread, so describing a signature still works; verifying
-/// refuses it.
-pub fn stray_bytes(blob: &[u8]) -> usize {
-    let rest_len = |r: &Reader<'_>| if r.is_empty() { 0 } else { r.rest().len() };
-    let mut outer = Reader::new(blob);
-    let Ok(content_info) = outer.read() else { return 0 };
-    // Zero padding, or the line end of a binary part, is no data.
-    let padding = |b: &u8| matches!(b, 0 | b'\r' | b'\n');
-    let after = if outer.rest().iter().all(padding) { 0 } else { outer.rest().len() };
-    let mut ci = content_info.children();
-    let (Ok(_), Ok(explicit)) = (ci.read(), ci.read()) else { return after };
-    let mut wrapper = explicit.children();
-    let Ok(sd) = wrapper.read() else { return after + rest_len(&ci) };
-    let mut fields = sd.children();
-    let read_all = fields.expect(tag::INTEGER, "version").is_ok()
-        && fields.expect(tag::SET, "digestAlgorithms").is_ok()
-        && fields.expect(tag::SEQUENCE, "encapContentInfo").is_ok()
-        && fields.optional(tag::CONTEXT_0).is_ok()
-        && fields.optional(tag::CONTEXT_1).is_ok()
-        && fields.expect(tag::SET, "signerInfos").is_ok();
-    let inside = if read_all { rest_len(&fields) } else { 0 };
-    after + rest_len(&ci) + rest_len(&wrapper) + inside
+    // Zero padding, or the line end of a binary part, after the ContentInfo is no data.
+    let after = outer.rest();
+    let after = if after.iter().all(|b| matches!(b, 0 | b'\r' | b'\n')) { 0 } else { after.len() };
+    let stray = after + ci.rest().len() + wrapper.rest().len() + r.rest().len();
+    Ok(SignedData { econtent_type, econtent, certificates, signer_infos, stray })
 }
 
 fn parse_signer_info<'a>(tlv: &Tlv<'a>) -> Result<SignerInfo<'a>, CmsError> {
@@ -309,12 +293,13 @@ mod tests {
     #[test]
     fn bytes_where_cms_has_no_place_are_counted_and_padding_is_not() {
         let cms = cms_of("accettazione.eml");
-        assert_eq!(stray_bytes(&cms), 0);
+        let stray = |blob: &[u8]| parse(blob).unwrap().stray;
+        assert_eq!(stray(&cms), 0);
         for padding in [&b"\0\0"[..], b"\r\n", b"\n"] {
-            assert_eq!(stray_bytes(&[&cms[..], padding].concat()), 0, "{padding:?}");
+            assert_eq!(stray(&[&cms[..], padding].concat()), 0, "{padding:?}");
         }
-        assert_eq!(stray_bytes(&[&cms[..], &[0, 0, 7]].concat()), 3);
-        assert_eq!(stray_bytes(&[&cms[..], &cms[..]].concat()), cms.len());
+        assert_eq!(stray(&[&cms[..], &[0, 0, 7]].concat()), 3);
+        assert_eq!(stray(&[&cms[..], &cms[..]].concat()), cms.len());
         let si = &parse(&cms).unwrap().signer_infos[0];
         assert_eq!(si.repeated_single_attribute(), None);
     }

@@ -392,7 +392,7 @@ impl Verifier {
 fn signed_data(cms_der: &[u8]) -> Result<SignedData<'_>, Stop> {
     let sd =
         cms::parse(cms_der).map_err(|e| Stop::malformed(Finding::CmsUnreadable(e.to_string())))?;
-    match cms::stray_bytes(cms_der) {
+    match sd.stray {
         0 => Ok(sd),
         n => Err(Stop::malformed(Finding::Integrity(Integrity::TrailingSignatureBytes(n)))),
     }
@@ -414,26 +414,19 @@ fn digest_algorithm(si: &SignerInfo<'_>) -> Result<DigestAlg, Stop> {
 /// digest; a certificate other than the one that verified is a substituted signer. Checked
 /// when present (PEC providers seldom add it; REM's CAdES-B does).
 fn signing_certificate_problem(si: &SignerInfo<'_>, signer: &Cert) -> Option<Problem> {
-    let Some(attribute) = si.attr(OID_SIGNING_CERTIFICATE_V2) else {
-        let v1 = si.attr(OID_SIGNING_CERTIFICATE)?;
-        // ESSCertID ::= SEQUENCE { certHash OCTET STRING (SHA-1), issuerSerial OPTIONAL }
-        let stated = (|| {
-            let certs = v1.children().expect(der::tag::SEQUENCE, "certs").ok()?;
-            let first = certs.children().expect(der::tag::SEQUENCE, "ESSCertID").ok()?;
-            Some(first.children().expect(der::tag::OCTET_STRING, "certHash").ok()?.value.to_vec())
-        })();
-        return match stated {
-            Some(hash) if DigestAlg::Sha1.digest(&signer.der) == hash => None,
-            _ => Some(Problem::of(Finding::SigningCertificateMismatch)),
-        };
+    let (attribute, v2) = match si.attr(OID_SIGNING_CERTIFICATE_V2) {
+        Some(attribute) => (attribute, true),
+        None => (si.attr(OID_SIGNING_CERTIFICATE)?, false),
     };
+    // ESSCertIDv2 { hashAlgorithm DEFAULT sha256, certHash, … };
+    // ESSCertID { certHash (SHA-1), … }.
     let stated = (|| {
         let certs = attribute.children().expect(der::tag::SEQUENCE, "certs").ok()?;
-        let first = certs.children().expect(der::tag::SEQUENCE, "ESSCertIDv2").ok()?;
+        let first = certs.children().expect(der::tag::SEQUENCE, "ESSCertID").ok()?;
         let mut fields = first.children();
         let mut item = fields.read().ok()?;
-        let mut alg = DigestAlg::Sha256; // the DEFAULT of ESSCertIDv2's hashAlgorithm
-        if item.tag == der::tag::SEQUENCE {
+        let mut alg = if v2 { DigestAlg::Sha256 } else { DigestAlg::Sha1 };
+        if v2 && item.tag == der::tag::SEQUENCE {
             let oid = item.children().expect(der::tag::OID, "hashAlgorithm").ok()?;
             alg = DigestAlg::from_oid(&der::oid_string(oid.value))?;
             item = fields.read().ok()?;
