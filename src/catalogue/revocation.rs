@@ -9,10 +9,12 @@ use crate::finding::{Finding, JudgedAt, RevocationReason as R};
 fn instant(lang: Lang, at: JudgedAt) -> &'static str {
     match (lang, at) {
         (Lang::En, JudgedAt::SigningTime) => "the signing time",
+        (Lang::En, JudgedAt::CertifiedTime) => "the certified time (daticert.xml)",
         (Lang::En, JudgedAt::Requested) => "the instant asked with --at",
         (Lang::En, JudgedAt::TimeStamp) => "the time-stamp's time",
         (Lang::En, JudgedAt::Now) => "the time of this check",
         (Lang::It, JudgedAt::SigningTime) => "la data della firma",
+        (Lang::It, JudgedAt::CertifiedTime) => "la data certificata (daticert.xml)",
         (Lang::It, JudgedAt::Requested) => "l'istante richiesto con --at",
         (Lang::It, JudgedAt::TimeStamp) => "l'ora della marca temporale",
         (Lang::It, JudgedAt::Now) => "l'ora di questa verifica",
@@ -25,6 +27,7 @@ fn at_instant(lang: Lang, at: JudgedAt) -> String {
         Lang::En => format!("at {}", instant(lang, at)),
         Lang::It => match at {
             JudgedAt::SigningTime => "alla data della firma".into(),
+            JudgedAt::CertifiedTime => "alla data certificata (daticert.xml)".into(),
             JudgedAt::Requested => "all'istante richiesto con --at".into(),
             JudgedAt::TimeStamp => "all'ora della marca temporale".into(),
             JudgedAt::Now => "all'ora di questa verifica".into(),
@@ -168,6 +171,7 @@ fn revocation_gap(lang: Lang, gap: &crate::finding::RevocationGap, at: JudgedAt)
             "la CRL utilizzabile più recente è stata emessa il {this_update}, {}",
             match at {
                 JudgedAt::SigningTime => "prima della data della firma",
+                JudgedAt::CertifiedTime => "prima della data certificata (daticert.xml)",
                 JudgedAt::Requested => "prima dell'istante richiesto con --at",
                 JudgedAt::TimeStamp => "prima dell'ora della marca temporale",
                 JudgedAt::Now => "prima dell'ora di questa verifica",

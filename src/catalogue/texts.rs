@@ -286,6 +286,12 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         }
         (Lang::En, Text::NotJudged) => "not judged",
         (Lang::It, Text::NotJudged) => "non valutati",
+        (Lang::En, Text::AlsoAt) => "also at",
+        (Lang::It, Text::AlsoAt) => "e al",
+        (Lang::En, Text::TheSigningTime) => "the signing time",
+        (Lang::It, Text::TheSigningTime) => "l'ora della firma",
+        (Lang::En, Text::TheCertifiedTime) => "the certified time",
+        (Lang::It, Text::TheCertifiedTime) => "la data certificata",
         (Lang::En, Text::KeptOriginals) => "Kept originals checked against the breve receipt",
         (Lang::It, Text::KeptOriginals) => "Originali conservati confrontati con la ricevuta breve",
         (Lang::En, Text::Attachment) => "Attachment",

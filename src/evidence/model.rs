@@ -387,6 +387,10 @@ pub struct SignerRecord {
     pub reference_time_utc: Option<String>,
     /// Where that instant came from (signing-time, daticert, requested, now).
     pub reference_time_source: crate::verify::ReferenceTimeSource,
+    /// The other instants the certificates had to be valid at (records written before this
+    /// key are read without them).
+    #[serde(default)]
+    pub also_judged_at: Vec<crate::verify::AlsoJudgedAt>,
     /// What the CRLs say of the signer certificate at the reference time (shared: most files
     /// of a run have the same answer from the same CRL).
     pub revocation: Arc<crate::verify::Revocation>,

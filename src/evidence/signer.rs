@@ -20,6 +20,7 @@ fn smime(assessment: &Assessment) -> Option<SignerRecord> {
             .reference_time
             .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
         reference_time_source: sig.reference_time_source,
+        also_judged_at: sig.also_judged_at.clone(),
         revocation: Arc::new(sig.revocation.clone()),
     })
 }
@@ -46,6 +47,7 @@ fn xades(assessment: &Assessment) -> Option<SignerRecord> {
             "requested" => Source::Requested,
             _ => Source::Now,
         },
+        also_judged_at: Vec::new(),
         revocation: Arc::new(crate::verify::Revocation::default()),
     })
 }

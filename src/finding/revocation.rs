@@ -78,6 +78,8 @@ pub enum JudgedAt {
     /// The time the signature states.
     #[default]
     SigningTime,
+    /// The certified time of daticert.xml, when it is later than the signingTime.
+    CertifiedTime,
     /// The instant asked with `--at`.
     Requested,
     /// A trusted time-stamp's genTime.

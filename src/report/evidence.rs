@@ -237,8 +237,12 @@ fn signatures_part(sources: &[SourceFile], lang: Lang) -> Part {
                         ))),
                         Cell::plain(anchor_name(lang, sig.certificate.anchor.as_deref()))
                             .with_note(accreditation(lang, &sig.certificate.accreditation)),
-                        Cell::plain(sig.reference_time_utc.clone().unwrap_or_default())
-                            .with_note(Some(reference_source(lang, sig.reference_time_source))),
+                        Cell::plain(sig.reference_time_utc.clone().unwrap_or_default()).with_note(
+                            Some(reference_source(lang, sig.reference_time_source))
+                                .into_iter()
+                                .chain(also_judged(lang, &sig.also_judged_at))
+                                .reduce(|a, b| format!("{a}; {b}")),
+                        ),
                         Cell::toned(
                             revocation_text(lang, &sig.revocation),
                             match sig.revocation.status {
@@ -313,7 +317,23 @@ pub fn anchor_name(lang: Lang, anchor: Option<&str>) -> String {
     }
 }
 
-fn reference_source(lang: Lang, source: ReferenceTimeSource) -> String {
+/// The other instants the certificates were judged at, each named ("also at T, the certified
+/// time"), after the reference time and its source; `None` when there is none.
+pub(super) fn also_judged(lang: Lang, also: &[crate::verify::AlsoJudgedAt]) -> Option<String> {
+    let named: Vec<String> = also
+        .iter()
+        .map(|a| {
+            let what = match a.source {
+                ReferenceTimeSource::SigningTime => Text::TheSigningTime,
+                _ => Text::TheCertifiedTime,
+            };
+            format!("{} {}, {}", text(lang, Text::AlsoAt), a.time_utc, text(lang, what))
+        })
+        .collect();
+    (!named.is_empty()).then(|| named.join("; "))
+}
+
+pub(super) fn reference_source(lang: Lang, source: ReferenceTimeSource) -> String {
     text(
         lang,
         match source {

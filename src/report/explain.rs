@@ -105,8 +105,15 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
             )));
         }
         if let Some(t) = s.reference_time {
+            // A second instant is named with the first, so that each says which it is.
+            let also = super::evidence::also_judged(lang, &s.also_judged_at)
+                .map(|also| {
+                    let first = super::evidence::reference_source(lang, s.reference_time_source);
+                    format!(", {first}; {also}")
+                })
+                .unwrap_or_default();
             out.push(Line::plain(format!(
-                "{pad}    {}: {}",
+                "{pad}    {}: {}{also}",
                 text(lang, Text::JudgedAt),
                 t.strftime("%Y-%m-%dT%H:%M:%SZ")
             )));

@@ -30,6 +30,6 @@ pub use describe::{SignerInfoSummary, certificates_pem, describe_signer};
 pub use fetch::HttpCrlFetcher;
 pub use names::{Accreditation, NoRegistration, Registration};
 pub use revocation::{CrlFetcher, Revocation, RevocationPolicy, RevocationStatus};
-pub use signature::{ReferenceTimeSource, SignatureReport, SignatureStatus};
+pub use signature::{AlsoJudgedAt, ReferenceTimeSource, SignatureReport, SignatureStatus};
 pub use trust::{Anchor, AnchorView, Purpose, TrustStore, TrustStoreError};
 pub use verifier::Verifier;

@@ -31,7 +31,7 @@ use crate::read::cms::{
 use crate::read::der::{self, Tlv};
 use digest::{content_matches, digest_without_attributes};
 use times::{
-    earliest, expired_since_signing, latest, no_signing_time_problem, not_valid_when_signed,
+    dated, earliest, expired_since_signing, no_signing_time_problem, not_valid_when_signed,
     reference_time,
 };
 
@@ -61,7 +61,7 @@ pub enum SignatureStatus {
     Malformed,
 }
 
-pub use times::ReferenceTimeSource;
+pub use times::{AlsoJudgedAt, ReferenceTimeSource};
 
 fn ser_opt_ts<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
     match t {
@@ -87,6 +87,10 @@ pub struct SignatureReport {
     pub reference_time: Option<Timestamp>,
     /// Where that instant came from.
     pub reference_time_source: ReferenceTimeSource,
+    /// The other instants the certificates had to be valid at: the certified time of
+    /// daticert.xml when it differs from the signingTime, or the signature's own time when
+    /// `--at` names another. Revocation is judged at the latest of them all.
+    pub also_judged_at: Vec<AlsoJudgedAt>,
     /// The signer's certificate.
     pub signer: Option<std::sync::Arc<CertSummary>>,
     /// Whether the signer chains to a trusted anchor.
@@ -129,6 +133,7 @@ impl SignatureReport {
             signing_time: None,
             reference_time: None,
             reference_time_source: ReferenceTimeSource::None,
+            also_judged_at: Vec::new(),
             signer: None,
             trusted: false,
             chain: Vec::new(),
@@ -273,7 +278,7 @@ impl Verifier {
         // The CMS signingTime and the certified time are both the signer's own word: the
         // certificates must hold at the later of the two, or an expired key could date its
         // signature back into its validity while certifying an event of today.
-        let dated = latest(report.signing_time, fallback_time).map(|t| (t, JudgedAt::SigningTime));
+        let dated = dated(report.signing_time, fallback_time);
         let basis = match source {
             ReferenceTimeSource::Requested => JudgedAt::Requested,
             ReferenceTimeSource::Now => JudgedAt::Now,
@@ -328,6 +333,7 @@ impl Verifier {
         for instant in [Some(moment.at).filter(|t| *t > reference), earliest].into_iter().flatten()
         {
             report.problems.extend(not_valid_when_signed(&report.chain_certificates, instant));
+            report.also_judged_at.push(AlsoJudgedAt::new(instant, report.signing_time));
         }
         report.accreditation = path.accreditation;
         report.anchor_source = path.anchor_source;

@@ -48,6 +48,56 @@ fn an_expired_signer_that_dates_itself_back_is_judged_at_the_certified_time_too(
     assert!(problem(&a, "cert-expired-now").is_none(), "{a:#}");
 }
 
+/// A certified time later than the signingTime is an instant the certificates are judged at
+/// too: the JSON names it, and the explanation says both, each with what it is.
+#[test]
+fn every_instant_the_certificates_are_judged_at_is_reported() {
+    let path = samples().join("accettazione-registro.eml");
+    let (code, a) = verify_json(&path, "en");
+    assert_eq!(code, 0, "{a:#}");
+    let signing = a["signature"]["signing_time"].as_str().unwrap().to_string();
+    let certified = a["certified"]["data_utc"].as_str().unwrap().to_string();
+    assert_ne!(signing, certified, "the sample's two times differ");
+    assert_eq!(a["signature"]["reference_time"], signing.as_str());
+    assert_eq!(
+        a["signature"]["also_judged_at"],
+        serde_json::json!([{"time_utc": certified, "source": "daticert"}]),
+        "{a:#}"
+    );
+    assert_eq!(a["evidence"]["signer"]["also_judged_at"], a["signature"]["also_judged_at"]);
+    let explain = |lang: &str| {
+        let (_, out, _) = run(peckit()
+            .args(["--lang", lang, "verify", "--explain", "--trust"])
+            .arg(test_root())
+            .arg(&path));
+        out
+    };
+    assert!(
+        explain("it").contains(&format!(
+            "Certificati valutati al: {signing}, cioè l'ora della firma; e al {certified}, la \
+             data certificata"
+        )),
+        "{}",
+        explain("it")
+    );
+    assert!(
+        explain("en").contains(&format!(
+            "Certificates judged at: {signing}, that is, the signing time; also at {certified}, \
+             the certified time"
+        )),
+        "{}",
+        explain("en")
+    );
+    // A real receipt's two times agree: one instant, said as before.
+    if let Some(corpus) = corpus() {
+        let (_, out, _) = run(peckit()
+            .args(["--lang", "it", "verify", "--explain"])
+            .arg(corpus.join("aruba-2018-accettazione.eml")));
+        let line = out.lines().find(|l| l.contains("Certificati valutati al")).unwrap();
+        assert!(!line.contains("e al"), "{line}");
+    }
+}
+
 #[test]
 fn a_decoy_certificate_leaves_the_genuine_signer_and_names_the_addition() {
     let (code, a) = verify_json(&samples().join("forged/certificato-civetta.eml"), "en");

@@ -223,6 +223,12 @@ texts! {
     AtCurrentTime,
     /// "not judged".
     NotJudged,
+    /// "also at" (a second instant the certificates were judged at).
+    AlsoAt,
+    /// "the signing time", after another instant.
+    TheSigningTime,
+    /// "the certified time", after another instant.
+    TheCertifiedTime,
     /// "Kept originals checked against the breve receipt".
     KeptOriginals,
     /// "Attachment".

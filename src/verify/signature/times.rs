@@ -7,7 +7,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use super::super::cert::{self, Cert, CertSummary};
-use crate::finding::Finding;
+use crate::finding::{Finding, JudgedAt};
 use crate::problem::Problem;
 use serde::Serialize;
 
@@ -27,6 +27,44 @@ pub enum ReferenceTimeSource {
     None,
     /// The genTime of a valid time-stamp by a trusted authority (a REM evidence's).
     TimeStamp,
+}
+
+/// Another instant the certificates were judged at, beside the reference time: the certified
+/// time of daticert.xml when it differs from the signingTime (both are the signer's word), or
+/// the signature's own time when `--at` asks about an earlier instant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct AlsoJudgedAt {
+    /// The instant, RFC 3339 UTC.
+    pub time_utc: String,
+    /// What it is: `signing-time` or `daticert`.
+    pub source: ReferenceTimeSource,
+}
+
+impl AlsoJudgedAt {
+    /// `at`, named by which of the signer's two times it is.
+    pub(super) fn new(at: Timestamp, signing_time: Option<Timestamp>) -> AlsoJudgedAt {
+        AlsoJudgedAt { time_utc: cert::rfc3339(at), source: stated_by(at, signing_time) }
+    }
+}
+
+/// Which of the signer's times `at` is: the signingTime, else the certified time.
+fn stated_by(at: Timestamp, signing_time: Option<Timestamp>) -> ReferenceTimeSource {
+    if signing_time == Some(at) {
+        ReferenceTimeSource::SigningTime
+    } else {
+        ReferenceTimeSource::Daticert
+    }
+}
+
+/// The latest instant the signer states, as revocation findings name it.
+pub(super) fn dated(
+    signing_time: Option<Timestamp>,
+    certified_time: Option<Timestamp>,
+) -> Option<(Timestamp, JudgedAt)> {
+    latest(signing_time, certified_time).map(|t| match stated_by(t, signing_time) {
+        ReferenceTimeSource::SigningTime => (t, JudgedAt::SigningTime),
+        _ => (t, JudgedAt::CertifiedTime),
+    })
 }
 
 /// The instant certificates are judged at (docs/crypto-notes.md P9): the one the caller
@@ -54,7 +92,7 @@ pub(super) fn earliest(a: Option<Timestamp>, b: Option<Timestamp>) -> Option<Tim
 }
 
 /// The later of two instants, either of which may be missing.
-pub(super) fn latest(a: Option<Timestamp>, b: Option<Timestamp>) -> Option<Timestamp> {
+fn latest(a: Option<Timestamp>, b: Option<Timestamp>) -> Option<Timestamp> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
