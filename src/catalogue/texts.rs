@@ -338,6 +338,24 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::EvidenceWords) => "«{}» (testo dell'evidenza)",
         (Lang::En, Text::Meaning) => "Meaning",
         (Lang::It, Text::Meaning) => "Significato",
+        (Lang::En, Text::NotSentRefused) => {
+            "NOT sent: the sender's provider refused it (non-acceptance notice)"
+        }
+        (Lang::It, Text::NotSentRefused) => {
+            "NON spedito: il gestore del mittente non l'ha accettato (avviso di non accettazione)"
+        }
+        (Lang::En, Text::NotAcceptedNotice) => "Not accepted (non-acceptance notice)",
+        (Lang::It, Text::NotAcceptedNotice) => "Non accettato (avviso di non accettazione)",
+        (Lang::En, Text::SentContradicted) => "CONTRADICTED",
+        (Lang::It, Text::SentContradicted) => "CONTRADDETTO",
+        (Lang::En, Text::NonAcceptanceExistsToo) => {
+            "a verified non-acceptance notice for this message exists too"
+        }
+        (Lang::It, Text::NonAcceptanceExistsToo) => {
+            "esiste anche un avviso di non accettazione verificato per questo messaggio"
+        }
+        (Lang::En, Text::Reason) => "reason",
+        (Lang::It, Text::Reason) => "motivo",
         (Lang::En, Text::DeliveredContradicted) => "delivered, but CONTRADICTED",
         (Lang::It, Text::DeliveredContradicted) => "consegnato, ma CONTRADDETTO",
         (Lang::En, Text::SignatureAbsent) => "absent",

@@ -299,11 +299,15 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
     let sent = acceptance.map(proof_of);
     let envelope_issued = envelope.map(proof_of);
     let sent_at = header.and_then(|d| d.data.as_ref()).map(|t| t.utc);
+    let refusal = first_dati(&[Kind::NonAccettazione]);
+    // Refused and never accepted: no recipient's provider received it.
+    let refused = refusal.filter(|_| acceptance.is_none());
     let recipients = recipients
         .into_iter()
-        .map(|(address, tipo)| recipient_evidence(&address, &tipo, &verified, sent_at))
+        .map(|(address, tipo)| recipient_evidence(&address, &tipo, &verified, sent_at, refused))
         .collect();
-    let not_accepted = first_dati(&[Kind::NonAccettazione]).map(proof_of);
+    let not_accepted = refusal.map(proof_of);
+    let not_accepted_reason = refusal.and_then(|s| s.daticert.as_deref()).map(refusal_reason);
     let attachments = attachments_of(&verified);
     let originals = match originals {
         Some(dir) => verified
@@ -321,7 +325,8 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
         identificativo: header.or(any_dati).and_then(|d| d.identificativo.clone()),
         subject: header.and_then(|d| d.oggetto.clone()),
         sender: header.and_then(|d| d.mittente.clone()),
-        sender_provider: acceptance.or(envelope).and_then(|s| s.facts.provider.clone()),
+        // A non-acceptance is signed by the sender's provider too.
+        sender_provider: acceptance.or(envelope).or(refusal).and_then(|s| s.facts.provider.clone()),
         // Said on the page a lawyer files, not only by `verify` (review 15).
         sender_notes: header
             .and_then(|d| d.mittente.as_deref())
@@ -333,6 +338,7 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
         sent,
         envelope_issued,
         not_accepted,
+        not_accepted_reason,
         recipients,
         attachments,
         facts_from_altered_files: rewrapped
@@ -361,6 +367,7 @@ fn recipient_evidence(
     tipo: &str,
     verified: &[&Source],
     sent_at: Option<jiff::Timestamp>,
+    refused: Option<&Source>,
 ) -> RecipientEvidence {
     let mut r = RecipientEvidence {
         address: address.to_string(),
@@ -415,6 +422,12 @@ fn recipient_evidence(
     }) {
         r.fate = Fate::TakenInCharge;
         r.notes.push(Note::TakenInCharge);
+    } else if let Some(s) = refused {
+        let d = s.daticert.as_deref();
+        r.fate = Fate::NotAccepted;
+        r.errore = d.map(|d| d.errore.clone());
+        r.errore_esteso = d.and_then(|d| d.errore_esteso.clone());
+        r.notice = Some(proof_of(s));
     } else if tipo == "esterno" {
         r.fate = Fate::External;
         r.notes.push(Note::NotPecAddress);
@@ -438,6 +451,12 @@ fn recipient_evidence(
         r.notes.push(Note::CecPac(w));
     }
     r
+}
+
+/// Why a provider refused a message, as its notice certifies: the extended error when it
+/// states one, else the `errore` attribute.
+fn refusal_reason(d: &Certified) -> String {
+    d.errore_esteso.clone().filter(|e| !e.trim().is_empty()).unwrap_or_else(|| d.errore.clone())
 }
 
 /// Attachments of the original from a verified envelope or complete delivery receipt.

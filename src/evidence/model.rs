@@ -292,6 +292,9 @@ pub enum Fate {
     NotDelivered,
     /// Only a preavviso (12 h warning) exists.
     Warned,
+    /// The message was not sent: a verified avviso di non accettazione exists and no
+    /// verified acceptance (the recipient's provider never received it).
+    NotAccepted,
     /// Taken in charge by the recipient's provider, no delivery receipt (yet).
     TakenInCharge,
     /// No receipt at all (yet).
@@ -473,8 +476,12 @@ pub struct MessageEvidence {
     /// The time the sender's provider issued the transport envelope (busta di trasporto),
     /// from a verified envelope: what the recipient's box received, not a proof of sending.
     pub envelope_issued: Option<Proof>,
-    /// A verified avviso di non accettazione: the message was NOT sent.
+    /// A verified avviso di non accettazione: the message was NOT sent (or, beside a verified
+    /// acceptance, the evidence contradicts itself).
     pub not_accepted: Option<Proof>,
+    /// Why the sender's provider refused it, as its notice certifies: `errore-esteso`, else
+    /// the `errore` attribute.
+    pub not_accepted_reason: Option<String>,
     /// Per recipient.
     pub recipients: Vec<RecipientEvidence>,
     /// Attachments of the original.

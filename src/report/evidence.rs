@@ -25,6 +25,7 @@ pub fn fate_text(lang: Lang, fate: Fate) -> &'static str {
         Fate::Delivered => text(lang, Text::Delivered),
         Fate::NotDelivered => text(lang, Text::NotDelivered),
         Fate::Warned => text(lang, Text::NonDeliveryWarning),
+        Fate::NotAccepted => text(lang, Text::NotSentRefused),
         Fate::TakenInCharge => text(lang, Text::TakenInChargeDeliveryNotAttested),
         Fate::Pending => text(lang, Text::NoReceiptYet),
         Fate::External => text(lang, Text::NonPecAddressNoReceiptByDesign),
@@ -480,13 +481,40 @@ fn problem_line(p: &crate::problem::Problem, lang: Lang) -> String {
 }
 
 fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> {
-    let sent = match (&m.sent, &m.not_accepted) {
-        (Some(s), _) => Cell::plain(instant_text(lang, s)).with_note(Some(proof_file(lang, s))),
-        (None, Some(n)) => Cell::toned(
-            format!("{} {}", text(lang, Text::NotAccepted), instant_text(lang, n)),
-            Tone::Bad,
+    // A refusal is said where the sending is: beside an acceptance it contradicts it, alone
+    // it replaces it (the message was not sent).
+    let refusal = |n: &Proof| {
+        let reason = m.not_accepted_reason.as_deref().map(|r| {
+            format!("; {}: {}", text(lang, Text::Reason), crate::catalogue::errore_text(lang, r))
+        });
+        format!("{} — {}{}", instant_text(lang, n), proof_file(lang, n), reason.unwrap_or_default())
+    };
+    let (sent_label, sent) = match (&m.sent, &m.not_accepted) {
+        (Some(s), Some(n)) => (
+            text(lang, Text::SentAcceptance),
+            Cell::toned(
+                format!("{}, {}", instant_text(lang, s), text(lang, Text::SentContradicted)),
+                Tone::Bad,
+            )
+            .with_note(Some(format!(
+                "{}; {} ({})",
+                proof_file(lang, s),
+                text(lang, Text::NonAcceptanceExistsToo),
+                refusal(n)
+            ))),
         ),
-        (None, None) => Cell::plain(text(lang, Text::NotAttestedByAVerifiedReceipt)),
+        (Some(s), None) => (
+            text(lang, Text::SentAcceptance),
+            Cell::plain(instant_text(lang, s)).with_note(Some(proof_file(lang, s))),
+        ),
+        (None, Some(n)) => (
+            text(lang, Text::NotAcceptedNotice),
+            Cell::toned(text(lang, Text::NotAccepted), Tone::Bad).with_note(Some(refusal(n))),
+        ),
+        (None, None) => (
+            text(lang, Text::SentAcceptance),
+            Cell::plain(text(lang, Text::NotAttestedByAVerifiedReceipt)),
+        ),
     };
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     let mut fields = Vec::new();
@@ -506,7 +534,7 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
             })),
         ),
         (text(lang, Text::SendersProvider), Cell::plain(or_dash(&m.sender_provider))),
-        (text(lang, Text::SentAcceptance), sent),
+        (sent_label, sent),
         (
             text(lang, Text::EnvelopeIssued),
             match &m.envelope_issued {
@@ -527,7 +555,7 @@ fn recipient_row(r: &RecipientEvidence, lang: Lang) -> Vec<Cell> {
     let (fate, tone) = match r.fate {
         Fate::Delivered if contradicted => (text(lang, Text::DeliveredContradicted), Tone::Bad),
         Fate::Delivered => (fate_text(lang, r.fate), Tone::Good),
-        Fate::NotDelivered => (fate_text(lang, r.fate), Tone::Bad),
+        Fate::NotDelivered | Fate::NotAccepted => (fate_text(lang, r.fate), Tone::Bad),
         _ => (fate_text(lang, r.fate), Tone::Plain),
     };
     vec![Cell::plain(&r.address), Cell::toned(fate, tone), Cell::plain(recipient_detail(lang, r))]

@@ -660,3 +660,59 @@ fn a_non_delivery_error_is_said_in_words() {
         assert!(out.contains(expected), "{out}");
     }
 }
+
+fn evidence(format: &str, lang: &str, files: &[&str]) -> String {
+    let (code, out, err) = run(peckit()
+        .args(["--lang", lang, "evidence", "--format", format, "--trust"])
+        .arg(test_root())
+        .args(files.iter().map(|f| samples().join(f))));
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+/// A verified non-acceptance alone: the message was not sent, and every format says so,
+/// with the certified reason and the provider that refused it (review 22).
+#[test]
+fn a_refused_message_is_not_sent_in_every_format() {
+    let doc = json(&evidence("json", "en", &["non-accettazione.eml"]));
+    let m = &doc["messages"][0];
+    assert!(m["sent"].is_null(), "{m:#}");
+    assert_eq!(m["sender_provider"], "Gestore Alfa S.p.A.", "{m:#}");
+    assert_eq!(m["not_accepted_reason"], "destinatario in Ccn non ammesso", "{m:#}");
+    for r in m["recipients"].as_array().unwrap() {
+        assert_eq!(r["fate"], "not-accepted", "{r:#}");
+        assert!(r["notice"]["path"].as_str().unwrap().ends_with("non-accettazione.eml"));
+    }
+    let csv = evidence("csv", "en", &["non-accettazione.eml"]);
+    assert!(csv.contains(",not-accepted,"), "{csv}");
+    assert!(!csv.contains(",pending,"), "{csv}");
+    for format in ["table", "markdown", "html"] {
+        let page = evidence(format, "it", &["non-accettazione.eml"]);
+        assert!(page.contains("Non accettato (avviso di non accettazione)"), "{format}: {page}");
+        assert!(page.contains("NON spedito"), "{format}: {page}");
+        assert!(page.contains("motivo: destinatario in Ccn non ammesso"), "{format}: {page}");
+        assert!(!page.contains("Spedito (accettazione): NON"), "{format}: {page}");
+    }
+}
+
+/// A verified acceptance and a verified non-acceptance of one message: the sending is said
+/// CONTRADICTED, with the notice named beside it, not hidden behind "sent" (review 22).
+#[test]
+fn an_acceptance_contradicted_by_a_refusal_says_so() {
+    let files = ["accettazione.eml", "non-accettazione.eml"];
+    let doc = json(&evidence("json", "en", &files));
+    let m = &doc["messages"][0];
+    assert!(m["sent"]["path"].as_str().unwrap().ends_with("/accettazione.eml"), "{m:#}");
+    assert!(m["not_accepted"]["path"].as_str().unwrap().ends_with("non-accettazione.eml"));
+    // Accepted by something verified: the recipients are not said refused.
+    for r in m["recipients"].as_array().unwrap() {
+        assert_ne!(r["fate"], "not-accepted", "{r:#}");
+    }
+    for (lang, word) in [("it", "CONTRADDETTO"), ("en", "CONTRADICTED")] {
+        for format in ["table", "markdown", "html"] {
+            let page = evidence(format, lang, &files);
+            let line = page.lines().find(|l| l.contains(word)).unwrap_or_else(|| panic!("{page}"));
+            assert!(line.contains("non-accettazione.eml"), "{lang} {format}: {line}");
+        }
+    }
+}

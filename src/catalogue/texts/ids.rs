@@ -267,6 +267,16 @@ texts! {
     /// "delivered, but CONTRADICTED": a verified delivery and a verified failure for one
     /// recipient.
     DeliveredContradicted,
+    /// A recipient's fate when the sender's provider refused the message.
+    NotSentRefused,
+    /// The label of the sending row when only a non-acceptance notice exists.
+    NotAcceptedNotice,
+    /// "CONTRADICTED": a verified acceptance and a verified non-acceptance for one message.
+    SentContradicted,
+    /// What follows "CONTRADICTED": the non-acceptance notice named.
+    NonAcceptanceExistsToo,
+    /// "reason" (of a refusal).
+    Reason,
     /// "verifies over the signed bytes, but is not accepted": an evidence's XAdES whose
     /// value holds and whose signer does not (expired, untrusted).
     VerifiesNotAccepted,
