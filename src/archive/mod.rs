@@ -364,12 +364,13 @@ impl Archive {
 }
 
 /// `2026-11-30_accettazione_opec001.20261130142054.1001.1.1.1@pec.alfa.example`: the
-/// certified date, the kind, the recipient of a delivery receipt or notice, and the
+/// certified date in Italian time (the day the provider certified: a delivery at 00:41 on
+/// 2 December is not filed under 1 December, as UTC would have it), the kind, the recipient of a delivery receipt or notice, and the
 /// identificativo (else the msgid, else the start of the SHA-256), made safe as a file name.
 pub fn file_stem(facts: &Facts, sha256: &str) -> String {
     let date = facts
         .certified
-        .map(|t| t.strftime("%Y-%m-%d").to_string())
+        .map(|t| t.to_zoned(crate::italy::rome().clone()).strftime("%Y-%m-%d").to_string())
         .unwrap_or_else(|| "senza-data".into());
     let id = facts
         .identificativo

@@ -242,3 +242,17 @@ fn a_record_naming_a_path_outside_the_archive_is_refused() {
         assert_eq!(why, RecordFault::NotAName(name.to_string()));
     }
 }
+
+/// A delivery at 00:41 Italian time on 2 December is 23:41 UTC on 1 December: the name
+/// carries the certified (Italian) day (review 22).
+#[test]
+fn a_file_is_named_by_its_italian_certified_day() {
+    let mut f = facts();
+    f.certified = Some("2026-12-01T23:41:59Z".parse().unwrap());
+    assert!(file_stem(&f, "0123456789abcdef0123").starts_with("2026-12-02_"));
+    // Summer time: 22:30 UTC on 30 June is 00:30 on 1 July.
+    f.certified = Some("2026-06-30T22:30:00Z".parse().unwrap());
+    assert!(file_stem(&f, "0123456789abcdef0123").starts_with("2026-07-01_"));
+    f.certified = Some("2026-06-30T21:59:00Z".parse().unwrap());
+    assert!(file_stem(&f, "0123456789abcdef0123").starts_with("2026-06-30_"));
+}

@@ -43,7 +43,7 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
     // What it proves, from certified data only; nothing when that is not certified.
     let proves = match (&r.certified, &r.daticert_unverified) {
         (Some(d), _) => d.data.as_ref().and_then(|t| {
-            let at = format!("{} ({})", t.rfc3339_utc(), t.rfc3339_local());
+            let at = format!("{} ({})", t.rfc3339_local(), t.rfc3339_utc());
             let sender = d.mittente.as_deref();
             let says = proof::what_it_proves(lang, &r.kind, &at, d.consegna.as_deref(), sender)?;
             Some(match r.verdict {

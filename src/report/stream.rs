@@ -27,8 +27,8 @@ pub struct VerifyTable {
 const ONE_LINE_WIDTH: usize = 120;
 /// The kind column on one line: `avvenuta-consegna (sintetica)`.
 const KIND_WIDTH: usize = 29;
-/// The certified time, compacted: `2014-11-27 14:12Z`.
-const TIME_WIDTH: usize = 17;
+/// The certified time, compacted: `2014-11-27 15:12 +01:00`.
+const TIME_WIDTH: usize = 23;
 
 impl VerifyTable {
     /// A table for `width` columns (at least 60 are used).
@@ -101,7 +101,9 @@ impl VerifyTable {
         // shown as certified.
         let stated = r.daticert_unverified.as_ref().and_then(|c| c.data.as_ref());
         let time = match (r.certified.as_ref().and_then(|c| c.data.as_ref()), &r.rem) {
-            (Some(t), _) => compact_time(&t.rfc3339_utc()),
+            // As certified: the provider's local time with its offset, whose day is the
+            // one a deadline counts from (UTC moves a delivery after midnight a day back).
+            (Some(t), _) => compact_time(&t.rfc3339_local()),
             (None, _) if stated.is_some() => text(self.lang, Text::Unverified).to_string(),
             // A REM event time is certified only by a valid, trusted evidence signature.
             (None, Some(rem)) => match &rem.evidence.event_time {
@@ -144,12 +146,14 @@ impl VerifyTable {
     }
 }
 
-/// `2014-11-27T14:12:16Z` → `2014-11-27 14:12Z`: the 17 characters the column holds.
+/// `2014-11-27T15:12:16+01:00` → `2014-11-27 15:12 +01:00`, `2014-11-27T14:12:16Z` →
+/// `2014-11-27 14:12 UTC`: minutes, and the offset or UTC always said.
 fn compact_time(rfc3339: &str) -> String {
     let spaced = rfc3339.replacen('T', " ", 1);
-    match spaced.len() {
+    match (spaced.len(), spaced.get(..16)) {
         // "UTC" spelled out: a reader takes a bare "13:45Z" for Italian time (review 16).
-        20 => format!("{} UTC", spaced.get(..16).unwrap_or(&spaced)),
+        (20, Some(minutes)) => format!("{minutes} UTC"),
+        (25, Some(minutes)) => format!("{minutes} {}", spaced.get(19..).unwrap_or_default()),
         _ => spaced,
     }
 }
@@ -206,5 +210,6 @@ mod tests {
     #[test]
     fn times_are_compact() {
         assert_eq!(compact_time("2014-11-27T14:12:16Z"), "2014-11-27 14:12 UTC");
+        assert_eq!(compact_time("2026-12-02T00:41:59+01:00"), "2026-12-02 00:41 +01:00");
     }
 }
