@@ -354,6 +354,12 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::NonAcceptanceExistsToo) => {
             "esiste anche un avviso di non accettazione verificato per questo messaggio"
         }
+        (Lang::En, Text::ProofFileHasWarnings) => {
+            "this file has warnings: see \u{201c}Verification of the files\u{201d}"
+        }
+        (Lang::It, Text::ProofFileHasWarnings) => {
+            "questo file ha avvisi: vedere \u{ab}Verifica dei file\u{bb}"
+        }
         (Lang::En, Text::Reason) => "reason",
         (Lang::It, Text::Reason) => "motivo",
         (Lang::En, Text::DeliveredContradicted) => "delivered, but CONTRADICTED",

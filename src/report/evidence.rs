@@ -77,6 +77,20 @@ fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
     parts.join("; ")
 }
 
+/// The file a proof of the message rests on, and where its warnings are said when it has
+/// any (a valid file's warnings qualify what it proves).
+fn proof_note(m: &MessageEvidence, lang: Lang, p: &Proof) -> String {
+    let warned = m.sources.iter().any(|s| {
+        s.path == p.path
+            && s.recorded_in == p.recorded_in
+            && s.problems.iter().any(|x| x.severity == crate::problem::Severity::Warning)
+    });
+    match warned {
+        true => format!("{}; {}", proof_file(lang, p), text(lang, Text::ProofFileHasWarnings)),
+        false => proof_file(lang, p),
+    }
+}
+
 /// The file a proof rests on, and the record its verdict was read from when it was not
 /// verified in this run.
 fn proof_file(lang: Lang, p: &Proof) -> String {
@@ -459,7 +473,17 @@ fn source_row(s: &SourceFile, lang: Lang) -> Vec<Cell> {
         Verdict::Invalid => (text(lang, Text::InvalidNotUsedAsProof), Tone::Bad),
         Verdict::Error => (text(lang, Text::ErrorUpper), Tone::Bad),
     };
-    let why = s.problems.iter().find(|p| p.is_fatal()).map(|p| problem_line(p, lang));
+    // An invalid file's reason; a valid file's warnings, each said: a date attested only by
+    // its signer, or contradicted by a time-stamp, must not read as plain VALID (review 22).
+    let why = match s.problems.iter().find(|p| p.is_fatal()) {
+        Some(p) => Some(problem_line(p, lang)),
+        None => s
+            .problems
+            .iter()
+            .filter(|p| p.severity == crate::problem::Severity::Warning)
+            .map(|p| format!("{}: {}", text(lang, Text::SeverityWarning), problem_line(p, lang)))
+            .reduce(|a, b| format!("{a}; {b}")),
+    };
     vec![
         file_cell(s, lang),
         Cell::plain(crate::catalogue::kind_phrase(lang, &s.kind)),
@@ -505,7 +529,7 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
         ),
         (Some(s), None) => (
             text(lang, Text::SentAcceptance),
-            Cell::plain(instant_text(lang, s)).with_note(Some(proof_file(lang, s))),
+            Cell::plain(instant_text(lang, s)).with_note(Some(proof_note(m, lang, s))),
         ),
         (None, Some(n)) => (
             text(lang, Text::NotAcceptedNotice),
@@ -538,7 +562,9 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
         (
             text(lang, Text::EnvelopeIssued),
             match &m.envelope_issued {
-                Some(e) => Cell::plain(instant_text(lang, e)).with_note(Some(proof_file(lang, e))),
+                Some(e) => {
+                    Cell::plain(instant_text(lang, e)).with_note(Some(proof_note(m, lang, e)))
+                }
                 None => Cell::plain("—"),
             },
         ),

@@ -716,3 +716,19 @@ fn an_acceptance_contradicted_by_a_refusal_says_so() {
         }
     }
 }
+
+/// A valid file's warnings are said on the evidence page, and the proof that rests on it
+/// points to them: a REM date attested only by its signer does not read as plain VALID
+/// (review 22).
+#[test]
+fn a_valid_files_warnings_are_on_the_evidence_page() {
+    for format in ["table", "markdown", "html"] {
+        let page = evidence(format, "it", &["tl/evidenza-retrodatata.xml"]);
+        assert!(page.contains("avviso: timestamp-missing"), "{format}: {page}");
+        let sent = page.lines().find(|l| l.contains("2020-06-01 10:00:00 UTC")).unwrap();
+        assert!(sent.contains("questo file ha avvisi"), "{format}: {sent}");
+    }
+    // A file without warnings gets neither.
+    let page = evidence("table", "it", &["accettazione.eml"]);
+    assert!(!page.contains("avviso:") && !page.contains("ha avvisi"), "{page}");
+}

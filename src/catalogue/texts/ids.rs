@@ -277,6 +277,8 @@ texts! {
     NonAcceptanceExistsToo,
     /// "reason" (of a refusal).
     Reason,
+    /// Beside a proof whose file has warnings: where they are said.
+    ProofFileHasWarnings,
     /// "verifies over the signed bytes, but is not accepted": an evidence's XAdES whose
     /// value holds and whose signer does not (expired, untrusted).
     VerifiesNotAccepted,
