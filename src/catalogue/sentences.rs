@@ -59,6 +59,23 @@ pub fn nothing_to_extract(lang: Lang, only: &str) -> String {
     }
 }
 
+/// The warning printed when what failed is outside what the signature covers (an unsigned
+/// header, a certificate added to the signature's set) and the signed data stays certified.
+pub fn outside_signature_extraction(lang: Lang, name: &str, first_code: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "warning: {name} FAILED verification ({first_code}): something outside what its \
+             signature covers was changed or added; its signed part is intact and authentic, and \
+             what is extracted comes from it and is certified"
+        ),
+        Lang::It => format!(
+            "attenzione: {name} NON ha superato la verifica ({first_code}): qualcosa fuori da ciò \
+             che la firma copre è stato modificato o aggiunto; la parte firmata è integra e \
+             autentica, e quanto estratto ne proviene ed è certificato"
+        ),
+    }
+}
+
 /// The warning printed when the file around an intact signed entity was altered.
 pub fn rewrapped_extraction(lang: Lang, name: &str) -> String {
     match lang {

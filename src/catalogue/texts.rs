@@ -7,8 +7,8 @@ pub use super::sentences::{
     archive_damaged, archive_line, archive_open_failed, archive_skipped, archive_summary,
     archive_write_failed, evidence_failures, evidence_summary, imap_insecure_warning,
     interrupted_records, limit_hint, not_a_date, not_a_time, nothing_to_extract,
-    options_not_for_records, options_without_mail, recorded_in, recorded_verdicts, revocation,
-    rewrapped_extraction, unfinished_run, unverified_extraction,
+    options_not_for_records, options_without_mail, outside_signature_extraction, recorded_in,
+    recorded_verdicts, revocation, rewrapped_extraction, unfinished_run, unverified_extraction,
 };
 
 mod ids;

@@ -377,10 +377,18 @@ fn extract_one(
         let intact = assessment.problems.iter().any(|p| {
             matches!(p.finding, Some(peckit::finding::Finding::IntactInsideAltered { .. }))
         });
-        let msg = if intact {
+        // Errors that leave the signed data certified (an unsigned header contradicting it,
+        // something added outside the signature): what is extracted is certified too.
+        let certified =
+            assess::signed_data_certified(assessment.signature.as_ref(), &assessment.problems);
+        let msg = if args.require_valid {
+            texts::unverified_extraction(ui.lang, name, first, true)
+        } else if intact {
             texts::rewrapped_extraction(ui.lang, name)
+        } else if certified {
+            texts::outside_signature_extraction(ui.lang, name, first)
         } else {
-            texts::unverified_extraction(ui.lang, name, first, args.require_valid)
+            texts::unverified_extraction(ui.lang, name, first, false)
         };
         // Said at once, in input order with the errors (the lines on stdout wait for the
         // group's commit).

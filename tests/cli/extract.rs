@@ -175,6 +175,29 @@ fn invalid_artefacts_are_extracted_with_a_warning_or_refused() {
     assert!(!out2.exists(), "nothing written with --require-valid");
 }
 
+/// What failed is outside the signature (a changed unsigned header, a certificate added to
+/// the signature's set): the signed part is certified, and extract says so, as verify does;
+/// an altered signed part is not (review 22).
+#[test]
+fn extract_says_certified_only_of_a_certified_signed_part() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, file) in
+        ["forged/x-ricevuta-changed.eml", "forged/certificato-civetta.eml"].iter().enumerate()
+    {
+        let (code, _, err) = extract(file, &dir.path().join(i.to_string()), &[]);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("what is extracted comes from it and is certified"), "{err}");
+        assert!(!err.contains("is not certified"), "{err}");
+    }
+    let (code, _, err) = extract("forged/notice-byte-changed.eml", &dir.path().join("x"), &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("what is extracted is not certified"), "{err}");
+    // Refused with --require-valid: nothing is said to be extracted.
+    let (_, _, err) =
+        extract("forged/x-ricevuta-changed.eml", &dir.path().join("y"), &["--require-valid"]);
+    assert!(err.contains("nothing extracted (--require-valid)"), "{err}");
+}
+
 #[test]
 fn original_to_stdout_and_nested_folders() {
     let (code, out, _) = run(peckit()
