@@ -295,7 +295,9 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             CrlUnusable => "CRL not usable, ignored",
             RevocationUnknown => "revocation status at the reference time unknown",
             MissingDaticert => "no daticert.xml in the signed part",
-            DaticertMalformed => "daticert.xml is not well-formed",
+            DaticertMalformed => {
+                "daticert.xml is malformed or ambiguous (not well-formed XML, or an element or the file repeated)"
+            }
             DaticertIncomplete => "daticert.xml lacks required data",
             HeaderMismatch => "unsigned header contradicts the signed data",
             UnsignedContentOutsideSignature => "unsigned content outside the signature",
@@ -357,7 +359,9 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             CrlUnusable => "CRL non utilizzabile, ignorata",
             RevocationUnknown => "stato di revoca all'ora di riferimento non noto",
             MissingDaticert => "manca daticert.xml nella parte firmata",
-            DaticertMalformed => "daticert.xml non è XML ben formato",
+            DaticertMalformed => {
+                "daticert.xml è malformato o ambiguo (XML non ben formato, oppure un elemento o il file ripetuto)"
+            }
             DaticertIncomplete => "daticert.xml incompleto",
             HeaderMismatch => "intestazione non firmata in contrasto con i dati firmati",
             UnsignedContentOutsideSignature => "contenuto non firmato fuori dalla firma",

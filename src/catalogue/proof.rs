@@ -33,11 +33,13 @@ pub fn what_it_proves(
         ),
         (Lang::En, "posta-certificata") => format!(
             "the transport envelope the sender's provider sent to the recipients with the message \
-             of {from}, accepted at {at}; it does not prove delivery"
+             of {from}, accepted at {at} as the envelope states (the acceptance receipt is what \
+             proves the sending); it does not prove delivery"
         ),
         (Lang::It, "posta-certificata") => format!(
             "la busta di trasporto che il gestore del mittente ha inviato ai destinatari con il \
-             messaggio di {from}, accettato il {at}; non ne prova la consegna"
+             messaggio di {from}, accettato il {at} secondo la busta (la spedizione si prova con la \
+             ricevuta di accettazione); non ne prova la consegna"
         ),
         (Lang::En, "non-accettazione") => {
             format!("the message was NOT sent: the sender's provider refused it at {at}")

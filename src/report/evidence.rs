@@ -241,7 +241,7 @@ fn signatures_part(sources: &[SourceFile], lang: Lang) -> Part {
                 .iter()
                 .map(|s| match &s.signer {
                     Some(sig) => vec![
-                        file_cell(s, lang),
+                        signed_file_cell(s, lang),
                         Cell::plain(&sig.certificate.subject).with_note(Some(format!(
                             "{}: {}; {}: {}; SHA-256 {}",
                             text(lang, Text::Issuer),
@@ -489,6 +489,22 @@ fn source_row(s: &SourceFile, lang: Lang) -> Vec<Cell> {
         Cell::plain(crate::catalogue::kind_phrase(lang, &s.kind)),
         Cell::toned(verdict, tone).with_note(why),
     ]
+}
+
+/// A file in the table of signatures: one not used as proof says so there too, where its
+/// signer and authority read like a valid proof's (review 22).
+fn signed_file_cell(s: &SourceFile, lang: Lang) -> Cell {
+    let cell = file_cell(s, lang);
+    if s.verdict == Verdict::Valid || s.used_as_proof {
+        return cell;
+    }
+    let code = s.problems.iter().find(|p| p.is_fatal()).map_or("invalid", |p| p.code.code());
+    let refused = format!("{} ({code})", text(lang, Text::InvalidNotUsedAsProof));
+    let note = match cell.note {
+        Some(recorded) => format!("{refused}; {recorded}"),
+        None => refused,
+    };
+    Cell { tone: Tone::Bad, note: Some(note), ..cell }
 }
 
 /// A file as every table names it: its path and, when its verdict was read from a record,

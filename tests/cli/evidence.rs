@@ -732,3 +732,28 @@ fn a_valid_files_warnings_are_on_the_evidence_page() {
     let page = evidence("table", "it", &["accettazione.eml"]);
     assert!(!page.contains("avviso:") && !page.contains("ha avvisi"), "{page}");
 }
+
+/// The table of signatures names a file not used as proof as such: its signer and
+/// authority read like a valid proof's otherwise (review 22).
+#[test]
+fn the_signatures_table_says_which_files_are_not_proof() {
+    let page = evidence_any("markdown", &["accettazione.eml", "forged/notice-byte-changed.eml"]);
+    let signatures = page.split("Firme e autorit").nth(1).expect("the signatures part");
+    let row = |name: &str| signatures.lines().find(|l| l.contains(name)).unwrap().to_string();
+    assert!(
+        row("notice-byte-changed.eml")
+            .contains("NON VALIDO — non usato come prova (content-altered)"),
+        "{signatures}"
+    );
+    assert!(!row("/accettazione.eml").contains("NON VALIDO"), "{signatures}");
+}
+
+/// Evidence in Italian over samples, whatever its exit status.
+fn evidence_any(format: &str, files: &[&str]) -> String {
+    let (_, out, err) = run(peckit()
+        .args(["--lang", "it", "evidence", "--format", format, "--trust"])
+        .arg(test_root())
+        .args(files.iter().map(|f| samples().join(f))));
+    assert!(!out.is_empty(), "{err}");
+    out
+}

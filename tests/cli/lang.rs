@@ -502,3 +502,22 @@ fn italian_sentences_quote_mail_text_with_guillemets() {
     assert!(line.contains("«Fattura 12, \"saldo\" finale⏎seconda riga»"), "{line}");
     assert!(!line.contains("\\\"") && !line.contains("\\n"), "{line}");
 }
+
+/// The envelope states the acceptance time, but the sending is proved by the acceptance
+/// receipt: --explain says both, so it does not contradict evidence's "not attested by a
+/// verified receipt" (review 22).
+#[test]
+fn the_envelope_explanation_does_not_claim_to_prove_the_sending() {
+    for (lang, says) in [
+        ("it", "secondo la busta (la spedizione si prova con la ricevuta di accettazione)"),
+        ("en", "as the envelope states (the acceptance receipt is what proves the sending)"),
+    ] {
+        let (code, out, _) = run(peckit()
+            .args(["--lang", lang, "verify", "--explain", "--trust"])
+            .arg(test_root())
+            .arg(samples().join("posta-certificata.eml")));
+        assert_eq!(code, 0, "{out}");
+        let line = out.lines().find(|l| l.contains(says)).unwrap_or_else(|| panic!("{out}"));
+        assert!(line.contains("mario.rossi@pec.alfa.example"), "{line}");
+    }
+}
