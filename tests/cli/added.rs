@@ -268,3 +268,24 @@ fn identical_copies_of_a_header_say_nothing_and_a_bare_cr_is_named() {
     let error = problem(&a, "header-mismatch").expect("a CR after the colon is not named");
     assert!(error["message"].as_str().unwrap().contains("X-Mailer"), "{error:#}");
 }
+
+/// The CSV's provider column names a provider only when a verified, trusted signature
+/// vouches for it: a self-made certificate can say "Gestore Alfa" (review 22).
+#[test]
+fn the_csv_names_a_provider_only_when_a_trusted_signature_vouches_for_it() {
+    let (_, out, err) = run(peckit()
+        .args(["verify", "--format", "csv", "--trust"])
+        .arg(test_root())
+        .arg(samples().join("forged/self-signed.eml"))
+        .arg(samples().join("forged/rogue-root.eml"))
+        .arg(samples().join("forged/x-ricevuta-changed.eml"))
+        .arg(samples().join("accettazione.eml")));
+    let rows: Vec<Vec<String>> =
+        out.lines().skip(1).map(|l| l.split(',').map(str::to_string).collect()).collect();
+    assert_eq!(rows.len(), 4, "{out}{err}");
+    assert_eq!(rows[0][4], "", "self-signed: {out}");
+    assert_eq!(rows[1][4], "", "rogue root: {out}");
+    // An unsigned header changed: the signature still verifies, the signer is known.
+    assert_eq!(rows[2][4], "Gestore Alfa S.p.A.", "{out}");
+    assert_eq!(rows[3][4], "Gestore Alfa S.p.A.", "{out}");
+}
