@@ -501,10 +501,19 @@ pub fn archive_summary(
             "{dir}: {archived} archived, {already} already there, {skipped} skipped, \
              {unreadable} unreadable"
         ),
-        Lang::It => format!(
-            "{dir}: {archived} archiviati, {already} già presenti, {skipped} saltati, \
-             {unreadable} illeggibili"
-        ),
+        Lang::It => {
+            // The participle agrees with the count: "1 archiviato", "2 archiviati".
+            let agree = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            format!(
+                "{dir}: {}, {}, {}, {}",
+                agree(archived, "archiviato", "archiviati"),
+                agree(already, "già presente", "già presenti"),
+                agree(skipped, "saltato", "saltati"),
+                agree(unreadable, "illeggibile", "illeggibili")
+            )
+        }
     }
 }
 

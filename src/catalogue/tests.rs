@@ -261,3 +261,15 @@ fn what_each_kind_proves_is_said_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn the_archive_summary_agrees_in_number() {
+    assert_eq!(
+        super::sentences::archive_summary(Lang::It, 1, 2, 0, 1, "d"),
+        "d: 1 archiviato, 2 già presenti, 0 saltati, 1 illeggibile"
+    );
+    assert_eq!(
+        super::sentences::archive_summary(Lang::It, 3, 1, 1, 0, "d"),
+        "d: 3 archiviati, 1 già presente, 1 saltato, 0 illeggibili"
+    );
+}

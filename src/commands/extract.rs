@@ -100,6 +100,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     // With -o and several inputs, each input's folder is named after it, numbered when two
     // share a name (`ricevuta`, `ricevuta (2)`): one input never writes into another's.
     let mut input_folders = peckit::extract::UniqueNames::new();
+    let mut seen = 0;
     let extracted = super::clock::with_clock(
         || lock().on_tick(),
         || -> Result<()> {
@@ -120,7 +121,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
                 let base = target_dir(args, file, &mut input_folders);
                 let mut subfolders = peckit::extract::UniqueNames::new();
                 let mut each_outcome = Outcome::Success;
-                super::for_each_artefact(
+                seen += super::for_each_artefact(
                     super::plain_inputs(
                         std::slice::from_ref(file),
                         &args.imap,
@@ -165,6 +166,7 @@ pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     }
     extracted?;
     committed?;
+    super::nothing_found(seen, &mut outcome, ui.lang);
     Ok(outcome)
 }
 

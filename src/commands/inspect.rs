@@ -24,7 +24,7 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
         json = Some(peckit::report::envelope::INSPECT.start(&mut buf)?);
         out.write(&buf)?;
     }
-    super::for_each_artefact(
+    let seen = super::for_each_artefact(
         super::plain_inputs(&args.paths, &args.imap, &limits, super::no_skip())?,
         &limits,
         &mut outcome,
@@ -60,6 +60,7 @@ pub fn run(args: &InspectArgs, ui: Ui) -> Result<Outcome> {
         out.write(&buf)?;
     }
     out.flush()?;
+    super::nothing_found(seen, &mut outcome, ui.lang);
     Ok(outcome)
 }
 

@@ -319,7 +319,10 @@ pub fn for_each_artefact(
     outcome: &mut Outcome,
     mut each: impl FnMut(String, peckit::read::Artefact) -> Result<()>,
     mut unreadable: impl FnMut(String, peckit::error::ReadFailure),
-) -> Result<()> {
+) -> Result<usize> {
+    // Artefacts and unreadable inputs alike: none at all is said by the caller, never taken
+    // for success (review 22: extract and inspect of an empty folder were silent).
+    let mut seen = inputs.list_errors.len();
     for e in &inputs.list_errors {
         let failure = peckit::error::ReadFailure::of_io(&e.error);
         report_read_failure(&e.path.display().to_string(), &failure);
@@ -352,6 +355,7 @@ pub fn for_each_artefact(
             if failure.is_some() {
                 return; // writing already failed: the rest would fail the same way
             }
+            seen += 1;
             match read {
                 Ok(artefact) => {
                     if let Err(e) = each(name, artefact) {
@@ -374,7 +378,16 @@ pub fn for_each_artefact(
         report_error(peckit::catalogue::Diagnostic::Interrupted.text(messages::lang()));
         *outcome = outcome.merge(Outcome::Interrupted);
     }
-    Ok(())
+    Ok(seen)
+}
+
+/// Says that the inputs held no mail, when nothing else was said of them: "nothing done"
+/// must not read as "all done" (exit status 2).
+pub fn nothing_found(seen: usize, outcome: &mut Outcome, lang: peckit::catalogue::Lang) {
+    if seen == 0 && *outcome == Outcome::Success {
+        report_error(peckit::catalogue::Diagnostic::NoMailFound.text(lang));
+        *outcome = Outcome::Error;
+    }
 }
 
 /// The inputs of a command that reads paths and mailboxes, with no glob.

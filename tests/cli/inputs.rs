@@ -233,3 +233,21 @@ fn links_met_in_a_folder_are_read_or_said_never_left_out() {
         assert!(err.contains(said), "{err}");
     }
 }
+
+/// extract and inspect of a folder with no mail say so and exit 2, as verify and evidence
+/// do: silence read as success (review 22).
+#[test]
+fn extract_and_inspect_of_a_folder_with_no_mail_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("vuota");
+    std::fs::create_dir(&empty).unwrap();
+    let out = dir.path().join("estratti");
+    let (code, _, err) =
+        run(peckit().args(["--lang", "it", "extract"]).arg(&empty).arg("-o").arg(&out));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("nessun messaggio trovato nei percorsi indicati"), "{err}");
+    assert!(!out.exists());
+    let (code, _, err) = run(peckit().args(["inspect"]).arg(&empty));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no mail found"), "{err}");
+}
