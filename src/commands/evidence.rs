@@ -29,7 +29,7 @@ pub fn run(args: &EvidenceArgs, ui: Ui) -> Result<Outcome> {
     let opts = super::verifier(&args.verifier, &limits)?;
     if let Some(folder) = args.originals.as_deref().filter(|f| !f.is_dir()) {
         // A mistyped folder would read as "every original is missing".
-        anyhow::bail!("--originals {}: not a folder", folder.display());
+        anyhow::bail!(texts::originals_not_a_folder(ui.lang, &folder.display().to_string()));
     }
     let mut outcome = Outcome::Success;
     // Only what the evidence needs of each artefact is kept; the artefact goes at once.

@@ -72,10 +72,10 @@ fn member_folder(name: &str) -> String {
 pub fn run(args: &ExtractArgs, ui: Ui) -> Result<Outcome> {
     let to_stdout = args.out.as_deref().is_some_and(|p| p.as_os_str() == "-");
     if to_stdout && args.only != Some(ExtractOnly::Original) {
-        bail!("-o - writes to standard output and needs --only original");
+        bail!(texts::stdout_needs_only_original(ui.lang));
     }
     if to_stdout && args.files.len() != 1 {
-        bail!("-o - takes exactly one input file");
+        bail!(texts::stdout_takes_one_input(ui.lang));
     }
     let limits = super::limits(&args.verifier.limits);
     let opts = super::verifier(&args.verifier, &limits)?;

@@ -82,13 +82,13 @@ impl Stats {
     }
 }
 
-fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
+fn globs(patterns: &[String], lang: i18n::Lang) -> Result<Option<globset::GlobSet>> {
     if patterns.is_empty() {
         return Ok(None);
     }
     let mut b = globset::GlobSetBuilder::new();
     for p in patterns {
-        b.add(globset::Glob::new(p).with_context(|| format!("--glob {p:?}"))?);
+        b.add(globset::Glob::new(p).with_context(|| i18n::texts::bad_glob(lang, p))?);
     }
     Ok(Some(b.build()?))
 }
@@ -97,9 +97,12 @@ fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
 pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
     let limits = super::limits(&args.verifier.limits);
     let verifier = super::verifier(&args.verifier, &limits)?;
-    let walk = WalkOptions { globs: globs(&args.glob)?, max_member_bytes: limits.max_input_bytes };
+    let walk = WalkOptions {
+        globs: globs(&args.glob, ui.lang)?,
+        max_member_bytes: limits.max_input_bytes,
+    };
     let inputs = super::sources::inputs(
-        &input_paths(args)?,
+        &input_paths(args, ui.lang)?,
         &args.imap,
         walk,
         limits.max_input_bytes,
@@ -199,12 +202,13 @@ pub fn run(args: &VerifyArgs, ui: Ui) -> Result<Outcome> {
 }
 
 /// The paths on the command line and those of `--files-from`.
-fn input_paths(args: &VerifyArgs) -> Result<Vec<std::path::PathBuf>> {
+fn input_paths(args: &VerifyArgs, lang: i18n::Lang) -> Result<Vec<std::path::PathBuf>> {
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
         paths.extend(
-            input::paths_from(list)
-                .with_context(|| format!("reading --files-from {}", list.display()))?,
+            input::paths_from(list).with_context(|| {
+                i18n::texts::reading_files_from(lang, &list.display().to_string())
+            })?,
         );
     }
     Ok(paths)

@@ -521,3 +521,29 @@ fn the_envelope_explanation_does_not_claim_to_prove_the_sending() {
         assert!(line.contains("mario.rossi@pec.alfa.example"), "{line}");
     }
 }
+
+/// The errors of the binary's edge are Italian too, and a damaged zip is said to be one,
+/// not a failure of the system (review 22).
+#[test]
+fn option_and_container_errors_are_italian() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = |args: &[&str]| {
+        let (code, _, err) =
+            run(peckit().current_dir(dir.path()).args(["--lang", "it"]).args(args));
+        assert_eq!(code, 2, "{args:?}: {err}");
+        err
+    };
+    let accettazione = samples().join("accettazione.eml");
+    let one = accettazione.to_str().unwrap();
+    assert!(said(&["extract", "-o", "-", one]).contains("richiede --only original"));
+    assert!(said(&["verify", "--files-from", "assente.txt"]).contains("lettura di --files-from"));
+    assert!(said(&["verify", "--glob", "[", one]).contains("modello non valido"));
+    assert!(
+        said(&["evidence", "--originals", "assente", one])
+            .contains("--originals assente: non è una cartella")
+    );
+    std::fs::write(dir.path().join("tagliato.zip"), b"PK\x03\x04 cut short").unwrap();
+    let err = said(&["verify", "tagliato.zip"]);
+    assert!(err.contains("archivio zip danneggiato o troncato"), "{err}");
+    assert!(!err.contains("errore di lettura del sistema"), "{err}");
+}
