@@ -158,7 +158,7 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
         ),
         (
             Label::Error,
-            c.map(|c| term::cell(&c.errore)).unwrap_or_default(),
+            c.map(|c| term::cell(&i18n::errore_text(ui.lang, &c.errore))).unwrap_or_default(),
             opt(claims.x_verifica_sicurezza.as_ref()),
         ),
         (Label::ExtendedError, opt(c.and_then(|c| c.errore_esteso.as_ref())), String::new()),

@@ -429,7 +429,10 @@ fn message_section(m: &MessageEvidence, generated: &Generated, lang: Lang) -> Se
                     .iter()
                     .map(|a| {
                         vec![
-                            Cell::plain(&a.name),
+                            match a.name.trim() {
+                                "" => Cell::plain(text(lang, Text::NoName)),
+                                _ => Cell::plain(&a.name),
+                            },
                             Cell::plain(format!("{} B", a.size)),
                             Cell::toned(&a.sha256, Tone::Mono),
                         ]

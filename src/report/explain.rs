@@ -195,7 +195,12 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
         field("msgid", d.msgid.clone());
         field("ricevuta", d.ricevuta.clone());
         field("consegna", d.consegna.clone());
-        field("errore", Some(d.errore.clone()).filter(|e| e != "nessuno"));
+        field(
+            "errore",
+            Some(&d.errore)
+                .filter(|e| *e != "nessuno")
+                .map(|e| crate::catalogue::errore_text(lang, e)),
+        );
         field("errore-esteso", d.errore_esteso.clone());
     }
     for n in &r.nested {

@@ -757,3 +757,10 @@ fn evidence_any(format: &str, files: &[&str]) -> String {
     assert!(!out.is_empty(), "{err}");
     out
 }
+
+/// An attachment with an empty name is said to have none, not left a blank cell (review 22).
+#[test]
+fn an_attachment_without_a_name_is_said_so() {
+    let page = evidence_any("markdown", &["posta-certificata-nomi-ostili.eml"]);
+    assert!(page.contains("| (senza nome) | 10 B |"), "{page}");
+}

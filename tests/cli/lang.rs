@@ -547,3 +547,18 @@ fn option_and_container_errors_are_italian() {
     assert!(err.contains("archivio zip danneggiato o troncato"), "{err}");
     assert!(!err.contains("errore di lettura del sistema"), "{err}");
 }
+
+/// The daticert `errore` is said in words by --explain and inspect, as evidence says it,
+/// its DTD value after them (review 22).
+#[test]
+fn the_delivery_error_is_said_in_words_everywhere() {
+    for command in [&["verify", "--explain"][..], &["inspect"][..]] {
+        let (_, out, err) = run(peckit()
+            .args(["--lang", "it"])
+            .args(command)
+            .arg("--trust")
+            .arg(test_root())
+            .arg(samples().join("errore-consegna.eml")));
+        assert!(out.contains("destinatario inesistente (no-dest)"), "{command:?}: {out}{err}");
+    }
+}

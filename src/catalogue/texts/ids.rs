@@ -279,6 +279,8 @@ texts! {
     Reason,
     /// Beside a proof whose file has warnings: where they are said.
     ProofFileHasWarnings,
+    /// An attachment whose name is empty.
+    NoName,
     /// "verifies over the signed bytes, but is not accepted": an evidence's XAdES whose
     /// value holds and whose signer does not (expired, untrusted).
     VerifiesNotAccepted,
