@@ -286,7 +286,9 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             UnsupportedAlgorithm => "unsupported signature algorithm",
             SignerCertMissing => "signer certificate missing",
             Untrusted => "not signed by a trusted PEC authority",
-            CertNotValidAtSigningTime => "certificate not valid at signing time",
+            CertNotValidAtSigningTime => {
+                "certificate not valid at an instant it is judged at (signing time, certified time or --at)"
+            }
             CertUsage => "certificate not allowed to sign mail",
             NameConstraints => "outside the names the authority admits",
             Revoked => "certificate revoked or on hold at the reference time",
@@ -350,7 +352,9 @@ pub fn problem_text(lang: Lang, code: ProblemCode) -> &'static str {
             UnsupportedAlgorithm => "algoritmo di firma non supportato",
             SignerCertMissing => "certificato del firmatario mancante",
             Untrusted => "non firmato da un'autorità PEC fidata",
-            CertNotValidAtSigningTime => "certificato non valido al momento della firma",
+            CertNotValidAtSigningTime => {
+                "certificato non valido a un istante a cui è valutato (ora della firma, data certificata o --at)"
+            }
             CertUsage => "certificato non abilitato alla firma della posta",
             NameConstraints => "fuori dai nomi ammessi dal certificato dell'autorità",
             Revoked => "certificato revocato o sospeso all'ora di riferimento",

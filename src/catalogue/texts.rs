@@ -364,6 +364,8 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::ProofFileHasWarnings) => {
             "questo file ha avvisi: vedere \u{ab}Verifica dei file\u{bb}"
         }
+        (Lang::En, Text::ArtefactsCounted) => "Artefacts",
+        (Lang::It, Text::ArtefactsCounted) => "Elementi",
         (Lang::En, Text::NoName) => "(no name)",
         (Lang::It, Text::NoName) => "(senza nome)",
         (Lang::En, Text::Reason) => "reason",

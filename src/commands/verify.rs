@@ -73,8 +73,15 @@ impl Stats {
                 self.kinds.insert(r.kind.clone(), 1);
             }
         }
+        // Artefacts per code, not occurrences: a file with two certificates out of their
+        // validity is one file (review 22: the count read as files).
+        let mut counted: Vec<&'static str> = Vec::new();
         for p in r.problems.iter().filter(|p| p.severity != peckit::problem::Severity::Info) {
-            *self.problems.entry(p.code.code()).or_default() += 1;
+            let code = p.code.code();
+            if !counted.contains(&code) {
+                counted.push(code);
+                *self.problems.entry(code).or_default() += 1;
+            }
         }
         if self.slowest.as_ref().is_none_or(|(_, d)| took > *d) {
             self.slowest = Some((r.path.clone(), took));
@@ -454,7 +461,7 @@ fn stats_table(stats: &Stats, ui: Ui) -> String {
     let mut problems = super::terminal::table();
     // The stable code, and what it means in the reader's words (review 16: a lawyer cannot
     // read "revoked-key-compromise" alone).
-    problems.set_header(vec![t(Text::Problem), t(Text::Meaning), t(Text::Count)]);
+    problems.set_header(vec![t(Text::Problem), t(Text::Meaning), t(Text::ArtefactsCounted)]);
     for (k, n) in &stats.problems {
         let meaning = peckit::ProblemCode::from_code(k)
             .map_or("", |code| peckit::catalogue::problem_text(ui.lang, code));

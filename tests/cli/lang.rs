@@ -562,3 +562,42 @@ fn the_delivery_error_is_said_in_words_everywhere() {
         assert!(out.contains("destinatario inesistente (no-dest)"), "{command:?}: {out}{err}");
     }
 }
+
+/// The problems table counts artefacts per code, not occurrences: it reads as files
+/// (review 22: one REM evidence counted twice).
+#[test]
+fn the_problems_table_counts_artefacts() {
+    let forged = samples().join("forged");
+    let (_, out, _) =
+        run(peckit().args(["verify", "--format", "json", "--trust"]).arg(test_root()).arg(&forged));
+    let mut expected = std::collections::BTreeMap::<String, usize>::new();
+    for a in json(&out)["artefacts"].as_array().unwrap() {
+        let mut codes: Vec<&str> = a["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["severity"] != "info")
+            .map(|p| p["code"].as_str().unwrap())
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        for c in codes {
+            *expected.entry(c.to_string()).or_default() += 1;
+        }
+    }
+    assert!(expected.values().any(|n| *n > 1), "{expected:?}");
+    let (_, table, _) = run(peckit()
+        .env("COLUMNS", "250")
+        .args(["--lang", "it", "verify", "--trust"])
+        .arg(test_root())
+        .arg(&forged));
+    assert!(table.contains("┆ Elementi │"), "{table}");
+    for (code, n) in &expected {
+        let row = table
+            .lines()
+            .find(|l| l.starts_with(&format!("│ {code} ")))
+            .unwrap_or_else(|| panic!("{code}: {table}"));
+        let last = row.trim_end_matches('│').rsplit('┆').next().unwrap().trim();
+        assert_eq!(last, n.to_string(), "{row}");
+    }
+}

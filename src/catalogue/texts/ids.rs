@@ -281,6 +281,8 @@ texts! {
     ProofFileHasWarnings,
     /// An attachment whose name is empty.
     NoName,
+    /// The heading of a count of artefacts (the problems table: files, not occurrences).
+    ArtefactsCounted,
     /// "verifies over the signed bytes, but is not accepted": an evidence's XAdES whose
     /// value holds and whose signer does not (expired, untrusted).
     VerifiesNotAccepted,
