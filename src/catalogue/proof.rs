@@ -81,6 +81,76 @@ pub fn what_it_proves(
     })
 }
 
+/// What a verified REM evidence proves (ETSI EN 319 522), by the PEC step its event
+/// corresponds to, with the event's time and whether its service is a qualified one granted
+/// in a trusted list (eIDAS art. 43: only then does the law presume integrity, sending,
+/// receipt and times); `None` for events that prove no step.
+pub fn rem_proves(lang: Lang, equivalent: &str, at: &str, qualified: bool) -> Option<String> {
+    let step = match (lang, equivalent) {
+        (Lang::En, "accettazione") => {
+            format!("the message was SENT: the sender's service accepted it at {at}")
+        }
+        (Lang::It, "accettazione") => {
+            format!(
+                "il messaggio è stato SPEDITO: il servizio del mittente lo ha accettato il {at}"
+            )
+        }
+        (Lang::En, "avvenuta-consegna") => {
+            format!(
+                "the message was DELIVERED: made available to the recipient at {at}, read or not"
+            )
+        }
+        (Lang::It, "avvenuta-consegna") => format!(
+            "il messaggio è stato CONSEGNATO: reso disponibile al destinatario il {at}, anche se \
+             non letto"
+        ),
+        (Lang::En, "non-accettazione") => {
+            format!("the message was NOT sent: the sender's service refused it at {at}")
+        }
+        (Lang::It, "non-accettazione") => {
+            format!(
+                "il messaggio NON è stato spedito: il servizio del mittente lo ha rifiutato il {at}"
+            )
+        }
+        (Lang::En, "errore-consegna") => {
+            format!("the message was NOT delivered: its failure was stated at {at}")
+        }
+        (Lang::It, "errore-consegna") => {
+            format!("il messaggio NON è stato consegnato: la mancata consegna è attestata il {at}")
+        }
+        _ => return None,
+    };
+    let law = match (lang, qualified) {
+        (Lang::En, true) => {
+            "(evidence of a qualified service granted in a trusted list: eIDAS art. 43(2) presumes \
+             the integrity of the data, its sending by the sender and receipt by the recipient, \
+             and the accuracy of the times stated)"
+        }
+        (Lang::It, true) => {
+            "(evidenza di un servizio qualificato, concesso in una lista di fiducia: l'art. 43, \
+             par. 2, eIDAS presume l'integrità dei dati, il loro invio da parte del mittente e la \
+             ricezione da parte del destinatario, e l'esattezza delle ore indicate)"
+        }
+        (Lang::En, false) => {
+            "(evidence of a service not shown to be qualified: admissible as evidence, eIDAS art. \
+             43(1), without the presumptions of a qualified one)"
+        }
+        (Lang::It, false) => {
+            "(evidenza di un servizio non dimostrato qualificato: ammissibile come prova, art. 43, \
+             par. 1, eIDAS, senza le presunzioni di un servizio qualificato)"
+        }
+    };
+    Some(format!("{step} {law}"))
+}
+
+/// After a REM event time that no trusted time-stamp backs.
+pub fn stated_by_signer_alone(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "(as its signer alone states: no trusted time-stamp)",
+        Lang::It => "(come dichiara il solo firmatario: nessuna marca temporale fidata)",
+    }
+}
+
 /// The label of that sentence.
 pub fn proves_label(lang: Lang) -> &'static str {
     match lang {

@@ -366,6 +366,20 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         }
         (Lang::En, Text::ArtefactsCounted) => "Artefacts",
         (Lang::It, Text::ArtefactsCounted) => "Elementi",
+        (Lang::En, Text::QualifiedRemService) => "qualified electronic registered delivery service",
+        (Lang::It, Text::QualifiedRemService) => {
+            "servizio qualificato di recapito elettronico certificato"
+        }
+        (Lang::En, Text::QualifiedDeliveryService) => "qualified electronic delivery service",
+        (Lang::It, Text::QualifiedDeliveryService) => {
+            "servizio qualificato di recapito elettronico"
+        }
+        (Lang::En, Text::QualifiedTimeStampService) => "qualified time-stamping service",
+        (Lang::It, Text::QualifiedTimeStampService) => {
+            "servizio qualificato di marcatura temporale"
+        }
+        (Lang::En, Text::GrantedPeriods) => "granted (qualified status)",
+        (Lang::It, Text::GrantedPeriods) => "qualifica concessa",
         (Lang::En, Text::NoName) => "(no name)",
         (Lang::It, Text::NoName) => "(senza nome)",
         (Lang::En, Text::Reason) => "reason",

@@ -326,7 +326,25 @@ pub fn anchor_name(lang: Lang, anchor: Option<&str>) -> String {
         // JSON keeps the stable "embedded: " prefix.
         Some(src) => match src.strip_prefix("embedded: ") {
             Some(name) => format!("{}: {name}", text(lang, Text::BuiltIn)),
-            None => src.to_string(),
+            None => match crate::verify::trusted_list::service_label(src) {
+                // A trusted list's service: its qualified status said in words.
+                Some(l) => {
+                    let kind = match l.kind {
+                        "EDS/REM/Q" => Text::QualifiedRemService,
+                        "EDS/Q" => Text::QualifiedDeliveryService,
+                        _ => Text::QualifiedTimeStampService,
+                    };
+                    format!(
+                        "{}, {} ({}), {}: {}",
+                        l.service,
+                        text(lang, kind),
+                        l.kind,
+                        text(lang, Text::GrantedPeriods),
+                        l.periods
+                    )
+                }
+                None => src.to_string(),
+            },
         },
         None => text(lang, Text::NoneFound).to_string(),
     }

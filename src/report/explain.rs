@@ -23,6 +23,30 @@ pub fn rem_is_certified(r: &ArtefactReport) -> bool {
         })
 }
 
+/// What a REM message proves, from its evidence when that is certified: the PEC step its
+/// event corresponds to, at the event's time, and whether its service is qualified (a trusted
+/// list's granted REM service vouched for the evidence's signer).
+fn rem_proves(r: &ArtefactReport, lang: Lang) -> Option<String> {
+    let m = r.rem.as_ref().filter(|_| rem_is_certified(r))?;
+    let x = m.xades.as_ref()?;
+    let written = m.evidence.event_time.as_deref()?;
+    // Italian time first, as for PEC; and a time no trusted time-stamp backs is said to be
+    // the signer's word alone.
+    let mut at = match written.parse::<jiff::Timestamp>() {
+        Ok(t) => format!("{} ({written})", crate::italy::rome_rfc3339(t)),
+        Err(_) => written.to_string(),
+    };
+    if !x.time_stamp.as_ref().is_some_and(|t| t.status == "valid" && t.trusted) {
+        at = format!("{at} {}", proof::stated_by_signer_alone(lang));
+    }
+    let qualified = x
+        .anchor_source
+        .as_deref()
+        .and_then(crate::verify::trusted_list::service_label)
+        .is_some_and(|l| l.kind.starts_with("EDS/"));
+    proof::rem_proves(lang, m.pec_equivalent?, &at, qualified)
+}
+
 /// The explanation of one artefact (and of its nested ones), as lines.
 pub fn explain(r: &ArtefactReport, lang: Lang) -> Vec<Line> {
     let mut out = Vec::new();
@@ -52,7 +76,7 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
             })
         }),
         (None, Some(_)) => Some(proof::proves_nothing(lang).to_string()),
-        (None, None) => None,
+        (None, None) => rem_proves(r, lang),
     };
     if let Some(proves) = proves {
         out.push(Line::plain(format!("{pad}  {}: {proves}", proof::proves_label(lang))));

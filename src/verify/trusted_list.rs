@@ -79,6 +79,7 @@ pub fn anchors(xml: &[u8], signer: &Cert, source: &str) -> Result<Vec<Anchor>, T
                     None => format!("{from} –"),
                 })
                 .collect();
+            // Taken apart again by `service_label`: keep the two in step.
             let label = format!(
                 "{source}: {name} ({provider_name}), {}, granted {}",
                 kind.strip_prefix("http://uri.etsi.org/TrstSvc/Svctype/").unwrap_or(&kind),
@@ -108,6 +109,26 @@ pub fn anchors(xml: &[u8], signer: &Cert, source: &str) -> Result<Vec<Anchor>, T
         }
     }
     Ok(out)
+}
+
+/// An anchor's label as [`anchors`] writes it (`LIST: NAME (PROVIDER), TYPE, granted
+/// PERIODS`), taken apart for the reports to say in words; `None` for any other anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServiceLabel<'a> {
+    /// `LIST: NAME (PROVIDER)`.
+    pub service: &'a str,
+    /// The service type, `EDS/REM/Q`, `EDS/Q` or `TSA/QTST`.
+    pub kind: &'a str,
+    /// The periods its status was granted, `FROM – [UNTIL]`, comma-separated.
+    pub periods: &'a str,
+}
+
+/// Takes an anchor's label apart, when a trusted list's service wrote it.
+pub fn service_label(label: &str) -> Option<ServiceLabel<'_>> {
+    let (head, periods) = label.rsplit_once(", granted ")?;
+    let (service, kind) = head.rsplit_once(", ")?;
+    let known = SERVICE_TYPES.iter().any(|t| t.ends_with(&format!("/Svctype/{kind}")));
+    known.then_some(ServiceLabel { service, kind, periods })
 }
 
 /// The periods a service's status was granted: its current status and its history, each

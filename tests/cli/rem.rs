@@ -984,3 +984,43 @@ fn the_evidence_signature_line_says_absent_broken_or_not_accepted() {
     assert!(out.contains("la sua firma è valida, ma non vale per questo messaggio"), "{out}");
     assert!(!out.contains("dichiarata, NON verificata"), "{out}");
 }
+
+/// A certified REM evidence says what it proves, as a PEC receipt does, and whether its
+/// service is a qualified one granted in a trusted list, in words (review 22).
+#[test]
+fn a_rem_explanation_says_what_it_proves_and_whether_the_service_is_qualified() {
+    let explain = |extra: &[&str], file: &str| {
+        let (_, out, err) = run(peckit()
+            .args(["--lang", "it", "verify", "--explain", "--trust"])
+            .arg(test_root())
+            .args(extra)
+            .arg(samples().join(file)));
+        assert!(!out.is_empty(), "{err}");
+        out
+    };
+    let list = samples().join("tl/lista-concessa.xml");
+    let signer = samples().join("pki/tl-signer.pem");
+    let listed = [
+        "--trusted-list",
+        list.to_str().unwrap(),
+        "--trusted-list-signer",
+        signer.to_str().unwrap(),
+    ];
+    let out = explain(&listed, "rem/consegna.eml");
+    let proves = out.lines().find(|l| l.contains("Cosa prova:")).unwrap_or_else(|| panic!("{out}"));
+    assert!(proves.contains("il messaggio è stato CONSEGNATO"), "{proves}");
+    assert!(proves.contains("servizio qualificato, concesso in una lista di fiducia"), "{proves}");
+    assert!(
+        out.contains("servizio qualificato di recapito elettronico certificato (EDS/REM/Q), qualifica concessa: 20"),
+        "{out}"
+    );
+    assert!(!out.contains(", granted "), "{out}");
+    // The same evidence under an authority given with --trust: not shown to be qualified.
+    let out = explain(&[], "rem/consegna.eml");
+    assert!(out.contains("servizio non dimostrato qualificato"), "{out}");
+    // A time no trusted time-stamp backs is the signer's word alone.
+    let out = explain(&[], "tl/evidenza-retrodatata.xml");
+    let proves = out.lines().find(|l| l.contains("Cosa prova:")).unwrap_or_else(|| panic!("{out}"));
+    assert!(proves.contains("il messaggio è stato SPEDITO"), "{proves}");
+    assert!(proves.contains("come dichiara il solo firmatario"), "{proves}");
+}

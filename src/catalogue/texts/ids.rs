@@ -281,6 +281,14 @@ texts! {
     ProofFileHasWarnings,
     /// An attachment whose name is empty.
     NoName,
+    /// A trusted list's EDS/REM/Q service, in words.
+    QualifiedRemService,
+    /// A trusted list's EDS/Q service, in words.
+    QualifiedDeliveryService,
+    /// A trusted list's TSA/QTST service, in words.
+    QualifiedTimeStampService,
+    /// Before the periods a trusted list's service was granted.
+    GrantedPeriods,
     /// The heading of a count of artefacts (the problems table: files, not occurrences).
     ArtefactsCounted,
     /// "verifies over the signed bytes, but is not accepted": an evidence's XAdES whose
