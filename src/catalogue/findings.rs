@@ -57,8 +57,18 @@ impl SignatureDefect {
     }
 }
 
-fn join(items: impl IntoIterator<Item = String>) -> String {
-    items.into_iter().collect::<Vec<_>>().join(", ")
+/// A list as each language writes one: "a, b and c", "a, b e c".
+fn join(lang: Lang, items: impl IntoIterator<Item = String>) -> String {
+    let mut items: Vec<String> = items.into_iter().collect();
+    let Some(last) = items.pop() else { return String::new() };
+    if items.is_empty() {
+        return last;
+    }
+    let and = match lang {
+        Lang::En => "and",
+        Lang::It => "e",
+    };
+    format!("{} {and} {last}", items.join(", "))
 }
 
 impl Finding {
@@ -155,7 +165,7 @@ impl Finding {
                 .into(),
             F::WeakDigest(uses) => format!(
                 "{} {} on SHA-1 (normal for older PEC mail, weak today)",
-                join(uses.iter().map(|u| sha1_use(Lang::En, u))),
+                join(Lang::En, uses.iter().map(|u| sha1_use(Lang::En, u))),
                 if uses.len() == 1 { "relies" } else { "rely" }
             ),
             F::CertExpiredNow { not_after } => format!(
@@ -252,7 +262,7 @@ impl Finding {
             ),
             F::DaticertAmbiguous(repeated) => format!(
                 "daticert.xml is ambiguous: {} {} more than once, where the DTD allows one",
-                join(repeated.iter().map(|d| format!("<{d}>"))),
+                join(Lang::En, repeated.iter().map(|d| format!("<{d}>"))),
                 if repeated.len() == 1 { "appears" } else { "each appear" }
             ),
             F::DaticertIncomplete(missing) => {
@@ -407,7 +417,7 @@ impl Finding {
                 .into(),
             F::WeakDigest(uses) => format!(
                 "{} {} su SHA-1 (normale per la PEC meno recente, debole oggi)",
-                join(uses.iter().map(|u| sha1_use(Lang::It, u))),
+                join(Lang::It, uses.iter().map(|u| sha1_use(Lang::It, u))),
                 if uses.len() == 1 { "si basa" } else { "si basano" }
             ),
             F::CertExpiredNow { not_after } => format!(
@@ -502,7 +512,7 @@ impl Finding {
             ),
             F::DaticertAmbiguous(repeated) => format!(
                 "daticert.xml è ambiguo: {} {} più volte, dove la DTD ne ammette uno solo",
-                join(repeated.iter().map(|d| format!("<{d}>"))),
+                join(Lang::It, repeated.iter().map(|d| format!("<{d}>"))),
                 if repeated.len() == 1 { "compare" } else { "compaiono ciascuno" }
             ),
             F::DaticertIncomplete(missing) => {

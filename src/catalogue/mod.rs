@@ -579,3 +579,4 @@ mod sentences;
 mod tests;
 pub mod texts;
 mod times;
+mod usage;

@@ -10,7 +10,7 @@ pub use super::sentences::{
     options_not_for_records, options_without_mail, outside_signature_extraction, recorded_in,
     recorded_verdicts, revocation, rewrapped_extraction, unfinished_run, unverified_extraction,
 };
-pub use super::sentences::{
+pub use super::usage::{
     bad_glob, originals_not_a_folder, reading_files_from, stdout_needs_only_original,
     stdout_takes_one_input,
 };

@@ -130,9 +130,9 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
         }
         if let Some(t) = s.reference_time {
             // A second instant is named with the first, so that each says which it is.
-            let also = super::evidence::also_judged(lang, &s.also_judged_at)
+            let also = super::judged::also_judged(lang, &s.also_judged_at)
                 .map(|also| {
-                    let first = super::evidence::reference_source(lang, s.reference_time_source);
+                    let first = super::judged::reference_source(lang, s.reference_time_source);
                     format!(", {first}; {also}")
                 })
                 .unwrap_or_default();
@@ -145,7 +145,7 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
         out.push(Line::plain(format!(
             "{pad}    {}: {}",
             text(lang, Text::TrustedAuthority),
-            super::evidence::anchor_name(lang, s.anchor_source.as_deref())
+            super::judged::anchor_name(lang, s.anchor_source.as_deref())
         )));
         if let Some(line) = r.accreditation_sentence(lang) {
             out.push(Line::plain(format!("{pad}    {line}")));

@@ -9,6 +9,7 @@ mod evidence_csv;
 pub mod explain;
 pub mod html;
 pub mod json;
+pub mod judged;
 /// The catalogue, where the renderers and the binary have always found it.
 pub use crate::catalogue as i18n;
 pub mod markdown;

@@ -126,8 +126,10 @@ fn without_italian_record_marks(page: &str) -> String {
             continue;
         }
         let mut line = line.to_string();
-        while let Some(start) =
-            line.find(" — registrato in ").or_else(|| line.find(" (registrato in "))
+        while let Some(start) = line
+            .find(" — registrato in ")
+            .or_else(|| line.find(" (registrato in "))
+            .or_else(|| line.find("; registrato in "))
         {
             let end = line[start..].find(", non riverificato").unwrap() + start;
             let end = end + ", non riverificato".len();
