@@ -196,9 +196,9 @@ pub enum ReadFailure {
         /// Whether the path names the shared member name (else the zip).
         named: bool,
     },
-    /// A zip archive whose structure cannot be read (cut short or damaged), in the zip
-    /// reader's words.
-    DamagedZip(String),
+    /// A file taken for a zip archive whose structure cannot be read (cut short, damaged, or
+    /// not a zip at all), in the zip reader's words.
+    UnreadableZip(String),
     /// Any other failure of the system, as the system words it.
     System(String),
     /// A mailbox could not be read.
@@ -227,8 +227,8 @@ impl ReadFailure {
         if let Some(link) = e.get_ref().and_then(|inner| inner.downcast_ref::<UnfollowedLink>()) {
             return ReadFailure::UnfollowedLink { to_folder: link.to_folder };
         }
-        if let Some(z) = e.get_ref().and_then(|inner| inner.downcast_ref::<DamagedZip>()) {
-            return ReadFailure::DamagedZip(z.0.clone());
+        if let Some(z) = e.get_ref().and_then(|inner| inner.downcast_ref::<UnreadableZip>()) {
+            return ReadFailure::UnreadableZip(z.0.clone());
         }
         if let Some(s) = e.get_ref().and_then(|inner| inner.downcast_ref::<ShadowedZipMembers>()) {
             return ReadFailure::ShadowedZipMembers { times: s.times, named: s.named };
@@ -243,11 +243,12 @@ impl ReadFailure {
     }
 }
 
-/// A zip archive whose structure cannot be read, in the zip reader's words. Carried inside
-/// an `std::io::Error` of the listing, said as [`ReadFailure::DamagedZip`].
+/// A file taken for a zip archive whose structure cannot be read, in the zip reader's
+/// words. Carried inside an `std::io::Error` of the listing, said as
+/// [`ReadFailure::UnreadableZip`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("not a readable zip archive: {0}")]
-pub struct DamagedZip(pub String);
+pub struct UnreadableZip(pub String);
 
 /// Members of a zip that its reader, which keeps one member of each name, cannot hand over.
 /// Carried inside an `std::io::Error` of the listing, said as

@@ -72,9 +72,9 @@ impl ReadFailure {
                  leggere"
             ),
             (Lang::It, ReadFailure::System(w)) => format!("errore di lettura del sistema ({w})"),
-            (Lang::En, ReadFailure::DamagedZip(w)) => format!("not a readable zip archive: {w}"),
-            (Lang::It, ReadFailure::DamagedZip(w)) => {
-                format!("archivio zip danneggiato o troncato, non leggibile ({w})")
+            (Lang::En, ReadFailure::UnreadableZip(w)) => format!("not a readable zip archive: {w}"),
+            (Lang::It, ReadFailure::UnreadableZip(w)) => {
+                format!("non è un archivio zip leggibile ({w})")
             }
             (Lang::En, ReadFailure::Mailbox(f)) => f.to_string(),
             (Lang::It, ReadFailure::Mailbox(f)) => mailbox_failure_it(f),

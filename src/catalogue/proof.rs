@@ -81,11 +81,22 @@ pub fn what_it_proves(
     })
 }
 
+/// What the law makes of a REM evidence, by its service and its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemService {
+    /// A trusted list's qualified service, its event time backed by a trusted time-stamp.
+    QualifiedTimeBacked,
+    /// A trusted list's qualified service, its event time not backed by one.
+    QualifiedTimeUnbacked,
+    /// A service no trusted list shows to be qualified.
+    NotShownQualified,
+}
+
 /// What a verified REM evidence proves (ETSI EN 319 522), by the PEC step its event
 /// corresponds to, with the event's time and whether its service is a qualified one granted
 /// in a trusted list (eIDAS art. 43: only then does the law presume integrity, sending,
 /// receipt and times); `None` for events that prove no step.
-pub fn rem_proves(lang: Lang, equivalent: &str, at: &str, qualified: bool) -> Option<String> {
+pub fn rem_proves(lang: Lang, equivalent: &str, at: &str, service: RemService) -> Option<String> {
     let step = match (lang, equivalent) {
         (Lang::En, "accettazione") => {
             format!("the message was SENT: the sender's service accepted it at {at}")
@@ -120,22 +131,34 @@ pub fn rem_proves(lang: Lang, equivalent: &str, at: &str, qualified: bool) -> Op
         }
         _ => return None,
     };
-    let law = match (lang, qualified) {
-        (Lang::En, true) => {
+    let law = match (lang, service) {
+        (Lang::En, RemService::QualifiedTimeBacked) => {
             "(evidence of a qualified service granted in a trusted list: eIDAS art. 43(2) presumes \
              the integrity of the data, its sending by the sender and receipt by the recipient, \
              and the accuracy of the times stated)"
         }
-        (Lang::It, true) => {
+        (Lang::It, RemService::QualifiedTimeBacked) => {
             "(evidenza di un servizio qualificato, concesso in una lista di fiducia: l'art. 43, \
              par. 2, eIDAS presume l'integrità dei dati, il loro invio da parte del mittente e la \
              ricezione da parte del destinatario, e l'esattezza delle ore indicate)"
         }
-        (Lang::En, false) => {
+        (Lang::En, RemService::QualifiedTimeUnbacked) => {
+            "(evidence of a qualified service granted in a trusted list: eIDAS art. 43(2) \
+             presumes the integrity of the data, its sending and its receipt; the accuracy of the \
+             time stated is presumed only where a qualified time-stamp backs it, and none does \
+             here)"
+        }
+        (Lang::It, RemService::QualifiedTimeUnbacked) => {
+            "(evidenza di un servizio qualificato, concesso in una lista di fiducia: l'art. 43, \
+             par. 2, eIDAS presume l'integrità dei dati, il loro invio e la loro ricezione; \
+             l'esattezza dell'ora indicata si presume solo dove una marca temporale qualificata \
+             la sostiene, e qui nessuna la sostiene)"
+        }
+        (Lang::En, RemService::NotShownQualified) => {
             "(evidence of a service not shown to be qualified: admissible as evidence, eIDAS art. \
              43(1), without the presumptions of a qualified one)"
         }
-        (Lang::It, false) => {
+        (Lang::It, RemService::NotShownQualified) => {
             "(evidenza di un servizio non dimostrato qualificato: ammissibile come prova, art. 43, \
              par. 1, eIDAS, senza le presunzioni di un servizio qualificato)"
         }
@@ -143,11 +166,13 @@ pub fn rem_proves(lang: Lang, equivalent: &str, at: &str, qualified: bool) -> Op
     Some(format!("{step} {law}"))
 }
 
-/// After a REM event time that no trusted time-stamp backs.
+/// After a REM event time that no trusted time-stamp backs (none, or one that disagrees).
 pub fn stated_by_signer_alone(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "(as its signer alone states: no trusted time-stamp)",
-        Lang::It => "(come dichiara il solo firmatario: nessuna marca temporale fidata)",
+        Lang::En => "(as its signer alone states: no trusted time-stamp confirms it)",
+        Lang::It => {
+            "(come dichiara il solo firmatario: nessuna marca temporale fidata la conferma)"
+        }
     }
 }
 

@@ -382,6 +382,13 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         (Lang::It, Text::GrantedPeriods) => "qualifica concessa",
         (Lang::En, Text::NoName) => "(no name)",
         (Lang::It, Text::NoName) => "(senza nome)",
+        (Lang::En, Text::WentOutAnyway) => {
+            "yet a verified file shows that the message went out (acceptance, transport envelope, or a receipt or notice of its delivery)"
+        }
+        (Lang::It, Text::WentOutAnyway) => {
+            "eppure un file verificato mostra che il messaggio è partito (accettazione, busta di \
+             trasporto, o una ricevuta o un avviso sulla sua consegna)"
+        }
         (Lang::En, Text::Reason) => "reason",
         (Lang::It, Text::Reason) => "motivo",
         (Lang::En, Text::DeliveredContradicted) => "delivered, but CONTRADICTED",

@@ -42,12 +42,17 @@ pub fn signed_data_certified(signature: Option<&SignatureReport>, problems: &[Pr
 }
 
 /// Whether every error found leaves the signed data certified: an unsigned header that
-/// contradicts it, or something unsigned beside it (any other error undermines the signer or
-/// the signed data).
+/// contradicts it (PEC's markers, REM's headers), or something unsigned beside it (any other
+/// error undermines the signer or the signed data).
 pub fn errors_leave_data_certified(problems: &[Problem]) -> bool {
     use crate::problem::ProblemCode;
     problems.iter().filter(|p| p.is_fatal()).all(|p| {
-        matches!(p.code, ProblemCode::HeaderMismatch | ProblemCode::UnsignedContentOutsideSignature)
+        matches!(
+            p.code,
+            ProblemCode::HeaderMismatch
+                | ProblemCode::RemHeaderMismatch
+                | ProblemCode::UnsignedContentOutsideSignature
+        )
     })
 }
 

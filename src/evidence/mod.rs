@@ -300,14 +300,25 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
     let envelope_issued = envelope.map(proof_of);
     let sent_at = header.and_then(|d| d.data.as_ref()).map(|t| t.utc);
     let refusal = first_dati(&[Kind::NonAccettazione]);
-    // Refused and never accepted: no recipient's provider received it.
-    let refused = refusal.filter(|_| acceptance.is_none());
+    // Anything verified that shows the message left the sender's provider: beside a refusal,
+    // a contradiction; without one, the refusal stands and no recipient received it.
+    let went_out = acceptance.or(envelope).or_else(|| {
+        first_dati(&[
+            Kind::PresaInCarico,
+            Kind::AvvenutaConsegna,
+            Kind::ErroreConsegna,
+            Kind::PreavvisoErroreConsegna,
+            Kind::RilevazioneVirus,
+        ])
+    });
+    let refused = refusal.filter(|_| went_out.is_none());
     let recipients = recipients
         .into_iter()
         .map(|(address, tipo)| recipient_evidence(&address, &tipo, &verified, sent_at, refused))
         .collect();
     let not_accepted = refusal.map(proof_of);
-    let not_accepted_reason = refusal.and_then(|s| s.daticert.as_deref()).map(refusal_reason);
+    let not_accepted_reason = refusal.and_then(|s| s.daticert.as_deref()).and_then(refusal_reason);
+    let not_accepted_contradicted_by = went_out.filter(|_| refusal.is_some()).map(proof_of);
     let attachments = attachments_of(&verified);
     let originals = match originals {
         Some(dir) => verified
@@ -339,6 +350,7 @@ fn message_evidence(members: &[&Source], options: &Options<'_>) -> MessageEviden
         envelope_issued,
         not_accepted,
         not_accepted_reason,
+        not_accepted_contradicted_by,
         recipients,
         attachments,
         facts_from_altered_files: rewrapped
@@ -400,7 +412,7 @@ fn recipient_evidence(
         let d = s.daticert.as_deref();
         r.fate = Fate::NotDelivered;
         r.errore = d.map(|d| d.errore.clone());
-        r.errore_esteso = d.and_then(|d| d.errore_esteso.clone());
+        r.errore_esteso = d.and_then(|d| non_blank(d.errore_esteso.as_deref()));
         r.notice = Some(proof_of(s));
         if d.is_some_and(|d| d.errore == "virus") || s.kind == Kind::RilevazioneVirus {
             r.notes.push(Note::VirusDetected);
@@ -408,7 +420,7 @@ fn recipient_evidence(
     } else if let Some(s) = find(Kind::PreavvisoErroreConsegna) {
         let d = s.daticert.as_deref();
         r.fate = Fate::Warned;
-        r.errore_esteso = d.and_then(|d| d.errore_esteso.clone());
+        r.errore_esteso = d.and_then(|d| non_blank(d.errore_esteso.as_deref()));
         r.notice = Some(proof_of(s));
         r.notes.push(Note::NoReceiptWithin12Hours);
         if r.errore_esteso.as_deref().is_some_and(|e| e.trim_start().starts_with("5.")) {
@@ -426,7 +438,7 @@ fn recipient_evidence(
         let d = s.daticert.as_deref();
         r.fate = Fate::NotAccepted;
         r.errore = d.map(|d| d.errore.clone());
-        r.errore_esteso = d.and_then(|d| d.errore_esteso.clone());
+        r.errore_esteso = d.and_then(|d| non_blank(d.errore_esteso.as_deref()));
         r.notice = Some(proof_of(s));
     } else if tipo == "esterno" {
         r.fate = Fate::External;
@@ -453,10 +465,20 @@ fn recipient_evidence(
     r
 }
 
+/// A certified text that says something: blank is none.
+fn non_blank(text: Option<&str>) -> Option<String> {
+    text.filter(|t| !t.trim().is_empty()).map(str::to_string)
+}
+
 /// Why a provider refused a message, as its notice certifies: the extended error when it
 /// states one, else the `errore` attribute.
-fn refusal_reason(d: &Certified) -> String {
-    d.errore_esteso.clone().filter(|e| !e.trim().is_empty()).unwrap_or_else(|| d.errore.clone())
+fn refusal_reason(d: &Certified) -> Option<String> {
+    [d.errore_esteso.as_deref(), Some(d.errore.as_str())]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|e| !e.is_empty())
+        .map(str::to_string)
 }
 
 /// Attachments of the original from a verified envelope or complete delivery receipt.

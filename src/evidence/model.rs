@@ -482,6 +482,10 @@ pub struct MessageEvidence {
     /// Why the sender's provider refused it, as its notice certifies: `errore-esteso`, else
     /// the `errore` attribute.
     pub not_accepted_reason: Option<String>,
+    /// Beside a non-acceptance, a verified file that shows the message went out all the same
+    /// (its acceptance, its transport envelope, a receipt or notice of its delivery): the
+    /// evidence contradicts itself.
+    pub not_accepted_contradicted_by: Option<Proof>,
     /// Per recipient.
     pub recipients: Vec<RecipientEvidence>,
     /// Attachments of the original.

@@ -27,7 +27,7 @@ fn zip_members_of<R: Read + std::io::Seek + Send + 'static>(
     let _ = reader.seek(std::io::SeekFrom::Start(0));
     let archive = zip::ZipArchive::new(reader).map_err(|e| ListError {
         path: path.clone(),
-        error: std::io::Error::other(crate::error::DamagedZip(e.to_string())),
+        error: std::io::Error::other(crate::error::UnreadableZip(e.to_string())),
     });
     let mut archive = match archive {
         Ok(a) => a,

@@ -51,7 +51,7 @@ pub fn instant_text(lang: Lang, p: &Proof) -> String {
     s
 }
 
-fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
+fn recipient_detail(m: &MessageEvidence, lang: Lang, r: &RecipientEvidence) -> String {
     let mut parts = Vec::new();
     if let Some(p) = &r.delivery {
         parts.push(instant_text(lang, p));
@@ -61,7 +61,7 @@ fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
         if let Some(rt) = &r.receipt_type {
             parts.push(format!("{}: {rt}", text(lang, Text::Receipt)));
         }
-        parts.push(proof_file(lang, p));
+        parts.push(proof_note(m, lang, p));
     }
     if let Some(p) = &r.notice {
         parts.push(instant_text(lang, p));
@@ -72,7 +72,7 @@ fn recipient_detail(lang: Lang, r: &RecipientEvidence) -> String {
         if let Some(e) = &r.errore_esteso {
             parts.push(e.clone());
         }
-        parts.push(proof_file(lang, p));
+        parts.push(proof_note(m, lang, p));
     }
     parts.extend(r.notes.iter().map(|n| n.text(lang)));
     parts.join("; ")
@@ -332,7 +332,7 @@ fn message_section(m: &MessageEvidence, generated: &Generated, lang: Lang) -> Se
                     text(lang, Text::Outcome),
                     text(lang, Text::Details),
                 ],
-                rows: m.recipients.iter().map(|r| recipient_row(r, lang)).collect(),
+                rows: m.recipients.iter().map(|r| recipient_row(m, r, lang)).collect(),
             },
         },
     ];
@@ -469,7 +469,25 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
         ),
         (None, Some(n)) => (
             text(lang, Text::NotAcceptedNotice),
-            Cell::toned(text(lang, Text::NotAccepted), Tone::Bad).with_note(Some(refusal(n))),
+            match &m.not_accepted_contradicted_by {
+                // An envelope or a receipt of delivery shows it went out all the same.
+                Some(c) => Cell::toned(
+                    format!(
+                        "{}, {}",
+                        text(lang, Text::NotAccepted),
+                        text(lang, Text::SentContradicted)
+                    ),
+                    Tone::Bad,
+                )
+                .with_note(Some(format!(
+                    "{}; {}: {}",
+                    refusal(n),
+                    text(lang, Text::WentOutAnyway),
+                    proof_file(lang, c)
+                ))),
+                None => Cell::toned(text(lang, Text::NotAccepted), Tone::Bad)
+                    .with_note(Some(refusal(n))),
+            },
         ),
         (None, None) => (
             text(lang, Text::SentAcceptance),
@@ -510,7 +528,7 @@ fn message_fields(m: &MessageEvidence, lang: Lang) -> Vec<(&'static str, Cell)> 
     fields
 }
 
-fn recipient_row(r: &RecipientEvidence, lang: Lang) -> Vec<Cell> {
+fn recipient_row(m: &MessageEvidence, r: &RecipientEvidence, lang: Lang) -> Vec<Cell> {
     // The outcome a reader quotes never says "delivered" alone when a verified failure for
     // the same recipient exists too (review 16).
     let contradicted = r.notes.contains(&crate::catalogue::notes::Note::ContradictoryEvidence);
@@ -520,7 +538,11 @@ fn recipient_row(r: &RecipientEvidence, lang: Lang) -> Vec<Cell> {
         Fate::NotDelivered | Fate::NotAccepted => (fate_text(lang, r.fate), Tone::Bad),
         _ => (fate_text(lang, r.fate), Tone::Plain),
     };
-    vec![Cell::plain(&r.address), Cell::toned(fate, tone), Cell::plain(recipient_detail(lang, r))]
+    vec![
+        Cell::plain(&r.address),
+        Cell::toned(fate, tone),
+        Cell::plain(recipient_detail(m, lang, r)),
+    ]
 }
 
 /// What each time means in law (DPR 68/2005 art. 3, CAD art. 48).

@@ -71,6 +71,23 @@ pub fn message_rows(m: &MessageEvidence) -> Vec<Vec<String>> {
     let recorded =
         m.sources.iter().filter_map(|s| s.recorded_in.as_deref()).collect::<Vec<_>>().join("; ");
     let sent_file = m.sent.as_ref().map(|p| p.path.clone()).unwrap_or_default();
+    // A non-acceptance beside a proof that the message went out: said on every row, as the
+    // pages say it beside the sending.
+    let contradicted =
+        m.not_accepted.as_ref().filter(|_| m.not_accepted_contradicted_by.is_some()).map(|n| {
+            use crate::catalogue::texts::{Text, text};
+            let reason = m
+                .not_accepted_reason
+                .as_deref()
+                .map(|r| format!(" ({}: {r})", text(Lang::En, Text::Reason)));
+            format!(
+                "{}: {}: {}{}",
+                text(Lang::En, Text::SentContradicted),
+                text(Lang::En, Text::NonAcceptanceExistsToo),
+                n.path,
+                reason.unwrap_or_default()
+            )
+        });
     for r in &m.recipients {
         let proof = r.delivery.as_ref().or(r.notice.as_ref());
         let fate = serde_json::to_value(r.fate)
@@ -96,6 +113,7 @@ pub fn message_rows(m: &MessageEvidence) -> Vec<Vec<String>> {
             r.notes
                 .iter()
                 .map(|n| n.text(Lang::En))
+                .chain(contradicted.clone())
                 .chain(altered.clone())
                 .chain(
                     proof

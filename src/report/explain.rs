@@ -7,20 +7,15 @@ use super::term::{Line, Style};
 use crate::catalogue::proof;
 use crate::catalogue::texts::{Text, text};
 use crate::catalogue::{Label, Lang, kind_with_detail, label, problem_message, verdict_text};
+use crate::problem::ProblemCode;
 use crate::problem::{Severity, Verdict};
 use crate::verify::SignatureStatus;
 
 /// Whether what a REM evidence states is certified: its XAdES signature verified and chained,
 /// and no error undermines it (an unsigned header that contradicts it does not).
 pub fn rem_is_certified(r: &ArtefactReport) -> bool {
-    use crate::problem::ProblemCode;
     r.rem.as_ref().and_then(|m| m.xades.as_ref()).is_some_and(|x| x.status == "valid" && x.trusted)
-        && r.problems.iter().filter(|p| p.is_fatal()).all(|p| {
-            matches!(
-                p.code,
-                ProblemCode::RemHeaderMismatch | ProblemCode::UnsignedContentOutsideSignature
-            )
-        })
+        && crate::certify::assess::errors_leave_data_certified(&r.problems)
 }
 
 /// What a REM message proves, from its evidence when that is certified: the PEC step its
@@ -36,15 +31,22 @@ fn rem_proves(r: &ArtefactReport, lang: Lang) -> Option<String> {
         Ok(t) => format!("{} ({written})", crate::italy::rome_rfc3339(t)),
         Err(_) => written.to_string(),
     };
-    if !x.time_stamp.as_ref().is_some_and(|t| t.status == "valid" && t.trusted) {
+    // Backed: a trusted time-stamp that agrees with the event time (one a year later
+    // proves the evidence existed then, not when the event happened).
+    let stamped = x.time_stamp.as_ref().is_some_and(|t| t.status == "valid" && t.trusted);
+    let disagrees = r.problems.iter().any(|p| {
+        matches!(p.code, ProblemCode::RemEventTimeMismatch | ProblemCode::RemEventAfterTimeStamp)
+    });
+    let backed = stamped && !disagrees;
+    if !backed {
         at = format!("{at} {}", proof::stated_by_signer_alone(lang));
     }
-    let qualified = x
-        .anchor_source
-        .as_deref()
-        .and_then(crate::verify::trusted_list::service_label)
-        .is_some_and(|l| l.kind.starts_with("EDS/"));
-    proof::rem_proves(lang, m.pec_equivalent?, &at, qualified)
+    let service = match (x.qualified_service, backed) {
+        (true, true) => proof::RemService::QualifiedTimeBacked,
+        (true, false) => proof::RemService::QualifiedTimeUnbacked,
+        (false, _) => proof::RemService::NotShownQualified,
+    };
+    proof::rem_proves(lang, m.pec_equivalent?, &at, service)
 }
 
 /// The explanation of one artefact (and of its nested ones), as lines.
@@ -76,7 +78,10 @@ fn explain_into(r: &ArtefactReport, lang: Lang, depth: usize, out: &mut Vec<Line
             })
         }),
         (None, Some(_)) => Some(proof::proves_nothing(lang).to_string()),
-        (None, None) => rem_proves(r, lang),
+        (None, None) => rem_proves(r, lang).map(|says| match r.verdict {
+            Verdict::Valid => says,
+            _ => proof::invalid_file_signed_part_says(lang, &says),
+        }),
     };
     if let Some(proves) = proves {
         out.push(Line::plain(format!("{pad}  {}: {proves}", proof::proves_label(lang))));

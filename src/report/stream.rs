@@ -107,7 +107,11 @@ impl VerifyTable {
             (None, _) if stated.is_some() => text(self.lang, Text::Unverified).to_string(),
             // A REM event time is certified only by a valid, trusted evidence signature.
             (None, Some(rem)) => match &rem.evidence.event_time {
-                Some(t) if super::explain::rem_is_certified(r) => compact_time(t),
+                // In Italian time, as PEC's certified times are shown (its offset said).
+                Some(t) if super::explain::rem_is_certified(r) => match t.parse() {
+                    Ok(at) => compact_time(&crate::italy::rome_rfc3339(at)),
+                    Err(_) => compact_time(t),
+                },
                 Some(_) => text(self.lang, Text::Unverified).to_string(),
                 None => String::new(),
             },

@@ -36,6 +36,9 @@ pub struct PathResult {
     pub certificates: Vec<std::sync::Arc<CertSummary>>,
     /// Where the anchor came from.
     pub anchor_source: Option<String>,
+    /// What the anchor's trusted-list service may anchor; `None` for an anchor given
+    /// directly (or no path).
+    pub anchor_service: Option<super::trust::Purpose>,
     /// Where the signer stands in the register the path's authority publishes (its name
     /// constraints); null when no path was found.
     pub accreditation: super::names::Accreditation,
@@ -346,6 +349,7 @@ pub fn validate_with(
                 chain: path.iter().map(|c| c.subject.clone()).collect(),
                 certificates: path.iter().map(|c| c.shared_summary()).collect(),
                 anchor_source: Some(anchor.source.clone()),
+                anchor_service: anchor.service,
                 accreditation: accreditation_of(&path),
                 revocation,
                 problems,
@@ -369,6 +373,7 @@ pub fn validate_with(
                 chain: vec![signer.subject.clone()],
                 certificates: vec![signer.shared_summary()],
                 anchor_source: None,
+                anchor_service: None,
                 accreditation: Default::default(),
                 revocation: vec![Revocation::default()],
                 problems: vec![problem],

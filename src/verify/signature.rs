@@ -22,7 +22,7 @@ use super::describe::signing_time;
 use super::revocation::{Moment, Revocation};
 use super::trust::Purpose;
 use super::verifier::Verifier;
-use crate::finding::{Finding, Integrity, JudgedAt, Sha1Use, UsageProblem};
+use crate::finding::{Finding, Integrity, Sha1Use, UsageProblem};
 use crate::problem::Problem;
 use crate::read::SignedForm;
 use crate::read::cms::{
@@ -31,8 +31,8 @@ use crate::read::cms::{
 use crate::read::der::{self, Tlv};
 use digest::{content_matches, digest_without_attributes};
 use times::{
-    dated, earliest, expired_since_signing, no_signing_time_problem, not_valid_when_signed,
-    reference_time,
+    dated, earliest, expired_since_signing, judged_at, no_signing_time_problem,
+    not_valid_when_signed, reference_time,
 };
 
 /// id-data.
@@ -279,12 +279,7 @@ impl Verifier {
         // certificates must hold at the later of the two, or an expired key could date its
         // signature back into its validity while certifying an event of today.
         let dated = dated(report.signing_time, fallback_time);
-        let basis = match source {
-            ReferenceTimeSource::Requested => JudgedAt::Requested,
-            ReferenceTimeSource::Now => JudgedAt::Now,
-            _ => JudgedAt::SigningTime,
-        };
-        let moment = Moment::new(reference, basis, dated, false);
+        let moment = Moment::new(reference, judged_at(source), dated, false);
         let path_of = |c: &Cert| self.path(c, &certs, reference, purpose, false, moment);
         let choice =
             signers::choose(&named, |c| self.value_verifies(c, &sig_alg, &covered, si), path_of);

@@ -53,6 +53,10 @@ pub struct XadesReport {
     pub trusted: bool,
     /// Where that anchor came from.
     pub anchor_source: Option<String>,
+    /// Whether that anchor is a trusted list's qualified delivery service (EDS/REM/Q or
+    /// EDS/Q, granted when the evidence was signed): what eIDAS art. 43(2) asks.
+    #[serde(skip)]
+    pub qualified_service: bool,
     /// The path, leaf first.
     pub chain: Vec<String>,
     /// The instant the certificates were judged at, RFC 3339 UTC.
@@ -75,6 +79,7 @@ impl XadesReport {
             signing_time: None,
             trusted: false,
             anchor_source: None,
+            qualified_service: false,
             chain: Vec::new(),
             reference_time: None,
             reference_time_source: "now",
@@ -221,6 +226,7 @@ fn check(
     let moment = super::revocation::Moment::new(at, basis, dated, gen_time.is_some());
     let path = verifier.path(signer, &pool, at, super::trust::Purpose::Rem, attested, moment);
     report.trusted = path.trusted;
+    report.qualified_service = path.anchor_service == Some(super::trust::Purpose::Rem);
     report.anchor_source = path.anchor_source;
     report.chain = path.chain;
     report.accreditation = path.accreditation;

@@ -764,3 +764,29 @@ fn an_attachment_without_a_name_is_said_so() {
     let page = evidence_any("markdown", &["posta-certificata-nomi-ostili.eml"]);
     assert!(page.contains("| (senza nome) | 10 B |"), "{page}");
 }
+
+/// A non-acceptance beside a verified envelope (or a receipt of delivery) of the same
+/// message, and no acceptance: the envelope shows it went out, so the refusal is
+/// CONTRADICTED and no recipient is said refused (review 23).
+#[test]
+fn a_refusal_beside_a_proof_that_the_message_went_out_is_contradicted() {
+    let files = ["posta-certificata.eml", "non-accettazione.eml"];
+    let doc = json(&evidence("json", "en", &files));
+    let m = &doc["messages"][0];
+    assert!(m["sent"].is_null(), "{m:#}");
+    let by = m["not_accepted_contradicted_by"]["path"].as_str().unwrap();
+    assert!(by.ends_with("posta-certificata.eml"), "{m:#}");
+    for r in m["recipients"].as_array().unwrap() {
+        assert_ne!(r["fate"], "not-accepted", "{r:#}");
+    }
+    let page = evidence("table", "it", &files);
+    let line = page.lines().find(|l| l.contains("Non accettato (avviso")).unwrap();
+    assert!(line.contains("NON ACCETTATO, CONTRADDETTO"), "{line}");
+    assert!(line.contains("posta-certificata.eml"), "{line}");
+    // The CSV says it on the message's rows.
+    let csv = evidence("csv", "en", &files);
+    assert!(csv.contains("CONTRADICTED: a verified non-acceptance notice"), "{csv}");
+    // Alone, the refusal stands and carries no contradiction.
+    let alone = json(&evidence("json", "en", &["non-accettazione.eml"]));
+    assert!(alone["messages"][0]["not_accepted_contradicted_by"].is_null());
+}

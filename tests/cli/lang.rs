@@ -522,8 +522,8 @@ fn the_envelope_explanation_does_not_claim_to_prove_the_sending() {
     }
 }
 
-/// The errors of the binary's edge are Italian too, and a damaged zip is said to be one,
-/// not a failure of the system (review 22).
+/// The errors of the binary's edge are Italian too, and a zip that cannot be read is said
+/// to be one, not a failure of the system (review 22).
 #[test]
 fn option_and_container_errors_are_italian() {
     let dir = tempfile::tempdir().unwrap();
@@ -544,7 +544,7 @@ fn option_and_container_errors_are_italian() {
     );
     std::fs::write(dir.path().join("tagliato.zip"), b"PK\x03\x04 cut short").unwrap();
     let err = said(&["verify", "tagliato.zip"]);
-    assert!(err.contains("archivio zip danneggiato o troncato"), "{err}");
+    assert!(err.contains("non è un archivio zip leggibile"), "{err}");
     assert!(!err.contains("errore di lettura del sistema"), "{err}");
 }
 

@@ -1024,3 +1024,40 @@ fn a_rem_explanation_says_what_it_proves_and_whether_the_service_is_qualified() 
     assert!(proves.contains("il messaggio è stato SPEDITO"), "{proves}");
     assert!(proves.contains("come dichiara il solo firmatario"), "{proves}");
 }
+
+/// What a REM explanation may claim (review 23): nothing of an invalid file but what its
+/// signed part says; the presumption of accurate times only where a trusted time-stamp
+/// agrees with the event; "qualified" only from a trusted list, never from an anchor's name.
+#[test]
+fn a_rem_explanation_claims_no_more_than_is_proven() {
+    let list = samples().join("tl/lista-concessa.xml");
+    let signer = samples().join("pki/tl-signer.pem");
+    let proves = |trust: &std::path::Path, listed: bool, file: &str| {
+        let mut cmd = peckit();
+        cmd.args(["--lang", "it", "verify", "--explain", "--trust"]).arg(trust);
+        if listed {
+            cmd.arg("--trusted-list").arg(&list).arg("--trusted-list-signer").arg(&signer);
+        }
+        let (_, out, err) = run(cmd.arg(samples().join(file)));
+        out.lines()
+            .find(|l| l.contains("Cosa prova:"))
+            .unwrap_or_else(|| panic!("{file}: {out}{err}"))
+            .to_string()
+    };
+    let root = test_root();
+    let line = proves(&root, true, "forged/rem-intestazione.eml");
+    assert!(line.contains("Cosa prova: nulla, perché il file non è valido"), "{line}");
+    for file in ["rem/evidenza-senza-marca.xml", "forged/rem-evento-lontano.xml"] {
+        let line = proves(&root, true, file);
+        assert!(line.contains("come dichiara il solo firmatario"), "{file}: {line}");
+        assert!(line.contains("l'esattezza dell'ora indicata si presume solo dove"), "{line}");
+        assert!(!line.contains("e l'esattezza delle ore indicate)"), "{line}");
+    }
+    // An anchor given with --trust whose path reads like a trusted list's service.
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("finta, EDS/REM/Q, granted 2020-01-01T00:00:00Z –");
+    std::fs::create_dir_all(&odd).unwrap();
+    std::fs::copy(&root, odd.join("root.pem")).unwrap();
+    let line = proves(&odd.join("root.pem"), false, "rem/consegna.eml");
+    assert!(line.contains("servizio non dimostrato qualificato"), "{line}");
+}

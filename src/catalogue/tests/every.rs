@@ -11,7 +11,7 @@ pub(super) fn every_finding() -> Vec<crate::finding::Finding> {
     let all = vec![
         Finding::Unreadable(ReadFailure::Empty),
         Finding::Unreadable(ReadFailure::TooLarge { limit: Limit::InputSize, value: 1 }),
-        Finding::Unreadable(ReadFailure::DamagedZip("invalid Zip archive".into())),
+        Finding::Unreadable(ReadFailure::UnreadableZip("invalid Zip archive".into())),
         Finding::MimeTooDeep(64),
         Finding::TooManyParts(10),
         Finding::HeaderTooLong(100),

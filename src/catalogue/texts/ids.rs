@@ -277,6 +277,8 @@ texts! {
     NonAcceptanceExistsToo,
     /// "reason" (of a refusal).
     Reason,
+    /// Beside a non-acceptance: a verified file shows the message went out.
+    WentOutAnyway,
     /// Beside a proof whose file has warnings: where they are said.
     ProofFileHasWarnings,
     /// An attachment whose name is empty.

@@ -41,6 +41,20 @@ fn signed_parts(bytes: Vec<u8>) -> (Vec<u8>, Vec<u8>, SignedForm) {
 }
 
 #[test]
+fn a_certified_time_standing_in_for_the_signing_time_is_named_as_such() {
+    use crate::finding::JudgedAt;
+    // Review 23: revocation findings said "the signing time" of a signature without one.
+    assert_eq!(judged_at(ReferenceTimeSource::Daticert), JudgedAt::CertifiedTime);
+    assert_eq!(judged_at(ReferenceTimeSource::SigningTime), JudgedAt::SigningTime);
+    assert_eq!(judged_at(ReferenceTimeSource::Requested), JudgedAt::Requested);
+    assert_eq!(judged_at(ReferenceTimeSource::Now), JudgedAt::Now);
+    let (c, s) = (at("2026-12-01T10:00:30Z"), at("2026-12-01T10:00:00Z"));
+    assert_eq!(dated(Some(s), Some(c)), Some((c, JudgedAt::CertifiedTime)));
+    assert_eq!(dated(Some(c), Some(s)), Some((c, JudgedAt::SigningTime)));
+    assert_eq!(dated(None, Some(c)), Some((c, JudgedAt::CertifiedTime)));
+}
+
+#[test]
 fn the_caller_s_time_comes_first_then_signing_then_certified_then_now() {
     let (a, b, c, now) = (
         at("2020-01-01T00:00:00Z"),

@@ -67,6 +67,18 @@ pub(super) fn dated(
     })
 }
 
+/// How revocation findings name the reference instant: the certified time stands in for
+/// a missing signingTime and is named as such.
+pub(super) fn judged_at(source: ReferenceTimeSource) -> JudgedAt {
+    match source {
+        ReferenceTimeSource::Requested => JudgedAt::Requested,
+        ReferenceTimeSource::Now => JudgedAt::Now,
+        ReferenceTimeSource::Daticert => JudgedAt::CertifiedTime,
+        ReferenceTimeSource::TimeStamp => JudgedAt::TimeStamp,
+        ReferenceTimeSource::SigningTime | ReferenceTimeSource::None => JudgedAt::SigningTime,
+    }
+}
+
 /// The instant certificates are judged at (docs/crypto-notes.md P9): the one the caller
 /// asked for, else the signing time, else the certified time of daticert.xml, else now.
 pub(super) fn reference_time(
