@@ -380,6 +380,12 @@ pub fn text(lang: Lang, id: Text) -> &'static str {
         }
         (Lang::En, Text::GrantedPeriods) => "granted (qualified status)",
         (Lang::It, Text::GrantedPeriods) => "qualifica concessa",
+        (Lang::En, Text::StatedSigner) => "Signer stated (signature NOT verified)",
+        (Lang::It, Text::StatedSigner) => "Firmatario dichiarato (firma NON verificata)",
+        (Lang::En, Text::StatedSigningTime) => "Signing time stated (not verified)",
+        (Lang::It, Text::StatedSigningTime) => "Ora della firma dichiarata (non verificata)",
+        (Lang::En, Text::UnderUnverifiedSignature) => "under a signature NOT verified",
+        (Lang::It, Text::UnderUnverifiedSignature) => "sotto una firma NON verificata",
         (Lang::En, Text::NoName) => "(no name)",
         (Lang::It, Text::NoName) => "(senza nome)",
         (Lang::En, Text::WentOutAnyway) => {

@@ -185,11 +185,17 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
         lines.extend(peckit::report::rem::explain_lines(rem, ui.lang, "", holds));
     }
 
+    // Who signed and when are only the signature's word until it verifies and chains.
+    let verified = r.signature_verified == Some(true);
+    let t = |id| i18n::texts::text(ui.lang, id);
+    let signer_label = if verified { l(Label::Signer) } else { t(i18n::texts::Text::StatedSigner) };
+    let time_label =
+        if verified { l(Label::SigningTime) } else { t(i18n::texts::Text::StatedSigningTime) };
     if let Some(s) = &r.signer {
         match &s.certificate {
             Some(c) => text.push_str(&format!(
                 "{}: {}\n{}: {}\n{}: {} → {}\n",
-                l(Label::Signer),
+                signer_label,
                 c.subject,
                 l(Label::Issuer),
                 c.issuer,
@@ -199,14 +205,14 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
             )),
             None => text.push_str(&format!("{}: —\n", l(Label::Signer))),
         }
-        if let Some(t) = &s.signing_time {
-            text.push_str(&format!("{}: {t}\n", l(Label::SigningTime)));
+        if let Some(at) = &s.signing_time {
+            text.push_str(&format!("{time_label}: {at}\n"));
         }
     } else if let Some(e) = &r.signer_error {
         text.push_str(&format!("{}: {e}\n", l(Label::Signer)));
     }
     text.push_str(&format!("{}:\n", l(Label::MimeTree)));
-    render_tree(&r.mime, 1, ui.lang, &mut text);
+    render_tree(&r.mime, 1, ui.lang, verified, &mut text);
     lines.extend(term::lines(&text));
     for o in &r.outside_signature {
         lines.push(Line::styled(
@@ -231,7 +237,7 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
     lines
 }
 
-fn render_tree(node: &MimeNode, depth: usize, lang: Lang, text: &mut String) {
+fn render_tree(node: &MimeNode, depth: usize, lang: Lang, verified: bool, text: &mut String) {
     // Names and types from the mail may hold line breaks: one line per node regardless.
     let name = node
         .name
@@ -239,7 +245,12 @@ fn render_tree(node: &MimeNode, depth: usize, lang: Lang, text: &mut String) {
         .map(|n| format!(" \"{}\"", n.replace(['\n', '\r'], "\\n")))
         .unwrap_or_default();
     let signed = if node.signed {
-        format!(" [{}]", i18n::texts::text(lang, i18n::texts::Text::SignedPart))
+        let mark = if verified {
+            i18n::texts::Text::SignedPart
+        } else {
+            i18n::texts::Text::UnderUnverifiedSignature
+        };
+        format!(" [{}]", i18n::texts::text(lang, mark))
     } else {
         String::new()
     };
@@ -253,6 +264,6 @@ fn render_tree(node: &MimeNode, depth: usize, lang: Lang, text: &mut String) {
         signed
     ));
     for child in &node.children {
-        render_tree(child, depth + 1, lang, text);
+        render_tree(child, depth + 1, lang, verified, text);
     }
 }

@@ -283,6 +283,12 @@ texts! {
     ProofFileHasWarnings,
     /// An attachment whose name is empty.
     NoName,
+    /// inspect's "Signer" when the signature did not verify and chain.
+    StatedSigner,
+    /// inspect's "Signing time" when the signature did not verify and chain.
+    StatedSigningTime,
+    /// inspect's mark of a MIME part under a signature that did not verify and chain.
+    UnderUnverifiedSignature,
     /// A trusted list's EDS/REM/Q service, in words.
     QualifiedRemService,
     /// A trusted list's EDS/Q service, in words.
