@@ -66,16 +66,16 @@ pub fn outside_signature_extraction(lang: Lang, name: &str, first_code: &str) ->
         Lang::En => format!(
             "warning: {name} FAILED verification ({first_code}): something outside what its \
              signature covers was changed or added; its signed part is intact and authentic, and \
-             the content extracted from it (daticert.xml, the original message, its attachments) \
-             is certified; the signature files (smime.p7s, signer-chain.pem) are extracted as \
-             found, with whatever was added to them"
+             the content extracted from it (daticert.xml or the REM evidence, the original \
+             message, its attachments) is certified; the signature files (smime.p7s, \
+             signer-chain.pem) are extracted as found, with whatever was added to them"
         ),
         Lang::It => format!(
             "attenzione: {name} NON ha superato la verifica ({first_code}): qualcosa fuori da ciò \
              che la firma copre è stato modificato o aggiunto; la parte firmata è integra e \
-             autentica, e il contenuto estratto da essa (daticert.xml, il messaggio originale, i \
-             suoi allegati) è certificato; i file della firma (smime.p7s, signer-chain.pem) sono \
-             estratti come trovati, con quanto vi è stato aggiunto"
+             autentica, e il contenuto estratto da essa (daticert.xml o l'evidenza REM, il \
+             messaggio originale, i suoi allegati) è certificato; i file della firma (smime.p7s, \
+             signer-chain.pem) sono estratti come trovati, con quanto vi è stato aggiunto"
         ),
     }
 }
