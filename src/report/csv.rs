@@ -62,12 +62,12 @@ pub fn write_verify_row<W: Write + ?Sized>(out: &mut W, r: &ArtefactReport) -> i
     let certified_time = certified.and_then(|c| c.data.as_ref());
     let opt = |v: Option<&String>| v.cloned().unwrap_or_default();
     // Who signed is known only from a signature that verified and chained to a trusted
-    // authority: anyone can put "Gestore Alfa" in a self-made certificate (review 22).
-    let signer_known = r
-        .signature
-        .as_ref()
-        .is_some_and(|s| s.status == crate::verify::SignatureStatus::Valid && s.trusted)
-        || super::explain::rem_is_certified(r);
+    // authority, with no error that undermines the signer (a certificate not valid at an
+    // instant it is judged at): anyone can put "Gestore Alfa" in a self-made certificate
+    // (reviews 22 and 23).
+    let signer_known =
+        crate::certify::assess::signed_data_certified(r.signature.as_ref(), &r.problems)
+            || super::explain::rem_is_certified(r);
     let provider = if signer_known { r.provider() } else { String::new() };
     let recipients = certified
         .map(|c| c.destinatari.iter().map(|d| d.address.as_str()).collect::<Vec<_>>().join("; "))

@@ -279,15 +279,21 @@ fn the_csv_names_a_provider_only_when_a_trusted_signature_vouches_for_it() {
         .arg(samples().join("forged/self-signed.eml"))
         .arg(samples().join("forged/rogue-root.eml"))
         .arg(samples().join("forged/x-ricevuta-changed.eml"))
-        .arg(samples().join("accettazione.eml")));
+        .arg(samples().join("accettazione.eml"))
+        .arg(samples().join("forged/scaduto-data-firma-anticipata.eml"))
+        .arg(samples().join("forged/expired-signer.eml")));
     let rows: Vec<Vec<String>> =
         out.lines().skip(1).map(|l| l.split(',').map(str::to_string).collect()).collect();
-    assert_eq!(rows.len(), 4, "{out}{err}");
+    assert_eq!(rows.len(), 6, "{out}{err}");
     assert_eq!(rows[0][4], "", "self-signed: {out}");
     assert_eq!(rows[1][4], "", "rogue root: {out}");
     // An unsigned header changed: the signature still verifies, the signer is known.
     assert_eq!(rows[2][4], "Gestore Alfa S.p.A.", "{out}");
     assert_eq!(rows[3][4], "Gestore Alfa S.p.A.", "{out}");
+    // A certificate not valid at an instant it is judged at vouches for nothing, whether the
+    // signer dated itself back into its validity or not (review 23).
+    assert_eq!(rows[4][4], "", "{out}");
+    assert_eq!(rows[5][4], "", "{out}");
 }
 
 /// A file with no signature has no signed part for anything to lie outside of: `unsigned`
