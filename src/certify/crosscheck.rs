@@ -87,9 +87,7 @@ fn check_outside_signature(
     problems: &mut Vec<Problem>,
 ) {
     let wrapped = artefact.signed.as_ref().filter(|s| !s.is_top_level());
-    // Without a signed entity nothing lies "outside" one: `unsigned` says the whole file is
-    // uncertified (review 22: a daticert.xml "outside the signed part" of a file with none).
-    if artefact.signed.is_none() || (artefact.outside_signature.is_empty() && wrapped.is_none()) {
+    if artefact.outside_signature.is_empty() && wrapped.is_none() {
         return;
     }
     // A signed entity that verified and chained is intact whatever was done around it: say

@@ -295,12 +295,3 @@ fn the_csv_names_a_provider_only_when_a_trusted_signature_vouches_for_it() {
     assert_eq!(rows[4][4], "", "{out}");
     assert_eq!(rows[5][4], "", "{out}");
 }
-
-/// A file with no signature has no signed part for anything to lie outside of: `unsigned`
-/// alone says it (review 22).
-#[test]
-fn an_unsigned_file_is_not_said_to_have_parts_outside_its_signature() {
-    let (code, a) = verify_json(&samples().join("forged/signature-removed.eml"), "it");
-    assert_eq!(code, 1);
-    assert_eq!(codes(&a), ["unsigned"], "{a:#}");
-}
