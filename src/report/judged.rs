@@ -87,7 +87,7 @@ pub fn also_judged(lang: Lang, also: &[crate::verify::AlsoJudgedAt]) -> Option<S
                 ReferenceTimeSource::SigningTime => Text::TheSigningTime,
                 _ => Text::TheCertifiedTime,
             };
-            format!("{} {}, {}", text(lang, Text::AlsoAt), a.time_utc, text(lang, what))
+            format!("{} {}, {}", text(lang, Text::AlsoAt), a.time_utc(), text(lang, what))
         })
         .collect();
     (!named.is_empty()).then(|| named.join("; "))

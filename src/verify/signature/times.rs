@@ -34,16 +34,27 @@ pub enum ReferenceTimeSource {
 /// the signature's own time when `--at` asks about an earlier instant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct AlsoJudgedAt {
-    /// The instant, RFC 3339 UTC.
-    pub time_utc: String,
+    /// The instant, written `time_utc` as RFC 3339 UTC only when a report is written (most
+    /// runs of a batch write none).
+    #[serde(rename = "time_utc", serialize_with = "ser_rfc3339")]
+    pub at: Timestamp,
     /// What it is: `signing-time` or `daticert`.
     pub source: ReferenceTimeSource,
+}
+
+fn ser_rfc3339<S: serde::Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&cert::rfc3339(*t))
 }
 
 impl AlsoJudgedAt {
     /// `at`, named by which of the signer's two times it is.
     pub(super) fn new(at: Timestamp, signing_time: Option<Timestamp>) -> AlsoJudgedAt {
-        AlsoJudgedAt { time_utc: cert::rfc3339(at), source: stated_by(at, signing_time) }
+        AlsoJudgedAt { at, source: stated_by(at, signing_time) }
+    }
+
+    /// The instant as reports write it, RFC 3339 UTC.
+    pub fn time_utc(&self) -> String {
+        cert::rfc3339(self.at)
     }
 }
 
