@@ -85,7 +85,7 @@ fn rem_times_before_the_time_stamp(
     x: &XadesReport,
     problems: &mut Vec<Problem>,
 ) {
-    let stamp = x.time_stamp.as_ref().filter(|t| t.status == "valid" && t.trusted);
+    let stamp = x.time_stamp.as_ref().filter(|t| t.holds());
     let Some(stamped) = stamp.and_then(|t| t.gen_time.as_deref()?.parse::<Timestamp>().ok()) else {
         return;
     };

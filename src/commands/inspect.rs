@@ -181,7 +181,7 @@ fn render(r: &InspectReport, ui: Ui, level: usize) -> Vec<Line> {
         text.push('\n');
     }
     if let Some(rem) = &r.rem {
-        let holds = rem.xades.as_ref().is_some_and(|x| x.status == "valid" && x.trusted);
+        let holds = rem.xades.as_ref().is_some_and(|x| x.holds());
         lines.extend(peckit::report::rem::explain_lines(rem, ui.lang, "", holds));
     }
 

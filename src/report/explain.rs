@@ -14,7 +14,7 @@ use crate::verify::SignatureStatus;
 /// Whether what a REM evidence states is certified: its XAdES signature verified and chained,
 /// and no error undermines it (an unsigned header that contradicts it does not).
 pub fn rem_is_certified(r: &ArtefactReport) -> bool {
-    r.rem.as_ref().and_then(|m| m.xades.as_ref()).is_some_and(|x| x.status == "valid" && x.trusted)
+    r.rem.as_ref().and_then(|m| m.xades.as_ref()).is_some_and(|x| x.holds())
         && crate::certify::assess::errors_leave_data_certified(&r.problems)
 }
 
@@ -33,7 +33,7 @@ fn rem_proves(r: &ArtefactReport, lang: Lang) -> Option<String> {
     };
     // Backed: a trusted time-stamp that agrees with the event time (one a year later
     // proves the evidence existed then, not when the event happened).
-    let stamped = x.time_stamp.as_ref().is_some_and(|t| t.status == "valid" && t.trusted);
+    let stamped = x.time_stamp.as_ref().is_some_and(|t| t.holds());
     let disagrees = r.problems.iter().any(|p| {
         matches!(p.code, ProblemCode::RemEventTimeMismatch | ProblemCode::RemEventAfterTimeStamp)
     });

@@ -24,7 +24,7 @@ pub fn explain_lines(rem: &RemReport, lang: Lang, pad: &str, certified: bool) ->
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     // Its own signature may hold while the message around it fails (the original carried is
     // not the one it names): then it is not "not verified" (review 16).
-    let signature_holds = rem.xades.as_ref().is_some_and(|x| x.status == "valid" && x.trusted);
+    let signature_holds = rem.xades.as_ref().is_some_and(|x| x.holds());
     let heading = match (certified, signature_holds) {
         (true, _) => format!("{pad}  {}:", text(lang, Text::RemEvidenceHeading)),
         (false, holds) => format!(

@@ -41,6 +41,14 @@ pub struct TimeStampReport {
     pub anchor_source: Option<String>,
 }
 
+impl TimeStampReport {
+    /// Whether the time-stamp checks out and its authority chains to a trusted anchor: only
+    /// then does its genTime prove anything.
+    pub fn holds(&self) -> bool {
+        self.status == "valid" && self.trusted
+    }
+}
+
 /// Verifies `token` over `imprinted` (the bytes whose digest it must carry). Returns the
 /// report, the genTime when the token is valid and trusted, and what was found.
 pub fn verify(

@@ -72,6 +72,11 @@ pub struct XadesReport {
 }
 
 impl XadesReport {
+    /// Whether the signature checks out and chains to a trusted anchor.
+    pub fn holds(&self) -> bool {
+        self.status == "valid" && self.trusted
+    }
+
     fn missing() -> XadesReport {
         XadesReport {
             status: "missing",
